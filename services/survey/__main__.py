@@ -1,0 +1,8 @@
+"""python -m services.survey"""
+
+from services.survey.app import build
+from shared.http.app import serve
+
+if __name__ == "__main__":
+    app, runtime = build()
+    serve(app, runtime)

@@ -1,0 +1,1 @@
+"""Reviewloop's common package: settings, event contracts, Kafka, Postgres, outbox, logging."""

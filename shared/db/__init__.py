@@ -1,0 +1,1 @@
+"""PostgreSQL access: pool, migrations, provisioning of per-service roles and schemas."""

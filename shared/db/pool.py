@@ -1,0 +1,33 @@
+"""The asyncpg pool of a service, pinned to the service's own schema."""
+
+import json
+from typing import Any
+
+import asyncpg
+from asyncpg import Connection, Pool
+
+from shared.settings import ServiceSettings
+
+__all__ = ["Connection", "Pool", "create_pool"]
+
+
+async def _init_connection(conn: Connection) -> None:
+    # jsonb columns come back as Python objects and accept them on the way in.
+    await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
+
+
+async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
+    pool = await asyncpg.create_pool(
+        dsn=settings.db_dsn,
+        min_size=settings.db_pool_min_size,
+        max_size=settings.db_pool_max_size,
+        # search_path makes unqualified names mean this service's schema and nothing else.
+        server_settings={
+            "search_path": settings.db_schema,
+            "application_name": f"reviewloop-{settings.service_name}",
+        },
+        init=_init_connection,
+        **overrides,
+    )
+    assert pool is not None
+    return pool

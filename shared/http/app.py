@@ -1,0 +1,61 @@
+"""FastAPI app factory shared by the services."""
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+
+import uvicorn
+from fastapi import APIRouter, FastAPI, Request, Response
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+
+from shared.http.probes import router as probes_router
+from shared.logging import (
+    HTTP_CORRELATION_HEADER,
+    configure_logging,
+    correlation_id_var,
+    new_correlation_id,
+)
+from shared.runtime import Runtime, running
+
+
+class CorrelationIdMiddleware(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        incoming = request.headers.get(HTTP_CORRELATION_HEADER, "")
+        # Accept the caller's id only if it looks like an id; never echo arbitrary text.
+        cid = incoming if incoming.isalnum() and len(incoming) <= 64 else new_correlation_id()
+        token = correlation_id_var.set(cid)
+        try:
+            response = await call_next(request)
+        finally:
+            correlation_id_var.reset(token)
+        response.headers[HTTP_CORRELATION_HEADER] = cid
+        return response
+
+
+def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        async with running(runtime):
+            yield
+
+    app = FastAPI(title=title, version="0.1.0", lifespan=lifespan)
+    app.state.runtime = runtime
+    app.add_middleware(CorrelationIdMiddleware)
+    app.include_router(probes_router)
+    for router in routers:
+        app.include_router(router)
+    return app
+
+
+def serve(app: FastAPI, runtime: Runtime) -> None:
+    """Run one service in the foreground: `python -m services.<name>`."""
+    s = runtime.settings
+    configure_logging(s.service_name, s.log_level)
+    uvicorn.run(
+        app,
+        host=s.http_host,
+        port=s.http_port,
+        log_config=None,
+        access_log=False,
+        # Leave room inside the pod's grace period for the consumers' own shutdown.
+        timeout_graceful_shutdown=5,
+    )

@@ -1,0 +1,43 @@
+"""Liveness, readiness and metrics endpoints."""
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from shared.runtime import Runtime
+
+router = APIRouter(tags=["probes"])
+
+
+def _runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+@router.get("/healthz")
+async def healthz(request: Request) -> JSONResponse:
+    """Process alive and no consumer loop stalled (restart me if not)."""
+    stalled = _runtime(request).stalled_consumers()
+    if stalled:
+        return JSONResponse({"status": "stalled", "consumers": stalled}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+@router.get("/readyz")
+async def readyz(request: Request) -> JSONResponse:
+    """Dependencies reachable (send me traffic)."""
+    runtime = _runtime(request)
+    checks = {
+        "postgres": await runtime.database_reachable(),
+        "kafka": await runtime.kafka_reachable(),
+    }
+    ok = all(checks.values())
+    return JSONResponse(
+        {"status": "ready" if ok else "not ready", "checks": checks},
+        status_code=200 if ok else 503,
+    )
+
+
+@router.get("/metrics")
+async def metrics() -> Response:
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,1 @@
+"""Kafka plumbing: producer, consumer runner with inbox and dead letters, topic admin."""

@@ -1,0 +1,289 @@
+"""The consumer loop every service runs: inbox-deduplicated handlers, offsets committed only
+after the database commit, bounded retries, dead letters, graceful shutdown.
+
+Handlers get an open transaction and may only touch the database (and the outbox): anything slow
+or external (SMTP, HTTP) belongs to a worker that reads the state the handler wrote, so one
+message never holds the poll loop near `max_poll_interval_ms`.
+"""
+
+import asyncio
+import logging
+import os
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.abc import ConsumerRebalanceListener
+from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
+from pydantic import ValidationError
+
+from shared.db.pool import Connection, Pool
+from shared.events.catalogue import Event, parse_event
+from shared.kafka import inbox
+from shared.logging import CORRELATION_HEADER, correlation_id_var, event_id_var
+from shared.metrics import CONSUMER_HANDLE_SECONDS, CONSUMER_MESSAGES
+from shared.settings import ServiceSettings
+from shared.topics import TopicSpec, dlq_name, topic_name
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Connection, Event], Awaitable[None]]
+
+# Failures of the infrastructure, not of the message: wait and retry the same offset forever
+# (nothing goes to the dead-letter topic because the database blinked).
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    OSError,
+    TimeoutError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+    asyncpg.SerializationError,
+    asyncpg.DeadlockDetectedError,
+    KafkaError,
+)
+
+CRASH_EXIT_CODE = 86
+
+
+@dataclass(frozen=True)
+class ConsumerSpec:
+    """What a service consumes. `name` is the inbox key and the consumer group's name."""
+
+    name: str
+    topics: tuple[TopicSpec, ...]
+    handlers: Mapping[str, Handler]
+    max_attempts: int = 3
+    retry_backoff_s: float = 0.2
+    batch_size: int = 100
+
+
+class _InfrastructureDown(Exception):
+    """Raised to abandon a batch and re-poll from the first unfinished offset."""
+
+
+@dataclass
+class _BatchProgress:
+    next_offsets: dict[TopicPartition, int] = field(default_factory=dict)
+
+
+class _CommitOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, runner: "ConsumerRunner") -> None:
+        self.runner = runner
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        # Waiting for the lock lets the batch in hand finish and commit before the
+        # partitions move; a redelivery is still harmless thanks to the inbox.
+        async with self.runner.processing:
+            pass
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        log.info("partitions assigned", extra={"partitions": sorted(str(tp) for tp in assigned)})
+
+
+class ConsumerRunner:
+    def __init__(
+        self,
+        spec: ConsumerSpec,
+        settings: ServiceSettings,
+        pool: Pool,
+        producer: AIOKafkaProducer,
+    ) -> None:
+        self.spec = spec
+        self.settings = settings
+        self.pool = pool
+        self.producer = producer
+        self.group_id = topic_name(spec.name, settings.kafka_topic_prefix)
+        self.processing = asyncio.Lock()
+        self.last_poll_monotonic = time.monotonic()
+        self._stopping = asyncio.Event()
+        self._consumer: AIOKafkaConsumer | None = None
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    async def run(self) -> None:
+        """Consume until stopped; a broker outage restarts the consumer instead of ending it."""
+        backoff = 1.0
+        while not self._stopping.is_set():
+            try:
+                await self._consume()
+                return
+            except KafkaError as exc:
+                log.warning("consumer lost Kafka; restarting", extra={"error": repr(exc)})
+                await self._sleep(backoff)
+                backoff = min(backoff * 2, 30.0)
+
+    async def _consume(self) -> None:
+        topics = [topic_name(t.name, self.settings.kafka_topic_prefix) for t in self.spec.topics]
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.settings.kafka_bootstrap_servers,
+            group_id=self.group_id,
+            client_id=f"reviewloop-{self.settings.service_name}-{self.spec.name}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            isolation_level="read_committed",
+            max_poll_interval_ms=self.settings.kafka_max_poll_interval_ms,
+            session_timeout_ms=self.settings.kafka_session_timeout_ms,
+            heartbeat_interval_ms=max(self.settings.kafka_session_timeout_ms // 3, 1000),
+        )
+        self._consumer = consumer
+        consumer.subscribe(topics, listener=_CommitOnRevoke(self))
+        await consumer.start()
+        log.info("consumer started", extra={"group": self.group_id, "topics": topics})
+        backoff = self.spec.retry_backoff_s
+        try:
+            while not self._stopping.is_set():
+                batch = await consumer.getmany(timeout_ms=500, max_records=self.spec.batch_size)
+                self.last_poll_monotonic = time.monotonic()
+                if not batch:
+                    continue
+                try:
+                    async with self.processing:
+                        await self._process_batch(consumer, batch)
+                    backoff = self.spec.retry_backoff_s
+                except _InfrastructureDown:
+                    await self._sleep(backoff)
+                    backoff = min(backoff * 2, 30.0)
+        finally:
+            # stop() leaves the group so the partitions move at once, not after a session
+            # timeout; everything processed has been committed already.
+            await consumer.stop()
+            log.info("consumer stopped", extra={"group": self.group_id})
+
+    async def stop(self) -> None:
+        self._stopping.set()
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stopping.wait(), seconds)
+        except TimeoutError:
+            pass
+
+    # -- one batch ---------------------------------------------------------------------------
+
+    async def _process_batch(
+        self, consumer: AIOKafkaConsumer, batch: dict[TopicPartition, list[ConsumerRecord]]
+    ) -> None:
+        progress = _BatchProgress()
+        try:
+            for tp, records in batch.items():
+                for record in records:
+                    if self._stopping.is_set():
+                        return
+                    try:
+                        await self._process_record(record)
+                    finally:
+                        event_id_var.set(None)
+                    progress.next_offsets[tp] = record.offset + 1
+        except _InfrastructureDown:
+            # Rewind every partition of the batch to its first unfinished record.
+            for tp, records in batch.items():
+                consumer.seek(tp, progress.next_offsets.get(tp, records[0].offset))
+            raise
+        finally:
+            await self._commit(consumer, progress.next_offsets)
+
+    async def _commit(self, consumer: AIOKafkaConsumer, offsets: dict[TopicPartition, int]) -> None:
+        if not offsets:
+            return
+        try:
+            await consumer.commit(offsets)
+        except (CommitFailedError, IllegalStateError) as exc:
+            # A rebalance took the partition: its next owner re-reads from the last commit and
+            # the inbox drops what we already handled.
+            log.warning(
+                "offset commit failed; inbox will absorb redelivery", extra={"error": str(exc)}
+            )
+
+    async def _process_record(self, record: ConsumerRecord) -> None:
+        headers = dict(record.headers or ())
+        correlation = headers.get(CORRELATION_HEADER)
+        correlation_id_var.set(correlation.decode(errors="replace") if correlation else None)
+        event_id_var.set(None)
+        try:
+            event = parse_event(record.value or b"")
+        except ValidationError as exc:
+            await self._dead_letter(record, exc, attempts=1)
+            return
+        event_id_var.set(str(event.event_id))
+        handler = self.spec.handlers.get(event.type)
+        if handler is None:
+            CONSUMER_MESSAGES.labels(self.spec.name, "skipped").inc()
+            return
+
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                with CONSUMER_HANDLE_SECONDS.labels(self.spec.name).time():
+                    handled = await self._handle_once(record, event, handler)
+            except TRANSIENT_ERRORS as exc:
+                log.warning("infrastructure error; will retry", extra={"error": repr(exc)})
+                CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc()
+                raise _InfrastructureDown from exc
+            except Exception as exc:
+                if attempt >= self.spec.max_attempts:
+                    await self._dead_letter(record, exc, attempts=attempt)
+                    return
+                log.warning(
+                    "handler failed; retrying",
+                    extra={"attempt": attempt, "error": repr(exc)},
+                )
+                CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc()
+                await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempt - 1))
+                continue
+            CONSUMER_MESSAGES.labels(self.spec.name, "processed" if handled else "duplicate").inc()
+            if handled and self.settings.fault_crash_after_db_commit:
+                log.critical("fault injection: exiting after database commit")
+                os._exit(CRASH_EXIT_CODE)
+            return
+
+    async def _handle_once(self, record: ConsumerRecord, event: Event, handler: Handler) -> bool:
+        async with self.pool.acquire() as conn, conn.transaction():
+            claimed = await inbox.claim(
+                conn,
+                self.spec.name,
+                event.event_id,
+                event.type,
+                record.topic,
+                record.partition,
+                record.offset,
+            )
+            if not claimed:
+                return False
+            await handler(conn, event)
+        return True
+
+    async def _dead_letter(
+        self, record: ConsumerRecord, error: BaseException, attempts: int
+    ) -> None:
+        headers = [
+            *(record.headers or ()),
+            ("x-dlq-consumer", self.spec.name.encode()),
+            ("x-dlq-original-topic", record.topic.encode()),
+            ("x-dlq-original-partition", str(record.partition).encode()),
+            ("x-dlq-original-offset", str(record.offset).encode()),
+            ("x-dlq-error-type", type(error).__name__.encode()),
+            ("x-dlq-error", str(error)[:2000].encode(errors="replace")),
+            ("x-dlq-attempts", str(attempts).encode()),
+            ("x-dlq-failed-at", datetime.now(UTC).isoformat().encode()),
+        ]
+        try:
+            await self.producer.send_and_wait(
+                dlq_name(record.topic), value=record.value, key=record.key, headers=headers
+            )
+        except KafkaError as exc:
+            raise _InfrastructureDown from exc
+        CONSUMER_MESSAGES.labels(self.spec.name, "dead_lettered").inc()
+        log.error(
+            "message dead-lettered",
+            extra={
+                "topic": record.topic,
+                "partition": record.partition,
+                "offset": record.offset,
+                "error": repr(error)[:500],
+            },
+        )

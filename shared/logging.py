@@ -1,0 +1,53 @@
+"""Structured JSON logs carrying the correlation id and event id of the work in progress.
+
+The correlation id starts at the HTTP request (header `X-Correlation-ID`, or a new one),
+travels in the Kafka header `correlation_id` through the outbox, and is restored by the
+consumer, so one grep follows a webhook to the email it caused.
+"""
+
+import logging
+import sys
+import uuid
+from contextvars import ContextVar
+
+from pythonjsonlogger.json import JsonFormatter
+
+CORRELATION_HEADER = "correlation_id"
+HTTP_CORRELATION_HEADER = "X-Correlation-ID"
+
+correlation_id_var: ContextVar[str | None] = ContextVar("correlation_id", default=None)
+event_id_var: ContextVar[str | None] = ContextVar("event_id", default=None)
+
+
+def new_correlation_id() -> str:
+    return uuid.uuid4().hex
+
+
+class _ContextFilter(logging.Filter):
+    def __init__(self, service: str) -> None:
+        super().__init__()
+        self.service = service
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.service = self.service
+        record.correlation_id = correlation_id_var.get()
+        record.event_id = event_id_var.get()
+        return True
+
+
+def configure_logging(service: str, level: str = "INFO") -> None:
+    handler = logging.StreamHandler(sys.stdout)
+    handler.addFilter(_ContextFilter(service))
+    handler.setFormatter(
+        JsonFormatter(
+            "{asctime}{levelname}{name}{message}{service}{correlation_id}{event_id}",
+            style="{",
+            datefmt="%Y-%m-%dT%H:%M:%S%z",
+            rename_fields={"asctime": "ts", "levelname": "level", "name": "logger"},
+        )
+    )
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    # aiokafka logs every rebalance step at INFO; keep those, but not its per-request chatter.
+    logging.getLogger("aiokafka").setLevel(max(logging.getLevelName(level), logging.INFO))

@@ -1,0 +1,24 @@
+"""Prometheus metrics shared by every service (names: reviewloop_<thing>_<unit>)."""
+
+from prometheus_client import Counter, Histogram
+
+CONSUMER_MESSAGES = Counter(
+    "reviewloop_consumer_messages_total",
+    "Kafka messages seen by a consumer, by outcome.",
+    ["consumer", "outcome"],  # processed | duplicate | skipped | dead_lettered | retried
+)
+CONSUMER_HANDLE_SECONDS = Histogram(
+    "reviewloop_consumer_handle_seconds",
+    "Time to handle one message, database transaction included.",
+    ["consumer"],
+)
+OUTBOX_PUBLISHED = Counter(
+    "reviewloop_outbox_published_total",
+    "Outbox rows published to Kafka.",
+    ["service"],
+)
+HTTP_REQUESTS = Counter(
+    "reviewloop_http_requests_total",
+    "HTTP requests answered, by route and status code.",
+    ["service", "route", "status"],
+)

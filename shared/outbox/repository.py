@@ -1,0 +1,76 @@
+"""All SQL of the outbox table."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from shared.db.pool import Connection
+from shared.events.catalogue import serialize_event
+from shared.events.envelope import EventEnvelope
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    event_id: object
+    event_type: str
+    topic: str
+    partition_key: str
+    body: bytes
+    correlation_id: str | None
+
+
+async def add(conn: Connection, event: EventEnvelope[Any], correlation_id: str | None) -> None:
+    """Call inside the transaction that changes the state the event announces."""
+    await conn.execute(
+        """
+        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        """,
+        event.event_id,
+        event.type,
+        event.topic.name,
+        event.partition_key(),
+        serialize_event(event),
+        correlation_id,
+    )
+
+
+async def try_lock_relay(conn: Connection) -> bool:
+    # One relay per schema at a time keeps events of one key in commit order even with
+    # several replicas; the others stay idle as hot standbys until the lock frees.
+    locked: bool = await conn.fetchval(
+        "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || ':outbox-relay'))"
+    )
+    return locked
+
+
+async def claim_unsent(conn: Connection, limit: int) -> list[OutboxRow]:
+    rows = await conn.fetch(
+        """
+        SELECT id, event_id, event_type, topic, partition_key, body, correlation_id
+        FROM outbox
+        WHERE sent_at IS NULL
+        ORDER BY id
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+        """,
+        limit,
+    )
+    return [OutboxRow(**dict(r)) for r in rows]
+
+
+async def mark_sent(conn: Connection, ids: list[int]) -> None:
+    await conn.execute("UPDATE outbox SET sent_at = now() WHERE id = ANY($1::bigint[])", ids)
+
+
+async def count_unsent(conn: Connection) -> int:
+    count: int = await conn.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
+    return count
+
+
+async def prune_sent(conn: Connection, older_than: timedelta) -> int:
+    result: str = await conn.execute(
+        "DELETE FROM outbox WHERE sent_at < now() - $1::interval", older_than
+    )
+    return int(result.split()[-1])

@@ -1,0 +1,84 @@
+"""Settings shared by every service; each service subclasses with its own env prefix.
+
+Secrets have development defaults so `deploy/local/stack up` works out of the box, and
+the validator refuses to start with any of those defaults outside development and test.
+"""
+
+from typing import Literal, Self
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Environment = Literal["development", "test", "production"]
+
+DEV_SECRET_MARKER = "-dev-"
+
+
+def dev_secret(name: str) -> SecretStr:
+    """A default secret that is recognisably for development only."""
+    return SecretStr(f"{name}{DEV_SECRET_MARKER}only")
+
+
+class ServiceSettings(BaseSettings):
+    """Fields every service has. Subclasses set `model_config` with their env prefix."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    service_name: str = "service"
+    environment: Environment = "development"
+    log_level: str = "INFO"
+
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+    # Bearer token for the service's own HTTP API (operators, tests, other tools).
+    api_token: SecretStr = dev_secret("api-token")
+
+    db_host: str = "127.0.0.1"
+    db_port: int = 15432
+    db_name: str = "reviewloop"
+    db_user: str = "service"
+    db_password: SecretStr = dev_secret("db-password")
+    db_pool_min_size: int = 1
+    db_pool_max_size: int = 10
+
+    kafka_bootstrap_servers: str = "127.0.0.1:19092"
+    # Prefix for every topic and consumer group: lets tests and several stacks share a broker.
+    kafka_topic_prefix: str = ""
+    # In production Strimzi (or the operator) owns topics; locally the service creates them.
+    kafka_create_topics: bool = True
+    kafka_topic_partitions: int | None = None
+    kafka_max_poll_interval_ms: int = 300_000
+    kafka_session_timeout_ms: int = 10_000
+
+    # Test-only fault point: exit the process right after a consumer's database commit and
+    # before the Kafka offset commit, to prove the inbox absorbs the redelivery.
+    fault_crash_after_db_commit: bool = False
+
+    @property
+    def db_dsn(self) -> str:
+        password = self.db_password.get_secret_value()
+        return (
+            f"postgresql://{self.db_user}:{password}@{self.db_host}:{self.db_port}/{self.db_name}"
+        )
+
+    @property
+    def db_schema(self) -> str:
+        return self.service_name
+
+    @model_validator(mode="after")
+    def _refuse_dev_secrets_outside_development(self) -> Self:
+        if self.environment in ("development", "test"):
+            return self
+        offending = [
+            name
+            for name, value in self
+            if isinstance(value, SecretStr) and DEV_SECRET_MARKER in value.get_secret_value()
+        ]
+        if offending:
+            raise ValueError(
+                f"{self.environment} refuses development default secrets for: "
+                + ", ".join(sorted(offending))
+            )
+        if self.fault_crash_after_db_commit:
+            raise ValueError("fault injection is only allowed in development and test")
+        return self

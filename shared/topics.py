@@ -1,0 +1,51 @@
+"""Every Kafka topic of the product, in one place.
+
+Keys: order events are keyed `<shop_id>:<order_id>` and review events `<shop_id>:<review_id>`,
+so all events of one order or review land on one partition and keep their order.
+Partition counts bound how many consumer replicas can share the work.
+"""
+
+from dataclasses import dataclass
+
+DLQ_SUFFIX = ".dlq"
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    name: str
+    partitions: int
+    key: str
+    description: str
+
+
+ORDERS = TopicSpec(
+    "reviewloop.orders", 6, "<shop_id>:<order_id>", "Order lifecycle events from ingest."
+)
+SURVEYS = TopicSpec(
+    "reviewloop.surveys", 6, "<shop_id>:<order_id>", "Survey scheduling and answers."
+)
+REVIEWS = TopicSpec(
+    "reviewloop.reviews", 6, "<shop_id>:<review_id>", "Reviews received and classified."
+)
+REPLIES = TopicSpec(
+    "reviewloop.replies", 6, "<shop_id>:<review_id>", "Replies drafted, approved, published."
+)
+
+PRODUCT_TOPICS: tuple[TopicSpec, ...] = (ORDERS, SURVEYS, REVIEWS, REPLIES)
+
+
+def dlq_of(spec: TopicSpec) -> TopicSpec:
+    # Poison messages are rare: fewer partitions, keyed like the source topic.
+    return TopicSpec(spec.name + DLQ_SUFFIX, 2, spec.key, f"Dead letters of {spec.name}.")
+
+
+ALL_TOPICS: tuple[TopicSpec, ...] = PRODUCT_TOPICS + tuple(dlq_of(t) for t in PRODUCT_TOPICS)
+
+
+def topic_name(name: str, prefix: str = "") -> str:
+    """The broker-side name: tests and parallel stacks put a prefix in front."""
+    return f"{prefix}{name}"
+
+
+def dlq_name(topic: str) -> str:
+    return topic + DLQ_SUFFIX

@@ -1,0 +1,168 @@
+"""The consumer runner against real Kafka and PostgreSQL: inbox, retries, dead letters, commits."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient
+
+from services.survey.app import MIGRATIONS
+from services.survey.settings import SurveySettings
+from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.pool import Connection, Pool, create_pool
+from shared.events import Event, OrderCancelled, serialize_event
+from shared.kafka.admin import ensure_topics
+from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
+from shared.kafka.producer import create_producer
+from shared.metrics import CONSUMER_MESSAGES
+from shared.topics import ORDERS, dlq_name, topic_name
+from tests.support.kafka import eventually, produce, read_topic
+
+pytestmark = pytest.mark.integration
+
+
+def cancelled(order_id: str) -> OrderCancelled:
+    return OrderCancelled(
+        shop_id="shop-1", payload={"order_id": order_id, "cancelled_at": datetime.now(UTC)}
+    )
+
+
+class Harness:
+    """One consumer under test whose handler records every call in a table."""
+
+    def __init__(self, settings: SurveySettings, pool: Pool, name: str) -> None:
+        self.settings = settings
+        self.pool = pool
+        self.name = name
+        self.failures_left: dict[str, int] = {}
+        self.topic = topic_name(ORDERS.name, settings.kafka_topic_prefix)
+
+    async def handler(self, conn: Connection, event: Event) -> None:
+        order_id = event.payload.order_id
+        await conn.execute("INSERT INTO handled (order_id) VALUES ($1)", order_id)
+        if self.failures_left.get(order_id, 0) > 0:
+            self.failures_left[order_id] -= 1
+            raise ValueError(f"handler refuses {order_id}")
+
+    def spec(self) -> ConsumerSpec:
+        return ConsumerSpec(
+            name=self.name,
+            topics=(ORDERS,),
+            handlers={"order.cancelled": self.handler},
+            retry_backoff_s=0.05,
+        )
+
+    async def handled(self) -> list[str]:
+        rows = await self.pool.fetch("SELECT order_id FROM handled ORDER BY id")
+        return [r["order_id"] for r in rows]
+
+    async def send(self, value: bytes, key: bytes = b"shop-1:k") -> None:
+        await produce(self.settings.kafka_bootstrap_servers, self.topic, value, key)
+
+    @contextlib.asynccontextmanager
+    async def running(self) -> AsyncIterator[ConsumerRunner]:
+        producer = create_producer(self.settings)
+        await producer.start()
+        runner = ConsumerRunner(self.spec(), self.settings, self.pool, producer)
+        task = asyncio.create_task(runner.run())
+        try:
+            yield runner
+        finally:
+            await runner.stop()
+            await asyncio.wait_for(task, 10)
+            await producer.stop()
+
+
+@pytest.fixture
+async def harness(make_settings) -> AsyncIterator[Harness]:
+    settings = make_settings(SurveySettings)
+    await ensure_topics(settings.kafka_bootstrap_servers, settings.kafka_topic_prefix, 2)
+    pool = await create_pool(settings)
+    await apply_migrations(pool, "survey", service_migrations("survey", MIGRATIONS))
+    await pool.execute("CREATE TABLE handled (id serial PRIMARY KEY, order_id text NOT NULL)")
+    try:
+        yield Harness(settings, pool, "test.orders")
+    finally:
+        await pool.close()
+
+
+def count(outcome: str) -> float:
+    return CONSUMER_MESSAGES.labels("test.orders", outcome)._value.get()
+
+
+async def test_poison_message_goes_to_the_dlq_and_the_next_one_is_processed(harness) -> None:
+    good = cancelled("after-poison")
+    async with harness.running():
+        await harness.send(b'{"type": "order.cancelled", "truncated', key=b"shop-1:k")
+        await harness.send(serialize_event(good), key=b"shop-1:k")
+        await eventually(lambda: _has(harness, ["after-poison"]))
+
+    dead = await read_topic(
+        harness.settings.kafka_bootstrap_servers, dlq_name(harness.topic), expect=1
+    )
+    assert len(dead) == 1
+    headers = dict(dead[0].headers)
+    assert dead[0].value == b'{"type": "order.cancelled", "truncated'
+    assert headers["x-dlq-error-type"] == b"ValidationError"
+    assert headers["x-dlq-original-topic"] == harness.topic.encode()
+    assert headers["x-dlq-consumer"] == b"test.orders"
+    assert int(headers["x-dlq-original-offset"]) >= 0
+
+
+async def test_redelivered_event_is_handled_once(harness) -> None:
+    event = cancelled("twice")
+    duplicates_before = count("duplicate")
+    async with harness.running():
+        await harness.send(serialize_event(event))
+        await harness.send(serialize_event(event))  # same event_id, as after a producer retry
+        await harness.send(serialize_event(cancelled("marker")))
+        await eventually(lambda: _has(harness, ["twice", "marker"]))
+    assert await harness.handled() == ["twice", "marker"]
+    assert count("duplicate") - duplicates_before == 1
+
+
+async def test_failing_handler_is_retried_then_dead_lettered_without_blocking(harness) -> None:
+    harness.failures_left = {"flaky": 1, "broken": 99}
+    async with harness.running():
+        for order_id in ("flaky", "broken", "fine"):
+            await harness.send(serialize_event(cancelled(order_id)))
+        await eventually(lambda: _has(harness, ["flaky", "fine"]))
+
+    # A failed attempt rolls back its insert: only successful handling leaves a row.
+    assert await harness.handled() == ["flaky", "fine"]
+    dead = await read_topic(
+        harness.settings.kafka_bootstrap_servers, dlq_name(harness.topic), expect=1
+    )
+    assert len(dead) == 1
+    headers = dict(dead[0].headers)
+    assert headers["x-dlq-attempts"] == b"3"
+    assert b"handler refuses broken" in headers["x-dlq-error"]
+
+
+async def test_offsets_are_committed_after_processing_and_on_stop(harness) -> None:
+    async with harness.running() as runner:
+        for i in range(3):
+            await harness.send(serialize_event(cancelled(f"c-{i}")))
+        await eventually(lambda: _has(harness, ["c-0", "c-1", "c-2"]))
+        group = runner.group_id
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=harness.settings.kafka_bootstrap_servers)
+    await admin.start()
+    try:
+        offsets = await admin.list_consumer_group_offsets(group)
+    finally:
+        await admin.close()
+    assert sum(meta.offset for meta in offsets.values()) == 3
+
+    # A new member of the group starts after the committed offsets: nothing is redelivered.
+    duplicates_before = count("duplicate")
+    async with harness.running():
+        await harness.send(serialize_event(cancelled("c-3")))
+        await eventually(lambda: _has(harness, ["c-0", "c-1", "c-2", "c-3"]))
+    assert count("duplicate") == duplicates_before
+
+
+async def _has(harness: Harness, order_ids: list[str]) -> bool:
+    return await harness.handled() == order_ids

@@ -1,0 +1,108 @@
+"""The first slice end to end, through real processes, Kafka and PostgreSQL:
+POST an order to ingest -> order.placed -> survey stores a pending survey -> survey's API shows it.
+"""
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from shared.events import SurveyScheduled, parse_event
+from shared.settings import dev_secret
+from shared.topics import SURVEYS, topic_name
+from tests.conftest import service_env
+from tests.support.kafka import eventually, read_topic
+from tests.support.services import ServiceProcess
+
+pytestmark = pytest.mark.integration
+
+TOKEN = dev_secret("api-token").get_secret_value()
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+ORDER = {
+    "order_id": "1001",
+    "placed_at": "2026-11-20T10:00:00+01:00",
+    "currency": "EUR",
+    "customer": {"email": "jane@example.com", "country": "SI", "locale": "sl-SI"},
+    "items": [{"product_id": "p-1", "name": "Mug", "quantity": 1, "unit_price": "12.00"}],
+}
+
+
+@pytest.fixture
+def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
+    procs = {
+        name: ServiceProcess(name, service_env(name, infra, database, prefix), log_dir)
+        for name in ("ingest", "survey")
+    }
+    try:
+        for p in procs.values():
+            p.start()
+        for p in procs.values():
+            p.wait_ready()
+        yield procs
+    finally:
+        for p in procs.values():
+            p.kill()
+
+
+async def test_order_posted_to_ingest_becomes_a_pending_survey(stack, infra, prefix) -> None:
+    ingest, survey = stack["ingest"], stack["survey"]
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.post(
+            f"{ingest.url}/v1/shops/shop-1/orders",
+            json=ORDER,
+            headers={**AUTH, "X-Correlation-ID": "slice1"},
+        )
+        assert r.status_code == 202, r.text
+        assert r.json()["status"] == "accepted"
+        assert r.headers["X-Correlation-ID"] == "slice1"
+
+        async def surveys() -> list[dict]:
+            resp = await http.get(f"{survey.url}/v1/shops/shop-1/surveys", headers=AUTH)
+            assert resp.status_code == 200
+            return resp.json()
+
+        rows = await eventually(surveys, wait_s=30)
+        assert len(rows) == 1
+        assert rows[0]["order_id"] == "1001"
+        assert rows[0]["status"] == "pending"
+        # Other shops see nothing of it.
+        other = await http.get(f"{survey.url}/v1/shops/shop-2/surveys", headers=AUTH)
+        assert other.json() == []
+
+        # Posting the same order again is acknowledged without a second event or survey.
+        again = await http.post(f"{ingest.url}/v1/shops/shop-1/orders", json=ORDER, headers=AUTH)
+        assert again.status_code == 200 and again.json()["status"] == "duplicate"
+
+    scheduled = await read_topic(infra.kafka_bootstrap, topic_name(SURVEYS.name, prefix), expect=1)
+    assert len(scheduled) == 1
+    event = parse_event(scheduled[0].value)
+    assert isinstance(event, SurveyScheduled) and event.payload.order_id == "1001"
+    # The correlation id followed the order from the HTTP request through both services.
+    assert dict(scheduled[0].headers)["correlation_id"] == b"slice1"
+    assert (await surveys_count(survey)) == 1
+
+
+async def surveys_count(survey: ServiceProcess) -> int:
+    async with httpx.AsyncClient(timeout=10) as http:
+        resp = await http.get(f"{survey.url}/v1/shops/shop-1/surveys", headers=AUTH)
+        return len(resp.json())
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "status", "reason"),
+    [
+        ({}, ORDER, 401, "missing bearer token"),
+        ({"Authorization": "Bearer wrong"}, ORDER, 401, "invalid bearer token"),
+        (AUTH, {**ORDER, "placed_at": "yesterday"}, 422, "placed_at"),
+        (AUTH, {**ORDER, "items": []}, 422, "items"),
+        (AUTH, {**ORDER, "surprise": 1}, 422, "surprise"),
+    ],
+)
+async def test_bad_requests_get_a_clear_4xx(stack, headers, body, status, reason) -> None:
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.post(
+            f"{stack['ingest'].url}/v1/shops/shop-1/orders", json=body, headers=headers
+        )
+    assert r.status_code == status
+    assert reason in r.text

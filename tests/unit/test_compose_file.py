@@ -1,0 +1,67 @@
+"""docker-compose.yml cannot run here (no Docker engine); keep it honest against the code."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from services.ingest.settings import IngestSettings
+from services.notifier.settings import NotifierSettings
+from services.responder.settings import ResponderSettings
+from services.survey.settings import SurveySettings
+from shared.db.provision import SERVICES
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+SETTINGS = {
+    "ingest": IngestSettings,
+    "survey": SurveySettings,
+    "notifier": NotifierSettings,
+    "responder": ResponderSettings,
+}
+
+
+def test_every_service_of_the_product_is_in_compose() -> None:
+    assert set(SERVICES) <= set(COMPOSE["services"])
+    assert {"postgres", "kafka", "mailpit", "provision"} <= set(COMPOSE["services"])
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_service_command_module_exists(name: str) -> None:
+    command = COMPOSE["services"][name]["command"]
+    assert command[:2] == ["python", "-m"]
+    assert importlib.util.find_spec(command[2]) is not None
+    assert command[2] == f"services.{name}"
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_every_env_var_is_a_settings_field_and_ports_agree(name: str) -> None:
+    svc = COMPOSE["services"][name]
+    cls = SETTINGS[name]
+    prefix = name.upper() + "_"
+    env = svc["environment"]
+    for key in env:
+        assert key.startswith(prefix), key
+        assert key[len(prefix) :].lower() in cls.model_fields, key
+    port = int(env[prefix + "HTTP_PORT"])
+    assert port == cls.model_fields["http_port"].default
+    assert f"{port}:{port}" in svc["ports"]
+    assert str(port) in " ".join(svc["healthcheck"]["test"])
+    # Hosts named in the environment are services of the compose file.
+    assert env[prefix + "DB_HOST"] in COMPOSE["services"]
+    assert env[prefix + "KAFKA_BOOTSTRAP_SERVERS"].split(":")[0] in COMPOSE["services"]
+
+
+def test_provision_step_uses_the_variables_the_code_reads() -> None:
+    provision = COMPOSE["services"]["provision"]
+    assert importlib.util.find_spec(provision["command"][2]) is not None
+    source = (ROOT / "shared" / "db" / "provision.py").read_text()
+    for key in provision["environment"]:
+        assert key in source, key
+
+
+def test_images_are_built_from_the_dockerfile_here() -> None:
+    assert (ROOT / "Dockerfile").exists()
+    for name in (*SERVICES, "provision"):
+        assert COMPOSE["services"][name]["build"] == "."

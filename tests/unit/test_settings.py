@@ -1,0 +1,50 @@
+import pytest
+from pydantic import SecretStr, ValidationError
+
+from services.ingest.settings import IngestSettings
+from services.notifier.settings import NotifierSettings
+from services.responder.settings import ResponderSettings
+from services.survey.settings import SurveySettings
+
+ALL = [IngestSettings, SurveySettings, NotifierSettings, ResponderSettings]
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_production_refuses_development_secrets(cls: type) -> None:
+    with pytest.raises(ValidationError, match="db_password"):
+        cls(environment="production", api_token=SecretStr("a-real-token"))
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_production_accepts_real_secrets(cls: type) -> None:
+    settings = cls(
+        environment="production",
+        api_token=SecretStr("a-real-token"),
+        db_password=SecretStr("a-real-password"),
+    )
+    assert settings.environment == "production"
+
+
+def test_fault_injection_is_refused_in_production() -> None:
+    with pytest.raises(ValidationError, match="fault injection"):
+        SurveySettings(
+            environment="production",
+            api_token=SecretStr("t"),
+            db_password=SecretStr("p"),
+            fault_crash_after_db_commit=True,
+        )
+
+
+def test_each_service_reads_its_own_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SURVEY_HTTP_PORT", "9100")
+    monkeypatch.setenv("INGEST_HTTP_PORT", "9200")
+    assert SurveySettings().http_port == 9100
+    assert IngestSettings().http_port == 9200
+    assert NotifierSettings().http_port == 8003
+
+
+def test_defaults_give_each_service_its_own_port_role_and_schema() -> None:
+    settings = [cls() for cls in ALL]
+    assert len({s.http_port for s in settings}) == 4
+    assert [s.db_schema for s in settings] == ["ingest", "survey", "notifier", "responder"]
+    assert [s.db_user for s in settings] == ["ingest", "survey", "notifier", "responder"]
