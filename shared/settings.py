@@ -30,6 +30,7 @@ class ServiceSettings(BaseSettings):
 
     http_host: str = "127.0.0.1"
     http_port: int = 8000
+    http_max_body_bytes: int = 1024 * 1024
     # Bearer token for the service's own HTTP API (operators, tests, other tools).
     api_token: SecretStr = dev_secret("api-token")
 

@@ -7,6 +7,7 @@ import uvicorn
 from fastapi import APIRouter, FastAPI, Request, Response
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
+from shared.http.limits import BodySizeLimitMiddleware
 from shared.http.probes import router as probes_router
 from shared.logging import (
     HTTP_CORRELATION_HEADER,
@@ -40,6 +41,7 @@ def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> Fa
     app = FastAPI(title=title, version="0.1.0", lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(CorrelationIdMiddleware)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=runtime.settings.http_max_body_bytes)
     app.include_router(probes_router)
     for router in routers:
         app.include_router(router)

@@ -106,3 +106,20 @@ async def test_bad_requests_get_a_clear_4xx(stack, headers, body, status, reason
         )
     assert r.status_code == status
     assert reason in r.text
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+async def test_oversized_bodies_get_413_and_the_service_stays_healthy(stack, chunked) -> None:
+    big = b'{"order_id": "' + b"x" * (1024 * 1024 + 10) + b'"}'
+    url = f"{stack['ingest'].url}/v1/shops/shop-1/orders"
+    headers = {**AUTH, "Content-Type": "application/json"}
+
+    async def stream():
+        for i in range(0, len(big), 64 * 1024):
+            yield big[i : i + 64 * 1024]
+
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.post(url, content=stream() if chunked else big, headers=headers)
+        assert r.status_code == 413
+        assert "larger than" in r.text
+        assert (await http.get(f"{stack['ingest'].url}/healthz")).status_code == 200
