@@ -8,9 +8,10 @@ consumers. Stop order is the reverse, bounded so SIGTERM completes within the po
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Coroutine, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,8 @@ class Runtime:
     settings: ServiceSettings
     migrations_dir: Path
     consumer_specs: Sequence[ConsumerSpec] = ()
+    # Every "now" of the service's logic comes from here, so tests and fault runs can move time.
+    clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     pool: Pool | None = None
     producer: AIOKafkaProducer | None = None
     relay: OutboxRelay | None = None

@@ -31,7 +31,12 @@ REPLIES = TopicSpec(
     "reviewloop.replies", 6, "<shop_id>:<review_id>", "Replies drafted, approved, published."
 )
 
-PRODUCT_TOPICS: tuple[TopicSpec, ...] = (ORDERS, SURVEYS, REVIEWS, REPLIES)
+SHOPS = TopicSpec("reviewloop.shops", 3, "<shop_id>", "Shop registrations and settings.")
+PRIVACY = TopicSpec(
+    "reviewloop.privacy", 3, "<shop_id>", "GDPR redaction and data-export requests."
+)
+
+PRODUCT_TOPICS: tuple[TopicSpec, ...] = (ORDERS, SURVEYS, REVIEWS, REPLIES, SHOPS, PRIVACY)
 
 
 def dlq_of(spec: TopicSpec) -> TopicSpec:

@@ -38,6 +38,20 @@ async def database(infra: Infra, run_id: str) -> AsyncIterator[str]:
     await drop_database(infra.admin_dsn, name)
 
 
+@pytest.fixture(scope="module")
+async def module_database(infra: Infra, run_id: str) -> AsyncIterator[str]:
+    """One database for a module whose tests share a running service."""
+    name = f"reviewloop_{run_id}_m{next(_counter)}"
+    await provision(infra.admin_dsn, name, roles_from_env({}))
+    yield name
+    await drop_database(infra.admin_dsn, name)
+
+
+@pytest.fixture(scope="module")
+def module_prefix(run_id: str) -> str:
+    return f"{run_id}-m{next(_counter)}."
+
+
 @pytest.fixture
 def prefix(run_id: str) -> str:
     """A topic and consumer-group prefix of this test alone."""

@@ -13,3 +13,10 @@ class IngestSettings(ServiceSettings):
     http_port: int = 8001
     db_user: str = "ingest"
     db_password: SecretStr = dev_secret("ingest-db-password")
+
+    # Operator API (shop registry). Separate from api_token: it can read webhook secrets.
+    admin_token: SecretStr = dev_secret("admin-token")
+    # Raw webhook payloads are kept this long for replay and debugging, then deleted.
+    raw_payload_retention_days: int = 14
+    # Shops are read on every webhook: cache them in process for this long.
+    shop_cache_ttl_s: float = 30.0

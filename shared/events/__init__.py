@@ -1,29 +1,40 @@
 """Event contracts: one envelope, one discriminated union, one TypeAdapter."""
 
-from shared.events.catalogue import (
-    EVENT_ADAPTER,
-    Event,
+from shared.events.catalogue import EVENT_ADAPTER, Event, parse_event, serialize_event
+from shared.events.envelope import EventEnvelope, ShopId
+from shared.events.orders import (
     OrderCancelled,
     OrderDelivered,
     OrderFulfilled,
+    OrderPaid,
     OrderPlaced,
     OrderRefunded,
-    SurveyScheduled,
-    parse_event,
-    serialize_event,
+    OrderReturned,
 )
-from shared.events.envelope import EventEnvelope, ShopId
+from shared.events.privacy import (
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+)
+from shared.events.shops import ShopUpdated
+from shared.events.surveys import SurveyScheduled
 
 __all__ = [
     "EVENT_ADAPTER",
+    "CustomerDataRequested",
+    "CustomerRedactRequested",
     "Event",
     "EventEnvelope",
     "OrderCancelled",
     "OrderDelivered",
     "OrderFulfilled",
+    "OrderPaid",
     "OrderPlaced",
     "OrderRefunded",
+    "OrderReturned",
     "ShopId",
+    "ShopRedactRequested",
+    "ShopUpdated",
     "SurveyScheduled",
     "parse_event",
     "serialize_event",

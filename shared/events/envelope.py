@@ -38,3 +38,10 @@ class EventEnvelope(BaseModel, Generic[P]):
     def partition_key(self) -> str:
         """Kafka key: all events of one aggregate share a partition, so their order holds."""
         raise NotImplementedError
+
+
+class ShopKeyedEvent(EventEnvelope[P], Generic[P]):
+    """Events about a whole shop: one partition per shop keeps them in order."""
+
+    def partition_key(self) -> str:
+        return self.shop_id

@@ -11,6 +11,7 @@ from shared.events import SurveyScheduled, parse_event
 from shared.settings import dev_secret
 from shared.topics import SURVEYS, topic_name
 from tests.conftest import service_env
+from tests.support.admin import create_shop
 from tests.support.kafka import eventually, read_topic
 from tests.support.services import ServiceProcess
 
@@ -39,6 +40,7 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
             p.start()
         for p in procs.values():
             p.wait_ready()
+        create_shop(procs["ingest"].url, "shop-1", "standard")
         yield procs
     finally:
         for p in procs.values():
@@ -54,7 +56,7 @@ async def test_order_posted_to_ingest_becomes_a_pending_survey(stack, infra, pre
             headers={**AUTH, "X-Correlation-ID": "slice1"},
         )
         assert r.status_code == 202, r.text
-        assert r.json()["status"] == "accepted"
+        assert r.json() == {"status": "accepted", "order_id": "1001", "events": ["order.placed"]}
         assert r.headers["X-Correlation-ID"] == "slice1"
 
         async def surveys() -> list[dict]:
@@ -72,7 +74,9 @@ async def test_order_posted_to_ingest_becomes_a_pending_survey(stack, infra, pre
 
         # Posting the same order again is acknowledged without a second event or survey.
         again = await http.post(f"{ingest.url}/v1/shops/shop-1/orders", json=ORDER, headers=AUTH)
-        assert again.status_code == 200 and again.json()["status"] == "duplicate"
+        assert again.status_code == 200 and again.json()["status"] == "unchanged"
+        unknown = await http.post(f"{ingest.url}/v1/shops/nope/orders", json=ORDER, headers=AUTH)
+        assert unknown.status_code == 404
 
     scheduled = await read_topic(infra.kafka_bootstrap, topic_name(SURVEYS.name, prefix), expect=1)
     assert len(scheduled) == 1

@@ -1,29 +1,26 @@
-"""Accepting an order: store it and announce it in one transaction."""
+"""Applying order facts: lock the order's state, decide the events, store both in one
+transaction (the outbox publishes them after commit)."""
+
+from typing import Any
 
 from services.ingest.orders import repository
-from services.ingest.orders.schemas import OrderAccepted, OrderIn
-from shared.db.pool import Pool
-from shared.events.catalogue import OrderPlaced, OrderPlacedPayload
+from services.ingest.orders.facts import OrderFacts
+from services.ingest.orders.state import apply
+from shared.db.pool import Connection
+from shared.events.envelope import EventEnvelope
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
 
 
-async def accept_order(pool: Pool, shop_id: str, order: OrderIn) -> OrderAccepted:
-    event = OrderPlaced(
-        shop_id=shop_id,
-        payload=OrderPlacedPayload(platform="direct", **order.model_dump()),
-    )
-    async with pool.acquire() as conn, conn.transaction():
-        is_new = await repository.insert_if_new(
-            conn,
-            shop_id,
-            order.order_id,
-            "direct",
-            "placed",
-            order.placed_at,
-            order.model_dump(mode="json"),
-        )
-        if not is_new:
-            return OrderAccepted(status="duplicate", order_id=order.order_id, event_id=None)
-        await outbox.add(conn, event, correlation_id_var.get())
-    return OrderAccepted(status="accepted", order_id=order.order_id, event_id=event.event_id)
+async def apply_facts(
+    conn: Connection, shop_id: str, facts: OrderFacts
+) -> list[EventEnvelope[Any]]:
+    """Call inside a transaction. Returns the events it queued."""
+    state = await repository.lock(conn, shop_id, facts.order_id, facts.platform)
+    new_state, events = apply(state, facts)
+    if new_state != state:
+        await repository.save(conn, new_state)
+    correlation_id = correlation_id_var.get()
+    for event in events:
+        await outbox.add(conn, event, correlation_id)
+    return events

@@ -5,7 +5,9 @@ from datetime import timedelta
 from services.survey.settings import SurveySettings
 from services.survey.surveys import repository
 from shared.db.pool import Connection
-from shared.events.catalogue import Event, OrderPlaced, SurveyScheduled, SurveyScheduledPayload
+from shared.events.catalogue import Event
+from shared.events.orders import OrderPlaced
+from shared.events.surveys import SurveyScheduled, SurveyScheduledPayload
 from shared.kafka.consumer import ConsumerSpec, Handler
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox

@@ -1,0 +1,70 @@
+"""GDPR requests arriving from platforms: act on ingest's own data, then tell every other
+service through `reviewloop.privacy`."""
+
+import uuid
+
+from services.ingest.orders import repository as orders
+from services.ingest.orders.state import EVENT_NAMESPACE
+from services.ingest.webhooks import repository as deliveries
+from services.ingest.webhooks.adapters.base import PrivacyRequest
+from shared.db.pool import Connection
+from shared.events.privacy import (
+    CustomerDataRequested,
+    CustomerDataRequestedPayload,
+    CustomerRedactRequested,
+    CustomerRedactRequestedPayload,
+    ShopRedactRequested,
+    ShopRedactRequestedPayload,
+)
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
+
+
+def _event_id(shop_id: str, request: PrivacyRequest) -> uuid.UUID:
+    return uuid.uuid5(EVENT_NAMESPACE, f"{shop_id}|privacy|{request.kind}|{request.request_id}")
+
+
+async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> None:
+    """Call inside a transaction."""
+    event: CustomerRedactRequested | CustomerDataRequested | ShopRedactRequested
+    event_id = _event_id(shop_id, request)
+    if request.kind == "shop.redact":
+        all_orders = await orders.find_all(conn, shop_id)
+        await orders.redact_orders(conn, shop_id, all_orders)
+        await deliveries.clear_shop_payloads(conn, shop_id)
+        event = ShopRedactRequested(
+            event_id=event_id,
+            shop_id=shop_id,
+            payload=ShopRedactRequestedPayload(request_id=request.request_id),
+        )
+    else:
+        order_ids = await orders.find_customer_orders(
+            conn, shop_id, request.customer_id, request.email, list(request.order_ids)
+        )
+        # Orders named by the platform but never seen here are passed on all the same.
+        named = sorted(set(order_ids) | set(request.order_ids))
+        if request.kind == "customer.redact":
+            await orders.redact_orders(conn, shop_id, order_ids)
+            await deliveries.clear_payloads(conn, shop_id, order_ids)
+            event = CustomerRedactRequested(
+                event_id=event_id,
+                shop_id=shop_id,
+                payload=CustomerRedactRequestedPayload(
+                    request_id=request.request_id,
+                    customer_id=request.customer_id,
+                    email=request.email,
+                    order_ids=named,
+                ),
+            )
+        else:
+            event = CustomerDataRequested(
+                event_id=event_id,
+                shop_id=shop_id,
+                payload=CustomerDataRequestedPayload(
+                    request_id=request.request_id,
+                    customer_id=request.customer_id,
+                    email=request.email,
+                    order_ids=named,
+                ),
+            )
+    await outbox.add(conn, event, correlation_id_var.get())

@@ -1,0 +1,108 @@
+"""All SQL of the shop registry."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    shop_id: str
+    platform: str
+    display_name: str
+    locale: str
+    country: str
+    timezone: str
+    secret_current: str
+    secret_previous: str | None
+    secret_rotated_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def secrets(self) -> list[str]:
+        return [s for s in (self.secret_current, self.secret_previous) if s]
+
+
+_COLUMNS = (
+    "shop_id, platform, display_name, locale, country, timezone, secret_current, "
+    "secret_previous, secret_rotated_at, created_at, updated_at"
+)
+
+
+async def insert(
+    conn: Connection,
+    shop_id: str,
+    platform: str,
+    display_name: str,
+    locale: str,
+    country: str,
+    timezone: str,
+    secret: str,
+) -> ShopRow | None:
+    """The new shop, or None when the id is taken."""
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO shops (shop_id, platform, display_name, locale, country, timezone,
+                           secret_current)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        ON CONFLICT (shop_id) DO NOTHING
+        RETURNING {_COLUMNS}
+        """,
+        shop_id,
+        platform,
+        display_name,
+        locale,
+        country,
+        timezone,
+        secret,
+    )
+    return ShopRow(**dict(row)) if row else None
+
+
+async def get(conn: Connection, shop_id: str) -> ShopRow | None:
+    row = await conn.fetchrow(f"SELECT {_COLUMNS} FROM shops WHERE shop_id = $1", shop_id)
+    return ShopRow(**dict(row)) if row else None
+
+
+async def rotate_secret(conn: Connection, shop_id: str, new_secret: str) -> ShopRow | None:
+    # The current secret stays valid as the previous one until the next rotation.
+    row = await conn.fetchrow(
+        f"""
+        UPDATE shops
+        SET secret_previous = secret_current, secret_current = $2,
+            secret_rotated_at = now(), updated_at = now()
+        WHERE shop_id = $1
+        RETURNING {_COLUMNS}
+        """,
+        shop_id,
+        new_secret,
+    )
+    return ShopRow(**dict(row)) if row else None
+
+
+async def retire_previous_secret(conn: Connection, shop_id: str) -> ShopRow | None:
+    row = await conn.fetchrow(
+        f"""
+        UPDATE shops SET secret_previous = NULL, updated_at = now()
+        WHERE shop_id = $1
+        RETURNING {_COLUMNS}
+        """,
+        shop_id,
+    )
+    return ShopRow(**dict(row)) if row else None
+
+
+async def list_page(conn: Connection, after: str | None, limit: int) -> list[ShopRow]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_COLUMNS} FROM shops
+        WHERE ($1::text IS NULL OR shop_id > $1)
+        ORDER BY shop_id
+        LIMIT $2
+        """,
+        after,
+        limit,
+    )
+    return [ShopRow(**dict(r)) for r in rows]

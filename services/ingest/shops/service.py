@@ -1,0 +1,86 @@
+"""Shop registry use cases. Every change is announced as `shop.updated` (without secrets)."""
+
+import base64
+import secrets as random_secrets
+
+from services.ingest.shops import repository
+from services.ingest.shops.repository import ShopRow
+from services.ingest.shops.schemas import ShopCreate
+from shared.db.pool import Pool
+from shared.events.shops import ShopUpdated, ShopUpdatedPayload
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
+
+# Platforms that verify with Standard Webhooks expect `whsec_<base64>` secrets.
+_STANDARD_WEBHOOKS = {"standard", "bigcommerce"}
+
+
+class ShopExists(Exception):
+    pass
+
+
+def generate_secret(platform: str) -> str:
+    if platform in _STANDARD_WEBHOOKS:
+        return "whsec_" + base64.b64encode(random_secrets.token_bytes(24)).decode()
+    return random_secrets.token_urlsafe(32)
+
+
+def _announcement(shop: ShopRow) -> ShopUpdated:
+    return ShopUpdated(
+        shop_id=shop.shop_id,
+        payload=ShopUpdatedPayload(
+            platform=shop.platform,
+            display_name=shop.display_name,
+            locale=shop.locale,
+            country=shop.country,
+            timezone=shop.timezone,
+        ),
+    )
+
+
+async def create_shop(pool: Pool, body: ShopCreate) -> tuple[ShopRow, str]:
+    secret = (
+        body.webhook_secret.get_secret_value()
+        if body.webhook_secret
+        else generate_secret(body.platform)
+    )
+    async with pool.acquire() as conn, conn.transaction():
+        shop = await repository.insert(
+            conn,
+            body.shop_id,
+            body.platform,
+            body.display_name,
+            body.locale,
+            body.country,
+            body.timezone,
+            secret,
+        )
+        if shop is None:
+            raise ShopExists(body.shop_id)
+        await outbox.add(conn, _announcement(shop), correlation_id_var.get())
+    return shop, secret
+
+
+async def rotate_secret(pool: Pool, shop_id: str, new_secret: str | None) -> tuple[ShopRow, str]:
+    async with pool.acquire() as conn:
+        current = await repository.get(conn, shop_id)
+        if current is None:
+            raise LookupError(shop_id)
+        secret = new_secret or generate_secret(current.platform)
+        shop = await repository.rotate_secret(conn, shop_id, secret)
+    if shop is None:
+        raise LookupError(shop_id)
+    return shop, secret
+
+
+async def retire_previous_secret(pool: Pool, shop_id: str) -> ShopRow:
+    async with pool.acquire() as conn:
+        shop = await repository.retire_previous_secret(conn, shop_id)
+    if shop is None:
+        raise LookupError(shop_id)
+    return shop
+
+
+async def list_shops(pool: Pool, after: str | None, limit: int) -> list[ShopRow]:
+    async with pool.acquire() as conn:
+        return await repository.list_page(conn, after, limit)

@@ -1,0 +1,44 @@
+"""GDPR requests, published by ingest on `reviewloop.privacy` for every service holding
+personal data: redaction deletes or irreversibly anonymises; a data request asks each service
+for what it holds about the customer."""
+
+from typing import ClassVar, Literal
+
+from pydantic import EmailStr, Field
+
+from shared.events.envelope import ExternalId, ShopKeyedEvent
+from shared.events.payload import Payload
+from shared.topics import PRIVACY, TopicSpec
+
+
+class CustomerRef(Payload):
+    customer_id: ExternalId | None = None
+    email: EmailStr | None = None
+    order_ids: list[ExternalId] = Field(default_factory=list, max_length=10_000)
+
+
+class CustomerRedactRequestedPayload(CustomerRef):
+    request_id: ExternalId
+
+
+class CustomerDataRequestedPayload(CustomerRef):
+    request_id: ExternalId
+
+
+class ShopRedactRequestedPayload(Payload):
+    request_id: ExternalId
+
+
+class CustomerRedactRequested(ShopKeyedEvent[CustomerRedactRequestedPayload]):
+    topic: ClassVar[TopicSpec] = PRIVACY
+    type: Literal["customer.redact_requested"] = "customer.redact_requested"
+
+
+class CustomerDataRequested(ShopKeyedEvent[CustomerDataRequestedPayload]):
+    topic: ClassVar[TopicSpec] = PRIVACY
+    type: Literal["customer.data_requested"] = "customer.data_requested"
+
+
+class ShopRedactRequested(ShopKeyedEvent[ShopRedactRequestedPayload]):
+    topic: ClassVar[TopicSpec] = PRIVACY
+    type: Literal["shop.redact_requested"] = "shop.redact_requested"
