@@ -23,6 +23,7 @@ from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer, kafka_reachable
 from shared.outbox.relay import OutboxRelay
+from shared.periodic import DEFAULT_TASKS, PeriodicTask, run_periodically
 from shared.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,7 @@ class Runtime:
     settings: ServiceSettings
     migrations_dir: Path
     consumer_specs: Sequence[ConsumerSpec] = ()
+    periodic_tasks: Sequence[PeriodicTask] = DEFAULT_TASKS
     # Every "now" of the service's logic comes from here, so tests and fault runs can move time.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     pool: Pool | None = None
@@ -42,6 +44,7 @@ class Runtime:
     relay: OutboxRelay | None = None
     consumers: list[ConsumerRunner] = field(default_factory=list)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
+    _stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
     @property
     def db(self) -> Pool:
@@ -64,6 +67,8 @@ class Runtime:
         await self.producer.start()
         self.relay = OutboxRelay(self.pool, self.producer, s.db_schema, s.kafka_topic_prefix)
         self._spawn(self.relay.run(), "outbox-relay")
+        for task in self.periodic_tasks:
+            self._spawn(run_periodically(task, self.pool, self._stopping), f"periodic-{task.name}")
         for spec in self.consumer_specs:
             runner = ConsumerRunner(spec, s, self.pool, self.producer)
             self.consumers.append(runner)
@@ -83,6 +88,7 @@ class Runtime:
 
     async def stop(self) -> None:
         deadline = time.monotonic() + SHUTDOWN_BUDGET_S
+        self._stopping.set()
         for runner in self.consumers:
             await runner.stop()
         if self.relay is not None:

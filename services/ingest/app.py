@@ -1,5 +1,6 @@
 """Assembly of the ingest service: its runtime (database, Kafka) and HTTP routes."""
 
+from datetime import timedelta
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -8,8 +9,11 @@ from services.ingest.orders.endpoints import router as orders_router
 from services.ingest.settings import IngestSettings
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.endpoints import router as shops_router
+from services.ingest.webhooks import repository as deliveries
 from services.ingest.webhooks.endpoints import router as webhooks_router
+from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -17,7 +21,17 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
     settings = settings or IngestSettings()
-    runtime = Runtime(settings, MIGRATIONS)
+    retention = timedelta(days=settings.raw_payload_retention_days)
+
+    async def prune_payloads(pool: Pool) -> int:
+        async with pool.acquire() as conn:
+            return await deliveries.prune_payloads(conn, retention)
+
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        periodic_tasks=(*DEFAULT_TASKS, PeriodicTask("prune-payloads", 3600.0, prune_payloads)),
+    )
     app = create_app(
         runtime, [webhooks_router, orders_router, shops_router], title="Reviewloop ingest"
     )

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.survey.privacy import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.endpoints import router as surveys_router
 from services.survey.surveys.handlers import order_consumer
@@ -15,5 +16,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     settings = settings or SurveySettings()
-    runtime = Runtime(settings, MIGRATIONS, consumer_specs=[order_consumer(settings)])
+    runtime = Runtime(
+        settings, MIGRATIONS, consumer_specs=[order_consumer(settings), privacy_consumer()]
+    )
     return create_app(runtime, [surveys_router], title="Reviewloop survey"), runtime

@@ -61,3 +61,29 @@ async def list_for_shop(
         limit,
     )
     return [SurveyRow(**dict(r)) for r in rows]
+
+
+async def forget_customer(
+    conn: Connection, shop_id: str, order_ids: list[str], email: str | None
+) -> int:
+    """GDPR redaction: the surveys stay (for statistics), the address goes."""
+    result: str = await conn.execute(
+        """
+        UPDATE surveys SET customer_email = NULL, updated_at = now()
+        WHERE shop_id = $1
+          AND (order_id = ANY($2::text[]) OR ($3::text IS NOT NULL AND customer_email = $3))
+          AND customer_email IS NOT NULL
+        """,
+        shop_id,
+        order_ids,
+        email,
+    )
+    return int(result.split()[-1])
+
+
+async def forget_shop(conn: Connection, shop_id: str) -> int:
+    result: str = await conn.execute(
+        "UPDATE surveys SET customer_email = NULL, updated_at = now() WHERE shop_id = $1",
+        shop_id,
+    )
+    return int(result.split()[-1])

@@ -164,7 +164,7 @@ class ShopifyAdapter:
 
         if topic in ORDER_TOPICS:
             order = validate_model(ShopifyOrder, data, topic)
-            facts = _order_facts(order, observed_at)
+            facts = order_facts(order, observed_at)
             return Delivery(topic, dedupe_key, orders=(facts,), order_id=order.id, payload=data)
         if topic in FULFILLMENT_TOPICS:
             fulfillment = validate_model(ShopifyFulfillment, data, topic)
@@ -220,7 +220,7 @@ def _triggered_at(request: WebhookRequest) -> datetime | None:
         raise PayloadError("X-Shopify-Triggered-At is not an ISO 8601 time") from None
 
 
-def _order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
+def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
     customer = order.customer or ShopifyCustomer()
     shipping = order.shipping_address or order.billing_address or ShopifyAddress()
     details = OrderDetails(

@@ -126,14 +126,19 @@ class WooCommerceAdapter:
                 payload=data,
             )
         order = validate_model(WooOrder, data, topic)
-        modified = _utc(order.date_modified_gmt) or _utc(order.date_created_gmt)
-        assert modified is not None
-        facts = _order_facts(order, modified)
+        modified = modified_at(order)
+        facts = order_facts(order, modified)
         dedupe_key = f"order:{order.id}:{modified.isoformat()}"
         return Delivery(topic, dedupe_key, orders=(facts,), order_id=order.id, payload=data)
 
 
-def _order_facts(order: WooOrder, modified: datetime) -> OrderFacts:
+def modified_at(order: WooOrder) -> datetime:
+    modified = _utc(order.date_modified_gmt) or _utc(order.date_created_gmt)
+    assert modified is not None
+    return modified
+
+
+def order_facts(order: WooOrder, modified: datetime) -> OrderFacts:
     placed_at = _utc(order.date_created_gmt)
     assert placed_at is not None
     address = order.shipping if order.shipping.country else order.billing
