@@ -1,10 +1,13 @@
 """FastAPI app factory shared by the services."""
 
+import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
+import asyncpg
 import uvicorn
 from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 
 from shared.http.limits import BodySizeLimitMiddleware
@@ -16,6 +19,8 @@ from shared.logging import (
     new_correlation_id,
 )
 from shared.runtime import Runtime, running
+
+log = logging.getLogger(__name__)
 
 
 class CorrelationIdMiddleware(BaseHTTPMiddleware):
@@ -32,6 +37,25 @@ class CorrelationIdMiddleware(BaseHTTPMiddleware):
         return response
 
 
+# A dependency that is down is not the caller's fault and not a bug: 503 asks to retry later.
+UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
+    OSError,
+    asyncpg.PostgresConnectionError,
+    asyncpg.InterfaceError,
+    asyncpg.CannotConnectNowError,
+    asyncpg.TooManyConnectionsError,
+)
+
+
+async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("dependency unavailable", extra={"error": repr(exc), "path": request.url.path})
+    return JSONResponse(
+        {"detail": "temporarily unavailable, retry later"},
+        status_code=503,
+        headers={"Retry-After": "5"},
+    )
+
+
 def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -42,6 +66,8 @@ def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> Fa
     app.state.runtime = runtime
     app.add_middleware(CorrelationIdMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=runtime.settings.http_max_body_bytes)
+    for error in UNAVAILABLE_ERRORS:
+        app.add_exception_handler(error, _unavailable)
     app.include_router(probes_router)
     for router in routers:
         app.include_router(router)
