@@ -16,8 +16,9 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
+from shared.events.reviews import ReviewSubmitted
 from shared.events.shops import ShopUpdated
-from shared.events.surveys import SurveyScheduled
+from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 __all__ = [
     "EVENT_ADAPTER",
@@ -32,9 +33,11 @@ __all__ = [
     "OrderPlaced",
     "OrderRefunded",
     "OrderReturned",
+    "ReviewSubmitted",
     "ShopId",
     "ShopRedactRequested",
     "ShopUpdated",
+    "SurveyAnswered",
     "SurveyScheduled",
     "parse_event",
     "serialize_event",

@@ -20,8 +20,9 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
+from shared.events.reviews import ReviewSubmitted
 from shared.events.shops import ShopUpdated
-from shared.events.surveys import SurveyScheduled
+from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 Event = Annotated[
     OrderPlaced
@@ -32,6 +33,8 @@ Event = Annotated[
     | OrderRefunded
     | OrderReturned
     | SurveyScheduled
+    | SurveyAnswered
+    | ReviewSubmitted
     | ShopUpdated
     | CustomerRedactRequested
     | CustomerDataRequested
