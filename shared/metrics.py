@@ -22,3 +22,8 @@ HTTP_REQUESTS = Counter(
     "HTTP requests answered, by route and status code.",
     ["service", "route", "status"],
 )
+SURVEY_EMAILS = Counter(
+    "reviewloop_survey_emails_total",
+    "Survey emails handled by the dispatcher, by kind and outcome.",
+    ["kind", "outcome"],  # accepted | retry | permanent | unknown | skipped_<reason>
+)

@@ -1,22 +1,56 @@
-"""Assembly of the survey service: its runtime (database, Kafka, consumers) and HTTP routes."""
+"""Assembly of the survey service: consumers, dispatch worker, HTTP routes."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.survey.dispatch.worker import Dispatcher
 from services.survey.privacy import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.endpoints import router as surveys_router
-from services.survey.surveys.handlers import order_consumer
+from services.survey.surveys.handlers import order_consumer, shop_consumer
+from services.survey.tokens import Tokens
+from services.survey.web.endpoints import router as pages_router
+from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+DAY_S = 86_400
 
 
 def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     settings = settings or SurveySettings()
-    runtime = Runtime(
-        settings, MIGRATIONS, consumer_specs=[order_consumer(settings), privacy_consumer()]
+    tokens = Tokens(
+        settings.token_secret.get_secret_value(),
+        {
+            "survey": settings.token_max_age_days * DAY_S,
+            "unsubscribe": settings.unsubscribe_token_max_age_days * DAY_S,
+        },
     )
-    return create_app(runtime, [surveys_router], title="Reviewloop survey"), runtime
+    runtime: Runtime
+
+    async def dispatch(pool: Pool) -> int:
+        # Full batches mean more is due: keep going (bounded) instead of waiting an interval.
+        dispatcher = Dispatcher(pool, settings, tokens, runtime.clock)
+        total = 0
+        for _ in range(50):
+            handled = await dispatcher.run_once()
+            total += handled
+            if handled < settings.dispatch_batch:
+                break
+        return total
+
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumer_specs=[order_consumer(settings), shop_consumer(), privacy_consumer()],
+        periodic_tasks=(
+            *DEFAULT_TASKS,
+            PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch),
+        ),
+    )
+    app = create_app(runtime, [surveys_router, pages_router], title="Reviewloop survey")
+    app.state.tokens = tokens
+    return app, runtime

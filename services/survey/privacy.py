@@ -1,6 +1,8 @@
-"""GDPR requests from `reviewloop.privacy`: survey holds customers' email addresses."""
+"""GDPR requests from `reviewloop.privacy`: survey holds customers' addresses and names."""
 
-from services.survey.surveys import repository
+from services.survey import suppressions
+from services.survey.orders import repository as orders
+from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
 from shared.events.privacy import CustomerRedactRequested, ShopRedactRequested
@@ -11,14 +13,17 @@ from shared.topics import PRIVACY
 async def on_customer_redact(conn: Connection, event: Event) -> None:
     assert isinstance(event, CustomerRedactRequested)
     p = event.payload
-    await repository.forget_customer(
-        conn, event.shop_id, list(p.order_ids), str(p.email) if p.email else None
-    )
+    email = str(p.email).lower() if p.email else None
+    await orders.forget_customer(conn, event.shop_id, list(p.order_ids), email)
+    await surveys.forget_recipients(conn, event.shop_id, list(p.order_ids), email)
+    if email:
+        await suppressions.forget_email(conn, email)
 
 
 async def on_shop_redact(conn: Connection, event: Event) -> None:
     assert isinstance(event, ShopRedactRequested)
-    await repository.forget_shop(conn, event.shop_id)
+    await orders.forget_shop(conn, event.shop_id)
+    await surveys.forget_shop_recipients(conn, event.shop_id)
 
 
 def privacy_consumer() -> ConsumerSpec:

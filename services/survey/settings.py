@@ -14,5 +14,26 @@ class SurveySettings(ServiceSettings):
     db_user: str = "survey"
     db_password: SecretStr = dev_secret("survey-db-password")
 
-    # Until delivery and category timing exist, a survey falls due this long after placement.
-    fallback_delay_days: int = 14
+    # Domain of the deterministic Message-IDs (one per logical email).
+    message_id_domain: str = "reviewloop.local"
+    # Public address of this service: links in emails (survey page, unsubscribe) point here.
+    public_base_url: str = "http://127.0.0.1:8002"
+    # Signs the tokens in links; rotate it and older links stop working.
+    token_secret: SecretStr = dev_secret("token-secret")
+    token_max_age_days: int = 60
+    unsubscribe_token_max_age_days: int = 400
+
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 2525
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_tls: bool = False
+    smtp_timeout_s: float = 20.0
+    from_address: str = "surveys@reviewloop.local"
+
+    dispatch_interval_s: float = 1.0
+    dispatch_batch: int = 100
+    dispatch_concurrency: int = 4
+    # A claim older than this was left by a dead worker: its email becomes 'unknown'.
+    dispatch_claim_lease_s: int = 300

@@ -58,7 +58,7 @@ async def test_customer_redaction_reaches_the_survey_service(stack, infra, datab
     await eventually(surveyed, wait_s=30)
     conn = await connect_as(infra, database, "survey")
     try:
-        assert await conn.fetchval("SELECT customer_email FROM surveys") == "john@example.com"
+        assert await conn.fetchval("SELECT customer_email FROM orders") == "john@example.com"
 
         assert (
             post_shopify(
@@ -68,7 +68,7 @@ async def test_customer_redaction_reaches_the_survey_service(stack, infra, datab
         )
 
         async def forgotten() -> bool:
-            return await conn.fetchval("SELECT customer_email FROM surveys") is None
+            return await conn.fetchval("SELECT customer_email FROM orders") is None
 
         await eventually(forgotten, wait_s=30)
         # Nothing personal about the customer is left anywhere in the survey schema.

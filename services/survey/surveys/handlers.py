@@ -1,36 +1,87 @@
-"""Reactions to order events. Database and outbox only: emails are sent by a worker."""
+"""Reactions to order and shop events: fold the order, then (re)schedule its survey.
+Database and outbox only: emails are sent by the dispatch worker."""
 
-from datetime import timedelta
+import secrets
+from typing import Any
 
+from services.survey.orders import repository as orders
+from services.survey.orders.fold import fold
+from services.survey.scheduling.timing import send_at
 from services.survey.settings import SurveySettings
-from services.survey.surveys import repository
+from services.survey.shops import repository as shops
+from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
-from shared.events.orders import OrderPlaced
+from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyScheduled, SurveyScheduledPayload
 from shared.kafka.consumer import ConsumerSpec, Handler
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
-from shared.topics import ORDERS
+from shared.topics import ORDERS, SHOPS
+
+FOLDED = (
+    "order.placed",
+    "order.fulfilled",
+    "order.delivered",
+    "order.cancelled",
+    "order.refunded",
+    "order.returned",
+)
+
+
+def message_id(kind: str, public_ref: str, domain: str) -> str:
+    """One Message-ID per logical email, so any resend would be recognisable as the same."""
+    return f"<{kind}.{public_ref}@{domain}>"
+
+
+async def schedule(conn: Connection, settings: SurveySettings, shop_id: str, order_id: str) -> None:
+    """Create or move the order's invitation from what is known now (row locked by caller)."""
+    view = await orders.get(conn, shop_id, order_id)
+    if view is None or view.placed_at is None:
+        return  # the order itself has not arrived yet; its order.placed will schedule
+    shop = await shops.get(conn, shop_id)
+    survey = await surveys.get_by_order(conn, shop_id, order_id)
+    override = survey.send_at_override if survey else None
+    due = send_at(view, shop.country, shop.timezone, shop.settings, override)
+    if due is None:
+        return
+    if survey is not None:
+        await surveys.reschedule_pending(conn, survey.id, "invitation", due)
+        return
+    survey = await surveys.create(conn, shop_id, order_id, secrets.token_urlsafe(16))
+    await surveys.add_email(
+        conn,
+        survey,
+        "invitation",
+        due,
+        message_id("invitation", survey.public_ref, settings.message_id_domain),
+    )
+    scheduled = SurveyScheduled(
+        shop_id=shop_id,
+        payload=SurveyScheduledPayload(survey_id=survey.id, order_id=order_id, due_at=due),
+    )
+    await outbox.add(conn, scheduled, correlation_id_var.get())
 
 
 def order_consumer(settings: SurveySettings) -> ConsumerSpec:
-    fallback_delay = timedelta(days=settings.fallback_delay_days)
+    async def on_order_event(conn: Connection, event: Event) -> None:
+        payload: Any = event.payload
+        view = await orders.lock(conn, event.shop_id, payload.order_id)
+        await orders.save(conn, fold(view, event))  # type: ignore[arg-type]
+        await schedule(conn, settings, event.shop_id, payload.order_id)
 
-    async def on_order_placed(conn: Connection, event: Event) -> None:
-        assert isinstance(event, OrderPlaced)
-        p = event.payload
-        due_at = p.placed_at + fallback_delay
-        survey_id = await repository.insert_pending(
-            conn, event.shop_id, p.order_id, p.customer.email, p.placed_at, due_at
-        )
-        if survey_id is None:
-            return
-        scheduled = SurveyScheduled(
-            shop_id=event.shop_id,
-            payload=SurveyScheduledPayload(survey_id=survey_id, order_id=p.order_id, due_at=due_at),
-        )
-        await outbox.add(conn, scheduled, correlation_id_var.get())
-
-    handlers: dict[str, Handler] = {"order.placed": on_order_placed}
+    handlers: dict[str, Handler] = dict.fromkeys(FOLDED, on_order_event)
     return ConsumerSpec(name="survey.orders", topics=(ORDERS,), handlers=handlers)
+
+
+def shop_consumer() -> ConsumerSpec:
+    async def on_shop_updated(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ShopUpdated)
+        p = event.payload
+        await shops.upsert_facts(
+            conn, event.shop_id, p.display_name, p.locale, p.country, p.timezone
+        )
+
+    return ConsumerSpec(
+        name="survey.shops", topics=(SHOPS,), handlers={"shop.updated": on_shop_updated}
+    )

@@ -1,4 +1,4 @@
-"""All SQL of survey's surveys table."""
+"""All SQL of surveys and their emails."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -11,68 +11,289 @@ class SurveyRow:
     id: int
     shop_id: str
     order_id: str
-    status: str
-    customer_email: str | None
-    placed_at: datetime
-    due_at: datetime
+    public_ref: str
+    send_at_override: datetime | None
+    answered_at: datetime | None
     created_at: datetime
 
 
-_COLUMNS = "id, shop_id, order_id, status, customer_email, placed_at, due_at, created_at"
+@dataclass(frozen=True)
+class EmailRow:
+    id: int
+    survey_id: int
+    shop_id: str
+    kind: str
+    status: str
+    send_at: datetime
+    attempts: int
+    message_id: str
+    recipient: str | None
+    skip_reason: str | None
+    last_error: str | None
+    sent_at: datetime | None
 
 
-async def insert_pending(
-    conn: Connection,
-    shop_id: str,
-    order_id: str,
-    customer_email: str | None,
-    placed_at: datetime,
-    due_at: datetime,
-) -> int | None:
-    """The new survey's id, or None when the order already has one."""
-    survey_id: int | None = await conn.fetchval(
-        """
-        INSERT INTO surveys (shop_id, order_id, customer_email, placed_at, due_at)
-        VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (shop_id, order_id) DO NOTHING
-        RETURNING id
+_SURVEY = "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at"
+_EMAIL = (
+    "id, survey_id, shop_id, kind, status, send_at, attempts, message_id, recipient, "
+    "skip_reason, last_error, sent_at"
+)
+
+
+async def get_by_order(conn: Connection, shop_id: str, order_id: str) -> SurveyRow | None:
+    row = await conn.fetchrow(
+        f"SELECT {_SURVEY} FROM surveys WHERE shop_id = $1 AND order_id = $2", shop_id, order_id
+    )
+    return SurveyRow(**dict(row)) if row else None
+
+
+async def get_by_ref(conn: Connection, public_ref: str) -> SurveyRow | None:
+    row = await conn.fetchrow(f"SELECT {_SURVEY} FROM surveys WHERE public_ref = $1", public_ref)
+    return SurveyRow(**dict(row)) if row else None
+
+
+async def get(conn: Connection, survey_id: int) -> SurveyRow | None:
+    row = await conn.fetchrow(f"SELECT {_SURVEY} FROM surveys WHERE id = $1", survey_id)
+    return SurveyRow(**dict(row)) if row else None
+
+
+async def create(conn: Connection, shop_id: str, order_id: str, public_ref: str) -> SurveyRow:
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO surveys (shop_id, order_id, public_ref) VALUES ($1, $2, $3)
+        RETURNING {_SURVEY}
         """,
         shop_id,
         order_id,
-        customer_email,
-        placed_at,
-        due_at,
+        public_ref,
     )
-    return survey_id
+    return SurveyRow(**dict(row))
+
+
+async def set_override(conn: Connection, survey_id: int, send_at: datetime | None) -> None:
+    await conn.execute("UPDATE surveys SET send_at_override = $2 WHERE id = $1", survey_id, send_at)
+
+
+async def add_email(
+    conn: Connection, survey: SurveyRow, kind: str, send_at: datetime, message_id: str
+) -> bool:
+    row = await conn.fetchval(
+        """
+        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (survey_id, kind) DO NOTHING
+        RETURNING 1
+        """,
+        survey.id,
+        survey.shop_id,
+        kind,
+        send_at,
+        message_id,
+    )
+    return row is not None
+
+
+async def reschedule_pending(
+    conn: Connection, survey_id: int, kind: str, send_at: datetime
+) -> None:
+    """New facts (a delivery date) move an email that has not gone out yet."""
+    await conn.execute(
+        """
+        UPDATE survey_emails SET send_at = $3, updated_at = now()
+        WHERE survey_id = $1 AND kind = $2 AND status = 'pending' AND send_at <> $3
+        """,
+        survey_id,
+        kind,
+        send_at,
+    )
+
+
+async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRow]:
+    """Take due emails for this worker: other replicas skip the locked rows, and the claim
+    commits before any SMTP traffic, so a crash leaves the row in 'sending' (never resent)."""
+    rows = await conn.fetch(
+        f"""
+        UPDATE survey_emails SET status = 'sending', claimed_at = $1,
+                                 attempts = attempts + 1, updated_at = now()
+        WHERE id IN (
+            SELECT id FROM survey_emails
+            WHERE status = 'pending' AND send_at <= $1
+            ORDER BY send_at
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED
+        )
+        RETURNING {_EMAIL}
+        """,
+        now,
+        limit,
+    )
+    return [EmailRow(**dict(r)) for r in rows]
+
+
+async def mark_sent(conn: Connection, email_id: int, recipient: str, at: datetime) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'sent', recipient = $2, sent_at = $3, last_error = NULL,
+                                 updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        at,
+    )
+
+
+async def mark_skipped(conn: Connection, email_id: int, reason: str) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'skipped', skip_reason = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        reason,
+    )
+
+
+async def mark_retry(conn: Connection, email_id: int, error: str, at: datetime) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'pending', send_at = $3, last_error = $2,
+                                 updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        error[:1000],
+        at,
+    )
+
+
+async def mark_failed(conn: Connection, email_id: int, recipient: str, error: str) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'failed', recipient = $2, last_error = $3,
+                                 updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        error[:1000],
+    )
+
+
+async def mark_unknown(conn: Connection, email_id: int, recipient: str | None, error: str) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'unknown', recipient = $2, last_error = $3,
+                                 updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        error[:1000],
+    )
+
+
+async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
+    """Claims whose worker died: the message may have been accepted, so 'unknown', never again
+    'pending'."""
+    result: str = await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'unknown',
+               last_error = 'worker stopped between claim and result', updated_at = now()
+        WHERE status = 'sending' AND claimed_at < $1
+        """,
+        older_than,
+    )
+    return int(result.split()[-1])
+
+
+async def lock_recipient(conn: Connection, tenant_group: str, recipient: str) -> None:
+    """Serialises the cooldown check of one address across workers and replicas (until the
+    transaction ends): two due surveys for one customer must not both pass it."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtext($1))", f"recipient:{tenant_group}:{recipient}"
+    )
+
+
+async def reserve_recipient(conn: Connection, email_id: int, recipient: str) -> None:
+    """Marks the claimed email as going to this address, so concurrent checks see it."""
+    await conn.execute(
+        "UPDATE survey_emails SET recipient = $2 WHERE id = $1 AND status = 'sending'",
+        email_id,
+        recipient,
+    )
+
+
+async def surveyed_since(
+    conn: Connection, shop_ids: list[str], recipient: str, since: datetime, exclude_survey: int
+) -> bool:
+    """Cooldown: an invitation went, may have gone, or is going to this address recently."""
+    found = await conn.fetchval(
+        """
+        SELECT 1 FROM survey_emails
+        WHERE recipient = $2 AND shop_id = ANY($1::text[]) AND kind = 'invitation'
+          AND status IN ('sent', 'unknown', 'sending')
+          AND coalesce(sent_at, claimed_at) >= $3 AND survey_id <> $4
+        LIMIT 1
+        """,
+        shop_ids,
+        recipient,
+        since,
+        exclude_survey,
+    )
+    return found is not None
+
+
+async def email_of(conn: Connection, survey_id: int, kind: str) -> EmailRow | None:
+    row = await conn.fetchrow(
+        f"SELECT {_EMAIL} FROM survey_emails WHERE survey_id = $1 AND kind = $2", survey_id, kind
+    )
+    return EmailRow(**dict(row)) if row else None
+
+
+@dataclass(frozen=True)
+class SurveyListing:
+    id: int
+    shop_id: str
+    order_id: str
+    status: str
+    send_at: datetime | None
+    skip_reason: str | None
+    sent_at: datetime | None
+    answered_at: datetime | None
+    created_at: datetime
 
 
 async def list_for_shop(
     pool: Pool, shop_id: str, order_id: str | None, limit: int
-) -> list[SurveyRow]:
+) -> list[SurveyListing]:
     rows = await pool.fetch(
-        f"""
-        SELECT {_COLUMNS} FROM surveys
-        WHERE shop_id = $1 AND ($2::text IS NULL OR order_id = $2)
-        ORDER BY id
+        """
+        SELECT s.id, s.shop_id, s.order_id, coalesce(e.status, 'waiting') AS status,
+               e.send_at, e.skip_reason, e.sent_at, s.answered_at, s.created_at
+        FROM surveys s
+        LEFT JOIN survey_emails e ON e.survey_id = s.id AND e.kind = 'invitation'
+        WHERE s.shop_id = $1 AND ($2::text IS NULL OR s.order_id = $2)
+        ORDER BY s.id
         LIMIT $3
         """,
         shop_id,
         order_id,
         limit,
     )
-    return [SurveyRow(**dict(r)) for r in rows]
+    return [SurveyListing(**dict(r)) for r in rows]
 
 
-async def forget_customer(
+async def forget_recipients(
     conn: Connection, shop_id: str, order_ids: list[str], email: str | None
 ) -> int:
-    """GDPR redaction: the surveys stay (for statistics), the address goes."""
     result: str = await conn.execute(
         """
-        UPDATE surveys SET customer_email = NULL, updated_at = now()
-        WHERE shop_id = $1
-          AND (order_id = ANY($2::text[]) OR ($3::text IS NOT NULL AND customer_email = $3))
-          AND customer_email IS NOT NULL
+        UPDATE survey_emails SET recipient = NULL, updated_at = now()
+        WHERE shop_id = $1 AND recipient IS NOT NULL
+          AND (survey_id IN (SELECT id FROM surveys WHERE shop_id = $1
+                             AND order_id = ANY($2::text[]))
+               OR ($3::text IS NOT NULL AND recipient = $3))
         """,
         shop_id,
         order_ids,
@@ -81,9 +302,9 @@ async def forget_customer(
     return int(result.split()[-1])
 
 
-async def forget_shop(conn: Connection, shop_id: str) -> int:
+async def forget_shop_recipients(conn: Connection, shop_id: str) -> int:
     result: str = await conn.execute(
-        "UPDATE surveys SET customer_email = NULL, updated_at = now() WHERE shop_id = $1",
+        "UPDATE survey_emails SET recipient = NULL, updated_at = now() WHERE shop_id = $1",
         shop_id,
     )
     return int(result.split()[-1])

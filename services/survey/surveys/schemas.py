@@ -1,13 +1,21 @@
 from datetime import datetime
 
-from pydantic import BaseModel
+from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 
 class SurveyOut(BaseModel):
     id: int
     shop_id: str
     order_id: str
-    status: str
-    placed_at: datetime
-    due_at: datetime
+    status: str  # the invitation email's state: pending, sending, sent, skipped, failed, unknown
+    send_at: datetime | None
+    skip_reason: str | None
+    sent_at: datetime | None
+    answered_at: datetime | None
     created_at: datetime
+
+
+class SendAtOverride(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    send_at: AwareDatetime | None

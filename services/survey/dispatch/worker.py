@@ -1,0 +1,155 @@
+"""The dispatch worker: claim due emails, check them again, send, record the outcome.
+
+Claims commit before any SMTP traffic (`FOR UPDATE SKIP LOCKED`, so replicas never share a
+row); each outcome is written in its own transaction right after the server's answer. A process
+that dies in between leaves the row in 'sending', and `expire_stale_claims` turns it into
+'unknown' after the lease: such an email may have been delivered and is never sent again.
+"""
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from services.survey import suppressions
+from services.survey.dispatch.compose import compose
+from services.survey.email.smtp import SendResult, SmtpConnection
+from services.survey.orders import repository as orders
+from services.survey.scheduling.eligibility import skip_reason
+from services.survey.settings import SurveySettings
+from services.survey.shops import repository as shops
+from services.survey.surveys import repository as surveys
+from services.survey.surveys.handlers import message_id
+from services.survey.surveys.repository import EmailRow
+from services.survey.tokens import Tokens
+from shared.db.pool import Pool
+from shared.metrics import SURVEY_EMAILS
+
+log = logging.getLogger(__name__)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff for temporary SMTP failures: 1, 2, 4 ... minutes, at most an hour."""
+    return timedelta(minutes=min(2 ** max(attempts - 1, 0), 60))
+
+
+@dataclass
+class Dispatcher:
+    pool: Pool
+    settings: SurveySettings
+    tokens: Tokens
+    clock: Callable[[], datetime]
+
+    async def run_once(self) -> int:
+        """Send what is due now; returns how many emails were handled."""
+        now = self.clock()
+        async with self.pool.acquire() as conn:
+            lease = timedelta(seconds=self.settings.dispatch_claim_lease_s)
+            expired = await surveys.expire_stale_claims(conn, now - lease)
+            if expired:
+                log.warning("stale claims marked unknown", extra={"emails": expired})
+            claimed = await surveys.claim_due(conn, now, self.settings.dispatch_batch)
+        if not claimed:
+            return 0
+        # Each connection works through its share in order: reuse without sharing a session.
+        lanes = max(1, min(self.settings.dispatch_concurrency, len(claimed)))
+        shares = [claimed[i::lanes] for i in range(lanes)]
+        await asyncio.gather(*(self._run_lane(share) for share in shares))
+        return len(claimed)
+
+    async def _run_lane(self, emails: list[EmailRow]) -> None:
+        smtp = SmtpConnection(self.settings)
+        try:
+            for email in emails:
+                try:
+                    await self._handle(email, smtp)
+                except Exception:
+                    # The row stays 'sending' and becomes 'unknown' after the lease: never a
+                    # blind resend.
+                    log.exception("dispatch failed", extra={"email_id": email.id})
+        finally:
+            await smtp.close()
+
+    async def _handle(self, email: EmailRow, smtp: SmtpConnection) -> None:
+        now = self.clock()
+        async with self.pool.acquire() as conn, conn.transaction():
+            survey = await surveys.get(conn, email.survey_id)
+            assert survey is not None
+            order = await orders.get(conn, survey.shop_id, survey.order_id)
+            shop = await shops.get(conn, survey.shop_id)
+            cfg = shop.settings
+            suppression = None
+            recent = False
+            if order is not None and order.customer_email:
+                await surveys.lock_recipient(conn, shop.tenant_group, order.customer_email)
+                suppression = await suppressions.reason_for(
+                    conn, shop.tenant_group, order.customer_email
+                )
+                since = now - timedelta(days=cfg.cooldown_days)
+                recent = await surveys.surveyed_since(
+                    conn,
+                    await shops.in_tenant_group(conn, shop.tenant_group),
+                    order.customer_email,
+                    since,
+                    survey.id,
+                )
+            reason = (
+                "redacted"
+                if order is None
+                else skip_reason(
+                    order,
+                    cfg,
+                    "reminder" if email.kind == "reminder" else "invitation",
+                    suppression,
+                    recent,
+                    survey.answered_at is not None,
+                )
+            )
+            if reason is not None:
+                await surveys.mark_skipped(conn, email.id, reason)
+                SURVEY_EMAILS.labels(email.kind, f"skipped_{reason}").inc()
+                return
+            assert order is not None and order.customer_email is not None
+            await surveys.reserve_recipient(conn, email.id, order.customer_email)
+        message = compose(email, survey, order, shop, self.settings, self.tokens, now)
+        result = await smtp.send(self.settings.from_address, order.customer_email, message)
+        await self._record(email, survey.public_ref, order.customer_email, shop, result, now)
+
+    async def _record(
+        self,
+        email: EmailRow,
+        public_ref: str,
+        recipient: str,
+        shop: shops.ShopRow,
+        result: SendResult,
+        now: datetime,
+    ) -> None:
+        SURVEY_EMAILS.labels(email.kind, result.outcome).inc()
+        async with self.pool.acquire() as conn, conn.transaction():
+            if result.outcome == "accepted":
+                await surveys.mark_sent(conn, email.id, recipient, now)
+                if email.kind == "invitation" and shop.settings.reminder_enabled:
+                    survey = await surveys.get(conn, email.survey_id)
+                    assert survey is not None
+                    await surveys.add_email(
+                        conn,
+                        survey,
+                        "reminder",
+                        now + timedelta(days=shop.settings.reminder_delay_days),
+                        message_id("reminder", public_ref, self.settings.message_id_domain),
+                    )
+            elif result.outcome == "retry":
+                await surveys.mark_retry(
+                    conn, email.id, result.detail, now + retry_delay(email.attempts)
+                )
+            elif result.outcome == "permanent":
+                await surveys.mark_failed(conn, email.id, recipient, result.detail)
+                if result.recipient_refused:
+                    await suppressions.add(conn, shop.tenant_group, recipient, "bounced")
+            else:
+                await surveys.mark_unknown(conn, email.id, recipient, result.detail)
+                log.warning(
+                    "email outcome unknown: not resending",
+                    extra={"email_id": email.id, "detail": result.detail},
+                )

@@ -1,0 +1,100 @@
+"""Handing one message to the SMTP server, with an answer that says what may have happened.
+
+The phases matter: a failure before DATA means nothing was sent (retry is safe); a broken
+connection or a timeout during DATA means the server may have accepted the message, so it is
+`unknown` and must not be sent again.
+"""
+
+from dataclasses import dataclass
+from typing import Literal
+
+import aiosmtplib
+
+from services.survey.settings import SurveySettings
+
+Outcome = Literal["accepted", "retry", "permanent", "unknown"]
+
+
+@dataclass(frozen=True)
+class SendResult:
+    outcome: Outcome
+    detail: str = ""
+    # A 5xx answer to RCPT: the address itself is refused (suppress it).
+    recipient_refused: bool = False
+
+
+def _by_code(code: int, detail: str, recipient_refused: bool = False) -> SendResult:
+    if 400 <= code < 500:
+        return SendResult("retry", f"{code} {detail}")
+    return SendResult("permanent", f"{code} {detail}", recipient_refused)
+
+
+class SmtpConnection:
+    """One reusable connection; reconnects after any failure."""
+
+    def __init__(self, settings: SurveySettings) -> None:
+        self.settings = settings
+        self._client: aiosmtplib.SMTP | None = None
+
+    async def _connect(self) -> aiosmtplib.SMTP:
+        s = self.settings
+        client = aiosmtplib.SMTP(
+            hostname=s.smtp_host,
+            port=s.smtp_port,
+            timeout=s.smtp_timeout_s,
+            use_tls=s.smtp_tls,
+            start_tls=s.smtp_starttls,
+        )
+        await client.connect()
+        if s.smtp_username and s.smtp_password:
+            await client.login(s.smtp_username, s.smtp_password.get_secret_value())
+        return client
+
+    async def send(self, sender: str, recipient: str, message: bytes) -> SendResult:
+        try:
+            if self._client is None or not self._client.is_connected:
+                self._client = await self._connect()
+            client = self._client
+            await client.mail(sender)
+            await client.rcpt(recipient)
+        except aiosmtplib.SMTPRecipientRefused as exc:
+            await self._reset()
+            return _by_code(exc.code, exc.message, recipient_refused=True)
+        except aiosmtplib.SMTPResponseException as exc:
+            await self._drop()
+            return _by_code(exc.code, exc.message)
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            await self._drop()
+            return SendResult("retry", f"before DATA: {exc!r}")
+        try:
+            await client.data(message)
+        except aiosmtplib.SMTPDataError as exc:
+            await self._reset()
+            return _by_code(exc.code, exc.message)
+        except (aiosmtplib.SMTPException, OSError) as exc:
+            await self._drop()
+            return SendResult("unknown", f"during DATA: {exc!r}")
+        return SendResult("accepted")
+
+    async def _reset(self) -> None:
+        try:
+            if self._client is not None:
+                await self._client.rset()
+        except (aiosmtplib.SMTPException, OSError):
+            await self._drop()
+
+    async def _drop(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            try:
+                client.close()
+            except Exception:  # closing a broken connection may fail in many ways
+                pass
+
+    async def close(self) -> None:
+        if self._client is not None and self._client.is_connected:
+            try:
+                await self._client.quit()
+            except (aiosmtplib.SMTPException, OSError):
+                pass
+        await self._drop()

@@ -1,0 +1,179 @@
+"""Texts of the survey emails and pages, per language. English is the fallback."""
+
+from typing import Final
+
+TEXTS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "subject": "How is your order from {shop}?",
+        "reminder_subject": "A quick reminder: how is your order from {shop}?",
+        "greeting": "Hello {name},",
+        "greeting_anonymous": "Hello,",
+        "intro": "You have had your order from {shop} for a little while now. How is it working "
+        "out? Your answer takes a minute and helps {shop} and other shoppers.",
+        "products": "Your order",
+        "cta": "Rate your order",
+        "unsubscribe": "Don't want these emails? Unsubscribe",
+        "footer": "You receive this email once, because you ordered from {shop}.",
+        "page_title": "Your order from {shop}",
+        "rate": "How do you rate {product}?",
+        "stars": "{n} of 5 stars",
+        "review_text": "Tell others about it (optional)",
+        "nps": "How likely are you to recommend {shop} to a friend? (0 = not at all, 10 = very)",
+        "comment": "Anything else you want {shop} to know? (optional)",
+        "submit": "Send",
+        "thanks": "Thank you! Your answer has been saved.",
+        "edit_hint": "You can change your answer within 24 hours from the link in the email.",
+        "public": "If you like, you can also share your experience publicly:",
+        "incentive": "As a thank-you for answering, here is your code: {code}",
+        "expired": "This link has expired.",
+        "invalid": "This link is not valid.",
+        "closed": "This survey can no longer be changed.",
+        "unsubscribe_title": "Unsubscribe",
+        "unsubscribe_confirm": "Stop emails like this from {shop}?",
+        "unsubscribe_button": "Unsubscribe",
+        "unsubscribed": "Done. You will get no more of these emails.",
+    },
+    "de": {
+        "subject": "Wie gefällt Ihnen Ihre Bestellung bei {shop}?",
+        "reminder_subject": "Kurze Erinnerung: Wie gefällt Ihnen Ihre Bestellung bei {shop}?",
+        "greeting": "Hallo {name},",
+        "greeting_anonymous": "Hallo,",
+        "intro": "Sie haben Ihre Bestellung von {shop} seit einiger Zeit. Wie zufrieden sind "
+        "Sie? Die Antwort dauert eine Minute und hilft {shop} und anderen Kunden.",
+        "products": "Ihre Bestellung",
+        "cta": "Bestellung bewerten",
+        "unsubscribe": "Keine solchen E-Mails mehr? Abmelden",
+        "footer": "Sie erhalten diese E-Mail einmalig, weil Sie bei {shop} bestellt haben.",
+        "page_title": "Ihre Bestellung bei {shop}",
+        "rate": "Wie bewerten Sie {product}?",
+        "stars": "{n} von 5 Sternen",
+        "review_text": "Erzählen Sie anderen davon (optional)",
+        "nps": "Wie wahrscheinlich empfehlen Sie {shop} weiter? (0 = gar nicht, 10 = sehr)",
+        "comment": "Möchten Sie {shop} noch etwas mitteilen? (optional)",
+        "submit": "Senden",
+        "thanks": "Vielen Dank! Ihre Antwort wurde gespeichert.",
+        "edit_hint": "Sie können Ihre Antwort 24 Stunden lang über den Link ändern.",
+        "public": "Wenn Sie möchten, können Sie Ihre Erfahrung auch öffentlich teilen:",
+        "incentive": "Als Dankeschön für Ihre Antwort: Ihr Code lautet {code}",
+        "expired": "Dieser Link ist abgelaufen.",
+        "invalid": "Dieser Link ist ungültig.",
+        "closed": "Diese Umfrage kann nicht mehr geändert werden.",
+        "unsubscribe_title": "Abmelden",
+        "unsubscribe_confirm": "Keine solchen E-Mails mehr von {shop}?",
+        "unsubscribe_button": "Abmelden",
+        "unsubscribed": "Erledigt. Sie erhalten keine solchen E-Mails mehr.",
+    },
+    "sl": {
+        "subject": "Kako ste zadovoljni z naročilom pri {shop}?",
+        "reminder_subject": "Kratek opomnik: kako ste zadovoljni z naročilom pri {shop}?",
+        "greeting": "Pozdravljeni, {name},",
+        "greeting_anonymous": "Pozdravljeni,",
+        "intro": "Naročilo iz trgovine {shop} imate že nekaj časa. Kako ste zadovoljni? "
+        "Odgovor vam vzame minuto in pomaga trgovini {shop} ter drugim kupcem.",
+        "products": "Vaše naročilo",
+        "cta": "Ocenite naročilo",
+        "unsubscribe": "Ne želite več takih sporočil? Odjava",
+        "footer": "To sporočilo prejmete enkrat, ker ste naročili pri {shop}.",
+        "page_title": "Vaše naročilo pri {shop}",
+        "rate": "Kako ocenjujete izdelek {product}?",
+        "stars": "{n} od 5 zvezdic",
+        "review_text": "Povejte drugim (neobvezno)",
+        "nps": "Kako verjetno bi trgovino {shop} priporočili prijatelju? (0 = sploh ne, 10 = zelo)",
+        "comment": "Bi trgovini {shop} želeli sporočiti še kaj? (neobvezno)",
+        "submit": "Pošlji",
+        "thanks": "Hvala! Vaš odgovor je shranjen.",
+        "edit_hint": "Odgovor lahko v 24 urah spremenite prek povezave v sporočilu.",
+        "public": "Če želite, lahko svojo izkušnjo delite tudi javno:",
+        "incentive": "V zahvalo za odgovor: vaša koda je {code}",
+        "expired": "Ta povezava je potekla.",
+        "invalid": "Ta povezava ni veljavna.",
+        "closed": "Te ankete ni več mogoče spremeniti.",
+        "unsubscribe_title": "Odjava",
+        "unsubscribe_confirm": "Ne želite več takih sporočil trgovine {shop}?",
+        "unsubscribe_button": "Odjava",
+        "unsubscribed": "Urejeno. Takih sporočil ne boste več prejemali.",
+    },
+    "lv": {
+        "subject": "Kā jums patīk pasūtījums no {shop}?",
+        "reminder_subject": "Īss atgādinājums: kā jums patīk pasūtījums no {shop}?",
+        "greeting": "Sveiki, {name}!",
+        "greeting_anonymous": "Sveiki!",
+        "intro": "Jūsu pasūtījums no {shop} jums ir jau kādu laiku. Kā jums tas patīk? "
+        "Atbilde aizņem minūti un palīdz {shop} un citiem pircējiem.",
+        "products": "Jūsu pasūtījums",
+        "cta": "Novērtēt pasūtījumu",
+        "unsubscribe": "Nevēlaties šādus e-pastus? Atteikties",
+        "footer": "Jūs saņemat šo e-pastu vienreiz, jo pasūtījāt no {shop}.",
+        "page_title": "Jūsu pasūtījums no {shop}",
+        "rate": "Kā jūs vērtējat {product}?",
+        "stars": "{n} no 5 zvaigznēm",
+        "review_text": "Pastāstiet citiem (nav obligāti)",
+        "nps": "Cik ticami jūs ieteiktu {shop} draugam? (0 = nemaz, 10 = ļoti)",
+        "comment": "Vai vēlaties vēl ko pateikt {shop}? (nav obligāti)",
+        "submit": "Nosūtīt",
+        "thanks": "Paldies! Jūsu atbilde ir saglabāta.",
+        "edit_hint": "Atbildi var mainīt 24 stundu laikā, izmantojot saiti e-pastā.",
+        "public": "Ja vēlaties, varat dalīties pieredzē arī publiski:",
+        "incentive": "Paldies par atbildi! Jūsu kods: {code}",
+        "expired": "Šīs saites derīgums ir beidzies.",
+        "invalid": "Šī saite nav derīga.",
+        "closed": "Šo aptauju vairs nevar mainīt.",
+        "unsubscribe_title": "Atteikties",
+        "unsubscribe_confirm": "Vairs nesaņemt šādus e-pastus no {shop}?",
+        "unsubscribe_button": "Atteikties",
+        "unsubscribed": "Gatavs. Jūs vairs nesaņemsiet šādus e-pastus.",
+    },
+    "ro": {
+        "subject": "Cum vă place comanda de la {shop}?",
+        "reminder_subject": "Un scurt memento: cum vă place comanda de la {shop}?",
+        "greeting": "Bună ziua, {name},",
+        "greeting_anonymous": "Bună ziua,",
+        "intro": "Aveți comanda de la {shop} de ceva timp. Cum vă place? Răspunsul durează "
+        "un minut și ajută {shop} și alți cumpărători.",
+        "products": "Comanda dumneavoastră",
+        "cta": "Evaluați comanda",
+        "unsubscribe": "Nu mai doriți astfel de e-mailuri? Dezabonare",
+        "footer": "Primiți acest e-mail o singură dată, pentru că ați comandat de la {shop}.",
+        "page_title": "Comanda dumneavoastră de la {shop}",
+        "rate": "Cum evaluați {product}?",
+        "stars": "{n} din 5 stele",
+        "review_text": "Spuneți-le și altora (opțional)",
+        "nps": "Cât de probabil este să recomandați {shop} unui prieten? (0 = deloc, 10 = foarte)",
+        "comment": "Mai doriți să-i transmiteți ceva magazinului {shop}? (opțional)",
+        "submit": "Trimite",
+        "thanks": "Vă mulțumim! Răspunsul a fost salvat.",
+        "edit_hint": "Puteți modifica răspunsul timp de 24 de ore din linkul din e-mail.",
+        "public": "Dacă doriți, puteți împărtăși experiența și public:",
+        "incentive": "Mulțumim pentru răspuns! Codul dumneavoastră: {code}",
+        "expired": "Acest link a expirat.",
+        "invalid": "Acest link nu este valid.",
+        "closed": "Acest chestionar nu mai poate fi modificat.",
+        "unsubscribe_title": "Dezabonare",
+        "unsubscribe_confirm": "Nu mai doriți astfel de e-mailuri de la {shop}?",
+        "unsubscribe_button": "Dezabonare",
+        "unsubscribed": "Gata. Nu veți mai primi astfel de e-mailuri.",
+    },
+}
+
+DEFAULT_LANGUAGE = "en"
+
+
+def language_of(*candidates: str | None) -> str:
+    """The first supported language among locales like 'sl-SI', 'de_AT', 'lv'."""
+    for locale in candidates:
+        if locale:
+            lang = locale.replace("_", "-").split("-")[0].lower()
+            if lang in TEXTS:
+                return lang
+    return DEFAULT_LANGUAGE
+
+
+class Texts:
+    def __init__(self, language: str, **values: str) -> None:
+        self.language = language
+        self._texts = TEXTS.get(language, TEXTS[DEFAULT_LANGUAGE])
+        self._values = values
+
+    def __call__(self, key: str, **values: object) -> str:
+        template = self._texts.get(key) or TEXTS[DEFAULT_LANGUAGE][key]
+        return template.format(**{**self._values, **values})

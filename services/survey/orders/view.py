@@ -1,0 +1,44 @@
+"""The order as survey knows it (folded from order events)."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Item:
+    product_id: str
+    name: str
+    category: str | None
+    quantity: int
+    unit_price: Decimal
+
+
+@dataclass(frozen=True)
+class OrderView:
+    shop_id: str
+    order_id: str
+    customer_email: str | None = None
+    customer_name: str | None = None
+    locale: str | None = None
+    country: str | None = None
+    shipping_country: str | None = None
+    b2b: bool = False
+    items: tuple[Item, ...] = ()
+    refunded: dict[str, int] = field(default_factory=dict)
+    placed_at: datetime | None = None
+    fulfilled_at: datetime | None = None
+    delivered_at: datetime | None = None
+    cancelled_at: datetime | None = None
+    fully_refunded: bool = False
+    returned: bool = False
+    redacted: bool = False
+
+    def remaining_items(self) -> list[Item]:
+        """Items still with the customer after partial refunds, most expensive first."""
+        left = []
+        for item in self.items:
+            quantity = item.quantity - self.refunded.get(item.product_id, 0)
+            if quantity > 0:
+                left.append(item)
+        return sorted(left, key=lambda i: i.unit_price, reverse=True)

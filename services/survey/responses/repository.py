@@ -1,0 +1,70 @@
+"""All SQL of survey responses."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class StoredResponse:
+    nps: int | None = None
+    comment: str | None = None
+    submitted_at: datetime | None = None
+    ratings: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+async def get(conn: Connection, survey_id: int) -> StoredResponse | None:
+    row = await conn.fetchrow(
+        "SELECT nps, comment, submitted_at FROM responses WHERE survey_id = $1", survey_id
+    )
+    if row is None:
+        return None
+    reviews = await conn.fetch(
+        "SELECT product_id, rating, text FROM product_reviews WHERE survey_id = $1", survey_id
+    )
+    return StoredResponse(
+        nps=row["nps"],
+        comment=row["comment"],
+        submitted_at=row["submitted_at"],
+        ratings={r["product_id"]: r["rating"] for r in reviews},
+        texts={r["product_id"]: r["text"] or "" for r in reviews},
+    )
+
+
+async def lock_survey(conn: Connection, survey_id: int) -> None:
+    """Serialises two submits of one survey (a double click)."""
+    await conn.execute("SELECT 1 FROM surveys WHERE id = $1 FOR UPDATE", survey_id)
+
+
+async def save(
+    conn: Connection,
+    survey_id: int,
+    nps: int | None,
+    comment: str | None,
+    language: str,
+    reviews: dict[str, tuple[int, str | None]],
+    now: datetime,
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO responses (survey_id, nps, comment, language, submitted_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $5)
+        ON CONFLICT (survey_id) DO UPDATE SET nps = EXCLUDED.nps, comment = EXCLUDED.comment,
+            language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+        """,
+        survey_id,
+        nps,
+        comment,
+        language,
+        now,
+    )
+    await conn.execute("DELETE FROM product_reviews WHERE survey_id = $1", survey_id)
+    await conn.executemany(
+        "INSERT INTO product_reviews (survey_id, product_id, rating, text) VALUES ($1, $2, $3, $4)",
+        [(survey_id, pid, rating, text) for pid, (rating, text) in reviews.items()],
+    )
+    await conn.execute(
+        "UPDATE surveys SET answered_at = coalesce(answered_at, $2) WHERE id = $1", survey_id, now
+    )

@@ -1,0 +1,77 @@
+"""A shop's survey settings: timing, window, reminders, branding. Every field has a default, so
+a shop works before anyone configures it."""
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+
+# Days of use after delivery before asking, by product category (matched as a substring of the
+# platform's category or product type, lower-cased). Consumables are judged fast; furniture and
+# electronics need weeks of use.
+DEFAULT_CATEGORY_DELAYS: dict[str, int] = {
+    "food": 3,
+    "grocery": 3,
+    "beverage": 3,
+    "cosmetic": 7,
+    "beauty": 7,
+    "pet": 5,
+    "clothing": 7,
+    "apparel": 7,
+    "fashion": 7,
+    "shoe": 10,
+    "toy": 7,
+    "book": 14,
+    "sport": 14,
+    "garden": 14,
+    "plumbing": 14,
+    "home": 14,
+    "electronic": 21,
+    "computer": 21,
+    "furniture": 21,
+}
+
+
+class Brand(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    logo_url: HttpUrl | None = None
+    primary_color: str = Field(default="#1f6feb", pattern=r"^#[0-9a-fA-F]{6}$")
+
+
+class ReviewPlatformLink(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(max_length=60)
+    url: HttpUrl
+
+
+class SurveyShopSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    # Shops of one merchant share unsubscribes and the cooldown.
+    tenant_group: str | None = Field(default=None, max_length=64)
+    category_delays_days: dict[str, int] = Field(default_factory=dict)
+    default_delay_days: int = Field(default=10, ge=0, le=365)
+    domestic_shipping_days: int = Field(default=3, ge=0, le=90)
+    international_shipping_days: int = Field(default=10, ge=0, le=120)
+    fallback_days: int = Field(default=14, ge=0, le=365)
+    send_window_start_hour: int = Field(default=10, ge=0, le=23)
+    send_window_end_hour: int = Field(default=18, ge=1, le=24)
+    skip_sundays: bool = True
+    reminder_enabled: bool = True
+    reminder_delay_days: int = Field(default=5, ge=1, le=60)
+    max_products: int = Field(default=5, ge=1, le=20)
+    cooldown_days: int = Field(default=30, ge=0, le=365)
+    survey_b2b: bool = False
+    # Offered to every respondent alike, whatever they answer; never tied to the rating.
+    incentive_code: str | None = Field(default=None, max_length=64)
+    brand: Brand = Field(default_factory=Brand)
+    review_platforms: list[ReviewPlatformLink] = Field(default_factory=list, max_length=5)
+
+    def delay_for(self, category: str | None) -> int:
+        if category:
+            lowered = category.lower()
+            delays = {**DEFAULT_CATEGORY_DELAYS, **self.category_delays_days}
+            # Longest key first, so "home electronics" matches "electronic" before "home".
+            for key in sorted(delays, key=len, reverse=True):
+                if key.lower() in lowered:
+                    return delays[key]
+        return self.default_delay_days

@@ -1,0 +1,85 @@
+"""All SQL of survey's shop table (facts from shop.updated, plus survey settings)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from services.survey.shops.config import SurveyShopSettings
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    shop_id: str
+    display_name: str | None
+    locale: str | None
+    country: str | None
+    timezone: str | None
+    settings: SurveyShopSettings
+
+    @property
+    def tenant_group(self) -> str:
+        return self.settings.tenant_group or self.shop_id
+
+
+def _row(shop_id: str, row: Any) -> ShopRow:
+    if row is None:
+        return ShopRow(shop_id, None, None, None, None, SurveyShopSettings())
+    return ShopRow(
+        shop_id=shop_id,
+        display_name=row["display_name"],
+        locale=row["locale"],
+        country=row["country"],
+        timezone=row["timezone"],
+        settings=SurveyShopSettings.model_validate(row["settings"]),
+    )
+
+
+async def get(conn: Connection, shop_id: str) -> ShopRow:
+    """Known facts and settings, or defaults for a shop survey has not heard of yet."""
+    row = await conn.fetchrow(
+        "SELECT display_name, locale, country, timezone, settings FROM shops WHERE shop_id = $1",
+        shop_id,
+    )
+    return _row(shop_id, row)
+
+
+async def upsert_facts(
+    conn: Connection, shop_id: str, display_name: str, locale: str, country: str, timezone: str
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, display_name, locale, country, timezone)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (shop_id) DO UPDATE SET display_name = EXCLUDED.display_name,
+            locale = EXCLUDED.locale, country = EXCLUDED.country, timezone = EXCLUDED.timezone,
+            updated_at = now()
+        """,
+        shop_id,
+        display_name,
+        locale,
+        country,
+        timezone,
+    )
+
+
+async def put_settings(conn: Connection, shop_id: str, settings: SurveyShopSettings) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, settings) VALUES ($1, $2)
+        ON CONFLICT (shop_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()
+        """,
+        shop_id,
+        settings.model_dump(mode="json"),
+    )
+
+
+async def in_tenant_group(conn: Connection, tenant_group: str) -> list[str]:
+    """Shops sharing unsubscribes and the cooldown (a shop with no group is its own group)."""
+    rows = await conn.fetch(
+        """
+        SELECT shop_id FROM shops
+        WHERE coalesce(settings->>'tenant_group', shop_id) = $1
+        """,
+        tenant_group,
+    )
+    return sorted({r["shop_id"] for r in rows} | {tenant_group})

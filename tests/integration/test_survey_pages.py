@@ -1,0 +1,148 @@
+"""The survey page and one-click unsubscribe, against real PostgreSQL."""
+
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from urllib.parse import urlparse
+
+import pytest
+
+from services.survey.settings import SurveySettings
+from services.survey.tokens import InvalidToken, Tokens
+from shared.events import parse_event
+from tests.support.survey import SurveyHarness, placed, unique_email
+
+pytestmark = pytest.mark.integration
+
+SHOP = "page-shop"
+
+
+@pytest.fixture
+async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
+    settings = make_settings(SurveySettings, smtp_host=infra.smtp_host, smtp_port=infra.smtp_port)
+    harness = await SurveyHarness.start(settings, infra.maildir)
+    await harness.shop(SHOP)
+    yield harness
+    await harness.close()
+
+
+async def sent_links(
+    survey: SurveyHarness, order_id: str, locale: str = "en"
+) -> tuple[str, str, str]:
+    email = unique_email()
+    await survey.feed(placed(SHOP, order_id, email, locale=locale))
+    survey.clock.advance(days=60)
+    await survey.dispatcher().run_once()
+    (mail,) = survey.mails_to(email)
+    text = mail.get_body(("plain",)).get_content()
+    survey_path = urlparse(re.search(r"\S+/s/\S+", text).group(0)).path
+    unsubscribe_path = urlparse(mail["List-Unsubscribe"].strip("<>")).path
+    return email, survey_path, unsubscribe_path
+
+
+async def events_of(survey: SurveyHarness, event_type: str) -> list:
+    rows = await survey.pool.fetch(
+        "SELECT body FROM outbox WHERE event_type = $1 ORDER BY id", event_type
+    )
+    return [parse_event(bytes(r["body"])) for r in rows]
+
+
+async def test_answer_becomes_reviews_and_an_nps_event(survey) -> None:
+    _, path, _ = await sent_links(survey, "o-answer")
+    async with survey.http() as http:
+        page = await http.get(path)
+        assert page.status_code == 200
+        assert 'name="rating_0"' in page.text and 'name="nps"' in page.text
+        form = {
+            "rating_0": "2",  # the teapot, most expensive first
+            "text_0": "Lid broke <script>alert(1)</script>",
+            "rating_1": "5",
+            "nps": "6",
+            "comment": "Slow delivery",
+        }
+        answered = await http.post(path, data=form)
+        assert answered.status_code == 200 and "Thank you" in answered.text
+
+        reviews = await events_of(survey, "review.submitted")
+        assert sorted((e.payload.product_id, e.payload.rating) for e in reviews) == [
+            ("pot", 2),
+            ("tea", 5),
+        ]
+        assert all(e.payload.source == "survey" and e.payload.verified_purchase for e in reviews)
+        (nps,) = await events_of(survey, "survey.answered")
+        assert nps.payload.nps == 6 and len(nps.payload.review_ids) == 2
+
+        # Script is stored as text and shown escaped.
+        again = await http.get(path)
+        assert "Lid broke &lt;script&gt;alert(1)&lt;/script&gt;" in again.text
+        assert "<script>alert(1)</script>" not in again.text
+
+        # A second submit within 24 h edits the answer (same review ids).
+        edited = await http.post(path, data={**form, "rating_0": "3"})
+        assert edited.status_code == 200
+        reviews = await events_of(survey, "review.submitted")
+        assert len({e.payload.review_id for e in reviews}) == 2 and len(reviews) == 4
+        assert (
+            await survey.pool.fetchval(
+                "SELECT rating FROM product_reviews WHERE product_id = 'pot'"
+            )
+            == 3
+        )
+
+        survey.clock.advance(hours=25)
+        closed = await http.post(path, data=form)
+        assert closed.status_code == 409
+
+
+@pytest.mark.parametrize(
+    ("form", "reason"),
+    [
+        ({}, "rate at least one product"),
+        ({"rating_0": "9"}, "rating_0: must be 1 to 5"),
+        ({"nps": "11"}, "nps: must be 0 to 10"),
+        ({"rating_0": "4", "text_0": "x" * 2001}, "text_0: at most 2000"),
+        ({"text_1": "no stars"}, "rating_1: a text needs a star rating"),
+    ],
+)
+async def test_bad_answers_get_a_clear_422(survey, form, reason) -> None:
+    _, path, _ = await sent_links(survey, f"o-bad-{len(reason)}")
+    async with survey.http() as http:
+        r = await http.post(path, data=form)
+    assert r.status_code == 422 and reason in r.text
+    assert await events_of(survey, "review.submitted") == []
+
+
+async def test_bad_and_expired_tokens(survey) -> None:
+    async with survey.http() as http:
+        assert (await http.get("/s/not-a-token")).status_code == 404
+        assert (await http.post("/u/not-a-token")).status_code == 404
+    tokens = Tokens("secret", {"survey": -1, "unsubscribe": 60})
+    with pytest.raises(InvalidToken) as expired:
+        tokens.read("survey", tokens.make("survey", "ref"))
+    assert expired.value.reason == "expired"
+    with pytest.raises(InvalidToken):
+        # A survey token is no unsubscribe token.
+        tokens.read("unsubscribe", tokens.make("survey", "ref"))
+
+
+async def test_one_click_unsubscribe_stops_the_reminder_and_future_surveys(survey) -> None:
+    email, _, unsubscribe = await sent_links(survey, "o-unsub", locale="de-AT")
+    async with survey.http() as http:
+        page = await http.get(unsubscribe)
+        assert page.status_code == 200 and "Abmelden" in page.text
+        done = await http.post(
+            unsubscribe,
+            content=b"List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert done.status_code == 200
+    assert (
+        await survey.pool.fetchval("SELECT reason FROM suppressions WHERE email = $1", email)
+        == "unsubscribed"
+    )
+    # The reminder is skipped, and so is a later order's invitation.
+    await survey.feed(placed(SHOP, "o-unsub-2", email, at=survey.clock() + timedelta(days=1)))
+    survey.clock.advance(days=90)
+    await survey.dispatcher().run_once()
+    assert len(survey.mails_to(email)) == 1
+    assert await survey.status_of(SHOP, "o-unsub-2") == ("skipped", "unsubscribed")

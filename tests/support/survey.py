@@ -1,0 +1,141 @@
+"""An in-process survey service for tests: real PostgreSQL, real SMTP, a clock the test moves."""
+
+import mailbox
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from services.survey.app import MIGRATIONS, build
+from services.survey.dispatch.worker import Dispatcher
+from services.survey.settings import SurveySettings
+from services.survey.surveys.handlers import order_consumer, shop_consumer
+from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.pool import Pool, create_pool
+from shared.events import OrderPlaced
+from shared.events.envelope import EventEnvelope
+from shared.events.shops import ShopUpdated
+
+# A Tuesday, 09:00 UTC.
+T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+
+
+@dataclass
+class Clock:
+    now: datetime = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class SurveyHarness:
+    settings: SurveySettings
+    pool: Pool
+    maildir: Path
+    clock: Clock = field(default_factory=Clock)
+
+    @classmethod
+    async def start(cls, settings: SurveySettings, maildir: Path) -> "SurveyHarness":
+        pool = await create_pool(settings)
+        await apply_migrations(pool, "survey", service_migrations("survey", MIGRATIONS))
+        return cls(settings, pool, maildir)
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+    async def feed(self, event: EventEnvelope[Any]) -> None:
+        """Apply an event as the consumer would (inbox aside), in one transaction."""
+        specs = [order_consumer(self.settings), shop_consumer()]
+        handler = next(s.handlers[event.type] for s in specs if event.type in s.handlers)
+        async with self.pool.acquire() as conn, conn.transaction():
+            await handler(conn, event)  # type: ignore[arg-type]
+
+    async def shop(self, shop_id: str, country: str = "SI", tz: str = "Europe/Ljubljana") -> None:
+        await self.feed(
+            ShopUpdated(
+                shop_id=shop_id,
+                payload={
+                    "platform": "standard",
+                    "display_name": "Čaj & Co",
+                    "locale": "sl",
+                    "country": country,
+                    "timezone": tz,
+                },
+            )
+        )
+
+    def dispatcher(self, tokens: Any = None) -> Dispatcher:
+        app, _ = build(self.settings)
+        return Dispatcher(self.pool, self.settings, tokens or app.state.tokens, self.clock)
+
+    def http(self) -> httpx.AsyncClient:
+        app, runtime = build(self.settings)
+        runtime.pool = self.pool
+        runtime.clock = self.clock
+        return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://survey")
+
+    def mails_to(self, recipient: str) -> list[EmailMessage]:
+        box = mailbox.Maildir(self.maildir, create=False)
+        found = []
+        for key in box.keys():
+            parsed = message_from_bytes(box.get_bytes(key), policy=policy.default)
+            assert isinstance(parsed, EmailMessage)
+            if recipient in str(parsed["To"] or ""):
+                found.append(parsed)
+        return sorted(found, key=lambda m: m["Date"].datetime)
+
+    async def status_of(self, shop_id: str, order_id: str) -> tuple[str, str | None]:
+        row = await self.pool.fetchrow(
+            """
+            SELECT e.status, e.skip_reason FROM survey_emails e JOIN surveys s ON s.id = e.survey_id
+            WHERE s.shop_id = $1 AND s.order_id = $2 AND e.kind = 'invitation'
+            """,
+            shop_id,
+            order_id,
+        )
+        assert row is not None, "no invitation scheduled"
+        return row["status"], row["skip_reason"]
+
+
+def unique_email() -> str:
+    return f"buyer-{uuid.uuid4().hex[:10]}@example.com"
+
+
+def placed(
+    shop_id: str, order_id: str, email: str, at: datetime = T0, locale: str = "sl-SI", **kw: Any
+) -> OrderPlaced:
+    payload = {
+        "order_id": order_id,
+        "platform": "standard",
+        "placed_at": at,
+        "currency": "EUR",
+        "customer": {"email": email, "name": "Ana Novak", "locale": locale, "country": "SI"},
+        "items": [
+            {
+                "product_id": "tea",
+                "name": "Zeleni čaj <b>bio</b>",
+                "category": "Food",
+                "quantity": 2,
+                "unit_price": "4.50",
+            },
+            {
+                "product_id": "pot",
+                "name": "Čajnik",
+                "category": "Home",
+                "quantity": 1,
+                "unit_price": "35.00",
+            },
+        ],
+        "shipping_country": "SI",
+    }
+    payload.update(kw)
+    return OrderPlaced(shop_id=shop_id, payload=payload)

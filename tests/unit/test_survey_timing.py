@@ -1,0 +1,136 @@
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from services.survey.orders.view import Item, OrderView
+from services.survey.scheduling.eligibility import skip_reason
+from services.survey.scheduling.timezones import customer_zone
+from services.survey.scheduling.timing import into_window, send_at
+from services.survey.shops.config import SurveyShopSettings
+
+CFG = SurveyShopSettings()
+LJ = ZoneInfo("Europe/Ljubljana")
+# Monday 2026-11-16
+MONDAY_NOON_UTC = datetime(2026, 11, 16, 12, 0, tzinfo=UTC)
+
+
+def item(pid: str, category: str | None, price: str, qty: int = 1) -> Item:
+    return Item(pid, pid.upper(), category, qty, Decimal(price))
+
+
+def order(**kw) -> OrderView:
+    base = {
+        "shop_id": "s",
+        "order_id": "o",
+        "customer_email": "ana@example.com",
+        "country": "SI",
+        "items": (item("tea", "Food & Drink", "5"),),
+        "placed_at": MONDAY_NOON_UTC,
+    }
+    base.update(kw)
+    return OrderView(**base)
+
+
+def test_window_moves_evening_to_next_morning_and_skips_sunday() -> None:
+    cfg = SurveyShopSettings()
+    saturday_evening = datetime(2026, 11, 21, 19, 30, tzinfo=LJ)
+    moved = into_window(saturday_evening.astimezone(UTC), LJ, cfg)
+    assert moved.astimezone(LJ) == datetime(2026, 11, 23, 10, 0, tzinfo=LJ)  # Monday 10:00
+    early = datetime(2026, 11, 17, 6, 0, tzinfo=LJ)
+    assert into_window(early, LJ, cfg).astimezone(LJ) == datetime(2026, 11, 17, 10, 0, tzinfo=LJ)
+    inside = datetime(2026, 11, 17, 15, 0, tzinfo=LJ)
+    assert into_window(inside, LJ, cfg) == inside
+    sundays_ok = SurveyShopSettings(skip_sundays=False)
+    sunday = datetime(2026, 11, 22, 8, 0, tzinfo=LJ)
+    assert into_window(sunday, LJ, sundays_ok).astimezone(LJ).weekday() == 6
+
+
+def test_window_is_local_time_across_a_dst_change() -> None:
+    # 2026-03-29: Europe/Ljubljana moves from +01:00 to +02:00.
+    due = datetime(2026, 3, 30, 5, 0, tzinfo=UTC)  # 07:00 local (CEST)
+    moved = into_window(due, LJ, SurveyShopSettings())
+    assert moved.astimezone(LJ).hour == 10 and moved.astimezone(UTC).hour == 8
+
+
+def test_delivery_time_plus_usage_delay_of_the_slowest_listed_product() -> None:
+    delivered = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)  # Tuesday
+    o = order(
+        delivered_at=delivered,
+        items=(item("tea", "Food", "5"), item("sofa", "Furniture", "900")),
+    )
+    due = send_at(o, "SI", "Europe/Ljubljana", CFG)
+    assert due is not None
+    assert due.astimezone(LJ).date() == (delivered + timedelta(days=21)).astimezone(LJ).date()
+
+
+def test_without_delivery_fulfillment_plus_shipping_estimate_domestic_vs_abroad() -> None:
+    shipped = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+    domestic = send_at(
+        order(fulfilled_at=shipped, shipping_country="SI"), "SI", "Europe/Ljubljana", CFG
+    )
+    abroad = send_at(
+        order(fulfilled_at=shipped, shipping_country="LV", country="LV"),
+        "SI",
+        "Europe/Ljubljana",
+        CFG,
+    )
+    assert domestic is not None and abroad is not None
+    assert (abroad - domestic) >= timedelta(days=6)
+
+
+def test_without_anything_placed_time_plus_fallback() -> None:
+    due = send_at(order(), "SI", "Europe/Ljubljana", CFG)
+    assert due is not None and due >= MONDAY_NOON_UTC + timedelta(days=14 + 3)
+
+
+def test_per_shop_category_delay_and_per_order_override() -> None:
+    cfg = SurveyShopSettings(category_delays_days={"food": 1})
+    delivered = datetime(2026, 11, 17, 11, 0, tzinfo=UTC)
+    due = send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg)
+    assert due is not None and due.astimezone(LJ).date().day == 18
+    override = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert (
+        send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg, override) == override
+    )
+
+
+def test_customer_abroad_gets_their_own_timezone() -> None:
+    assert customer_zone("LV", "SI", "Europe/Ljubljana") == ZoneInfo("Europe/Riga")
+    assert customer_zone("SI", "SI", "Europe/Ljubljana") == LJ
+    assert customer_zone(None, "SI", "Europe/Ljubljana") == LJ
+    assert customer_zone(None, None, None) == ZoneInfo("UTC")
+
+
+def test_eligibility_reasons() -> None:
+    ok = order()
+    assert skip_reason(ok, CFG, "invitation", None, False, False) is None
+    cases = {
+        "redacted": order(redacted=True),
+        "cancelled": order(cancelled_at=MONDAY_NOON_UTC),
+        "returned": order(returned=True),
+        "refunded": order(fully_refunded=True),
+        "b2b": order(b2b=True),
+        "no_email": order(customer_email=None),
+    }
+    for reason, o in cases.items():
+        assert skip_reason(o, CFG, "invitation", None, False, False) == reason
+    # Every item refunded one by one is a full refund too.
+    all_refunded = order(refunded={"tea": 1})
+    assert skip_reason(all_refunded, CFG, "invitation", None, False, False) == "refunded"
+    assert skip_reason(ok, CFG, "invitation", "unsubscribed", False, False) == "unsubscribed"
+    assert skip_reason(ok, CFG, "invitation", None, True, False) == "cooldown"
+    assert skip_reason(ok, CFG, "reminder", None, True, True) == "answered"
+    assert (
+        skip_reason(
+            order(b2b=True), SurveyShopSettings(survey_b2b=True), "invitation", None, False, False
+        )
+        is None
+    )
+
+
+def test_partial_refund_drops_the_refunded_items_and_lists_most_expensive_first() -> None:
+    o = order(
+        items=(item("a", None, "5"), item("b", None, "50", qty=2), item("c", None, "20")),
+        refunded={"b": 2},
+    )
+    assert [i.product_id for i in o.remaining_items()] == ["c", "a"]
