@@ -5,6 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.survey.dispatch.worker import Dispatcher
+from services.survey.metrics.endpoints import router as metrics_router
 from services.survey.privacy import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.endpoints import router as surveys_router
@@ -51,6 +52,8 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch),
         ),
     )
-    app = create_app(runtime, [surveys_router, pages_router], title="Reviewloop survey")
+    app = create_app(
+        runtime, [surveys_router, metrics_router, pages_router], title="Reviewloop survey"
+    )
     app.state.tokens = tokens
     return app, runtime

@@ -146,3 +146,35 @@ async def test_one_click_unsubscribe_stops_the_reminder_and_future_surveys(surve
     await survey.dispatcher().run_once()
     assert len(survey.mails_to(email)) == 1
     assert await survey.status_of(SHOP, "o-unsub-2") == ("skipped", "unsubscribed")
+
+
+async def test_metrics_count_sent_skipped_answered_and_both_nps(survey) -> None:
+    await survey.pool.execute("UPDATE shops SET country = 'SI' WHERE shop_id = $1", SHOP)
+    _, path, _ = await sent_links(survey, "o-m1")
+    await survey.feed(placed(SHOP, "o-m2", unique_email(), b2b=True))
+    survey.clock.advance(days=60)
+    await survey.dispatcher().run_once()
+    async with survey.http() as http:
+        await http.post(path, data={"rating_0": "5", "nps": "8"})
+        r = await http.get(
+            f"/v1/shops/{SHOP}/survey-metrics",
+            params={"from": "2026-01-01T00:00:00Z", "to": "2028-01-01T00:00:00Z"},
+            headers={"Authorization": "Bearer api-token-dev-only"},
+        )
+    assert r.status_code == 200, r.text
+    m = r.json()
+    assert (m["scheduled"], m["sent"], m["answered"]) == (2, 1, 1)
+    assert m["skipped"] == {"b2b": 1}
+    assert m["response_rate"] == 1.0
+    assert m["nps"]["standard"]["passives"] == 1 and m["nps"]["european"]["promoters"] == 1
+    assert m["nps"]["preferred"] == "european"
+    # The teapot (category "Home") is the most expensive item: no typical rate for "other".
+    assert m["by_category"] == [
+        {
+            "category": "other",
+            "sent": 1,
+            "answered": 1,
+            "response_rate": 1.0,
+            "typical_response_rate": None,
+        }
+    ]
