@@ -1,0 +1,1 @@
+"""Benchmarks of Reviewloop against the real local stack; see bench/README.md."""
