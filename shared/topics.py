@@ -25,7 +25,13 @@ SURVEYS = TopicSpec(
     "reviewloop.surveys", 6, "<shop_id>:<order_id>", "Survey scheduling and answers."
 )
 REVIEWS = TopicSpec(
-    "reviewloop.reviews", 6, "<shop_id>:<review_id>", "Reviews received and classified."
+    "reviewloop.reviews", 6, "<shop_id>:<review_id>", "Reviews submitted through surveys."
+)
+CLASSIFIED = TopicSpec(
+    "reviewloop.reviews.classified",
+    6,
+    "<shop_id>:<review_id>",
+    "Every review once stored, matched and classified (and its updates and deletions).",
 )
 REPLIES = TopicSpec(
     "reviewloop.replies", 6, "<shop_id>:<review_id>", "Replies drafted, approved, published."
@@ -36,7 +42,15 @@ PRIVACY = TopicSpec(
     "reviewloop.privacy", 3, "<shop_id>", "GDPR redaction and data-export requests."
 )
 
-PRODUCT_TOPICS: tuple[TopicSpec, ...] = (ORDERS, SURVEYS, REVIEWS, REPLIES, SHOPS, PRIVACY)
+PRODUCT_TOPICS: tuple[TopicSpec, ...] = (
+    ORDERS,
+    SURVEYS,
+    REVIEWS,
+    CLASSIFIED,
+    REPLIES,
+    SHOPS,
+    PRIVACY,
+)
 
 
 def dlq_of(spec: TopicSpec) -> TopicSpec:

@@ -16,7 +16,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.reviews import ReviewSubmitted
+from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
@@ -33,6 +33,8 @@ __all__ = [
     "OrderPlaced",
     "OrderRefunded",
     "OrderReturned",
+    "ReviewClassified",
+    "ReviewDeleted",
     "ReviewSubmitted",
     "ShopId",
     "ShopRedactRequested",

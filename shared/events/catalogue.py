@@ -20,7 +20,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.reviews import ReviewSubmitted
+from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
@@ -35,6 +35,8 @@ Event = Annotated[
     | SurveyScheduled
     | SurveyAnswered
     | ReviewSubmitted
+    | ReviewClassified
+    | ReviewDeleted
     | ShopUpdated
     | CustomerRedactRequested
     | CustomerDataRequested

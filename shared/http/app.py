@@ -6,9 +6,9 @@ from contextlib import asynccontextmanager
 
 import asyncpg
 import uvicorn
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
-from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.http.limits import BodySizeLimitMiddleware
 from shared.http.probes import router as probes_router
@@ -23,18 +23,39 @@ from shared.runtime import Runtime, running
 log = logging.getLogger(__name__)
 
 
-class CorrelationIdMiddleware(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
-        incoming = request.headers.get(HTTP_CORRELATION_HEADER, "")
+_CORRELATION_HEADER = HTTP_CORRELATION_HEADER.lower().encode()
+
+
+class CorrelationIdMiddleware:
+    """Pure ASGI (BaseHTTPMiddleware costs a task and a stream per request on the hot path)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = ""
+        for name, value in scope["headers"]:
+            if name == _CORRELATION_HEADER:
+                incoming = value.decode("latin-1")
+                break
         # Accept the caller's id only if it looks like an id; never echo arbitrary text.
         cid = incoming if incoming.isalnum() and len(incoming) <= 64 else new_correlation_id()
         token = correlation_id_var.set(cid)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((_CORRELATION_HEADER, cid.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
         try:
-            response = await call_next(request)
+            await self.app(scope, receive, send_with_id)
         finally:
             correlation_id_var.reset(token)
-        response.headers[HTTP_CORRELATION_HEADER] = cid
-        return response
 
 
 # A dependency that is down is not the caller's fault and not a bug: 503 asks to retry later.

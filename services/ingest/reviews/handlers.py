@@ -1,0 +1,38 @@
+"""Reviews from our own surveys arrive as `review.submitted` on Kafka."""
+
+from services.ingest.reviews.service import store
+from services.ingest.reviews.sources.base import ReviewFact
+from shared.db.pool import Connection
+from shared.events.catalogue import Event
+from shared.events.reviews import ReviewSubmitted
+from shared.kafka.consumer import ConsumerSpec
+from shared.topics import REVIEWS
+
+
+async def on_review_submitted(conn: Connection, event: Event) -> None:
+    assert isinstance(event, ReviewSubmitted)
+    p = event.payload
+    fact = ReviewFact(
+        source=p.source,
+        source_review_id=p.review_id,
+        operation="upsert",
+        # An edit of the answer is a newer version of the same review.
+        updated_at=event.occurred_at,
+        created_at=p.submitted_at,
+        rating=p.rating,
+        title=p.title,
+        text=p.text,
+        language=p.language,
+        reference_id=p.order_id,
+        product_id=p.product_id,
+        platform_verified=p.verified_purchase,
+    )
+    await store(conn, event.shop_id, [fact])
+
+
+def survey_reviews_consumer() -> ConsumerSpec:
+    return ConsumerSpec(
+        name="ingest.survey-reviews",
+        topics=(REVIEWS,),
+        handlers={"review.submitted": on_review_submitted},
+    )

@@ -1,0 +1,1 @@
+"""Review sources: each maps its platform's payload to `ReviewFact`s."""

@@ -1,0 +1,42 @@
+"""What every review source gives the review service."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from shared.events.reviews import ReviewSource
+
+
+@dataclass(frozen=True)
+class ReviewFact:
+    source: ReviewSource
+    source_review_id: str
+    operation: Literal["upsert", "delete"]
+    updated_at: datetime
+    created_at: datetime | None = None
+    rating: int | None = None
+    title: str | None = None
+    text: str | None = None
+    language: str | None = None
+    reviewer_name: str | None = None
+    reviewer_email: str | None = None
+    # The platform's link to the purchase: an order id or the shop's order reference.
+    reference_id: str | None = None
+    product_id: str | None = None
+    platform_verified: bool = False
+
+    @property
+    def review_id(self) -> str:
+        return f"{self.source}:{self.source_review_id}"
+
+
+def bounded(text: str | None, limit: int) -> str | None:
+    """Platform texts are kept whole up to a generous cap; beyond it they are cut, not refused."""
+    if text is None:
+        return None
+    text = text.strip()
+    return text[:limit] or None
+
+
+TEXT_LIMIT = 20_000
+TITLE_LIMIT = 500

@@ -1,0 +1,91 @@
+"""Trustpilot-style review webhooks: `{"events": [{"eventName": "service-review-created" |
+"product-review-created" | ...-updated | ...-deleted, "eventData": {...}}]}`. No customer email;
+`referenceId` is the shop's order reference."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.ingest.reviews.sources.base import TEXT_LIMIT, TITLE_LIMIT, ReviewFact, bounded
+from services.ingest.webhooks.adapters.base import PayloadError, validate_model
+from services.ingest.webhooks.adapters.ids import PlatformId
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class TpConsumer(_Model):
+    id: PlatformId | None = None
+    name: str | None = None
+
+
+class TpProduct(_Model):
+    sku: str | None = None
+    mpn: str | None = None
+    productUrl: str | None = None
+
+
+class TpEventData(_Model):
+    id: PlatformId
+    language: str | None = None
+    title: str | None = None
+    text: str | None = None
+    content: str | None = None  # product reviews
+    referenceId: str | None = None
+    stars: int | None = Field(default=None, ge=1, le=5)
+    createdAt: datetime | None = None
+    updatedAt: datetime | None = None
+    isVerified: bool = False
+    consumer: TpConsumer | None = None
+    product: TpProduct | None = None
+
+
+class TpEvent(_Model):
+    eventName: str
+    eventData: TpEventData
+
+
+class TpBody(_Model):
+    events: list[TpEvent] = Field(min_length=1, max_length=500)
+
+
+def parse(data: Any, received_at: datetime) -> list[ReviewFact]:
+    body = validate_model(TpBody, data, "trustpilot webhook")
+    facts = []
+    for event in body.events:
+        name = event.eventName
+        kind, _, action = name.rpartition("-")
+        if kind not in ("service-review", "product-review") or action not in (
+            "created",
+            "updated",
+            "deleted",
+        ):
+            raise PayloadError(f"trustpilot webhook: eventName: unknown event {name!r}")
+        d = event.eventData
+        updated_at = d.updatedAt or d.createdAt or received_at
+        if action == "deleted":
+            facts.append(ReviewFact("trustpilot", d.id, "delete", updated_at=received_at))
+            continue
+        if d.stars is None:
+            raise PayloadError(f"trustpilot webhook: {name}: eventData.stars: missing")
+        product = d.product
+        facts.append(
+            ReviewFact(
+                source="trustpilot",
+                source_review_id=d.id,
+                operation="upsert",
+                updated_at=updated_at,
+                created_at=d.createdAt or received_at,
+                rating=d.stars,
+                title=bounded(d.title, TITLE_LIMIT),
+                text=bounded(d.text or d.content, TEXT_LIMIT),
+                language=d.language,
+                reviewer_name=d.consumer.name if d.consumer else None,
+                reference_id=d.referenceId or None,
+                product_id=(product.sku or product.mpn) if product else None,
+                platform_verified=d.isVerified,
+            )
+        )
+    return facts
