@@ -5,7 +5,10 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.ingest.fetch.worker import FetchWorker
 from services.ingest.orders.endpoints import router as orders_router
+from services.ingest.reviews.endpoints import router as reviews_router
+from services.ingest.reviews.handlers import survey_reviews_consumer
 from services.ingest.settings import IngestSettings
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.endpoints import router as shops_router
@@ -27,13 +30,22 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
         async with pool.acquire() as conn:
             return await deliveries.prune_payloads(conn, retention)
 
+    # Thin webhooks (BigCommerce, Ecwid) only name the order: fetch it from the store's API.
+    fetcher = FetchWorker(settings)
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        periodic_tasks=(*DEFAULT_TASKS, PeriodicTask("prune-payloads", 3600.0, prune_payloads)),
+        consumer_specs=[survey_reviews_consumer()],
+        periodic_tasks=(
+            *DEFAULT_TASKS,
+            PeriodicTask("prune-payloads", 3600.0, prune_payloads),
+            PeriodicTask("fetch-orders", settings.fetch_interval_s, fetcher.run_once),
+        ),
     )
     app = create_app(
-        runtime, [webhooks_router, orders_router, shops_router], title="Reviewloop ingest"
+        runtime,
+        [webhooks_router, reviews_router, orders_router, shops_router],
+        title="Reviewloop ingest",
     )
     app.state.shops = ShopDirectory(runtime, settings.shop_cache_ttl_s)
     return app, runtime

@@ -20,3 +20,17 @@ class IngestSettings(ServiceSettings):
     raw_payload_retention_days: int = 14
     # Shops are read on every webhook: cache them in process for this long.
     shop_cache_ttl_s: float = 30.0
+
+    # Fetching thin orders (BigCommerce, Ecwid) from the platform's API.
+    fetch_interval_s: float = 2.0
+    fetch_batch_size: int = 20
+    # Parallel API calls per replica: platforms rate-limit per store.
+    fetch_concurrency: int = 4
+    fetch_timeout_s: float = 5.0
+    # A failed fetch is retried after base * 2^(attempts - 1) seconds, at most retry_max_s...
+    fetch_retry_base_s: float = 30.0
+    fetch_retry_max_s: float = 3600.0
+    # ...until this many attempts; a new webhook for the order starts the count again.
+    fetch_max_attempts: int = 12
+    # Orders of shops without API credentials are looked at again after this long.
+    fetch_without_credentials_delay_s: float = 600.0

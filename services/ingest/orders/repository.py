@@ -1,6 +1,7 @@
 """All SQL of ingest's orders table: the state record of what was announced per order."""
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from services.ingest.orders.facts import OrderDetails
@@ -160,3 +161,112 @@ async def redact_orders(conn: Connection, shop_id: str, order_ids: list[str]) ->
 async def find_all(conn: Connection, shop_id: str) -> list[str]:
     rows = await conn.fetch("SELECT order_id FROM orders WHERE shop_id = $1", shop_id)
     return [r["order_id"] for r in rows]
+
+
+# -- fetching thin orders from the platform's API -------------------------------------------------
+
+# An order is waiting for a fetch while its details are unknown, or while a thin delivery arrived
+# after its last fetch (migration 0003). Same predicate as the partial index orders_fetch_due.
+_FETCH_WANTED = "(needs_fetch OR fetch_requests > fetch_requests_served)"
+
+
+@dataclass(frozen=True)
+class FetchClaim:
+    shop_id: str
+    order_id: str
+    platform: str
+    attempts: int  # this one included
+    requests: int  # the fetch requests this fetch serves
+
+
+async def claim_fetches(
+    conn: Connection, limit: int, retry_base_s: float, retry_max_s: float, max_attempts: int
+) -> list[FetchClaim]:
+    """Due orders, leased: each claim counts an attempt and pushes fetch_after out by the backoff
+    of that attempt (base * 2^attempts, capped), so a failure needs no second write to schedule
+    its retry and replicas never fetch the same order at once. Redacted orders are never fetched
+    again: that would bring the customer's data back."""
+    rows = await conn.fetch(
+        f"""
+        UPDATE orders o
+        SET fetch_attempts = o.fetch_attempts + 1,
+            fetch_after = now() + least($2 * power(2, least(o.fetch_attempts, 30)), $3)
+                                  * interval '1 second'
+        FROM (
+            SELECT shop_id, order_id FROM orders
+            WHERE {_FETCH_WANTED} AND fetch_after <= now() AND fetch_attempts < $4
+              AND redacted_at IS NULL
+            ORDER BY fetch_after
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED
+        ) due
+        WHERE o.shop_id = due.shop_id AND o.order_id = due.order_id
+        RETURNING o.shop_id, o.order_id, o.platform, o.fetch_attempts, o.fetch_requests
+        """,
+        limit,
+        retry_base_s,
+        retry_max_s,
+        max_attempts,
+    )
+    return [
+        FetchClaim(
+            r["shop_id"], r["order_id"], r["platform"], r["fetch_attempts"], r["fetch_requests"]
+        )
+        for r in rows
+    ]
+
+
+async def fetch_succeeded(
+    conn: Connection, shop_id: str, order_id: str, requests_served: int
+) -> None:
+    await conn.execute(
+        """
+        UPDATE orders
+        SET fetch_attempts = 0, fetch_error = NULL, fetched_at = now(),
+            fetch_requests_served = greatest(fetch_requests_served, $3)
+        WHERE shop_id = $1 AND order_id = $2
+        """,
+        shop_id,
+        order_id,
+        requests_served,
+    )
+
+
+async def fetch_failed(conn: Connection, shop_id: str, order_id: str, error: str) -> None:
+    """The claim already scheduled the retry; only the reason is left to record."""
+    await conn.execute(
+        "UPDATE orders SET fetch_error = $3 WHERE shop_id = $1 AND order_id = $2",
+        shop_id,
+        order_id,
+        error,
+    )
+
+
+async def defer_fetches(
+    conn: Connection, keys: list[tuple[str, str]], delay: timedelta, reason: str
+) -> None:
+    """Put claimed orders back without counting the attempt (their shop cannot be asked yet)."""
+    await conn.execute(
+        """
+        UPDATE orders
+        SET fetch_attempts = greatest(fetch_attempts - 1, 0),
+            fetch_after = now() + $3::interval, fetch_error = $4
+        WHERE (shop_id, order_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))
+        """,
+        [shop for shop, _ in keys],
+        [order for _, order in keys],
+        delay,
+        reason,
+    )
+
+
+async def release_fetches(conn: Connection, shop_id: str) -> int:
+    """The shop's API access changed: fetch its waiting orders now, with fresh attempts."""
+    result: str = await conn.execute(
+        f"""
+        UPDATE orders SET fetch_attempts = 0, fetch_after = now()
+        WHERE shop_id = $1 AND {_FETCH_WANTED}
+        """,
+        shop_id,
+    )
+    return int(result.split()[-1])

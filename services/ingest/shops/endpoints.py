@@ -3,14 +3,20 @@
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.ingest.settings import IngestSettings
 from services.ingest.shops import service
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.repository import ShopRow
-from services.ingest.shops.schemas import SecretRotate, ShopCreate, ShopOut, ShopWithSecret
+from services.ingest.shops.schemas import (
+    ApiCredentials,
+    SecretRotate,
+    ShopCreate,
+    ShopOut,
+    ShopWithSecret,
+)
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
@@ -55,6 +61,7 @@ def _out(shop: ShopRow) -> dict[str, object]:
         "country": shop.country,
         "timezone": shop.timezone,
         "has_previous_secret": shop.secret_previous is not None,
+        "has_api_credentials": shop.has_api_credentials,
         "secret_rotated_at": shop.secret_rotated_at,
         "created_at": shop.created_at,
         "updated_at": shop.updated_at,
@@ -103,5 +110,28 @@ async def retire_previous_secret(shop_id: ShopIdPath, request: Request, _: Admin
         shop = await service.retire_previous_secret(_runtime(request).db, shop_id)
     except LookupError:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
+    _directory(request).invalidate(shop_id)
+    return ShopOut(**_out(shop))
+
+
+@router.put(
+    "/{shop_id}/api-credentials",
+    responses={404: {"description": "unknown shop"}, 422: {"description": "wrong kind"}},
+)
+async def set_api_credentials(
+    shop_id: ShopIdPath,
+    body: Annotated[ApiCredentials, Body()],
+    request: Request,
+    _: AdminToken,
+) -> ShopOut:
+    """API access for shops whose orders ingest fetches (BigCommerce: `store_hash`; Ecwid:
+    `store_id` and `currency`; both `access_token` and optionally `api_base_url`). Replaces
+    what was set before. The token is never shown again."""
+    try:
+        shop = await service.set_api_credentials(_runtime(request).db, shop_id, body)
+    except LookupError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
+    except service.CredentialsMismatch as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     _directory(request).invalidate(shop_id)
     return ShopOut(**_out(shop))

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from shared.db.pool import Connection
 
@@ -19,6 +20,8 @@ class ShopRow:
     secret_rotated_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    # Only whether they are set: the credentials themselves are read by the fetch worker alone.
+    has_api_credentials: bool
 
     @property
     def secrets(self) -> list[str]:
@@ -27,7 +30,8 @@ class ShopRow:
 
 _COLUMNS = (
     "shop_id, platform, display_name, locale, country, timezone, secret_current, "
-    "secret_previous, secret_rotated_at, created_at, updated_at"
+    "secret_previous, secret_rotated_at, created_at, updated_at, "
+    "api_credentials IS NOT NULL AS has_api_credentials"
 )
 
 
@@ -106,3 +110,32 @@ async def list_page(conn: Connection, after: str | None, limit: int) -> list[Sho
         limit,
     )
     return [ShopRow(**dict(r)) for r in rows]
+
+
+async def set_api_credentials(
+    conn: Connection, shop_id: str, credentials: dict[str, Any]
+) -> ShopRow | None:
+    row = await conn.fetchrow(
+        f"""
+        UPDATE shops SET api_credentials = $2, updated_at = now()
+        WHERE shop_id = $1
+        RETURNING {_COLUMNS}
+        """,
+        shop_id,
+        credentials,
+    )
+    return ShopRow(**dict(row)) if row else None
+
+
+async def api_credentials(
+    conn: Connection, shop_ids: list[str]
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Platform and stored credentials of those shops that have credentials."""
+    rows = await conn.fetch(
+        """
+        SELECT shop_id, platform, api_credentials FROM shops
+        WHERE shop_id = ANY($1::text[]) AND api_credentials IS NOT NULL
+        """,
+        shop_ids,
+    )
+    return {r["shop_id"]: (r["platform"], r["api_credentials"]) for r in rows}

@@ -3,9 +3,10 @@
 import base64
 import secrets as random_secrets
 
+from services.ingest.orders import repository as orders
 from services.ingest.shops import repository
 from services.ingest.shops.repository import ShopRow
-from services.ingest.shops.schemas import ShopCreate
+from services.ingest.shops.schemas import API_CREDENTIALS, ApiCredentials, ShopCreate
 from shared.db.pool import Pool
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload
 from shared.logging import correlation_id_var
@@ -17,6 +18,10 @@ _STANDARD_WEBHOOKS = {"standard", "bigcommerce"}
 
 class ShopExists(Exception):
     pass
+
+
+class CredentialsMismatch(ValueError):
+    """The credentials are not the kind the shop's platform needs: 422 with this reason."""
 
 
 def generate_secret(platform: str) -> str:
@@ -79,6 +84,29 @@ async def retire_previous_secret(pool: Pool, shop_id: str) -> ShopRow:
     if shop is None:
         raise LookupError(shop_id)
     return shop
+
+
+async def set_api_credentials(pool: Pool, shop_id: str, body: ApiCredentials) -> ShopRow:
+    """Store the shop's API credentials, replacing any before. Not announced: `shop.updated`
+    carries nothing about them. Orders waiting for a fetch are fetched at once, with fresh
+    attempts, since earlier failures may have been the old credentials' fault."""
+    async with pool.acquire() as conn, conn.transaction():
+        shop = await repository.get(conn, shop_id)
+        if shop is None:
+            raise LookupError(shop_id)
+        expected = API_CREDENTIALS.get(shop.platform)
+        if expected is None:
+            raise CredentialsMismatch(
+                f"{shop.platform} shops need no API credentials: their webhooks carry the order"
+            )
+        if not isinstance(body, expected):
+            fields = ", ".join(name for name, f in expected.model_fields.items() if f.is_required())
+            raise CredentialsMismatch(f"a {shop.platform} shop needs {fields}")
+        updated = await repository.set_api_credentials(conn, shop_id, body.stored())
+        await orders.release_fetches(conn, shop_id)
+    if updated is None:
+        raise LookupError(shop_id)
+    return updated
 
 
 async def list_shops(pool: Pool, after: str | None, limit: int) -> list[ShopRow]:
