@@ -36,6 +36,32 @@ async def add(conn: Connection, event: EventEnvelope[Any], correlation_id: str |
     )
 
 
+async def add_many(
+    conn: Connection, events: list[EventEnvelope[Any]], correlation_id: str | None
+) -> None:
+    """Several events of one state change in one round trip."""
+    if len(events) == 1:
+        await add(conn, events[0], correlation_id)
+        return
+    await conn.executemany(
+        """
+        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        """,
+        [
+            (
+                e.event_id,
+                e.type,
+                e.topic.name,
+                e.partition_key(),
+                serialize_event(e),
+                correlation_id,
+            )
+            for e in events
+        ],
+    )
+
+
 async def try_lock_relay(conn: Connection) -> bool:
     # One relay per schema at a time keeps events of one key in commit order even with
     # several replicas; the others stay idle as hot standbys until the lock frees.

@@ -41,20 +41,17 @@ def _details_from_json(data: dict[str, Any]) -> OrderDetails:
 async def lock(conn: Connection, shop_id: str, order_id: str, platform: str) -> OrderState:
     """The order's state, locked until the transaction ends, so deliveries of one order that
     arrive together are applied one after the other. A first sight creates an empty record:
-    locking a row that does not exist yet would let two first deliveries race."""
-    await conn.execute(
-        """
+    locking a row that does not exist yet would let two first deliveries race. One round trip:
+    the no-op DO UPDATE takes the row lock and RETURNING gives the row."""
+    row = await conn.fetchrow(
+        f"""
         INSERT INTO orders (shop_id, order_id, platform) VALUES ($1, $2, $3)
-        ON CONFLICT (shop_id, order_id) DO NOTHING
+        ON CONFLICT (shop_id, order_id) DO UPDATE SET platform = orders.platform
+        RETURNING {_COLUMNS}
         """,
         shop_id,
         order_id,
         platform,
-    )
-    row = await conn.fetchrow(
-        f"SELECT {_COLUMNS} FROM orders WHERE shop_id = $1 AND order_id = $2 FOR UPDATE",
-        shop_id,
-        order_id,
     )
     return OrderState(
         shop_id=row["shop_id"],

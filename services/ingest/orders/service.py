@@ -20,7 +20,6 @@ async def apply_facts(
     new_state, events = apply(state, facts)
     if new_state != state:
         await repository.save(conn, new_state)
-    correlation_id = correlation_id_var.get()
-    for event in events:
-        await outbox.add(conn, event, correlation_id)
+    if events:
+        await outbox.add_many(conn, events, correlation_id_var.get())
     return events
