@@ -9,6 +9,8 @@ from typing import Literal, Self
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from shared.email.smtp import SmtpServer
+
 Environment = Literal["development", "test", "production"]
 
 DEV_SECRET_MARKER = "-dev-"
@@ -54,6 +56,27 @@ class ServiceSettings(BaseSettings):
     # Test-only fault point: exit the process right after a consumer's database commit and
     # before the Kafka offset commit, to prove the inbox absorbs the redelivery.
     fault_crash_after_db_commit: bool = False
+
+    # Outgoing email (survey invitations, staff alerts); unused by services that send none.
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = 2525
+    smtp_username: str | None = None
+    smtp_password: SecretStr | None = None
+    smtp_starttls: bool = False
+    smtp_tls: bool = False
+    smtp_timeout_s: float = 20.0
+
+    @property
+    def smtp_server(self) -> SmtpServer:
+        return SmtpServer(
+            host=self.smtp_host,
+            port=self.smtp_port,
+            username=self.smtp_username,
+            password=self.smtp_password.get_secret_value() if self.smtp_password else None,
+            starttls=self.smtp_starttls,
+            tls=self.smtp_tls,
+            timeout_s=self.smtp_timeout_s,
+        )
 
     @property
     def db_dsn(self) -> str:

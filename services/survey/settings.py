@@ -23,13 +23,6 @@ class SurveySettings(ServiceSettings):
     token_max_age_days: int = 60
     unsubscribe_token_max_age_days: int = 400
 
-    smtp_host: str = "127.0.0.1"
-    smtp_port: int = 2525
-    smtp_username: str | None = None
-    smtp_password: SecretStr | None = None
-    smtp_starttls: bool = False
-    smtp_tls: bool = False
-    smtp_timeout_s: float = 20.0
     from_address: str = "surveys@reviewloop.local"
 
     dispatch_interval_s: float = 1.0

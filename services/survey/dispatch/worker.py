@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 
 from services.survey import suppressions
 from services.survey.dispatch.compose import compose
-from services.survey.email.smtp import SendResult, SmtpConnection
 from services.survey.orders import repository as orders
 from services.survey.scheduling.eligibility import skip_reason
 from services.survey.settings import SurveySettings
@@ -24,6 +23,7 @@ from services.survey.surveys.handlers import message_id
 from services.survey.surveys.repository import EmailRow
 from services.survey.tokens import Tokens
 from shared.db.pool import Pool
+from shared.email.smtp import SendResult, SmtpConnection
 from shared.metrics import SURVEY_EMAILS
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,7 @@ class Dispatcher:
         return len(claimed)
 
     async def _run_lane(self, emails: list[EmailRow]) -> None:
-        smtp = SmtpConnection(self.settings)
+        smtp = SmtpConnection(self.settings.smtp_server)
         try:
             for email in emails:
                 try:

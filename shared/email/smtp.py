@@ -10,8 +10,6 @@ from typing import Literal
 
 import aiosmtplib
 
-from services.survey.settings import SurveySettings
-
 Outcome = Literal["accepted", "retry", "permanent", "unknown"]
 
 
@@ -29,25 +27,36 @@ def _by_code(code: int, detail: str, recipient_refused: bool = False) -> SendRes
     return SendResult("permanent", f"{code} {detail}", recipient_refused)
 
 
+@dataclass(frozen=True)
+class SmtpServer:
+    host: str
+    port: int
+    username: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    tls: bool = False
+    timeout_s: float = 20.0
+
+
 class SmtpConnection:
     """One reusable connection; reconnects after any failure."""
 
-    def __init__(self, settings: SurveySettings) -> None:
-        self.settings = settings
+    def __init__(self, server: SmtpServer) -> None:
+        self.server = server
         self._client: aiosmtplib.SMTP | None = None
 
     async def _connect(self) -> aiosmtplib.SMTP:
-        s = self.settings
+        s = self.server
         client = aiosmtplib.SMTP(
-            hostname=s.smtp_host,
-            port=s.smtp_port,
-            timeout=s.smtp_timeout_s,
-            use_tls=s.smtp_tls,
-            start_tls=s.smtp_starttls,
+            hostname=s.host,
+            port=s.port,
+            timeout=s.timeout_s,
+            use_tls=s.tls,
+            start_tls=s.starttls,
         )
         await client.connect()
-        if s.smtp_username and s.smtp_password:
-            await client.login(s.smtp_username, s.smtp_password.get_secret_value())
+        if s.username and s.password:
+            await client.login(s.username, s.password)
         return client
 
     async def send(self, sender: str, recipient: str, message: bytes) -> SendResult:
