@@ -27,3 +27,8 @@ SURVEY_EMAILS = Counter(
     "Survey emails handled by the dispatcher, by kind and outcome.",
     ["kind", "outcome"],  # accepted | retry | permanent | unknown | skipped_<reason>
 )
+NOTIFICATIONS = Counter(
+    "reviewloop_notifications_total",
+    "Staff notifications handled by the notifier, by channel and outcome.",
+    ["channel", "outcome"],
+)

@@ -1,16 +1,40 @@
-"""Assembly of the notifier service: its runtime (database, Kafka) and HTTP routes."""
+"""Assembly of the notifier: event consumer, delivery and timer workers, operator API."""
 
 from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.notifier.alerts.handlers import consumer
+from services.notifier.delivery.worker import DeliveryWorker
 from services.notifier.settings import NotifierSettings
+from services.notifier.shops.endpoints import router as settings_router
+from services.notifier.timers.worker import TimerWorker
+from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
-    runtime = Runtime(settings or NotifierSettings(), MIGRATIONS)
-    return create_app(runtime, [], title="Reviewloop notifier"), runtime
+    settings = settings or NotifierSettings()
+    runtime: Runtime
+
+    async def deliver(pool: Pool) -> int:
+        return await DeliveryWorker(pool, settings, runtime.clock).run_once()
+
+    async def fire_timers(pool: Pool) -> int:
+        return await TimerWorker(pool, settings, runtime.clock).run_once()
+
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumer_specs=[consumer(settings)],
+        periodic_tasks=(
+            *DEFAULT_TASKS,
+            PeriodicTask("deliver", settings.delivery_interval_s, deliver),
+            PeriodicTask("timers", settings.timer_interval_s, fire_timers),
+        ),
+    )
+    return create_app(runtime, [settings_router], title="Reviewloop notifier"), runtime

@@ -13,3 +13,17 @@ class NotifierSettings(ServiceSettings):
     http_port: int = 8003
     db_user: str = "notifier"
     db_password: SecretStr = dev_secret("notifier-db-password")
+
+    # Links in alerts point at the review in the responder.
+    responder_base_url: str = "http://127.0.0.1:8004"
+    from_address: str = "alerts@reviewloop.local"
+    message_id_domain: str = "reviewloop.local"
+    delivery_interval_s: float = 0.5
+    delivery_batch: int = 50
+    delivery_concurrency: int = 4
+    delivery_claim_lease_s: int = 300
+    webhook_timeout_s: float = 5.0
+    webhook_max_attempts: int = 8
+    # A receiver failing this many times in a row is paused until an operator resumes it.
+    receiver_pause_after: int = 5
+    timer_interval_s: float = 1.0

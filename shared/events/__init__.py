@@ -16,6 +16,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
+from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -33,6 +34,7 @@ __all__ = [
     "OrderPlaced",
     "OrderRefunded",
     "OrderReturned",
+    "ReplyPublished",
     "ReviewClassified",
     "ReviewDeleted",
     "ReviewSubmitted",

@@ -20,6 +20,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
+from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -37,6 +38,7 @@ Event = Annotated[
     | ReviewSubmitted
     | ReviewClassified
     | ReviewDeleted
+    | ReplyPublished
     | ShopUpdated
     | CustomerRedactRequested
     | CustomerDataRequested

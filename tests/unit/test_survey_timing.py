@@ -4,9 +4,9 @@ from zoneinfo import ZoneInfo
 
 from services.survey.orders.view import Item, OrderView
 from services.survey.scheduling.eligibility import skip_reason
-from services.survey.scheduling.timezones import customer_zone
 from services.survey.scheduling.timing import into_window, send_at
 from services.survey.shops.config import SurveyShopSettings
+from shared.timezones import customer_zone
 
 CFG = SurveyShopSettings()
 LJ = ZoneInfo("Europe/Ljubljana")

@@ -5,8 +5,8 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from services.survey.orders.view import OrderView
-from services.survey.scheduling.timezones import customer_zone
 from services.survey.shops.config import SurveyShopSettings
+from shared.timezones import customer_zone
 
 SUNDAY = 6
 

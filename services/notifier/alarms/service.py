@@ -1,0 +1,110 @@
+"""Shop-level alarms: too many negative reviews in the trailing window, and a topic whose share
+doubled against the window before. Each alarm fires once per window."""
+
+from datetime import datetime, timedelta
+
+from services.notifier.notifications import content
+from services.notifier.notifications import repository as notifications
+from services.notifier.reviews import repository as reviews
+from services.notifier.settings import NotifierSettings
+from services.notifier.shops.repository import ShopRow
+from shared.db.pool import Connection
+
+
+def window_bucket(now: datetime, days: int) -> int:
+    """Numbered windows since the epoch: 'once per window' is one key per bucket."""
+    return int(now.timestamp() // (days * 86_400))
+
+
+def spiking_topics(
+    now_counts: dict[str, int],
+    now_total: int,
+    before_counts: dict[str, int],
+    before_total: int,
+    min_reviews: int,
+) -> list[str]:
+    """Topics whose share of reviews at least doubled (pure)."""
+    if now_total == 0:
+        return []
+    spikes = []
+    for topic, n in sorted(now_counts.items()):
+        if n < min_reviews:
+            continue
+        share_now = n / now_total
+        share_before = before_counts.get(topic, 0) / before_total if before_total else 0.0
+        if share_now >= 2 * share_before:
+            spikes.append(topic)
+    return spikes
+
+
+async def check_alarms(
+    conn: Connection, settings: NotifierSettings, shop_id: str, shop: ShopRow, now: datetime
+) -> int:
+    cfg = shop.settings
+    recipients = cfg.escalation_recipients()
+    if not recipients:
+        return 0
+    window = timedelta(days=cfg.negative_share_window_days)
+    current = await reviews.window_counts(conn, shop_id, now - window, now)
+    bucket = window_bucket(now, cfg.negative_share_window_days)
+    queued = 0
+    if current.total >= cfg.negative_share_min_reviews:
+        share = current.negative / current.total
+        if share >= cfg.negative_share_threshold:
+            top = sorted(current.topics.items(), key=lambda kv: -kv[1])[:5]
+            body = content.plain(
+                f"[Reviewloop][ALARM][negative-share] {share:.0%} negative reviews for {shop.name}",
+                [
+                    f"{current.negative} of {current.total} reviews in the last "
+                    f"{cfg.negative_share_window_days} days were negative ({share:.0%}; "
+                    f"threshold {cfg.negative_share_threshold:.0%}).",
+                    "Topics driving it: "
+                    + (", ".join(f"{t} ({n})" for t, n in top) or "none recorded"),
+                ],
+                {
+                    "type": "shop.negative_share_alarm",
+                    "shop_id": shop_id,
+                    "share": share,
+                    "reviews": current.total,
+                    "negative": current.negative,
+                    "topics": dict(top),
+                },
+            )
+            for to in recipients:
+                queued += await notifications.add(
+                    conn,
+                    shop_id,
+                    f"alarm:negative-share:{shop_id}:{bucket}:{to}",
+                    "alarm",
+                    None,
+                    None,
+                    "email",
+                    to,
+                    body,
+                )
+    before = await reviews.window_counts(conn, shop_id, now - 2 * window, now - window)
+    for topic in spiking_topics(
+        current.topics, current.total, before.topics, before.total, cfg.topic_spike_min_reviews
+    ):
+        body = content.plain(
+            f"[Reviewloop][ALARM][topic-spike] '{topic}' is up for {shop.name}",
+            [
+                f"Reviews about '{topic}': {current.topics[topic]} of {current.total} in the last "
+                f"{cfg.negative_share_window_days} days, {before.topics.get(topic, 0)} of "
+                f"{before.total} in the days before: its share at least doubled.",
+            ],
+            {"type": "shop.topic_spike_alarm", "shop_id": shop_id, "topic": topic},
+        )
+        for to in recipients:
+            queued += await notifications.add(
+                conn,
+                shop_id,
+                f"alarm:topic:{topic}:{shop_id}:{bucket}:{to}",
+                "alarm",
+                None,
+                None,
+                "email",
+                to,
+                body,
+            )
+    return queued

@@ -1,0 +1,124 @@
+"""Reactions to reviews, replies, shops, surveys and privacy requests. Database only: the
+delivery worker sends what these queue."""
+
+from services.notifier.alarms.service import check_alarms
+from services.notifier.notifications import content
+from services.notifier.notifications import repository as notifications
+from services.notifier.notifications.sla import sla_deadline
+from services.notifier.reviews import repository as reviews
+from services.notifier.rules import repository as rules
+from services.notifier.rules.model import Rule, default_rule
+from services.notifier.settings import NotifierSettings
+from services.notifier.shops import repository as shops
+from services.notifier.timers import repository as timers
+from shared.db.pool import Connection
+from shared.events.catalogue import Event
+from shared.events.privacy import CustomerRedactRequested, ShopRedactRequested
+from shared.events.replies import ReplyPublished
+from shared.events.reviews import ReviewClassified, ReviewDeleted
+from shared.events.shops import ShopUpdated
+from shared.events.surveys import SurveyAnswered, SurveyScheduled
+from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.timezones import zone
+from shared.topics import CLASSIFIED, PRIVACY, REPLIES, SHOPS, SURVEYS
+
+
+def needs_reply(event: ReviewClassified) -> bool:
+    c = event.payload.classification
+    return c.sentiment == "negative" or c.severity == "high"
+
+
+def consumer(settings: NotifierSettings) -> ConsumerSpec:
+    async def on_classified(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ReviewClassified)
+        review = event.payload
+        if not await reviews.upsert(conn, event.shop_id, review, event.occurred_at):
+            return  # an older revision arriving late
+        shop = await shops.get(conn, event.shop_id)
+        cfg = shop.settings
+        deadline = None
+        if needs_reply(event):
+            tz = zone(shop.timezone) or zone("UTC")
+            assert tz is not None
+            deadline = sla_deadline(review.created_at, cfg.sla_hours, cfg, tz)
+            second = sla_deadline(review.created_at, 2 * cfg.sla_hours, cfg, tz)
+            await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)
+            await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
+        matching: list[Rule] = await rules.enabled_for_shop(conn, event.shop_id)
+        if not matching:
+            fallback = default_rule(
+                event.shop_id, str(cfg.support_email) if cfg.support_email else None
+            )
+            matching = [fallback] if fallback else []
+        link = content.review_link(settings.responder_base_url, review.review_id)
+        for rule in matching:
+            if rule.mode != "immediate" or not rule.filters.matches(review):
+                continue
+            body = content.alert(shop.name, review, deadline, link)
+            body["event"]["shop_id"] = event.shop_id
+            targets = rule.recipients if rule.channel == "email" else [rule.url or ""]
+            for target in targets:
+                # One alert per review, rule and recipient, whatever happens to the event.
+                await notifications.add(
+                    conn,
+                    event.shop_id,
+                    f"alert:{event.shop_id}:{review.review_id}:{rule.key}:{target}",
+                    "alert",
+                    review.review_id,
+                    rule.id,
+                    rule.channel,
+                    target,
+                    body,
+                )
+        await check_alarms(conn, settings, event.shop_id, shop, event.occurred_at)
+
+    async def on_deleted(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ReviewDeleted)
+        await reviews.mark_deleted(conn, event.shop_id, event.payload.review_id, event.occurred_at)
+        await timers.cancel_for_review(conn, event.shop_id, event.payload.review_id)
+
+    async def on_reply(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ReplyPublished)
+        p = event.payload
+        await reviews.mark_replied(conn, event.shop_id, p.review_id, p.published_at)
+        await timers.cancel_for_review(conn, event.shop_id, p.review_id)
+
+    async def on_shop(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ShopUpdated)
+        p = event.payload
+        await shops.upsert_facts(
+            conn, event.shop_id, p.display_name, p.locale, p.country, p.timezone
+        )
+
+    async def on_survey_scheduled(conn: Connection, event: Event) -> None:
+        assert isinstance(event, SurveyScheduled)
+        await reviews.count_survey(conn, event.shop_id, event.occurred_at, "scheduled")
+
+    async def on_survey_answered(conn: Connection, event: Event) -> None:
+        assert isinstance(event, SurveyAnswered)
+        await reviews.count_survey(conn, event.shop_id, event.occurred_at, "answered")
+
+    async def on_customer_redact(conn: Connection, event: Event) -> None:
+        assert isinstance(event, CustomerRedactRequested)
+        ids = await reviews.order_reviews(conn, event.shop_id, list(event.payload.order_ids))
+        await notifications.redact_reviews(conn, event.shop_id, ids)
+
+    async def on_shop_redact(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ShopRedactRequested)
+        await notifications.redact_shop(conn, event.shop_id)
+
+    handlers: dict[str, Handler] = {
+        "review.classified": on_classified,
+        "review.deleted": on_deleted,
+        "reply.published": on_reply,
+        "shop.updated": on_shop,
+        "survey.scheduled": on_survey_scheduled,
+        "survey.answered": on_survey_answered,
+        "customer.redact_requested": on_customer_redact,
+        "shop.redact_requested": on_shop_redact,
+    }
+    return ConsumerSpec(
+        name="notifier.events",
+        topics=(CLASSIFIED, REPLIES, SHOPS, SURVEYS, PRIVACY),
+        handlers=handlers,
+    )

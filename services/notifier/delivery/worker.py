@@ -1,0 +1,138 @@
+"""Sends queued notifications: claim (SKIP LOCKED, committed before any I/O), send by email or
+webhook, record the outcome. Same exactly-once rules as survey emails: a claim whose worker died
+becomes 'unknown' after the lease and is not sent again."""
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+
+import httpx
+
+from services.notifier.delivery import webhooks
+from services.notifier.notifications import content as contents
+from services.notifier.notifications import repository as notifications
+from services.notifier.notifications.repository import NotificationRow
+from services.notifier.rules import repository as rules
+from services.notifier.settings import NotifierSettings
+from shared.db.pool import Pool
+from shared.email.smtp import SmtpConnection
+from shared.metrics import NOTIFICATIONS
+
+log = logging.getLogger(__name__)
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1, 2, 4 ... minutes, at most an hour."""
+    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+@dataclass
+class DeliveryWorker:
+    pool: Pool
+    settings: NotifierSettings
+    clock: Callable[[], datetime]
+
+    async def run_once(self) -> int:
+        now = self.clock()
+        async with self.pool.acquire() as conn:
+            lease = timedelta(seconds=self.settings.delivery_claim_lease_s)
+            await notifications.expire_stale_claims(conn, now - lease)
+            claimed = await notifications.claim_due(conn, now, self.settings.delivery_batch)
+        if not claimed:
+            return 0
+        lanes = max(1, min(self.settings.delivery_concurrency, len(claimed)))
+        async with httpx.AsyncClient(timeout=self.settings.webhook_timeout_s) as http:
+            await asyncio.gather(*(self._lane(claimed[i::lanes], http) for i in range(lanes)))
+        return len(claimed)
+
+    async def _lane(self, rows: list[NotificationRow], http: httpx.AsyncClient) -> None:
+        smtp = SmtpConnection(self.settings.smtp_server)
+        try:
+            for row in rows:
+                try:
+                    if row.channel == "email":
+                        await self._email(row, smtp)
+                    else:
+                        await self._webhook(row, http)
+                except Exception:
+                    log.exception("notification failed", extra={"notification_id": row.id})
+        finally:
+            await smtp.close()
+
+    async def _email(self, row: NotificationRow, smtp: SmtpConnection) -> None:
+        now = self.clock()
+        c = row.content
+        msg = EmailMessage()
+        msg["From"] = formataddr(("Reviewloop", self.settings.from_address))
+        msg["To"] = row.target
+        msg["Subject"] = c["subject"]
+        msg["Message-ID"] = f"<notification.{row.id}@{self.settings.message_id_domain}>"
+        msg["Date"] = format_datetime(now)
+        msg["Auto-Submitted"] = "auto-generated"
+        msg.set_content(c["text"])
+        msg.add_alternative(c["html"], subtype="html")
+        result = await smtp.send(self.settings.from_address, row.target, bytes(msg))
+        NOTIFICATIONS.labels("email", result.outcome).inc()
+        async with self.pool.acquire() as conn:
+            if result.outcome == "accepted":
+                await notifications.finish(conn, row.id, "sent", None, now)
+            elif result.outcome == "retry":
+                await notifications.retry_at(
+                    conn, row.id, result.detail, now + backoff(row.attempts)
+                )
+            elif result.outcome == "permanent":
+                # Surfaced in the API and the logs: a staff address that bounces is a problem.
+                log.error(
+                    "alert email refused",
+                    extra={"notification_id": row.id, "detail": result.detail},
+                )
+                await notifications.finish(conn, row.id, "failed", result.detail, now)
+            else:
+                await notifications.finish(conn, row.id, "unknown", result.detail, now)
+
+    async def _webhook(self, row: NotificationRow, http: httpx.AsyncClient) -> None:
+        now = self.clock()
+        async with self.pool.acquire() as conn:
+            if await notifications.receiver_paused(conn, row.target):
+                await notifications.finish(conn, row.id, "paused", "receiver paused", now)
+                return
+            rule = await rules.get(conn, row.shop_id, row.rule_id) if row.rule_id else None
+        if rule is None or not rule.secret:
+            async with self.pool.acquire() as conn:
+                await notifications.finish(conn, row.id, "failed", "rule deleted", now)
+            return
+        body = contents.slack_body(row.content) if rule.format == "slack" else row.content["event"]
+        raw, headers = webhooks.signed_request(
+            f"msg_{row.idempotency_key}", body, rule.secret, now.timestamp()
+        )
+        result = await webhooks.post(http, row.target, raw, headers)
+        NOTIFICATIONS.labels("webhook", result.outcome).inc()
+        async with self.pool.acquire() as conn, conn.transaction():
+            if result.outcome == "delivered":
+                await notifications.finish(conn, row.id, "sent", None, now)
+                await notifications.receiver_succeeded(conn, row.shop_id, row.target)
+                return
+            paused = await notifications.receiver_failed(
+                conn,
+                row.shop_id,
+                row.target,
+                result.detail,
+                self.settings.receiver_pause_after,
+                now,
+            )
+            if paused:
+                log.error(
+                    "webhook receiver paused", extra={"url": row.target, "detail": result.detail}
+                )
+                await notifications.finish(conn, row.id, "paused", result.detail, now)
+                await notifications.pause_pending_for(conn, row.target)
+            elif result.outcome == "retry" and row.attempts < self.settings.webhook_max_attempts:
+                await notifications.retry_at(
+                    conn, row.id, result.detail, now + backoff(row.attempts)
+                )
+            else:
+                await notifications.finish(conn, row.id, "failed", result.detail, now)

@@ -1,0 +1,99 @@
+"""What alerts, escalations, digests and alarms say. Rendered once, when queued, and stored
+with the notification (so a retry sends exactly the same message)."""
+
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from shared.events.reviews import ReviewClassifiedPayload
+
+
+def review_link(responder_base_url: str, review_id: str) -> str:
+    return f"{responder_base_url.rstrip('/')}/reviews/{review_id}"
+
+
+def _stars(rating: int | None) -> str:
+    return f"{rating}★" if rating else "no rating"
+
+
+def _lines_to_html(lines: list[str], link: str | None = None) -> str:
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    if link:
+        body += f'<p><a href="{escape(link)}">{escape(link)}</a></p>'
+    return f'<!doctype html><html><body style="font-family:Arial,sans-serif">{body}</body></html>'
+
+
+def alert(
+    shop_name: str,
+    review: ReviewClassifiedPayload,
+    sla_deadline: datetime | None,
+    link: str,
+    kind: str = "alert",
+) -> dict[str, Any]:
+    c = review.classification
+    # Fixed tags first, so a mail filter can sort on them.
+    tags = f"[Reviewloop][{c.sentiment}][severity:{c.severity}]"
+    if kind != "alert":
+        tags = f"[Reviewloop][{kind.upper()}][{c.sentiment}][severity:{c.severity}]"
+    subject = f"{tags} {_stars(review.rating)} {review.source} review for {shop_name}"
+    order = review.order
+    lines = [
+        f"Rating: {_stars(review.rating)} on {review.source}"
+        + (" (verified buyer)" if review.verified else " (not matched to an order)"),
+        f"Sentiment: {c.sentiment} ({c.sentiment_confidence:.0%})"
+        + ("; stars and text disagree" if c.star_text_mismatch else ""),
+        f"Severity: {c.severity}"
+        + (f" ({', '.join(c.severity_reasons)})" if c.severity_reasons else ""),
+        f"Topics: {', '.join(t.name for t in c.topics) or 'none'}",
+        f"Language: {c.language}",
+    ]
+    if review.title:
+        lines.append(f"Title: {review.title}")
+    lines.append(f"Text: {review.text or '(no text)'}")
+    if order is not None:
+        items = ", ".join(f"{i.quantity} x {i.name}" for i in order.items) or "unknown items"
+        placed = order.placed_at.date().isoformat() if order.placed_at else "unknown date"
+        lines.append(f"Order {order.order_id} of {placed}: {items}")
+    if c.removal_candidate:
+        lines.append("Removal candidate: " + ", ".join(a.name for a in c.abuse))
+    if sla_deadline is not None:
+        lines.append(f"Reply due by: {sla_deadline.isoformat(timespec='minutes')}")
+    return {
+        "subject": subject,
+        "text": "\n".join([*lines, "", f"Open in the responder: {link}"]),
+        "html": _lines_to_html(lines, link),
+        "event": {
+            "type": f"review.{kind}",
+            "shop_id": None,
+            "review_id": review.review_id,
+            "source": review.source,
+            "rating": review.rating,
+            "sentiment": c.sentiment,
+            "severity": c.severity,
+            "severity_reasons": c.severity_reasons,
+            "topics": [t.name for t in c.topics],
+            "language": c.language,
+            "verified": review.verified,
+            "removal_candidate": c.removal_candidate,
+            "text": review.text,
+            "order_id": order.order_id if order else None,
+            "reply_due_by": sla_deadline.isoformat() if sla_deadline else None,
+            "link": link,
+        },
+    }
+
+
+def plain(
+    subject: str, lines: list[str], event: dict[str, Any], link: str | None = None
+) -> dict[str, Any]:
+    return {
+        "subject": subject,
+        "text": "\n".join(lines + (["", link] if link else [])),
+        "html": _lines_to_html(lines, link),
+        "event": event,
+    }
+
+
+def slack_body(content: dict[str, Any]) -> dict[str, Any]:
+    """Slack-compatible incoming-webhook body."""
+    return {"text": f"*{content['subject']}*\n{content['text']}"}

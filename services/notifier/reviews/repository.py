@@ -1,0 +1,184 @@
+"""All SQL of notifier's review read model."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.db.pool import Connection
+from shared.events.reviews import ReviewClassifiedPayload
+
+
+async def upsert(
+    conn: Connection, shop_id: str, review: ReviewClassifiedPayload, at: datetime
+) -> bool:
+    """False when this revision (or a newer one) was seen before."""
+    c = review.classification
+    row = await conn.fetchval(
+        """
+        INSERT INTO reviews AS r (shop_id, review_id, revision, source, order_id, rating,
+            sentiment, severity, topics, removal_candidate, created_at, classified_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        ON CONFLICT (shop_id, review_id) DO UPDATE SET revision = EXCLUDED.revision,
+            rating = EXCLUDED.rating, sentiment = EXCLUDED.sentiment,
+            severity = EXCLUDED.severity, topics = EXCLUDED.topics,
+            removal_candidate = EXCLUDED.removal_candidate, order_id = EXCLUDED.order_id,
+            classified_at = EXCLUDED.classified_at, deleted_at = NULL
+        WHERE EXCLUDED.revision > r.revision
+        RETURNING 1
+        """,
+        shop_id,
+        review.review_id,
+        review.revision,
+        review.source,
+        review.order.order_id if review.order else None,
+        review.rating,
+        c.sentiment,
+        c.severity,
+        [t.name for t in c.topics],
+        c.removal_candidate,
+        review.created_at,
+        at,
+    )
+    return row is not None
+
+
+async def mark_replied(conn: Connection, shop_id: str, review_id: str, at: datetime) -> None:
+    await conn.execute(
+        """
+        UPDATE reviews SET replied_at = coalesce(replied_at, $3)
+        WHERE shop_id = $1 AND review_id = $2
+        """,
+        shop_id,
+        review_id,
+        at,
+    )
+
+
+async def mark_deleted(conn: Connection, shop_id: str, review_id: str, at: datetime) -> None:
+    await conn.execute(
+        "UPDATE reviews SET deleted_at = $3 WHERE shop_id = $1 AND review_id = $2",
+        shop_id,
+        review_id,
+        at,
+    )
+
+
+async def is_open(conn: Connection, shop_id: str, review_id: str) -> bool:
+    """Still unanswered and not deleted."""
+    found = await conn.fetchval(
+        """
+        SELECT 1 FROM reviews WHERE shop_id = $1 AND review_id = $2
+          AND replied_at IS NULL AND deleted_at IS NULL
+        """,
+        shop_id,
+        review_id,
+    )
+    return found is not None
+
+
+async def order_reviews(conn: Connection, shop_id: str, order_ids: list[str]) -> list[str]:
+    rows = await conn.fetch(
+        "SELECT review_id FROM reviews WHERE shop_id = $1 AND order_id = ANY($2::text[])",
+        shop_id,
+        order_ids,
+    )
+    return [r["review_id"] for r in rows]
+
+
+@dataclass(frozen=True)
+class WindowCounts:
+    total: int
+    negative: int
+    topics: dict[str, int]
+
+
+async def window_counts(
+    conn: Connection, shop_id: str, since: datetime, until: datetime
+) -> WindowCounts:
+    row = await conn.fetchrow(
+        """
+        SELECT count(*) AS total, count(*) FILTER (WHERE sentiment = 'negative') AS negative
+        FROM reviews WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3
+          AND deleted_at IS NULL
+        """,
+        shop_id,
+        since,
+        until,
+    )
+    topics = await conn.fetch(
+        """
+        SELECT topic, count(*) AS n FROM reviews, unnest(topics) AS topic
+        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND deleted_at IS NULL
+        GROUP BY topic
+        """,
+        shop_id,
+        since,
+        until,
+    )
+    return WindowCounts(row["total"], row["negative"], {r["topic"]: r["n"] for r in topics})
+
+
+@dataclass(frozen=True)
+class OpenNegative:
+    review_id: str
+    rating: int | None
+    source: str
+    created_at: datetime
+
+
+async def unanswered_negatives(conn: Connection, shop_id: str, limit: int) -> list[OpenNegative]:
+    rows = await conn.fetch(
+        """
+        SELECT review_id, rating, source, created_at FROM reviews
+        WHERE shop_id = $1 AND sentiment = 'negative' AND replied_at IS NULL
+          AND deleted_at IS NULL
+        ORDER BY created_at
+        LIMIT $2
+        """,
+        shop_id,
+        limit,
+    )
+    return [OpenNegative(**dict(r)) for r in rows]
+
+
+async def sentiment_counts(
+    conn: Connection, shop_id: str, since: datetime, until: datetime
+) -> dict[str, int]:
+    rows = await conn.fetch(
+        """
+        SELECT sentiment, count(*) AS n FROM reviews
+        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND deleted_at IS NULL
+        GROUP BY sentiment
+        """,
+        shop_id,
+        since,
+        until,
+    )
+    return {r["sentiment"]: r["n"] for r in rows}
+
+
+async def count_survey(conn: Connection, shop_id: str, day: datetime, column: str) -> None:
+    if column not in ("scheduled", "answered"):
+        raise ValueError(column)
+    await conn.execute(
+        f"""
+        INSERT INTO survey_counts (shop_id, day, {column}) VALUES ($1, $2::date, 1)
+        ON CONFLICT (shop_id, day) DO UPDATE SET {column} = survey_counts.{column} + 1
+        """,
+        shop_id,
+        day,
+    )
+
+
+async def survey_totals(
+    conn: Connection, shop_id: str, since: datetime, until: datetime
+) -> tuple[int, int]:
+    row = await conn.fetchrow(
+        """
+        SELECT coalesce(sum(scheduled), 0) AS scheduled, coalesce(sum(answered), 0) AS answered
+        FROM survey_counts WHERE shop_id = $1 AND day >= $2::date AND day < $3::date
+        """,
+        shop_id,
+        since,
+        until,
+    )
+    return int(row["scheduled"]), int(row["answered"])

@@ -1,0 +1,73 @@
+"""All SQL of notifier's shop table."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from services.notifier.shops.config import NotificationSettings
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    shop_id: str
+    display_name: str | None
+    timezone: str | None
+    country: str | None
+    settings: NotificationSettings
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.shop_id
+
+
+def _row(shop_id: str, row: Any) -> ShopRow:
+    if row is None:
+        return ShopRow(shop_id, None, None, None, NotificationSettings())
+    return ShopRow(
+        shop_id,
+        row["display_name"],
+        row["timezone"],
+        row["country"],
+        NotificationSettings.model_validate(row["settings"]),
+    )
+
+
+async def get(conn: Connection, shop_id: str) -> ShopRow:
+    row = await conn.fetchrow(
+        "SELECT display_name, timezone, country, settings FROM shops WHERE shop_id = $1", shop_id
+    )
+    return _row(shop_id, row)
+
+
+async def all_ids(conn: Connection) -> list[str]:
+    return [r["shop_id"] for r in await conn.fetch("SELECT shop_id FROM shops ORDER BY shop_id")]
+
+
+async def upsert_facts(
+    conn: Connection, shop_id: str, display_name: str, locale: str, country: str, timezone: str
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, display_name, locale, country, timezone)
+        VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (shop_id) DO UPDATE SET display_name = EXCLUDED.display_name,
+            locale = EXCLUDED.locale, country = EXCLUDED.country, timezone = EXCLUDED.timezone,
+            updated_at = now()
+        """,
+        shop_id,
+        display_name,
+        locale,
+        country,
+        timezone,
+    )
+
+
+async def put_settings(conn: Connection, shop_id: str, settings: NotificationSettings) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, settings) VALUES ($1, $2)
+        ON CONFLICT (shop_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()
+        """,
+        shop_id,
+        settings.model_dump(mode="json"),
+    )

@@ -1,0 +1,67 @@
+"""All SQL of the durable timers (SLA escalations, daily digests)."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class TimerRow:
+    id: int
+    shop_id: str
+    kind: str
+    subject: str
+    due_at: datetime
+
+
+async def add(conn: Connection, shop_id: str, kind: str, subject: str, due_at: datetime) -> None:
+    await conn.execute(
+        """
+        INSERT INTO timers (shop_id, kind, subject, due_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (shop_id, kind, subject) DO NOTHING
+        """,
+        shop_id,
+        kind,
+        subject,
+        due_at,
+    )
+
+
+async def cancel_for_review(conn: Connection, shop_id: str, review_id: str) -> int:
+    result: str = await conn.execute(
+        """
+        UPDATE timers SET status = 'cancelled'
+        WHERE shop_id = $1 AND subject = $2 AND kind IN ('sla1', 'sla2') AND status = 'pending'
+        """,
+        shop_id,
+        review_id,
+    )
+    return int(result.split()[-1])
+
+
+async def claim_due(conn: Connection, now: datetime, limit: int) -> list[TimerRow]:
+    """Fired in the claiming transaction: the caller writes the timer's effect in the same
+    transaction, so a crash undoes both and another replica takes the timer."""
+    rows = await conn.fetch(
+        """
+        UPDATE timers SET status = 'fired'
+        WHERE id IN (
+            SELECT id FROM timers WHERE status = 'pending' AND due_at <= $1
+            ORDER BY due_at LIMIT $2
+            FOR UPDATE SKIP LOCKED
+        )
+        RETURNING id, shop_id, kind, subject, due_at
+        """,
+        now,
+        limit,
+    )
+    return [TimerRow(**dict(r)) for r in rows]
+
+
+async def has_pending_digest(conn: Connection, shop_id: str) -> bool:
+    found = await conn.fetchval(
+        "SELECT 1 FROM timers WHERE shop_id = $1 AND kind = 'digest' AND status = 'pending'",
+        shop_id,
+    )
+    return found is not None

@@ -1,0 +1,329 @@
+"""The notifier against real PostgreSQL, the real SMTP sink and a real local HTTP receiver,
+with a clock the test moves."""
+
+import mailbox
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+import httpx
+import pytest
+
+from services.notifier.alerts.handlers import consumer
+from services.notifier.app import MIGRATIONS, build
+from services.notifier.delivery.worker import DeliveryWorker
+from services.notifier.settings import NotifierSettings
+from services.notifier.timers.worker import TimerWorker
+from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.pool import Pool, create_pool
+from shared.events import ReplyPublished, ReviewClassified, ShopUpdated
+from shared.events.envelope import EventEnvelope
+from shared.standard_webhooks import verify
+from tests.support.receiver import Receiver
+
+pytestmark = pytest.mark.integration
+
+T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
+AUTH = {"Authorization": "Bearer api-token-dev-only"}
+
+
+@dataclass
+class Clock:
+    now: datetime = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Notifier:
+    settings: NotifierSettings
+    pool: Pool
+    maildir: Any
+    clock: Clock = field(default_factory=Clock)
+
+    async def feed(self, event: EventEnvelope[Any]) -> None:
+        handler = consumer(self.settings).handlers[event.type]
+        async with self.pool.acquire() as conn, conn.transaction():
+            await handler(conn, event)  # type: ignore[arg-type]
+
+    async def deliver(self) -> int:
+        return await DeliveryWorker(self.pool, self.settings, self.clock).run_once()
+
+    async def timers(self) -> int:
+        return await TimerWorker(self.pool, self.settings, self.clock).run_once()
+
+    def http(self) -> httpx.AsyncClient:
+        app, runtime = build(self.settings)
+        runtime.pool = self.pool
+        return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://n")
+
+    def mails_to(self, address: str) -> list[EmailMessage]:
+        box = mailbox.Maildir(self.maildir, create=False)
+        found = [message_from_bytes(box.get_bytes(k), policy=policy.default) for k in box.keys()]
+        return [m for m in found if address in str(m["To"])]  # type: ignore[misc]
+
+
+@pytest.fixture
+async def notifier(infra, make_settings) -> AsyncIterator[Notifier]:
+    settings = make_settings(
+        NotifierSettings,
+        smtp_host=infra.smtp_host,
+        smtp_port=infra.smtp_port,
+        responder_base_url="https://responder.example.com",
+    )
+    pool = await create_pool(settings)
+    await apply_migrations(pool, "notifier", service_migrations("notifier", MIGRATIONS))
+    n = Notifier(settings, pool, infra.maildir)
+    yield n
+    await pool.close()
+
+
+def inbox() -> str:
+    return f"support-{uuid.uuid4().hex[:8]}@example.com"
+
+
+async def shop(n: Notifier, shop_id: str, **settings: Any) -> None:
+    await n.feed(
+        ShopUpdated(
+            shop_id=shop_id,
+            payload={
+                "platform": "standard",
+                "display_name": "Tea Shop",
+                "locale": "en",
+                "country": "SI",
+                "timezone": "Europe/Ljubljana",
+            },
+        )
+    )
+    async with n.http() as http:
+        r = await http.put(
+            f"/v1/shops/{shop_id}/notification-settings", json=settings, headers=AUTH
+        )
+        assert r.status_code == 200, r.text
+
+
+def classified(
+    shop_id: str,
+    review_id: str,
+    sentiment: str = "negative",
+    rating: int = 1,
+    revision: int = 1,
+    created: datetime = T0,
+    severity: str = "low",
+    topics: tuple[str, ...] = (),
+) -> ReviewClassified:
+    return ReviewClassified(
+        occurred_at=created,
+        shop_id=shop_id,
+        payload={
+            "review_id": review_id,
+            "source": "trustpilot",
+            "source_review_id": review_id,
+            "case_key": f"review:{review_id}",
+            "revision": revision,
+            "rating": rating,
+            "text": "The teapot arrived broken and nobody answers.",
+            "verified": True,
+            "match_method": "reference",
+            "order": {
+                "order_id": "1001",
+                "placed_at": T0 - timedelta(days=5),
+                "items": [
+                    {"product_id": "pot", "name": "Teapot", "quantity": 1, "unit_price": "35"}
+                ],
+            },
+            "created_at": created,
+            "updated_at": created,
+            "classification": {
+                "model_version": "test",
+                "language": "en",
+                "language_confidence": 0.9,
+                "sentiment": sentiment,
+                "sentiment_confidence": 0.9,
+                "star_text_mismatch": False,
+                "severity": severity,
+                "severity_reasons": [],
+                "removal_candidate": False,
+                "topics": [{"name": t, "confidence": 0.8} for t in topics],
+            },
+        },
+    )
+
+
+async def test_negative_review_gives_one_alert_with_everything_staff_need(notifier) -> None:
+    support = inbox()
+    await shop(notifier, "s1", support_email=support)
+    event = classified("s1", "trustpilot:r1", topics=("damaged_packaging",))
+    await notifier.feed(event)
+    await notifier.feed(event)  # redelivery
+    await notifier.feed(classified("s1", "trustpilot:r2", sentiment="positive", rating=5))
+    await notifier.deliver()
+    await notifier.deliver()
+    (mail,) = notifier.mails_to(support)
+    assert mail["Subject"].startswith("[Reviewloop][negative][severity:low] 1★ trustpilot")
+    text = mail.get_body(("plain",)).get_content()
+    for expected in (
+        "Teapot",
+        "damaged_packaging",
+        "verified buyer",
+        "nobody answers",
+        "Reply due by: 2026-11-18T09:00",
+        "https://responder.example.com/reviews/trustpilot:r1",
+    ):
+        assert expected in text, expected
+
+
+async def test_escalation_fires_when_unanswered_and_not_when_replied(notifier) -> None:
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s2", support_email=support, escalation_emails=[boss])
+    await notifier.feed(classified("s2", "g:late"))
+    await notifier.feed(classified("s2", "g:answered"))
+    notifier.clock.now = T0 + timedelta(hours=23)
+    await notifier.feed(
+        ReplyPublished(
+            shop_id="s2",
+            payload={
+                "review_id": "g:answered",
+                "reply_id": "x",
+                "published_at": notifier.clock.now,
+            },
+        )
+    )
+    await notifier.timers()
+    await notifier.deliver()
+    assert notifier.mails_to(boss) == []
+    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    (first,) = notifier.mails_to(boss)
+    assert (
+        "[ESCALATION:first]" in first["Subject"]
+        and "g:late" in first.get_body(("plain",)).get_content()
+    )
+    notifier.clock.now = T0 + timedelta(hours=48, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    assert len(notifier.mails_to(boss)) == 2
+
+
+async def test_signed_webhooks_standard_and_slack(notifier) -> None:
+    await shop(notifier, "s3")
+    with Receiver() as receiver:
+        async with notifier.http() as http:
+            std = await http.post(
+                "/v1/shops/s3/rules",
+                headers=AUTH,
+                json={
+                    "name": "hook",
+                    "channel": "webhook",
+                    "url": receiver.url,
+                    "filters": {"sentiments": ["negative"]},
+                },
+            )
+            slack = await http.post(
+                "/v1/shops/s3/rules",
+                headers=AUTH,
+                json={
+                    "name": "slack",
+                    "channel": "webhook",
+                    "url": receiver.url + "/slack",
+                    "format": "slack",
+                    "filters": {"max_rating": 2},
+                },
+            )
+        secret = std.json()["signing_secret"]
+        assert secret.startswith("whsec_") and slack.status_code == 201
+        await notifier.feed(classified("s3", "t:1"))
+        await notifier.deliver()
+        assert len(receiver.requests) == 2
+        by_path = {
+            b.get("review_id", "slack"): (h, raw)
+            for (h, raw), b in zip(receiver.requests, receiver.bodies(), strict=True)
+        }
+        headers, raw = by_path["t:1"]
+        assert verify(headers, raw, [secret], notifier.clock())
+        assert not verify(headers, raw + b" ", [secret], notifier.clock())
+        assert (
+            "text" in receiver.bodies()[[b.get("review_id") for b in receiver.bodies()].index(None)]
+        )
+
+
+async def test_failing_receiver_is_retried_then_paused_and_resumable(notifier) -> None:
+    await shop(notifier, "s4")
+    notifier.settings.receiver_pause_after = 3
+    with Receiver(status=503) as receiver:
+        async with notifier.http() as http:
+            await http.post(
+                "/v1/shops/s4/rules",
+                headers=AUTH,
+                json={"name": "hook", "channel": "webhook", "url": receiver.url},
+            )
+        for i in range(3):
+            await notifier.feed(classified("s4", f"t:{i}"))
+        for _ in range(6):
+            await notifier.deliver()
+            notifier.clock.now += timedelta(hours=1)
+        assert len(receiver.requests) == 3  # paused after three failures in a row
+        async with notifier.http() as http:
+            receivers = (await http.get("/v1/shops/s4/receivers", headers=AUTH)).json()
+            assert receivers[0]["paused_at"] is not None
+            receiver.status = 200
+            resumed = await http.post(
+                "/v1/shops/s4/receivers/resume", headers=AUTH, json={"url": receiver.url}
+            )
+            assert resumed.json()["requeued"] == 3
+        await notifier.deliver()
+        assert len(receiver.requests) == 6
+
+
+async def test_digest_and_negative_share_alarm(notifier) -> None:
+    support = inbox()
+    await shop(
+        notifier,
+        "s5",
+        support_email=support,
+        negative_share_min_reviews=10,
+        topic_spike_min_reviews=100,
+    )
+    # Nine reviews, all negative: not enough data for the alarm.
+    for i in range(9):
+        await notifier.feed(classified("s5", f"r:{i}", created=T0 + timedelta(minutes=i)))
+    await notifier.deliver()
+    assert not [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
+    await notifier.feed(
+        classified("s5", "r:9", sentiment="positive", rating=5, created=T0 + timedelta(minutes=10))
+    )
+    await notifier.feed(classified("s5", "r:10", created=T0 + timedelta(minutes=11)))
+    await notifier.deliver()
+    alarms = [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
+    # It fired on the tenth review (9 of 10 negative), once for the window.
+    assert len(alarms) == 1 and "90%" in alarms[0]["Subject"]
+    # The daily digest at 08:00 local time.
+    await notifier.timers()
+    notifier.clock.now = datetime(2026, 11, 18, 7, 1, tzinfo=UTC)  # 08:01 in Ljubljana
+    await notifier.timers()
+    await notifier.deliver()
+    (digest,) = [m for m in notifier.mails_to(support) if "DIGEST" in m["Subject"]]
+    text = digest.get_body(("plain",)).get_content()
+    assert "New reviews in the last 24 hours: 11 (10 negative, 0 neutral, 1 positive)" in text
+    assert "Unanswered negative reviews: 10" in text
+
+
+async def test_redaction_removes_personal_data_from_stored_notifications(notifier) -> None:
+    from shared.events import CustomerRedactRequested
+
+    await shop(notifier, "s6", support_email=inbox())
+    await notifier.feed(classified("s6", "t:gdpr"))
+    await notifier.feed(
+        CustomerRedactRequested(
+            shop_id="s6",
+            payload={"request_id": "rq", "email": "john@example.com", "order_ids": ["1001"]},
+        )
+    )
+    contents = await notifier.pool.fetch("SELECT content FROM notifications WHERE shop_id = 's6'")
+    assert contents and all(r["content"] == {"redacted": True} for r in contents)
