@@ -7,6 +7,8 @@ from fastapi import FastAPI
 
 from services.ingest.fetch.worker import FetchWorker
 from services.ingest.orders.endpoints import router as orders_router
+from services.ingest.privacy.endpoints import router as privacy_router
+from services.ingest.privacy.handlers import data_export_consumer
 from services.ingest.reviews.endpoints import router as reviews_router
 from services.ingest.reviews.handlers import survey_reviews_consumer
 from services.ingest.settings import IngestSettings
@@ -35,7 +37,7 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumer_specs=[survey_reviews_consumer()],
+        consumer_specs=[survey_reviews_consumer(), data_export_consumer()],
         periodic_tasks=(
             *DEFAULT_TASKS,
             PeriodicTask("prune-payloads", 3600.0, prune_payloads),
@@ -44,7 +46,7 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime,
-        [webhooks_router, reviews_router, orders_router, shops_router],
+        [webhooks_router, reviews_router, orders_router, shops_router, privacy_router],
         title="Reviewloop ingest",
     )
     app.state.shops = ShopDirectory(runtime, settings.shop_cache_ttl_s)

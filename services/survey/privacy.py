@@ -1,12 +1,22 @@
 """GDPR requests from `reviewloop.privacy`: survey holds customers' addresses and names."""
 
+import json
+
 from services.survey import suppressions
 from services.survey.orders import repository as orders
 from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
-from shared.events.privacy import CustomerRedactRequested, ShopRedactRequested
+from shared.events.privacy import (
+    CustomerDataExported,
+    CustomerDataExportedPayload,
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+)
 from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
 from shared.topics import PRIVACY
 
 
@@ -26,9 +36,27 @@ async def on_shop_redact(conn: Connection, event: Event) -> None:
     await surveys.forget_shop_recipients(conn, event.shop_id)
 
 
+async def on_data_request(conn: Connection, event: Event) -> None:
+    assert isinstance(event, CustomerDataRequested)
+    p = event.payload
+    email = str(p.email) if p.email else None
+    data = await orders.export_customer(conn, event.shop_id, list(p.order_ids), email)
+    data["suppressions"] = await suppressions.export_for(conn, email) if email else []
+    answer = CustomerDataExported(
+        shop_id=event.shop_id,
+        payload=CustomerDataExportedPayload(
+            request_id=p.request_id,
+            service="survey",
+            data=json.loads(json.dumps(data, default=str)),
+        ),
+    )
+    await outbox.add(conn, answer, correlation_id_var.get())
+
+
 def privacy_consumer() -> ConsumerSpec:
     handlers: dict[str, Handler] = {
         "customer.redact_requested": on_customer_redact,
         "shop.redact_requested": on_shop_redact,
+        "customer.data_requested": on_data_request,
     }
     return ConsumerSpec(name="survey.privacy", topics=(PRIVACY,), handlers=handlers)

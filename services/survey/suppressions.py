@@ -39,3 +39,11 @@ async def forget_email(conn: Connection, email: str) -> int:
     """GDPR: the address itself is personal data; a redacted customer gets no email anyway."""
     result: str = await conn.execute("DELETE FROM suppressions WHERE email = $1", normalise(email))
     return int(result.split()[-1])
+
+
+async def export_for(conn: Connection, email: str) -> list[dict[str, object]]:
+    rows = await conn.fetch(
+        "SELECT tenant_group, reason, created_at FROM suppressions WHERE email = $1",
+        normalise(email),
+    )
+    return [dict(r) for r in rows]

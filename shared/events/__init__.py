@@ -12,6 +12,7 @@ from shared.events.orders import (
     OrderReturned,
 )
 from shared.events.privacy import (
+    CustomerDataExported,
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
@@ -23,6 +24,7 @@ from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 __all__ = [
     "EVENT_ADAPTER",
+    "CustomerDataExported",
     "CustomerDataRequested",
     "CustomerRedactRequested",
     "Event",

@@ -16,6 +16,7 @@ from shared.events.orders import (
     OrderReturned,
 )
 from shared.events.privacy import (
+    CustomerDataExported,
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
@@ -42,6 +43,7 @@ Event = Annotated[
     | ShopUpdated
     | CustomerRedactRequested
     | CustomerDataRequested
+    | CustomerDataExported
     | ShopRedactRequested,
     Field(discriminator="type"),
 ]

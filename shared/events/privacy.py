@@ -2,7 +2,7 @@
 personal data: redaction deletes or irreversibly anonymises; a data request asks each service
 for what it holds about the customer."""
 
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import EmailStr, Field
 
@@ -42,3 +42,16 @@ class CustomerDataRequested(ShopKeyedEvent[CustomerDataRequestedPayload]):
 class ShopRedactRequested(ShopKeyedEvent[ShopRedactRequestedPayload]):
     topic: ClassVar[TopicSpec] = PRIVACY
     type: Literal["shop.redact_requested"] = "shop.redact_requested"
+
+
+class CustomerDataExportedPayload(Payload):
+    """One service's part of a data request: what it holds about the customer."""
+
+    request_id: ExternalId
+    service: Literal["ingest", "survey", "notifier", "responder"]
+    data: dict[str, Any]
+
+
+class CustomerDataExported(ShopKeyedEvent[CustomerDataExportedPayload]):
+    topic: ClassVar[TopicSpec] = PRIVACY
+    type: Literal["customer.data_exported"] = "customer.data_exported"

@@ -1,10 +1,12 @@
 """GDPR requests arriving from platforms: act on ingest's own data, then tell every other
 service through `reviewloop.privacy`."""
 
+import json
 import uuid
 
 from services.ingest.orders import repository as orders
 from services.ingest.orders.state import EVENT_NAMESPACE
+from services.ingest.privacy import repository as exports
 from services.ingest.webhooks import repository as deliveries
 from services.ingest.webhooks.adapters.base import PrivacyRequest
 from shared.db.pool import Connection
@@ -18,6 +20,25 @@ from shared.events.privacy import (
 )
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
+
+
+async def _start_export(
+    conn: Connection, shop_id: str, request: PrivacyRequest, order_ids: list[str]
+) -> None:
+    """Ingest's own part now; the other services add theirs through customer.data_exported."""
+    part = {
+        "orders": await exports.orders_of(conn, shop_id, order_ids),
+        "reviews": await exports.reviews_of(conn, shop_id, order_ids, request.email),
+    }
+    await exports.start_export(
+        conn,
+        shop_id,
+        request.request_id,
+        request.customer_id,
+        request.email,
+        order_ids,
+        json.loads(json.dumps(part, default=str)),
+    )
 
 
 def _event_id(shop_id: str, request: PrivacyRequest) -> uuid.UUID:
@@ -57,6 +78,7 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
                 ),
             )
         else:
+            await _start_export(conn, shop_id, request, named)
             event = CustomerDataRequested(
                 event_id=event_id,
                 shop_id=shop_id,

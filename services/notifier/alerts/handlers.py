@@ -1,6 +1,8 @@
 """Reactions to reviews, replies, shops, surveys and privacy requests. Database only: the
 delivery worker sends what these queue."""
 
+import json
+
 from services.notifier.alarms.service import check_alarms
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
@@ -13,12 +15,20 @@ from services.notifier.shops import repository as shops
 from services.notifier.timers import repository as timers
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
-from shared.events.privacy import CustomerRedactRequested, ShopRedactRequested
+from shared.events.privacy import (
+    CustomerDataExported,
+    CustomerDataExportedPayload,
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+)
 from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
 from shared.timezones import zone
 from shared.topics import CLASSIFIED, PRIVACY, REPLIES, SHOPS, SURVEYS
 
@@ -103,6 +113,20 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
         ids = await reviews.order_reviews(conn, event.shop_id, list(event.payload.order_ids))
         await notifications.redact_reviews(conn, event.shop_id, ids)
 
+    async def on_data_request(conn: Connection, event: Event) -> None:
+        assert isinstance(event, CustomerDataRequested)
+        p = event.payload
+        data = {"reviews": await reviews.export_for_orders(conn, event.shop_id, list(p.order_ids))}
+        answer = CustomerDataExported(
+            shop_id=event.shop_id,
+            payload=CustomerDataExportedPayload(
+                request_id=p.request_id,
+                service="notifier",
+                data=json.loads(json.dumps(data, default=str)),
+            ),
+        )
+        await outbox.add(conn, answer, correlation_id_var.get())
+
     async def on_shop_redact(conn: Connection, event: Event) -> None:
         assert isinstance(event, ShopRedactRequested)
         await notifications.redact_shop(conn, event.shop_id)
@@ -116,6 +140,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
         "survey.answered": on_survey_answered,
         "customer.redact_requested": on_customer_redact,
         "shop.redact_requested": on_shop_redact,
+        "customer.data_requested": on_data_request,
     }
     return ConsumerSpec(
         name="notifier.events",

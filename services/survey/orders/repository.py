@@ -127,3 +127,49 @@ async def forget_shop(conn: Connection, shop_id: str) -> int:
         shop_id,
     )
     return int(result.split()[-1])
+
+
+async def export_customer(
+    conn: Connection, shop_id: str, order_ids: list[str], email: str | None
+) -> dict[str, Any]:
+    """Everything survey holds about a customer, for a GDPR data request."""
+    orders = await conn.fetch(
+        f"""
+        SELECT {_COLUMNS} FROM orders
+        WHERE shop_id = $1 AND (order_id = ANY($2::text[])
+              OR ($3::text IS NOT NULL AND lower(customer_email) = lower($3)))
+        ORDER BY order_id
+        """,
+        shop_id,
+        order_ids,
+        email,
+    )
+    ids = [r["order_id"] for r in orders]
+    surveys = await conn.fetch(
+        """
+        SELECT s.order_id, e.kind, e.status, e.recipient, e.sent_at, r.nps, r.comment,
+               r.submitted_at
+        FROM surveys s
+        LEFT JOIN survey_emails e ON e.survey_id = s.id
+        LEFT JOIN responses r ON r.survey_id = s.id
+        WHERE s.shop_id = $1 AND s.order_id = ANY($2::text[])
+        ORDER BY s.order_id, e.kind
+        """,
+        shop_id,
+        ids,
+    )
+    reviews = await conn.fetch(
+        """
+        SELECT s.order_id, p.product_id, p.rating, p.text FROM product_reviews p
+        JOIN surveys s ON s.id = p.survey_id
+        WHERE s.shop_id = $1 AND s.order_id = ANY($2::text[])
+        ORDER BY s.order_id, p.product_id
+        """,
+        shop_id,
+        ids,
+    )
+    return {
+        "orders": [dict(r) for r in orders],
+        "surveys": [dict(r) for r in surveys],
+        "product_reviews": [dict(r) for r in reviews],
+    }

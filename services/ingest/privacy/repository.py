@@ -1,0 +1,90 @@
+"""All SQL of data exports, and the reads that assemble ingest's own part."""
+
+from typing import Any
+
+from shared.db.pool import Connection
+
+
+async def start_export(
+    conn: Connection,
+    shop_id: str,
+    request_id: str,
+    customer_id: str | None,
+    email: str | None,
+    order_ids: list[str],
+    ingest_part: dict[str, Any],
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO data_exports (shop_id, request_id, customer_id, email, order_ids, parts)
+        VALUES ($1, $2, $3, $4, $5, jsonb_build_object('ingest', $6::jsonb))
+        ON CONFLICT (shop_id, request_id) DO NOTHING
+        """,
+        shop_id,
+        request_id,
+        customer_id,
+        email,
+        order_ids,
+        ingest_part,
+    )
+
+
+async def add_part(
+    conn: Connection, shop_id: str, request_id: str, service: str, data: dict[str, Any]
+) -> None:
+    await conn.execute(
+        """
+        INSERT INTO data_exports (shop_id, request_id, parts)
+        VALUES ($1, $2, jsonb_build_object($3::text, $4::jsonb))
+        ON CONFLICT (shop_id, request_id) DO UPDATE
+        SET parts = data_exports.parts || EXCLUDED.parts, updated_at = now()
+        """,
+        shop_id,
+        request_id,
+        service,
+        data,
+    )
+
+
+async def get_export(conn: Connection, shop_id: str, request_id: str) -> dict[str, Any] | None:
+    row = await conn.fetchrow(
+        """
+        SELECT request_id, customer_id, email, order_ids, parts, requested_at, updated_at
+        FROM data_exports WHERE shop_id = $1 AND request_id = $2
+        """,
+        shop_id,
+        request_id,
+    )
+    return dict(row) if row else None
+
+
+async def orders_of(conn: Connection, shop_id: str, order_ids: list[str]) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT order_id, platform, details, placed_at, paid_at, fulfilled_at, delivered_at,
+               cancelled_at, refund_ids, return_ids
+        FROM orders WHERE shop_id = $1 AND order_id = ANY($2::text[]) ORDER BY order_id
+        """,
+        shop_id,
+        order_ids,
+    )
+    return [dict(r) for r in rows]
+
+
+async def reviews_of(
+    conn: Connection, shop_id: str, order_ids: list[str], email: str | None
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT review_id, source, rating, title, text, reviewer_name, order_id,
+               source_created_at, deleted_at
+        FROM reviews
+        WHERE shop_id = $1 AND (order_id = ANY($2::text[])
+              OR ($3::text IS NOT NULL AND lower(reviewer_email) = lower($3)))
+        ORDER BY review_id
+        """,
+        shop_id,
+        order_ids,
+        email,
+    )
+    return [dict(r) for r in rows]
