@@ -13,6 +13,7 @@ from services.notifier.rules.model import Rule, default_rule
 from services.notifier.settings import NotifierSettings
 from services.notifier.shops import repository as shops
 from services.notifier.timers import repository as timers
+from shared import shop_facts
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
 from shared.events.privacy import (
@@ -95,10 +96,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
 
     async def on_shop(conn: Connection, event: Event) -> None:
         assert isinstance(event, ShopUpdated)
-        p = event.payload
-        await shops.upsert_facts(
-            conn, event.shop_id, p.display_name, p.locale, p.country, p.timezone
-        )
+        await shop_facts.record(conn, event)
 
     async def on_survey_scheduled(conn: Connection, event: Event) -> None:
         assert isinstance(event, SurveyScheduled)

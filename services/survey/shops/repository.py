@@ -43,25 +43,6 @@ async def get(conn: Connection, shop_id: str) -> ShopRow:
     return _row(shop_id, row)
 
 
-async def upsert_facts(
-    conn: Connection, shop_id: str, display_name: str, locale: str, country: str, timezone: str
-) -> None:
-    await conn.execute(
-        """
-        INSERT INTO shops (shop_id, display_name, locale, country, timezone)
-        VALUES ($1, $2, $3, $4, $5)
-        ON CONFLICT (shop_id) DO UPDATE SET display_name = EXCLUDED.display_name,
-            locale = EXCLUDED.locale, country = EXCLUDED.country, timezone = EXCLUDED.timezone,
-            updated_at = now()
-        """,
-        shop_id,
-        display_name,
-        locale,
-        country,
-        timezone,
-    )
-
-
 async def put_settings(conn: Connection, shop_id: str, settings: SurveyShopSettings) -> None:
     await conn.execute(
         """

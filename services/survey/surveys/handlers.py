@@ -10,6 +10,7 @@ from services.survey.scheduling.timing import send_at
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
+from shared import shop_facts
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
 from shared.events.shops import ShopUpdated
@@ -77,10 +78,7 @@ def order_consumer(settings: SurveySettings) -> ConsumerSpec:
 def shop_consumer() -> ConsumerSpec:
     async def on_shop_updated(conn: Connection, event: Event) -> None:
         assert isinstance(event, ShopUpdated)
-        p = event.payload
-        await shops.upsert_facts(
-            conn, event.shop_id, p.display_name, p.locale, p.country, p.timezone
-        )
+        await shop_facts.record(conn, event)
 
     return ConsumerSpec(
         name="survey.shops", topics=(SHOPS,), handlers={"shop.updated": on_shop_updated}
