@@ -51,6 +51,8 @@ def test_every_env_var_is_a_settings_field_and_ports_agree(name: str) -> None:
     # Hosts named in the environment are services of the compose file.
     assert env[prefix + "DB_HOST"] in COMPOSE["services"]
     assert env[prefix + "KAFKA_BOOTSTRAP_SERVERS"].split(":")[0] in COMPOSE["services"]
+    if prefix + "SMTP_HOST" in env:
+        assert env[prefix + "SMTP_HOST"] in COMPOSE["services"]
 
 
 def test_provision_step_uses_the_variables_the_code_reads() -> None:
