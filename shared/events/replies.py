@@ -19,7 +19,7 @@ class ReplyPublished(EventEnvelope[ReplyPublishedPayload]):
     """A reply is public: the review is answered and its SLA timers stop."""
 
     topic: ClassVar[TopicSpec] = REPLIES
-    type: Literal["reply.published"] = "reply.published"
+    type: Literal["review.reply.published"] = "review.reply.published"
 
     def partition_key(self) -> str:
         return f"{self.shop_id}:{self.payload.review_id}"

@@ -132,7 +132,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
     handlers: dict[str, Handler] = {
         "review.classified": on_classified,
         "review.deleted": on_deleted,
-        "reply.published": on_reply,
+        "review.reply.published": on_reply,
         "shop.updated": on_shop,
         "survey.scheduled": on_survey_scheduled,
         "survey.answered": on_survey_answered,
