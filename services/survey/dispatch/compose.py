@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from services.survey.email.render import EmailContent, build_message
+from services.survey.email.render import UNFOLDED, EmailContent, build_message
 from services.survey.email.translations import language_of
 from services.survey.orders.view import OrderView
 from services.survey.settings import SurveySettings
@@ -42,4 +42,5 @@ def compose(
         color=cfg.brand.primary_color,
         reminder=email.kind == "reminder",
     )
-    return bytes(build_message(content, settings.from_address, email.message_id, now))
+    message = build_message(content, settings.from_address, email.message_id, now)
+    return message.as_bytes(policy=UNFOLDED)

@@ -9,7 +9,7 @@ that dies in between leaves the row in 'sending', and `expire_stale_claims` turn
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from services.survey import suppressions
@@ -22,7 +22,7 @@ from services.survey.surveys import repository as surveys
 from services.survey.surveys.handlers import message_id
 from services.survey.surveys.repository import EmailRow
 from services.survey.tokens import Tokens
-from shared.db.pool import Pool
+from shared.db.pool import Connection, Pool
 from shared.email.smtp import SendResult, SmtpConnection
 from shared.metrics import SURVEY_EMAILS
 
@@ -40,6 +40,20 @@ class Dispatcher:
     settings: SurveySettings
     tokens: Tokens
     clock: Callable[[], datetime]
+    # Shop settings and tenant groups, read once per dispatcher (one dispatch cycle), not per
+    # email.
+    _shops: dict[str, shops.ShopRow] = field(default_factory=dict)
+    _groups: dict[str, list[str]] = field(default_factory=dict)
+
+    async def _shop(self, conn: Connection, shop_id: str) -> shops.ShopRow:
+        if shop_id not in self._shops:
+            self._shops[shop_id] = await shops.get(conn, shop_id)
+        return self._shops[shop_id]
+
+    async def _group(self, conn: Connection, tenant_group: str) -> list[str]:
+        if tenant_group not in self._groups:
+            self._groups[tenant_group] = await shops.in_tenant_group(conn, tenant_group)
+        return self._groups[tenant_group]
 
     async def run_once(self) -> int:
         """Send what is due now; returns how many emails were handled."""
@@ -77,7 +91,7 @@ class Dispatcher:
             survey = await surveys.get(conn, email.survey_id)
             assert survey is not None
             order = await orders.get(conn, survey.shop_id, survey.order_id)
-            shop = await shops.get(conn, survey.shop_id)
+            shop = await self._shop(conn, survey.shop_id)
             cfg = shop.settings
             suppression = None
             recent = False
@@ -89,7 +103,7 @@ class Dispatcher:
                 since = now - timedelta(days=cfg.cooldown_days)
                 recent = await surveys.surveyed_since(
                     conn,
-                    await shops.in_tenant_group(conn, shop.tenant_group),
+                    await self._group(conn, shop.tenant_group),
                     order.customer_email,
                     since,
                     survey.id,
