@@ -32,3 +32,8 @@ NOTIFICATIONS = Counter(
     "Staff notifications handled by the notifier, by channel and outcome.",
     ["channel", "outcome"],
 )
+RESPONDER_REPLIES = Counter(
+    "reviewloop_responder_replies_total",
+    "Replies handled by the responder's connector worker, by outcome.",
+    ["outcome"],  # published | retry | failed
+)

@@ -1,16 +1,66 @@
-"""Assembly of the responder service: its runtime (database, Kafka) and HTTP routes."""
+"""Assembly of the responder: event consumer, publish and automation workers, HTTP API."""
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI
 
-from services.responder.settings import ResponderSettings
+from services.responder.access.endpoints import router as access_router
+from services.responder.access.ratelimit import TokenBuckets
+from services.responder.analytics.endpoints import router as analytics_router
+from services.responder.audit.endpoints import router as audit_router
+from services.responder.cases.endpoints import router as cases_router
+from services.responder.consumer import consumer
+from services.responder.publishing.automation import AutomationWorker
+from services.responder.publishing.worker import PublishWorker
+from services.responder.replies.endpoints import router as replies_router
+from services.responder.reviews.endpoints import router as reviews_router
+from services.responder.settings import MIN_JWT_SECRET_BYTES, ResponderSettings
+from services.responder.shops.endpoints import router as shops_router
+from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
+log = logging.getLogger(__name__)
+
 
 def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
-    runtime = Runtime(settings or ResponderSettings(), MIGRATIONS)
-    return create_app(runtime, [], title="Reviewloop responder"), runtime
+    settings = settings or ResponderSettings()
+    if len(settings.jwt_secret.get_secret_value().encode()) < MIN_JWT_SECRET_BYTES:
+        log.error("RESPONDER_JWT_SECRET is shorter than %d bytes", MIN_JWT_SECRET_BYTES)
+    runtime: Runtime
+
+    async def publish(pool: Pool) -> int:
+        return await PublishWorker(pool, settings, runtime.clock).run_once()
+
+    async def automate(pool: Pool) -> int:
+        return await AutomationWorker(pool, settings, runtime.clock).run_once()
+
+    runtime = Runtime(
+        settings,
+        MIGRATIONS,
+        consumer_specs=[consumer()],
+        periodic_tasks=(
+            *DEFAULT_TASKS,
+            PeriodicTask("publish", settings.publish_interval_s, publish),
+            PeriodicTask("automation", settings.automation_interval_s, automate),
+        ),
+    )
+    app = create_app(
+        runtime,
+        [
+            access_router,
+            shops_router,
+            reviews_router,
+            cases_router,
+            replies_router,
+            analytics_router,
+            audit_router,
+        ],
+        title="Reviewloop responder",
+    )
+    app.state.limiter = TokenBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    return app, runtime

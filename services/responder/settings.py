@@ -1,9 +1,13 @@
 """Settings of the responder service (environment variables prefixed RESPONDER_)."""
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings, dev_secret
+
+# HS256 is only as strong as its key: RFC 7518 asks for at least the hash size (32 bytes);
+# shorter keys are logged as an error at start.
+MIN_JWT_SECRET_BYTES = 32
 
 
 class ResponderSettings(ServiceSettings):
@@ -13,3 +17,25 @@ class ResponderSettings(ServiceSettings):
     http_port: int = 8004
     db_user: str = "responder"
     db_password: SecretStr = dev_secret("responder-db-password")
+
+    # Creates the first users (role admin, every shop). Empty disables it: set it for the first
+    # setup, create real admins with their own keys, then remove it.
+    bootstrap_admin_key: SecretStr = dev_secret("bootstrap-admin-key")
+    # Signs and verifies bearer tokens (HS256). Anyone holding it can mint tokens for any user.
+    jwt_secret: SecretStr = dev_secret("jwt-secret-responder-hs256")
+    jwt_issuer: str = "reviewloop-responder"
+    jwt_audience: str = "reviewloop-responder"
+    jwt_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
+
+    # Token bucket per API key, token subject or bootstrap key (in-process: per replica).
+    rate_limit_per_minute: float = Field(default=600.0, gt=0)
+    rate_limit_burst: int = Field(default=120, ge=1)
+
+    # Publishing replies through each shop's connector.
+    publish_interval_s: float = 0.5
+    publish_batch: int = 20
+    publish_claim_lease_s: int = 120
+    connector_timeout_s: float = 10.0
+    connector_max_attempts: int = 8
+    # Automatic replies (positive reviews and FAQ questions, where a shop enables them).
+    automation_interval_s: float = 5.0

@@ -17,13 +17,14 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.replies import ReplyPublished
+from shared.events.replies import CaseFollowUpRequested, ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 __all__ = [
     "EVENT_ADAPTER",
+    "CaseFollowUpRequested",
     "CustomerDataExported",
     "CustomerDataRequested",
     "CustomerRedactRequested",

@@ -21,7 +21,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.replies import ReplyPublished
+from shared.events.replies import CaseFollowUpRequested, ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -40,6 +40,7 @@ Event = Annotated[
     | ReviewClassified
     | ReviewDeleted
     | ReplyPublished
+    | CaseFollowUpRequested
     | ShopUpdated
     | CustomerRedactRequested
     | CustomerDataRequested

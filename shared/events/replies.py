@@ -2,7 +2,7 @@
 
 from typing import ClassVar, Literal
 
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, Field
 
 from shared.events.envelope import EventEnvelope, ExternalId
 from shared.events.payload import Payload
@@ -20,6 +20,29 @@ class ReplyPublished(EventEnvelope[ReplyPublishedPayload]):
 
     topic: ClassVar[TopicSpec] = REPLIES
     type: Literal["review.reply.published"] = "review.reply.published"
+
+    def partition_key(self) -> str:
+        return f"{self.shop_id}:{self.payload.review_id}"
+
+
+class CaseFollowUpRequestedPayload(Payload):
+    """A case was resolved: the customer may get one follow-up email asking how it went (and
+    may be told, politely, that they can update their review; never in exchange for anything).
+    Whoever holds the customer's address (the survey service) sends it; the responder has none."""
+
+    case_id: int
+    case_key: str = Field(max_length=300)
+    # The review the case was resolved through; `review_ids` lists every review of the case.
+    review_id: ExternalId
+    review_ids: list[ExternalId] = Field(min_length=1, max_length=100)
+    order_id: ExternalId | None = None
+    language: str = Field(max_length=8)
+    resolved_at: AwareDatetime
+
+
+class CaseFollowUpRequested(EventEnvelope[CaseFollowUpRequestedPayload]):
+    topic: ClassVar[TopicSpec] = REPLIES
+    type: Literal["case.follow_up_requested"] = "case.follow_up_requested"
 
     def partition_key(self) -> str:
         return f"{self.shop_id}:{self.payload.review_id}"

@@ -1,0 +1,123 @@
+"""Authentication, rate limit, role and shop-scope checks for every endpoint.
+
+`Authorization: Bearer <token>` carries an API key (`rlk_...`), a JWT, or the bootstrap admin
+key; `X-API-Key: <key>` is accepted too. 401 without valid credentials, 429 past the rate limit,
+403 when the role is too low, 404 for shops and reviews outside the caller's scope (as if they
+did not exist, so nothing leaks about other shops).
+"""
+
+import math
+import secrets
+from collections.abc import Awaitable, Callable
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from services.responder.access import repository as users
+from services.responder.access import tokens
+from services.responder.access.principal import Principal, Role
+from services.responder.access.ratelimit import TokenBuckets
+from services.responder.settings import ResponderSettings
+from services.responder.web import not_found, now_of, pool_of, settings_of
+
+_bearer = HTTPBearer(auto_error=False, description="API key, JWT or bootstrap admin key")
+
+
+def token_config(settings: ResponderSettings) -> tokens.TokenConfig:
+    return tokens.TokenConfig(
+        secret=settings.jwt_secret.get_secret_value(),
+        issuer=settings.jwt_issuer,
+        audience=settings.jwt_audience,
+        ttl_s=settings.jwt_ttl_s,
+    )
+
+
+def _unauthorized(detail: str) -> HTTPException:
+    return HTTPException(
+        status.HTTP_401_UNAUTHORIZED, detail, headers={"WWW-Authenticate": "Bearer"}
+    )
+
+
+async def _principal(request: Request, credential: str) -> Principal:
+    settings = settings_of(request)
+    bootstrap = settings.bootstrap_admin_key.get_secret_value()
+    if bootstrap and secrets.compare_digest(credential.encode(), bootstrap.encode()):
+        return Principal(None, "bootstrap", "admin", None, "bootstrap", "bootstrap")
+    now = now_of(request)
+    if credential.startswith(tokens.KEY_PREFIX):
+        async with pool_of(request).acquire() as conn:
+            owner = await users.owner_of_key(conn, tokens.hash_key(credential), now)
+        if owner is None:
+            raise _unauthorized("invalid or revoked API key")
+        u = owner.user
+        return Principal(
+            u.id, u.name, u.role, frozenset(u.shop_ids), "api_key", f"key:{owner.key_id}"
+        )
+    try:
+        user_id = tokens.verify(token_config(settings), credential, now)
+    except tokens.InvalidToken as exc:
+        raise _unauthorized(f"invalid bearer token: {exc}") from exc
+    async with pool_of(request).acquire() as conn:
+        user = await users.get_user(conn, user_id)
+    if user is None or not user.active:
+        raise _unauthorized("the token's user does not exist or is deactivated")
+    return Principal(
+        user.id, user.name, user.role, frozenset(user.shop_ids), "jwt", f"user:{user.id}"
+    )
+
+
+async def authenticate(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> Principal:
+    credential = credentials.credentials if credentials else x_api_key
+    if not credential:
+        raise _unauthorized("missing credentials: send Authorization: Bearer <key or token>")
+    principal = await _principal(request, credential.strip())
+    limiter: TokenBuckets = request.app.state.limiter
+    wait = limiter.take(principal.limiter_key)
+    if wait > 0:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "rate limit exceeded for this key",
+            headers={"Retry-After": str(max(1, math.ceil(wait)))},
+        )
+    return principal
+
+
+def require(role: Role) -> Callable[[Principal], Awaitable[Principal]]:
+    async def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
+        if not principal.at_least(role):
+            raise HTTPException(
+                status.HTTP_403_FORBIDDEN,
+                f"this needs the {role} role (or higher); you are {principal.role}",
+            )
+        return principal
+
+    return check
+
+
+# Every endpoint takes one of these: any staff member, a manager (or admin), an admin.
+Agent = Annotated[Principal, Depends(authenticate)]
+Manager = Annotated[Principal, Depends(require("manager"))]
+Admin = Annotated[Principal, Depends(require("admin"))]
+
+
+def ensure_shop(principal: Principal, shop_id: str) -> str:
+    if not principal.can_access(shop_id):
+        raise not_found("shop")
+    return shop_id
+
+
+def resolve_shop(principal: Principal, shop_id: str | None) -> str:
+    """The shop a request is about: as given (and in scope), or the caller's only shop."""
+    if shop_id is not None:
+        return ensure_shop(principal, shop_id)
+    if principal.shop_ids is not None and len(principal.shop_ids) == 1:
+        return next(iter(principal.shop_ids))
+    raise HTTPException(
+        422,
+        "shop_id is required: you have access to more than one shop",
+    )

@@ -1,0 +1,48 @@
+"""Rate limits per key: a token bucket in process memory.
+
+Each replica counts on its own, so with N replicas a key gets up to N times the rate. That is
+the price of needing no shared store; a gateway or Redis can replace it when that matters.
+"""
+
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    at: float
+
+
+class TokenBuckets:
+    def __init__(
+        self,
+        per_minute: float,
+        burst: int,
+        clock: Callable[[], float] = time.monotonic,
+        max_keys: int = 100_000,
+    ) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+        self.clock = clock
+        self.max_keys = max_keys
+        self._buckets: OrderedDict[str, _Bucket] = OrderedDict()
+
+    def take(self, key: str) -> float:
+        """0 when the request may go on, else the seconds until a token is free."""
+        now = self.clock()
+        bucket = self._buckets.pop(key, None) or _Bucket(self.burst, now)
+        bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
+        bucket.at = now
+        wait = 0.0
+        if bucket.tokens >= 1.0:
+            bucket.tokens -= 1.0
+        else:
+            wait = (1.0 - bucket.tokens) / self.rate
+        # Most recently used last; the oldest keys go first when memory is capped.
+        self._buckets[key] = bucket
+        while len(self._buckets) > self.max_keys:
+            self._buckets.popitem(last=False)
+        return wait

@@ -1,0 +1,199 @@
+"""All SQL of users and API keys."""
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from services.responder.access.principal import Role
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str
+    email: str | None
+    role: Role
+    shop_ids: list[str]
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+_USER = "id, name, email, role, shop_ids, active, created_at, updated_at"
+
+
+def _user(row: Any) -> User:
+    return User(**{**dict(row), "shop_ids": list(row["shop_ids"])})
+
+
+async def create_user(
+    conn: Connection,
+    name: str,
+    email: str | None,
+    role: Role,
+    shop_ids: list[str],
+    at: datetime,
+) -> User | None:
+    """None when the email is taken."""
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO users (name, email, role, shop_ids, created_at, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $5)
+        ON CONFLICT (email) DO NOTHING
+        RETURNING {_USER}
+        """,
+        name,
+        email,
+        role,
+        sorted(set(shop_ids)),
+        at,
+    )
+    return _user(row) if row else None
+
+
+async def get_user(conn: Connection, user_id: int) -> User | None:
+    row = await conn.fetchrow(f"SELECT {_USER} FROM users WHERE id = $1", user_id)
+    return _user(row) if row else None
+
+
+async def list_users(conn: Connection, shop_ids: list[str] | None) -> list[User]:
+    """Users sharing a shop with `shop_ids` (all users when None)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {_USER} FROM users WHERE $1::text[] IS NULL OR shop_ids && $1::text[]
+        ORDER BY id
+        """,
+        shop_ids,
+    )
+    return [_user(r) for r in rows]
+
+
+async def update_user(
+    conn: Connection,
+    user_id: int,
+    name: str,
+    role: Role,
+    shop_ids: list[str],
+    active: bool,
+    at: datetime,
+) -> User:
+    row = await conn.fetchrow(
+        f"""
+        UPDATE users SET name = $2, role = $3, shop_ids = $4, active = $5, updated_at = $6
+        WHERE id = $1 RETURNING {_USER}
+        """,
+        user_id,
+        name,
+        role,
+        sorted(set(shop_ids)),
+        active,
+        at,
+    )
+    return _user(row)
+
+
+async def users_with_access(conn: Connection, shop_id: str, user_id: int) -> bool:
+    found = await conn.fetchval(
+        "SELECT 1 FROM users WHERE id = $1 AND active AND $2 = ANY(shop_ids)", user_id, shop_id
+    )
+    return found is not None
+
+
+async def drop_shop_from_users(conn: Connection, shop_id: str) -> None:
+    """A shop whose data is erased disappears from every user's scope; users left without a
+    shop are deactivated (a user needs at least one shop)."""
+    await conn.execute(
+        """
+        UPDATE users SET active = CASE WHEN cardinality(shop_ids) = 1 THEN false ELSE active END,
+                         shop_ids = CASE WHEN cardinality(shop_ids) = 1 THEN shop_ids
+                                         ELSE array_remove(shop_ids, $1) END,
+                         updated_at = now()
+        WHERE $1 = ANY(shop_ids)
+        """,
+        shop_id,
+    )
+
+
+# -- API keys ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyOwner:
+    key_id: int
+    user: User
+
+
+async def add_key(
+    conn: Connection, user_id: int, name: str, prefix: str, key_hash: str, at: datetime
+) -> dict[str, Any]:
+    row = await conn.fetchrow(
+        """
+        INSERT INTO api_keys (user_id, name, prefix, key_hash, created_at)
+        VALUES ($1, $2, $3, $4, $5)
+        RETURNING id, user_id, name, prefix, created_at, last_used_at, revoked_at
+        """,
+        user_id,
+        name,
+        prefix,
+        key_hash,
+        at,
+    )
+    return dict(row)
+
+
+async def keys_of(conn: Connection, user_id: int) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT id, user_id, name, prefix, created_at, last_used_at, revoked_at
+        FROM api_keys WHERE user_id = $1 ORDER BY id
+        """,
+        user_id,
+    )
+    return [dict(r) for r in rows]
+
+
+async def revoke_key(
+    conn: Connection, user_id: int, key_id: int, at: datetime
+) -> dict[str, Any] | None:
+    row = await conn.fetchrow(
+        """
+        UPDATE api_keys SET revoked_at = coalesce(revoked_at, $3)
+        WHERE id = $2 AND user_id = $1
+        RETURNING id, user_id, name, prefix, created_at, last_used_at, revoked_at
+        """,
+        user_id,
+        key_id,
+        at,
+    )
+    return dict(row) if row else None
+
+
+async def owner_of_key(conn: Connection, key_hash: str, at: datetime) -> KeyOwner | None:
+    """The active user holding this unrevoked key. Marks the key used at most once a minute,
+    so reads do not turn into a write per request."""
+    row = await conn.fetchrow(
+        f"""
+        WITH k AS (
+            SELECT id, user_id, last_used_at FROM api_keys
+            WHERE key_hash = $1 AND revoked_at IS NULL
+        ), touched AS (
+            UPDATE api_keys SET last_used_at = $2
+            WHERE id = (SELECT id FROM k)
+              AND (last_used_at IS NULL OR last_used_at < $2::timestamptz - interval '1 minute')
+        )
+        SELECT k.id AS key_id, {", ".join("u." + c for c in _USER.split(", "))}
+        FROM k JOIN users u ON u.id = k.user_id
+        WHERE u.active
+        """,
+        key_hash,
+        at,
+    )
+    if row is None:
+        return None
+    data = dict(row)
+    key_id = data.pop("key_id")
+    return KeyOwner(key_id, User(**{**data, "shop_ids": list(data["shop_ids"])}))

@@ -1,0 +1,82 @@
+"""API keys (random, stored as SHA-256) and bearer tokens (HS256 JWTs)."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+import jwt
+
+KEY_PREFIX = "rlk_"
+
+
+@dataclass(frozen=True)
+class NewKey:
+    key: str  # shown once, never stored
+    prefix: str  # stored, to recognise a key in lists
+    key_hash: str
+
+
+def hash_key(key: str) -> str:
+    # A 256-bit random key cannot be guessed, so a fast hash is enough; what matters is that a
+    # leaked table holds no usable key.
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def new_api_key() -> NewKey:
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    return NewKey(key, key[: len(KEY_PREFIX) + 6], hash_key(key))
+
+
+class InvalidToken(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class TokenConfig:
+    secret: str
+    issuer: str
+    audience: str
+    ttl_s: int
+
+
+def issue(config: TokenConfig, user_id: int, now: datetime) -> tuple[str, int]:
+    """A token for `user_id` and its lifetime in seconds."""
+    issued = int(now.timestamp())
+    claims = {
+        "sub": str(user_id),
+        "iss": config.issuer,
+        "aud": config.audience,
+        "iat": issued,
+        "exp": issued + config.ttl_s,
+    }
+    return jwt.encode(claims, config.secret, algorithm="HS256"), config.ttl_s
+
+
+def verify(config: TokenConfig, token: str, now: datetime) -> int:
+    """The user id of a valid token. Expiry is checked against the service's clock, not the
+    library's, so tests and replays that move time see one consistent "now"."""
+    try:
+        claims = jwt.decode(
+            token,
+            config.secret,
+            # Pinned: a token naming another algorithm ("none", RS256 with our secret as a
+            # public key) is refused.
+            algorithms=["HS256"],
+            audience=config.audience,
+            issuer=config.issuer,
+            options={
+                "require": ["exp", "iat", "sub", "iss", "aud"],
+                "verify_exp": False,
+                "verify_iat": False,
+                "verify_nbf": False,
+            },
+        )
+    except jwt.PyJWTError as exc:
+        raise InvalidToken(str(exc)) from exc
+    exp, sub = claims["exp"], claims["sub"]
+    if not isinstance(exp, int | float) or exp <= now.timestamp():
+        raise InvalidToken("token expired")
+    if not isinstance(sub, str) or not sub.isdigit():
+        raise InvalidToken("token subject is not a user")
+    return int(sub)

@@ -1,0 +1,78 @@
+"""GDPR requests from `reviewloop.privacy`. The responder holds reviewers' names and texts,
+drafts that greet them, notes that may quote them: redaction removes those; a data request is
+answered with everything held about the customer's orders."""
+
+import json
+from datetime import datetime
+
+from services.responder.access import repository as users
+from services.responder.analytics import repository as analytics
+from services.responder.audit import repository as audit
+from services.responder.cases import repository as cases
+from services.responder.replies import repository as replies
+from services.responder.reviews import repository as reviews
+from services.responder.shops import repository as shops
+from shared.db.pool import Connection
+from shared.events.catalogue import Event
+from shared.events.privacy import (
+    CustomerDataExported,
+    CustomerDataExportedPayload,
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+)
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
+
+
+async def redact_orders(
+    conn: Connection, shop_id: str, order_ids: list[str], at: datetime
+) -> list[str]:
+    review_ids = await reviews.ids_for_orders(conn, shop_id, order_ids)
+    if review_ids:
+        await reviews.redact(conn, shop_id, review_ids, at)
+        await replies.redact_reviews(conn, shop_id, review_ids)
+        await cases.redact_reviews(conn, shop_id, review_ids)
+        await audit.redact_reviews(conn, shop_id, review_ids)
+    await analytics.forget_orders(conn, shop_id, order_ids)
+    return review_ids
+
+
+async def on_customer_redact(conn: Connection, event: Event) -> None:
+    assert isinstance(event, CustomerRedactRequested)
+    # Reviews are linked to customers through their orders; a review matched to no order
+    # carries no customer identity here (ingest keeps that link and redacts it there).
+    await redact_orders(conn, event.shop_id, list(event.payload.order_ids), event.occurred_at)
+
+
+async def on_shop_redact(conn: Connection, event: Event) -> None:
+    assert isinstance(event, ShopRedactRequested)
+    shop_id = event.shop_id
+    await replies.forget_shop(conn, shop_id)
+    await cases.forget_shop(conn, shop_id)
+    await reviews.forget_shop(conn, shop_id)
+    await analytics.forget_shop(conn, shop_id)
+    await audit.forget_shop(conn, shop_id)
+    await shops.forget(conn, shop_id)
+    await users.drop_shop_from_users(conn, shop_id)
+
+
+async def on_data_request(conn: Connection, event: Event) -> None:
+    assert isinstance(event, CustomerDataRequested)
+    p = event.payload
+    review_ids = await reviews.ids_for_orders(conn, event.shop_id, list(p.order_ids))
+    data = {
+        "reviews": await reviews.export(conn, event.shop_id, review_ids),
+        **await cases.export(conn, event.shop_id, review_ids),
+        **await replies.export(conn, event.shop_id, review_ids),
+        "nps_answers": await analytics.export_orders(conn, event.shop_id, list(p.order_ids)),
+    }
+    answer = CustomerDataExported(
+        shop_id=event.shop_id,
+        payload=CustomerDataExportedPayload(
+            request_id=p.request_id,
+            service="responder",
+            data=json.loads(json.dumps(data, default=str)),
+        ),
+    )
+    await outbox.add(conn, answer, correlation_id_var.get())

@@ -1,0 +1,71 @@
+"""Automatic replies: a review the policy lets through (positive or FAQ, shop opted in) is
+queued at classification; when its delay has passed, this worker decides again on the review as
+it is now (it may have been reclassified or answered by a person meanwhile), drafts a reply,
+lints it, and publishes only a clean one. Anything refused stays for a person, with the reason."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from services.responder.replies import policy, service
+from services.responder.replies import repository as replies
+from services.responder.reviews import repository as reviews
+from services.responder.settings import ResponderSettings
+from services.responder.shops import repository as shops
+from services.responder.shops.config import Automation
+from shared.db.pool import Connection, Pool
+
+ACTOR = "automation"
+
+
+@dataclass
+class AutomationWorker:
+    pool: Pool
+    settings: ResponderSettings
+    clock: Callable[[], datetime]
+    batch: int = 20
+
+    async def run_once(self) -> int:
+        now = self.clock()
+        async with self.pool.acquire() as conn, conn.transaction():
+            due = await replies.claim_automatic(conn, now, self.batch)
+            for row in due:
+                status, reason = await self._decide(conn, row, now)
+                await replies.decide_automatic(
+                    conn, row["shop_id"], row["review_id"], status, reason, now
+                )
+        return len(due)
+
+    async def _decide(
+        self, conn: Connection, row: dict[str, Any], now: datetime
+    ) -> tuple[str, str]:
+        shop = await shops.get(conn, row["shop_id"])
+        review = await reviews.get(conn, row["shop_id"], row["review_id"])
+        if review is None:
+            return "refused", "the review is gone"
+        if review["first_replied_at"] is not None or await replies.drafts_of(
+            conn, shop.shop_id, review["review_id"]
+        ):
+            return "refused", "a person is already answering this review"
+        decision = policy.decide(review, shop.settings.automation)
+        if not decision.allowed:
+            return "refused", decision.reason
+        draft = await service.create_draft(conn, shop, review, ACTOR, now, auto=True)
+        findings = service.check(draft["text"], review, shop.settings)
+        decision = policy.decide(review, shop.settings.automation, findings)
+        if not decision.allowed:
+            return "refused", decision.reason
+        approved = await replies.approve_draft(conn, draft["id"], ACTOR, now)
+        try:
+            await service.publish(conn, shop, review, approved, ACTOR, now, auto=True)
+        except service.ReplyError as exc:
+            return "refused", exc.message
+        return "published", decision.reason
+
+
+def due_at(review: dict[str, Any], automation: Automation, at: datetime) -> datetime | None:
+    """When an automatic reply may go out for this review (None: it waits for a person)."""
+    if not policy.decide(review, automation).allowed:
+        return None
+    return at + timedelta(minutes=automation.delay_minutes)

@@ -1,0 +1,132 @@
+"""Choosing a template for a review and filling it (pure: the caller loads what it needs)."""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from services.responder.replies.language import normalise
+from services.responder.replies.library import BUILTIN, PHRASES
+from services.responder.shops.config import SUPPORTED_LANGUAGES, ShopSettings
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_BRACKETED_PRODUCT = re.compile(r"\s*\(\{product\}\)")
+_NAME = re.compile("^[^\\W\\d_]+(?:['\u2019-][^\\W\\d_]+)*$")
+
+
+@dataclass(frozen=True)
+class Chosen:
+    key: str  # "template:<id>" or a built-in key
+    language: str
+    sentiment: str
+    topic: str
+    body: str
+
+
+def reply_language(review: dict[str, Any], requested: str | None = None) -> str:
+    """The reviewer's language when we have templates for it, else English."""
+    for candidate in (normalise(requested), normalise(review.get("language"))):
+        if candidate in SUPPORTED_LANGUAGES:
+            return candidate
+    return "en"
+
+
+def question_type(review: dict[str, Any]) -> str | None:
+    question = (review.get("classification") or {}).get("question")
+    if not question or review["sentiment"] == "negative":
+        return None
+    name = question.get("name")
+    return name if isinstance(name, str) else None
+
+
+def topic_candidates(review: dict[str, Any]) -> list[str]:
+    """Most specific first: the FAQ type, or the review's topics by confidence; then any."""
+    qtype = question_type(review)
+    if qtype:
+        return [f"faq:{qtype}", "faq", ""]
+    scored = (review.get("classification") or {}).get("topics") or []
+    ordered = sorted(scored, key=lambda t: -float(t.get("confidence", 0)))
+    return [t["name"] for t in ordered if isinstance(t.get("name"), str)] + [""]
+
+
+def choose(review: dict[str, Any], shop_templates: list[dict[str, Any]], language: str) -> Chosen:
+    """The shop's own template before the built-in one, a specific topic before a generic
+    one, the reviewer's language before English."""
+    sentiment = review["sentiment"]
+    custom = {(t["language"], t["sentiment"], t["topic"]): t for t in shop_templates}
+    languages = [language] if language == "en" else [language, "en"]
+    for lang in languages:
+        for topic in topic_candidates(review):
+            own = custom.get((lang, sentiment, topic))
+            if own is not None:
+                return Chosen(f"template:{own['id']}", lang, sentiment, topic, own["body"])
+            builtin = BUILTIN.get((lang, sentiment, topic))
+            if builtin is not None:
+                return Chosen(builtin.key, lang, sentiment, topic, builtin.body)
+    fallback = BUILTIN[("en", sentiment, "")]
+    return Chosen(fallback.key, "en", sentiment, "", fallback.body)
+
+
+def first_name(reviewer_name: str | None) -> str | None:
+    """The first word when it looks like a name ("Anna", "Jean-Luc"); not initials, handles
+    or e-mail addresses."""
+    if not reviewer_name:
+        return None
+    first = reviewer_name.strip().split()[0].strip(",") if reviewer_name.strip() else ""
+    if len(first) < 2 or not _NAME.match(first) or "@" in first:
+        return None
+    return first if not first.islower() else first.capitalize()
+
+
+def product_name(review: dict[str, Any]) -> str | None:
+    items = (review.get("order_context") or {}).get("items") or []
+    for item in items:
+        if item.get("product_id") == review.get("product_id") and item.get("name"):
+            return str(item["name"])[:80]
+    if len(items) == 1 and items[0].get("name"):
+        return str(items[0]["name"])[:80]
+    return None
+
+
+def values_for(
+    review: dict[str, Any],
+    settings: ShopSettings,
+    shop_name: str,
+    language: str,
+    topic: str,
+) -> dict[str, str]:
+    p = PHRASES[language]
+    name = first_name(review.get("reviewer_name"))
+    contact = settings.contact()
+    base_topic = topic if topic in p.remedy else ""
+    qtype = question_type(review)
+    remedy = (
+        settings.lookup(settings.remedies, base_topic or "default", language)
+        or settings.lookup(settings.remedies, "default", language)
+        or p.remedy[base_topic]
+    )
+    faq = settings.lookup(settings.faq_answers, qtype, language) if qtype else None
+    return {
+        "greeting": p.greet_name.format(name=name) if name else p.greet,
+        "first_name": name or "",
+        "product": product_name(review) or p.your_order,
+        "shop_name": shop_name,
+        "remedy": remedy,
+        "contact": contact or "",
+        "invitation": (p.invitation_contact.format(contact=contact) if contact else p.invitation),
+        "signature": settings.signature or p.signature.format(shop=shop_name),
+        # Left visible (and blocked by the linter) so a person writes the real answer.
+        "faq_answer": faq or f"[[answer about {qtype or 'the question'}]]",
+    }
+
+
+def render(body: str, values: dict[str, str], product_known: bool = True) -> str:
+    if not product_known:
+        body = _BRACKETED_PRODUCT.sub("", body)
+    text = _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), body)
+    # An empty first name must not leave "Hi ," behind.
+    text = re.sub(r"[ \t]+([,.!?])", r"\1", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()
+
+
+def unknown_placeholders(body: str, allowed: frozenset[str]) -> list[str]:
+    return sorted({m.group(1) for m in _PLACEHOLDER.finditer(body)} - allowed)

@@ -1,0 +1,74 @@
+"""The automation policy, enforced in code whatever a shop's settings say.
+
+Only positive reviews and FAQ-type questions may be answered without a person, and only when
+the classifier is sure. Negatives, anything not of low severity (safety, health, legal, fraud),
+abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications
+and replies with any linter finding always wait for a person.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from services.responder.replies.drafting import question_type
+from services.responder.replies.linter import Finding
+from services.responder.shops.config import Automation
+
+# Settings may ask for more confidence, never for less.
+CONFIDENCE_FLOOR = 0.8
+LANGUAGE_CONFIDENCE_FLOOR = 0.5
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    reason: str
+
+
+def _refuse(reason: str) -> Decision:
+    return Decision(False, reason)
+
+
+def decide(
+    review: dict[str, Any], automation: Automation, findings: list[Finding] | None = None
+) -> Decision:
+    c: dict[str, Any] = review.get("classification") or {}
+    # Hard rules first: no setting reaches past these.
+    if review.get("sentiment") == "negative" or c.get("sentiment") == "negative":
+        return _refuse("negative reviews always wait for a person")
+    if review.get("severity") != "low" or c.get("severity_reasons"):
+        return _refuse("reviews mentioning safety, health, legal or fraud wait for a person")
+    if review.get("removal_candidate") or c.get("abuse"):
+        return _refuse("abusive or off-target reviews wait for a person")
+    if c.get("star_text_mismatch"):
+        return _refuse("the stars and the text disagree")
+    rating = review.get("rating")
+    if rating is not None and rating < 4:
+        return _refuse(f"a {rating}-star review waits for a person")
+    if review.get("deleted_at") is not None:
+        return _refuse("the review was deleted")
+    if float(c.get("language_confidence", 0)) < LANGUAGE_CONFIDENCE_FLOOR:
+        return _refuse("the review's language is uncertain")
+    if not automation.enabled:
+        return _refuse("automatic replies are off for this shop")
+    floor = max(automation.min_confidence, CONFIDENCE_FLOOR)
+    qtype = question_type(review)
+    if qtype is not None:
+        if not automation.questions:
+            return _refuse("automatic answers to questions are off for this shop")
+        if qtype == "other":
+            return _refuse("not a known FAQ question")
+        confidence = float((c.get("question") or {}).get("confidence", 0))
+        if confidence < floor:
+            return _refuse(f"question confidence {confidence:.2f} is below {floor:.2f}")
+    elif review.get("sentiment") == "positive":
+        if "positive" not in automation.sentiments:
+            return _refuse("automatic replies to positive reviews are off for this shop")
+        confidence = float(c.get("sentiment_confidence", 0))
+        if confidence < floor:
+            return _refuse(f"sentiment confidence {confidence:.2f} is below {floor:.2f}")
+    else:
+        return _refuse("only positive reviews and FAQ questions are answered automatically")
+    if findings:
+        codes = ", ".join(sorted({f.code for f in findings}))
+        return _refuse(f"the reply has linter findings ({codes})")
+    return Decision(True, "positive or FAQ, confident, clean reply")

@@ -1,0 +1,265 @@
+"""All SQL of the review read model."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from services.responder.reviews.query import ReviewFilter
+from shared.db.pool import Connection
+from shared.events.reviews import ReviewClassifiedPayload
+
+_COLUMNS = (
+    "r.shop_id, r.review_id, r.revision, r.source, r.source_review_id, r.case_key, r.rating, "
+    "r.title, r.text, r.reviewer_name, r.product_id, r.verified, r.match_method, r.order_id, "
+    "r.order_context, r.language, r.sentiment, r.severity, r.topics, r.removal_candidate, "
+    "r.classification, r.created_at, r.updated_at, r.classified_at, r.sla_due_at, "
+    "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency"
+)
+_WITH_CASE = (
+    f"{_COLUMNS}, c.id AS case_id, c.status AS case_status, c.assignee_id AS case_assignee_id"
+)
+
+
+async def upsert(
+    conn: Connection,
+    shop_id: str,
+    review: ReviewClassifiedPayload,
+    sla: timedelta,
+    at: datetime,
+) -> bool:
+    """False when this revision (or a newer one) was stored before. A redacted review stays
+    redacted: a later revision brings back no name or text."""
+    c = review.classification
+    row = await conn.fetchval(
+        """
+        INSERT INTO reviews AS r (shop_id, review_id, revision, source, source_review_id,
+            case_key, rating, title, text, reviewer_name, product_id, verified, match_method,
+            order_id, order_context, language, sentiment, severity, topics, removal_candidate,
+            classification, created_at, updated_at, classified_at, sla_due_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                $18, $19, $20, $21, $22, $23, $24, $22::timestamptz + $25::interval)
+        ON CONFLICT (shop_id, review_id) DO UPDATE SET revision = EXCLUDED.revision,
+            case_key = EXCLUDED.case_key, rating = EXCLUDED.rating,
+            title = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.title END,
+            text = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.text END,
+            reviewer_name = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.reviewer_name END,
+            order_context = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.order_context
+                                 ELSE r.order_context END,
+            product_id = EXCLUDED.product_id, verified = EXCLUDED.verified,
+            match_method = EXCLUDED.match_method, order_id = EXCLUDED.order_id,
+            language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
+            severity = EXCLUDED.severity, topics = EXCLUDED.topics,
+            removal_candidate = EXCLUDED.removal_candidate,
+            classification = EXCLUDED.classification, updated_at = EXCLUDED.updated_at,
+            classified_at = EXCLUDED.classified_at, deleted_at = NULL
+        WHERE EXCLUDED.revision > r.revision
+        RETURNING 1
+        """,
+        shop_id,
+        review.review_id,
+        review.revision,
+        review.source,
+        review.source_review_id,
+        review.case_key,
+        review.rating,
+        review.title,
+        review.text,
+        review.reviewer_name,
+        review.product_id,
+        review.verified,
+        review.match_method,
+        review.order.order_id if review.order else None,
+        review.order.model_dump(mode="json") if review.order else None,
+        c.language,
+        c.sentiment,
+        c.severity,
+        [t.name for t in c.topics],
+        c.removal_candidate,
+        c.model_dump(mode="json"),
+        review.created_at,
+        review.updated_at,
+        at,
+        sla,
+    )
+    return row is not None
+
+
+async def mark_deleted(conn: Connection, shop_id: str, review_id: str, at: datetime) -> bool:
+    result: str = await conn.execute(
+        """
+        UPDATE reviews SET deleted_at = $3
+        WHERE shop_id = $1 AND review_id = $2 AND deleted_at IS NULL
+        """,
+        shop_id,
+        review_id,
+        at,
+    )
+    return result.endswith(" 1")
+
+
+async def mark_replied(conn: Connection, shop_id: str, review_id: str, at: datetime) -> None:
+    """The first reply counts (time to first reply is measured to it)."""
+    await conn.execute(
+        """
+        UPDATE reviews SET first_replied_at = $3
+        WHERE shop_id = $1 AND review_id = $2 AND first_replied_at IS NULL
+        """,
+        shop_id,
+        review_id,
+        at,
+    )
+
+
+async def find(
+    conn: Connection, shop_ids: list[str] | None, review_id: str, shop_id: str | None = None
+) -> list[dict[str, Any]]:
+    """The review with this id in the caller's shops (several when two shops share an id)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {_WITH_CASE}
+        FROM reviews r LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key
+        WHERE r.review_id = $1 AND ($2::text[] IS NULL OR r.shop_id = ANY($2::text[]))
+          AND ($3::text IS NULL OR r.shop_id = $3)
+        ORDER BY r.shop_id
+        """,
+        review_id,
+        shop_ids,
+        shop_id,
+    )
+    return [dict(r) for r in rows]
+
+
+async def get(conn: Connection, shop_id: str, review_id: str) -> dict[str, Any] | None:
+    rows = await find(conn, [shop_id], review_id)
+    return rows[0] if rows else None
+
+
+async def of_case(conn: Connection, shop_id: str, case_key: str) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT review_id, source, rating, sentiment, created_at, first_replied_at, deleted_at
+        FROM reviews WHERE shop_id = $1 AND case_key = $2 ORDER BY created_at, review_id
+        """,
+        shop_id,
+        case_key,
+    )
+    return [dict(r) for r in rows]
+
+
+async def search(conn: Connection, f: ReviewFilter) -> list[dict[str, Any]]:
+    """One page in the filter's order. Every condition is a bind parameter."""
+    params: list[Any] = [f.shop_id]
+
+    def arg(value: Any) -> str:
+        params.append(value)
+        return f"${len(params)}"
+
+    where = ["r.shop_id = $1", "r.deleted_at IS NULL"]
+    if f.sentiments:
+        where.append(f"r.sentiment = ANY({arg(f.sentiments)}::text[])")
+    if f.ratings:
+        where.append(f"r.rating = ANY({arg(f.ratings)}::smallint[])")
+    if f.topics:
+        where.append(f"r.topics && {arg(f.topics)}::text[]")
+    if f.sources:
+        where.append(f"r.source = ANY({arg(f.sources)}::text[])")
+    if f.languages:
+        where.append(f"r.language = ANY({arg(f.languages)}::text[])")
+    if f.verified is not None:
+        where.append(f"r.verified = {arg(f.verified)}")
+    if f.since is not None:
+        where.append(f"r.created_at >= {arg(f.since)}")
+    if f.until is not None:
+        where.append(f"r.created_at < {arg(f.until)}")
+    if f.text:
+        where.append(f"r.search @@ plainto_tsquery('simple', {arg(f.text)})")
+    if f.statuses:
+        wanted = [s for s in f.statuses if s != "none"]
+        parts = [f"c.status = ANY({arg(wanted)}::text[])"] if wanted else []
+        if "none" in f.statuses:
+            parts.append("c.id IS NULL")
+        where.append("(" + " OR ".join(parts) + ")")
+    if f.assignee is not None:
+        where.append(
+            "c.assignee_id IS NULL" if f.assignee == 0 else f"c.assignee_id = {arg(f.assignee)}"
+        )
+    if f.sla:
+        # Only bounds a requested state uses become parameters (an unused one has no type).
+        sla: set[str] = set(f.sla)
+        now = arg(f.now) + "::timestamptz" if sla & {"overdue", "due_soon"} else ""
+        soon = arg(f.now + f.due_soon) + "::timestamptz" if sla & {"due_soon", "ok"} else ""
+        states = {
+            "overdue": lambda: f"(r.first_replied_at IS NULL AND r.sla_due_at <= {now})",
+            "due_soon": lambda: (
+                f"(r.first_replied_at IS NULL AND r.sla_due_at > {now} AND r.sla_due_at <= {soon})"
+            ),
+            "ok": lambda: f"(r.first_replied_at IS NOT NULL OR r.sla_due_at > {soon})",
+        }
+        where.append("(" + " OR ".join(states[s]() for s in sorted(sla)) + ")")
+    if f.sort == "urgency":
+        if f.after is not None:
+            u, t, i = (arg(v) for v in f.after)
+            where.append(
+                f"(r.urgency, r.sla_due_at, r.review_id) "
+                f"> ({u}::smallint, {t}::timestamptz, {i}::text)"
+            )
+        order = "r.urgency, r.sla_due_at, r.review_id"
+    else:
+        if f.after is not None:
+            t, i = (arg(v) for v in f.after)
+            where.append(f"(r.created_at, r.review_id) < ({t}::timestamptz, {i}::text)")
+        order = "r.created_at DESC, r.review_id DESC"
+    rows = await conn.fetch(
+        f"""
+        SELECT {_WITH_CASE}
+        FROM reviews r LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key
+        WHERE {" AND ".join(where)}
+        ORDER BY {order}
+        LIMIT {arg(f.limit)}
+        """,
+        *params,
+    )
+    return [dict(r) for r in rows]
+
+
+async def ids_for_orders(conn: Connection, shop_id: str, order_ids: list[str]) -> list[str]:
+    rows = await conn.fetch(
+        "SELECT review_id FROM reviews WHERE shop_id = $1 AND order_id = ANY($2::text[])",
+        shop_id,
+        order_ids,
+    )
+    return [r["review_id"] for r in rows]
+
+
+async def redact(conn: Connection, shop_id: str, review_ids: list[str], at: datetime) -> None:
+    """Names, texts and order details go; ratings, classification and timings stay (they hold
+    nothing about the person and keep the analytics whole)."""
+    await conn.execute(
+        """
+        UPDATE reviews SET reviewer_name = NULL, title = NULL, text = NULL,
+            order_context = CASE WHEN order_context IS NULL THEN NULL
+                                 ELSE jsonb_build_object('order_id', order_id) END,
+            classification = classification - 'explanations',
+            redacted_at = coalesce(redacted_at, $3)
+        WHERE shop_id = $1 AND review_id = ANY($2::text[])
+        """,
+        shop_id,
+        review_ids,
+        at,
+    )
+
+
+async def export(conn: Connection, shop_id: str, review_ids: list[str]) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT review_id, source, rating, title, text, reviewer_name, order_id, language,
+               sentiment, created_at, first_replied_at, redacted_at
+        FROM reviews WHERE shop_id = $1 AND review_id = ANY($2::text[]) ORDER BY review_id
+        """,
+        shop_id,
+        review_ids,
+    )
+    return [dict(r) for r in rows]
+
+
+async def forget_shop(conn: Connection, shop_id: str) -> None:
+    await conn.execute("DELETE FROM reviews WHERE shop_id = $1", shop_id)

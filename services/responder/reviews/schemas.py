@@ -1,0 +1,78 @@
+"""Review bodies of the HTTP API."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel
+
+from services.responder.reviews.query import SlaState, sla_state
+
+
+class CaseSummary(BaseModel):
+    id: int
+    status: str
+    assignee_id: int | None
+
+
+class ReviewOut(BaseModel):
+    shop_id: str
+    review_id: str
+    source: str
+    source_review_id: str
+    rating: int | None
+    title: str | None
+    text: str | None
+    reviewer_name: str | None
+    language: str
+    sentiment: str
+    severity: str
+    topics: list[str]
+    verified: bool
+    removal_candidate: bool
+    question: str | None
+    order_id: str | None
+    created_at: datetime
+    sla_due_at: datetime
+    sla_state: SlaState
+    first_replied_at: datetime | None
+    deleted_at: datetime | None
+    case: CaseSummary | None
+
+
+class ReviewPage(BaseModel):
+    items: list[ReviewOut]
+    next_cursor: str | None
+
+
+def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> ReviewOut:
+    question = (row["classification"] or {}).get("question")
+    return ReviewOut(
+        shop_id=row["shop_id"],
+        review_id=row["review_id"],
+        source=row["source"],
+        source_review_id=row["source_review_id"],
+        rating=row["rating"],
+        title=row["title"],
+        text=row["text"],
+        reviewer_name=row["reviewer_name"],
+        language=row["language"],
+        sentiment=row["sentiment"],
+        severity=row["severity"],
+        topics=list(row["topics"]),
+        verified=row["verified"],
+        removal_candidate=row["removal_candidate"],
+        question=question.get("name") if question else None,
+        order_id=row["order_id"],
+        created_at=row["created_at"],
+        sla_due_at=row["sla_due_at"],
+        sla_state=sla_state(row["sla_due_at"], row["first_replied_at"], now, due_soon),
+        first_replied_at=row["first_replied_at"],
+        deleted_at=row["deleted_at"],
+        case=(
+            CaseSummary(
+                id=row["case_id"], status=row["case_status"], assignee_id=row["case_assignee_id"]
+            )
+            if row.get("case_id") is not None
+            else None
+        ),
+    )

@@ -1,0 +1,105 @@
+"""All SQL of the responder's shop table."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from services.responder.shops.config import ShopSettings
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class ShopRow:
+    shop_id: str
+    display_name: str | None
+    locale: str | None
+    country: str | None
+    timezone: str | None
+    settings: ShopSettings
+    connector_url: str | None
+    connector_secret: str | None
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.shop_id
+
+    def facts(self) -> dict[str, Any]:
+        return {
+            "shop_id": self.shop_id,
+            "display_name": self.display_name,
+            "locale": self.locale,
+            "country": self.country,
+            "timezone": self.timezone,
+            "connector_configured": self.connector_url is not None,
+        }
+
+
+_COLUMNS = (
+    "shop_id, display_name, locale, country, timezone, settings, connector_url, connector_secret"
+)
+
+
+def _row(row: Any) -> ShopRow:
+    data = dict(row)
+    data["settings"] = ShopSettings.model_validate(data["settings"] or {})
+    return ShopRow(**data)
+
+
+async def get(conn: Connection, shop_id: str) -> ShopRow:
+    """A shop not yet announced by `shop.updated` has the default settings."""
+    row = await conn.fetchrow(f"SELECT {_COLUMNS} FROM shops WHERE shop_id = $1", shop_id)
+    if row is None:
+        return ShopRow(shop_id, None, None, None, None, ShopSettings(), None, None)
+    return _row(row)
+
+
+async def list_known(conn: Connection, shop_ids: list[str] | None) -> list[ShopRow]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_COLUMNS} FROM shops WHERE $1::text[] IS NULL OR shop_id = ANY($1::text[])
+        ORDER BY shop_id
+        """,
+        shop_ids,
+    )
+    return [_row(r) for r in rows]
+
+
+async def put_settings(conn: Connection, shop_id: str, settings: ShopSettings) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, settings) VALUES ($1, $2)
+        ON CONFLICT (shop_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()
+        """,
+        shop_id,
+        settings.model_dump(mode="json"),
+    )
+
+
+async def set_connector(conn: Connection, shop_id: str, url: str, secret: str) -> None:
+    await conn.execute(
+        """
+        INSERT INTO shops (shop_id, connector_url, connector_secret) VALUES ($1, $2, $3)
+        ON CONFLICT (shop_id) DO UPDATE SET connector_url = EXCLUDED.connector_url,
+            connector_secret = EXCLUDED.connector_secret, updated_at = now()
+        """,
+        shop_id,
+        url,
+        secret,
+    )
+
+
+async def recompute_sla(conn: Connection, shop_id: str, sla_hours: int) -> int:
+    """Unanswered reviews follow a changed SLA; answered ones keep the one they were held to."""
+    result: str = await conn.execute(
+        """
+        UPDATE reviews SET sla_due_at = created_at + make_interval(hours => $2)
+        WHERE shop_id = $1 AND first_replied_at IS NULL
+          AND sla_due_at <> created_at + make_interval(hours => $2)
+        """,
+        shop_id,
+        sla_hours,
+    )
+    return int(result.split()[-1])
+
+
+async def forget(conn: Connection, shop_id: str) -> None:
+    await conn.execute("DELETE FROM shops WHERE shop_id = $1", shop_id)

@@ -1,0 +1,450 @@
+"""Drafts, templates, approval, publishing through a real local HTTP receiver, and the
+automation policy, in-process against real PostgreSQL with a clock the test moves."""
+
+import json
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import pytest
+
+from services.responder.replies import service
+from services.responder.reviews import repository as reviews
+from services.responder.shops import repository as shops
+from shared.standard_webhooks import verify
+from tests.support.receiver import Receiver
+from tests.support.responder import (
+    T0,
+    Responder,
+    classified,
+    running_responder,
+    shop_event,
+    user_with_key,
+)
+
+pytestmark = pytest.mark.integration
+
+CONTACT = "help@teashop.example"
+
+
+@pytest.fixture
+async def responder(make_settings) -> AsyncIterator[Responder]:
+    async with running_responder(make_settings) as r:
+        await r.feed(shop_event("s1"))
+        yield r
+
+
+async def manager_of(r: Responder, http, **settings) -> dict[str, str]:
+    _, manager = await user_with_key(http, "manager", ["s1"])
+    body = {"contact_email": CONTACT, **settings}
+    put = await http.put("/v1/shops/s1/settings", json=body, headers=manager)
+    assert put.status_code == 200, put.text
+    return manager
+
+
+async def test_drafts_come_in_the_reviewers_language_filled_with_the_shops_remedy(
+    responder: Responder,
+) -> None:
+    await responder.feed(
+        classified(
+            "s1",
+            "t:de",
+            language="de",
+            topics=("damaged_packaging",),
+            text="Die Teekanne kam kaputt an.",
+        )
+    )
+    await responder.feed(classified("s1", "t:fr", language="fr", order_id="77"))
+    async with responder.http() as http:
+        manager = await manager_of(
+            responder,
+            http,
+            remedies={"damaged_packaging:de": "Wir schicken Ihnen sofort eine neue Kanne."},
+            signature="Ihr Teeladen",
+        )
+        r = await http.post("/v1/reviews/t:de/drafts", json={}, headers=manager)
+        assert r.status_code == 201, r.text
+        draft = r.json()
+        assert draft["language"] == "de" and draft["template"] == (
+            "builtin:de:negative:damaged_packaging"
+        )
+        text = draft["text"]
+        for expected in ("Hallo Anna,", "Teapot", "tut uns", "neue Kanne", CONTACT, "Teeladen"):
+            assert expected in text, (expected, text)
+        assert "Novak" not in text and "1001" not in text
+        assert draft["findings"] == [] and not draft["blocked"] and len(text) <= 600
+        # No templates in French: English, with the language mismatch left to the person.
+        fr = (await http.post("/v1/reviews/t:fr/drafts", json={}, headers=manager)).json()
+        assert fr["language"] == "en" and fr["text"].startswith("Hi Anna,")
+        own = await http.post(
+            "/v1/reviews/t:de/drafts",
+            json={"text": "Sorry! Schreiben Sie uns bitte.", "language": "de"},
+            headers=manager,
+        )
+        assert own.json()["template"] is None
+        bad = await http.post("/v1/reviews/t:de/drafts", json={"language": "fr"}, headers=manager)
+        assert bad.status_code == 422
+        missing = await http.post(
+            "/v1/reviews/t:de/drafts", json={"template_id": 999}, headers=manager
+        )
+        assert missing.status_code == 404
+
+
+async def test_every_edit_is_linted_and_blocking_findings_stop_approval(
+    responder: Responder,
+) -> None:
+    await responder.feed(classified("s1", "t:1"))
+    async with responder.http() as http:
+        manager = await manager_of(responder, http)
+        draft = (await http.post("/v1/reviews/t:1/drafts", json={}, headers=manager)).json()
+        url = f"/v1/drafts/{draft['id']}"
+        bribe = "Hi Anna, if you delete your review we will send you a voucher."
+        edited = (await http.put(url, json={"text": bribe}, headers=manager)).json()
+        codes = {f["code"] for f in edited["findings"]}
+        assert {"incentive_for_review", "missing_apology", "missing_private_channel"} <= codes
+        assert edited["blocked"] and edited["version"] == 2
+        refused = await http.post(url + "/approve", headers=manager)
+        assert refused.status_code == 409
+        assert refused.json()["detail"]["findings"][0]["code"] == "incentive_for_review"
+        clean = (
+            "Hi Anna, we are sorry the teapot arrived broken. We will send a new one today. "
+            f"Please write to us at {CONTACT} so we can make it right."
+        )
+        assert (await http.put(url, json={"text": clean}, headers=manager)).json()["findings"] == []
+        approved = await http.post(url + "/approve", headers=manager)
+        assert approved.status_code == 200 and approved.json()["status"] == "approved"
+        assert (await http.post(url + "/approve", headers=manager)).status_code == 409
+        # Editing takes the approval back.
+        again = (await http.put(url, json={"text": clean + " "}, headers=manager)).json()
+        assert again["status"] == "draft" and again["approved_by"] is None
+        assert (await http.put(url, json={"text": ""}, headers=manager)).status_code == 422
+        audit = (await http.get("/v1/reviews/t:1", headers=manager)).json()["audit"]
+        edits = [a for a in audit if a["action"] == "draft.edited"]
+        assert edits[0]["before"]["text"] == draft["text"] and edits[0]["after"]["text"] == bribe
+
+
+async def test_templates_are_managed_through_the_api_and_used_for_drafts(
+    responder: Responder,
+) -> None:
+    await responder.feed(classified("s1", "t:late", topics=("delivery_delay",)))
+    async with responder.http() as http:
+        manager = await manager_of(responder, http)
+        body = {
+            "name": "Late parcel",
+            "language": "en",
+            "sentiment": "negative",
+            "topic": "delivery_delay",
+            "body": "{greeting}\nSorry that {product} is late. {remedy} {invitation}\n{signature}",
+        }
+        made = await http.post("/v1/shops/s1/templates", json=body, headers=manager)
+        assert made.status_code == 201, made.text
+        assert (
+            await http.post("/v1/shops/s1/templates", json=body, headers=manager)
+        ).status_code == 409
+        draft = (await http.post("/v1/reviews/t:late/drafts", json={}, headers=manager)).json()
+        assert draft["template"] == f"template:{made.json()['id']}"
+        assert draft["text"].startswith("Hi Anna,\nSorry that Teapot is late.")
+        unknown = await http.post(
+            "/v1/shops/s1/templates",
+            json={**body, "topic": "", "body": "Hi {customer_email}"},
+            headers=manager,
+        )
+        assert unknown.status_code == 422 and "customer_email" in unknown.json()["detail"]
+        bribe = await http.post(
+            "/v1/shops/s1/templates",
+            json={
+                **body,
+                "topic": "quality",
+                "body": "Change your rating to 5 stars and get a 20% discount.",
+            },
+            headers=manager,
+        )
+        assert bribe.status_code == 422
+        assert bribe.json()["detail"]["findings"][0]["code"] == "incentive_for_review"
+        updated = await http.put(
+            f"/v1/shops/s1/templates/{made.json()['id']}",
+            json={**body, "body": "{greeting} We are sorry. {invitation}"},
+            headers=manager,
+        )
+        assert updated.status_code == 200
+        listed = (await http.get("/v1/shops/s1/templates", headers=manager)).json()
+        assert len(listed["templates"]) == 1 and len(listed["builtin"]) == 65
+        gone = await http.delete(f"/v1/shops/s1/templates/{made.json()['id']}", headers=manager)
+        assert gone.status_code == 204
+        assert (
+            await http.delete(f"/v1/shops/s1/templates/{made.json()['id']}", headers=manager)
+        ).status_code == 404
+
+
+async def test_publishing_through_a_signed_connector_with_retries(responder: Responder) -> None:
+    await responder.feed(classified("s1", "t:1", topics=("damaged_packaging",)))
+    with Receiver(status=503) as receiver:
+        async with responder.http() as http:
+            manager = await manager_of(responder, http)
+            draft = (await http.post("/v1/reviews/t:1/drafts", json={}, headers=manager)).json()
+            url = f"/v1/drafts/{draft['id']}"
+            no_connector = await http.post(url + "/publish", headers=manager)
+            assert no_connector.status_code == 409  # not approved yet
+            await http.post(url + "/approve", headers=manager)
+            refused = await http.post(url + "/publish", headers=manager)
+            assert "no reply connector" in refused.json()["detail"]["message"]
+            connector = await http.put(
+                "/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager
+            )
+            secret = connector.json()["signing_secret"]
+            assert secret.startswith("whsec_")
+            shown = (await http.get("/v1/shops/s1/connector", headers=manager)).json()
+            assert "signing_secret" not in shown and shown["url"] == receiver.url
+            published = await http.post(url + "/publish", headers=manager)
+            assert published.status_code == 202 and published.json()["status"] == "pending"
+            again = await http.post(url + "/publish", headers=manager)
+            assert again.status_code == 409
+            # Two failures, each retried after its backoff; then the platform accepts.
+            assert await responder.publish() == 1
+            assert await responder.publish() == 0  # not due before the backoff
+            responder.clock.now = T0 + timedelta(seconds=31)
+            assert await responder.publish() == 1
+            receiver.status = 200
+            responder.clock.now = T0 + timedelta(minutes=2)
+            assert await responder.publish() == 1
+            assert len(receiver.requests) == 3
+            headers, raw = receiver.requests[-1]
+            assert verify(headers, raw, [secret], responder.clock.now)
+            assert not verify(headers, raw, ["whsec_b3RoZXI="], responder.clock.now)
+            sent = json.loads(raw)
+            assert sent["text"] == draft["text"] and sent["review_id"] == "t:1"
+            assert headers["webhook-id"] == sent["reply_id"]
+            # Every attempt carried the same reply id: the receiver can deduplicate.
+            assert {h["webhook-id"] for h, _ in receiver.requests} == {sent["reply_id"]}
+            detail = (await http.get("/v1/reviews/t:1", headers=manager)).json()
+            (publication,) = detail["publications"]
+            assert publication["status"] == "published" and publication["attempts"] == 3
+            assert detail["drafts"][0]["status"] == "published"
+            assert detail["review"]["first_replied_at"].startswith("2026-11-17T09:02")
+            assert detail["case"]["status"] == "replied"
+            (event,) = await responder.outbox("review.reply.published")
+            assert event["payload"]["reply_id"] == sent["reply_id"]
+            actions = [a["action"] for a in detail["audit"]]
+            assert actions[-3:] == [
+                "reply.publish_requested",
+                "case.status_changed",
+                "reply.published",
+            ]
+            listed = await http.get("/v1/publications?status=published", headers=manager)
+            assert [p["id"] for p in listed.json()] == [publication["id"]]
+
+
+async def test_a_refusing_platform_fails_the_publication_and_a_person_can_try_again(
+    responder: Responder,
+) -> None:
+    await responder.feed(classified("s1", "t:1"))
+    with Receiver(status=422) as receiver:
+        async with responder.http() as http:
+            manager = await manager_of(responder, http)
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager)
+            draft = (await http.post("/v1/reviews/t:1/drafts", json={}, headers=manager)).json()
+            url = f"/v1/drafts/{draft['id']}"
+            await http.post(url + "/approve", headers=manager)
+            await http.post(url + "/publish", headers=manager)
+            await responder.publish()
+            detail = (await http.get("/v1/reviews/t:1", headers=manager)).json()
+            assert detail["publications"][0]["status"] == "failed"
+            assert detail["publications"][0]["last_error"].startswith("HTTP 422")
+            assert detail["drafts"][0]["status"] == "failed"
+            assert detail["review"]["first_replied_at"] is None
+            receiver.status = 204
+            assert (await http.post(url + "/publish", headers=manager)).status_code == 202
+            await responder.publish()
+            detail = (await http.get("/v1/reviews/t:1", headers=manager)).json()
+            assert [p["status"] for p in detail["publications"]] == ["failed", "published"]
+
+
+async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
+    responder: Responder,
+) -> None:
+    with Receiver() as receiver:
+        async with responder.http() as http:
+            manager = await manager_of(
+                responder,
+                http,
+                faq_answers={"shipping_time": "Orders leave our warehouse within 24 hours."},
+                automation={"enabled": True, "questions": True, "delay_minutes": 10},
+            )
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager)
+            await responder.feed(
+                classified(
+                    "s1",
+                    "g:love",
+                    sentiment="positive",
+                    rating=5,
+                    order_id="1",
+                    text="Lovely teapot",
+                )
+            )
+            await responder.feed(
+                classified(
+                    "s1",
+                    "g:when",
+                    sentiment="neutral",
+                    rating=None,
+                    order_id=None,
+                    text="How long does shipping take?",
+                    question=("shipping_time", 0.85),
+                )
+            )
+            await responder.feed(
+                classified(
+                    "s1",
+                    "g:stock",
+                    sentiment="neutral",
+                    rating=None,
+                    order_id=None,
+                    text="Is the blue one in stock?",
+                    question=("stock", 0.85),
+                )
+            )
+            await responder.feed(
+                classified(
+                    "s1", "g:unsure", sentiment="positive", rating=5, order_id="2", confidence=0.6
+                )
+            )
+            assert await responder.automate() == 0  # the delay has not passed
+            responder.clock.now = T0 + timedelta(minutes=11)
+            assert await responder.automate() == 3
+            await responder.publish()
+            texts = {
+                json.loads(raw)["review_id"]: json.loads(raw)["text"]
+                for _, raw in receiver.requests
+            }
+            assert set(texts) == {"g:love", "g:when"}
+            assert "kind words about Teapot" in texts["g:love"]
+            assert "within 24 hours" in texts["g:when"]
+            stock = (await http.get("/v1/reviews/g:stock", headers=manager)).json()
+            # No answer configured: the draft waits for a person, and says why.
+            assert stock["automation"]["status"] == "refused"
+            assert "unfilled_placeholder" in stock["automation"]["reason"]
+            assert stock["drafts"][0]["blocked"] and stock["publications"] == []
+            unsure = (await http.get("/v1/reviews/g:unsure", headers=manager)).json()
+            assert unsure["automation"] is None  # never queued
+            love = (await http.get("/v1/reviews/g:love", headers=manager)).json()
+            assert love["publications"][0]["auto"] is True
+            assert love["drafts"][0]["approved_by"] == "automation"
+
+
+async def test_a_negative_review_is_never_published_automatically(responder: Responder) -> None:
+    with Receiver() as receiver:
+        async with responder.http() as http:
+            manager = await manager_of(responder, http)
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager)
+            # The API refuses to even say so...
+            refused = await http.put(
+                "/v1/shops/s1/settings",
+                json={"automation": {"enabled": True, "sentiments": ["negative", "positive"]}},
+                headers=manager,
+            )
+            assert refused.status_code == 422
+            assert "always wait for a person" in refused.json()["detail"]
+        # ...and when the stored settings say so anyway, the code still refuses.
+        await responder.pool.execute(
+            """
+            UPDATE shops SET settings = settings || '{"automation": {"enabled": true,
+                "sentiments": ["negative", "neutral", "positive"], "questions": true,
+                "delay_minutes": 0, "min_confidence": 0}}'::jsonb
+            WHERE shop_id = 's1'
+            """
+        )
+        await responder.feed(classified("s1", "t:angry", confidence=0.99, rating=None))
+        await responder.feed(
+            classified(
+                "s1",
+                "t:ask",
+                confidence=0.99,
+                rating=None,
+                order_id="3",
+                question=("shipping_time", 0.99),
+            )
+        )
+        await responder.pool.execute(
+            """
+            INSERT INTO automation_queue (shop_id, review_id, due_at)
+            VALUES ('s1', 't:angry', '-infinity'), ('s1', 't:ask', '-infinity')
+            ON CONFLICT DO NOTHING
+            """
+        )
+        responder.clock.now = T0 + timedelta(days=1)
+        assert await responder.automate() == 2
+        await responder.publish()
+        assert receiver.requests == []
+        rows = await responder.pool.fetch("SELECT reason FROM automation_queue ORDER BY review_id")
+        assert [r["reason"] for r in rows] == ["negative reviews always wait for a person"] * 2
+        # The one door for automatic publishing refuses a negative's approved draft too.
+        async with responder.pool.acquire() as conn, conn.transaction():
+            shop = await shops.get(conn, "s1")
+            review = await reviews.get(conn, "s1", "t:angry")
+            assert review is not None
+            draft = await service.create_draft(conn, shop, review, "test", T0)
+            with pytest.raises(service.PolicyRefused, match="negative"):
+                await service.publish(
+                    conn, shop, review, {**draft, "status": "approved"}, "automation", T0, auto=True
+                )
+
+
+async def test_linter_endpoint_explains_findings(responder: Responder) -> None:
+    await responder.feed(classified("s1", "t:1", language="sl", reviewer_name="Maja Kovač"))
+    async with responder.http() as http:
+        _, agent = await user_with_key(http, "agent", ["s1"])
+        r = await http.post(
+            "/v1/lint",
+            json={
+                "review_id": "t:1",
+                "text": "Spoštovana Maja Kovač, namesto negativne ocene nas raje pokličite.",
+            },
+            headers=agent,
+        )
+        findings = r.json()["findings"]
+        assert r.json()["blocked"]
+        by_code = {f["code"]: f for f in findings}
+        assert by_code["customer_full_name"]["excerpt"] == "Kovač"
+        assert by_code["discourages_review"]["severity"] == "block"
+        bare = await http.post(
+            "/v1/lint", json={"text": "Thank you so much!", "sentiment": "positive"}, headers=agent
+        )
+        assert bare.json() == {"findings": [], "blocked": False}
+
+
+async def test_retries_end_after_the_last_attempt_and_deleted_reviews_get_no_reply(
+    make_settings,
+) -> None:
+    from shared.events import ReviewDeleted
+
+    async with running_responder(make_settings, connector_max_attempts=2) as responder:
+        await responder.feed(shop_event("s1"))
+        await responder.feed(classified("s1", "t:down", order_id="1"))
+        await responder.feed(classified("s1", "t:gone", order_id="2"))
+        with Receiver(status=500) as receiver:
+            async with responder.http() as http:
+                manager = await manager_of(responder, http)
+                await http.put(
+                    "/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager
+                )
+                for review_id in ("t:down", "t:gone"):
+                    draft = (
+                        await http.post(f"/v1/reviews/{review_id}/drafts", json={}, headers=manager)
+                    ).json()
+                    await http.post(f"/v1/drafts/{draft['id']}/approve", headers=manager)
+                    await http.post(f"/v1/drafts/{draft['id']}/publish", headers=manager)
+                await responder.feed(
+                    ReviewDeleted(
+                        shop_id="s1",
+                        payload={"review_id": "t:gone", "source": "trustpilot", "deleted_at": T0},
+                    )
+                )
+                await responder.publish()
+                responder.clock.now = T0 + timedelta(minutes=1)
+                await responder.publish()
+                down = (await http.get("/v1/reviews/t:down", headers=manager)).json()
+                gone = (await http.get("/v1/reviews/t:gone", headers=manager)).json()
+        assert len(receiver.requests) == 2  # t:down twice, t:gone never
+        assert down["publications"][0]["status"] == "failed"
+        assert down["publications"][0]["attempts"] == 2
+        assert gone["publications"][0]["status"] == "failed"
+        assert "deleted" in gone["publications"][0]["last_error"]

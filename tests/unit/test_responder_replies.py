@@ -1,0 +1,254 @@
+"""The built-in reply library, template choice and filling, and the automation policy."""
+
+from typing import Any
+
+import pytest
+
+from services.responder.replies import drafting, policy
+from services.responder.replies.library import BUILTIN, NEGATIVE_TOPICS, PHRASES
+from services.responder.replies.linter import LintContext, lint
+from services.responder.shops.config import Automation, ShopSettings
+
+
+def review(**overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "review_id": "t:1",
+        "reviewer_name": "anna novak",
+        "sentiment": "negative",
+        "severity": "low",
+        "rating": 1,
+        "language": "en",
+        "product_id": "pot",
+        "order_id": "1001",
+        "removal_candidate": False,
+        "deleted_at": None,
+        "order_context": {"items": [{"product_id": "pot", "name": "Teapot"}]},
+        "classification": {
+            "sentiment": "negative",
+            "sentiment_confidence": 0.95,
+            "language_confidence": 0.9,
+            "severity_reasons": [],
+            "star_text_mismatch": False,
+            "topics": [],
+            "abuse": [],
+            "question": None,
+        },
+    }
+    classification = {**base["classification"], **overrides.pop("classification", {})}
+    return {**base, **overrides, "classification": classification}
+
+
+@pytest.mark.parametrize("key", sorted(BUILTIN), ids=lambda k: ":".join(k) or "any")
+@pytest.mark.parametrize("contact", [None, "help@teashop.example"])
+@pytest.mark.parametrize("product", ["Teapot", None])
+def test_every_builtin_template_renders_clean_short_and_in_its_language(
+    key: tuple[str, str, str], contact: str | None, product: str | None
+) -> None:
+    language, sentiment, topic = key
+    settings = ShopSettings(
+        contact_email=contact, faq_answers={"shipping_time": "We ship within 24 hours."}
+    )
+    r = review(
+        sentiment=sentiment,
+        language=language,
+        order_context={"items": [{"product_id": "pot", "name": product}]} if product else None,
+        classification={
+            "sentiment": sentiment,
+            "topics": [{"name": topic, "confidence": 0.9}] if topic not in ("", "faq") else [],
+            "question": {"name": "shipping_time", "confidence": 0.9} if topic == "faq" else None,
+        },
+    )
+    values = drafting.values_for(r, settings, "Tea Shop", language, topic)
+    text = drafting.render(BUILTIN[key].body, values, product is not None)
+    ctx = LintContext(
+        sentiment=sentiment,
+        review_language=language,
+        reviewer_name="Anna Novak",
+        order_id="1001",
+        allowed_contacts=settings.allowed_contacts(),
+        max_chars=600,
+    )
+    assert lint(text, ctx) == [], text
+    assert len(text) <= 600 and text.startswith(PHRASES[language].greet_name.format(name="Anna"))
+    assert "{" not in text and "()" not in text and "  " not in text
+    if product and "{product}" in BUILTIN[key].body:
+        assert "Teapot" in text
+
+
+def test_negative_replies_follow_the_structure() -> None:
+    r = review(classification={"topics": [{"name": "damaged_packaging", "confidence": 0.9}]})
+    settings = ShopSettings(
+        contact_url="https://teashop.example/help",
+        remedies={"damaged_packaging": "We will courier a new teapot to you tomorrow."},
+    )
+    chosen = drafting.choose(r, [], "en")
+    text = drafting.render(
+        chosen.body, drafting.values_for(r, settings, "Tea Shop", "en", chosen.topic)
+    )
+    assert text == (
+        "Hi Anna,\nThank you for letting us know that Teapot arrived damaged. We are truly "
+        "sorry about this. We will courier a new teapot to you tomorrow. Please write to us at "
+        "https://teashop.example/help so we can put this right for you personally.\n"
+        "The Tea Shop team"
+    )
+
+
+def test_template_choice_prefers_the_shops_own_the_topic_and_the_language() -> None:
+    r = review(
+        language="de",
+        classification={
+            "topics": [
+                {"name": "price_value", "confidence": 0.6},
+                {"name": "delivery_delay", "confidence": 0.9},
+            ]
+        },
+    )
+    assert drafting.choose(r, [], "de").key == "builtin:de:negative:delivery_delay"
+    own = {"id": 7, "language": "de", "sentiment": "negative", "topic": "", "body": "x"}
+    assert drafting.choose(r, [own], "de").key == "builtin:de:negative:delivery_delay"
+    own_topic = {**own, "id": 8, "topic": "delivery_delay"}
+    assert drafting.choose(r, [own, own_topic], "de").key == "template:8"
+    english_only = {**own, "id": 9, "language": "en", "topic": "delivery_delay"}
+    assert drafting.choose(r, [english_only], "de").key == "builtin:de:negative:delivery_delay"
+    assert drafting.reply_language(review(language="fr")) == "en"
+    assert drafting.reply_language(review(language="sl-SI")) == "sl"
+    assert drafting.reply_language(review(language="de"), "ro") == "ro"
+
+
+def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:
+    r = review(
+        sentiment="neutral",
+        rating=None,
+        classification={"sentiment": "neutral", "question": {"name": "stock", "confidence": 0.9}},
+    )
+    assert drafting.topic_candidates(r) == ["faq:stock", "faq", ""]
+    settings = ShopSettings(faq_answers={"stock:en": "Yes, all colours are in stock."})
+    values = drafting.values_for(r, settings, "Tea Shop", "en", "faq")
+    assert values["faq_answer"] == "Yes, all colours are in stock."
+    assert drafting.values_for(r, ShopSettings(), "T", "en", "faq")["faq_answer"].startswith("[[")
+    # A negative review with a question gets a negative reply, never an FAQ answer.
+    assert drafting.question_type(review(classification={"question": {"name": "stock"}})) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("anna novak", "Anna"),
+        ("Jean-Luc Picard", "Jean-Luc"),
+        ("J. Smith", None),
+        ("42", None),
+        ("x@y.z", None),
+        ("Žan", "Žan"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_first_name(name: str | None, first: str | None) -> None:
+    assert drafting.first_name(name) == first
+
+
+ON = Automation(enabled=True, questions=True)
+POSITIVE = {"sentiment": "positive", "rating": 5, "classification": {"sentiment": "positive"}}
+QUESTION = {
+    "sentiment": "neutral",
+    "rating": None,
+    "classification": {
+        "sentiment": "neutral",
+        "question": {"name": "shipping_time", "confidence": 0.85},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("overrides", "automation", "reason"),
+    [
+        ({}, ON, "negative reviews always wait"),
+        ({**POSITIVE, "severity": "high"}, ON, "safety"),
+        (
+            {
+                **POSITIVE,
+                "classification": {"sentiment": "positive", "severity_reasons": ["legal"]},
+            },
+            ON,
+            "legal",
+        ),
+        ({**POSITIVE, "removal_candidate": True}, ON, "abusive"),
+        (
+            {**POSITIVE, "classification": {"sentiment": "positive", "star_text_mismatch": True}},
+            ON,
+            "stars and the text",
+        ),
+        ({**POSITIVE, "rating": 3}, ON, "3-star"),
+        (
+            {**POSITIVE, "classification": {"sentiment": "positive", "language_confidence": 0.2}},
+            ON,
+            "language",
+        ),
+        (POSITIVE, Automation(), "off for this shop"),
+        (POSITIVE, Automation(enabled=True, sentiments=[]), "positive reviews are off"),
+        (
+            {**POSITIVE, "classification": {"sentiment": "positive", "sentiment_confidence": 0.7}},
+            Automation(enabled=True, min_confidence=0.0),
+            "below 0.80",
+        ),
+        (
+            {**POSITIVE, "classification": {"sentiment": "positive", "sentiment_confidence": 0.88}},
+            Automation(enabled=True, min_confidence=0.9),
+            "below 0.90",
+        ),
+        (QUESTION, Automation(enabled=True), "questions are off"),
+        (
+            {
+                **QUESTION,
+                "classification": {
+                    "sentiment": "neutral",
+                    "question": {"name": "other", "confidence": 0.9},
+                },
+            },
+            ON,
+            "not a known FAQ",
+        ),
+        (
+            {"sentiment": "neutral", "rating": 4, "classification": {"sentiment": "neutral"}},
+            ON,
+            "only positive reviews and FAQ",
+        ),
+    ],
+)
+def test_policy_refuses(overrides: dict[str, Any], automation: Automation, reason: str) -> None:
+    decision = policy.decide(review(**overrides), automation)
+    assert not decision.allowed and reason in decision.reason, decision
+
+
+def test_a_negative_is_refused_whatever_the_settings_say() -> None:
+    everything = Automation.model_construct(
+        enabled=True,
+        sentiments=["negative", "neutral", "positive"],
+        questions=True,
+        delay_minutes=0,
+        min_confidence=0.0,
+    )
+    for overrides in (
+        {},
+        {"rating": None},
+        {"classification": {"question": {"name": "shipping_time", "confidence": 1.0}}},
+    ):
+        decision = policy.decide(review(**overrides), everything)
+        assert decision == policy.Decision(False, "negative reviews always wait for a person")
+    # Even a review the classifier calls positive but staff stored as negative waits.
+    mixed = review(sentiment="negative", classification={"sentiment": "positive"})
+    assert not policy.decide(mixed, everything).allowed
+
+
+def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:
+    assert policy.decide(review(**POSITIVE), ON).allowed
+    assert policy.decide(review(**QUESTION), ON).allowed
+    from services.responder.replies.linter import Finding
+
+    warn = Finding(code="too_long", severity="warn", message="long")
+    assert not policy.decide(review(**POSITIVE), ON, [warn]).allowed
+
+
+def test_negative_topics_have_phrases_in_every_language() -> None:
+    for phrases in PHRASES.values():
+        assert set(phrases.acknowledge) == set(phrases.remedy) == {*NEGATIVE_TOPICS, ""}
