@@ -312,7 +312,7 @@ class Run:
         if proc.returncode != 0:
             raise RuntimeError(f"{name}: raw client exited with {proc.returncode}")
         raw = json.loads(out_path.read_text())
-        figures = cpu.stop({"client": raw["client_cpu_s"]})
+        figures = await cpu.stop({"client": raw["client_cpu_s"]})
         phase = {
             "name": name,
             "kind": "raw",
@@ -480,7 +480,7 @@ class Run:
         cpu = CpuWindow({"worker": self.service.pid, "sink": self.sink.pid, "bench": os.getpid()})
         incomplete = await self._drain(name, base, due, first, last)
         ended = time.time()
-        cpu_figures = cpu.stop()
+        cpu_figures = await cpu.stop()
         rss = await sampler.stop()
         messages, size = await self.sink.count()
         conn = self.db
@@ -668,7 +668,7 @@ class Run:
                 break
             await asyncio.sleep(SINK_POLL_S)
         ended = time.time()
-        cpu_figures = cpu.stop()
+        cpu_figures = await cpu.stop()
         rss = await sampler.stop()
         rows = await self.db.fetch(
             "SELECT message_id, status, skip_reason FROM survey_emails"

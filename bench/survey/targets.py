@@ -3,6 +3,7 @@ stopped by `bench.ingest.targets`): the real survey service process, the SMTP si
 readings of a process's memory and CPU."""
 
 import asyncio
+import contextlib
 import os
 import sys
 import time
@@ -261,19 +262,39 @@ class RssSampler:
 
 
 class CpuWindow:
-    """CPU used between `__init__` and `stop()` by the named processes, PostgreSQL, Kafka, and
-    the whole machine; whatever none of them used is other work on the machine (noise)."""
+    """CPU used between creation and `stop()` by the named processes, PostgreSQL, Kafka, and
+    the whole machine; whatever none of them used is other work on the machine (noise).
 
-    def __init__(self, pids: dict[str, int]) -> None:
+    PostgreSQL backends come and go (the service's pool closes connections idle for 5 minutes
+    and opens new ones): the infrastructure is read every `interval_s`, so a backend that ends
+    during the window still counts up to its last reading."""
+
+    def __init__(self, pids: dict[str, int], interval_s: float = 2.0) -> None:
         self.pids = pids
+        self.interval_s = interval_s
         self.started = time.monotonic()
         self.machine = machine.cpu_times()
         self.infra = machine.infra_cpu_seconds()
+        self.seen = {group: dict(pids) for group, pids in self.infra.items()}
         self.procs = {name: _cpu_or_zero(pid) for name, pid in pids.items()}
+        self._task = asyncio.create_task(self._sample())
 
-    def stop(self, extra_seconds: dict[str, float] | None = None) -> dict[str, float]:
+    async def _sample(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval_s)
+            self._read_infra()
+
+    def _read_infra(self) -> None:
+        for group, pids in machine.infra_cpu_seconds().items():
+            self.seen.setdefault(group, {}).update(pids)
+
+    async def stop(self, extra_seconds: dict[str, float] | None = None) -> dict[str, float]:
+        self._task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self._task
         window = max(time.monotonic() - self.started, 1e-9)
-        infra = machine.infra_cpu_delta(self.infra, machine.infra_cpu_seconds())
+        self._read_infra()
+        infra = machine.infra_cpu_delta(self.infra, self.seen)
         busy = machine.busy_cores(self.machine, machine.cpu_times())
         used = {name: _cpu_or_zero(pid) - self.procs[name] for name, pid in self.pids.items()}
         used.update(extra_seconds or {})
