@@ -17,11 +17,6 @@ OUTBOX_PUBLISHED = Counter(
     "Outbox rows published to Kafka.",
     ["service"],
 )
-HTTP_REQUESTS = Counter(
-    "reviewloop_http_requests_total",
-    "HTTP requests answered, by route and status code.",
-    ["service", "route", "status"],
-)
 SURVEY_EMAILS = Counter(
     "reviewloop_survey_emails_total",
     "Survey emails handled by the dispatcher, by kind and outcome.",

@@ -19,13 +19,11 @@ everything it started: processes, database, topics, files, infrastructure it had
 
 import argparse
 import asyncio
-import contextlib
 import json
 import os
 import random
 import secrets
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -38,6 +36,7 @@ from typing import Any
 
 import asyncpg
 
+from bench import runner
 from bench.ingest import machine
 from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.payloads import REPO_ROOT
@@ -937,20 +936,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = datetime.now(UTC)
 
-    async def guarded() -> dict[str, Any]:
-        # SIGTERM gets the same orderly cleanup as Ctrl-C: cancel, then the finally blocks.
-        task = asyncio.current_task()
-        assert task is not None
-        loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
-        return await benchmark(args, started)
-
-    result = asyncio.run(guarded())
-    path = report.write_json(result, started)
-    print(report.markdown(result))
-    print(f"\nresult: {path.relative_to(REPO_ROOT)}")
-    return 0
+    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
 
 
 if __name__ == "__main__":
