@@ -17,6 +17,7 @@ from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.endpoints import router as shops_router
 from services.ingest.webhooks import repository as deliveries
 from services.ingest.webhooks.endpoints import router as webhooks_router
+from services.ingest.webhooks.group_commit import GroupCommit
 from shared.db.pool import Pool
 from shared.http.app import create_app
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
@@ -54,4 +55,7 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
         title="Reviewloop ingest",
     )
     app.state.shops = ShopDirectory(runtime, settings.shop_cache_ttl_s)
+    app.state.webhook_commits = GroupCommit(
+        runtime, settings.webhook_batch_max, settings.webhook_commits_in_flight
+    )
     return app, runtime

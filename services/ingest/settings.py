@@ -1,6 +1,6 @@
 """Settings of the ingest service (environment variables prefixed INGEST_)."""
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings, dev_secret
@@ -20,6 +20,10 @@ class IngestSettings(ServiceSettings):
     raw_payload_retention_days: int = 14
     # Shops are read on every webhook: cache them in process for this long.
     shop_cache_ttl_s: float = 30.0
+    # Group commit of webhook deliveries: at most this many in one transaction, and this many
+    # transactions in flight per replica (the rest wait for the next batch).
+    webhook_batch_max: int = Field(default=100, ge=1, le=1000)
+    webhook_commits_in_flight: int = Field(default=2, ge=1, le=32)
 
     # Fetching thin orders (BigCommerce, Ecwid) from the platform's API.
     fetch_interval_s: float = 2.0

@@ -16,6 +16,14 @@ async def _init_connection(conn: Connection) -> None:
     await conn.set_type_codec("jsonb", encoder=json.dumps, decoder=json.loads, schema="pg_catalog")
 
 
+async def _keep_session(conn: Connection) -> None:
+    """Release without asyncpg's default reset, a round trip on every release (advisory
+    unlock, CLOSE ALL, UNLISTEN *, RESET ALL). No code here leaves session state behind:
+    transactions are rolled back by asyncpg itself before this is called, the relay removes its
+    listener, migrations release their advisory lock, and nothing uses SET outside a
+    transaction."""
+
+
 async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
     pool = await asyncpg.create_pool(
         dsn=settings.db_dsn,
@@ -27,6 +35,7 @@ async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
             "application_name": f"reviewloop-{settings.service_name}",
         },
         init=_init_connection,
+        reset=_keep_session,
         **overrides,
     )
     assert pool is not None

@@ -43,6 +43,12 @@ async def add_many(
     if len(events) == 1:
         await add(conn, events[0], correlation_id)
         return
+    await add_each(conn, [(e, correlation_id) for e in events])
+
+
+async def add_each(conn: Connection, events: list[tuple[EventEnvelope[Any], str | None]]) -> None:
+    """Events of several requests, each with its own correlation id, in one pipelined round
+    trip."""
     await conn.executemany(
         """
         INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id)
@@ -57,7 +63,7 @@ async def add_many(
                 serialize_event(e),
                 correlation_id,
             )
-            for e in events
+            for e, correlation_id in events
         ],
     )
 

@@ -432,8 +432,13 @@ async def test_claims_lease_back_off_give_up_and_wake_on_new_deliveries(make_set
 
             # A new thin delivery for o1 starts its attempts again.
             async with b.transaction():
-                await deliveries.record(
-                    b, "s", "ecwid", "event:2", "order.updated", "o1", "needs_fetch", None
+                await deliveries.record_many(
+                    b,
+                    [
+                        deliveries.DeliveryRow(
+                            "s", "ecwid", "event:2", "order.updated", "o1", "needs_fetch", b"{}"
+                        )
+                    ],
                 )
             assert await claim(b) == ["o1"]
 
@@ -444,8 +449,13 @@ async def test_claims_lease_back_off_give_up_and_wake_on_new_deliveries(make_set
             await orders.fetch_succeeded(b, "s", "o4", 0)
             assert "o4" not in await claim(b)
             async with b.transaction():
-                await deliveries.record(
-                    b, "s", "ecwid", "event:3", "order.updated", "o4", "needs_fetch", None
+                await deliveries.record_many(
+                    b,
+                    [
+                        deliveries.DeliveryRow(
+                            "s", "ecwid", "event:3", "order.updated", "o4", "needs_fetch", b"{}"
+                        )
+                    ],
                 )
             (claimed,) = await orders.claim_fetches(b, 10, 100.0, 250.0, 3)
             assert (claimed.order_id, claimed.requests) == ("o4", 1)

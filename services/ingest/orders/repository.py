@@ -38,21 +38,10 @@ def _details_from_json(data: dict[str, Any]) -> OrderDetails:
     )
 
 
-async def lock(conn: Connection, shop_id: str, order_id: str, platform: str) -> OrderState:
-    """The order's state, locked until the transaction ends, so deliveries of one order that
-    arrive together are applied one after the other. A first sight creates an empty record:
-    locking a row that does not exist yet would let two first deliveries race. One round trip:
-    the no-op DO UPDATE takes the row lock and RETURNING gives the row."""
-    row = await conn.fetchrow(
-        f"""
-        INSERT INTO orders (shop_id, order_id, platform) VALUES ($1, $2, $3)
-        ON CONFLICT (shop_id, order_id) DO UPDATE SET platform = orders.platform
-        RETURNING {_COLUMNS}
-        """,
-        shop_id,
-        order_id,
-        platform,
-    )
+OrderKey = tuple[str, str]  # (shop_id, order_id)
+
+
+def _state_from_row(row: Any) -> OrderState:
     return OrderState(
         shop_id=row["shop_id"],
         order_id=row["order_id"],
@@ -71,9 +60,31 @@ async def lock(conn: Connection, shop_id: str, order_id: str, platform: str) -> 
     )
 
 
-async def save(conn: Connection, state: OrderState) -> None:
-    details = state.details
-    await conn.execute(
+async def lock_many(conn: Connection, orders: dict[OrderKey, str]) -> dict[OrderKey, OrderState]:
+    """The orders' states (order key -> platform given), locked until the transaction ends, so
+    deliveries of one order that arrive together are applied one after the other. A first
+    sight creates an empty record: locking a row that does not exist yet would let two first
+    deliveries race. One round trip: the no-op DO UPDATE takes the row locks and RETURNING
+    gives the rows. Keys are locked in sorted order, so two batches never wait on each other
+    in a cycle."""
+    keys = sorted(orders)
+    rows = await conn.fetch(
+        f"""
+        INSERT INTO orders (shop_id, order_id, platform)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+        ON CONFLICT (shop_id, order_id) DO UPDATE SET platform = orders.platform
+        RETURNING {_COLUMNS}
+        """,
+        [shop for shop, _ in keys],
+        [order for _, order in keys],
+        [orders[k] for k in keys],
+    )
+    return {(r["shop_id"], r["order_id"]): _state_from_row(r) for r in rows}
+
+
+async def save_many(conn: Connection, states: list[OrderState]) -> None:
+    """One pipelined round trip for the lot (asyncpg's executemany)."""
+    await conn.executemany(
         """
         INSERT INTO orders (shop_id, order_id, platform, placed_at, details, customer_id,
                             customer_email, observed_at, placed_emitted, paid_at,
@@ -90,6 +101,13 @@ async def save(conn: Connection, state: OrderState) -> None:
             return_ids = EXCLUDED.return_ids, needs_fetch = EXCLUDED.needs_fetch,
             updated_at = now()
         """,
+        [_save_args(state) for state in states],
+    )
+
+
+def _save_args(state: OrderState) -> tuple[Any, ...]:
+    details = state.details
+    return (
         state.shop_id,
         state.order_id,
         state.platform,

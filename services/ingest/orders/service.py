@@ -1,6 +1,7 @@
-"""Applying order facts: lock the order's state, decide the events, store both in one
+"""Applying order facts: lock the orders' states, decide the events, store both in one
 transaction (the outbox publishes them after commit)."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from services.ingest.orders import repository
@@ -11,15 +12,35 @@ from shared.events.envelope import EventEnvelope
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
 
+Events = list[EventEnvelope[Any]]
 
-async def apply_facts(
-    conn: Connection, shop_id: str, facts: OrderFacts
-) -> list[EventEnvelope[Any]]:
-    """Call inside a transaction. Returns the events it queued."""
-    state = await repository.lock(conn, shop_id, facts.order_id, facts.platform)
-    new_state, events = apply(state, facts)
-    if new_state != state:
-        await repository.save(conn, new_state)
+
+async def apply_many(conn: Connection, batch: Sequence[tuple[str, OrderFacts]]) -> list[Events]:
+    """Facts of several deliveries ((shop_id, facts) each) with one lock and one save for all
+    their orders. Applied in the given order, so two deliveries of one order in a batch behave
+    exactly as if they came one after the other. Returns the events of each entry, which the
+    caller queues in the outbox. Call inside a transaction."""
+    if not batch:
+        return []
+    wanted: dict[repository.OrderKey, str] = {}
+    for shop_id, facts in batch:
+        wanted.setdefault((shop_id, facts.order_id), facts.platform)
+    states = await repository.lock_many(conn, wanted)
+    before = dict(states)
+    per_entry: list[Events] = []
+    for shop_id, facts in batch:
+        key = (shop_id, facts.order_id)
+        states[key], events = apply(states[key], facts)
+        per_entry.append(events)
+    changed = [state for key, state in states.items() if state != before[key]]
+    if changed:
+        await repository.save_many(conn, changed)
+    return per_entry
+
+
+async def apply_facts(conn: Connection, shop_id: str, facts: OrderFacts) -> Events:
+    """One delivery's facts, its events queued. Call inside a transaction."""
+    [events] = await apply_many(conn, [(shop_id, facts)])
     if events:
         await outbox.add_many(conn, events, correlation_id_var.get())
     return events

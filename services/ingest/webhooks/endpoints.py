@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.webhooks import service
 from services.ingest.webhooks.adapters.base import PayloadError, WebhookRequest
+from services.ingest.webhooks.group_commit import GroupCommit
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
@@ -40,13 +41,14 @@ async def receive_webhook(
 ) -> JSONResponse:
     runtime: Runtime = request.app.state.runtime
     shops: ShopDirectory = request.app.state.shops
+    commits: GroupCommit = request.app.state.webhook_commits
     webhook = WebhookRequest(
         headers={k.lower(): v for k, v in request.headers.items()},
         body=await request.body(),
         received_at=runtime.clock(),
     )
     try:
-        result = await service.receive(runtime.db, shops, platform, shop_id, webhook)
+        result = await service.receive(commits, shops, platform, shop_id, webhook)
     except service.UnknownEndpoint:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown webhook endpoint") from None
     except service.BadSignature:

@@ -1,15 +1,13 @@
-"""Receiving one webhook: verify, map, record once, apply, answer."""
+"""Receiving one webhook: verify, map, record once and apply (group-committed), answer."""
 
 from dataclasses import dataclass
 from typing import Literal
 
-from services.ingest.orders.service import apply_facts
-from services.ingest.privacy import service as privacy
 from services.ingest.shops.directory import ShopDirectory
-from services.ingest.webhooks import repository
 from services.ingest.webhooks.adapters import ADAPTERS
 from services.ingest.webhooks.adapters.base import WebhookRequest
-from shared.db.pool import Pool
+from services.ingest.webhooks.group_commit import GroupCommit, Pending
+from shared.logging import correlation_id_var
 
 
 class UnknownEndpoint(Exception):
@@ -38,7 +36,7 @@ def _is_json(content_type: str) -> bool:
 
 
 async def receive(
-    pool: Pool,
+    commits: GroupCommit,
     shops: ShopDirectory,
     platform: str,
     shop_id: str,
@@ -56,26 +54,11 @@ async def receive(
     if not _is_json(request.headers.get("content-type", "")):
         raise UnsupportedMediaType
     delivery = adapter.parse(request)
-
-    events = 0
-    async with pool.acquire() as conn, conn.transaction():
-        is_new = await repository.record(
-            conn,
-            shop_id,
-            platform,
-            delivery.dedupe_key,
-            delivery.topic,
-            delivery.order_id,
-            delivery.outcome,
-            delivery.payload,
-        )
-        if not is_new:
-            return WebhookResult("duplicate")
-        for facts in delivery.orders:
-            events += len(await apply_facts(conn, shop_id, facts))
-        if delivery.privacy is not None:
-            await privacy.handle(conn, shop_id, delivery.privacy)
-            events += 1
+    events = await commits.submit(
+        Pending(shop_id, platform, delivery, request.body, correlation_id_var.get())
+    )
+    if events is None:
+        return WebhookResult("duplicate")
     if delivery.outcome == "ignored":
         return WebhookResult("ignored")
     return WebhookResult("accepted", events)
