@@ -5,6 +5,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from services.survey.dispatch.worker import Dispatcher
+from services.survey.follow_ups.handlers import follow_up_consumer
+from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.metrics.endpoints import router as metrics_router
 from services.survey.privacy import privacy_consumer
 from services.survey.settings import SurveySettings
@@ -43,13 +45,24 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
                 break
         return total
 
+    async def follow_up(pool: Pool) -> int:
+        # Few and never urgent: one batch per interval.
+        return await FollowUpDispatcher(pool, settings, tokens, runtime.clock).run_once()
+
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumer_specs=[order_consumer(settings), shop_consumer(), privacy_consumer()],
+        consumer_specs=[
+            order_consumer(settings),
+            shop_consumer(),
+            privacy_consumer(),
+            # The clock is read per event, so a test or fault run that moves it is obeyed.
+            follow_up_consumer(settings, lambda: runtime.clock()),
+        ],
         periodic_tasks=(
             *DEFAULT_TASKS,
             PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch),
+            PeriodicTask("follow-ups", settings.dispatch_interval_s, follow_up),
         ),
     )
     app = create_app(

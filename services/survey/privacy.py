@@ -3,6 +3,7 @@
 import json
 
 from services.survey import suppressions
+from services.survey.follow_ups import repository as follow_ups
 from services.survey.orders import repository as orders
 from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
@@ -26,6 +27,7 @@ async def on_customer_redact(conn: Connection, event: Event) -> None:
     email = str(p.email).lower() if p.email else None
     await orders.forget_customer(conn, event.shop_id, list(p.order_ids), email)
     await surveys.forget_recipients(conn, event.shop_id, list(p.order_ids), email)
+    await follow_ups.forget_recipients(conn, event.shop_id, list(p.order_ids), email)
     if email:
         await suppressions.forget_email(conn, email)
 
@@ -34,6 +36,7 @@ async def on_shop_redact(conn: Connection, event: Event) -> None:
     assert isinstance(event, ShopRedactRequested)
     await orders.forget_shop(conn, event.shop_id)
     await surveys.forget_shop_recipients(conn, event.shop_id)
+    await follow_ups.forget_shop_recipients(conn, event.shop_id)
 
 
 async def on_data_request(conn: Connection, event: Event) -> None:
@@ -41,6 +44,9 @@ async def on_data_request(conn: Connection, event: Event) -> None:
     p = event.payload
     email = str(p.email) if p.email else None
     data = await orders.export_customer(conn, event.shop_id, list(p.order_ids), email)
+    # Follow-ups of every order found, by id or by address, plus any sent to the address.
+    order_ids = sorted({*p.order_ids, *(o["order_id"] for o in data["orders"])})
+    data["follow_ups"] = await follow_ups.export_customer(conn, event.shop_id, order_ids, email)
     data["suppressions"] = await suppressions.export_for(conn, email) if email else []
     answer = CustomerDataExported(
         shop_id=event.shop_id,

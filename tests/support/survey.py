@@ -1,7 +1,10 @@
 """An in-process survey service for tests: real PostgreSQL, real SMTP, a clock the test moves."""
 
+import asyncio
+import contextlib
 import mailbox
 import uuid
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
@@ -13,13 +16,21 @@ import httpx
 
 from services.survey.app import MIGRATIONS, build
 from services.survey.dispatch.worker import Dispatcher
+from services.survey.follow_ups.handlers import follow_up_consumer
+from services.survey.follow_ups.worker import FollowUpDispatcher
+from services.survey.privacy import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.handlers import order_consumer, shop_consumer
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
-from shared.events import OrderPlaced
+from shared.events import OrderPlaced, serialize_event
 from shared.events.envelope import EventEnvelope
 from shared.events.shops import ShopUpdated
+from shared.kafka.admin import ensure_topics
+from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
+from shared.kafka.producer import create_producer
+from shared.topics import topic_name
+from tests.support.kafka import produce
 
 # A Tuesday, 09:00 UTC.
 T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
@@ -52,12 +63,53 @@ class SurveyHarness:
     async def close(self) -> None:
         await self.pool.close()
 
+    def consumer_specs(self) -> list[ConsumerSpec]:
+        """The service's consumers, on the test's clock."""
+        return [
+            order_consumer(self.settings),
+            shop_consumer(),
+            privacy_consumer(),
+            follow_up_consumer(self.settings, self.clock),
+        ]
+
     async def feed(self, event: EventEnvelope[Any]) -> None:
         """Apply an event as the consumer would (inbox aside), in one transaction."""
-        specs = [order_consumer(self.settings), shop_consumer()]
+        specs = self.consumer_specs()
         handler = next(s.handlers[event.type] for s in specs if event.type in s.handlers)
         async with self.pool.acquire() as conn, conn.transaction():
             await handler(conn, event)  # type: ignore[arg-type]
+
+    @contextlib.asynccontextmanager
+    async def consuming(self, *names: str) -> AsyncIterator[None]:
+        """The named consumers (e.g. "survey.replies") running against real Kafka, with the
+        inbox and dead-letter handling of the service itself."""
+        s = self.settings
+        await ensure_topics(s.kafka_bootstrap_servers, s.kafka_topic_prefix, 2)
+        producer = create_producer(s)
+        await producer.start()
+        runners = [
+            ConsumerRunner(spec, s, self.pool, producer)
+            for spec in self.consumer_specs()
+            if spec.name in names
+        ]
+        assert len(runners) == len(names), "unknown consumer name"
+        tasks = [asyncio.create_task(r.run()) for r in runners]
+        try:
+            yield
+        finally:
+            for runner in runners:
+                await runner.stop()
+            await asyncio.wait_for(asyncio.gather(*tasks), 15)
+            await producer.stop()
+
+    async def publish(self, event: EventEnvelope[Any]) -> None:
+        """Produce the event to its (prefixed) topic as a service's outbox relay would."""
+        await produce(
+            self.settings.kafka_bootstrap_servers,
+            topic_name(event.topic.name, self.settings.kafka_topic_prefix),
+            serialize_event(event),
+            key=event.partition_key().encode(),
+        )
 
     async def shop(self, shop_id: str, country: str = "SI", tz: str = "Europe/Ljubljana") -> None:
         await self.feed(
@@ -76,6 +128,10 @@ class SurveyHarness:
     def dispatcher(self, tokens: Any = None) -> Dispatcher:
         app, _ = build(self.settings)
         return Dispatcher(self.pool, self.settings, tokens or app.state.tokens, self.clock)
+
+    def follow_up_dispatcher(self, tokens: Any = None) -> FollowUpDispatcher:
+        app, _ = build(self.settings)
+        return FollowUpDispatcher(self.pool, self.settings, tokens or app.state.tokens, self.clock)
 
     def http(self) -> httpx.AsyncClient:
         app, runtime = build(self.settings)

@@ -1,5 +1,5 @@
-"""Building the invitation and reminder emails: multipart text + HTML, localized, branded,
-with RFC 8058 one-click unsubscribe headers."""
+"""Building the invitation, reminder and case follow-up emails: multipart text + HTML,
+localized, branded, with RFC 8058 one-click unsubscribe headers."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -36,6 +36,17 @@ class EmailContent:
     reminder: bool
 
 
+@dataclass(frozen=True)
+class FollowUpContent:
+    language: str
+    shop_name: str
+    recipient: str
+    recipient_name: str | None
+    unsubscribe_url: str
+    logo_url: str | None
+    color: str
+
+
 def build_message(
     content: EmailContent, sender: str, message_id: str, now: datetime
 ) -> MIMEMultipart:
@@ -55,19 +66,74 @@ def build_message(
         "logo_url": content.logo_url,
         "color": content.color,
     }
+    msg = _envelope(
+        content.shop_name,
+        content.recipient,
+        subject,
+        content.language,
+        content.unsubscribe_url,
+        sender,
+        message_id,
+        now,
+    )
+    msg.attach(MIMEText(_env.get_template("invitation.txt").render(context), "plain", "utf-8"))
+    msg.attach(MIMEText(_env.get_template("invitation.html").render(context), "html", "utf-8"))
+    return msg
+
+
+def build_follow_up(
+    content: FollowUpContent, sender: str, message_id: str, now: datetime
+) -> MIMEMultipart:
+    """The one email after a resolved case: no link but the unsubscribe, nothing offered, and
+    no request to change a review (only that the customer may, if they wish)."""
+    t = Texts(content.language, shop=content.shop_name)
+    subject = t("follow_up_subject")
+    context = {
+        "t": t,
+        "lang": content.language,
+        "subject": subject,
+        "shop": content.shop_name,
+        "name": content.recipient_name,
+        "unsubscribe_url": content.unsubscribe_url,
+        "logo_url": content.logo_url,
+        "color": content.color,
+    }
+    msg = _envelope(
+        content.shop_name,
+        content.recipient,
+        subject,
+        content.language,
+        content.unsubscribe_url,
+        sender,
+        message_id,
+        now,
+    )
+    msg.attach(MIMEText(_env.get_template("follow_up.txt").render(context), "plain", "utf-8"))
+    msg.attach(MIMEText(_env.get_template("follow_up.html").render(context), "html", "utf-8"))
+    return msg
+
+
+def _envelope(
+    shop_name: str,
+    recipient: str,
+    subject: str,
+    language: str,
+    unsubscribe_url: str,
+    sender: str,
+    message_id: str,
+    now: datetime,
+) -> MIMEMultipart:
     msg = MIMEMultipart("alternative")
-    msg["From"] = formataddr((Header(content.shop_name, "utf-8").encode(), sender))
-    msg["To"] = content.recipient
+    msg["From"] = formataddr((Header(shop_name, "utf-8").encode(), sender))
+    msg["To"] = recipient
     msg["Subject"] = Header(subject, "utf-8").encode()
     msg["Message-ID"] = message_id
     msg["Date"] = format_datetime(now)
-    msg["Content-Language"] = content.language
+    msg["Content-Language"] = language
     # RFC 8058: mail clients show an unsubscribe button that POSTs to the URL.
-    msg["List-Unsubscribe"] = f"<{content.unsubscribe_url}>"
+    msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
-    msg.attach(MIMEText(_env.get_template("invitation.txt").render(context), "plain", "utf-8"))
-    msg.attach(MIMEText(_env.get_template("invitation.html").render(context), "html", "utf-8"))
     return msg
 
 

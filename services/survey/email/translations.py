@@ -32,6 +32,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "unsubscribe_confirm": "Stop emails like this from {shop}?",
         "unsubscribe_button": "Unsubscribe",
         "unsubscribed": "Done. You will get no more of these emails.",
+        "follow_up_subject": "Your feedback to {shop}: did it work out?",
+        "follow_up_intro": "Thank you for telling {shop} about your experience. The team has "
+        "looked into it and considers the matter resolved.",
+        "follow_up_question": "We hope it worked out for you. If something is still not right, "
+        "please get in touch with {shop} directly.",
+        "follow_up_update": "If your view has changed, you are welcome to update your review. "
+        "Whether you do is entirely up to you.",
+        "follow_up_footer": "You receive this email once, because {shop} followed up on your "
+        "feedback.",
     },
     "de": {
         "subject": "Wie gefällt Ihnen Ihre Bestellung bei {shop}?",
@@ -62,6 +71,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "unsubscribe_confirm": "Keine solchen E-Mails mehr von {shop}?",
         "unsubscribe_button": "Abmelden",
         "unsubscribed": "Erledigt. Sie erhalten keine solchen E-Mails mehr.",
+        "follow_up_subject": "Ihr Feedback an {shop}: Hat alles geklappt?",
+        "follow_up_intro": "Danke, dass Sie {shop} von Ihrer Erfahrung berichtet haben. Das Team "
+        "hat sich darum gekümmert und betrachtet die Angelegenheit als erledigt.",
+        "follow_up_question": "Wir hoffen, dass nun alles passt. Falls noch etwas nicht stimmt, "
+        "wenden Sie sich bitte direkt an {shop}.",
+        "follow_up_update": "Wenn sich Ihre Sicht geändert hat, können Sie Ihre Bewertung gern "
+        "aktualisieren. Ob Sie das tun, bleibt ganz Ihnen überlassen.",
+        "follow_up_footer": "Sie erhalten diese E-Mail einmalig, weil {shop} Ihr Anliegen "
+        "bearbeitet hat.",
     },
     "sl": {
         "subject": "Kako ste zadovoljni z naročilom pri {shop}?",
@@ -92,6 +110,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "unsubscribe_confirm": "Ne želite več takih sporočil trgovine {shop}?",
         "unsubscribe_button": "Odjava",
         "unsubscribed": "Urejeno. Takih sporočil ne boste več prejemali.",
+        "follow_up_subject": "Vaše mnenje o trgovini {shop}: je vse urejeno?",
+        "follow_up_intro": "Hvala, ker ste trgovini {shop} zaupali svojo izkušnjo. Ekipa je "
+        "zadevo obravnavala in jo šteje za rešeno.",
+        "follow_up_question": "Upamo, da je zdaj vse v redu. Če kaj še ni urejeno, se obrnite "
+        "neposredno na trgovino {shop}.",
+        "follow_up_update": "Če se je vaše mnenje spremenilo, lahko svojo oceno po želji "
+        "posodobite. Odločitev je povsem vaša.",
+        "follow_up_footer": "To sporočilo prejmete enkrat, ker je trgovina {shop} obravnavala "
+        "vaše mnenje.",
     },
     "lv": {
         "subject": "Kā jums patīk pasūtījums no {shop}?",
@@ -122,6 +149,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "unsubscribe_confirm": "Vairs nesaņemt šādus e-pastus no {shop}?",
         "unsubscribe_button": "Atteikties",
         "unsubscribed": "Gatavs. Jūs vairs nesaņemsiet šādus e-pastus.",
+        "follow_up_subject": "Jūsu atsauksme {shop}: vai viss izdevās?",
+        "follow_up_intro": "Paldies, ka pastāstījāt {shop} par savu pieredzi. Komanda ir "
+        "izskatījusi jautājumu un uzskata to par atrisinātu.",
+        "follow_up_question": "Ceram, ka tagad viss ir kārtībā. Ja kaut kas joprojām nav "
+        "kārtībā, lūdzu, sazinieties tieši ar {shop}.",
+        "follow_up_update": "Ja jūsu viedoklis ir mainījies, varat atjaunināt savu atsauksmi. "
+        "Tas ir pilnībā jūsu ziņā.",
+        "follow_up_footer": "Jūs saņemat šo e-pastu vienreiz, jo {shop} izskatīja jūsu atsauksmi.",
     },
     "ro": {
         "subject": "Cum vă place comanda de la {shop}?",
@@ -152,6 +187,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "unsubscribe_confirm": "Nu mai doriți astfel de e-mailuri de la {shop}?",
         "unsubscribe_button": "Dezabonare",
         "unsubscribed": "Gata. Nu veți mai primi astfel de e-mailuri.",
+        "follow_up_subject": "Părerea dumneavoastră despre {shop}: s-a rezolvat?",
+        "follow_up_intro": "Vă mulțumim că i-ați spus magazinului {shop} despre experiența "
+        "dumneavoastră. Echipa s-a ocupat de situație și o consideră rezolvată.",
+        "follow_up_question": "Sperăm că acum totul este în regulă. Dacă ceva nu s-a rezolvat "
+        "încă, vă rugăm să contactați direct {shop}.",
+        "follow_up_update": "Dacă părerea dumneavoastră s-a schimbat, vă puteți actualiza "
+        "recenzia. Decizia vă aparține în totalitate.",
+        "follow_up_footer": "Primiți acest e-mail o singură dată, pentru că {shop} a răspuns "
+        "părerii dumneavoastră.",
     },
 }
 

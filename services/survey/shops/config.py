@@ -61,6 +61,10 @@ class SurveyShopSettings(BaseModel):
     max_products: int = Field(default=5, ge=1, le=20)
     cooldown_days: int = Field(default=30, ge=0, le=365)
     survey_b2b: bool = False
+    # One email after a support case is resolved, asking how it went. The delay gives the
+    # resolution (a replacement, a refund) time to reach the customer before asking.
+    follow_up_enabled: bool = True
+    follow_up_delay_days: int = Field(default=2, ge=0, le=30)
     # Offered to every respondent alike, whatever they answer; never tied to the rating.
     incentive_code: str | None = Field(default=None, max_length=64)
     brand: Brand = Field(default_factory=Brand)
