@@ -90,6 +90,10 @@ class ReviewClassifiedPayload(Payload):
     created_at: AwareDatetime
     updated_at: AwareDatetime
     classification: ReviewClassification
+    # This revision came from a JSON-lines import of past reviews, not from a live delivery:
+    # consumers may hold back what only makes sense for news (paging staff, SLA timers).
+    # Left off the wire when false, so live events stay readable by consumers that predate it.
+    backfill: bool = Field(default=False, exclude_if=lambda value: not value)
 
 
 class ReviewClassified(EventEnvelope[ReviewClassifiedPayload]):

@@ -101,6 +101,7 @@ class ClassificationWorker:
                 created_at=review.source_created_at,
                 updated_at=review.source_updated_at,
                 classification=classification,
+                backfill=review.backfill,
             ),
         )
         await outbox.add(conn, event, None)

@@ -1,16 +1,11 @@
 """`POST /reviews/{source}/{shop_id}`: reviews from review platforms, Standard Webhooks signed
 with the shop's secret."""
 
-from collections.abc import Callable
-from datetime import datetime
-from typing import Any
-
 from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import JSONResponse
 
 from services.ingest.reviews.service import store
-from services.ingest.reviews.sources import generic, google, trustpilot
-from services.ingest.reviews.sources.base import ReviewFact
+from services.ingest.reviews.sources import PARSERS
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.webhooks.adapters.base import PayloadError, WebhookRequest
 from services.ingest.webhooks.signatures import verify_standard
@@ -18,12 +13,6 @@ from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
 router = APIRouter(tags=["reviews"])
-
-PARSERS: dict[str, Callable[[Any, datetime], list[ReviewFact]]] = {
-    "generic": generic.parse,
-    "trustpilot": trustpilot.parse,
-    "google": google.parse,
-}
 
 
 @router.post(

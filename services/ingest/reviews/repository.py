@@ -28,12 +28,13 @@ class StoredReview:
     source_created_at: datetime
     source_updated_at: datetime
     deleted_at: datetime | None
+    backfill: bool
 
 
 _COLUMNS = (
     "shop_id, review_id, source, source_review_id, revision, rating, title, text, "
     "language_declared, reviewer_name, product_id, platform_verified, order_id, match_method, "
-    "case_key, source_created_at, source_updated_at, deleted_at"
+    "case_key, source_created_at, source_updated_at, deleted_at, backfill"
 )
 
 
@@ -45,15 +46,16 @@ async def upsert(
     match_method: str | None,
 ) -> StoredReview | None:
     """Store a new review or a newer version of it; None when nothing changed (a duplicate or
-    an older version arriving late)."""
+    an older version arriving late). An imported version older than a deletion does not bring
+    the review back: the import is history, the deletion was news."""
     row = await conn.fetchrow(
         f"""
         INSERT INTO reviews AS r (shop_id, review_id, source, source_review_id, rating, title,
             text, language_declared, reviewer_name, reviewer_email, reference_id, product_id,
             platform_verified, order_id, match_method, case_key, source_created_at,
-            source_updated_at)
+            source_updated_at, backfill)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-                coalesce('order:' || $14, 'review:' || $2), $16, $17)
+                coalesce('order:' || $14, 'review:' || $2), $16, $17, $18)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET
             rating = EXCLUDED.rating, title = EXCLUDED.title, text = EXCLUDED.text,
             language_declared = EXCLUDED.language_declared,
@@ -64,14 +66,16 @@ async def upsert(
             match_method = coalesce(EXCLUDED.match_method, r.match_method),
             case_key = CASE WHEN EXCLUDED.order_id IS NOT NULL
                             THEN 'order:' || EXCLUDED.order_id ELSE r.case_key END,
-            source_updated_at = EXCLUDED.source_updated_at,
+            source_updated_at = EXCLUDED.source_updated_at, backfill = EXCLUDED.backfill,
             revision = r.revision + 1, deleted_at = NULL,
             needs_classification = true, updated_at = now()
-        WHERE EXCLUDED.source_updated_at > r.source_updated_at
-           OR (EXCLUDED.source_updated_at = r.source_updated_at AND r.deleted_at IS NOT NULL)
-           OR (EXCLUDED.source_updated_at = r.source_updated_at
-               AND (r.rating, r.title, r.text) IS DISTINCT FROM
-                   (EXCLUDED.rating, EXCLUDED.title, EXCLUDED.text))
+        WHERE (NOT EXCLUDED.backfill OR r.deleted_at IS NULL
+               OR EXCLUDED.source_updated_at > r.deleted_at)
+          AND (EXCLUDED.source_updated_at > r.source_updated_at
+               OR (EXCLUDED.source_updated_at = r.source_updated_at AND r.deleted_at IS NOT NULL)
+               OR (EXCLUDED.source_updated_at = r.source_updated_at
+                   AND (r.rating, r.title, r.text) IS DISTINCT FROM
+                       (EXCLUDED.rating, EXCLUDED.title, EXCLUDED.text)))
         RETURNING {_COLUMNS}
         """,
         shop_id,
@@ -91,6 +95,7 @@ async def upsert(
         match_method,
         fact.created_at or fact.updated_at,
         fact.updated_at,
+        fact.backfill,
     )
     return StoredReview(**dict(row)) if row else None
 
@@ -164,12 +169,13 @@ async def order_context(conn: Connection, shop_id: str, order_id: str) -> dict[s
 
 
 async def claim_for_classification(conn: Connection, limit: int) -> list[StoredReview]:
-    """Reviews waiting for the classifier, locked for this transaction (replicas skip them)."""
+    """Reviews waiting for the classifier, locked for this transaction (replicas skip them).
+    Live reviews first: an import of thousands must not hold back the alert about a new one."""
     rows = await conn.fetch(
         f"""
         SELECT {_COLUMNS} FROM reviews
         WHERE needs_classification AND deleted_at IS NULL
-        ORDER BY received_at
+        ORDER BY backfill, received_at
         LIMIT $1
         FOR UPDATE SKIP LOCKED
         """,

@@ -6,7 +6,7 @@ import json
 from services.notifier.alarms.service import check_alarms
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
-from services.notifier.notifications.sla import sla_deadline
+from services.notifier.notifications.sla import overdue_backfill, sla_deadline
 from services.notifier.reviews import repository as reviews
 from services.notifier.rules import repository as rules
 from services.notifier.rules.model import Rule, default_rule
@@ -47,10 +47,15 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
             return  # an older revision arriving late
         shop = await shops.get(conn, event.shop_id)
         cfg = shop.settings
+        tz = zone(shop.timezone) or zone("UTC")
+        assert tz is not None
+        if overdue_backfill(review.backfill, review.created_at, event.occurred_at, cfg, tz):
+            # Stored above, so digests (with the unanswered negatives), alarms and analytics
+            # count it; only paging and escalating as if it were new are left out.
+            await check_alarms(conn, settings, event.shop_id, shop, event.occurred_at)
+            return
         deadline = None
         if needs_reply(event):
-            tz = zone(shop.timezone) or zone("UTC")
-            assert tz is not None
             deadline = sla_deadline(review.created_at, cfg.sla_hours, cfg, tz)
             second = sla_deadline(review.created_at, 2 * cfg.sla_hours, cfg, tz)
             await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)

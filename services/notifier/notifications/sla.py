@@ -1,4 +1,5 @@
-"""When a review's SLA runs out. Pure function."""
+"""When a review's SLA runs out, and whether an imported review is already past it. Pure
+functions."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -33,3 +34,17 @@ def sla_deadline(
             return (local + remaining).astimezone(start.tzinfo)
         remaining -= available
         local = datetime.combine(day + timedelta(days=1), open_t, tz)
+
+
+def overdue_backfill(
+    backfill: bool,
+    created_at: datetime,
+    arrived_at: datetime,
+    cfg: NotificationSettings,
+    tz: ZoneInfo,
+) -> bool:
+    """An imported past review whose reply deadline had run out before it reached us. Paging
+    staff or starting SLA timers for it would present history as an emergency (and escalate at
+    once); it still counts everywhere else. A recent one, imported to close a gap of lost
+    webhooks, is still news and is alerted like a live review."""
+    return backfill and sla_deadline(created_at, cfg.sla_hours, cfg, tz) <= arrived_at

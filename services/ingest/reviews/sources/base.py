@@ -24,6 +24,8 @@ class ReviewFact:
     reference_id: str | None = None
     product_id: str | None = None
     platform_verified: bool = False
+    # Read from a JSON-lines import of past reviews rather than delivered live.
+    backfill: bool = False
 
     @property
     def review_id(self) -> str:
