@@ -83,7 +83,15 @@ ENDPOINTS = [
     ("GET", "/v1/publications?shop_id=s1", None),
     ("GET", "/v1/analytics?shop_id=s1", None),
     ("GET", "/v1/audit", None),
+    ("PUT", "/v1/shops/s1/connector/trustpilot", {"business_user_id": "b", "access_token": "t"}),
+    (
+        "PUT",
+        "/v1/shops/s1/connector/google",
+        {"account_id": "1", "location_id": "2", "access_token": "t"},
+    ),
+    ("DELETE", "/v1/shops/s1/connector/google", None),
 ]
+CONNECTIONS = ENDPOINTS[-3:]
 
 
 async def test_every_endpoint_refuses_missing_invalid_and_expired_credentials(
@@ -125,6 +133,7 @@ async def test_roles_agents_draft_managers_configure_admins_manage_users(
             ("DELETE", "/v1/shops/s1/templates/1", None),
             ("POST", "/v1/reviews/t:neg/removal-requests", ENDPOINTS[23][2]),
             ("GET", "/v1/audit", None),
+            *CONNECTIONS,
         ]
         admin_only = [
             ("GET", "/v1/users", None),
@@ -185,6 +194,7 @@ async def test_nobody_sees_or_changes_another_shops_data(responder: Responder) -
             ("PUT", "/v1/shops/s2/connector", {"url": "http://127.0.0.1:9/x"}),
             ("GET", "/v1/shops/s2/templates", None),
             ("POST", "/v1/shops/s2/templates", ENDPOINTS[14][2]),
+            *((m, path.replace("/s1/", "/s2/"), body) for m, path, body in CONNECTIONS),
             ("PATCH", f"/v1/users/{other_admin_id}", {"name": "hijacked"}),
             ("POST", f"/v1/users/{other_admin_id}/api-keys", {}),
         ]

@@ -138,6 +138,7 @@ def classified(
     removal_candidate: bool = False,
     abuse: tuple[str, ...] = (),
     case_key: str | None = None,
+    product_id: str | None = "pot",
 ) -> ReviewClassified:
     return ReviewClassified(
         occurred_at=created,
@@ -151,7 +152,7 @@ def classified(
             "rating": rating,
             "text": text,
             "reviewer_name": reviewer_name,
-            "product_id": "pot",
+            "product_id": product_id,
             "verified": verified,
             "match_method": "reference" if order_id else None,
             "order": (

@@ -1,37 +1,34 @@
 """The generic signed webhook connector: one POST per reply to the shop's URL, signed with
 Standard Webhooks headers. `webhook-id` is the reply id, so a receiver that sees a reply twice
-(a retry after a lost answer) publishes it once."""
+(a retry after a lost answer) publishes it once. The default for custom shops, survey reviews,
+and platform reviews of shops without a connection to that platform."""
 
-import json
 import time
-from dataclasses import dataclass
-from typing import Any, Literal
+from dataclasses import dataclass, field
 
 import httpx
 
+from services.responder.publishing import transport
+from services.responder.publishing.base import HttpCall, Reply, Result, json_body
 from shared.standard_webhooks import sign
 
-Outcome = Literal["published", "retry", "failed"]
+# A receiver may answer 409 while it is still handling the same webhook-id: try again later.
+RETRYABLE = transport.RETRYABLE | {409}
 
 
-@dataclass(frozen=True)
-class Result:
-    outcome: Outcome
-    detail: str = ""
-
-
-def body(publication: dict[str, Any], review: dict[str, Any], draft: dict[str, Any]) -> bytes:
-    document = {
-        "type": "review.reply.publish",
-        "shop_id": publication["shop_id"],
-        "review_id": publication["review_id"],
-        "source": review["source"],
-        "source_review_id": review["source_review_id"],
-        "reply_id": publication["reply_id"],
-        "language": draft["language"],
-        "text": draft["text"],
-    }
-    return json.dumps(document, separators=(",", ":"), ensure_ascii=False).encode()
+def body(reply: Reply) -> bytes:
+    return json_body(
+        {
+            "type": "review.reply.publish",
+            "shop_id": reply.shop_id,
+            "review_id": reply.review_id,
+            "source": reply.source,
+            "source_review_id": reply.source_review_id,
+            "reply_id": reply.reply_id,
+            "language": reply.language,
+            "text": reply.text,
+        }
+    )
 
 
 def headers(msg_id: str, raw: bytes, secret: str, now: float | None = None) -> dict[str, str]:
@@ -44,19 +41,22 @@ def headers(msg_id: str, raw: bytes, secret: str, now: float | None = None) -> d
     }
 
 
-async def deliver(
-    client: httpx.AsyncClient, url: str, raw: bytes, request_headers: dict[str, str]
-) -> Result:
-    try:
-        response = await client.post(url, content=raw, headers=request_headers)
-    except httpx.TimeoutException:
-        return Result("retry", "timeout")
-    except httpx.HTTPError as exc:
-        return Result("retry", f"connection: {exc!r}")
-    code = response.status_code
-    if 200 <= code < 300:
-        return Result("published")
-    if code in (408, 409, 425, 429) or code >= 500:
-        return Result("retry", f"HTTP {code}")
-    # Any other 4xx: the platform refuses this reply as it is; sending it again changes nothing.
-    return Result("failed", f"HTTP {code}: {response.text[:300]}")
+@dataclass(frozen=True)
+class WebhookAdapter:
+    url: str
+    secret: str = field(repr=False)
+    # The signature's timestamp (seconds since the epoch): the worker's clock.
+    sent_at: float
+    channel: str = "webhook"
+
+    def request(self, reply: Reply) -> HttpCall:
+        raw = body(reply)
+        return HttpCall(
+            "POST", self.url, headers(reply.reply_id, raw, self.secret, self.sent_at), raw
+        )
+
+    async def deliver(self, http: httpx.AsyncClient, reply: Reply) -> Result:
+        answer = await transport.send(http, self.request(reply))
+        if isinstance(answer, Result):
+            return answer
+        return transport.classify(answer, retryable=RETRYABLE)

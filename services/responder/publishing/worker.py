@@ -1,6 +1,7 @@
-"""Delivers queued replies: claim (SKIP LOCKED, committed before any I/O), POST to the shop's
-connector, record the outcome. Retries 5xx, 429, timeouts and connection errors with backoff
-(30 s, 1, 2, 4 ... minutes, at most an hour) up to `connector_max_attempts`; then `failed`."""
+"""Delivers queued replies: claim (SKIP LOCKED, committed before any I/O), hand the reply to
+the connector chosen for its review (`routing.py`), record the outcome. Retries 5xx, 429,
+timeouts and connection errors with backoff (30 s, 1, 2, 4 ... minutes, at most an hour, never
+sooner than the platform's Retry-After) up to `connector_max_attempts`; then `failed`."""
 
 import logging
 from collections.abc import Callable
@@ -10,7 +11,8 @@ from typing import Any
 
 import httpx
 
-from services.responder.publishing import connector
+from services.responder.publishing import routing
+from services.responder.publishing.base import Reply, Result
 from services.responder.replies import repository as replies
 from services.responder.replies import service
 from services.responder.reviews import repository as reviews
@@ -22,8 +24,17 @@ from shared.metrics import RESPONDER_REPLIES
 log = logging.getLogger(__name__)
 
 
+# A Retry-After beyond this is taken for a mistake rather than parking a reply for weeks.
+MAX_RETRY_AFTER_S = 24 * 3600
+
+
 def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+
+
+def retry_delay(attempts: int, result: Result) -> timedelta:
+    asked = min(result.retry_after_s or 0.0, MAX_RETRY_AFTER_S)
+    return max(backoff(attempts), timedelta(seconds=asked))
 
 
 @dataclass
@@ -50,41 +61,45 @@ class PublishWorker:
 
     async def _deliver(self, publication: dict[str, Any], http: httpx.AsyncClient) -> None:
         now = self.clock()
+        shop_id = publication["shop_id"]
         async with self.pool.acquire() as conn:
-            shop = await shops.get(conn, publication["shop_id"])
-            review = await reviews.get(conn, publication["shop_id"], publication["review_id"])
-            draft = await replies.get_draft(conn, [publication["shop_id"]], publication["draft_id"])
-        url, secret = shop.connector_url, shop.connector_secret
-        if (
-            review is None
-            or review["deleted_at"] is not None
-            or draft is None
-            or not url
-            or not secret
-        ):
-            async with self.pool.acquire() as conn, conn.transaction():
-                await service.give_up(
-                    conn, publication, "review deleted, or draft or connector gone", now
-                )
-            RESPONDER_REPLIES.labels("failed").inc()
+            shop = await shops.get(conn, shop_id)
+            review = await reviews.get(conn, shop_id, publication["review_id"])
+            draft = await replies.get_draft(conn, [shop_id], publication["draft_id"])
+            connections = await shops.connections(conn, shop_id)
+        if review is None or review["deleted_at"] is not None or draft is None:
+            await self._give_up(publication, "review deleted, or draft gone", now)
             return
-        raw = connector.body(publication, review, draft)
-        headers = connector.headers(publication["reply_id"], raw, secret, now.timestamp())
-        result = await connector.deliver(http, url, raw, headers)
+        adapter = routing.adapter_for(shop, connections, review["source"], now.timestamp())
+        if adapter is None:
+            await self._give_up(
+                publication, f"no connector for {review['source']} reviews in this shop", now
+            )
+            return
+        result = await adapter.deliver(http, Reply.of(publication, review, draft))
         RESPONDER_REPLIES.labels(result.outcome).inc()
         async with self.pool.acquire() as conn, conn.transaction():
+            await replies.set_channel(conn, publication["id"], adapter.channel)
             if result.outcome == "published":
                 await service.confirm_published(conn, publication, self.clock())
             elif (
                 result.outcome == "retry"
                 and publication["attempts"] < self.settings.connector_max_attempts
             ):
-                await replies.retry_at(
-                    conn, publication["id"], result.detail, now + backoff(publication["attempts"])
-                )
+                due = now + retry_delay(publication["attempts"], result)
+                await replies.retry_at(conn, publication["id"], result.detail, due)
             else:
                 log.error(
                     "reply not published",
-                    extra={"publication": publication["id"], "detail": result.detail},
+                    extra={
+                        "publication": publication["id"],
+                        "channel": adapter.channel,
+                        "detail": result.detail,
+                    },
                 )
                 await service.give_up(conn, publication, result.detail, now)
+
+    async def _give_up(self, publication: dict[str, Any], reason: str, now: datetime) -> None:
+        async with self.pool.acquire() as conn, conn.transaction():
+            await service.give_up(conn, publication, reason, now)
+        RESPONDER_REPLIES.labels("failed").inc()

@@ -212,7 +212,7 @@ async def drafts_of(conn: Connection, shop_id: str, review_id: str) -> list[dict
 
 _PUBLICATION = (
     "id, shop_id, review_id, draft_id, reply_id, status, auto, attempts, next_attempt_at, "
-    "claimed_at, last_error, created_by, created_at, published_at"
+    "claimed_at, last_error, channel, created_by, created_at, published_at"
 )
 
 
@@ -302,6 +302,12 @@ async def retry_at(conn: Connection, publication_id: int, error: str, at: dateti
         publication_id,
         error[:1000],
         at,
+    )
+
+
+async def set_channel(conn: Connection, publication_id: int, channel: str) -> None:
+    await conn.execute(
+        "UPDATE publications SET channel = $2 WHERE id = $1", publication_id, channel
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
 from services.responder.cases import service as cases
+from services.responder.publishing import routing
 from services.responder.replies import drafting, policy
 from services.responder.replies import repository as replies
 from services.responder.replies.linter import Finding, LintContext, blocking, lint
@@ -229,8 +230,11 @@ async def publish(
         raise ReplyError("the reply has blocking findings; edit it first", blocks)
     if review["deleted_at"] is not None:
         raise ReplyError("the review was deleted on the platform")
-    if shop.connector_url is None:
-        raise ReplyError("the shop has no reply connector; a manager sets one up first")
+    if await routing.channel_for(conn, shop, review) is None:
+        raise ReplyError(
+            f"the shop has no reply connector for {review['source']} reviews; a manager sets "
+            "one up first"
+        )
     publication = await replies.insert_publication(
         conn,
         shop.shop_id,

@@ -1,17 +1,26 @@
-"""Shops in the caller's scope, their responder settings and their reply connector."""
+"""Shops in the caller's scope, their responder settings and their reply connectors (the
+signed webhook and the platform connections)."""
 
 import base64
 import secrets
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict, HttpUrl
+from fastapi import APIRouter, Request, Response, status
+from pydantic import BaseModel, ConfigDict, HttpUrl, SecretStr
 
 from services.responder.access.deps import Agent, Manager, ensure_shop
+from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
 from services.responder.shops import repository as shops
 from services.responder.shops.config import ShopSettings
-from services.responder.web import invalid, now_of, pool_of
+from services.responder.shops.connections import (
+    ConnectionIn,
+    GoogleConnectionIn,
+    TrustpilotConnectionIn,
+)
+from services.responder.web import invalid, not_found, now_of, pool_of, settings_of
+from shared.db.pool import Connection
 from shared.http.params import ShopIdPath
 
 router = APIRouter(prefix="/v1/shops", tags=["shops"])
@@ -80,7 +89,12 @@ async def get_connector(
     ensure_shop(principal, shop_id)
     async with pool_of(request).acquire() as conn:
         shop = await shops.get(conn, shop_id)
-    return {"url": shop.connector_url, "configured": shop.connector_url is not None}
+        connections = await shops.connections(conn, shop_id)
+    return {
+        "url": shop.connector_url,
+        "configured": shop.connector_url is not None,
+        "platforms": {name: link.public() for name, link in connections.items()},
+    }
 
 
 @router.put("/{shop_id}/connector")
@@ -107,3 +121,96 @@ async def put_connector(
             after={"url": str(body.url), "secret_rotated": True},
         )
     return {"url": str(body.url), "configured": True, "signing_secret": secret}
+
+
+Platform = Literal["trustpilot", "google"]
+
+
+@router.put("/{shop_id}/connector/trustpilot")
+async def put_trustpilot(
+    shop_id: ShopIdPath, body: TrustpilotConnectionIn, request: Request, principal: Manager
+) -> dict[str, Any]:
+    """Replies to this shop's Trustpilot reviews go to Trustpilot's API as this business
+    user. The token is stored and never shown again."""
+    return await _put_connection(request, principal, shop_id, "trustpilot", body)
+
+
+@router.put("/{shop_id}/connector/google")
+async def put_google(
+    shop_id: ShopIdPath, body: GoogleConnectionIn, request: Request, principal: Manager
+) -> dict[str, Any]:
+    """Replies to this shop's Google reviews go to the Business Profile API, for this account
+    and location. The token is stored and never shown again."""
+    return await _put_connection(request, principal, shop_id, "google", body)
+
+
+@router.delete("/{shop_id}/connector/{platform}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_connection(
+    shop_id: ShopIdPath, platform: Platform, request: Request, principal: Manager
+) -> Response:
+    """The platform's reviews go back to the signed webhook (if there is one)."""
+    ensure_shop(principal, shop_id)
+    async with pool_of(request).acquire() as conn, conn.transaction():
+        gone = await shops.delete_connection(conn, shop_id, platform)
+        if gone is None:
+            raise not_found(f"{platform} connection")
+        await _audit(conn, request, principal, shop_id, gone.public(), None)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+async def _put_connection(
+    request: Request, principal: Principal, shop_id: str, platform: Platform, body: ConnectionIn
+) -> dict[str, Any]:
+    ensure_shop(principal, shop_id)
+    refused = tls_refusal(settings_of(request).environment, body.base_url)
+    if refused:
+        raise invalid(refused)
+    token = _reveal(body.access_token)
+    async with pool_of(request).acquire() as conn, conn.transaction():
+        before = (await shops.connections(conn, shop_id)).get(platform)
+        after = await shops.put_connection(
+            conn, shop_id, platform, body.base_url, body.ids(), token, now_of(request)
+        )
+        if after is None:
+            raise invalid(f"access_token: required for a new {platform} connection")
+        await _audit(
+            conn,
+            request,
+            principal,
+            shop_id,
+            before.public() if before else None,
+            {**after.public(), "access_token_replaced": token is not None},
+        )
+    return after.public()
+
+
+def _reveal(token: SecretStr | None) -> str | None:
+    return token.get_secret_value() if token is not None else None
+
+
+def tls_refusal(environment: str, base_url: str) -> str | None:
+    """The token travels with every call: plain http only where nothing real is at stake."""
+    if environment in ("development", "test") or urlsplit(base_url).scheme == "https":
+        return None
+    return "base_url: must be https (the access token is sent with every call)"
+
+
+async def _audit(
+    conn: Connection,
+    request: Request,
+    principal: Principal,
+    shop_id: str,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+) -> None:
+    await audit.record(
+        conn,
+        at=now_of(request),
+        actor=principal.actor,
+        action="shop.platform_connection_updated" if after else "shop.platform_connection_removed",
+        entity="shop",
+        entity_id=shop_id,
+        shop_id=shop_id,
+        before=before,
+        after=after,
+    )

@@ -1,6 +1,7 @@
-"""All SQL of the responder's shop table."""
+"""All SQL of the responder's shop table and the shops' platform connections."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from services.responder.shops.config import ShopSettings
@@ -87,6 +88,99 @@ async def set_connector(conn: Connection, shop_id: str, url: str, secret: str) -
     )
 
 
+@dataclass(frozen=True)
+class PlatformConnection:
+    """Where and as whom replies to one platform's reviews are posted."""
+
+    shop_id: str
+    platform: str
+    base_url: str
+    settings: dict[str, str]
+    # Out of reprs: a connection in a log line must not carry its token.
+    access_token: str = field(repr=False)
+    updated_at: datetime
+
+    def public(self) -> dict[str, Any]:
+        """What the API and the audit log may show: never the token itself."""
+        return {
+            "platform": self.platform,
+            "base_url": self.base_url,
+            **self.settings,
+            "access_token_set": True,
+            "updated_at": self.updated_at,
+        }
+
+
+_CONNECTION = "shop_id, platform, base_url, settings, access_token, updated_at"
+
+
+async def connections(conn: Connection, shop_id: str) -> dict[str, PlatformConnection]:
+    rows = await conn.fetch(
+        f"SELECT {_CONNECTION} FROM platform_connections WHERE shop_id = $1 ORDER BY platform",
+        shop_id,
+    )
+    return {r["platform"]: PlatformConnection(**dict(r)) for r in rows}
+
+
+async def put_connection(
+    conn: Connection,
+    shop_id: str,
+    platform: str,
+    base_url: str,
+    settings: dict[str, str],
+    access_token: str | None,
+    at: datetime,
+) -> PlatformConnection | None:
+    """Without a token, only an existing connection changes and keeps its token (changing an
+    id or the base URL needs no new token): None when there is none."""
+    if access_token is None:
+        row = await conn.fetchrow(
+            f"""
+            UPDATE platform_connections SET base_url = $3, settings = $4, updated_at = $5
+            WHERE shop_id = $1 AND platform = $2
+            RETURNING {_CONNECTION}
+            """,
+            shop_id,
+            platform,
+            base_url,
+            settings,
+            at,
+        )
+    else:
+        row = await conn.fetchrow(
+            f"""
+            INSERT INTO platform_connections
+                (shop_id, platform, base_url, settings, access_token, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (shop_id, platform) DO UPDATE SET base_url = EXCLUDED.base_url,
+                settings = EXCLUDED.settings, access_token = EXCLUDED.access_token,
+                updated_at = EXCLUDED.updated_at
+            RETURNING {_CONNECTION}
+            """,
+            shop_id,
+            platform,
+            base_url,
+            settings,
+            access_token,
+            at,
+        )
+    return PlatformConnection(**dict(row)) if row else None
+
+
+async def delete_connection(
+    conn: Connection, shop_id: str, platform: str
+) -> PlatformConnection | None:
+    row = await conn.fetchrow(
+        f"""
+        DELETE FROM platform_connections WHERE shop_id = $1 AND platform = $2
+        RETURNING {_CONNECTION}
+        """,
+        shop_id,
+        platform,
+    )
+    return PlatformConnection(**dict(row)) if row else None
+
+
 async def recompute_sla(conn: Connection, shop_id: str, sla_hours: int) -> int:
     """Unanswered reviews follow a changed SLA; answered ones keep the one they were held to."""
     result: str = await conn.execute(
@@ -102,4 +196,5 @@ async def recompute_sla(conn: Connection, shop_id: str, sla_hours: int) -> int:
 
 
 async def forget(conn: Connection, shop_id: str) -> None:
+    await conn.execute("DELETE FROM platform_connections WHERE shop_id = $1", shop_id)
     await conn.execute("DELETE FROM shops WHERE shop_id = $1", shop_id)

@@ -1,0 +1,67 @@
+"""Sending a built request and telling what the answer means for the reply: accepted, worth
+another try later (with the platform's Retry-After), or refused for good with a reason a person
+can act on. Error details are stored on the publication and shown by the API: they carry the
+status and the platform's own words, never a request header (where the credentials are)."""
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+from services.responder.publishing.base import HttpCall, Result
+
+# Worth another try whoever answers: timeouts, "too early", rate limits. 5xx are added below.
+RETRYABLE = frozenset({408, 425, 429})
+BODY_EXCERPT = 300
+
+
+async def send(http: httpx.AsyncClient, call: HttpCall) -> httpx.Response | Result:
+    """The answer, or a retry result when there was none (timeout, connection refused)."""
+    try:
+        return await http.request(call.method, call.url, content=call.content, headers=call.headers)
+    except httpx.TimeoutException:
+        return Result("retry", "timeout")
+    except httpx.HTTPError as exc:
+        # The type only: an exception's text may quote the URL, and a URL can hold ids that
+        # are nobody's business in a log line.
+        return Result("retry", f"connection: {type(exc).__name__}")
+
+
+def classify(
+    response: httpx.Response,
+    *,
+    retryable: frozenset[int] = RETRYABLE,
+    reasons: Mapping[int, str] | None = None,
+    now: datetime | None = None,
+) -> Result:
+    """2xx published; 5xx and `retryable` retried; any other status failed at once, because
+    sending the same reply again changes nothing."""
+    code = response.status_code
+    if 200 <= code < 300:
+        return Result("published")
+    if code >= 500 or code in retryable:
+        wait = retry_after_seconds(response.headers.get("Retry-After"), now)
+        detail = f"HTTP {code}" + (f" (Retry-After {wait:.0f} s)" if wait is not None else "")
+        return Result("retry", detail, wait)
+    reason = (reasons or {}).get(code)
+    head = f"HTTP {code}" + (f" ({reason})" if reason else "")
+    excerpt = response.text[:BODY_EXCERPT].strip()
+    return Result("failed", f"{head}: {excerpt}" if excerpt else head)
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """Retry-After as seconds from now: delta-seconds or an HTTP date (compared with the real
+    clock, which is what the platform's date means). None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        at = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=UTC)
+    return max((at - (now or datetime.now(UTC))).total_seconds(), 0.0)
