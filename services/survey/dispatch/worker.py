@@ -97,15 +97,13 @@ class Dispatcher:
             recent = False
             if order is not None and order.customer_email:
                 await surveys.lock_recipient(conn, shop.tenant_group, order.customer_email)
-                suppression = await suppressions.reason_for(
-                    conn, shop.tenant_group, order.customer_email
-                )
-                since = now - timedelta(days=cfg.cooldown_days)
-                recent = await surveys.surveyed_since(
+                suppression, recent = await surveys.recipient_state(
                     conn,
+                    shop.tenant_group,
                     await self._group(conn, shop.tenant_group),
                     order.customer_email,
-                    since,
+                    suppressions.normalise(order.customer_email),
+                    now - timedelta(days=cfg.cooldown_days),
                     survey.id,
                 )
             reason = (
@@ -140,20 +138,18 @@ class Dispatcher:
         now: datetime,
     ) -> None:
         SURVEY_EMAILS.labels(email.kind, result.outcome).inc()
+        if result.outcome == "accepted":
+            reminder = None
+            if email.kind == "invitation" and shop.settings.reminder_enabled:
+                reminder = (
+                    now + timedelta(days=shop.settings.reminder_delay_days),
+                    message_id("reminder", public_ref, self.settings.message_id_domain),
+                )
+            async with self.pool.acquire() as conn:
+                await surveys.mark_sent_and_schedule(conn, email.id, recipient, now, reminder)
+            return
         async with self.pool.acquire() as conn, conn.transaction():
-            if result.outcome == "accepted":
-                await surveys.mark_sent(conn, email.id, recipient, now)
-                if email.kind == "invitation" and shop.settings.reminder_enabled:
-                    survey = await surveys.get(conn, email.survey_id)
-                    assert survey is not None
-                    await surveys.add_email(
-                        conn,
-                        survey,
-                        "reminder",
-                        now + timedelta(days=shop.settings.reminder_delay_days),
-                        message_id("reminder", public_ref, self.settings.message_id_domain),
-                    )
-            elif result.outcome == "retry":
+            if result.outcome == "retry":
                 await surveys.mark_retry(
                     conn, email.id, result.detail, now + retry_delay(email.attempts)
                 )

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.survey.suppressions import Reason
 from shared.db.pool import Connection, Pool
 
 
@@ -130,19 +131,6 @@ async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRo
     return [EmailRow(**dict(r)) for r in rows]
 
 
-async def mark_sent(conn: Connection, email_id: int, recipient: str, at: datetime) -> None:
-    await conn.execute(
-        """
-        UPDATE survey_emails SET status = 'sent', recipient = $2, sent_at = $3, last_error = NULL,
-                                 updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        at,
-    )
-
-
 async def mark_skipped(conn: Connection, email_id: int, reason: str) -> None:
     await conn.execute(
         """
@@ -224,24 +212,67 @@ async def reserve_recipient(conn: Connection, email_id: int, recipient: str) -> 
     )
 
 
-async def surveyed_since(
-    conn: Connection, shop_ids: list[str], recipient: str, since: datetime, exclude_survey: int
-) -> bool:
-    """Cooldown: an invitation went, may have gone, or is going to this address recently."""
-    found = await conn.fetchval(
+async def recipient_state(
+    conn: Connection,
+    tenant_group: str,
+    shop_ids: list[str],
+    recipient: str,
+    normalised: str,
+    since: datetime,
+    exclude_survey: int,
+) -> tuple[Reason | None, bool]:
+    """The address's suppression reason, if any, and whether the cooldown holds: an invitation
+    of another survey went, may have gone, or is going to it since `since`. One round trip for
+    both; call after `lock_recipient`, in a statement of its own, so it sees every reservation
+    committed while the lock was awaited."""
+    row = await conn.fetchrow(
         """
-        SELECT 1 FROM survey_emails
-        WHERE recipient = $2 AND shop_id = ANY($1::text[]) AND kind = 'invitation'
-          AND status IN ('sent', 'unknown', 'sending')
-          AND coalesce(sent_at, claimed_at) >= $3 AND survey_id <> $4
-        LIMIT 1
+        SELECT
+            (SELECT reason FROM suppressions WHERE tenant_group = $1 AND email = $3) AS reason,
+            EXISTS (
+                SELECT 1 FROM survey_emails
+                WHERE recipient = $2 AND shop_id = ANY($4::text[]) AND kind = 'invitation'
+                  AND status IN ('sent', 'unknown', 'sending')
+                  AND coalesce(sent_at, claimed_at) >= $5 AND survey_id <> $6
+            ) AS recent
         """,
-        shop_ids,
+        tenant_group,
         recipient,
+        normalised,
+        shop_ids,
         since,
         exclude_survey,
     )
-    return found is not None
+    return row["reason"], row["recent"]
+
+
+async def mark_sent_and_schedule(
+    conn: Connection,
+    email_id: int,
+    recipient: str,
+    at: datetime,
+    reminder: tuple[datetime, str] | None,
+) -> None:
+    """Sent, and the reminder (send time, Message-ID) queued by the same statement, so the two
+    never part without a transaction of their own."""
+    await conn.execute(
+        """
+        WITH sent AS (
+            UPDATE survey_emails SET status = 'sent', recipient = $2, sent_at = $3,
+                                     last_error = NULL, updated_at = now()
+            WHERE id = $1 AND status = 'sending'
+            RETURNING survey_id, shop_id
+        )
+        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id)
+        SELECT survey_id, shop_id, 'reminder', $4, $5 FROM sent WHERE $4::timestamptz IS NOT NULL
+        ON CONFLICT (survey_id, kind) DO NOTHING
+        """,
+        email_id,
+        recipient,
+        at,
+        reminder[0] if reminder else None,
+        reminder[1] if reminder else None,
+    )
 
 
 async def email_of(conn: Connection, survey_id: int, kind: str) -> EmailRow | None:
