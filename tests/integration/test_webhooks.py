@@ -246,6 +246,31 @@ def test_secret_rotation_keeps_both_secrets_valid_until_retired(ingest) -> None:
     assert httpx.get(f"{ingest.url}/v1/admin/shops").status_code == 401
 
 
+async def test_nul_characters_are_dropped_not_the_order(ingest, infra, module_database) -> None:
+    """PostgreSQL cannot store NUL in text or jsonb: the character goes, the order stays."""
+    order = fixture("shopify", "orders__create")
+    order["id"] = 777000111
+    order["customer"]["first_name"] = "Jo\u0000hn"
+    order["note"] = "\u0000"
+    body = body_of(order)
+    assert b"\\u0000" in body
+    r = post(ingest, "shopify", body, shopify_headers(body, SECRET, "orders/create"))
+    assert r.status_code == 202, r.text
+    conn = await connect_as(infra, module_database, "ingest")
+    try:
+        details = await conn.fetchval(
+            "SELECT details FROM orders WHERE shop_id = 'shopify-shop' AND order_id = '777000111'"
+        )
+        stored = await conn.fetchval(
+            "SELECT payload FROM webhook_deliveries WHERE order_id = '777000111'"
+        )
+    finally:
+        await conn.close()
+    assert json.loads(details)["customer"]["name"].startswith("John")
+    # The raw delivery keeps the bytes exactly as sent.
+    assert bytes(stored) == body
+
+
 async def test_customer_redaction_removes_personal_data_from_ingest(
     ingest, infra, module_database, module_prefix
 ) -> None:

@@ -26,11 +26,25 @@ class WebhookRequest:
 
     def json(self) -> Any:
         try:
-            return json.loads(self.body)
+            data = json.loads(self.body)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise PayloadError(f"body is not valid JSON: {exc}") from None
         except RecursionError:
             raise PayloadError("body is nested too deeply") from None
+        # Valid JSON, but PostgreSQL text and jsonb cannot hold NUL: drop the character rather
+        # than the order or review (it never carries meaning). The byte search keeps the walk
+        # off the common path.
+        return without_nul(data) if b"\\u0000" in self.body else data
+
+
+def without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    return value
 
 
 @dataclass(frozen=True)
