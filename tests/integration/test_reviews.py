@@ -1,6 +1,7 @@
 """Reviews from platforms through a real ingest process: stored once, matched, updated,
 deleted."""
 
+import copy
 from collections.abc import Iterator
 
 import httpx
@@ -111,6 +112,11 @@ async def test_trustpilot_review_is_stored_once_matched_updated_and_deleted(
     assert post(ingest, "trustpilot", deleted).json()["deleted"] == 1
     row = await stored(infra, module_database, review_id)
     assert row["deleted_at"] is not None
+    # A retry of an edit made before the deletion, arriving after it, does not bring it back.
+    late = copy.deepcopy(edited)
+    late["events"][0]["eventData"]["updatedAt"] = "2017-06-02T10:00:00Z"
+    assert post(ingest, "trustpilot", late).json()["unchanged"] == 1
+    assert (await stored(infra, module_database, review_id))["deleted_at"] is not None
     records = await read_topic(infra.kafka_bootstrap, topic_name(CLASSIFIED.name, module_prefix), 1)
     events = [parse_event(r.value) for r in records]
     assert [e.type for e in events if e.type == "review.deleted"] == ["review.deleted"]

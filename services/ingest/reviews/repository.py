@@ -46,8 +46,9 @@ async def upsert(
     match_method: str | None,
 ) -> StoredReview | None:
     """Store a new review or a newer version of it; None when nothing changed (a duplicate or
-    an older version arriving late). An imported version older than a deletion does not bring
-    the review back: the import is history, the deletion was news."""
+    an older version arriving late). A version older than a deletion, imported or a late retry
+    of a webhook, does not bring the review back; one written after it (a review restored on
+    the platform) does."""
     row = await conn.fetchrow(
         f"""
         INSERT INTO reviews AS r (shop_id, review_id, source, source_review_id, rating, title,
@@ -69,8 +70,7 @@ async def upsert(
             source_updated_at = EXCLUDED.source_updated_at, backfill = EXCLUDED.backfill,
             revision = r.revision + 1, deleted_at = NULL,
             needs_classification = true, updated_at = now()
-        WHERE (NOT EXCLUDED.backfill OR r.deleted_at IS NULL
-               OR EXCLUDED.source_updated_at > r.deleted_at)
+        WHERE (r.deleted_at IS NULL OR EXCLUDED.source_updated_at > r.deleted_at)
           AND (EXCLUDED.source_updated_at > r.source_updated_at
                OR (EXCLUDED.source_updated_at = r.source_updated_at AND r.deleted_at IS NOT NULL)
                OR (EXCLUDED.source_updated_at = r.source_updated_at
