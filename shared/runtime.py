@@ -22,6 +22,7 @@ from shared.db.pool import Pool, create_pool
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer, kafka_reachable
+from shared.memory import freeze_long_lived
 from shared.outbox.relay import OutboxRelay
 from shared.periodic import DEFAULT_TASKS, PeriodicTask, run_periodically
 from shared.settings import ServiceSettings
@@ -73,6 +74,7 @@ class Runtime:
             runner = ConsumerRunner(spec, s, self.pool, self.producer)
             self.consumers.append(runner)
             self._spawn(runner.run(), f"consumer-{spec.name}")
+        freeze_long_lived()
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
         task = asyncio.create_task(coro, name=name)

@@ -16,6 +16,7 @@ from services.ingest.reviews.repository import StoredReview
 from shared.db.pool import Connection, Pool
 from shared.events.orders import OrderItem
 from shared.events.reviews import OrderContext, ReviewClassified, ReviewClassifiedPayload
+from shared.memory import freeze_long_lived
 from shared.outbox import repository as outbox
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ class ClassificationWorker:
     def classifier(self) -> Classifier:
         if self._classifier is None:
             self._classifier = load_classifier(self.kind)
+            freeze_long_lived()  # the model lives as long as the process
         return self._classifier
 
     async def run_once(self, pool: Pool) -> int:
