@@ -64,6 +64,7 @@ class ServiceSettings(BaseSettings):
     smtp_password: SecretStr | None = None
     smtp_starttls: bool = False
     smtp_tls: bool = False
+    smtp_ca_file: str | None = None
     smtp_timeout_s: float = 20.0
 
     @property
@@ -75,6 +76,7 @@ class ServiceSettings(BaseSettings):
             password=self.smtp_password.get_secret_value() if self.smtp_password else None,
             starttls=self.smtp_starttls,
             tls=self.smtp_tls,
+            ca_file=self.smtp_ca_file,
             timeout_s=self.smtp_timeout_s,
         )
 

@@ -35,6 +35,9 @@ class SmtpServer:
     password: str | None = None
     starttls: bool = False
     tls: bool = False
+    # PEM bundle to verify the server's certificate with, for relays signed by a private CA;
+    # None: the system's trust store. Certificates are always verified.
+    ca_file: str | None = None
     timeout_s: float = 20.0
 
 
@@ -53,6 +56,7 @@ class SmtpConnection:
             timeout=s.timeout_s,
             use_tls=s.tls,
             start_tls=s.starttls,
+            cert_bundle=s.ca_file,
         )
         await client.connect()
         if s.username and s.password:
@@ -69,6 +73,10 @@ class SmtpConnection:
         except aiosmtplib.SMTPRecipientRefused as exc:
             await self._reset()
             return _by_code(exc.code, exc.message, recipient_refused=True)
+        except aiosmtplib.SMTPAuthenticationError as exc:
+            # Our credentials, not the message: a 5xx here must not fail every email for good.
+            await self._drop()
+            return SendResult("retry", f"authentication failed: {exc.code} {exc.message}")
         except aiosmtplib.SMTPResponseException as exc:
             await self._drop()
             return _by_code(exc.code, exc.message)
