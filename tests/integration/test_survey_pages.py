@@ -151,10 +151,14 @@ async def test_one_click_unsubscribe_stops_the_reminder_and_future_surveys(surve
 async def test_metrics_count_sent_skipped_answered_and_both_nps(survey) -> None:
     await survey.pool.execute("UPDATE shops SET country = 'SI' WHERE shop_id = $1", SHOP)
     _, path, _ = await sent_links(survey, "o-m1")
+    _, opened_path, _ = await sent_links(survey, "o-m3")
     await survey.feed(placed(SHOP, "o-m2", unique_email(), b2b=True))
     survey.clock.advance(days=60)
     await survey.dispatcher().run_once()
     async with survey.http() as http:
+        # Opened twice, never answered: one open.
+        for _ in range(2):
+            assert (await http.get(opened_path)).status_code == 200
         await http.post(path, data={"rating_0": "5", "nps": "8"})
         r = await http.get(
             f"/v1/shops/{SHOP}/survey-metrics",
@@ -163,18 +167,18 @@ async def test_metrics_count_sent_skipped_answered_and_both_nps(survey) -> None:
         )
     assert r.status_code == 200, r.text
     m = r.json()
-    assert (m["scheduled"], m["sent"], m["answered"]) == (2, 1, 1)
+    assert (m["scheduled"], m["sent"], m["opened"], m["answered"]) == (3, 2, 2, 1)
     assert m["skipped"] == {"b2b": 1}
-    assert m["response_rate"] == 1.0
+    assert m["response_rate"] == 0.5
     assert m["nps"]["standard"]["passives"] == 1 and m["nps"]["european"]["promoters"] == 1
     assert m["nps"]["preferred"] == "european"
     # The teapot (category "Home") is the most expensive item: no typical rate for "other".
     assert m["by_category"] == [
         {
             "category": "other",
-            "sent": 1,
+            "sent": 2,
             "answered": 1,
-            "response_rate": 1.0,
+            "response_rate": 0.5,
             "typical_response_rate": None,
         }
     ]

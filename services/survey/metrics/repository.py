@@ -13,6 +13,8 @@ class EmailCounts:
     skipped: dict[str, int]
     failed: int
     unknown: int
+    # Survey page visited through the email's link (see migration 0005).
+    opened: int
     answered: int
 
 
@@ -37,10 +39,12 @@ async def email_counts(
         by_status[r["status"]] = by_status.get(r["status"], 0) + r["n"]
         if r["status"] == "skipped":
             skipped[r["skip_reason"] or "unknown"] = r["n"]
-    answered = await conn.fetchval(
+    visits = await conn.fetchrow(
         """
-        SELECT count(*) FROM surveys
-        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND answered_at IS NOT NULL
+        SELECT count(*) FILTER (WHERE opened_at IS NOT NULL OR answered_at IS NOT NULL) AS opened,
+               count(*) FILTER (WHERE answered_at IS NOT NULL) AS answered
+        FROM surveys
+        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3
         """,
         shop_id,
         since,
@@ -52,7 +56,8 @@ async def email_counts(
         skipped=skipped,
         failed=by_status.get("failed", 0),
         unknown=by_status.get("unknown", 0),
-        answered=answered,
+        opened=visits["opened"],
+        answered=visits["answered"],
     )
 
 

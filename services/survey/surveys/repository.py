@@ -16,6 +16,7 @@ class SurveyRow:
     send_at_override: datetime | None
     answered_at: datetime | None
     created_at: datetime
+    opened_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class EmailRow:
     sent_at: datetime | None
 
 
-_SURVEY = "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at"
+_SURVEY = "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at, opened_at"
 _EMAIL = (
     "id, survey_id, shop_id, kind, status, send_at, attempts, message_id, recipient, "
     "skip_reason, last_error, sent_at"
@@ -69,6 +70,13 @@ async def create(conn: Connection, shop_id: str, order_id: str, public_ref: str)
         public_ref,
     )
     return SurveyRow(**dict(row))
+
+
+async def mark_opened(conn: Connection, survey_id: int, at: datetime) -> None:
+    """The first visit counts; later ones change nothing (and cost no write)."""
+    await conn.execute(
+        "UPDATE surveys SET opened_at = $2 WHERE id = $1 AND opened_at IS NULL", survey_id, at
+    )
 
 
 async def set_override(conn: Connection, survey_id: int, send_at: datetime | None) -> None:

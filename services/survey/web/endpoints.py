@@ -69,7 +69,10 @@ async def survey_page(token: str, request: Request) -> HTMLResponse:
     ctx = await _load(request, "survey", token)
     if isinstance(ctx, HTMLResponse):
         return ctx
-    async with _runtime(request).db.acquire() as conn:
+    runtime = _runtime(request)
+    async with runtime.db.acquire() as conn:
+        if ctx.survey.opened_at is None:
+            await surveys.mark_opened(conn, ctx.survey.id, runtime.clock())
         previous = await responses.get(conn, ctx.survey.id) or responses.StoredResponse()
     return _form(ctx, previous, error=None, status=200)
 
