@@ -1,0 +1,178 @@
+"""`reviewloop status`: consumer lag per group, topic and partition (committed offsets against
+the end of each log) and the outbox backlog of each service's schema (rows not yet published
+and the age of the oldest)."""
+
+import json
+from dataclasses import asdict, dataclass, field
+
+import asyncpg
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.errors import KafkaError
+
+from services.cli.common import (
+    CliError,
+    KafkaOptions,
+    Progress,
+    age,
+    database_label,
+    one_line,
+    service_settings,
+    table,
+)
+
+CLIENT_ID = "reviewloop-cli"
+CONNECT_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class Lag:
+    group: str
+    topic: str
+    partition: int
+    committed: int
+    end: int | None  # None: the topic is gone
+    lag: int | None
+
+
+@dataclass(frozen=True)
+class Backlog:
+    service: str
+    unsent: int | None
+    oldest_age_s: float | None
+    note: str = ""
+
+
+@dataclass
+class Status:
+    lag: list[Lag] = field(default_factory=list)
+    outbox: list[Backlog] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[Lag]:
+    """Every group under the topic prefix (or the named ones), each partition it committed."""
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=kafka.bootstrap_servers, client_id=CLIENT_ID, request_timeout_ms=15_000
+    )
+    await admin.start()
+    try:
+        listed = {str(g[0]) for g in await admin.list_consumer_groups()}
+        wanted = (
+            {f"{kafka.topic_prefix}{g}" for g in groups}
+            if groups
+            else {g for g in listed if g.startswith(kafka.topic_prefix)}
+        )
+        names = sorted(wanted & listed)
+        committed: dict[str, dict[TopicPartition, int]] = {}
+        with Progress("groups", total=len(names)) as progress:
+            for name in names:
+                offsets = await admin.list_consumer_group_offsets(name)
+                committed[name] = {tp: om.offset for tp, om in offsets.items() if om.offset >= 0}
+                progress.advance()
+    finally:
+        await admin.close()
+
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=kafka.bootstrap_servers,
+        client_id=CLIENT_ID,
+        isolation_level="read_committed",
+        enable_auto_commit=False,
+    )
+    await consumer.start()
+    try:
+        existing = await consumer.topics()
+        tps = sorted({tp for offs in committed.values() for tp in offs if tp.topic in existing})
+        ends: dict[TopicPartition, int] = await consumer.end_offsets(tps) if tps else {}
+    finally:
+        await consumer.stop()
+
+    rows = []
+    for name, offsets in committed.items():
+        for tp, offset in sorted(offsets.items()):
+            end = ends.get(tp)
+            lag = max(end - offset, 0) if end is not None else None
+            rows.append(Lag(name, tp.topic, tp.partition, offset, end, lag))
+    return rows
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+async def outbox_backlog(service: str) -> Backlog:
+    settings = service_settings(service)
+    try:
+        conn = await asyncpg.connect(dsn=settings.db_dsn, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+        raise CliError(
+            f"{service}: cannot connect to {database_label(settings)}: {one_line(exc)}"
+        ) from None
+    try:
+        row = await conn.fetchrow(
+            f"""
+            SELECT count(*) AS unsent,
+                   extract(epoch FROM now() - min(created_at))::float8 AS oldest
+            FROM {_ident(settings.db_schema)}.outbox WHERE sent_at IS NULL
+            """
+        )
+    except asyncpg.UndefinedTableError:
+        return Backlog(service, None, None, "not migrated")
+    finally:
+        await conn.close()
+    return Backlog(service, row["unsent"], row["oldest"])
+
+
+async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[str]) -> Status:
+    """Everything that can be read; what cannot goes to `errors` (the command exits 1)."""
+    status = Status()
+    try:
+        status.lag = await consumer_lag(kafka, groups)
+    except (KafkaError, OSError) as exc:
+        status.errors.append(f"kafka {kafka.bootstrap_servers}: {one_line(exc)}")
+    for service in services:
+        try:
+            status.outbox.append(await outbox_backlog(service))
+        except CliError as exc:
+            status.outbox.append(Backlog(service, None, None, "unreachable"))
+            status.errors.append(str(exc))
+    return status
+
+
+def as_json(status: Status) -> str:
+    return json.dumps(
+        {
+            "consumer_lag": [asdict(r) for r in status.lag],
+            "outbox": [asdict(b) for b in status.outbox],
+            "errors": status.errors,
+        },
+        indent=2,
+    )
+
+
+def as_text(status: Status) -> str:
+    parts = ["Consumer lag (committed offset vs. end of log)"]
+    if status.lag:
+        parts.append(
+            table(
+                ("GROUP", "TOPIC", "PARTITION", "COMMITTED", "END", "LAG"),
+                ((r.group, r.topic, r.partition, r.committed, r.end, r.lag) for r in status.lag),
+            )
+        )
+        totals: dict[str, int] = {}
+        for r in status.lag:
+            totals[r.group] = totals.get(r.group, 0) + (r.lag or 0)
+        parts.append("total lag: " + ", ".join(f"{g}={n}" for g, n in sorted(totals.items())))
+    elif any(e.startswith("kafka ") for e in status.errors):
+        parts.append("(unavailable: Kafka did not answer)")
+    else:
+        parts.append("(no consumer group with committed offsets)")
+    parts += [
+        "",
+        "Outbox backlog (events not yet published)",
+        table(
+            ("SERVICE", "UNSENT", "OLDEST", "NOTE"),
+            ((b.service, b.unsent, age(b.oldest_age_s), b.note) for b in status.outbox),
+        ),
+    ]
+    return "\n".join(parts)
