@@ -139,7 +139,8 @@ async def test_a_redaction_in_a_batch_sees_the_orders_before_it(pool: Pool) -> N
         pending("customers/redact", redact, "r2"),
         pending("orders/create", order(3002, "g@example.com"), "r3"),
     ]
-    results = await asyncio.gather(*(commits(pool).submit(p) for p in batch))
+    group = commits(pool)
+    results = await asyncio.gather(*(group.submit(p) for p in batch))
 
     assert results == [1, 1, 1], results
     async with pool.acquire() as conn:
