@@ -58,6 +58,10 @@ def _literal(value: str) -> str:
 async def provision(admin_dsn: str, database: str, roles: list[ServiceRole]) -> None:
     admin = await asyncpg.connect(admin_dsn)
     try:
+        # Roles are cluster-wide: two provisioners (replicas' migration jobs, parallel test
+        # runs) altering one role at once fail with "tuple concurrently updated". Closing the
+        # connection releases the lock.
+        await admin.execute("SELECT pg_advisory_lock(hashtext('reviewloop:provision-roles'))")
         for role in roles:
             exists = await admin.fetchval("SELECT 1 FROM pg_roles WHERE rolname = $1", role.user)
             verb = "ALTER" if exists else "CREATE"
