@@ -31,11 +31,16 @@ DEFAULT_TASKS = (PeriodicTask("prune-inbox", 3600.0, prune_inbox),)
 
 
 async def run_periodically(task: PeriodicTask, pool: Pool, stopping: asyncio.Event) -> None:
+    """A pass that found work is followed by the next at once: a backlog drains at the speed of
+    the work, not one batch per interval. Only an idle or failed pass waits the interval."""
     while not stopping.is_set():
         try:
             result = await task.run(pool)
             if result:
-                log.info("periodic task done", extra={"task": task.name, "result": result})
+                log.debug("periodic task done", extra={"task": task.name, "result": result})
+                # Let the HTTP server and consumers in between, then go on.
+                await asyncio.sleep(0)
+                continue
         except Exception:
             log.exception("periodic task failed", extra={"task": task.name})
         try:
