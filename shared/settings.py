@@ -6,7 +6,7 @@ the validator refuses to start with any of those defaults outside development an
 
 from typing import Literal, Self
 
-from pydantic import SecretStr, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shared.email.smtp import SmtpServer
@@ -66,6 +66,16 @@ class ServiceSettings(BaseSettings):
     smtp_tls: bool = False
     smtp_ca_file: str | None = None
     smtp_timeout_s: float = 20.0
+
+    # Tracing (shared/tracing.py; docs/operations.md, "Observability"). "none" sets nothing up
+    # and makes no network call; "otlp" sends OTLP over HTTP to otel_endpoint; "console" prints
+    # spans to stdout; "file" appends them as JSON lines to otel_file_path (tests, debugging).
+    otel_exporter: Literal["none", "otlp", "console", "file"] = "none"
+    otel_endpoint: str = "http://127.0.0.1:4318/v1/traces"
+    otel_file_path: str | None = None
+    # Share of the traces this service starts that are recorded; a trace that arrives from
+    # another service (HTTP or Kafka headers) keeps that service's decision.
+    otel_sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
 
     @property
     def smtp_server(self) -> SmtpServer:

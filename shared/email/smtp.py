@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 import aiosmtplib
+from opentelemetry.trace import SpanKind
+
+from shared import tracing
 
 Outcome = Literal["accepted", "retry", "permanent", "unknown"]
 
@@ -64,6 +67,18 @@ class SmtpConnection:
         return client
 
     async def send(self, sender: str, recipient: str, message: bytes) -> SendResult:
+        """Hand one message over; traced as a "smtp send" client span of the current trace."""
+        attributes: dict[str, str | int] = {
+            "server.address": self.server.host,
+            "server.port": self.server.port,
+        }
+        with tracing.span("smtp send", kind=SpanKind.CLIENT, attributes=attributes) as span:
+            result = await self._send(sender, recipient, message)
+            if span.is_recording():
+                span.set_attribute("reviewloop.smtp.outcome", result.outcome)
+            return result
+
+    async def _send(self, sender: str, recipient: str, message: bytes) -> SendResult:
         try:
             if self._client is None or not self._client.is_connected:
                 self._client = await self._connect()

@@ -1,7 +1,7 @@
 """The envelope every Kafka message shares."""
 
 from datetime import UTC, datetime
-from typing import Annotated, ClassVar, Generic, TypeVar
+from typing import Annotated, ClassVar, Generic, Literal, TypeVar
 from uuid import UUID, uuid4
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -30,7 +30,10 @@ class EventEnvelope(BaseModel, Generic[P]):
 
     event_id: UUID = Field(default_factory=uuid4)
     type: str
-    schema_version: int = 1
+    # The only version there is. A message of another version is not guessed at: it fails
+    # validation and goes to the dead-letter topic. A new version is added here (as a union)
+    # in the consumers before any producer sends it.
+    schema_version: Literal[1] = 1
     occurred_at: AwareDatetime = Field(default_factory=utcnow)
     shop_id: ShopId
     payload: P

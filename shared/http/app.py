@@ -3,6 +3,7 @@
 import logging
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from typing import Any
 
 import asyncpg
 import uvicorn
@@ -10,7 +11,9 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from shared import tracing
 from shared.http.limits import BodySizeLimitMiddleware
+from shared.http.metrics import HttpMetricsMiddleware
 from shared.http.probes import router as probes_router
 from shared.logging import (
     HTTP_CORRELATION_HEADER,
@@ -77,21 +80,64 @@ async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
+    # A value that passed validation but that PostgreSQL refuses (NUL in text or jsonb, a lone
+    # surrogate, a number or time out of its range) is the caller's input: 422, not 500.
+    # The type only: the error's text quotes the value, which may be personal data.
+    log.warning(
+        "request value cannot be stored",
+        extra={"error": type(exc).__name__, "path": request.url.path},
+    )
+    return JSONResponse(
+        {"detail": "a value in the request cannot be stored (NUL, lone surrogate or out of range)"},
+        status_code=422,
+    )
+
+
+def _document_plain_details(app: FastAPI) -> None:
+    """Besides FastAPI's list of field errors, a 422 may carry one sentence (`HTTPException(422,
+    "...")`, for rules across fields): say so in the published schema."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = build()
+        error = schema.get("components", {}).get("schemas", {}).get("HTTPValidationError")
+        detail = (error or {}).get("properties", {}).get("detail")
+        if detail is not None and "anyOf" not in detail:
+            listed = {k: v for k, v in detail.items() if k != "title"}
+            error["properties"]["detail"] = {
+                "title": "Detail",
+                "anyOf": [listed, {"type": "string"}],
+            }
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        async with running(runtime):
-            yield
+        try:
+            async with running(runtime):
+                yield
+        finally:
+            # Here, not after uvicorn.run: uvicorn re-raises SIGTERM once it has shut down.
+            tracing.shutdown_tracing()
 
     app = FastAPI(title=title, version="0.1.0", lifespan=lifespan)
     app.state.runtime = runtime
     app.add_middleware(CorrelationIdMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=runtime.settings.http_max_body_bytes)
+    # Outermost: counts and times every answer, the 413s and 503s of the layers inside included.
+    app.add_middleware(HttpMetricsMiddleware)
     for error in UNAVAILABLE_ERRORS:
         app.add_exception_handler(error, _unavailable)
+    for error in (asyncpg.DataError, UnicodeEncodeError):
+        app.add_exception_handler(error, _unstorable)
     app.include_router(probes_router)
     for router in routers:
         app.include_router(router)
+    _document_plain_details(app)
     return app
 
 
@@ -99,6 +145,8 @@ def serve(app: FastAPI, runtime: Runtime) -> None:
     """Run one service in the foreground: `python -m services.<name>`."""
     s = runtime.settings
     configure_logging(s.service_name, s.log_level)
+    if tracing.configure_tracing(s):
+        tracing.instrument_app(app)
     uvicorn.run(
         app,
         host=s.http_host,

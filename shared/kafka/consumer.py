@@ -20,11 +20,21 @@ from aiokafka.abc import ConsumerRebalanceListener
 from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 from pydantic import ValidationError
 
+from shared import tracing
 from shared.db.pool import Connection, Pool
 from shared.events.catalogue import Event, parse_event
 from shared.kafka import inbox
 from shared.logging import CORRELATION_HEADER, correlation_id_var, event_id_var
-from shared.metrics import CONSUMER_HANDLE_SECONDS, CONSUMER_MESSAGES
+from shared.metrics import (
+    CONSUMER_HANDLE_SECONDS,
+    CONSUMER_LAG,
+    CONSUMER_MESSAGES,
+    DLQ_MESSAGES,
+    EVENT_LATENCY_SECONDS,
+    EVENTS_CONSUMED,
+    EVENTS_FAILED,
+    EVENTS_PRODUCED,
+)
 from shared.settings import ServiceSettings
 from shared.topics import TopicSpec, dlq_name, topic_name
 
@@ -47,6 +57,9 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
 )
 
 CRASH_EXIT_CODE = 86
+
+# The lag gauge is refreshed at most this often (positions and high-water marks are in memory).
+LAG_INTERVAL_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,8 @@ class ConsumerRunner:
         self.last_poll_monotonic = time.monotonic()
         self._stopping = asyncio.Event()
         self._consumer: AIOKafkaConsumer | None = None
+        self._lag_at = 0.0
+        self._lag_series: set[tuple[str, str, str]] = set()
 
     # -- lifecycle ---------------------------------------------------------------------------
 
@@ -136,6 +151,7 @@ class ConsumerRunner:
         backoff = self.spec.retry_backoff_s
         try:
             while not self._stopping.is_set():
+                await self._record_lag(consumer)
                 batch = await consumer.getmany(timeout_ms=500, max_records=self.spec.batch_size)
                 self.last_poll_monotonic = time.monotonic()
                 if not batch:
@@ -150,6 +166,7 @@ class ConsumerRunner:
         finally:
             # stop() leaves the group so the partitions move at once, not after a session
             # timeout; everything processed has been committed already.
+            self._forget_lag()
             await consumer.stop()
             log.info("consumer stopped", extra={"group": self.group_id})
 
@@ -161,6 +178,44 @@ class ConsumerRunner:
             await asyncio.wait_for(self._stopping.wait(), seconds)
         except TimeoutError:
             pass
+
+    # -- lag -----------------------------------------------------------------------------------
+
+    def _topic_label(self, topic: str) -> str:
+        """The topic without the deployment's prefix: one series per logical topic."""
+        prefix = self.settings.kafka_topic_prefix
+        return topic[len(prefix) :] if prefix and topic.startswith(prefix) else topic
+
+    async def _record_lag(self, consumer: AIOKafkaConsumer) -> None:
+        """Per assigned partition: its end (last stable offset under read_committed, else the
+        high-water mark) minus our position. Partitions not fetched from yet have no end."""
+        now = time.monotonic()
+        if now - self._lag_at < LAG_INTERVAL_S:
+            return
+        self._lag_at = now
+        seen: set[tuple[str, str, str]] = set()
+        for tp in consumer.assignment():
+            try:
+                end = consumer.last_stable_offset(tp)
+                if end is None or end < 0:
+                    end = consumer.highwater(tp)
+                if end is None:
+                    continue
+                position = await asyncio.wait_for(consumer.position(tp), 1.0)
+            except (AssertionError, IllegalStateError, TimeoutError):
+                continue  # revoked meanwhile, or no position yet
+            labels = (self.spec.name, self._topic_label(tp.topic), str(tp.partition))
+            CONSUMER_LAG.labels(*labels).set(max(end - position, 0))
+            seen.add(labels)
+        for gone in self._lag_series - seen:
+            CONSUMER_LAG.remove(*gone)
+        self._lag_series = seen
+
+    def _forget_lag(self) -> None:
+        for labels in self._lag_series:
+            CONSUMER_LAG.remove(*labels)
+        self._lag_series = set()
+        self._lag_at = 0.0
 
     # -- one batch ---------------------------------------------------------------------------
 
@@ -199,6 +254,14 @@ class ConsumerRunner:
             )
 
     async def _process_record(self, record: ConsumerRecord) -> None:
+        EVENTS_CONSUMED.labels(self.spec.name, self._topic_label(record.topic)).inc()
+        # The handler's work (its queries, the events it writes to the outbox) continues the
+        # trace that the producer put in the record's headers.
+        with tracing.consume_span(record, self.group_id):
+            await self._handle_record(record)
+
+    async def _handle_record(self, record: ConsumerRecord) -> None:
+        topic = self._topic_label(record.topic)
         headers = dict(record.headers or ())
         correlation = headers.get(CORRELATION_HEADER)
         correlation_id_var.set(correlation.decode(errors="replace") if correlation else None)
@@ -206,9 +269,11 @@ class ConsumerRunner:
         try:
             event = parse_event(record.value or b"")
         except ValidationError as exc:
+            EVENTS_FAILED.labels(self.spec.name, topic, "invalid").inc()
             await self._dead_letter(record, exc, attempts=1)
             return
         event_id_var.set(str(event.event_id))
+        tracing.annotate_event(event.type, str(event.event_id))
         handler = self.spec.handlers.get(event.type)
         if handler is None:
             CONSUMER_MESSAGES.labels(self.spec.name, "skipped").inc()
@@ -222,9 +287,11 @@ class ConsumerRunner:
                     handled = await self._handle_once(record, event, handler)
             except TRANSIENT_ERRORS as exc:
                 log.warning("infrastructure error; will retry", extra={"error": repr(exc)})
+                EVENTS_FAILED.labels(self.spec.name, topic, "infrastructure").inc()
                 CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc()
                 raise _InfrastructureDown from exc
             except Exception as exc:
+                EVENTS_FAILED.labels(self.spec.name, topic, "handler_error").inc()
                 if attempt >= self.spec.max_attempts:
                     await self._dead_letter(record, exc, attempts=attempt)
                     return
@@ -236,6 +303,9 @@ class ConsumerRunner:
                 await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempt - 1))
                 continue
             CONSUMER_MESSAGES.labels(self.spec.name, "processed" if handled else "duplicate").inc()
+            if handled:
+                latency = (datetime.now(UTC) - event.occurred_at).total_seconds()
+                EVENT_LATENCY_SECONDS.labels(self.spec.name, event.type).observe(max(latency, 0))
             if handled and self.settings.fault_crash_after_db_commit:
                 log.critical("fault injection: exiting after database commit")
                 os._exit(CRASH_EXIT_CODE)
@@ -267,7 +337,7 @@ class ConsumerRunner:
             ("x-dlq-original-partition", str(record.partition).encode()),
             ("x-dlq-original-offset", str(record.offset).encode()),
             ("x-dlq-error-type", type(error).__name__.encode()),
-            ("x-dlq-error", str(error)[:2000].encode(errors="replace")),
+            ("x-dlq-error", describe(error)[:2000].encode(errors="replace")),
             ("x-dlq-attempts", str(attempts).encode()),
             ("x-dlq-failed-at", datetime.now(UTC).isoformat().encode()),
         ]
@@ -278,12 +348,27 @@ class ConsumerRunner:
         except KafkaError as exc:
             raise _InfrastructureDown from exc
         CONSUMER_MESSAGES.labels(self.spec.name, "dead_lettered").inc()
+        topic = self._topic_label(record.topic)
+        reason = "invalid" if isinstance(error, ValidationError) else "handler_error"
+        DLQ_MESSAGES.labels(self.spec.name, topic, reason).inc()
+        EVENTS_PRODUCED.labels(dlq_name(topic)).inc()
         log.error(
             "message dead-lettered",
             extra={
                 "topic": record.topic,
                 "partition": record.partition,
                 "offset": record.offset,
-                "error": repr(error)[:500],
+                "error": describe(error)[:500],
             },
         )
+
+
+def describe(error: BaseException) -> str:
+    """What was wrong with a message, without its values: a validation error's own text quotes
+    them (customer emails and names), and this goes to logs and DLQ headers."""
+    if isinstance(error, ValidationError):
+        problems = error.errors(include_input=False, include_url=False, include_context=False)
+        return f"{error.title}: " + "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'message'}: {e['msg']}" for e in problems
+        )
+    return repr(error)

@@ -8,17 +8,28 @@ consumers drop the copy through their inbox.
 
 import asyncio
 import logging
+import time
+from collections import Counter
 from datetime import timedelta
 
 from aiokafka import AIOKafkaProducer
 
+from shared import tracing
 from shared.db.pool import Connection, Pool
 from shared.logging import CORRELATION_HEADER
-from shared.metrics import OUTBOX_PUBLISHED
+from shared.metrics import (
+    EVENTS_PRODUCED,
+    OUTBOX_BACKLOG,
+    OUTBOX_OLDEST_AGE,
+    OUTBOX_PUBLISHED,
+)
 from shared.outbox import repository
 from shared.topics import topic_name
 
 log = logging.getLogger(__name__)
+
+# The backlog gauges are refreshed at most this often (one count over the unsent rows).
+BACKLOG_INTERVAL_S = 5.0
 
 
 class OutboxRelay:
@@ -41,6 +52,7 @@ class OutboxRelay:
         self.retention = retention
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
+        self._backlog_at = 0.0
 
     async def publish_batch(self) -> int:
         """Publish up to one batch; returns how many rows went out."""
@@ -55,19 +67,35 @@ class OutboxRelay:
                 headers = [("event_type", row.event_type.encode())]
                 if row.correlation_id:
                     headers.append((CORRELATION_HEADER, row.correlation_id.encode()))
-                sends.append(
-                    await self.producer.send(
-                        topic_name(row.topic, self.topic_prefix),
-                        value=row.body,
-                        key=row.partition_key.encode(),
-                        headers=headers,
+                # Sent inside the trace that wrote the row: the producer span (and the
+                # traceparent header it injects) continue that trace.
+                with tracing.attached(row.trace_context):
+                    sends.append(
+                        await self.producer.send(
+                            topic_name(row.topic, self.topic_prefix),
+                            value=row.body,
+                            key=row.partition_key.encode(),
+                            headers=headers,
+                        )
                     )
-                )
             # Every ack before the UPDATE: an unacked row stays unsent and is retried.
             await asyncio.gather(*sends)
             await repository.mark_sent(conn, [row.id for row in rows])
         OUTBOX_PUBLISHED.labels(self.service).inc(len(rows))
+        for topic, count in Counter(row.topic for row in rows).items():
+            EVENTS_PRODUCED.labels(topic).inc(count)
         return len(rows)
+
+    async def record_backlog(self, force: bool = False) -> None:
+        """Refresh the backlog gauges (every replica measures; only one publishes)."""
+        now = time.monotonic()
+        if not force and now - self._backlog_at < BACKLOG_INTERVAL_S:
+            return
+        self._backlog_at = now
+        async with self.pool.acquire() as conn:
+            unsent, oldest_s = await repository.backlog(conn)
+        OUTBOX_BACKLOG.labels(self.service).set(unsent)
+        OUTBOX_OLDEST_AGE.labels(self.service).set(oldest_s)
 
     async def run(self) -> None:
         backoff = 0.5
@@ -91,6 +119,7 @@ class OutboxRelay:
                 while not self._stopping.is_set():
                     self._wake.clear()
                     published = await self.publish_batch()
+                    await self.record_backlog()
                     if published >= self.batch_size:
                         continue  # more are waiting: no sleep
                     cycles += 1

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from shared import tracing
 from shared.db.pool import Connection
 from shared.events.catalogue import serialize_event
 from shared.events.envelope import EventEnvelope
@@ -18,14 +19,17 @@ class OutboxRow:
     partition_key: str
     body: bytes
     correlation_id: str | None
+    trace_context: tracing.Carrier | None = None
 
 
 async def add(conn: Connection, event: EventEnvelope[Any], correlation_id: str | None) -> None:
-    """Call inside the transaction that changes the state the event announces."""
+    """Call inside the transaction that changes the state the event announces (the active
+    trace, if any, is stored with the row)."""
     await conn.execute(
         """
-        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id,
+                            trace_context)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         """,
         event.event_id,
         event.type,
@@ -33,6 +37,7 @@ async def add(conn: Connection, event: EventEnvelope[Any], correlation_id: str |
         event.partition_key(),
         serialize_event(event),
         correlation_id,
+        tracing.current_carrier(),
     )
 
 
@@ -43,16 +48,21 @@ async def add_many(
     if len(events) == 1:
         await add(conn, events[0], correlation_id)
         return
-    await add_each(conn, [(e, correlation_id) for e in events])
+    trace_context = tracing.current_carrier()
+    await add_each(conn, [(e, correlation_id, trace_context) for e in events])
 
 
-async def add_each(conn: Connection, events: list[tuple[EventEnvelope[Any], str | None]]) -> None:
-    """Events of several requests, each with its own correlation id, in one pipelined round
-    trip."""
+async def add_each(
+    conn: Connection,
+    events: list[tuple[EventEnvelope[Any], str | None, tracing.Carrier | None]],
+) -> None:
+    """Events of several requests, each with its own correlation id and trace context
+    (tracing.current_carrier() of its request), in one pipelined round trip."""
     await conn.executemany(
         """
-        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO outbox (event_id, event_type, topic, partition_key, body, correlation_id,
+                            trace_context)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         """,
         [
             (
@@ -62,8 +72,9 @@ async def add_each(conn: Connection, events: list[tuple[EventEnvelope[Any], str 
                 e.partition_key(),
                 serialize_event(e),
                 correlation_id,
+                trace_context,
             )
-            for e, correlation_id in events
+            for e, correlation_id, trace_context in events
         ],
     )
 
@@ -80,7 +91,7 @@ async def try_lock_relay(conn: Connection) -> bool:
 async def claim_unsent(conn: Connection, limit: int) -> list[OutboxRow]:
     rows = await conn.fetch(
         """
-        SELECT id, event_id, event_type, topic, partition_key, body, correlation_id
+        SELECT id, event_id, event_type, topic, partition_key, body, correlation_id, trace_context
         FROM outbox
         WHERE sent_at IS NULL
         ORDER BY id
@@ -99,6 +110,20 @@ async def mark_sent(conn: Connection, ids: list[int]) -> None:
 async def count_unsent(conn: Connection) -> int:
     count: int = await conn.fetchval("SELECT count(*) FROM outbox WHERE sent_at IS NULL")
     return count
+
+
+async def backlog(conn: Connection) -> tuple[int, float]:
+    """Unsent rows and the age in seconds of the oldest of them (0 when none waits)."""
+    row = await conn.fetchrow(
+        """
+        SELECT count(*) AS unsent,
+               coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS oldest_s
+        FROM outbox
+        WHERE sent_at IS NULL
+        """
+    )
+    assert row is not None
+    return int(row["unsent"]), max(float(row["oldest_s"]), 0.0)
 
 
 async def prune_sent(conn: Connection, older_than: timedelta) -> int:

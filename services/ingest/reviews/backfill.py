@@ -89,8 +89,9 @@ def read_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[Line]:
 def _decode(data: bytes) -> Any:
     try:
         return json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PayloadError(f"not valid JSON: {exc}") from None
+    except ValueError as exc:
+        # Not UTF-8, not JSON, or an integer of more digits than Python converts.
+        raise PayloadError(f"not valid JSON: {str(exc)[:200]}") from None
     except RecursionError:
         raise PayloadError("nested too deeply") from None
 

@@ -17,6 +17,7 @@ from services.ingest.orders.service import apply_many
 from services.ingest.privacy import service as privacy
 from services.ingest.webhooks import repository
 from services.ingest.webhooks.adapters.base import Delivery
+from shared import tracing
 from shared.db.pool import Connection
 from shared.events.envelope import EventEnvelope
 from shared.logging import correlation_id_var
@@ -37,6 +38,9 @@ class Pending:
     future: asyncio.Future[int | None] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
+    # The request's trace: a batch's flusher runs in another task, so each delivery's events
+    # carry their own request's context to the outbox.
+    trace_context: tracing.Carrier | None = field(default_factory=tracing.current_carrier)
 
     @property
     def row(self) -> repository.DeliveryRow:
@@ -125,7 +129,8 @@ async def _apply_in_order(conn: Connection, fresh: list[Pending]) -> list[int]:
         run = []
         token = correlation_id_var.set(pending.correlation_id)
         try:
-            await privacy.handle(conn, pending.shop_id, request)
+            with tracing.attached(pending.trace_context):
+                await privacy.handle(conn, pending.shop_id, request)
         finally:
             correlation_id_var.reset(token)
         counts[-1] += 1
@@ -136,11 +141,11 @@ async def _apply_in_order(conn: Connection, fresh: list[Pending]) -> list[int]:
 async def _apply_orders(conn: Connection, run: list[Pending]) -> list[int]:
     entries = [(p, facts) for p in run for facts in p.delivery.orders]
     per_entry = await apply_many(conn, [(p.shop_id, facts) for p, facts in entries])
-    queued: list[tuple[EventEnvelope[Any], str | None]] = []
+    queued: list[tuple[EventEnvelope[Any], str | None, tracing.Carrier | None]] = []
     counts = dict.fromkeys(map(id, run), 0)
     for (pending, _), events in zip(entries, per_entry, strict=True):
         counts[id(pending)] += len(events)
-        queued += [(e, pending.correlation_id) for e in events]
+        queued += [(e, pending.correlation_id, pending.trace_context) for e in events]
     if queued:
         await outbox.add_each(conn, queued)
     return [counts[id(p)] for p in run]

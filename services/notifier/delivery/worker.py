@@ -7,8 +7,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from email.utils import format_datetime, formataddr
 
 import httpx
 
@@ -19,8 +17,9 @@ from services.notifier.notifications.repository import NotificationRow
 from services.notifier.rules import repository as rules
 from services.notifier.settings import NotifierSettings
 from shared.db.pool import Pool
+from shared.email import mime
 from shared.email.smtp import SmtpConnection
-from shared.metrics import NOTIFICATIONS
+from shared.metrics import ALERTS_SENT, NOTIFICATIONS, count_email
 
 log = logging.getLogger(__name__)
 
@@ -66,19 +65,22 @@ class DeliveryWorker:
     async def _email(self, row: NotificationRow, smtp: SmtpConnection) -> None:
         now = self.clock()
         c = row.content
-        msg = EmailMessage()
-        msg["From"] = formataddr(("Reviewloop", self.settings.from_address))
-        msg["To"] = row.target
-        msg["Subject"] = c["subject"]
-        msg["Message-ID"] = f"<notification.{row.id}@{self.settings.message_id_domain}>"
-        msg["Date"] = format_datetime(now)
-        msg["Auto-Submitted"] = "auto-generated"
-        msg.set_content(c["text"])
-        msg.add_alternative(c["html"], subtype="html")
-        result = await smtp.send(self.settings.from_address, row.target, bytes(msg))
+        message = mime.alternative(
+            ("Reviewloop", self.settings.from_address),
+            row.target,
+            c["subject"],
+            f"<notification.{row.id}@{self.settings.message_id_domain}>",
+            now,
+            c["text"],
+            c["html"],
+            {"Auto-Submitted": "auto-generated"},
+        )
+        result = await smtp.send(self.settings.from_address, row.target, message)
         NOTIFICATIONS.labels("email", result.outcome).inc()
+        count_email(row.kind, result.outcome)
         async with self.pool.acquire() as conn:
             if result.outcome == "accepted":
+                ALERTS_SENT.labels(row.kind, "email").inc()
                 await notifications.finish(conn, row.id, "sent", None, now)
             elif result.outcome == "retry":
                 await notifications.retry_at(
@@ -113,6 +115,7 @@ class DeliveryWorker:
         NOTIFICATIONS.labels("webhook", result.outcome).inc()
         async with self.pool.acquire() as conn, conn.transaction():
             if result.outcome == "delivered":
+                ALERTS_SENT.labels(row.kind, "webhook").inc()
                 await notifications.finish(conn, row.id, "sent", None, now)
                 await notifications.receiver_succeeded(conn, row.shop_id, row.target)
                 return

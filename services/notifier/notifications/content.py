@@ -12,6 +12,12 @@ def review_link(responder_base_url: str, review_id: str) -> str:
     return f"{responder_base_url.rstrip('/')}/reviews/{review_id}"
 
 
+def one_line(text: str) -> str:
+    """A header value: CR, LF and other line breaks in a shop's name must not start a header
+    of their own (EmailMessage would refuse the message and the alert would never go)."""
+    return " ".join(text.split())
+
+
 def _stars(rating: int | None) -> str:
     return f"{rating}★" if rating else "no rating"
 
@@ -35,7 +41,7 @@ def alert(
     tags = f"[Reviewloop][{c.sentiment}][severity:{c.severity}]"
     if kind != "alert":
         tags = f"[Reviewloop][{kind.upper()}][{c.sentiment}][severity:{c.severity}]"
-    subject = f"{tags} {_stars(review.rating)} {review.source} review for {shop_name}"
+    subject = one_line(f"{tags} {_stars(review.rating)} {review.source} review for {shop_name}")
     order = review.order
     lines = [
         f"Rating: {_stars(review.rating)} on {review.source}"
@@ -87,7 +93,7 @@ def plain(
     subject: str, lines: list[str], event: dict[str, Any], link: str | None = None
 ) -> dict[str, Any]:
     return {
-        "subject": subject,
+        "subject": one_line(subject),
         "text": "\n".join(lines + (["", link] if link else [])),
         "html": _lines_to_html(lines, link),
         "event": event,

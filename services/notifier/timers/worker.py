@@ -13,6 +13,7 @@ from services.notifier.shops import repository as shops
 from services.notifier.timers import repository as timers
 from services.notifier.timers.repository import TimerRow
 from shared.db.pool import Connection, Pool
+from shared.metrics import SLA_BREACHES
 from shared.timezones import zone
 
 
@@ -39,10 +40,15 @@ class TimerWorker:
         async with self.pool.acquire() as conn:
             await self._schedule_digests(conn, now)
             while True:
+                breaches: list[str] = []
                 async with conn.transaction():
                     due = await timers.claim_due(conn, now, 50)
                     for timer in due:
-                        await self._fire(conn, timer, now)
+                        if (level := await self._fire(conn, timer, now)) is not None:
+                            breaches.append(level)
+                # Counted once committed: a rolled-back batch fires (and counts) again later.
+                for level in breaches:
+                    SLA_BREACHES.labels(level).inc()
                 fired += len(due)
                 if len(due) < 50:
                     return fired
@@ -55,13 +61,14 @@ class TimerWorker:
             subject, due = next_digest_time(now, shop.settings.digest_hour, shop.timezone)
             await timers.add(conn, shop_id, "digest", subject, due)
 
-    async def _fire(self, conn: Connection, timer: TimerRow, now: datetime) -> None:
+    async def _fire(self, conn: Connection, timer: TimerRow, now: datetime) -> str | None:
+        """Returns the SLA level breached ("first", "second"), if the timer was one."""
         shop = await shops.get(conn, timer.shop_id)
         if timer.kind == "digest":
             await self._digest(conn, timer, shop, now)
-            return
+            return None
         if not await reviews.is_open(conn, timer.shop_id, timer.subject):
-            return  # answered (or deleted) in time: nothing to escalate
+            return None  # answered (or deleted) in time: nothing to escalate
         level = "first" if timer.kind == "sla1" else "second"
         link = content.review_link(self.settings.responder_base_url, timer.subject)
         body = content.plain(
@@ -93,6 +100,7 @@ class TimerWorker:
                 to,
                 body,
             )
+        return level
 
     async def _digest(
         self, conn: Connection, timer: TimerRow, shop: shops.ShopRow, now: datetime

@@ -3,7 +3,9 @@
 Claims commit before any SMTP traffic (`FOR UPDATE SKIP LOCKED`, so replicas never share a
 row); each outcome is written in its own transaction right after the server's answer. A process
 that dies in between leaves the row in 'sending', and `expire_stale_claims` turns it into
-'unknown' after the lease: such an email may have been delivered and is never sent again.
+'unknown' after the lease: such an email may have been delivered and is never sent again. Only
+an email whose address was reserved (committed right before its SMTP traffic) can be in that
+state; the rest of a dead worker's batch never left and goes back to 'pending'.
 """
 
 import asyncio
@@ -22,9 +24,10 @@ from services.survey.surveys import repository as surveys
 from services.survey.surveys.handlers import message_id
 from services.survey.surveys.repository import EmailRow
 from services.survey.tokens import Tokens
+from shared import tracing
 from shared.db.pool import Connection, Pool
 from shared.email.smtp import SendResult, SmtpConnection
-from shared.metrics import SURVEY_EMAILS
+from shared.metrics import EMAILS_SKIPPED, SURVEY_EMAILS, count_email
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +80,9 @@ class Dispatcher:
         try:
             for email in emails:
                 try:
-                    await self._handle(email, smtp)
+                    # Continues the trace of the event that scheduled the email.
+                    with tracing.span(f"survey {email.kind}", parent=email.trace_context):
+                        await self._handle(email, smtp)
                 except Exception:
                     # The row stays 'sending' and becomes 'unknown' after the lease: never a
                     # blind resend.
@@ -121,9 +126,16 @@ class Dispatcher:
             if reason is not None:
                 await surveys.mark_skipped(conn, email.id, reason)
                 SURVEY_EMAILS.labels(email.kind, f"skipped_{reason}").inc()
+                EMAILS_SKIPPED.labels(email.kind, reason).inc()
                 return
             assert order is not None and order.customer_email is not None
-            await surveys.reserve_recipient(conn, email.id, order.customer_email)
+            if not await surveys.reserve_recipient(
+                conn, email.id, order.customer_email, email.attempts
+            ):
+                log.warning(
+                    "claim expired before sending; not sending", extra={"email_id": email.id}
+                )
+                return
         message = compose(email, survey, order, shop, self.settings, self.tokens, now)
         result = await smtp.send(self.settings.from_address, order.customer_email, message)
         await self._record(email, survey.public_ref, order.customer_email, shop, result, now)
@@ -138,6 +150,7 @@ class Dispatcher:
         now: datetime,
     ) -> None:
         SURVEY_EMAILS.labels(email.kind, result.outcome).inc()
+        count_email(email.kind, result.outcome)
         if result.outcome == "accepted":
             reminder = None
             if email.kind == "invitation" and shop.settings.reminder_enabled:

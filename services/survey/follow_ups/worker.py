@@ -30,7 +30,7 @@ from services.survey.surveys.repository import SurveyRow
 from services.survey.tokens import Tokens
 from shared.db.pool import Pool
 from shared.email.smtp import SendResult, SmtpConnection
-from shared.metrics import SURVEY_EMAILS
+from shared.metrics import EMAILS_SKIPPED, SURVEY_EMAILS, count_email
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,7 @@ class FollowUpDispatcher:
             if reason is not None:
                 await follow_ups.mark_skipped(conn, email.id, reason)
                 SURVEY_EMAILS.labels(KIND, f"skipped_{reason}").inc()
+                EMAILS_SKIPPED.labels(KIND, reason).inc()
                 return
             assert order is not None and order.customer_email is not None and survey is not None
             await follow_ups.reserve_recipient(conn, email.id, order.customer_email)
@@ -122,6 +123,7 @@ class FollowUpDispatcher:
         self, email: FollowUpRow, recipient: str, shop: ShopRow, result: SendResult, now: datetime
     ) -> None:
         SURVEY_EMAILS.labels(KIND, result.outcome).inc()
+        count_email(KIND, result.outcome)
         async with self.pool.acquire() as conn, conn.transaction():
             if result.outcome == "accepted":
                 await follow_ups.mark_sent(conn, email.id, recipient, now)

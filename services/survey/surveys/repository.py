@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from services.survey.suppressions import Reason
+from shared import tracing
 from shared.db.pool import Connection, Pool
 
 
@@ -33,12 +34,14 @@ class EmailRow:
     skip_reason: str | None
     last_error: str | None
     sent_at: datetime | None
+    # The trace of the event that scheduled the email (None when tracing is off).
+    trace_context: tracing.Carrier | None = None
 
 
 _SURVEY = "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at, opened_at"
 _EMAIL = (
     "id, survey_id, shop_id, kind, status, send_at, attempts, message_id, recipient, "
-    "skip_reason, last_error, sent_at"
+    "skip_reason, last_error, sent_at, trace_context"
 )
 
 
@@ -88,8 +91,8 @@ async def add_email(
 ) -> bool:
     row = await conn.fetchval(
         """
-        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id, trace_context)
+        VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (survey_id, kind) DO NOTHING
         RETURNING 1
         """,
@@ -98,6 +101,7 @@ async def add_email(
         kind,
         send_at,
         message_id,
+        tracing.current_carrier(),
     )
     return row is not None
 
@@ -119,10 +123,12 @@ async def reschedule_pending(
 
 async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRow]:
     """Take due emails for this worker: other replicas skip the locked rows, and the claim
-    commits before any SMTP traffic, so a crash leaves the row in 'sending' (never resent)."""
+    commits before any SMTP traffic, so a crash leaves the row in 'sending'. The recipient is
+    cleared: `reserve_recipient` sets it again right before this attempt's SMTP traffic, which
+    tells a claim that may have reached the server from one that never did."""
     rows = await conn.fetch(
         f"""
-        UPDATE survey_emails SET status = 'sending', claimed_at = $1,
+        UPDATE survey_emails SET status = 'sending', claimed_at = $1, recipient = NULL,
                                  attempts = attempts + 1, updated_at = now()
         WHERE id IN (
             SELECT id FROM survey_emails
@@ -190,17 +196,24 @@ async def mark_unknown(conn: Connection, email_id: int, recipient: str | None, e
 
 
 async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
-    """Claims whose worker died: the message may have been accepted, so 'unknown', never again
-    'pending'."""
-    result: str = await conn.execute(
+    """Claims whose worker died. Reserved ones may have reached the server and been accepted:
+    'unknown', never again 'pending'. Unreserved ones never left (the worker died before their
+    turn, or the database went away during the check): 'pending' again, sent by the next
+    claim. Returns how many became 'unknown'."""
+    rows = await conn.fetch(
         """
-        UPDATE survey_emails SET status = 'unknown',
-               last_error = 'worker stopped between claim and result', updated_at = now()
+        UPDATE survey_emails
+        SET status = CASE WHEN recipient IS NULL THEN 'pending' ELSE 'unknown' END,
+            last_error = CASE WHEN recipient IS NULL
+                              THEN 'worker stopped before sending; claimed again'
+                              ELSE 'worker stopped between claim and result' END,
+            updated_at = now()
         WHERE status = 'sending' AND claimed_at < $1
+        RETURNING status
         """,
         older_than,
     )
-    return int(result.split()[-1])
+    return sum(1 for r in rows if r["status"] == "unknown")
 
 
 async def lock_recipient(conn: Connection, tenant_group: str, recipient: str) -> None:
@@ -211,13 +224,21 @@ async def lock_recipient(conn: Connection, tenant_group: str, recipient: str) ->
     )
 
 
-async def reserve_recipient(conn: Connection, email_id: int, recipient: str) -> None:
-    """Marks the claimed email as going to this address, so concurrent checks see it."""
-    await conn.execute(
-        "UPDATE survey_emails SET recipient = $2 WHERE id = $1 AND status = 'sending'",
+async def reserve_recipient(conn: Connection, email_id: int, recipient: str, attempt: int) -> bool:
+    """Marks the claimed email as going to this address, so concurrent checks see it, and as
+    possibly sent from here on. False when the claim is no longer this worker's (it outlived
+    the lease and another worker claimed the email again): then it must not send."""
+    reserved = await conn.fetchval(
+        """
+        UPDATE survey_emails SET recipient = $2
+        WHERE id = $1 AND status = 'sending' AND attempts = $3
+        RETURNING 1
+        """,
         email_id,
         recipient,
+        attempt,
     )
+    return reserved is not None
 
 
 async def recipient_state(

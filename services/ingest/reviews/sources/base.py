@@ -2,8 +2,11 @@
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
+from pydantic import Field
+
+from services.ingest.webhooks.adapters.ids import PlatformId
 from shared.events.reviews import ReviewSource
 
 
@@ -42,3 +45,7 @@ def bounded(text: str | None, limit: int) -> str | None:
 
 TEXT_LIMIT = 20_000
 TITLE_LIMIT = 500
+NAME_LIMIT = 255
+
+# A review's id is "{source}:{the platform's id}" and must fit the events' 128 characters.
+SourceReviewId = Annotated[PlatformId, Field(max_length=128 - len("trustpilot:"))]

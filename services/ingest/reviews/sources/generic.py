@@ -7,7 +7,13 @@ from typing import Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.ingest.reviews.sources.base import TEXT_LIMIT, TITLE_LIMIT, ReviewFact, bounded
+from services.ingest.reviews.sources.base import (
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    ReviewFact,
+    SourceReviewId,
+    bounded,
+)
 from services.ingest.webhooks.adapters.base import PayloadError, clean_email, validate_model
 from shared.events.envelope import ExternalId
 
@@ -22,7 +28,7 @@ class GenericReviewer(BaseModel):
 class GenericReview(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    review_id: ExternalId
+    review_id: SourceReviewId
     rating: int | None = Field(default=None, ge=1, le=5)
     title: str | None = None
     text: str | None = None
@@ -38,7 +44,7 @@ class GenericReview(BaseModel):
 class GenericDeleted(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    review_id: ExternalId
+    review_id: SourceReviewId
 
 
 class GenericEnvelope(BaseModel):

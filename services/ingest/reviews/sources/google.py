@@ -6,11 +6,16 @@ No order link."""
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.ingest.reviews.sources.base import TEXT_LIMIT, ReviewFact, bounded
+from services.ingest.reviews.sources.base import (
+    NAME_LIMIT,
+    TEXT_LIMIT,
+    ReviewFact,
+    SourceReviewId,
+    bounded,
+)
 from services.ingest.webhooks.adapters.base import validate_model
-from services.ingest.webhooks.adapters.ids import PlatformId
 
 STARS = {"ONE": 1, "TWO": 2, "THREE": 3, "FOUR": 4, "FIVE": 5}
 
@@ -25,16 +30,16 @@ class GReviewer(_Model):
 
 
 class GReview(_Model):
-    reviewId: PlatformId
+    reviewId: SourceReviewId
     starRating: Literal["ONE", "TWO", "THREE", "FOUR", "FIVE"]
     comment: str | None = None
     reviewer: GReviewer = GReviewer()
-    createTime: datetime
-    updateTime: datetime | None = None
+    createTime: AwareDatetime
+    updateTime: AwareDatetime | None = None
 
 
 class GDeleted(_Model):
-    reviewId: PlatformId
+    reviewId: SourceReviewId
 
 
 class GEvent(_Model):
@@ -47,7 +52,7 @@ class GList(_Model):
 
 
 def _fact(review: GReview) -> ReviewFact:
-    name = None if review.reviewer.isAnonymous else review.reviewer.displayName
+    name = None if review.reviewer.isAnonymous else bounded(review.reviewer.displayName, NAME_LIMIT)
     return ReviewFact(
         source="google",
         source_review_id=review.reviewId,

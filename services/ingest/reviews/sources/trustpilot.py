@@ -5,9 +5,16 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from services.ingest.reviews.sources.base import TEXT_LIMIT, TITLE_LIMIT, ReviewFact, bounded
+from services.ingest.reviews.sources.base import (
+    NAME_LIMIT,
+    TEXT_LIMIT,
+    TITLE_LIMIT,
+    ReviewFact,
+    SourceReviewId,
+    bounded,
+)
 from services.ingest.webhooks.adapters.base import PayloadError, validate_model
 from services.ingest.webhooks.adapters.ids import PlatformId
 
@@ -22,21 +29,22 @@ class TpConsumer(_Model):
 
 
 class TpProduct(_Model):
-    sku: str | None = None
-    mpn: str | None = None
+    # The product id of the review's events: ExternalId's limit (empty means none).
+    sku: str | None = Field(default=None, max_length=128)
+    mpn: str | None = Field(default=None, max_length=128)
     productUrl: str | None = None
 
 
 class TpEventData(_Model):
-    id: PlatformId
+    id: SourceReviewId
     language: str | None = None
     title: str | None = None
     text: str | None = None
     content: str | None = None  # product reviews
     referenceId: str | None = None
     stars: int | None = Field(default=None, ge=1, le=5)
-    createdAt: datetime | None = None
-    updatedAt: datetime | None = None
+    createdAt: AwareDatetime | None = None
+    updatedAt: AwareDatetime | None = None
     isVerified: bool = False
     consumer: TpConsumer | None = None
     product: TpProduct | None = None
@@ -82,7 +90,7 @@ def parse(data: Any, received_at: datetime) -> list[ReviewFact]:
                 title=bounded(d.title, TITLE_LIMIT),
                 text=bounded(d.text or d.content, TEXT_LIMIT),
                 language=d.language,
-                reviewer_name=d.consumer.name if d.consumer else None,
+                reviewer_name=bounded(d.consumer.name, NAME_LIMIT) if d.consumer else None,
                 reference_id=d.referenceId or None,
                 product_id=(product.sku or product.mpn) if product else None,
                 platform_verified=d.isVerified,

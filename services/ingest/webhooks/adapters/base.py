@@ -1,9 +1,12 @@
 """What every platform adapter gives the webhook service, and helpers they share."""
 
+import functools
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar, cast
 
 from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ValidationError
@@ -12,6 +15,7 @@ from services.ingest.orders.facts import OrderFacts
 from shared.events.orders import Platform
 
 M = TypeVar("M", bound=BaseModel)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class PayloadError(ValueError):
@@ -26,24 +30,33 @@ class WebhookRequest:
 
     def json(self) -> Any:
         try:
-            data = json.loads(self.body)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise PayloadError(f"body is not valid JSON: {exc}") from None
+            # Strictly UTF-8 (json.loads would let bytes of lone surrogates through).
+            data = json.loads(self.body.decode("utf-8-sig"))
+        except ValueError as exc:
+            # Not UTF-8, not JSON, or an integer of more digits than Python converts.
+            raise PayloadError(f"body is not valid JSON: {str(exc)[:200]}") from None
         except RecursionError:
             raise PayloadError("body is nested too deeply") from None
-        # Valid JSON, but PostgreSQL text and jsonb cannot hold NUL: drop the character rather
-        # than the order or review (it never carries meaning). The byte search keeps the walk
-        # off the common path.
-        return without_nul(data) if b"\\u0000" in self.body else data
+        # Valid JSON, but PostgreSQL text and jsonb can hold neither NUL nor a lone surrogate
+        # (`\ud800` escaped): drop NUL and replace the surrogate with U+FFFD rather than lose
+        # the order or review (they never carry meaning). The byte search keeps the walk off
+        # the common path.
+        if b"\\u0000" in self.body or _SURROGATE_ESCAPE.search(self.body):
+            return storable_text(data)
+        return data
 
 
-def without_nul(value: Any) -> Any:
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: Any) -> Any:
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        return _LONE_SURROGATE.sub("\ufffd", value.replace("\x00", ""))
     if isinstance(value, list):
-        return [without_nul(v) for v in value]
+        return [storable_text(v) for v in value]
     if isinstance(value, dict):
-        return {without_nul(k): without_nul(v) for k, v in value.items()}
+        return {storable_text(k): storable_text(v) for k, v in value.items()}
     return value
 
 
@@ -86,9 +99,27 @@ def validate_model(model: type[M], data: Any, what: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise PayloadError(f"{what}: {where}: {first['msg']}") from None
+        raise PayloadError(_reason(exc, what)) from None
+
+
+def _reason(exc: ValidationError, what: str) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "body"
+    return f"{what}: {where}: {first['msg']}"
+
+
+def refuses_unmappable(parse: F) -> F:
+    """For a parser that builds event models from what it validated: a value those models
+    refuse (a quantity or a name beyond the events' limits) is the payload's fault, a 422."""
+
+    @functools.wraps(parse)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return parse(*args, **kwargs)
+        except ValidationError as exc:
+            raise PayloadError(_reason(exc, f"cannot map to {exc.title}")) from None
+
+    return cast(F, wrapper)
 
 
 def clean_email(value: str | None) -> str | None:
@@ -107,8 +138,11 @@ def country_code(value: str | None) -> str | None:
     return None
 
 
-def from_unix(seconds: int | float) -> datetime:
-    return datetime.fromtimestamp(seconds, UTC)
+def from_unix(seconds: int | float, what: str) -> datetime:
+    try:
+        return datetime.fromtimestamp(seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise PayloadError(f"{what}: not a time: {seconds}") from None
 
 
 def full_name(first: str | None, last: str | None) -> str | None:

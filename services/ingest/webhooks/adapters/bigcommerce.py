@@ -12,6 +12,7 @@ from services.ingest.webhooks.adapters.base import (
     Delivery,
     WebhookRequest,
     from_unix,
+    refuses_unmappable,
     validate_model,
 )
 from services.ingest.webhooks.adapters.ids import PlatformId
@@ -61,10 +62,11 @@ class BigCommerceAdapter:
     def verify(self, request: WebhookRequest, secrets: list[str]) -> bool:
         return verify_standard(request.headers, request.body, secrets, request.received_at)
 
+    @refuses_unmappable
     def parse(self, request: WebhookRequest) -> Delivery:
         data = request.json()
         body = validate_model(BcPayload, data, "bigcommerce webhook")
-        scope, at = body.scope, from_unix(body.created_at)
+        scope, at = body.scope, from_unix(body.created_at, "bigcommerce webhook: created_at")
         key = f"hash:{body.hash}"
         if scope.startswith("store/shipment/"):
             order_id = body.data.orderId or ""

@@ -11,6 +11,7 @@ from services.ingest.webhooks.adapters.base import (
     PayloadError,
     WebhookRequest,
     from_unix,
+    refuses_unmappable,
     validate_model,
 )
 from services.ingest.webhooks.adapters.ids import PlatformId
@@ -55,6 +56,7 @@ class EcwidAdapter:
             request.headers.get("x-ecwid-webhook-signature"),
         )
 
+    @refuses_unmappable
     def parse(self, request: WebhookRequest) -> Delivery:
         data = request.json()
         body = validate_model(EcwidPayload, data, "ecwid webhook")
@@ -65,7 +67,8 @@ class EcwidAdapter:
         order_id = body.data.orderId or body.entityId
         if not order_id:
             raise PayloadError("ecwid webhook: data.orderId: missing")
-        facts = OrderFacts(order_id, "ecwid", from_unix(body.eventCreated), needs_fetch=True)
+        at = from_unix(body.eventCreated, "ecwid webhook: eventCreated")
+        facts = OrderFacts(order_id, "ecwid", at, needs_fetch=True)
         return Delivery(
             body.eventType, key, "needs_fetch", (facts,), order_id=order_id, payload=data
         )

@@ -8,7 +8,7 @@ retry carries its original payload and must not overwrite newer details.
 from dataclasses import dataclass
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from services.ingest.orders.facts import (
     OrderDetails,
@@ -25,6 +25,7 @@ from services.ingest.webhooks.adapters.base import (
     clean_email,
     country_code,
     full_name,
+    refuses_unmappable,
     validate_model,
 )
 from services.ingest.webhooks.adapters.ids import Amount, PlatformId
@@ -80,8 +81,8 @@ class ShopifyFulfillment(_Model):
     order_id: PlatformId | None = None
     status: str | None = None
     shipment_status: str | None = None
-    created_at: datetime
-    updated_at: datetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
 
 
 class ShopifyRefundLine(_Model):
@@ -93,7 +94,7 @@ class ShopifyRefundLine(_Model):
 class ShopifyRefund(_Model):
     id: PlatformId
     order_id: PlatformId
-    created_at: datetime
+    created_at: AwareDatetime
     refund_line_items: list[ShopifyRefundLine] = []
 
 
@@ -105,9 +106,9 @@ class ShopifyOrder(_Model):
     id: PlatformId
     email: str | None = None
     contact_email: str | None = None
-    created_at: datetime
-    updated_at: datetime | None = None
-    cancelled_at: datetime | None = None
+    created_at: AwareDatetime
+    updated_at: AwareDatetime | None = None
+    cancelled_at: AwareDatetime | None = None
     financial_status: str | None = None
     fulfillment_status: str | None = None
     currency: str = Field(min_length=3, max_length=3)
@@ -149,6 +150,7 @@ class ShopifyAdapter:
     def verify(self, request: WebhookRequest, secrets: list[str]) -> bool:
         return verify_body_hmac(request.body, secrets, request.headers.get("x-shopify-hmac-sha256"))
 
+    @refuses_unmappable
     def parse(self, request: WebhookRequest) -> Delivery:
         topic = request.headers.get("x-shopify-topic", "")
         if not topic:
@@ -215,9 +217,12 @@ def _triggered_at(request: WebhookRequest) -> datetime | None:
     if not raw:
         return None
     try:
-        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+        at = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise PayloadError("X-Shopify-Triggered-At is not an ISO 8601 time") from None
+    if at.tzinfo is None:
+        raise PayloadError("X-Shopify-Triggered-At has no UTC offset")
+    return at
 
 
 def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:

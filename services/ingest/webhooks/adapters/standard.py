@@ -10,6 +10,7 @@ from services.ingest.webhooks.adapters.base import (
     Delivery,
     PayloadError,
     WebhookRequest,
+    refuses_unmappable,
     validate_model,
 )
 from services.ingest.webhooks.signatures import verify_standard
@@ -33,6 +34,7 @@ class StandardAdapter:
     def verify(self, request: WebhookRequest, secrets: list[str]) -> bool:
         return verify_standard(request.headers, request.body, secrets, request.received_at)
 
+    @refuses_unmappable
     def parse(self, request: WebhookRequest) -> Delivery:
         msg_id = request.headers.get("webhook-id", "")
         if not msg_id:

@@ -19,6 +19,7 @@ from services.ingest.webhooks.adapters.base import (
     clean_email,
     country_code,
     full_name,
+    refuses_unmappable,
     validate_model,
 )
 from services.ingest.webhooks.adapters.ids import Amount, PlatformId
@@ -101,6 +102,7 @@ class WooCommerceAdapter:
             request.body, secrets, request.headers.get("x-wc-webhook-signature")
         )
 
+    @refuses_unmappable
     def parse(self, request: WebhookRequest) -> Delivery:
         topic = request.headers.get("x-wc-webhook-topic", "")
         if not topic:

@@ -1,0 +1,208 @@
+"""Signatures and secrets at the front door, through real processes at DEBUG log level:
+the cases tests/integration/test_webhooks.py leaves out (another shop's signature, Standard
+Webhooks rotation and timestamps, the review intake), and afterwards no secret, token or
+customer address in any log line."""
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from shared.settings import dev_secret
+from tests.conftest import service_env
+from tests.support.admin import ADMIN, API, create_shop
+from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.services import ServiceProcess
+
+pytestmark = pytest.mark.integration
+
+OLD = "whsec_b2xkLXNlY3JldC1vZi10aGUtc2hvcC0wMTIzNDU2"
+NEW = "whsec_bmV3LXNlY3JldC1vZi10aGUtc2hvcC0wMTIzNDU2"
+OTHER = "whsec_YW5vdGhlci1zaG9wcy1zZWNyZXQtMDEyMzQ1Njc4"
+SHOPIFY_A, SHOPIFY_B = "shop-a-secret-0123456789", "shop-b-secret-0123456789"
+CUSTOMER = "secret.customer@example.com"
+BOOTSTRAP = dev_secret("bootstrap-admin-key").get_secret_value()
+ORDER = {
+    "type": "order.created",
+    "data": {
+        "order_id": "SEC-1",
+        "placed_at": "2026-11-18T10:00:00+01:00",
+        "currency": "EUR",
+        "customer": {"email": CUSTOMER, "name": "Secret Person"},
+        "items": [{"product_id": "p", "name": "Tea", "quantity": 1, "unit_price": "4.50"}],
+    },
+}
+REVIEW = {
+    "type": "review.created",
+    "data": {
+        "review_id": "sec-r1",
+        "rating": 2,
+        "text": "Late.",
+        "created_at": "2026-11-20T08:00:00Z",
+        "reviewer": {"name": "Secret Person", "email": CUSTOMER},
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def procs(
+    infra, module_database, module_prefix, tmp_path_factory
+) -> Iterator[dict[str, ServiceProcess]]:
+    logs = tmp_path_factory.mktemp("security-logs")
+    started = {}
+    try:
+        for name in ("ingest", "responder"):
+            env = service_env(name, infra, module_database, module_prefix)
+            env[f"{name.upper()}_LOG_LEVEL"] = "DEBUG"
+            started[name] = ServiceProcess(name, env, logs).start()
+        for p in started.values():
+            p.wait_ready()
+        url = started["ingest"].url
+        create_shop(url, "std-a", "standard", OLD)
+        create_shop(url, "std-b", "standard", OTHER)
+        create_shop(url, "shopify-a", "shopify", SHOPIFY_A)
+        create_shop(url, "shopify-b", "shopify", SHOPIFY_B)
+        yield started
+    finally:
+        for p in started.values():
+            p.kill()
+
+
+def post(url: str, path: str, body: bytes, headers: dict[str, str]) -> httpx.Response:
+    return httpx.post(url + path, content=body, headers=headers, timeout=10)
+
+
+def test_a_signature_with_another_shops_secret_is_refused(procs) -> None:
+    url = procs["ingest"].url
+    body = body_of({**ORDER, "data": {**ORDER["data"], "order_id": "SEC-other"}})
+    assert (
+        post(url, "/webhooks/standard/std-a", body, standard_headers(body, OTHER)).status_code
+        == 401
+    )
+    order = body_of(fixture("shopify", "orders__create"))
+    signed_b = shopify_headers(order, SHOPIFY_B, "orders/create")
+    assert post(url, "/webhooks/shopify/shopify-a", order, signed_b).status_code == 401
+    # The review intake checks the same secrets.
+    review = body_of(REVIEW)
+    r = post(url, "/reviews/generic/std-a", review, standard_headers(review, OTHER))
+    assert r.status_code == 401
+
+
+@pytest.mark.parametrize("path", ["/webhooks/standard/std-b", "/reviews/generic/std-b"])
+def test_standard_webhooks_missing_stale_future_and_tampered(procs, path) -> None:
+    url = procs["ingest"].url
+    body = body_of(REVIEW if path.startswith("/reviews") else ORDER)
+    now = int(time.time())
+    good = standard_headers(body, OTHER)
+    cases = {
+        "no signature": {k: v for k, v in good.items() if k != "webhook-signature"},
+        "no timestamp": {k: v for k, v in good.items() if k != "webhook-timestamp"},
+        "no id": {k: v for k, v in good.items() if k != "webhook-id"},
+        "replayed after 10 minutes": standard_headers(body, OTHER, timestamp=now - 600),
+        "from 10 minutes ahead": standard_headers(body, OTHER, timestamp=now + 600),
+        "signature of another id": {**good, "webhook-id": "msg_other"},
+        "v2 scheme only": {
+            **good,
+            "webhook-signature": good["webhook-signature"].replace("v1,", "v2,"),
+        },
+    }
+    for case, headers in cases.items():
+        r = post(url, path, body, headers)
+        assert r.status_code == 401, (case, r.status_code, r.text)
+    assert post(url, path, body + b" ", good).status_code == 401
+    # Within the window (a platform's clock a little off) it is accepted.
+    skewed = standard_headers(body, OTHER, timestamp=now - 120)
+    assert post(url, path, body, skewed).status_code in (200, 202)
+
+
+def test_standard_webhooks_rotation_old_and_new_then_only_new(procs) -> None:
+    url = procs["ingest"].url
+
+    def send(secret: str, n: int) -> int:
+        body = body_of({**ORDER, "data": {**ORDER["data"], "order_id": f"ROT-{n}"}})
+        return post(
+            url, "/webhooks/standard/std-a", body, standard_headers(body, secret)
+        ).status_code
+
+    assert send(OLD, 1) == 202 and send(NEW, 2) == 401
+    rotated = httpx.post(
+        f"{url}/v1/admin/shops/std-a/secrets/rotate",
+        json={"webhook_secret": NEW},
+        headers=ADMIN,
+        timeout=10,
+    )
+    assert rotated.status_code == 200 and rotated.json()["has_previous_secret"] is True
+    assert send(OLD, 3) == 202 and send(NEW, 4) == 202
+    retired = httpx.delete(f"{url}/v1/admin/shops/std-a/secrets/previous", headers=ADMIN)
+    assert retired.status_code == 200
+    assert send(OLD, 5) == 401 and send(NEW, 6) == 202
+    # Admin routes want the admin token, not the service token.
+    assert httpx.get(f"{url}/v1/admin/shops", headers=API).status_code == 401
+
+
+def test_no_secret_token_or_customer_address_in_debug_logs(procs) -> None:
+    ingest, responder = procs["ingest"], procs["responder"]
+    # A webhook and a review (with the customer's address), a direct order with the API token.
+    body = body_of({**ORDER, "data": {**ORDER["data"], "order_id": "LOG-1"}})
+    assert (
+        post(
+            ingest.url, "/webhooks/standard/std-b", body, standard_headers(body, OTHER)
+        ).status_code
+        == 202
+    )
+    review = body_of({**REVIEW, "data": {**REVIEW["data"], "review_id": "log-r1"}})
+    assert (
+        post(
+            ingest.url, "/reviews/generic/std-b", review, standard_headers(review, OTHER)
+        ).status_code
+        == 202
+    )
+    direct = {**ORDER["data"], "order_id": "LOG-2"}
+    r = httpx.post(f"{ingest.url}/v1/shops/std-b/orders", json=direct, headers=API, timeout=10)
+    assert r.status_code == 202, r.text
+    # Token-authenticated responder calls: the bootstrap key, an API key, a JWT; and a bad one.
+    boot = {"Authorization": f"Bearer {BOOTSTRAP}"}
+    user = httpx.post(
+        f"{responder.url}/v1/users",
+        headers=boot,
+        json={"name": "Log Test", "role": "admin", "shop_ids": ["std-b"]},
+        timeout=10,
+    ).json()
+    key = httpx.post(
+        f"{responder.url}/v1/users/{user['id']}/api-keys", headers=boot, json={}
+    ).json()["key"]
+    jwt = httpx.post(
+        f"{responder.url}/v1/auth/token", headers={"Authorization": f"Bearer {key}"}
+    ).json()["access_token"]
+    for headers in ({"Authorization": f"Bearer {jwt}"}, {"X-API-Key": key}):
+        assert httpx.get(f"{responder.url}/v1/users/me", headers=headers).status_code == 200
+    wrong = f"{jwt[:-4]}AAAA"
+    assert (
+        httpx.get(
+            f"{responder.url}/v1/users/me", headers={"Authorization": f"Bearer {wrong}"}
+        ).status_code
+        == 401
+    )
+    # Something was logged at DEBUG, so the scan below is not of empty files.
+    time.sleep(1.0)
+    logs = {p.name: Path(p.log_path).read_text(errors="replace") for p in procs.values()}
+    assert all(len(text) > 0 for text in logs.values()), logs.keys()
+    secrets = {
+        "webhook secret": [OLD, NEW, OTHER, OLD[6:], NEW[6:], OTHER[6:], SHOPIFY_A, SHOPIFY_B],
+        "admin token": [ADMIN["Authorization"].split()[1]],
+        "api token": [API["Authorization"].split()[1]],
+        "bootstrap key": [BOOTSTRAP],
+        "api key": [key, key[8:]],
+        "jwt": [jwt, jwt.split(".")[2], wrong],
+        "database password": [dev_secret("db-password").get_secret_value()],
+        "customer email": [CUSTOMER],
+    }
+    leaks = [
+        f"{what} in {name} log"
+        for name, text in logs.items()
+        for what, values in secrets.items()
+        if any(v in text for v in values)
+    ]
+    assert not leaks, leaks
