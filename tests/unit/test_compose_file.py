@@ -63,7 +63,21 @@ def test_provision_step_uses_the_variables_the_code_reads() -> None:
         assert key in source, key
 
 
+def test_migrate_step_runs_before_every_service_with_their_settings() -> None:
+    migrate = COMPOSE["services"]["migrate"]
+    assert migrate["command"][:4] == ["python", "-m", "services.cli", "migrate"]
+    assert importlib.util.find_spec(migrate["command"][2]) is not None
+    assert migrate["depends_on"]["provision"]["condition"] == "service_completed_successfully"
+    prefixes = {f"{name.upper()}_": settings for name, settings in SETTINGS.items()}
+    for key in migrate["environment"]:
+        prefix = key.split("_", 1)[0] + "_"
+        assert key.removeprefix(prefix).lower() in prefixes[prefix].model_fields, key
+    for name in SERVICES:
+        wait = COMPOSE["services"][name]["depends_on"]["migrate"]
+        assert wait["condition"] == "service_completed_successfully", name
+
+
 def test_images_are_built_from_the_dockerfile_here() -> None:
     assert (ROOT / "Dockerfile").exists()
-    for name in (*SERVICES, "provision"):
+    for name in (*SERVICES, "provision", "migrate"):
         assert COMPOSE["services"][name]["build"] == "."
