@@ -43,6 +43,9 @@ class ServiceSettings(BaseSettings):
     db_password: SecretStr = dev_secret("db-password")
     db_pool_min_size: int = 1
     db_pool_max_size: int = 10
+    # PostgreSQL's max_parallel_workers_per_gather for this service's sessions; None keeps the
+    # server's. Short interactive queries lose more to starting workers than they gain.
+    db_parallel_workers: int | None = None
 
     kafka_bootstrap_servers: str = "127.0.0.1:19092"
     # Prefix for every topic and consumer group: lets tests and several stacks share a broker.

@@ -24,16 +24,23 @@ async def _keep_session(conn: Connection) -> None:
     transaction."""
 
 
+def _server_settings(settings: ServiceSettings) -> dict[str, str]:
+    # search_path makes unqualified names mean this service's schema and nothing else.
+    values = {
+        "search_path": settings.db_schema,
+        "application_name": f"reviewloop-{settings.service_name}",
+    }
+    if settings.db_parallel_workers is not None:
+        values["max_parallel_workers_per_gather"] = str(settings.db_parallel_workers)
+    return values
+
+
 async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
     pool = await asyncpg.create_pool(
         dsn=settings.db_dsn,
         min_size=settings.db_pool_min_size,
         max_size=settings.db_pool_max_size,
-        # search_path makes unqualified names mean this service's schema and nothing else.
-        server_settings={
-            "search_path": settings.db_schema,
-            "application_name": f"reviewloop-{settings.service_name}",
-        },
+        server_settings=_server_settings(settings),
         init=_init_connection,
         reset=_keep_session,
         **overrides,
