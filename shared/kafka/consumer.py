@@ -371,4 +371,5 @@ def describe(error: BaseException) -> str:
         return f"{error.title}: " + "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'message'}: {e['msg']}" for e in problems
         )
-    return repr(error)
+    # The type travels in its own header (x-dlq-error-type).
+    return str(error) or type(error).__name__
