@@ -196,11 +196,13 @@ async def test_a_claim_whose_worker_died_becomes_unknown_and_is_never_resent(sur
     email = unique_email()
     await survey.feed(placed(SHOP, "o-crash", email))
     survey.clock.advance(days=60)
-    # A worker claimed the email and died before writing the outcome.
+    # A worker claimed the email, reserved the address (from there on it may have reached the
+    # SMTP server) and died before writing the outcome.
     async with survey.pool.acquire() as conn:
         from services.survey.surveys import repository
 
         claimed = await repository.claim_due(conn, survey.clock(), 10)
+        assert await repository.reserve_recipient(conn, claimed[0].id, email, claimed[0].attempts)
     assert [c.kind for c in claimed] == ["invitation"]
     dispatcher = survey.dispatcher()
     await dispatcher.run_once()  # within the lease: left alone
@@ -211,6 +213,33 @@ async def test_a_claim_whose_worker_died_becomes_unknown_and_is_never_resent(sur
     survey.clock.advance(days=10)
     await dispatcher.run_once()
     assert survey.mails_to(email) == []
+
+
+async def test_a_claim_whose_worker_died_before_its_turn_is_sent_once_later(survey) -> None:
+    """A batch's worker died (kill -9, or the database went away during the check) before an
+    email's turn: it never reached the SMTP server, so after the lease it is sent, once."""
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-queued", email))
+    survey.clock.advance(days=60)
+    async with survey.pool.acquire() as conn:
+        from services.survey.surveys import repository
+
+        claimed = await repository.claim_due(conn, survey.clock(), 10)
+    assert [c.kind for c in claimed] == ["invitation"]
+    dispatcher = survey.dispatcher()
+    await dispatcher.run_once()  # within the lease: left alone
+    assert await survey.status_of(SHOP, "o-queued") == ("sending", None)
+    survey.clock.advance(seconds=survey.settings.dispatch_claim_lease_s + 1)
+    await dispatcher.run_once()
+    assert await survey.status_of(SHOP, "o-queued") == ("sent", None)
+    # The dead worker's claim cannot send it a second time.
+    async with survey.pool.acquire() as conn:
+        assert not await repository.reserve_recipient(
+            conn, claimed[0].id, email, claimed[0].attempts
+        )
+    survey.clock.advance(days=1)
+    await dispatcher.run_once()
+    assert len(survey.mails_to(email)) == 1
 
 
 async def test_one_reminder_only_without_an_answer(survey) -> None:
