@@ -1,6 +1,7 @@
 """Sends queued notifications: claim (SKIP LOCKED, committed before any I/O), send by email or
 webhook, record the outcome. Same exactly-once rules as survey emails: a claim whose worker died
-becomes 'unknown' after the lease and is not sent again."""
+becomes 'unknown' after the lease and is not sent again. Each of the concurrent lanes claims one
+notification at a time, right before sending it, so only sends in flight can be in that state."""
 
 import asyncio
 import logging
@@ -40,18 +41,35 @@ class DeliveryWorker:
         async with self.pool.acquire() as conn:
             lease = timedelta(seconds=self.settings.delivery_claim_lease_s)
             await notifications.expire_stale_claims(conn, now - lease)
-            claimed = await notifications.claim_due(conn, now, self.settings.delivery_batch)
-        if not claimed:
+            first = await notifications.claim_due(conn, now, 1)
+        if not first:
             return 0
-        lanes = max(1, min(self.settings.delivery_concurrency, len(claimed)))
+        # Each lane claims its next notification only when it is free to send it, so a worker
+        # that dies holds no more claims than it has sends in flight: a claimed notification
+        # waiting behind another would become 'unknown' after the lease without ever having
+        # been sent.
+        lanes = max(1, self.settings.delivery_concurrency)
+        per_lane = max(1, self.settings.delivery_batch // lanes)
         async with httpx.AsyncClient(timeout=self.settings.webhook_timeout_s) as http:
-            await asyncio.gather(*(self._lane(claimed[i::lanes], http) for i in range(lanes)))
-        return len(claimed)
+            handled = await asyncio.gather(
+                *(self._lane(first if i == 0 else [], per_lane, http) for i in range(lanes))
+            )
+        return sum(handled)
 
-    async def _lane(self, rows: list[NotificationRow], http: httpx.AsyncClient) -> None:
+    async def _lane(self, first: list[NotificationRow], limit: int, http: httpx.AsyncClient) -> int:
         smtp = SmtpConnection(self.settings.smtp_server)
+        handled = 0
         try:
-            for row in rows:
+            while handled < limit:
+                if first:
+                    row = first.pop()
+                else:
+                    async with self.pool.acquire() as conn:
+                        claimed = await notifications.claim_due(conn, self.clock(), 1)
+                    if not claimed:
+                        break
+                    row = claimed[0]
+                handled += 1
                 try:
                     if row.channel == "email":
                         await self._email(row, smtp)
@@ -61,6 +79,7 @@ class DeliveryWorker:
                     log.exception("notification failed", extra={"notification_id": row.id})
         finally:
             await smtp.close()
+        return handled
 
     async def _email(self, row: NotificationRow, smtp: SmtpConnection) -> None:
         now = self.clock()
