@@ -1,0 +1,1 @@
+"""The fault run (docs/reliability.md): `python -m tests.faults --orders N --reviews M`."""

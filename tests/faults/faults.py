@@ -343,6 +343,9 @@ class Injector:
     prefix: str
     seed: int
     poison_per_batch: int
+    # How long kill9_sending waits for a batch larger than the lanes (then for any claim, as
+    # long again).
+    patience_s: float = 45.0
     t0: float = field(default_factory=time.monotonic)
     poisons: list[Poison] = field(default_factory=list)
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
@@ -424,7 +427,7 @@ class Injector:
         # their turn when the worker dies. Any claim will do after a while.
         started = self.now()
         claimed = 0
-        while self.now() < started + 90:
+        while self.now() < started + 2 * self.patience_s:
             try:
                 rows = await self.probe.fetch(
                     f"SELECT count(*) AS n FROM {table} WHERE {column} = 'sending'"
@@ -432,7 +435,7 @@ class Injector:
                 claimed = rows[0]["n"]
             except Exception:
                 claimed = 0
-            if claimed > 4 or (claimed and self.now() > started + 45):
+            if claimed > 4 or (claimed and self.now() > started + self.patience_s):
                 break
             await asyncio.sleep(0.02)
         victims = [i for i in self.fleet.instances[fault.target] if i.alive]
@@ -442,7 +445,7 @@ class Injector:
         fault.detail = (
             f"{'+'.join(v.label for v in victims)} killed holding {claimed} claimed emails"
             if claimed
-            else f"{'+'.join(v.label for v in victims)} killed (no claim seen within 90 s)"
+            else f"{'+'.join(v.label for v in victims)} killed (no claim seen)"
         )
         await asyncio.sleep(fault.duration_s)
         fault.lifted = self.now()

@@ -353,7 +353,15 @@ async def run(cfg: RunConfig) -> RunResult:
         load.plan()
         faults = plan_faults(cfg.faults, duration, cfg.seed)
         injector = Injector(
-            fleet, kafka, postgres, smtp, probe, prefix, cfg.seed, cfg.faults.poison_per_batch
+            fleet,
+            kafka,
+            postgres,
+            smtp,
+            probe,
+            prefix,
+            cfg.seed,
+            cfg.faults.poison_per_batch,
+            patience_s=min(45.0, 0.25 * duration),
         )
         started = time.monotonic()
         deadline = started + duration + cfg.drain_timeout_s

@@ -2,7 +2,7 @@
 minute while every service is killed with SIGKILL once, Kafka and PostgreSQL restart, the SMTP
 server refuses with 4xx and drops connections, the survey service scales to two instances and
 poison messages arrive. Nothing may be lost or doubled; the SMTP "unknown" window is counted
-apart. Takes about 2.5 minutes on a busy 2-core machine: its own PostgreSQL and Kafka (started
+apart. Takes 2-3 minutes on a busy 2-core machine: its own PostgreSQL and Kafka (started
 and removed here) plus the load.
 
 The full run: `python -m tests.faults --orders 10000 --reviews 2000`.

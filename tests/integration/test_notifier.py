@@ -327,3 +327,32 @@ async def test_redaction_removes_personal_data_from_stored_notifications(notifie
     )
     contents = await notifier.pool.fetch("SELECT content FROM notifications WHERE shop_id = 's6'")
     assert contents and all(r["content"] == {"redacted": True} for r in contents)
+
+
+async def test_a_delivery_worker_holds_no_more_claims_than_sends_in_flight(
+    notifier, monkeypatch
+) -> None:
+    """A worker that dies leaves only what it was sending `unknown`: each lane claims its next
+    notification when it is free to send it. (A batch claimed at once left the notifications
+    waiting behind others `unknown` and never sent; found by the fault run, docs/reliability.md.)
+    """
+    support = inbox()
+    await shop(notifier, "s-lanes", support_email=support)
+    for n in range(10):
+        await notifier.feed(classified("s-lanes", f"lane:{n}"))
+    held: list[int] = []
+    send = DeliveryWorker._email
+
+    async def counting(self, row, smtp) -> None:
+        held.append(
+            await notifier.pool.fetchval(
+                "SELECT count(*) FROM notifications WHERE status = 'sending' AND shop_id = $1",
+                "s-lanes",
+            )
+        )
+        await send(self, row, smtp)
+
+    monkeypatch.setattr(DeliveryWorker, "_email", counting)
+    assert await notifier.deliver() == 10
+    assert len(held) == 10 and max(held) <= notifier.settings.delivery_concurrency
+    assert len(notifier.mails_to(support)) == 10
