@@ -917,7 +917,10 @@ def _kafka_java_cmd(main_class: str, *args: str, heap: Sequence[str] = KAFKA_HEA
 
 
 def _kafka_format(state_dir: Path, properties: Path) -> None:
-    cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes)[:22].decode()
+    cluster_id = "-"
+    # One id in 64 starts with "-", which kafka-storage would read as an option.
+    while cluster_id.startswith("-"):
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes)[:22].decode()
     log.info("formatting Kafka storage (cluster id %s)", cluster_id)
     cmd = _kafka_java_cmd(
         "kafka.tools.StorageTool",
