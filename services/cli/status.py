@@ -20,6 +20,7 @@ from services.cli.common import (
     service_settings,
     table,
 )
+from shared.outbox import repository as outbox
 
 CLIENT_ID = "reviewloop-cli"
 CONNECT_TIMEOUT_S = 10.0
@@ -109,18 +110,14 @@ async def outbox_backlog(service: str) -> Backlog:
             f"{service}: cannot connect to {database_label(settings)}: {one_line(exc)}"
         ) from None
     try:
-        row = await conn.fetchrow(
-            f"""
-            SELECT count(*) AS unsent,
-                   extract(epoch FROM now() - min(created_at))::float8 AS oldest
-            FROM {_ident(settings.db_schema)}.outbox WHERE sent_at IS NULL
-            """
-        )
+        # The relay's own backlog query (shared/outbox), on this service's schema.
+        await conn.execute(f"SET search_path = {_ident(settings.db_schema)}")
+        unsent, oldest = await outbox.backlog(conn)
     except asyncpg.UndefinedTableError:
         return Backlog(service, None, None, "not migrated")
     finally:
         await conn.close()
-    return Backlog(service, row["unsent"], row["oldest"])
+    return Backlog(service, unsent, oldest if unsent else None)
 
 
 async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[str]) -> Status:
