@@ -69,7 +69,10 @@ class Runtime:
         self.relay = OutboxRelay(self.pool, self.producer, s.db_schema, s.kafka_topic_prefix)
         self._spawn(self.relay.run(), "outbox-relay")
         for task in self.periodic_tasks:
-            self._spawn(run_periodically(task, self.pool, self._stopping), f"periodic-{task.name}")
+            self._spawn(
+                run_periodically(task, self.pool, self._stopping, s.db_schema),
+                f"periodic-{task.name}",
+            )
         for spec in self.consumer_specs:
             runner = ConsumerRunner(spec, s, self.pool, self.producer)
             self.consumers.append(runner)

@@ -45,7 +45,10 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("prune-payloads", 3600.0, prune_payloads),
             PeriodicTask("fetch-orders", settings.fetch_interval_s, fetcher.run_once),
             PeriodicTask(
-                "classify-reviews", settings.classify_interval_s, run_factory(settings.classifier)
+                "classify-reviews",
+                settings.classify_interval_s,
+                run_factory(settings.classifier),
+                wake_on="classify",
             ),
         ),
     )

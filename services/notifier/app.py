@@ -4,6 +4,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.notifier.alarms.service import run_due_checks
 from services.notifier.alerts.handlers import consumer
 from services.notifier.delivery.worker import DeliveryWorker
 from services.notifier.settings import NotifierSettings
@@ -27,14 +28,18 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     async def fire_timers(pool: Pool) -> int:
         return await TimerWorker(pool, settings, runtime.clock).run_once()
 
+    async def check_alarms(pool: Pool) -> int:
+        return await run_due_checks(pool, settings, runtime.clock)
+
     runtime = Runtime(
         settings,
         MIGRATIONS,
         consumer_specs=[consumer(settings)],
         periodic_tasks=(
             *DEFAULT_TASKS,
-            PeriodicTask("deliver", settings.delivery_interval_s, deliver),
+            PeriodicTask("deliver", settings.delivery_interval_s, deliver, wake_on="deliver"),
             PeriodicTask("timers", settings.timer_interval_s, fire_timers),
+            PeriodicTask("alarms", settings.alarm_interval_s, check_alarms),
         ),
     )
     return create_app(runtime, [settings_router], title="Reviewloop notifier"), runtime

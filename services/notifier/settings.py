@@ -27,3 +27,7 @@ class NotifierSettings(ServiceSettings):
     # A receiver failing this many times in a row is paused until an operator resumes it.
     receiver_pause_after: int = 5
     timer_interval_s: float = 1.0
+    # Negative-share and topic-spike alarms are checked this long after a shop's reviews change
+    # (at most once per delay per shop), by a worker polling at the interval.
+    alarm_check_delay_s: float = 30.0
+    alarm_interval_s: float = 5.0

@@ -61,7 +61,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         ],
         periodic_tasks=(
             *DEFAULT_TASKS,
-            PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch),
+            PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch, wake_on="dispatch"),
             PeriodicTask("follow-ups", settings.dispatch_interval_s, follow_up),
         ),
     )

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from services.notifier.alarms.service import run_due_checks
 from services.notifier.alerts.handlers import consumer
 from services.notifier.app import MIGRATIONS, build
 from services.notifier.delivery.worker import DeliveryWorker
@@ -57,6 +58,9 @@ class Notifier:
     async def timers(self) -> int:
         return await TimerWorker(self.pool, self.settings, self.clock).run_once()
 
+    async def alarms(self) -> int:
+        return await run_due_checks(self.pool, self.settings, self.clock)
+
     def http(self) -> httpx.AsyncClient:
         app, runtime = build(self.settings)
         runtime.pool = self.pool
@@ -75,6 +79,8 @@ async def notifier(infra, make_settings) -> AsyncIterator[Notifier]:
         smtp_host=infra.smtp_host,
         smtp_port=infra.smtp_port,
         responder_base_url="https://responder.example.com",
+        # The webhook receivers here listen on loopback.
+        outbound_allow_private_networks=True,
     )
     pool = await create_pool(settings)
     await apply_migrations(pool, "notifier", service_migrations("notifier", MIGRATIONS))
@@ -290,19 +296,32 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
         negative_share_min_reviews=10,
         topic_spike_min_reviews=100,
     )
+    delay = timedelta(seconds=notifier.settings.alarm_check_delay_s)
     # Nine reviews, all negative: not enough data for the alarm.
     for i in range(9):
         await notifier.feed(classified("s5", f"r:{i}", created=T0 + timedelta(minutes=i)))
+    notifier.clock.now = T0 + timedelta(minutes=9)
+    assert await notifier.alarms() == 1  # one check for the shop, however many reviews
     await notifier.deliver()
     assert not [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
     await notifier.feed(
         classified("s5", "r:9", sentiment="positive", rating=5, created=T0 + timedelta(minutes=10))
     )
-    await notifier.feed(classified("s5", "r:10", created=T0 + timedelta(minutes=11)))
+    # The check waits for its delay: the review's own alert never waits for the window counts.
+    notifier.clock.now = T0 + timedelta(minutes=10) + delay - timedelta(seconds=1)
+    assert await notifier.alarms() == 0
+    notifier.clock.now = T0 + timedelta(minutes=10) + delay
+    assert await notifier.alarms() == 1
     await notifier.deliver()
     alarms = [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
-    # It fired on the tenth review (9 of 10 negative), once for the window.
+    # It fired once the tenth review was in (9 of 10 negative) ...
     assert len(alarms) == 1 and "90%" in alarms[0]["Subject"]
+    # ... and once for the window: another negative review checks again, but sends nothing.
+    await notifier.feed(classified("s5", "r:10", created=T0 + timedelta(minutes=11)))
+    notifier.clock.now = T0 + timedelta(minutes=11) + delay
+    assert await notifier.alarms() == 1
+    await notifier.deliver()
+    assert len([m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]) == 1
     # The daily digest at 08:00 local time.
     await notifier.timers()
     notifier.clock.now = datetime(2026, 11, 18, 7, 1, tzinfo=UTC)  # 08:01 in Ljubljana

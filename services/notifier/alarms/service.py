@@ -1,14 +1,21 @@
 """Shop-level alarms: too many negative reviews in the trailing window, and a topic whose share
-doubled against the window before. Each alarm fires once per window."""
+doubled against the window before. Each alarm fires once per window.
 
+The review handler only asks for a check (`alarm_checks`); `run_due_checks` does them, one
+shop per transaction, some seconds later (`alarm_check_delay_s`): an alarm about a week's
+trend loses nothing by that, and a review's alert no longer waits for the window counts."""
+
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
+from services.notifier.alarms import repository
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
 from services.notifier.reviews import repository as reviews
 from services.notifier.settings import NotifierSettings
+from services.notifier.shops import repository as shops
 from services.notifier.shops.repository import ShopRow
-from shared.db.pool import Connection
+from shared.db.pool import Connection, Pool
 
 
 def window_bucket(now: datetime, days: int) -> int:
@@ -108,3 +115,29 @@ async def check_alarms(
                 body,
             )
     return queued
+
+
+async def request_check(
+    conn: Connection, settings: NotifierSettings, shop_id: str, changed_at: datetime
+) -> None:
+    """The shop's reviews changed: check its alarms a little later."""
+    await repository.request_check(
+        conn, shop_id, changed_at + timedelta(seconds=settings.alarm_check_delay_s)
+    )
+
+
+async def run_due_checks(
+    pool: Pool, settings: NotifierSettings, clock: Callable[[], datetime], limit: int = 50
+) -> int:
+    """Check the alarms of up to `limit` shops whose check is due; returns how many."""
+    done = 0
+    while done < limit:
+        async with pool.acquire() as conn, conn.transaction():
+            now = clock()
+            shop_id = await repository.claim_due_check(conn, now)
+            if shop_id is None:
+                break
+            shop = await shops.get(conn, shop_id)
+            await check_alarms(conn, settings, shop_id, shop, now)
+        done += 1
+    return done

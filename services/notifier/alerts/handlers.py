@@ -3,7 +3,7 @@ delivery worker sends what these queue."""
 
 import json
 
-from services.notifier.alarms.service import check_alarms
+from services.notifier.alarms.service import request_check
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
 from services.notifier.notifications.sla import overdue_backfill, sla_deadline
@@ -52,7 +52,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
         if overdue_backfill(review.backfill, review.created_at, event.occurred_at, cfg, tz):
             # Stored above, so digests (with the unanswered negatives), alarms and analytics
             # count it; only paging and escalating as if it were new are left out.
-            await check_alarms(conn, settings, event.shop_id, shop, event.occurred_at)
+            await request_check(conn, settings, event.shop_id, event.occurred_at)
             return
         deadline = None
         if needs_reply(event):
@@ -86,7 +86,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
                     target,
                     body,
                 )
-        await check_alarms(conn, settings, event.shop_id, shop, event.occurred_at)
+        await request_check(conn, settings, event.shop_id, event.occurred_at)
 
     async def on_deleted(conn: Connection, event: Event) -> None:
         assert isinstance(event, ReviewDeleted)
