@@ -6,13 +6,15 @@ from datetime import datetime
 from email.header import Header
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
-from email.policy import compat32
 from email.utils import format_datetime, formataddr
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from services.survey.email.translations import Texts
 from services.survey.orders.view import Item
+from shared.email.mime import UNFOLDED, new_alternative
+
+__all__ = ["UNFOLDED", "EmailContent", "FollowUpContent", "build_follow_up", "build_message"]
 
 _env = Environment(
     loader=PackageLoader("services.survey.email", "templates"),
@@ -123,7 +125,7 @@ def _envelope(
     message_id: str,
     now: datetime,
 ) -> MIMEMultipart:
-    msg = MIMEMultipart("alternative")
+    msg = new_alternative()
     msg["From"] = formataddr((Header(shop_name, "utf-8").encode(), sender))
     msg["To"] = recipient
     msg["Subject"] = Header(subject, "utf-8").encode()
@@ -135,8 +137,3 @@ def _envelope(
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
     return msg
-
-
-# Long headers (List-Unsubscribe carries a long token) stay on one line: some clients mishandle
-# folded URLs.
-UNFOLDED = compat32.clone(max_line_length=None)
