@@ -3,6 +3,8 @@ consumers, and their orderly start and stop.
 
 Start order: database (migrations before anything serves), Kafka producer, topics, relay,
 consumers. Stop order is the reverse, bounded so SIGTERM completes within the pod's grace period.
+A service that serves without Kafka (ingest: its writes go to the outbox) sets Kafka up in the
+background instead, retrying until the brokers answer, and its readiness leaves Kafka out.
 """
 
 import asyncio
@@ -38,6 +40,10 @@ class Runtime:
     migrations_dir: Path
     consumer_specs: Sequence[ConsumerSpec] = ()
     periodic_tasks: Sequence[PeriodicTask] = DEFAULT_TASKS
+    # True when every request the service answers needs only PostgreSQL (events go through the
+    # outbox): Kafka is then set up in the background and readiness does not depend on it, so
+    # a Kafka outage never takes the service out of its load balancer.
+    serves_without_kafka: bool = False
     # Every "now" of the service's logic comes from here, so tests and fault runs can move time.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     pool: Pool | None = None
@@ -46,6 +52,8 @@ class Runtime:
     consumers: list[ConsumerRunner] = field(default_factory=list)
     _tasks: list[asyncio.Task[None]] = field(default_factory=list)
     _stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    _kafka_started: asyncio.Event = field(default_factory=asyncio.Event)
+    _kafka_setup: asyncio.Task[None] | None = None
 
     @property
     def db(self) -> Pool:
@@ -60,29 +68,71 @@ class Runtime:
             self.pool, s.db_schema, service_migrations(s.service_name, self.migrations_dir)
         )
         log.info("database ready", extra={"migrations_applied": applied})
-        if s.kafka_create_topics:
-            await ensure_topics(
-                s.kafka_bootstrap_servers, s.kafka_topic_prefix, s.kafka_topic_partitions
-            )
         self.producer = create_producer(s)
-        await self.producer.start()
-        self.relay = OutboxRelay(self.pool, self.producer, s.db_schema, s.kafka_topic_prefix)
-        self._spawn(self.relay.run(), "outbox-relay")
+        # Publishes once the producer has started. Without Kafka at start (ingest) it runs from
+        # the start anyway, so the backlog gauges move, and alert, while Kafka is away.
+        self.relay = OutboxRelay(
+            self.pool,
+            self.producer,
+            s.db_schema,
+            s.kafka_topic_prefix,
+            publishing=self._kafka_started,
+        )
+        if self.serves_without_kafka:
+            self._spawn(self.relay.run(), "outbox-relay")
+            self._kafka_setup = self._spawn(self._start_kafka_retrying(), "kafka-setup")
+        else:
+            await self._start_kafka()
+            self._spawn(self.relay.run(), "outbox-relay")
         for task in self.periodic_tasks:
             self._spawn(
                 run_periodically(task, self.pool, self._stopping, s.db_schema),
                 f"periodic-{task.name}",
             )
+        freeze_long_lived()
+
+    async def _start_kafka(self) -> None:
+        s = self.settings
+        assert self.pool is not None and self.producer is not None
+        if s.kafka_create_topics:
+            await ensure_topics(
+                s.kafka_bootstrap_servers,
+                s.kafka_topic_prefix,
+                s.kafka_topic_partitions,
+                security=s.kafka_security,
+            )
+        await self.producer.start()
+        self._kafka_started.set()
         for spec in self.consumer_specs:
             runner = ConsumerRunner(spec, s, self.pool, self.producer)
             self.consumers.append(runner)
             self._spawn(runner.run(), f"consumer-{spec.name}")
-        freeze_long_lived()
+        log.info("kafka ready", extra={"consumers": len(self.consumer_specs)})
 
-    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> None:
+    async def _start_kafka_retrying(self) -> None:
+        backoff = 1.0
+        while not self._stopping.is_set():
+            try:
+                await self._start_kafka()
+                return
+            except Exception as exc:
+                # Anything, not just KafkaError: this task must outlive any outage, or the
+                # service would accept into an outbox nobody ever publishes.
+                log.warning(
+                    "kafka not reachable; retrying in the background",
+                    extra={"error": repr(exc), "backoff_s": backoff},
+                )
+            try:
+                await asyncio.wait_for(self._stopping.wait(), backoff)
+            except TimeoutError:
+                pass
+            backoff = min(backoff * 2, 30.0)
+
+    def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
         task = asyncio.create_task(coro, name=name)
         task.add_done_callback(self._on_task_done)
         self._tasks.append(task)
+        return task
 
     @staticmethod
     def _on_task_done(task: asyncio.Task[None]) -> None:
@@ -94,6 +144,9 @@ class Runtime:
     async def stop(self) -> None:
         deadline = time.monotonic() + SHUTDOWN_BUDGET_S
         self._stopping.set()
+        if self._kafka_setup is not None:
+            # A connection attempt to a broker that does not answer may take long: cut it.
+            self._kafka_setup.cancel()
         for runner in self.consumers:
             await runner.stop()
         if self.relay is not None:
@@ -121,7 +174,13 @@ class Runtime:
         return True
 
     async def kafka_reachable(self) -> bool:
-        return self.producer is not None and await kafka_reachable(self.producer)
+        if not self._kafka_started.is_set() or self.producer is None:
+            return False
+        return await kafka_reachable(self.producer)
+
+    def readiness_checks(self) -> tuple[str, ...]:
+        """The checks of /readyz that decide readiness; the others are reported only."""
+        return ("postgres",) if self.serves_without_kafka else ("postgres", "kafka")
 
     def stalled_consumers(self) -> list[str]:
         """Consumers whose loop has not polled within max.poll.interval: liveness fails."""

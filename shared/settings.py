@@ -4,12 +4,14 @@ Secrets have development defaults so `deploy/local/stack up` works out of the bo
 the validator refuses to start with any of those defaults outside development and test.
 """
 
+import ipaddress
 from typing import Literal, Self
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shared.email.smtp import SmtpServer
+from shared.kafka.security import KafkaSecurity, SaslMechanism, SecurityProtocol
 
 Environment = Literal["development", "test", "production"]
 
@@ -55,6 +57,17 @@ class ServiceSettings(BaseSettings):
     kafka_topic_partitions: int | None = None
     kafka_max_poll_interval_ms: int = 300_000
     kafka_session_timeout_ms: int = 10_000
+    # TLS and SASL towards the brokers (shared/kafka/security.py), for every client the service
+    # makes: producer, consumers, topic admin. PLAINTEXT is the local stack's broker.
+    kafka_security_protocol: SecurityProtocol = "PLAINTEXT"
+    kafka_sasl_mechanism: SaslMechanism = "SCRAM-SHA-512"
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: SecretStr | None = None
+    kafka_ssl_ca_file: str | None = None
+    kafka_ssl_cert_file: str | None = None
+    kafka_ssl_key_file: str | None = None
+    kafka_ssl_key_password: SecretStr | None = None
+    kafka_ssl_check_hostname: bool = True
 
     # Test-only fault point: exit the process right after a consumer's database commit and
     # before the Kafka offset commit, to prove the inbox absorbs the redelivery.
@@ -80,6 +93,27 @@ class ServiceSettings(BaseSettings):
     # another service (HTTP or Kafka headers) keeps that service's decision.
     otel_sample_ratio: float = Field(default=1.0, ge=0.0, le=1.0)
 
+    # Outgoing HTTP to URLs that shops, staff or operators configure (webhooks, reply
+    # connectors, platform API roots; shared/http/outbound.py). Loopback, private, link-local
+    # and other non-public addresses are refused unless this is true; unset means true in
+    # development only, so tests and production must ask for it.
+    outbound_allow_private_networks: bool | None = None
+    # CIDR ranges reachable even so (JSON list in the environment), e.g. an internal relay.
+    outbound_allowed_networks: list[str] = Field(default_factory=list)
+
+    @field_validator("outbound_allowed_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            ipaddress.ip_network(network, strict=False)
+        return value
+
+    @property
+    def allows_private_networks(self) -> bool:
+        if self.outbound_allow_private_networks is None:
+            return self.environment == "development"
+        return self.outbound_allow_private_networks
+
     @property
     def smtp_server(self) -> SmtpServer:
         return SmtpServer(
@@ -94,6 +128,20 @@ class ServiceSettings(BaseSettings):
         )
 
     @property
+    def kafka_security(self) -> KafkaSecurity:
+        return KafkaSecurity(
+            protocol=self.kafka_security_protocol,
+            sasl_mechanism=self.kafka_sasl_mechanism,
+            sasl_username=self.kafka_sasl_username,
+            sasl_password=self.kafka_sasl_password,
+            ssl_ca_file=self.kafka_ssl_ca_file,
+            ssl_cert_file=self.kafka_ssl_cert_file,
+            ssl_key_file=self.kafka_ssl_key_file,
+            ssl_key_password=self.kafka_ssl_key_password,
+            ssl_check_hostname=self.kafka_ssl_check_hostname,
+        )
+
+    @property
     def db_dsn(self) -> str:
         password = self.db_password.get_secret_value()
         return (
@@ -103,6 +151,18 @@ class ServiceSettings(BaseSettings):
     @property
     def db_schema(self) -> str:
         return self.service_name
+
+    @model_validator(mode="after")
+    def _kafka_security_consistent(self) -> Self:
+        # At start, in every environment: a half-configured TLS or SASL setup would otherwise
+        # surface only as connection errors in the background loops.
+        try:
+            self.kafka_security  # noqa: B018
+        except ValidationError as exc:
+            raise ValueError(
+                "kafka: " + exc.errors()[0]["msg"].removeprefix("Value error, ")
+            ) from None
+        return self
 
     @model_validator(mode="after")
     def _refuse_dev_secrets_outside_development(self) -> Self:

@@ -5,7 +5,7 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self, TextIO
@@ -16,6 +16,7 @@ from services.ingest.settings import IngestSettings
 from services.notifier.settings import NotifierSettings
 from services.responder.settings import ResponderSettings
 from services.survey.settings import SurveySettings
+from shared.kafka.security import KafkaSecurity
 from shared.settings import ServiceSettings
 
 SERVICES: tuple[str, ...] = ("ingest", "survey", "notifier", "responder")
@@ -71,6 +72,42 @@ def selected_services(choice: str) -> list[str]:
 class KafkaOptions:
     bootstrap_servers: str
     topic_prefix: str
+    security: KafkaSecurity = field(default_factory=KafkaSecurity)
+
+    def client_options(self) -> dict[str, Any]:
+        """TLS and SASL keyword arguments for every aiokafka client the commands create."""
+        return self.security.client_options()
+
+
+# KafkaSecurity's fields, read as REVIEWLOOP_KAFKA_<NAME> or else as ingest's own
+# INGEST_KAFKA_<NAME>: inside an ingest pod (`kubectl exec`) the command uses the pod's
+# credentials without them ever appearing on a command line.
+_KAFKA_SECURITY_ENV = {
+    "protocol": "SECURITY_PROTOCOL",
+    "sasl_mechanism": "SASL_MECHANISM",
+    "sasl_username": "SASL_USERNAME",
+    "sasl_password": "SASL_PASSWORD",
+    "ssl_ca_file": "SSL_CA_FILE",
+    "ssl_cert_file": "SSL_CERT_FILE",
+    "ssl_key_file": "SSL_KEY_FILE",
+    "ssl_key_password": "SSL_KEY_PASSWORD",
+    "ssl_check_hostname": "SSL_CHECK_HOSTNAME",
+}
+
+
+def kafka_security_from_env() -> KafkaSecurity:
+    values = {
+        name: value
+        for name, suffix in _KAFKA_SECURITY_ENV.items()
+        if (value := env(f"REVIEWLOOP_KAFKA_{suffix}", f"INGEST_KAFKA_{suffix}")) is not None
+    }
+    try:
+        return KafkaSecurity.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise CliError(f"Kafka settings: {where + ': ' if where else ''}{message}") from None
 
 
 def one_line(exc: BaseException) -> str:

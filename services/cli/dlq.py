@@ -119,6 +119,7 @@ async def replay(
         enable_auto_commit=False,
         auto_offset_reset="earliest",
         isolation_level="read_committed",
+        **kafka.client_options(),
     )
     try:
         if execute:
@@ -129,6 +130,7 @@ async def replay(
                 enable_idempotence=True,
                 acks="all",
                 request_timeout_ms=15_000,
+                **kafka.client_options(),
             )
             # init_transactions: fences an older replay of this DLQ, finishes its transaction.
             await producer.start()
@@ -162,7 +164,9 @@ async def replay(
 async def _partitions(
     kafka: KafkaOptions, consumer: AIOKafkaConsumer, report: ReplayReport, need_target: bool
 ) -> list[TopicPartition]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=kafka.bootstrap_servers, client_id=CLIENT_ID)
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=kafka.bootstrap_servers, client_id=CLIENT_ID, **kafka.client_options()
+    )
     await admin.start()
     try:
         described = await admin.describe_topics([report.dlq_topic, report.target_topic])

@@ -18,6 +18,7 @@ from services.cli.common import (
     CliError,
     KafkaOptions,
     env,
+    kafka_security_from_env,
     one_line,
 )
 from shared.db.migrations import MigrationError
@@ -35,7 +36,7 @@ PLATFORMS: tuple[str, ...] = get_args(Platform)
 
 
 def _kafka(args: argparse.Namespace) -> KafkaOptions:
-    return KafkaOptions(args.bootstrap_servers, args.topic_prefix)
+    return KafkaOptions(args.bootstrap_servers, args.topic_prefix, kafka_security_from_env())
 
 
 def _dlq_replay(args: argparse.Namespace) -> int:
@@ -93,7 +94,13 @@ def _positive(text: str) -> int:
 
 
 def _kafka_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("Kafka")
+    group = parser.add_argument_group(
+        "Kafka",
+        "TLS and SASL come from REVIEWLOOP_KAFKA_SECURITY_PROTOCOL, _SASL_MECHANISM, "
+        "_SASL_USERNAME, _SASL_PASSWORD, _SSL_CA_FILE, _SSL_CERT_FILE, _SSL_KEY_FILE, "
+        "_SSL_KEY_PASSWORD, _SSL_CHECK_HOSTNAME (each falling back to INGEST_KAFKA_...); "
+        "default PLAINTEXT.",
+    )
     group.add_argument(
         "--bootstrap-servers",
         default=env(BOOTSTRAP_ENV) or DEFAULT_BOOTSTRAP_SERVERS,

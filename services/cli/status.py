@@ -54,7 +54,10 @@ class Status:
 async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[Lag]:
     """Every group under the topic prefix (or the named ones), each partition it committed."""
     admin = AIOKafkaAdminClient(
-        bootstrap_servers=kafka.bootstrap_servers, client_id=CLIENT_ID, request_timeout_ms=15_000
+        bootstrap_servers=kafka.bootstrap_servers,
+        client_id=CLIENT_ID,
+        request_timeout_ms=15_000,
+        **kafka.client_options(),
     )
     await admin.start()
     try:
@@ -79,6 +82,7 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
         client_id=CLIENT_ID,
         isolation_level="read_committed",
         enable_auto_commit=False,
+        **kafka.client_options(),
     )
     await consumer.start()
     try:

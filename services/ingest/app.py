@@ -40,6 +40,9 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
         settings,
         MIGRATIONS,
         consumer_specs=[survey_reviews_consumer(), data_export_consumer()],
+        # Webhooks and the APIs write to PostgreSQL and the outbox only: a Kafka outage delays
+        # publishing, never the answers (docs/reliability.md).
+        serves_without_kafka=True,
         periodic_tasks=(
             *DEFAULT_TASKS,
             PeriodicTask("prune-payloads", 3600.0, prune_payloads),

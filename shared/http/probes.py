@@ -25,15 +25,19 @@ async def healthz(request: Request) -> JSONResponse:
 
 @router.get("/readyz")
 async def readyz(request: Request) -> JSONResponse:
-    """Dependencies reachable (send me traffic)."""
+    """The dependencies the service's requests need are reachable (send me traffic).
+
+    Every check is reported; only those the runtime names decide (ingest: PostgreSQL alone).
+    """
     runtime = _runtime(request)
     checks = {
         "postgres": await runtime.database_reachable(),
         "kafka": await runtime.kafka_reachable(),
     }
-    ok = all(checks.values())
+    required = runtime.readiness_checks()
+    ok = all(checks[name] for name in required)
     return JSONResponse(
-        {"status": "ready" if ok else "not ready", "checks": checks},
+        {"status": "ready" if ok else "not ready", "checks": checks, "required": list(required)},
         status_code=200 if ok else 503,
     )
 

@@ -5,6 +5,7 @@ import logging
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import for_code
 
+from shared.kafka.security import KafkaSecurity
 from shared.topics import ALL_TOPICS, TopicSpec, topic_name
 
 log = logging.getLogger(__name__)
@@ -18,9 +19,12 @@ async def ensure_topics(
     partitions: int | None = None,
     topics: tuple[TopicSpec, ...] = ALL_TOPICS,
     replication_factor: int = 1,
+    security: KafkaSecurity | None = None,
 ) -> None:
     """Create any missing topic; `partitions` overrides every count when given."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers)
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap_servers, **(security or KafkaSecurity()).client_options()
+    )
     await admin.start()
     try:
         existing = set(await admin.list_topics())

@@ -143,6 +143,7 @@ class ConsumerRunner:
             max_poll_interval_ms=self.settings.kafka_max_poll_interval_ms,
             session_timeout_ms=self.settings.kafka_session_timeout_ms,
             heartbeat_interval_ms=max(self.settings.kafka_session_timeout_ms // 3, 1000),
+            **self.settings.kafka_security.client_options(),
         )
         self._consumer = consumer
         consumer.subscribe(topics, listener=_CommitOnRevoke(self))

@@ -17,6 +17,7 @@ def create_producer(settings: ServiceSettings) -> AIOKafkaProducer:
         acks="all",
         linger_ms=5,
         request_timeout_ms=15_000,
+        **settings.kafka_security.client_options(),
     )
 
 

@@ -42,6 +42,7 @@ class OutboxRelay:
         batch_size: int = 200,
         poll_interval: float = 1.0,
         retention: timedelta = timedelta(days=3),
+        publishing: asyncio.Event | None = None,
     ) -> None:
         self.pool = pool
         self.producer = producer
@@ -50,6 +51,9 @@ class OutboxRelay:
         self.batch_size = batch_size
         self.poll_interval = poll_interval
         self.retention = retention
+        # Set once the producer has started (the runtime may set Kafka up in the background);
+        # until then the relay only measures the backlog, which grows and ages meanwhile.
+        self.publishing = publishing
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._backlog_at = 0.0
@@ -118,7 +122,8 @@ class OutboxRelay:
                 cycles = 0
                 while not self._stopping.is_set():
                     self._wake.clear()
-                    published = await self.publish_batch()
+                    ready = self.publishing is None or self.publishing.is_set()
+                    published = await self.publish_batch() if ready else 0
                     await self.record_backlog()
                     if published >= self.batch_size:
                         continue  # more are waiting: no sleep

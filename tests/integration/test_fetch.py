@@ -133,6 +133,8 @@ def ingest(
         **service_env("ingest", infra, module_database, module_prefix),
         "INGEST_FETCH_INTERVAL_S": "0.2",
         "INGEST_FETCH_RETRY_BASE_S": "0.5",
+        # The platform API stand-in listens on loopback.
+        "INGEST_OUTBOUND_ALLOW_PRIVATE_NETWORKS": "true",
     }
     proc = ServiceProcess("ingest", env, tmp_path_factory.mktemp("ingest-logs"))
     proc.start()

@@ -45,7 +45,7 @@ ENDPOINTS = [
     ("GET", "/v1/shops/s1/settings", None),
     ("PUT", "/v1/shops/s1/settings", {}),
     ("GET", "/v1/shops/s1/connector", None),
-    ("PUT", "/v1/shops/s1/connector", {"url": "http://127.0.0.1:9/x"}),
+    ("PUT", "/v1/shops/s1/connector", {"url": "https://replies.example.com/x"}),
     ("GET", "/v1/shops/s1/templates", None),
     (
         "POST",
@@ -127,7 +127,7 @@ async def test_roles_agents_draft_managers_configure_admins_manage_users(
         manager_only = [
             ("PUT", "/v1/shops/s1/settings", {}),
             ("GET", "/v1/shops/s1/connector", None),
-            ("PUT", "/v1/shops/s1/connector", {"url": "http://127.0.0.1:9/x"}),
+            ("PUT", "/v1/shops/s1/connector", {"url": "https://replies.example.com/x"}),
             ("POST", "/v1/shops/s1/templates", ENDPOINTS[14][2]),
             ("PUT", "/v1/shops/s1/templates/1", ENDPOINTS[15][2]),
             ("DELETE", "/v1/shops/s1/templates/1", None),
@@ -191,7 +191,7 @@ async def test_nobody_sees_or_changes_another_shops_data(responder: Responder) -
             ("GET", "/v1/shops/s2/settings", None),
             ("PUT", "/v1/shops/s2/settings", {}),
             ("GET", "/v1/shops/s2/connector", None),
-            ("PUT", "/v1/shops/s2/connector", {"url": "http://127.0.0.1:9/x"}),
+            ("PUT", "/v1/shops/s2/connector", {"url": "https://replies.example.com/x"}),
             ("GET", "/v1/shops/s2/templates", None),
             ("POST", "/v1/shops/s2/templates", ENDPOINTS[14][2]),
             *((m, path.replace("/s1/", "/s2/"), body) for m, path, body in CONNECTIONS),

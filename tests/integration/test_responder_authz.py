@@ -48,7 +48,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/v1/shops/{shop_id}/settings"): ("agent", None),
     ("PUT", "/v1/shops/{shop_id}/settings"): ("manager", {}),
     ("GET", "/v1/shops/{shop_id}/connector"): ("manager", None),
-    ("PUT", "/v1/shops/{shop_id}/connector"): ("manager", {"url": "http://127.0.0.1:9/x"}),
+    ("PUT", "/v1/shops/{shop_id}/connector"): ("manager", {"url": "https://replies.example.com/x"}),
     ("PUT", "/v1/shops/{shop_id}/connector/trustpilot"): (
         "manager",
         {"business_user_id": "b", "access_token": "t"},

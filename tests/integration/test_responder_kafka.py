@@ -20,7 +20,9 @@ pytestmark = pytest.mark.integration
 
 
 async def test_review_in_reply_out_through_kafka(make_settings, infra, prefix) -> None:
-    settings = make_settings(ResponderSettings, publish_interval_s=0.2)
+    settings = make_settings(
+        ResponderSettings, publish_interval_s=0.2, outbound_allow_private_networks=True
+    )
     app, runtime = build(settings)
     now = datetime.now(UTC).replace(microsecond=0)
     review = classified("k1", "t:kafka", created=now)

@@ -39,7 +39,8 @@ REVIEWS: dict[str, tuple[str, str, str | None]] = {
 
 @pytest.fixture
 async def responder(make_settings) -> AsyncIterator[Responder]:
-    async with running_responder(make_settings) as r:
+    # The connectors' receivers listen on loopback.
+    async with running_responder(make_settings, outbound_allow_private_networks=True) as r:
         await r.feed(shop_event("s1"))
         yield r
 

@@ -28,7 +28,8 @@ CONTACT = "help@teashop.example"
 
 @pytest.fixture
 async def responder(make_settings) -> AsyncIterator[Responder]:
-    async with running_responder(make_settings) as r:
+    # The connectors' receivers listen on loopback.
+    async with running_responder(make_settings, outbound_allow_private_networks=True) as r:
         await r.feed(shop_event("s1"))
         yield r
 
@@ -416,7 +417,9 @@ async def test_retries_end_after_the_last_attempt_and_deleted_reviews_get_no_rep
 ) -> None:
     from shared.events import ReviewDeleted
 
-    async with running_responder(make_settings, connector_max_attempts=2) as responder:
+    async with running_responder(
+        make_settings, connector_max_attempts=2, outbound_allow_private_networks=True
+    ) as responder:
         await responder.feed(shop_event("s1"))
         await responder.feed(classified("s1", "t:down", order_id="1"))
         await responder.feed(classified("s1", "t:gone", order_id="2"))

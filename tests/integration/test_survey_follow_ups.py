@@ -11,6 +11,7 @@ import pytest
 from services.survey.follow_ups import repository as follow_ups
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
+from shared.email.smtp import SmtpConnection
 from shared.events import (
     CaseFollowUpRequested,
     CustomerDataRequested,
@@ -279,9 +280,11 @@ async def test_a_claim_whose_worker_died_becomes_unknown_and_is_never_resent(sur
     await survey.feed(placed(SHOP, "o-crash", email))
     await survey.feed(resolved("o-crash"))
     survey.clock.advance(days=3)
-    # A worker claimed the follow-up and died before writing the outcome.
+    # A worker claimed the follow-up, reserved the address (from there on it may have reached
+    # the SMTP server) and died before writing the outcome.
     async with survey.pool.acquire() as conn:
         claimed = await follow_ups.claim_due(conn, survey.clock(), 10)
+        assert await follow_ups.reserve_recipient(conn, claimed[0].id, email, claimed[0].attempts)
     assert [c.case_key for c in claimed] == ["order:o-crash"]
     dispatcher = survey.follow_up_dispatcher()
     assert await dispatcher.run_once() == 0  # within the lease: left alone
@@ -292,3 +295,51 @@ async def test_a_claim_whose_worker_died_becomes_unknown_and_is_never_resent(sur
     survey.clock.advance(days=10)
     await dispatcher.run_once()
     assert follow_up_mails(survey, email) == []
+
+
+async def test_a_claim_whose_worker_died_before_sending_is_sent_once_later(survey) -> None:
+    """The worker died between the claim and the reservation (kill -9, or the database went away
+    during the check): nothing reached the SMTP server, so after the lease it is sent, once."""
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-early", email))
+    await survey.feed(resolved("o-early"))
+    survey.clock.advance(days=3)
+    async with survey.pool.acquire() as conn:
+        (claimed,) = await follow_ups.claim_due(conn, survey.clock(), 10)
+    dispatcher = survey.follow_up_dispatcher()
+    assert await dispatcher.run_once() == 0  # within the lease: left alone
+    survey.clock.advance(seconds=survey.settings.dispatch_claim_lease_s + 1)
+    assert await dispatcher.run_once() == 1
+    stored = await row(survey, "order:o-early")
+    assert stored is not None and (stored.status, stored.attempts) == ("sent", 2)
+    # The dead worker's claim can no longer send it.
+    async with survey.pool.acquire() as conn:
+        assert not await follow_ups.reserve_recipient(conn, claimed.id, email, claimed.attempts)
+    survey.clock.advance(days=1)
+    await dispatcher.run_once()
+    assert len(follow_up_mails(survey, email)) == 1
+
+
+async def test_the_worker_holds_one_claim_at_a_time(survey, monkeypatch) -> None:
+    """A worker that dies leaves at most the follow-up it was sending in 'sending': it claims
+    the next one only when it is about to send it (a batch claimed at once was 6 here)."""
+    emails = [unique_email() for _ in range(6)]
+    for n, email in enumerate(emails):
+        await survey.feed(placed(SHOP, f"o-one-{n}", email))
+        await survey.feed(resolved(f"o-one-{n}"))
+    survey.clock.advance(days=3)
+    held: list[int] = []
+    send = SmtpConnection.send
+
+    async def counting(self: SmtpConnection, sender: str, recipient: str, message: bytes) -> Any:
+        held.append(
+            await survey.pool.fetchval(
+                "SELECT count(*) FROM follow_up_emails WHERE status = 'sending'"
+            )
+        )
+        return await send(self, sender, recipient, message)
+
+    monkeypatch.setattr(SmtpConnection, "send", counting)
+    assert await survey.follow_up_dispatcher().run_once() == 6
+    assert held == [1] * 6
+    assert [len(follow_up_mails(survey, e)) for e in emails] == [1] * 6

@@ -1,14 +1,33 @@
-"""A database that cannot be reached gives 503 with Retry-After, never a 500."""
+"""A database that cannot be reached gives 503 with Retry-After, never a 500; Kafka that cannot
+be reached leaves ingest ready, accepting webhooks into its outbox."""
+
+import asyncio
+import contextlib
+import time
+from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
 from services.ingest.app import build
 from services.ingest.settings import IngestSettings
+from services.notifier.app import build as build_notifier
+from services.notifier.settings import NotifierSettings
+from services.responder.app import build as build_responder
+from services.responder.settings import ResponderSettings
+from services.survey.app import build as build_survey
+from services.survey.settings import SurveySettings
 from shared.db.pool import create_pool
-from tests.support.admin import API
+from shared.topics import ORDERS, SHOPS, topic_name
+from tests.conftest import connect_as, service_env
+from tests.support.admin import API, create_shop
+from tests.support.kafka import read_topic
+from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.services import ServiceProcess, free_port
 
 pytestmark = pytest.mark.integration
+
+SECRET = "shop-secret-0123456789"
 
 
 async def test_closed_pool_answers_503(make_settings) -> None:
@@ -33,3 +52,123 @@ async def test_closed_pool_answers_503(make_settings) -> None:
         assert r.headers["Retry-After"] == "5"
         ready = await http.get("/readyz")
         assert ready.status_code == 503 and ready.json()["checks"]["postgres"] is False
+
+
+async def _forward(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    try:
+        while data := await reader.read(65536):
+            writer.write(data)
+            await writer.drain()
+    except OSError:
+        pass
+    finally:
+        writer.close()
+
+
+@contextlib.asynccontextmanager
+async def kafka_comes_back_on(port: int, kafka_bootstrap: str) -> AsyncIterator[None]:
+    """From now on, `port` leads to the real broker: the bootstrap address ingest was given
+    answers at last (the broker then advertises its own listener, which clients use next)."""
+    host, _, kafka_port = kafka_bootstrap.rpartition(":")
+
+    async def pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(host, int(kafka_port))
+        await asyncio.gather(_forward(reader, up_writer), _forward(up_reader, writer))
+
+    server = await asyncio.start_server(pipe, "127.0.0.1", port)
+    try:
+        yield
+    finally:
+        server.close()
+
+
+async def test_ingest_is_ready_and_accepts_webhooks_while_kafka_is_unreachable(
+    infra, database, prefix, log_dir
+) -> None:
+    kafka_port = free_port()  # nothing listens there yet
+    env = service_env("ingest", infra, database, prefix)
+    env["INGEST_KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{kafka_port}"
+    proc = ServiceProcess("ingest", env, log_dir).start()
+    try:
+        await asyncio.to_thread(proc.wait_ready, 60.0, False)
+        async with httpx.AsyncClient(base_url=proc.url, timeout=10) as http:
+            ready = await http.get("/readyz")
+            assert ready.status_code == 200, ready.text
+            assert ready.json()["checks"] == {"postgres": True, "kafka": False}
+            assert ready.json()["required"] == ["postgres"]
+            assert (await http.get("/healthz")).status_code == 200
+
+            await asyncio.to_thread(create_shop, proc.url, "shop-1", "shopify", SECRET)
+            order = fixture("shopify", "orders__create.captured_test_order")
+            body = body_of(order)
+            r = await http.post(
+                "/webhooks/shopify/shop-1",
+                content=body,
+                headers=shopify_headers(body, SECRET, "orders/create", event_id="evt-1"),
+            )
+            assert r.status_code == 202, r.text
+            accepted = r.json()["events"]
+            assert accepted >= 1
+
+            conn = await connect_as(infra, database, "ingest")
+            try:
+                unsent = await conn.fetch(
+                    "SELECT event_type, topic FROM ingest.outbox WHERE sent_at IS NULL"
+                )
+                orders = [row["event_type"] for row in unsent if row["topic"] == ORDERS.name]
+                assert len(orders) == accepted and "order.placed" in orders
+                # The shop's registration waits there too.
+                assert {row["topic"] for row in unsent} == {ORDERS.name, SHOPS.name}
+                # Still not published a few relay rounds later: the events wait for Kafka.
+                await asyncio.sleep(3)
+                assert await conn.fetchval(
+                    "SELECT count(*) FROM ingest.outbox WHERE sent_at IS NULL"
+                ) == len(unsent)
+
+                # Kafka comes back: the background setup finds it, the relay drains the outbox.
+                async with kafka_comes_back_on(kafka_port, infra.kafka_bootstrap):
+                    deadline = time.monotonic() + 60
+                    while (await http.get("/readyz")).json()["checks"]["kafka"] is not True:
+                        assert time.monotonic() < deadline, proc.log_tail()
+                        await asyncio.sleep(0.5)
+                    records = await read_topic(
+                        infra.kafka_bootstrap, topic_name(ORDERS.name, prefix), accepted
+                    )
+                    assert len(records) == accepted
+                    assert (
+                        await conn.fetchval(
+                            "SELECT count(*) FROM ingest.outbox WHERE sent_at IS NULL"
+                        )
+                        == 0
+                    )
+            finally:
+                await conn.close()
+    finally:
+        proc.kill()
+
+
+def test_ingest_stops_promptly_while_kafka_is_unreachable(infra, database, prefix, log_dir):
+    env = service_env("ingest", infra, database, prefix)
+    env["INGEST_KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{free_port()}"
+    proc = ServiceProcess("ingest", env, log_dir).start()
+    try:
+        proc.wait_ready(60.0, kafka=False)
+        # The background setup is retrying: SIGTERM cuts it and the pod's grace period holds.
+        time.sleep(2)
+        started = time.monotonic()
+        assert proc.terminate(timeout=15), proc.log_tail()
+        assert time.monotonic() - started < 10
+        assert "kafka not reachable; retrying in the background" in proc.log_tail(200)
+    finally:
+        proc.kill()
+
+
+async def test_only_ingest_is_ready_without_kafka(make_settings) -> None:
+    for build_service, settings_class, needs in (
+        (build, IngestSettings, ("postgres",)),
+        (build_survey, SurveySettings, ("postgres", "kafka")),
+        (build_notifier, NotifierSettings, ("postgres", "kafka")),
+        (build_responder, ResponderSettings, ("postgres", "kafka")),
+    ):
+        _, runtime = build_service(make_settings(settings_class))
+        assert runtime.readiness_checks() == needs, settings_class.__name__

@@ -96,6 +96,9 @@ _KAFKA_TRIGGER_METADATA = {
         "scaleToZeroOnInvalidOffset": {"enum": ["true", "false"]},
         "excludePersistentLag": {"enum": ["true", "false"]},
         "limitToPartitionsWithLag": {"enum": ["true", "false"]},
+        # With a TriggerAuthentication holding username, password and ca.
+        "sasl": {"enum": ["none", "plaintext", "scram_sha256", "scram_sha512"]},
+        "tls": {"enum": ["enable", "disable"]},
     },
     "additionalProperties": False,
 }
@@ -155,6 +158,20 @@ SCALED_OBJECT_SCHEMA: Obj = {
                             "name": {"type": "string"},
                             "metricType": {"enum": ["AverageValue", "Value", "Utilization"]},
                             "metadata": _STRINGS,
+                            "authenticationRef": {
+                                "type": "object",
+                                "required": ["name"],
+                                "properties": {
+                                    "name": _NAME,
+                                    "kind": {
+                                        "enum": [
+                                            "TriggerAuthentication",
+                                            "ClusterTriggerAuthentication",
+                                        ]
+                                    },
+                                },
+                                "additionalProperties": False,
+                            },
                         },
                         "additionalProperties": False,
                         "allOf": [
@@ -282,7 +299,41 @@ POD_MONITOR_SCHEMA: Obj = {
     "additionalProperties": False,
 }
 
+TRIGGER_AUTHENTICATION_SCHEMA: Obj = {
+    "type": "object",
+    "required": ["apiVersion", "kind", "metadata", "spec"],
+    "properties": {
+        "apiVersion": {"const": "keda.sh/v1alpha1"},
+        "kind": {"const": "TriggerAuthentication"},
+        "metadata": _METADATA,
+        "spec": {
+            "type": "object",
+            "required": ["secretTargetRef"],
+            "properties": {
+                # Secrets by reference only: no literal parameter values.
+                "secretTargetRef": {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {
+                        "type": "object",
+                        "required": ["parameter", "name", "key"],
+                        "properties": {
+                            "parameter": {"type": "string", "minLength": 1},
+                            "name": _NAME,
+                            "key": {"type": "string", "minLength": 1},
+                        },
+                        "additionalProperties": False,
+                    },
+                },
+            },
+            "additionalProperties": False,
+        },
+    },
+    "additionalProperties": False,
+}
+
 CUSTOM_SCHEMAS: dict[tuple[str, str], Obj] = {
+    ("keda.sh/v1alpha1", "TriggerAuthentication"): TRIGGER_AUTHENTICATION_SCHEMA,
     ("keda.sh/v1alpha1", "ScaledObject"): SCALED_OBJECT_SCHEMA,
     ("kafka.strimzi.io/v1", "KafkaTopic"): KAFKA_TOPIC_SCHEMA,
     ("monitoring.coreos.com/v1", "PodMonitor"): POD_MONITOR_SCHEMA,

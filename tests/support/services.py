@@ -46,7 +46,10 @@ class ServiceProcess:
         )
         return self
 
-    def wait_ready(self, timeout: float = 60.0) -> None:
+    def wait_ready(self, timeout: float = 60.0, kafka: bool = True) -> None:
+        """Until /readyz answers 200 and, with `kafka`, reports Kafka set up as well: ingest is
+        ready on PostgreSQL alone, while the tests that follow mostly need its topics, relay and
+        consumers."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc is not None
@@ -55,7 +58,8 @@ class ServiceProcess:
                     f"{self.name} exited {self.proc.returncode}:\n{self.log_tail()}"
                 )
             try:
-                if httpx.get(self.url + "/readyz", timeout=2).status_code == 200:
+                r = httpx.get(self.url + "/readyz", timeout=5)
+                if r.status_code == 200 and (not kafka or r.json()["checks"]["kafka"]):
                     return
             except httpx.HTTPError:
                 pass

@@ -157,7 +157,10 @@ def test_kubernetes_objects_fit_the_official_schemas(overlay: str, version: str)
 @overlays
 def test_custom_resources_fit_our_minimal_schemas(overlay: str) -> None:
     custom = [o for o in rendered(overlay) if (o["apiVersion"], o["kind"]) in CUSTOM_SCHEMAS]
-    assert {o["kind"] for o in custom} == {"ScaledObject", "KafkaTopic"}
+    kinds = {"ScaledObject", "KafkaTopic"}
+    if overlay == "prod":
+        kinds.add("TriggerAuthentication")  # KEDA's credentials for Kafka
+    assert {o["kind"] for o in custom} == kinds
     for obj in custom:
         validate_custom(obj)
 
@@ -486,11 +489,258 @@ def test_strimzi_topics_are_exactly_the_products_topics(overlay: str) -> None:
             assert retention_ms >= 7 * 86_400_000
 
 
-def test_every_manifest_file_is_listed_in_the_base() -> None:
+def test_every_manifest_file_is_listed_in_a_kustomization() -> None:
     files = sorted(p.relative_to(K8S) for p in K8S.rglob("*.yaml"))
-    base = yaml.safe_load((K8S / "base" / "kustomization.yaml").read_text())
-    listed = {Path("base") / r for r in base["resources"]}
+    listed: set[Path] = set()
+    for folder in [Path("base"), *(Path("overlays") / o for o in OVERLAYS)]:
+        kustomization = yaml.safe_load((K8S / folder / "kustomization.yaml").read_text())
+        listed |= {folder / r for r in kustomization["resources"] if r.endswith(".yaml")}
     for path in files:
         if path.name == "kustomization.yaml":
             continue
-        assert path in listed, f"{path} is not in base/kustomization.yaml"
+        assert path in listed, f"{path} is not in its kustomization.yaml"
+
+
+# -- network policies and the Ingress -------------------------------------------------------------
+
+CONTROLLER_NAMESPACE = "ingress-nginx"
+MONITORING_NAMESPACE = "monitoring"
+# Services the outside reaches through the Ingress: webhooks and the orders API, the survey and
+# unsubscribe pages behind the emails' links, the support staff's API.
+PUBLIC = {"ingest", "survey", "responder"}
+SMTP_SENDERS = {"survey", "notifier"}
+# Platform APIs (ingest's order fetches and reviews, responder's replies), webhook receivers.
+HTTPS_CALLERS = {"ingest", "notifier", "responder"}
+PRIVATE_RANGES = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"}
+DNS = {("UDP", 53), ("TCP", 53)}
+# Strimzi's plain and TLS listeners: the services use one of them (their bootstrap address).
+KAFKA_PORT = 9092
+KAFKA_TLS_PORT = 9093
+
+
+def selects(policy: Obj, labels: dict[str, str]) -> bool:
+    selector = policy["spec"]["podSelector"]
+    if not selector.get("matchLabels", {}).items() <= labels.items():
+        return False
+    for expr in selector.get("matchExpressions", []):
+        key, op = expr["key"], expr["operator"]
+        if op == "In" and labels.get(key) not in expr["values"]:
+            return False
+        if op == "NotIn" and labels.get(key) in expr["values"]:
+            return False
+        if op == "Exists" and key not in labels:
+            return False
+        if op == "DoesNotExist" and key in labels:
+            return False
+    return True
+
+
+def policies_for(overlay: str, workload: Obj) -> list[Obj]:
+    labels = workload["spec"]["template"]["metadata"]["labels"]
+    return [p for p in of_kind(overlay, "NetworkPolicy") if selects(p, labels)]
+
+
+def rules(policies: list[Obj], direction: str) -> list[Obj]:
+    """Ingress or egress rules of the policies that restrict that direction."""
+    kind = direction.capitalize()
+    return [
+        r
+        for p in policies
+        if kind in p["spec"]["policyTypes"]
+        for r in p["spec"].get(direction, [])
+    ]
+
+
+def ports_of(rule: Obj) -> set[tuple[str, int | str]]:
+    # A rule without ports would open every port: none of ours has one.
+    assert rule.get("ports"), rule
+    return {(p.get("protocol", "TCP"), p["port"]) for p in rule["ports"]}
+
+
+def port_of(address: str) -> int:
+    return int(address.rsplit(":", 1)[1])
+
+
+@overlays
+def test_every_pod_is_under_a_default_deny(overlay: str) -> None:
+    denies = [
+        p
+        for p in of_kind(overlay, "NetworkPolicy")
+        if set(p["spec"]["policyTypes"]) == {"Ingress", "Egress"}
+        and not p["spec"].get("ingress")
+        and not p["spec"].get("egress")
+    ]
+    assert denies
+    for workload in workloads(overlay):
+        labels = workload["spec"]["template"]["metadata"]["labels"]
+        assert any(selects(d, labels) for d in denies), workload["metadata"]["name"]
+        # Both directions are restricted for every pod, whatever else selects it.
+        types = {t for p in policies_for(overlay, workload) for t in p["spec"]["policyTypes"]}
+        assert types == {"Ingress", "Egress"}, workload["metadata"]["name"]
+
+
+@overlays
+def test_egress_is_exactly_what_each_workload_needs(overlay: str) -> None:
+    for workload in workloads(overlay):
+        name = workload["metadata"]["name"]
+        env: dict[str, str] = {}
+        for container in all_containers(workload):
+            env.update(config_map_env(overlay, container))
+        egress = rules(policies_for(overlay, workload), "egress")
+        allowed = set().union(*(ports_of(r) for r in egress))
+        db_ports = {("TCP", int(v)) for k, v in env.items() if k.endswith("_DB_PORT")}
+        expected = DNS | db_ports
+        if workload["kind"] == "Deployment":
+            service = service_of(workload)
+            prefix = service.upper() + "_"
+            kafka = port_of(env[prefix + "KAFKA_BOOTSTRAP_SERVERS"])
+            assert ("TCP", kafka) in allowed, (overlay, name, kafka)
+            expected |= {("TCP", KAFKA_PORT), ("TCP", KAFKA_TLS_PORT)}
+            if service in SMTP_SENDERS:
+                smtp = int(env[prefix + "SMTP_PORT"])
+                assert ("TCP", smtp) in allowed, (overlay, service, smtp)
+                expected |= {p for r in egress for p in ports_of(r) if ("TCP", smtp) in ports_of(r)}
+            if service in HTTPS_CALLERS:
+                expected.add(("TCP", 443))
+        else:
+            assert db_ports == {("TCP", 5432)}, name
+        assert allowed == expected, (overlay, name, allowed ^ expected)
+
+
+@overlays
+def test_https_egress_reaches_only_public_addresses(overlay: str) -> None:
+    for policy in of_kind(overlay, "NetworkPolicy"):
+        for rule in policy["spec"].get("egress", []):
+            if ("TCP", 443) not in ports_of(rule):
+                continue
+            # A URL a shop typed must not lead to the cluster or the cloud's metadata service.
+            assert rule.get("to"), policy["metadata"]["name"]
+            for peer in rule["to"]:
+                block = peer["ipBlock"]
+                if block["cidr"] == "0.0.0.0/0":
+                    assert PRIVATE_RANGES <= set(block["except"])
+                else:
+                    assert block["cidr"] == "::/0" and "fc00::/7" in block["except"]
+
+
+@overlays
+def test_ingress_only_from_the_controller_and_monitoring(overlay: str) -> None:
+    for workload in workloads(overlay):
+        name = workload["metadata"]["name"]
+        sources: set[str] = set()
+        for rule in rules(policies_for(overlay, workload), "ingress"):
+            # Never from anywhere: every rule names its sources, and only the http port.
+            assert rule.get("from"), name
+            assert ports_of(rule) == {("TCP", "http")}, name
+            for peer in rule["from"]:
+                assert set(peer) == {"namespaceSelector"}, (name, peer)
+                sources.add(peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"])
+        if workload["kind"] == "Job":
+            assert sources == set(), name
+            continue
+        expected = {MONITORING_NAMESPACE}
+        if service_of(workload) in PUBLIC:
+            expected.add(CONTROLLER_NAMESPACE)
+        assert sources == expected, (name, sources)
+
+
+def nginx_size(value: str) -> int:
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    suffix = value[-1].lower()
+    return int(value[:-1]) * units[suffix] if suffix in units else int(value)
+
+
+def test_prod_ingress_serves_the_public_services_over_tls_within_their_body_limits() -> None:
+    ingresses = of_kind("prod", "Ingress")
+    routed: set[str] = set()
+    for ingress in ingresses:
+        spec = ingress["spec"]
+        assert spec["ingressClassName"]
+        tls_hosts = {h for t in spec["tls"] for h in t["hosts"]}
+        assert all(t["secretName"] for t in spec["tls"])
+        services = set()
+        for rule in spec["rules"]:
+            assert rule["host"] in tls_hosts, rule["host"]
+            for path in rule["http"]["paths"]:
+                # Operator API, metrics and docs stay inside the cluster.
+                assert not path["path"].startswith(("/v1/admin", "/metrics", "/docs")), path
+                backend = path["backend"]["service"]
+                svc = one("prod", "Service", backend["name"])
+                assert backend["port"]["name"] in {p["name"] for p in svc["spec"]["ports"]}
+                services.add(svc["metadata"]["labels"]["app.kubernetes.io/name"])
+        (service,) = services
+        routed.add(service)
+        deployment = one("prod", "Deployment", f"reviewloop-{service}")
+        (container,) = pod_spec(deployment)["containers"]
+        env = config_map_env("prod", container)
+        limit = int(
+            env.get(
+                f"{service.upper()}_HTTP_MAX_BODY_BYTES",
+                SETTINGS[service].model_fields["http_max_body_bytes"].default,
+            )
+        )
+        size = ingress["metadata"]["annotations"]["nginx.ingress.kubernetes.io/proxy-body-size"]
+        assert nginx_size(size) == limit, (service, size, limit)
+    assert routed == PUBLIC
+    assert not of_kind("dev", "Ingress")
+
+
+def test_the_policy_rules_are_not_vacuous() -> None:
+    deny = one("prod", "NetworkPolicy", "reviewloop-default-deny")
+    assert selects(deny, {"app.kubernetes.io/part-of": "reviewloop", "x": "y"})
+    assert not selects(deny, {"app.kubernetes.io/name": "ingest"})
+    metrics = one("prod", "NetworkPolicy", "reviewloop-metrics")
+    assert selects(metrics, {"app.kubernetes.io/name": "survey"})
+    assert not selects(metrics, {"app.kubernetes.io/name": "migrate"})
+    assert nginx_size("1m") == 1024 * 1024 and nginx_size("512k") == 512 * 1024
+
+
+# -- Kafka TLS and SASL -------------------------------------------------------------------------
+
+KEDA_SASL = {"PLAIN": "plaintext", "SCRAM-SHA-256": "scram_sha256", "SCRAM-SHA-512": "scram_sha512"}
+
+
+@overlays
+def test_kafka_tls_and_sasl_are_wired_for_the_services_and_keda(overlay: str) -> None:
+    for deployment in of_kind(overlay, "Deployment"):
+        service = service_of(deployment)
+        prefix = service.upper() + "_"
+        spec = pod_spec(deployment)
+        (container,) = spec["containers"]
+        env = config_map_env(overlay, container)
+        protocol = env.get(prefix + "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
+        sasl = protocol.startswith("SASL_")
+        tls = protocol in ("SSL", "SASL_SSL")
+        if overlay == "prod":
+            # Production encrypts and authenticates its Kafka traffic.
+            assert protocol == "SASL_SSL", service
+        if sasl:
+            assert env[prefix + "KAFKA_SASL_USERNAME"], service
+            secret, _, optional = secret_refs(container)[prefix + "KAFKA_SASL_PASSWORD"]
+            assert secret == f"reviewloop-{service}" and not optional
+        ca_file = env.get(prefix + "KAFKA_SSL_CA_FILE")
+        if ca_file:
+            assert tls, service
+            volumes = {v["name"]: v for v in spec["volumes"]}
+            mounts = [
+                m for m in container["volumeMounts"] if Path(ca_file).is_relative_to(m["mountPath"])
+            ]
+            assert len(mounts) == 1 and mounts[0]["readOnly"] is True, service
+            assert "secret" in volumes[mounts[0]["name"]], service
+        mechanism = env.get(prefix + "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512")
+        for scaled in of_kind(overlay, "ScaledObject"):
+            if scaled["spec"]["scaleTargetRef"]["name"] != deployment["metadata"]["name"]:
+                continue
+            for trigger in [t for t in scaled["spec"]["triggers"] if t["type"] == "kafka"]:
+                meta = trigger["metadata"]
+                # KEDA reaches the brokers the way the consumers it measures do.
+                assert meta.get("tls", "disable") == ("enable" if tls else "disable"), service
+                assert meta.get("sasl", "none") == (KEDA_SASL[mechanism] if sasl else "none")
+                if not (sasl or ca_file):
+                    continue
+                auth = one(overlay, "TriggerAuthentication", trigger["authenticationRef"]["name"])
+                parameters = {r["parameter"] for r in auth["spec"]["secretTargetRef"]}
+                needed = ({"username", "password"} if sasl else set()) | (
+                    {"ca"} if ca_file else set()
+                )
+                assert needed <= parameters, (service, parameters)

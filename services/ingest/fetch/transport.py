@@ -6,6 +6,8 @@ from typing import Any
 
 import httpx
 
+from shared.http import outbound
+
 
 class FetchError(Exception):
     """The order could not be fetched this time. The message is recorded on the order (it must
@@ -32,6 +34,8 @@ async def get_json(
     what = httpx.URL(url).path
     try:
         response = await http.get(url, headers=headers, params=params)
+    except outbound.ForbiddenDestination as exc:
+        raise FetchError(f"GET {what}: {exc}") from None
     except httpx.TimeoutException:
         raise FetchError(f"GET {what}: timed out") from None
     except httpx.HTTPError as exc:

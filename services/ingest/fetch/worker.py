@@ -24,6 +24,7 @@ from services.ingest.settings import IngestSettings
 from services.ingest.shops import repository as shops
 from services.ingest.webhooks.adapters.base import PayloadError
 from shared.db.pool import Pool
+from shared.http import outbound
 from shared.logging import correlation_id_var, new_correlation_id
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,8 @@ class FetchWorker:
             return 0
         limit = asyncio.Semaphore(self.settings.fetch_concurrency)
         timeout = httpx.Timeout(self.settings.fetch_timeout_s)
-        async with httpx.AsyncClient(timeout=timeout, follow_redirects=False) as http:
+        policy = outbound.policy_of(self.settings)
+        async with outbound.client(policy, timeout=timeout) as http:
             results = await asyncio.gather(
                 *(self._fetch_one(pool, http, limit, c, *credentials[c.shop_id]) for c in ready)
             )

@@ -17,6 +17,7 @@ from services.ingest.shops.schemas import (
     ShopOut,
     ShopWithSecret,
 )
+from shared.http import outbound
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
@@ -127,6 +128,9 @@ async def set_api_credentials(
     """API access for shops whose orders ingest fetches (BigCommerce: `store_hash`; Ecwid:
     `store_id` and `currency`; both `access_token` and optionally `api_base_url`). Replaces
     what was set before. The token is never shown again."""
+    refused = await outbound.policy_of(_runtime(request).settings).refusal(body.api_base_url)
+    if refused:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"api_base_url: {refused}")
     try:
         shop = await service.set_api_credentials(_runtime(request).db, shop_id, body)
     except LookupError:

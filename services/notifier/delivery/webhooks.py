@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 import httpx
 
+from services.notifier.settings import NotifierSettings
+from shared.http import outbound
 from shared.standard_webhooks import sign as sign_standard
 
 Outcome = Literal["delivered", "retry", "failed"]
@@ -32,11 +34,20 @@ def signed_request(
     return raw, headers
 
 
+def client(settings: NotifierSettings) -> httpx.AsyncClient:
+    """For receivers' URLs: refuses internal addresses at connect time, follows no redirect."""
+    return outbound.client(outbound.policy_of(settings), timeout=settings.webhook_timeout_s)
+
+
 async def post(
     client: httpx.AsyncClient, url: str, raw: bytes, headers: dict[str, str]
 ) -> WebhookResult:
     try:
         response = await client.post(url, content=raw, headers=headers)
+    except outbound.ForbiddenDestination as exc:
+        # The name now resolves somewhere internal (or the rule predates the check): sending
+        # again does not make it allowed.
+        return WebhookResult("failed", str(exc))
     except httpx.TimeoutException:
         return WebhookResult("retry", "timeout")
     except httpx.HTTPError as exc:
@@ -46,5 +57,6 @@ async def post(
         return WebhookResult("delivered")
     if code == 429 or code >= 500:
         return WebhookResult("retry", f"HTTP {code}")
-    # 4xx: the receiver refuses this request as it is; sending it again changes nothing.
+    # 4xx: the receiver refuses this request as it is; sending it again changes nothing. A 3xx
+    # is not followed (its Location could be anywhere): the receiver must give its final URL.
     return WebhookResult("failed", f"HTTP {code}")

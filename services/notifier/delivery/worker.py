@@ -50,7 +50,7 @@ class DeliveryWorker:
         # been sent.
         lanes = max(1, self.settings.delivery_concurrency)
         per_lane = max(1, self.settings.delivery_batch // lanes)
-        async with httpx.AsyncClient(timeout=self.settings.webhook_timeout_s) as http:
+        async with webhooks.client(self.settings) as http:
             handled = await asyncio.gather(
                 *(self._lane(first if i == 0 else [], per_lane, http) for i in range(lanes))
             )

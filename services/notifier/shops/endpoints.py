@@ -12,6 +12,7 @@ from services.notifier.rules import repository as rules
 from services.notifier.rules.model import Rule, RuleFilters
 from services.notifier.shops import repository as shops
 from services.notifier.shops.config import NotificationSettings
+from shared.http import outbound
 from shared.http.auth import ApiToken
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
@@ -92,6 +93,11 @@ async def create_rule(shop_id: ShopIdPath, body: RuleIn, request: Request, _: Ap
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "email rules need recipients")
     if body.channel == "webhook" and body.url is None:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, "webhook rules need a url")
+    if body.channel == "webhook" and body.url is not None:
+        runtime: Runtime = request.app.state.runtime
+        refused = await outbound.policy_of(runtime.settings).refusal(str(body.url))
+        if refused:
+            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, f"url: {refused}")
     secret = (
         "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
         if body.channel == "webhook"

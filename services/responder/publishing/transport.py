@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from services.responder.publishing.base import HttpCall, Result
+from shared.http import outbound
 
 # Worth another try whoever answers: timeouts, "too early", rate limits. 5xx are added below.
 RETRYABLE = frozenset({408, 425, 429})
@@ -20,6 +21,9 @@ async def send(http: httpx.AsyncClient, call: HttpCall) -> httpx.Response | Resu
     """The answer, or a retry result when there was none (timeout, connection refused)."""
     try:
         return await http.request(call.method, call.url, content=call.content, headers=call.headers)
+    except outbound.ForbiddenDestination as exc:
+        # The connection's host now resolves somewhere internal: no retry makes it allowed.
+        return Result("failed", str(exc))
     except httpx.TimeoutException:
         return Result("retry", "timeout")
     except httpx.HTTPError as exc:
@@ -36,7 +40,8 @@ def classify(
     now: datetime | None = None,
 ) -> Result:
     """2xx published; 5xx and `retryable` retried; any other status failed at once, because
-    sending the same reply again changes nothing."""
+    sending the same reply again changes nothing. A 3xx is such a status: redirects are not
+    followed, since the new location could be anywhere."""
     code = response.status_code
     if 200 <= code < 300:
         return Result("published")

@@ -19,6 +19,7 @@ from services.responder.reviews import repository as reviews
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
 from shared.db.pool import Pool
+from shared.http import outbound
 from shared.metrics import RESPONDER_REPLIES
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,8 @@ class PublishWorker:
             claimed = await replies.claim_due(conn, now, self.settings.publish_batch)
         if not claimed:
             return 0
-        async with httpx.AsyncClient(timeout=self.settings.connector_timeout_s) as http:
+        policy = outbound.policy_of(self.settings)
+        async with outbound.client(policy, timeout=self.settings.connector_timeout_s) as http:
             for publication in claimed:
                 try:
                     await self._deliver(publication, http)

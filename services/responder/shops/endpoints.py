@@ -21,6 +21,7 @@ from services.responder.shops.connections import (
 )
 from services.responder.web import invalid, not_found, now_of, pool_of, settings_of
 from shared.db.pool import Connection
+from shared.http import outbound
 from shared.http.params import ShopIdPath
 
 router = APIRouter(prefix="/v1/shops", tags=["shops"])
@@ -104,6 +105,9 @@ async def put_connector(
     """Where replies are delivered (a signed Standard Webhooks POST). A new signing secret is
     made each time and shown only in this answer."""
     ensure_shop(principal, shop_id)
+    refused = await outbound.policy_of(settings_of(request)).refusal(str(body.url))
+    if refused:
+        raise invalid(f"url: {refused}")
     secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
     now = now_of(request)
     async with pool_of(request).acquire() as conn, conn.transaction():
@@ -162,9 +166,13 @@ async def _put_connection(
     request: Request, principal: Principal, shop_id: str, platform: Platform, body: ConnectionIn
 ) -> dict[str, Any]:
     ensure_shop(principal, shop_id)
-    refused = tls_refusal(settings_of(request).environment, body.base_url)
+    settings = settings_of(request)
+    refused = tls_refusal(settings.environment, body.base_url)
     if refused:
         raise invalid(refused)
+    unsafe = await outbound.policy_of(settings).refusal(body.base_url)
+    if unsafe:
+        raise invalid(f"base_url: {unsafe}")
     token = _reveal(body.access_token)
     async with pool_of(request).acquire() as conn, conn.transaction():
         before = (await shops.connections(conn, shop_id)).get(platform)

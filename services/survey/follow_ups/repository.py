@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from services.survey import email_claims
 from shared.db.pool import Connection
 
 
@@ -78,33 +79,17 @@ async def get(conn: Connection, shop_id: str, case_key: str) -> FollowUpRow | No
 
 
 async def claim_due(conn: Connection, now: datetime, limit: int) -> list[FollowUpRow]:
-    """Like the survey dispatch: the claim commits before any SMTP traffic, and replicas skip
-    each other's locked rows."""
-    rows = await conn.fetch(
-        f"""
-        UPDATE follow_up_emails SET status = 'sending', claimed_at = $1,
-                                    attempts = attempts + 1, updated_at = now()
-        WHERE id IN (
-            SELECT id FROM follow_up_emails
-            WHERE status = 'pending' AND send_at <= $1
-            ORDER BY send_at
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED
-        )
-        RETURNING {_COLUMNS}
-        """,
-        now,
-        limit,
-    )
-    return [FollowUpRow(**dict(r)) for r in rows]
+    """The survey dispatch's claim (services/survey/email_claims.py) on this table."""
+    rows = await email_claims.claim_due(conn, "follow_up_emails", _COLUMNS, now, limit)
+    return [FollowUpRow(**r) for r in rows]
 
 
-async def reserve_recipient(conn: Connection, email_id: int, recipient: str) -> None:
-    """Recorded before SMTP, so an 'unknown' outcome still says where it may have gone."""
-    await conn.execute(
-        "UPDATE follow_up_emails SET recipient = $2 WHERE id = $1 AND status = 'sending'",
-        email_id,
-        recipient,
+async def reserve_recipient(conn: Connection, email_id: int, recipient: str, attempt: int) -> bool:
+    """Recorded right before SMTP: from here on the follow-up may have reached the server, and
+    an 'unknown' outcome still says where it may have gone. False: the claim is no longer this
+    worker's, do not send."""
+    return await email_claims.reserve_recipient(
+        conn, "follow_up_emails", email_id, recipient, attempt
     )
 
 
@@ -172,16 +157,9 @@ async def mark_unknown(conn: Connection, email_id: int, recipient: str | None, e
 
 
 async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
-    """A claim whose worker died may have been accepted by SMTP: 'unknown', never 'pending'."""
-    result: str = await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'unknown',
-               last_error = 'worker stopped between claim and result', updated_at = now()
-        WHERE status = 'sending' AND claimed_at < $1
-        """,
-        older_than,
-    )
-    return int(result.split()[-1])
+    """A reserved claim whose worker died may have been accepted by SMTP: 'unknown', never
+    'pending'. An unreserved one never left: 'pending' again. Returns how many are 'unknown'."""
+    return await email_claims.expire_stale_claims(conn, "follow_up_emails", older_than)
 
 
 async def forget_recipients(

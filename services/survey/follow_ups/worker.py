@@ -1,10 +1,12 @@
 """The follow-up worker: the survey dispatch's rules on its own table.
 
 Claim (commit) before SMTP; re-check the order, suppressions and the shop's switch when due;
-write each outcome right after the server's answer. A worker that dies in between leaves the row
-in 'sending', which `expire_stale_claims` turns into 'unknown' after the lease: it may have been
-delivered and is never sent again. Follow-ups are few (one per resolved case), so one SMTP
-connection per run is plenty.
+reserve the address (commit) right before the SMTP traffic; write each outcome right after the
+server's answer. The worker claims one follow-up at a time, when it is about to send it, like
+the notifier's delivery lanes: a worker that dies holds at most the one it was sending. That one
+stays 'sending' until `expire_stale_claims` settles it after the lease: 'unknown' (may have been
+delivered, never sent again) once reserved, else 'pending' again. Follow-ups are few (one per
+resolved case), so one SMTP connection per run is plenty.
 """
 
 import logging
@@ -78,20 +80,27 @@ class FollowUpDispatcher:
             expired = await follow_ups.expire_stale_claims(conn, now - lease)
             if expired:
                 log.warning("stale follow-up claims marked unknown", extra={"emails": expired})
-            claimed = await follow_ups.claim_due(conn, now, self.settings.dispatch_batch)
-        if not claimed:
-            return 0
+        # Connects on the first send only.
         smtp = SmtpConnection(self.settings.smtp_server)
+        handled = 0
         try:
-            for email in claimed:
+            while handled < self.settings.dispatch_batch:
+                # One claim per send: a batch claimed at once would leave the follow-ups waiting
+                # behind the one in flight stranded in 'sending' if the process died.
+                async with self.pool.acquire() as conn:
+                    claimed = await follow_ups.claim_due(conn, self.clock(), 1)
+                if not claimed:
+                    break
+                email = claimed[0]
+                handled += 1
                 try:
                     await self._handle(email, smtp)
                 except Exception:
-                    # Stays 'sending', becomes 'unknown' after the lease: never a blind resend.
+                    # Stays 'sending' until the lease settles it: never a blind resend.
                     log.exception("follow-up dispatch failed", extra={"email_id": email.id})
         finally:
             await smtp.close()
-        return len(claimed)
+        return handled
 
     async def _handle(self, email: FollowUpRow, smtp: SmtpConnection) -> None:
         now = self.clock()
@@ -114,7 +123,14 @@ class FollowUpDispatcher:
                 EMAILS_SKIPPED.labels(KIND, reason).inc()
                 return
             assert order is not None and order.customer_email is not None and survey is not None
-            await follow_ups.reserve_recipient(conn, email.id, order.customer_email)
+            if not await follow_ups.reserve_recipient(
+                conn, email.id, order.customer_email, email.attempts
+            ):
+                log.warning(
+                    "follow-up claim expired before sending; not sending",
+                    extra={"email_id": email.id},
+                )
+                return
         message = compose(email, survey.public_ref, order, shop, self.settings, self.tokens, now)
         result = await smtp.send(self.settings.from_address, order.customer_email, message)
         await self._record(email, order.customer_email, shop, result, now)

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from services.survey import email_claims
 from services.survey.suppressions import Reason
 from shared import tracing
 from shared.db.pool import Connection, Pool
@@ -126,23 +127,8 @@ async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRo
     commits before any SMTP traffic, so a crash leaves the row in 'sending'. The recipient is
     cleared: `reserve_recipient` sets it again right before this attempt's SMTP traffic, which
     tells a claim that may have reached the server from one that never did."""
-    rows = await conn.fetch(
-        f"""
-        UPDATE survey_emails SET status = 'sending', claimed_at = $1, recipient = NULL,
-                                 attempts = attempts + 1, updated_at = now()
-        WHERE id IN (
-            SELECT id FROM survey_emails
-            WHERE status = 'pending' AND send_at <= $1
-            ORDER BY send_at
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED
-        )
-        RETURNING {_EMAIL}
-        """,
-        now,
-        limit,
-    )
-    return [EmailRow(**dict(r)) for r in rows]
+    rows = await email_claims.claim_due(conn, "survey_emails", _EMAIL, now, limit)
+    return [EmailRow(**r) for r in rows]
 
 
 async def mark_skipped(conn: Connection, email_id: int, reason: str) -> None:
@@ -200,20 +186,7 @@ async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
     'unknown', never again 'pending'. Unreserved ones never left (the worker died before their
     turn, or the database went away during the check): 'pending' again, sent by the next
     claim. Returns how many became 'unknown'."""
-    rows = await conn.fetch(
-        """
-        UPDATE survey_emails
-        SET status = CASE WHEN recipient IS NULL THEN 'pending' ELSE 'unknown' END,
-            last_error = CASE WHEN recipient IS NULL
-                              THEN 'worker stopped before sending; claimed again'
-                              ELSE 'worker stopped between claim and result' END,
-            updated_at = now()
-        WHERE status = 'sending' AND claimed_at < $1
-        RETURNING status
-        """,
-        older_than,
-    )
-    return sum(1 for r in rows if r["status"] == "unknown")
+    return await email_claims.expire_stale_claims(conn, "survey_emails", older_than)
 
 
 async def lock_recipient(conn: Connection, tenant_group: str, recipient: str) -> None:
@@ -228,17 +201,7 @@ async def reserve_recipient(conn: Connection, email_id: int, recipient: str, att
     """Marks the claimed email as going to this address, so concurrent checks see it, and as
     possibly sent from here on. False when the claim is no longer this worker's (it outlived
     the lease and another worker claimed the email again): then it must not send."""
-    reserved = await conn.fetchval(
-        """
-        UPDATE survey_emails SET recipient = $2
-        WHERE id = $1 AND status = 'sending' AND attempts = $3
-        RETURNING 1
-        """,
-        email_id,
-        recipient,
-        attempt,
-    )
-    return reserved is not None
+    return await email_claims.reserve_recipient(conn, "survey_emails", email_id, recipient, attempt)
 
 
 async def recipient_state(
