@@ -72,6 +72,8 @@ class ConsumerSpec:
     max_attempts: int = 3
     retry_backoff_s: float = 0.2
     batch_size: int = 100
+    # Partitions of one poll handled at the same time, each on its own pooled connection.
+    partition_concurrency: int = 4
 
 
 class _InfrastructureDown(Exception):
@@ -223,9 +225,16 @@ class ConsumerRunner:
     async def _process_batch(
         self, consumer: AIOKafkaConsumer, batch: dict[TopicPartition, list[ConsumerRecord]]
     ) -> None:
+        """Partitions are independent streams: each one's records are handled in order, by its
+        own task and connection, while the other partitions of the batch go on beside it (at
+        most `partition_concurrency` at once). A handler waits on database round trips most of
+        its time, so one partition at a time left the process idle at a few hundred messages
+        per second. Events that must stay in order share a key, hence a partition."""
         progress = _BatchProgress()
-        try:
-            for tp, records in batch.items():
+        slots = asyncio.Semaphore(max(1, self.spec.partition_concurrency))
+
+        async def partition(tp: TopicPartition, records: list[ConsumerRecord]) -> None:
+            async with slots:
                 for record in records:
                     if self._stopping.is_set():
                         return
@@ -234,11 +243,24 @@ class ConsumerRunner:
                     finally:
                         event_id_var.set(None)
                     progress.next_offsets[tp] = record.offset + 1
-        except _InfrastructureDown:
-            # Rewind every partition of the batch to its first unfinished record.
-            for tp, records in batch.items():
-                consumer.seek(tp, progress.next_offsets.get(tp, records[0].offset))
-            raise
+
+        try:
+            outcomes = await asyncio.gather(
+                *(partition(tp, records) for tp, records in batch.items()),
+                return_exceptions=True,
+            )
+            failures = [o for o in outcomes if isinstance(o, BaseException)]
+            down = [f for f in failures if isinstance(f, _InfrastructureDown)]
+            # Anything else escaping a handler's retries is a bug: surface it after the others
+            # finished, so their progress is committed.
+            others = [f for f in failures if not isinstance(f, _InfrastructureDown)]
+            if others:
+                raise others[0]
+            if down:
+                # Rewind every partition of the batch to its first unfinished record.
+                for tp, records in batch.items():
+                    consumer.seek(tp, progress.next_offsets.get(tp, records[0].offset))
+                raise down[0]
         finally:
             await self._commit(consumer, progress.next_offsets)
 

@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import itertools
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
@@ -166,3 +167,54 @@ async def test_offsets_are_committed_after_processing_and_on_stop(harness) -> No
 
 async def _has(harness: Harness, order_ids: list[str]) -> bool:
     return await harness.handled() == order_ids
+
+
+async def test_partitions_of_a_batch_are_handled_side_by_side_each_in_order(harness) -> None:
+    """Each partition keeps its order; two partitions do not wait for each other (a handler
+    spends most of its time waiting for the database)."""
+    await harness.pool.execute(
+        "CREATE TABLE spans (order_id text, started timestamptz, finished timestamptz)"
+    )
+
+    async def slow(conn: Connection, event: Event) -> None:
+        started = await conn.fetchval("SELECT clock_timestamp()")
+        await asyncio.sleep(0.4)
+        await conn.execute(
+            "INSERT INTO spans VALUES ($1, $2, clock_timestamp())", event.payload.order_id, started
+        )
+
+    harness.handler = slow  # type: ignore[method-assign]
+    producer = create_producer(harness.settings)
+    await producer.start()
+    try:
+        for i in range(3):
+            for partition in (0, 1):
+                await producer.send_and_wait(
+                    harness.topic,
+                    serialize_event(cancelled(f"p{partition}-{i}")),
+                    key=f"shop-1:p{partition}".encode(),
+                    partition=partition,
+                )
+    finally:
+        await producer.stop()
+
+    async def all_six() -> bool:
+        return await harness.pool.fetchval("SELECT count(*) FROM spans") == 6
+
+    async with harness.running():
+        await eventually(all_six, wait_s=20)
+    rows = await harness.pool.fetch("SELECT * FROM spans ORDER BY started")
+    for partition in (0, 1):
+        mine = [r for r in rows if r["order_id"].startswith(f"p{partition}-")]
+        assert [r["order_id"] for r in mine] == [f"p{partition}-{i}" for i in range(3)]
+        # In order and one after the other within the partition.
+        assert all(a["finished"] <= b["started"] for a, b in itertools.pairwise(mine))
+    p0 = [r for r in rows if r["order_id"].startswith("p0-")]
+    p1 = [r for r in rows if r["order_id"].startswith("p1-")]
+    overlapping = [
+        (a["order_id"], b["order_id"])
+        for a in p0
+        for b in p1
+        if a["started"] < b["finished"] and b["started"] < a["finished"]
+    ]
+    assert overlapping, "the two partitions were handled one after the other"
