@@ -2,7 +2,7 @@
 realistic mix of reviews (bench/classifier/corpus.py), plus the quality summary of the same
 build. Writes bench/results/classifier-<UTC time>.json and prints a markdown table.
 
-    .venv/bin/python -m bench.classifier [--reviews 20000] [--rounds 5] [--no-quality]
+    .venv/bin/python -m bench.classifier [--quick] [--reviews 20000] [--rounds 5] [--no-quality]
 """
 
 import argparse
@@ -24,6 +24,8 @@ from shared.memory import freeze_long_lived
 RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
 REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET_PER_CORE = 2_000
+QUICK = {"reviews": 2_000, "rounds": 2}
+FULL = {"reviews": 20_000, "rounds": 5}
 
 
 def _pin_to_one_core() -> int | None:
@@ -156,11 +158,17 @@ def _quality(classifier: Classifier) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--reviews", type=int, default=20_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="2,000 reviews x 2 rounds")
+    parser.add_argument("--reviews", type=int, help="default 20,000")
+    parser.add_argument("--rounds", type=int, help="default 5")
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
     # bench/all passes its arguments to every benchmark: ignore the other benchmarks' options.
     args, _ = parser.parse_known_args(argv)
+    preset = QUICK if args.quick else FULL
+    for key, value in preset.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
 
     cpu = _pin_to_one_core()
     classifier = load_classifier("fast")
@@ -175,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     result: dict[str, Any] = {
         "benchmark": "classifier",
         "started_at": datetime.now(UTC).isoformat(),
+        "config": {"quick": args.quick, "reviews": args.reviews, "rounds": args.rounds},
         "model_version": classifier.version,
         "pinned_cpu": cpu,
         "machine": _machine(),
@@ -187,12 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_quality:
         result["quality"] = _quality(classifier)
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    args.results_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS_DIR / f"classifier-{stamp}.json"
+    path = args.results_dir / f"classifier-{stamp}.json"
     path.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
     print(_table(result))
-    print(f"\nwrote {path.relative_to(REPO_ROOT)}")
+    print(f"\nwrote {path}")
     return 0
 
 

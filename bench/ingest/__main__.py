@@ -56,6 +56,10 @@ CLIENT_EXIT_GRACE_S = 60.0
 FIRST_ORDER_ID = 9_100_000_000_000
 
 
+QUICK = {"requests": 500, "duration": 10.0, "warmup": 50}
+FULL = {"requests": 5000, "duration": 30.0, "warmup": 300}
+
+
 def log(message: str) -> None:
     print(f"[bench.ingest {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -66,10 +70,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Signed Shopify webhooks through ingest into Kafka, next to a bare "
         "FastAPI endpoint (the ceiling) in the same run. See bench/README.md.",
     )
-    p.add_argument("--requests", type=int, default=5000, help="measured requests per phase")
+    p.add_argument("--quick", action="store_true", help="500 requests, 50 warm-up, 10 s per phase")
+    p.add_argument("--requests", type=int, help="measured requests per phase (default 5,000)")
     p.add_argument("--concurrency", type=int, default=32, help="keep-alive connections")
-    p.add_argument("--duration", type=float, default=30.0, help="max seconds per phase")
-    p.add_argument("--warmup", type=int, default=300, help="uncounted requests per phase")
+    p.add_argument("--duration", type=float, help="max seconds per phase (default 30)")
+    p.add_argument("--warmup", type=int, help="uncounted requests per phase (default 300)")
     p.add_argument("--client", choices=["raw", "httpx"], default="raw")
     p.add_argument(
         "--compare-clients",
@@ -85,6 +90,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="leave PostgreSQL and Kafka running even if this run started them",
     )
     args = p.parse_args(argv)
+    preset = QUICK if args.quick else FULL
+    for key, value in preset.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
     if args.requests < 1 or args.concurrency < 1 or args.duration <= 0 or args.warmup < 0:
         p.error("--requests, --concurrency and --duration must be positive, --warmup >= 0")
     if not 0 < args.half_load <= 1:
@@ -339,6 +348,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         "started_at": started.isoformat(),
         "finished_at": datetime.now(UTC).isoformat(),
         "config": {
+            "quick": args.quick,
             "requests": args.requests,
             "concurrency": args.concurrency,
             "duration_s": args.duration,
