@@ -11,6 +11,7 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.shops.endpoints import router as settings_router
 from services.notifier.timers.worker import TimerWorker
 from shared.db.pool import Pool
+from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
@@ -22,8 +23,11 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     settings = settings or NotifierSettings()
     runtime: Runtime
 
+    # SMTP connections kept between the delivery passes (the listener starts one per commit).
+    smtp = SmtpPool(settings.smtp_server)
+
     async def deliver(pool: Pool) -> int:
-        return await DeliveryWorker(pool, settings, runtime.clock).run_once()
+        return await DeliveryWorker(pool, settings, runtime.clock, smtp).run_once()
 
     async def fire_timers(pool: Pool) -> int:
         return await TimerWorker(pool, settings, runtime.clock).run_once()

@@ -15,6 +15,7 @@ from services.survey.surveys.handlers import order_consumer, shop_consumer
 from services.survey.tokens import Tokens
 from services.survey.web.endpoints import router as pages_router
 from shared.db.pool import Pool
+from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
@@ -34,9 +35,12 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     runtime: Runtime
 
+    # SMTP connections kept between dispatch passes (a NOTIFY may start one per due email).
+    smtp = SmtpPool(settings.smtp_server, max_idle=max(8, settings.dispatch_concurrency))
+
     async def dispatch(pool: Pool) -> int:
         # Full batches mean more is due: keep going (bounded) instead of waiting an interval.
-        dispatcher = Dispatcher(pool, settings, tokens, runtime.clock)
+        dispatcher = Dispatcher(pool, settings, tokens, runtime.clock, smtp)
         total = 0
         for _ in range(50):
             handled = await dispatcher.run_once()

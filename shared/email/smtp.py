@@ -5,6 +5,7 @@ connection or a timeout during DATA means the server may have accepted the messa
 `unknown` and must not be sent again.
 """
 
+import time
 from dataclasses import dataclass
 from typing import Literal
 
@@ -50,6 +51,7 @@ class SmtpConnection:
     def __init__(self, server: SmtpServer) -> None:
         self.server = server
         self._client: aiosmtplib.SMTP | None = None
+        self.last_used = time.monotonic()
 
     async def _connect(self) -> aiosmtplib.SMTP:
         s = self.server
@@ -80,11 +82,35 @@ class SmtpConnection:
 
     async def _send(self, sender: str, recipient: str, message: bytes) -> SendResult:
         try:
-            if self._client is None or not self._client.is_connected:
-                self._client = await self._connect()
-            client = self._client
+            return await self._send_once(sender, recipient, message)
+        finally:
+            self.last_used = time.monotonic()
+
+    async def _open(self) -> tuple[aiosmtplib.SMTP, bool]:
+        """The client, and whether it was open already (reused from an earlier message)."""
+        if self._client is not None and self._client.is_connected:
+            return self._client, True
+        self._client = await self._connect()
+        return self._client, False
+
+    async def _envelope(self, sender: str, recipient: str) -> aiosmtplib.SMTP:
+        client, reused = await self._open()
+        try:
             await client.mail(sender)
-            await client.rcpt(recipient)
+        except (aiosmtplib.SMTPServerDisconnected, ConnectionError):
+            if not reused:
+                raise
+            # A kept connection the server closed while it was idle: nothing was sent on it,
+            # so a fresh connection is as safe as the first attempt.
+            await self._drop()
+            client, _ = await self._open()
+            await client.mail(sender)
+        await client.rcpt(recipient)
+        return client
+
+    async def _send_once(self, sender: str, recipient: str, message: bytes) -> SendResult:
+        try:
+            client = await self._envelope(sender, recipient)
         except aiosmtplib.SMTPRecipientRefused as exc:
             await self._reset()
             return _by_code(exc.code, exc.message, recipient_refused=True)
@@ -130,3 +156,36 @@ class SmtpConnection:
             except (aiosmtplib.SMTPException, OSError):
                 pass
         await self._drop()
+
+
+class SmtpPool:
+    """Connections kept open between the passes of a worker: a pass that sends one alert
+    should not pay for connect, greeting, EHLO (and TLS, AUTH) every time. A connection idle
+    longer than `max_idle_s` is closed rather than reused (servers drop idle sessions, RFC 5321
+    asks for at least 5 minutes; many use less); one the server closed anyway is replaced
+    before anything is sent on it."""
+
+    def __init__(self, server: SmtpServer, max_idle: int = 8, max_idle_s: float = 30.0) -> None:
+        self.server = server
+        self.max_idle = max_idle
+        self.max_idle_s = max_idle_s
+        self._idle: list[SmtpConnection] = []
+
+    async def take(self) -> SmtpConnection:
+        while self._idle:
+            connection = self._idle.pop()
+            if time.monotonic() - connection.last_used <= self.max_idle_s:
+                return connection
+            await connection.close()
+        return SmtpConnection(self.server)
+
+    async def give_back(self, connection: SmtpConnection) -> None:
+        if len(self._idle) < self.max_idle:
+            self._idle.append(connection)
+        else:
+            await connection.close()
+
+    async def close(self) -> None:
+        idle, self._idle = self._idle, []
+        for connection in idle:
+            await connection.close()

@@ -19,7 +19,7 @@ from services.notifier.rules import repository as rules
 from services.notifier.settings import NotifierSettings
 from shared.db.pool import Pool
 from shared.email import mime
-from shared.email.smtp import SmtpConnection
+from shared.email.smtp import SmtpConnection, SmtpPool
 from shared.metrics import ALERTS_SENT, NOTIFICATIONS, count_email
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,9 @@ class DeliveryWorker:
     pool: Pool
     settings: NotifierSettings
     clock: Callable[[], datetime]
+    # The service passes one pool for all passes, so connections outlive a pass; without one,
+    # each pass opens its own and closes them at its end.
+    smtp: SmtpPool | None = None
 
     async def run_once(self) -> int:
         now = self.clock()
@@ -50,14 +53,28 @@ class DeliveryWorker:
         # been sent.
         lanes = max(1, self.settings.delivery_concurrency)
         per_lane = max(1, self.settings.delivery_batch // lanes)
-        async with webhooks.client(self.settings) as http:
-            handled = await asyncio.gather(
-                *(self._lane(first if i == 0 else [], per_lane, http) for i in range(lanes))
-            )
+        connections = self.smtp or SmtpPool(self.settings.smtp_server)
+        try:
+            async with webhooks.client(self.settings) as http:
+                handled = await asyncio.gather(
+                    *(
+                        self._lane(first if i == 0 else [], per_lane, http, connections)
+                        for i in range(lanes)
+                    )
+                )
+        finally:
+            if self.smtp is None:
+                await connections.close()
         return sum(handled)
 
-    async def _lane(self, first: list[NotificationRow], limit: int, http: httpx.AsyncClient) -> int:
-        smtp = SmtpConnection(self.settings.smtp_server)
+    async def _lane(
+        self,
+        first: list[NotificationRow],
+        limit: int,
+        http: httpx.AsyncClient,
+        connections: SmtpPool,
+    ) -> int:
+        smtp = await connections.take()
         handled = 0
         try:
             while handled < limit:
@@ -78,7 +95,7 @@ class DeliveryWorker:
                 except Exception:
                     log.exception("notification failed", extra={"notification_id": row.id})
         finally:
-            await smtp.close()
+            await connections.give_back(smtp)
         return handled
 
     async def _email(self, row: NotificationRow, smtp: SmtpConnection) -> None:

@@ -26,7 +26,7 @@ from services.survey.surveys.repository import EmailRow
 from services.survey.tokens import Tokens
 from shared import tracing
 from shared.db.pool import Connection, Pool
-from shared.email.smtp import SendResult, SmtpConnection
+from shared.email.smtp import SendResult, SmtpConnection, SmtpPool
 from shared.metrics import EMAILS_SKIPPED, SURVEY_EMAILS, count_email
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,9 @@ class Dispatcher:
     settings: SurveySettings
     tokens: Tokens
     clock: Callable[[], datetime]
+    # Connections kept between passes when the service passes its pool; without one, each
+    # lane opens its own and closes it at the end of the pass.
+    smtp: SmtpPool | None = None
     # Shop settings and tenant groups, read once per dispatcher (one dispatch cycle), not per
     # email.
     _shops: dict[str, shops.ShopRow] = field(default_factory=dict)
@@ -72,11 +75,16 @@ class Dispatcher:
         # Each connection works through its share in order: reuse without sharing a session.
         lanes = max(1, min(self.settings.dispatch_concurrency, len(claimed)))
         shares = [claimed[i::lanes] for i in range(lanes)]
-        await asyncio.gather(*(self._run_lane(share) for share in shares))
+        connections = self.smtp or SmtpPool(self.settings.smtp_server)
+        try:
+            await asyncio.gather(*(self._run_lane(share, connections) for share in shares))
+        finally:
+            if self.smtp is None:
+                await connections.close()
         return len(claimed)
 
-    async def _run_lane(self, emails: list[EmailRow]) -> None:
-        smtp = SmtpConnection(self.settings.smtp_server)
+    async def _run_lane(self, emails: list[EmailRow], connections: SmtpPool) -> None:
+        smtp = await connections.take()
         try:
             for email in emails:
                 try:
@@ -88,7 +96,7 @@ class Dispatcher:
                     # blind resend.
                     log.exception("dispatch failed", extra={"email_id": email.id})
         finally:
-            await smtp.close()
+            await connections.give_back(smtp)
 
     async def _handle(self, email: EmailRow, smtp: SmtpConnection) -> None:
         now = self.clock()
