@@ -206,8 +206,11 @@ class Run:
         figures = await self._copy(data.Plan(self.shops, self.staff, self.now, args.seed, CHUNK))
         copy_s = time.monotonic() - started
         started = time.monotonic()
+        await data.write_rollups(self.raw, [s.shop_id for s in self.shops])
+        rollups_s = time.monotonic() - started
+        started = time.monotonic()
         await data.move_sequences(self.raw)
-        for table in data.TABLES:
+        for table in (*data.TABLES, *data.ROLLUPS):
             await self.raw.execute(f"VACUUM (ANALYZE) {table}")
         vacuum_s = time.monotonic() - started
         per_shop = dict(
@@ -230,6 +233,7 @@ class Run:
             "copy_statements_s": figures.get("copy_statements_s"),
             "staff_s": round(staff_s, 1),
             "copy_s": round(copy_s, 1),
+            "rollups_s": round(rollups_s, 1),
             "vacuum_analyze_s": round(vacuum_s, 1),
             "largest_shop": max(per_shop.values()),
             "smallest_shop": min(per_shop.values()),
@@ -345,7 +349,7 @@ class Run:
     async def _sizes(self) -> dict[str, dict[str, Any]]:
         assert self.raw is not None
         out = {}
-        for table in (*data.TABLES, "shops", "users", "api_keys"):
+        for table in (*data.TABLES, *data.ROLLUPS, "shops", "users", "api_keys"):
             row = await self.raw.fetchrow(
                 f"SELECT (SELECT count(*) FROM {table}) AS rows,"
                 " pg_relation_size($1::regclass) AS heap,"

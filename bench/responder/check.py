@@ -6,10 +6,13 @@ deletions, manual replies) goes twice into the bench database:
   (`review.classified`, `review.deleted`), `cases.service.transition` and `assign`, the reply
   flow (`replies.service.create_draft`, `approve`, `publish`, the publish worker's claim,
   `confirm_published`), `analytics.repository.record_answer`;
-- shop B (the same facts): `data.rows_of()` and COPY, as the bulk seed does.
+- shop B (the same facts): `data.rows_of()` and COPY, then `data.write_rollups()`, as the bulk
+  seed does.
 
 Then every seeded table of both shops is compared row by row (ids, which each path numbers
-its own way, are matched by their natural keys). Both shops are deleted afterwards.
+its own way, are matched by their natural keys), the analytics rollups too: the ones the
+handlers kept up event by event must equal the ones computed from the COPY rows. Both shops
+are deleted afterwards.
 """
 
 import dataclasses
@@ -213,19 +216,27 @@ def _clone(facts: list[data.Fact], shop: data.Shop) -> list[data.Fact]:
 
 
 # What identifies a row across the two shops, and what is left out of the comparison.
-KEYS: dict[str, tuple[str, tuple[str, ...]]] = {
+KEYS: dict[str, tuple[str | tuple[str, ...], tuple[str, ...]]] = {
     "reviews": ("review_id", ("shop_id",)),
     "cases": ("case_key", ("id", "shop_id")),
     "drafts": ("review_id", ("id", "shop_id")),
     "publications": ("review_id", ("id", "shop_id", "draft_id", "reply_id")),
     "survey_answers": ("survey_id", ("shop_id",)),
+    "review_days": ("day", ("shop_id",)),
+    "review_topic_days": (("day", "topic"), ("shop_id",)),
+    "nps_days": (("day", "nps"), ("shop_id",)),
 }
 
 
 async def _table(conn: asyncpg.Connection, table: str, shop_id: str) -> dict[Any, dict[str, Any]]:
     key, skip = KEYS[table]
     rows = await conn.fetch(f"SELECT * FROM {table} WHERE shop_id = $1", shop_id)
-    return {r[key]: {k: v for k, v in dict(r).items() if k not in skip} for r in rows}
+    return {
+        (r[key] if isinstance(key, str) else tuple(r[k] for k in key)): {
+            k: v for k, v in dict(r).items() if k not in skip
+        }
+        for r in rows
+    }
 
 
 async def _events(conn: asyncpg.Connection, shop_id: str) -> dict[str, list[tuple[Any, ...]]]:
@@ -293,6 +304,7 @@ async def run(
     rows = data.rows_of(twin_facts, twin_answers, data.DraftTexts())
     async with raw.transaction():
         await data.copy_rows(raw, rows)
+        await data.write_rollups(raw, [copy_shop.shop_id])
     report: dict[str, Any] = {
         "facts": len(facts),
         "with_case": sum(1 for f in facts if f.case),
@@ -327,7 +339,7 @@ async def _forget(conn: asyncpg.Connection, shop_ids: list[str]) -> None:
     async with conn.transaction():
         for table in (
             "publications", "drafts", "case_events", "cases", "reviews", "survey_answers",
-            "audit_log", "automation_queue", "shops",
+            *data.ROLLUPS, "audit_log", "automation_queue", "shops",
         ):  # fmt: skip
             await conn.execute(f"DELETE FROM {table} WHERE shop_id = ANY($1::text[])", shop_ids)
         await conn.execute("DELETE FROM users WHERE shop_ids && $1::text[]", shop_ids)

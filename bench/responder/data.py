@@ -23,7 +23,9 @@ responder the live system writes it:
   `cases.service.open_case`, `transition`, `assign`;
 - drafts, publications: one published reply per answered review (except replies marked by
   hand): the reply flow up to `replies.service.confirm_published`;
-- survey_answers: NPS answers: `analytics.repository.record_answer`.
+- survey_answers: NPS answers: `analytics.repository.record_answer`;
+- review_days, review_topic_days, nps_days: the analytics rollups those functions keep up;
+  the seed computes them from the loaded rows (`write_rollups`).
 
 Not written: `audit_log`, `outbox` and `inbox` rows of that history (no measured query reads
 them; outbox and inbox are pruned in production anyway), notes, removal requests, templates
@@ -46,6 +48,7 @@ import asyncpg
 from bench.responder import texts
 from services.responder.access import repository as users
 from services.responder.access import tokens
+from services.responder.analytics import repository as analytics
 from services.responder.replies import drafting
 from services.responder.replies import service as replies_service
 from services.responder.replies.linter import blocking
@@ -91,6 +94,8 @@ PUBLICATION_COLUMNS = (
 )  # fmt: skip
 ANSWER_COLUMNS = ("shop_id", "survey_id", "order_id", "nps", "answered_at")
 TABLES = ("reviews", "cases", "case_events", "drafts", "publications", "survey_answers")
+# Analytics rollups: computed from the loaded rows after the COPY (`write_rollups`).
+ROLLUPS = ("review_days", "review_topic_days", "nps_days")
 
 # Shares (of all reviews) and per-review odds: this project's estimate of a typical shop mix.
 SENTIMENTS = (("positive", 0.70), ("neutral", 0.15), ("negative", 0.15))
@@ -1034,6 +1039,12 @@ async def copy_rows(conn: asyncpg.Connection, rows: Rows) -> None:
         records = getattr(rows, table)
         if records:
             await conn.copy_records_to_table(table, records=records, columns=COLUMNS[table])
+
+
+async def write_rollups(conn: asyncpg.Connection, shop_ids: list[str]) -> None:
+    """The analytics rollups of the loaded shops, by the responder's own rebuild from the rows
+    (the handlers keep them event by event; the handler check compares the two)."""
+    await analytics.rebuild_rollups(conn, shop_ids)
 
 
 async def move_sequences(conn: asyncpg.Connection) -> None:

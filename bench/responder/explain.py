@@ -27,11 +27,20 @@ class _Captured(Exception):
     pass
 
 
-class Recorder:
-    """Stands in for an asyncpg connection: records (sql, args), returns nothing."""
+class _NoRow(dict[str, Any]):
+    """A row whose every column is NULL."""
 
-    def __init__(self) -> None:
+    def __missing__(self, key: str) -> None:
+        return None
+
+
+class Recorder:
+    """Stands in for an asyncpg connection: records (sql, args), returns nothing (or, with
+    `rows`, NULL rows, so a function running several statements goes on to the next)."""
+
+    def __init__(self, rows: bool = False) -> None:
         self.statements: list[tuple[str, tuple[Any, ...]]] = []
+        self.rows = rows
 
     async def fetch(self, sql: str, *args: Any) -> list[Any]:
         self.statements.append((sql, args))
@@ -39,6 +48,8 @@ class Recorder:
 
     async def fetchrow(self, sql: str, *args: Any) -> Any:
         self.statements.append((sql, args))
+        if self.rows:
+            return _NoRow()
         raise _Captured  # the callers read the row; nothing to give them
 
     async def fetchval(self, sql: str, *args: Any) -> Any:
@@ -53,6 +64,12 @@ async def _record(call: Any) -> tuple[str, tuple[Any, ...]]:
     except _Captured:
         pass
     return rec.statements[0]
+
+
+async def _record_all(call: Any) -> list[tuple[str, tuple[Any, ...]]]:
+    rec = Recorder(rows=True)
+    await call(rec)
+    return rec.statements
 
 
 def review_filter(request: Request, now: datetime, due_soon_hours: int) -> ReviewFilter:
@@ -92,9 +109,11 @@ async def statements(
     since = request.params["from"]
     until = now
     previous = (since - (until - since), since)
-    out["review_stats"] = await _record(
+    counts, replies = await _record_all(
         lambda c: analytics.review_stats(c, shop_id, since, until, now)
     )
+    out["review_counts"] = counts
+    out["reply_times"] = replies
     out["topic_counts"] = await _record(lambda c: analytics.topic_counts(c, shop_id, since, until))
     out["topic_counts_previous"] = await _record(
         lambda c: analytics.topic_counts(c, shop_id, *previous)

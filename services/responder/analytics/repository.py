@@ -1,9 +1,11 @@
-"""All SQL of analytics: aggregates over the review read model, cases and NPS answers.
+"""All SQL of analytics: aggregates over the review read model, cases and NPS answers, and
+the daily rollups (migrations/0004) that keep a year's figures cheap.
 
-Every query is bounded by shop and period and runs on the (shop_id, created_at) index."""
+Every query is bounded by shop and period: whole UTC days come from the rollups, the partial
+days at the ends from the (shop_id, created_at) indexes."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from shared.db.pool import Connection
@@ -17,13 +19,23 @@ async def record_answer(
     nps: int | None,
     answered_at: datetime,
 ) -> None:
-    await conn.execute(
+    """The newest answer wins; `nps_days` follows in the same transaction."""
+    old = await conn.fetchrow(
+        """
+        SELECT nps, answered_at FROM survey_answers
+        WHERE shop_id = $1 AND survey_id = $2 FOR UPDATE
+        """,
+        shop_id,
+        survey_id,
+    )
+    new = await conn.fetchrow(
         """
         INSERT INTO survey_answers AS a (shop_id, survey_id, order_id, nps, answered_at)
         VALUES ($1, $2, $3, $4, $5)
         ON CONFLICT (shop_id, survey_id) DO UPDATE SET nps = EXCLUDED.nps,
             answered_at = EXCLUDED.answered_at
         WHERE EXCLUDED.answered_at >= a.answered_at
+        RETURNING nps, answered_at, (xmax = 0) AS inserted
         """,
         shop_id,
         survey_id,
@@ -31,6 +43,169 @@ async def record_answer(
         nps,
         answered_at,
     )
+    if new is None:
+        return
+    _check_not_raced(old, new)
+    if old is not None:
+        await _count_answer(conn, shop_id, old["nps"], old["answered_at"], -1)
+    await _count_answer(conn, shop_id, new["nps"], new["answered_at"], 1)
+
+
+def _check_not_raced(old: Any, new: Any) -> None:
+    # The row was read FOR UPDATE before the upsert; a row that was not there then but was
+    # updated now came from a concurrent insert, whose values were never subtracted. Failing
+    # rolls the handler's transaction back, and the redelivered event counts correctly.
+    if old is None and not new["inserted"]:
+        raise RuntimeError("concurrent first insert of the same row; retry the transaction")
+
+
+async def _count_answer(
+    conn: Connection, shop_id: str, nps: int | None, answered_at: datetime, sign: int
+) -> None:
+    if nps is None:
+        return
+    await conn.execute(
+        """
+        INSERT INTO nps_days AS d (shop_id, day, nps, n)
+        VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $3, $4)
+        ON CONFLICT (shop_id, day, nps) DO UPDATE SET n = d.n + EXCLUDED.n
+        """,
+        shop_id,
+        answered_at,
+        nps,
+        sign,
+    )
+    if sign < 0:
+        # A separate statement: a DELETE in the same statement would not see the update.
+        await conn.execute(
+            """
+            DELETE FROM nps_days
+            WHERE shop_id = $1 AND day = ($2::timestamptz AT TIME ZONE 'UTC')::date AND n = 0
+            """,
+            shop_id,
+            answered_at,
+        )
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What the review rollups count of one review (its stored state)."""
+
+    created_at: datetime
+    rating: int | None
+    sentiment: str
+    topics: list[str]
+
+
+async def count_review(conn: Connection, shop_id: str, review: Counted, sign: int) -> None:
+    """Adds (sign 1) or takes back (-1) one review in `review_days` and `review_topic_days`;
+    called by the review read model's writes, in their transaction."""
+    await conn.execute(
+        """
+        INSERT INTO review_days AS d (shop_id, day, volume, rated, rating_sum, positive,
+            neutral, negative)
+        VALUES ($1, ($2::timestamptz AT TIME ZONE 'UTC')::date, $5,
+                CASE WHEN $3::smallint IS NULL THEN 0 ELSE $5 END,
+                coalesce($3::smallint, 0) * $5,
+                CASE WHEN $4 = 'positive' THEN $5 ELSE 0 END,
+                CASE WHEN $4 = 'neutral' THEN $5 ELSE 0 END,
+                CASE WHEN $4 = 'negative' THEN $5 ELSE 0 END)
+        ON CONFLICT (shop_id, day) DO UPDATE SET volume = d.volume + EXCLUDED.volume,
+            rated = d.rated + EXCLUDED.rated,
+            rating_sum = d.rating_sum + EXCLUDED.rating_sum,
+            positive = d.positive + EXCLUDED.positive,
+            neutral = d.neutral + EXCLUDED.neutral,
+            negative = d.negative + EXCLUDED.negative
+        """,
+        shop_id,
+        review.created_at,
+        review.rating,
+        review.sentiment,
+        sign,
+    )
+    if review.topics:
+        await conn.execute(
+            """
+            INSERT INTO review_topic_days AS d (shop_id, day, topic, n)
+            SELECT $1, ($2::timestamptz AT TIME ZONE 'UTC')::date, topic, count(*) * $4
+            FROM unnest($3::text[]) AS topic GROUP BY topic ORDER BY topic
+            ON CONFLICT (shop_id, day, topic) DO UPDATE SET n = d.n + EXCLUDED.n
+            """,
+            shop_id,
+            review.created_at,
+            review.topics,
+            sign,
+        )
+    if sign < 0:
+        # Separate statements: a DELETE in the same statement would not see the update.
+        for table, column in (("review_days", "volume"), ("review_topic_days", "n")):
+            await conn.execute(
+                f"""
+                DELETE FROM {table} WHERE shop_id = $1
+                  AND day = ($2::timestamptz AT TIME ZONE 'UTC')::date AND {column} = 0
+                """,
+                shop_id,
+                review.created_at,
+            )
+
+
+async def rebuild_rollups(conn: Connection, shop_ids: list[str]) -> None:
+    """The rollups of these shops recomputed from their tables (the same statements as the
+    backfill in migrations/0004): for data loaded in bulk (bench/responder's COPY)."""
+    for table in ("review_days", "review_topic_days", "nps_days"):
+        await conn.execute(f"DELETE FROM {table} WHERE shop_id = ANY($1::text[])", shop_ids)
+    await conn.execute(
+        """
+        INSERT INTO review_days
+        SELECT shop_id, (created_at AT TIME ZONE 'UTC')::date, count(*), count(rating),
+               coalesce(sum(rating), 0),
+               count(*) FILTER (WHERE sentiment = 'positive'),
+               count(*) FILTER (WHERE sentiment = 'neutral'),
+               count(*) FILTER (WHERE sentiment = 'negative')
+        FROM reviews WHERE deleted_at IS NULL AND shop_id = ANY($1::text[])
+        GROUP BY 1, 2
+        """,
+        shop_ids,
+    )
+    await conn.execute(
+        """
+        INSERT INTO review_topic_days
+        SELECT shop_id, (created_at AT TIME ZONE 'UTC')::date, topic, count(*)
+        FROM reviews, unnest(topics) AS topic
+        WHERE deleted_at IS NULL AND shop_id = ANY($1::text[])
+        GROUP BY 1, 2, 3
+        """,
+        shop_ids,
+    )
+    await conn.execute(
+        """
+        INSERT INTO nps_days
+        SELECT shop_id, (answered_at AT TIME ZONE 'UTC')::date, nps, count(*)
+        FROM survey_answers WHERE nps IS NOT NULL AND shop_id = ANY($1::text[])
+        GROUP BY 1, 2, 3
+        """,
+        shop_ids,
+    )
+
+
+@dataclass(frozen=True)
+class Period:
+    """[since, until) as whole UTC days (read from the rollups) and the partial days before
+    and after them (read from the rows). Without a whole day inside, all of it is `head`."""
+
+    head: tuple[datetime, datetime]
+    days: tuple[date, date]  # [first, end)
+    tail: tuple[datetime, datetime]
+
+
+def split(since: datetime, until: datetime) -> Period:
+    first = since.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if first < since:
+        first += timedelta(days=1)
+    end = until.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    if first >= end:
+        return Period((since, until), (first.date(), first.date()), (until, until))
+    return Period((since, first), (first.date(), end.date()), (end, until))
 
 
 @dataclass(frozen=True)
@@ -50,32 +225,65 @@ class ReviewStats:
 async def review_stats(
     conn: Connection, shop_id: str, since: datetime, until: datetime, now: datetime
 ) -> ReviewStats:
-    # One pass over the shop's reviews of the period (the (shop_id, created_at) index).
-    row = await conn.fetchrow(
+    p = split(since, until)
+    # Whole days from review_days; the partial days at the ends from the (shop_id,
+    # created_at) index. The average is the sum over the count as numeric, which is how
+    # avg(smallint) computes it, so it equals the direct avg to the last bit.
+    counts = await conn.fetchrow(
+        """
+        WITH parts AS (
+            SELECT sum(volume) AS volume, sum(rated) AS rated, sum(rating_sum) AS rating_sum,
+                   sum(positive) AS positive, sum(neutral) AS neutral,
+                   sum(negative) AS negative
+            FROM review_days WHERE shop_id = $1 AND day >= $2 AND day < $3
+            UNION ALL
+            SELECT count(*), count(rating), sum(rating),
+                   count(*) FILTER (WHERE sentiment = 'positive'),
+                   count(*) FILTER (WHERE sentiment = 'neutral'),
+                   count(*) FILTER (WHERE sentiment = 'negative')
+            FROM reviews
+            WHERE shop_id = $1 AND created_at >= $4 AND created_at < $5 AND deleted_at IS NULL
+            UNION ALL
+            SELECT count(*), count(rating), sum(rating),
+                   count(*) FILTER (WHERE sentiment = 'positive'),
+                   count(*) FILTER (WHERE sentiment = 'neutral'),
+                   count(*) FILTER (WHERE sentiment = 'negative')
+            FROM reviews
+            WHERE shop_id = $1 AND created_at >= $6 AND created_at < $7 AND deleted_at IS NULL
+        )
+        SELECT coalesce(sum(volume), 0)::bigint AS volume,
+               coalesce(sum(rated), 0)::bigint AS rated,
+               CASE WHEN sum(rated) > 0
+                    THEN (sum(rating_sum)::numeric / sum(rated)::numeric)::float8 END
+                   AS average_rating,
+               coalesce(sum(positive), 0)::bigint AS positive,
+               coalesce(sum(neutral), 0)::bigint AS neutral,
+               coalesce(sum(negative), 0)::bigint AS negatives
+        FROM parts
+        """,
+        shop_id,
+        *p.days,
+        *p.head,
+        *p.tail,
+    )
+    # Reply times need every negative review (percentiles do not add up): the partial index
+    # of negatives (migrations/0003) answers it alone.
+    replies = await conn.fetchrow(
         """
         SELECT
-            count(*) AS volume,
-            count(rating) AS rated,
-            avg(rating)::float8 AS average_rating,
-            count(*) FILTER (WHERE sentiment = 'positive') AS positive,
-            count(*) FILTER (WHERE sentiment = 'neutral') AS neutral,
-            count(*) FILTER (WHERE sentiment = 'negative') AS negatives,
-            count(first_replied_at) FILTER (WHERE sentiment = 'negative') AS negatives_answered,
-            count(*) FILTER (WHERE sentiment = 'negative'
-                             AND (first_replied_at IS NOT NULL OR sla_due_at <= $4))
+            count(first_replied_at) AS negatives_answered,
+            count(*) FILTER (WHERE first_replied_at IS NOT NULL OR sla_due_at <= $4)
                 AS negatives_due,
-            count(*) FILTER (WHERE sentiment = 'negative' AND first_replied_at <= sla_due_at)
-                AS within_sla,
+            count(*) FILTER (WHERE first_replied_at <= sla_due_at) AS within_sla,
             percentile_cont(0.5) WITHIN GROUP (
                 ORDER BY extract(epoch FROM first_replied_at - created_at))
-                FILTER (WHERE sentiment = 'negative' AND first_replied_at IS NOT NULL)
-                AS median_s,
+                FILTER (WHERE first_replied_at IS NOT NULL) AS median_s,
             percentile_cont(0.9) WITHIN GROUP (
                 ORDER BY extract(epoch FROM first_replied_at - created_at))
-                FILTER (WHERE sentiment = 'negative' AND first_replied_at IS NOT NULL)
-                AS p90_s
+                FILTER (WHERE first_replied_at IS NOT NULL) AS p90_s
         FROM reviews
-        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND deleted_at IS NULL
+        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3
+          AND sentiment = 'negative' AND deleted_at IS NULL
         """,
         shop_id,
         since,
@@ -83,35 +291,45 @@ async def review_stats(
         now,
     )
     return ReviewStats(
-        volume=row["volume"],
-        rated=row["rated"],
-        average_rating=row["average_rating"],
+        volume=counts["volume"],
+        rated=counts["rated"],
+        average_rating=counts["average_rating"],
         sentiments={
-            "negative": row["negatives"],
-            "neutral": row["neutral"],
-            "positive": row["positive"],
+            "negative": counts["negatives"],
+            "neutral": counts["neutral"],
+            "positive": counts["positive"],
         },
-        negatives=row["negatives"],
-        negatives_answered=row["negatives_answered"],
-        negatives_due=row["negatives_due"],
-        negatives_within_sla=row["within_sla"],
-        reply_median_s=row["median_s"],
-        reply_p90_s=row["p90_s"],
+        negatives=counts["negatives"],
+        negatives_answered=replies["negatives_answered"],
+        negatives_due=replies["negatives_due"],
+        negatives_within_sla=replies["within_sla"],
+        reply_median_s=replies["median_s"],
+        reply_p90_s=replies["p90_s"],
     )
 
 
 async def topic_counts(
     conn: Connection, shop_id: str, since: datetime, until: datetime
 ) -> dict[str, int]:
+    p = split(since, until)
     rows = await conn.fetch(
         """
-        SELECT topic, count(*) AS n FROM reviews, unnest(topics) AS topic
-        WHERE shop_id = $1 AND created_at >= $2 AND created_at < $3 AND deleted_at IS NULL
+        SELECT topic, sum(n)::bigint AS n FROM (
+            SELECT topic, n FROM review_topic_days
+            WHERE shop_id = $1 AND day >= $2 AND day < $3
+            UNION ALL
+            SELECT topic, 1 FROM reviews, unnest(topics) AS topic
+            WHERE shop_id = $1 AND created_at >= $4 AND created_at < $5 AND deleted_at IS NULL
+            UNION ALL
+            SELECT topic, 1 FROM reviews, unnest(topics) AS topic
+            WHERE shop_id = $1 AND created_at >= $6 AND created_at < $7 AND deleted_at IS NULL
+        ) AS parts
         GROUP BY topic
         """,
         shop_id,
-        since,
-        until,
+        *p.days,
+        *p.head,
+        *p.tail,
     )
     return {r["topic"]: r["n"] for r in rows}
 
@@ -135,15 +353,24 @@ async def case_stats(
 async def nps_counts(
     conn: Connection, shop_id: str, since: datetime, until: datetime
 ) -> dict[int, int]:
+    p = split(since, until)
     rows = await conn.fetch(
         """
-        SELECT nps, count(*) AS n FROM survey_answers
-        WHERE shop_id = $1 AND answered_at >= $2 AND answered_at < $3 AND nps IS NOT NULL
+        SELECT nps, sum(n)::bigint AS n FROM (
+            SELECT nps, n FROM nps_days WHERE shop_id = $1 AND day >= $2 AND day < $3
+            UNION ALL
+            SELECT nps, 1 FROM survey_answers
+            WHERE shop_id = $1 AND answered_at >= $4 AND answered_at < $5 AND nps IS NOT NULL
+            UNION ALL
+            SELECT nps, 1 FROM survey_answers
+            WHERE shop_id = $1 AND answered_at >= $6 AND answered_at < $7 AND nps IS NOT NULL
+        ) AS parts
         GROUP BY nps
         """,
         shop_id,
-        since,
-        until,
+        *p.days,
+        *p.head,
+        *p.tail,
     )
     return {r["nps"]: r["n"] for r in rows}
 
@@ -175,4 +402,5 @@ async def export_orders(
 
 
 async def forget_shop(conn: Connection, shop_id: str) -> None:
-    await conn.execute("DELETE FROM survey_answers WHERE shop_id = $1", shop_id)
+    for table in ("survey_answers", "nps_days", "review_days", "review_topic_days"):
+        await conn.execute(f"DELETE FROM {table} WHERE shop_id = $1", shop_id)
