@@ -2,10 +2,12 @@
 
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 
 from services.notifier.alarms.service import run_due_checks
 from services.notifier.alerts.handlers import consumer
+from services.notifier.delivery import webhooks
 from services.notifier.delivery.worker import DeliveryWorker
 from services.notifier.settings import NotifierSettings
 from services.notifier.shops.endpoints import router as settings_router
@@ -23,11 +25,15 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     settings = settings or NotifierSettings()
     runtime: Runtime
 
-    # SMTP connections kept between the delivery passes (the listener starts one per commit).
+    # SMTP connections and the webhook client kept between the delivery passes (the listener
+    # starts one per commit).
     smtp = SmtpPool(settings.smtp_server)
+    http: list[httpx.AsyncClient] = []
 
     async def deliver(pool: Pool) -> int:
-        return await DeliveryWorker(pool, settings, runtime.clock, smtp).run_once()
+        if not http:
+            http.append(webhooks.client(settings))  # made inside the event loop
+        return await DeliveryWorker(pool, settings, runtime.clock, smtp, http[0]).run_once()
 
     async def fire_timers(pool: Pool) -> int:
         return await TimerWorker(pool, settings, runtime.clock).run_once()

@@ -35,9 +35,12 @@ class DeliveryWorker:
     pool: Pool
     settings: NotifierSettings
     clock: Callable[[], datetime]
-    # The service passes one pool for all passes, so connections outlive a pass; without one,
-    # each pass opens its own and closes them at its end.
+    # The service passes one SMTP pool and one HTTP client for all passes, so connections
+    # outlive a pass (a NOTIFY starts a pass per commit); without them, a pass opens its own
+    # and closes them at its end. An HTTP client is only made when a webhook is due: making one
+    # loads the CA bundle, about as costly as the rest of an alert's delivery.
     smtp: SmtpPool | None = None
+    http: httpx.AsyncClient | None = None
 
     async def run_once(self) -> int:
         now = self.clock()
@@ -54,15 +57,16 @@ class DeliveryWorker:
         lanes = max(1, self.settings.delivery_concurrency)
         per_lane = max(1, self.settings.delivery_batch // lanes)
         connections = self.smtp or SmtpPool(self.settings.smtp_server)
+        http = _LazyClient(self.http, lambda: webhooks.client(self.settings))
         try:
-            async with webhooks.client(self.settings) as http:
-                handled = await asyncio.gather(
-                    *(
-                        self._lane(first if i == 0 else [], per_lane, http, connections)
-                        for i in range(lanes)
-                    )
+            handled = await asyncio.gather(
+                *(
+                    self._lane(first if i == 0 else [], per_lane, http, connections)
+                    for i in range(lanes)
                 )
+            )
         finally:
+            await http.close_if_owned()
             if self.smtp is None:
                 await connections.close()
         return sum(handled)
@@ -71,7 +75,7 @@ class DeliveryWorker:
         self,
         first: list[NotificationRow],
         limit: int,
-        http: httpx.AsyncClient,
+        http: "_LazyClient",
         connections: SmtpPool,
     ) -> int:
         smtp = await connections.take()
@@ -91,7 +95,7 @@ class DeliveryWorker:
                     if row.channel == "email":
                         await self._email(row, smtp)
                     else:
-                        await self._webhook(row, http)
+                        await self._webhook(row, http.get())
                 except Exception:
                     log.exception("notification failed", extra={"notification_id": row.id})
         finally:
@@ -175,3 +179,24 @@ class DeliveryWorker:
                 )
             else:
                 await notifications.finish(conn, row.id, "failed", result.detail, now)
+
+
+class _LazyClient:
+    """The service's long-lived client, or one made at the first webhook of a pass."""
+
+    def __init__(
+        self, shared: httpx.AsyncClient | None, make: Callable[[], httpx.AsyncClient]
+    ) -> None:
+        self._client = shared
+        self._make = make
+        self._owned = False
+
+    def get(self) -> httpx.AsyncClient:
+        if self._client is None:
+            self._client = self._make()
+            self._owned = True
+        return self._client
+
+    async def close_if_owned(self) -> None:
+        if self._owned and self._client is not None:
+            await self._client.aclose()
