@@ -307,8 +307,9 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
     await notifier.feed(
         classified("s5", "r:9", sentiment="positive", rating=5, created=T0 + timedelta(minutes=10))
     )
-    # The check waits for its delay: the review's own alert never waits for the window counts.
-    notifier.clock.now = T0 + timedelta(minutes=10) + delay - timedelta(seconds=1)
+    # The first check saw reviews arrive during its last 2 x delay, so it asked for one more,
+    # a delay later: not due yet.
+    notifier.clock.now = T0 + timedelta(minutes=9) + delay - timedelta(seconds=1)
     assert await notifier.alarms() == 0
     notifier.clock.now = T0 + timedelta(minutes=10) + delay
     assert await notifier.alarms() == 1
@@ -316,12 +317,17 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
     alarms = [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
     # It fired once the tenth review was in (9 of 10 negative) ...
     assert len(alarms) == 1 and "90%" in alarms[0]["Subject"]
-    # ... and once for the window: another negative review checks again, but sends nothing.
+    # ... and once for the window: another negative review is checked, but sends nothing.
     await notifier.feed(classified("s5", "r:10", created=T0 + timedelta(minutes=11)))
     notifier.clock.now = T0 + timedelta(minutes=11) + delay
     assert await notifier.alarms() == 1
     await notifier.deliver()
     assert len([m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]) == 1
+    # A shop that went quiet gets one last check, then none.
+    notifier.clock.now = T0 + timedelta(minutes=20)
+    assert await notifier.alarms() == 1
+    notifier.clock.now = T0 + timedelta(minutes=30)
+    assert await notifier.alarms() == 0
     # The daily digest at 08:00 local time.
     await notifier.timers()
     notifier.clock.now = datetime(2026, 11, 18, 7, 1, tzinfo=UTC)  # 08:01 in Ljubljana

@@ -18,12 +18,13 @@ async def request_check(conn: Connection, shop_id: str, due_at: datetime) -> Non
     )
 
 
-async def claim_due_check(conn: Connection, now: datetime) -> str | None:
-    """Take one due check (replicas skip the ones being run); gone once the transaction
-    commits, back if it rolls back."""
+async def lease_due_check(conn: Connection, now: datetime, lease_until: datetime) -> str | None:
+    """Take one due check by moving it to `lease_until` (replicas skip one being taken): if
+    the worker dies, the check comes due again then. Committed at once, so reviews arriving
+    meanwhile find the row (their request is a no-op) without waiting for the check."""
     value: str | None = await conn.fetchval(
         """
-        DELETE FROM alarm_checks
+        UPDATE alarm_checks SET due_at = $2
         WHERE shop_id = (
             SELECT shop_id FROM alarm_checks WHERE due_at <= $1
             ORDER BY due_at LIMIT 1
@@ -32,5 +33,17 @@ async def claim_due_check(conn: Connection, now: datetime) -> str | None:
         RETURNING shop_id
         """,
         now,
+        lease_until,
     )
     return value
+
+
+async def finish_check(conn: Connection, shop_id: str, again_at: datetime | None) -> None:
+    """The check is done: forget it, or (`again_at`) keep one more for what it may have
+    missed."""
+    if again_at is None:
+        await conn.execute("DELETE FROM alarm_checks WHERE shop_id = $1", shop_id)
+    else:
+        await conn.execute(
+            "UPDATE alarm_checks SET due_at = $2 WHERE shop_id = $1", shop_id, again_at
+        )

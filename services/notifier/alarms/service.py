@@ -126,18 +126,34 @@ async def request_check(
     )
 
 
+# A crashed check comes due again after this long.
+CHECK_LEASE = timedelta(minutes=5)
+
+
 async def run_due_checks(
     pool: Pool, settings: NotifierSettings, clock: Callable[[], datetime], limit: int = 50
 ) -> int:
-    """Check the alarms of up to `limit` shops whose check is due; returns how many."""
+    """Check the alarms of up to `limit` shops whose check is due; returns how many.
+
+    The check row is leased in a transaction of its own, not held locked while the windows are
+    counted: every review of the shop asks for a check in its own transaction, and would wait
+    for the count to finish (at 100 reviews/s that stalled the consumer for the length of each
+    check). A review whose transaction commits after the count's snapshot found the row there
+    and asked for nothing, so a shop that got reviews during the last `2 x delay` is checked
+    once more."""
+    delay = timedelta(seconds=settings.alarm_check_delay_s)
     done = 0
     while done < limit:
-        async with pool.acquire() as conn, conn.transaction():
+        async with pool.acquire() as conn:
             now = clock()
-            shop_id = await repository.claim_due_check(conn, now)
+            async with conn.transaction():
+                shop_id = await repository.lease_due_check(conn, now, now + CHECK_LEASE)
             if shop_id is None:
                 break
-            shop = await shops.get(conn, shop_id)
-            await check_alarms(conn, settings, shop_id, shop, now)
+            async with conn.transaction():
+                shop = await shops.get(conn, shop_id)
+                await check_alarms(conn, settings, shop_id, shop, now)
+                recent = await reviews.classified_since(conn, shop_id, now - 2 * delay)
+                await repository.finish_check(conn, shop_id, now + delay if recent else None)
         done += 1
     return done

@@ -91,6 +91,15 @@ class WindowCounts:
     topics: dict[str, int]
 
 
+async def classified_since(conn: Connection, shop_id: str, since: datetime) -> bool:
+    value: bool = await conn.fetchval(
+        "SELECT EXISTS (SELECT 1 FROM reviews WHERE shop_id = $1 AND classified_at >= $2)",
+        shop_id,
+        since,
+    )
+    return value
+
+
 async def window_counts(
     conn: Connection, shop_id: str, since: datetime, until: datetime
 ) -> WindowCounts:
