@@ -73,7 +73,7 @@ class ConsumerSpec:
     retry_backoff_s: float = 0.2
     batch_size: int = 100
     # Partitions of one poll handled at the same time, each on its own pooled connection.
-    partition_concurrency: int = 6
+    partition_concurrency: int = 4
 
 
 class _InfrastructureDown(Exception):
