@@ -17,6 +17,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from services.notifier.settings import NotifierSettings
+from services.survey.settings import SurveySettings
 from shared.topics import PRODUCT_TOPICS, dlq_name, topic_name
 from tests.faults.faults import POISON_HEADER, SCHEMAS, Poison, Probe
 from tests.faults.load import ELIGIBLE, LoadGenerator, PlannedOrder
@@ -24,9 +26,11 @@ from tests.faults.smtp import SinkState
 
 NOTIFICATION_ID = re.compile(r"<notification\.(\d+)@")
 MESSAGE_ID_DOMAIN = "reviewloop.local"
-# Emails a dispatch (delivery) worker sends at once: SURVEY_DISPATCH_CONCURRENCY and
-# NOTIFIER_DELIVERY_CONCURRENCY, both 4 by default.
-LANES = 4
+# Emails a dispatch (delivery) worker sends at once: a broken run leaves at most this many
+# 'unknown' per worker. Read from the services' own settings so the bound follows their defaults
+# (and SURVEY_DISPATCH_CONCURRENCY / NOTIFIER_DELIVERY_CONCURRENCY when the run sets them).
+SURVEY_LANES = SurveySettings().dispatch_concurrency
+NOTIFIER_LANES = NotifierSettings().delivery_concurrency
 
 
 @dataclass
@@ -157,7 +161,7 @@ async def _surveys(
             if r["status"] == "unknown"
         ],
         sink.data_attempted(),
-        LANES,
+        SURVEY_LANES,
     )
     to_address = Counter(
         m.recipient for m in sink.messages if m.message_id.startswith("<invitation.")
@@ -332,7 +336,7 @@ async def _alerts(
             if r["status"] == "unknown"
         ],
         attempted,
-        LANES,
+        NOTIFIER_LANES,
     )
     delivered: Counter[int] = Counter()
     for message_id, n in received.items():
