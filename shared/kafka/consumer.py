@@ -74,10 +74,28 @@ class ConsumerSpec:
     batch_size: int = 100
     # Partitions of one poll handled at the same time, each on its own pooled connection.
     partition_concurrency: int = 4
+    # Consecutive records of a partition handled in one transaction (each still has its inbox
+    # row): one commit, so one WAL flush, for up to this many. 1 gives a transaction each.
+    records_per_transaction: int = 20
 
 
 class _InfrastructureDown(Exception):
     """Raised to abandon a batch and re-poll from the first unfinished offset."""
+
+
+class _HandlerFailed(Exception):
+    """One record of a shared transaction failed: roll all of them back."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__(index)
+        self.index = index
+
+
+@dataclass(frozen=True)
+class _Work:
+    record: ConsumerRecord
+    event: Event
+    handler: Handler
 
 
 @dataclass
@@ -234,15 +252,14 @@ class ConsumerRunner:
         slots = asyncio.Semaphore(max(1, self.spec.partition_concurrency))
 
         async def partition(tp: TopicPartition, records: list[ConsumerRecord]) -> None:
+            def finished(record: ConsumerRecord) -> None:
+                progress.next_offsets[tp] = record.offset + 1
+
             async with slots:
-                for record in records:
-                    if self._stopping.is_set():
-                        return
-                    try:
-                        await self._process_record(record)
-                    finally:
-                        event_id_var.set(None)
-                    progress.next_offsets[tp] = record.offset + 1
+                try:
+                    await self._handle_in_order(records, finished)
+                finally:
+                    event_id_var.set(None)
 
         try:
             outcomes = await asyncio.gather(
@@ -276,6 +293,129 @@ class ConsumerRunner:
                 "offset commit failed; inbox will absorb redelivery", extra={"error": str(exc)}
             )
 
+    async def _handle_in_order(
+        self, records: list[ConsumerRecord], finished: Callable[[ConsumerRecord], None]
+    ) -> None:
+        """One partition's records, in order. Runs of records that parse and have a handler
+        share a transaction; the others (dead letters, skipped types) go alone, after the run
+        before them committed, so a rewind never dead-letters a record twice."""
+        per_transaction = max(1, self.spec.records_per_transaction)
+        run: list[_Work] = []
+        for record in records:
+            if self._stopping.is_set():
+                break
+            work = self._prepare(record) if per_transaction > 1 else None
+            if work is None:
+                await self._handle_run(run, finished)
+                run = []
+                await self._process_record(record)
+                finished(record)
+                continue
+            run.append(work)
+            if len(run) >= per_transaction:
+                await self._handle_run(run, finished)
+                run = []
+        if not self._stopping.is_set():
+            await self._handle_run(run, finished)
+
+    def _prepare(self, record: ConsumerRecord) -> _Work | None:
+        """The record's event and handler, or None when it has to go alone."""
+        try:
+            event = parse_event(record.value or b"")
+        except ValidationError:
+            return None
+        handler = self.spec.handlers.get(event.type)
+        if handler is None:
+            return None
+        EVENTS_CONSUMED.labels(self.spec.name, self._topic_label(record.topic)).inc()
+        return _Work(record, event, handler)
+
+    async def _handle_run(
+        self, run: list[_Work], finished: Callable[[ConsumerRecord], None]
+    ) -> None:
+        while run:
+            try:
+                failed = await self._handle_together(run)
+            except (asyncpg.DeadlockDetectedError, asyncpg.SerializationError) as exc:
+                # Records of one transaction took locks in another order than a concurrent
+                # one; taken one at a time they cannot deadlock each other.
+                log.info("shared transaction refused; one at a time", extra={"error": repr(exc)})
+                for work in run:
+                    await self._handle_alone(work)
+                    finished(work.record)
+                return
+            if failed is None:
+                for work in run:
+                    finished(work.record)
+                return
+            # Everything was rolled back: the records before the failed one once more together,
+            # the failed one alone with its retries (this was its first attempt), then the rest.
+            await self._handle_run(run[:failed], finished)
+            await self._handle_alone(run[failed], attempts_made=1)
+            finished(run[failed].record)
+            run = run[failed + 1 :]
+
+    def _enter(self, work: _Work) -> None:
+        headers = dict(work.record.headers or ())
+        correlation = headers.get(CORRELATION_HEADER)
+        correlation_id_var.set(correlation.decode(errors="replace") if correlation else None)
+        event_id_var.set(str(work.event.event_id))
+        tracing.annotate_event(work.event.type, str(work.event.event_id))
+
+    async def _handle_together(self, run: list[_Work]) -> int | None:
+        """All of `run` in one transaction. Returns None once committed, or the index of the
+        record whose handler failed (then nothing of the run is kept)."""
+        handled: list[_Work] = []
+        duplicates = 0
+        try:
+            async with self.pool.acquire() as conn, conn.transaction():
+                for index, work in enumerate(run):
+                    with tracing.consume_span(work.record, self.group_id):
+                        self._enter(work)
+                        with CONSUMER_HANDLE_SECONDS.labels(self.spec.name).time():
+                            if not await self._claim(conn, work.record, work.event):
+                                duplicates += 1
+                                continue
+                            try:
+                                await work.handler(conn, work.event)
+                            except TRANSIENT_ERRORS:
+                                raise
+                            except Exception as exc:
+                                log.warning(
+                                    "handler failed in a shared transaction; retrying alone",
+                                    extra={"error": repr(exc)},
+                                )
+                                topic = self._topic_label(work.record.topic)
+                                EVENTS_FAILED.labels(self.spec.name, topic, "handler_error").inc()
+                                raise _HandlerFailed(index) from exc
+                    handled.append(work)
+        except _HandlerFailed as failed:
+            return failed.index
+        except (asyncpg.DeadlockDetectedError, asyncpg.SerializationError):
+            raise
+        except TRANSIENT_ERRORS as exc:
+            log.warning("infrastructure error; will retry", extra={"error": repr(exc)})
+            for work in run:
+                topic = self._topic_label(work.record.topic)
+                EVENTS_FAILED.labels(self.spec.name, topic, "infrastructure").inc()
+            CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc(len(run))
+            raise _InfrastructureDown from exc
+        CONSUMER_MESSAGES.labels(self.spec.name, "duplicate").inc(duplicates)
+        CONSUMER_MESSAGES.labels(self.spec.name, "processed").inc(len(handled))
+        now = datetime.now(UTC)
+        for work in handled:
+            latency = (now - work.event.occurred_at).total_seconds()
+            EVENT_LATENCY_SECONDS.labels(self.spec.name, work.event.type).observe(max(latency, 0))
+        if handled and self.settings.fault_crash_after_db_commit:
+            log.critical("fault injection: exiting after database commit")
+            os._exit(CRASH_EXIT_CODE)
+        return None
+
+    async def _handle_alone(self, work: _Work, attempts_made: int = 0) -> None:
+        with tracing.consume_span(work.record, self.group_id):
+            self._enter(work)
+            await self._attempt(work.record, work.event, work.handler, attempts_made)
+
     async def _process_record(self, record: ConsumerRecord) -> None:
         EVENTS_CONSUMED.labels(self.spec.name, self._topic_label(record.topic)).inc()
         # The handler's work (its queries, the events it writes to the outbox) continues the
@@ -301,8 +441,16 @@ class ConsumerRunner:
         if handler is None:
             CONSUMER_MESSAGES.labels(self.spec.name, "skipped").inc()
             return
+        await self._attempt(record, event, handler, 0)
 
-        attempt = 0
+    async def _attempt(
+        self, record: ConsumerRecord, event: Event, handler: Handler, attempts_made: int
+    ) -> None:
+        """The record in its own transaction, retried up to `max_attempts` in all."""
+        topic = self._topic_label(record.topic)
+        attempt = attempts_made
+        if attempts_made:
+            await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempts_made - 1))
         while True:
             attempt += 1
             try:
@@ -336,19 +484,21 @@ class ConsumerRunner:
 
     async def _handle_once(self, record: ConsumerRecord, event: Event, handler: Handler) -> bool:
         async with self.pool.acquire() as conn, conn.transaction():
-            claimed = await inbox.claim(
-                conn,
-                self.spec.name,
-                event.event_id,
-                event.type,
-                record.topic,
-                record.partition,
-                record.offset,
-            )
-            if not claimed:
+            if not await self._claim(conn, record, event):
                 return False
             await handler(conn, event)
         return True
+
+    async def _claim(self, conn: Connection, record: ConsumerRecord, event: Event) -> bool:
+        return await inbox.claim(
+            conn,
+            self.spec.name,
+            event.event_id,
+            event.type,
+            record.topic,
+            record.partition,
+            record.offset,
+        )
 
     async def _dead_letter(
         self, record: ConsumerRecord, error: BaseException, attempts: int

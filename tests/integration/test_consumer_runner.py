@@ -6,6 +6,7 @@ import itertools
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
+import asyncpg
 import pytest
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -218,3 +219,78 @@ async def test_partitions_of_a_batch_are_handled_side_by_side_each_in_order(harn
         if a["started"] < b["finished"] and b["started"] < a["finished"]
     ]
     assert overlapping, "the two partitions were handled one after the other"
+
+
+async def _send_to_partition_zero(harness: Harness, order_ids: list[str]) -> None:
+    producer = create_producer(harness.settings)
+    await producer.start()
+    try:
+        for order_id in order_ids:
+            await producer.send_and_wait(
+                harness.topic,
+                serialize_event(cancelled(order_id)),
+                key=b"shop-1:p0",
+                partition=0,
+            )
+    finally:
+        await producer.stop()
+
+
+async def test_records_of_a_partition_share_a_transaction(harness) -> None:
+    """One commit (one WAL flush) for a run of records, each still claimed in the inbox."""
+    await harness.pool.execute("CREATE TABLE txns (order_id text, txid xid8)")
+
+    async def record_txid(conn: Connection, event: Event) -> None:
+        await conn.execute(
+            "INSERT INTO txns VALUES ($1, pg_current_xact_id())", event.payload.order_id
+        )
+
+    harness.handler = record_txid  # type: ignore[method-assign]
+    order_ids = [f"t-{i}" for i in range(6)]
+    await _send_to_partition_zero(harness, order_ids)
+
+    async def all_six() -> bool:
+        return await harness.pool.fetchval("SELECT count(*) FROM txns") == 6
+
+    async with harness.running():
+        await eventually(all_six)
+    rows = await harness.pool.fetch("SELECT order_id, txid::text AS txid FROM txns")
+    assert sorted(r["order_id"] for r in rows) == order_ids
+    assert len({r["txid"] for r in rows}) < len(order_ids), "every record had its own commit"
+    claimed = await harness.pool.fetchval(
+        "SELECT count(*) FROM inbox WHERE consumer = $1", harness.name
+    )
+    assert claimed == 6
+
+
+async def test_a_deadlock_in_a_shared_transaction_falls_back_to_one_at_a_time(harness) -> None:
+    """PostgreSQL refuses a shared transaction that met another's locks in the opposite order;
+    the records are then handled one per transaction, in order, each once."""
+    await harness.pool.execute("CREATE TABLE txns (order_id text, txid xid8)")
+    refused: list[str] = []
+
+    async def deadlocks_when_shared(conn: Connection, event: Event) -> None:
+        order_id = event.payload.order_id
+        shared = await conn.fetchval("SELECT count(*) FROM txns WHERE txid = pg_current_xact_id()")
+        if order_id == "d-locked" and shared:
+            refused.append(order_id)
+            raise asyncpg.DeadlockDetectedError("deadlock detected")
+        await conn.execute("INSERT INTO txns VALUES ($1, pg_current_xact_id())", order_id)
+
+    harness.handler = deadlocks_when_shared  # type: ignore[method-assign]
+    order_ids = ["d-0", "d-locked", "d-2"]
+    await _send_to_partition_zero(harness, order_ids)
+
+    async def all_three() -> bool:
+        return await harness.pool.fetchval("SELECT count(*) FROM txns") == 3
+
+    async with harness.running():
+        await eventually(all_three)
+    rows = await harness.pool.fetch("SELECT order_id, txid::text AS txid FROM txns ORDER BY txid")
+    assert [r["order_id"] for r in rows] == order_ids
+    assert len({r["txid"] for r in rows}) == 3
+    assert refused == ["d-locked"]
+    dead = await harness.pool.fetchval(
+        "SELECT count(*) FROM inbox WHERE consumer = $1", harness.name
+    )
+    assert dead == 3
