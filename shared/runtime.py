@@ -10,7 +10,7 @@ background instead, retrying until the brokers answer, and its readiness leaves 
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -20,6 +20,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.notify import pause
 from shared.db.pool import Pool, create_pool
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
@@ -46,6 +47,9 @@ class Runtime:
     serves_without_kafka: bool = False
     # Every "now" of the service's logic comes from here, so tests and fault runs can move time.
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    # What the periodic tasks keep between their passes (SMTP connections, HTTP clients): closed
+    # at stop once no pass can use them any more.
+    on_stop: Sequence[Callable[[], Awaitable[None]]] = ()
     pool: Pool | None = None
     producer: AIOKafkaProducer | None = None
     relay: OutboxRelay | None = None
@@ -122,10 +126,7 @@ class Runtime:
                     "kafka not reachable; retrying in the background",
                     extra={"error": repr(exc), "backoff_s": backoff},
                 )
-            try:
-                await asyncio.wait_for(self._stopping.wait(), backoff)
-            except TimeoutError:
-                pass
+            await pause(self._stopping, None, backoff)
             backoff = min(backoff * 2, 30.0)
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
@@ -156,6 +157,15 @@ class Runtime:
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+        for close in self.on_stop:
+            try:
+                await asyncio.wait_for(close(), max(deadline - time.monotonic(), 1.0))
+            except Exception:
+                # The producer and the database pool still need closing.
+                log.exception(
+                    "closing at stop failed",
+                    extra={"close": getattr(close, "__qualname__", repr(close))},
+                )
         if self.producer is not None:
             await self.producer.stop()
         if self.pool is not None:

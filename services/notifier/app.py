@@ -35,6 +35,10 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
             http.append(webhooks.client(settings))  # made inside the event loop
         return await DeliveryWorker(pool, settings, runtime.clock, smtp, http[0]).run_once()
 
+    async def close_webhook_client() -> None:
+        if http:
+            await http.pop().aclose()
+
     async def fire_timers(pool: Pool) -> int:
         return await TimerWorker(pool, settings, runtime.clock).run_once()
 
@@ -51,5 +55,6 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("timers", settings.timer_interval_s, fire_timers),
             PeriodicTask("alarms", settings.alarm_interval_s, check_alarms),
         ),
+        on_stop=(smtp.close, close_webhook_client),
     )
     return create_app(runtime, [settings_router], title="Reviewloop notifier"), runtime

@@ -68,6 +68,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch, wake_on="dispatch"),
             PeriodicTask("follow-ups", settings.dispatch_interval_s, follow_up),
         ),
+        on_stop=(smtp.close,),
     )
     app = create_app(
         runtime, [surveys_router, metrics_router, pages_router], title="Reviewloop survey"
