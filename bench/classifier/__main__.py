@@ -6,23 +6,21 @@ build. Writes bench/results/classifier-<UTC time>.json and prints a markdown tab
 """
 
 import argparse
-import json
 import os
 import platform
 import statistics
-import subprocess
 import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import results, runner
 from bench.classifier.corpus import SHARES, build
+from bench.ingest import machine
 from services.ingest.classification import Classifier, load_classifier
 from shared.memory import freeze_long_lived
 
-RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
-REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET_PER_CORE = 2_000
 QUICK = {"reviews": 2_000, "rounds": 2}
 FULL = {"reviews": 20_000, "rounds": 5}
@@ -38,29 +36,12 @@ def _pin_to_one_core() -> int | None:
 
 
 def _machine() -> dict[str, Any]:
-    def git(*args: str) -> str:
-        try:
-            out = subprocess.run(
-                ["git", *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=10
-            )
-        except (OSError, subprocess.SubprocessError):
-            return ""
-        return out.stdout.strip()
-
-    model = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    # Fewer keys than machine.describe(): the classifier's results have always had these.
     return {
         "nproc": os.cpu_count(),
-        "cpu_model": model,
+        "cpu_model": machine.cpu_model(),
         "python": platform.python_version(),
-        "git_commit": git("rev-parse", "HEAD"),
-        "git_dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
+        **machine.git_state(),
     }
 
 
@@ -162,13 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reviews", type=int, help="default 20,000")
     parser.add_argument("--rounds", type=int, help="default 5")
     parser.add_argument("--no-quality", action="store_true")
-    parser.add_argument("--results-dir", type=Path, default=RESULTS_DIR)
+    parser.add_argument("--results-dir", type=Path, default=results.RESULTS_DIR)
     # bench/all passes its arguments to every benchmark: ignore the other benchmarks' options.
     args, _ = parser.parse_known_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
 
     cpu = _pin_to_one_core()
     classifier = load_classifier("fast")
@@ -177,9 +155,9 @@ def main(argv: list[str] | None = None) -> int:
     # frozen too: the service never holds 20,000 reviews, it classifies batches of 100, so a
     # collector walking this corpus would measure the harness, not the classifier.
     freeze_long_lived()
-    before = [round(x, 2) for x in os.getloadavg()]
+    before = machine.loadavg()
     throughput = measure(classifier, corpus.reviews, corpus.segments, args.rounds)
-    after = [round(x, 2) for x in os.getloadavg()]
+    after = machine.loadavg()
     result: dict[str, Any] = {
         "benchmark": "classifier",
         "started_at": datetime.now(UTC).isoformat(),
@@ -196,10 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     if not args.no_quality:
         result["quality"] = _quality(classifier)
-    args.results_dir.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = args.results_dir / f"classifier-{stamp}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+    path = results.write(result, "classifier", datetime.now(UTC), args.results_dir)
     print(_table(result))
     print(f"\nwrote {path}")
     return 0

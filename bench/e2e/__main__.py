@@ -25,13 +25,11 @@ import contextlib
 import json
 import os
 import secrets
-import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -53,8 +51,8 @@ from bench.e2e.stack import (
     service_process,
     stage_times,
 )
+from bench.infra import Step, infra_record, run_steps, teardown_steps
 from bench.ingest import machine
-from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.report import latency_summary
 from bench.ingest.targets import (
@@ -64,7 +62,6 @@ from bench.ingest.targets import (
     create_database,
     remove_database,
     start_infra,
-    stop_infra,
 )
 from bench.survey.targets import CpuWindow
 from services.ingest.settings import IngestSettings
@@ -113,17 +110,16 @@ TIMING_SETTINGS: dict[str, tuple[type[ServiceSettings], tuple[str, ...]]] = {
 }
 
 
-def log(message: str) -> None:
-    print(f"[bench.e2e {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+log = runner.logger("e2e")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m bench.e2e",
-        description="End-to-end latency (request into ingest -> email accepted by an SMTP sink) "
+    p = runner.parser(
+        "e2e",
+        "End-to-end latency (request into ingest -> email accepted by an SMTP sink) "
         "at sustained rates, through the four real services. See bench/README.md.",
+        quick="10/s for 5 s per flow, short ceilings",
     )
-    p.add_argument("--quick", action="store_true", help="10/s for 5 s per flow, short ceilings")
     p.add_argument("--rates", help="items per second, comma-separated (default 25,50,100,200)")
     p.add_argument("--duration", type=float, help="seconds per rate step (default 60)")
     p.add_argument("--flows", default="alert,survey", help="alert, survey or both (default)")
@@ -162,16 +158,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--kafka-seconds", type=float, help="seconds per paced Kafka ceiling phase")
     p.add_argument("--kafka-messages", type=int, help="messages of the Kafka flood phase")
     p.add_argument("--no-kafka", action="store_true", help="skip the Kafka ceiling")
-    p.add_argument(
-        "--keep-infra",
-        action="store_true",
-        help="leave PostgreSQL and Kafka running even if this run started them",
-    )
+    runner.add_keep_infra(p)
     args = p.parse_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
     try:
         args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]
     except ValueError:
@@ -184,28 +173,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         p.error("--flows: a comma-separated list of alert, survey")
     if args.duration <= 0:
         p.error("--duration must be > 0")
-    overrides = {}
-    prefixes = tuple(f"{s.upper()}_" for s in SERVICES)
-    for item in args.env:
-        key, sep, value = item.partition("=")
-        if not sep or not key.startswith(prefixes):
-            p.error(f"--env {item!r}: expected <SERVICE>_NAME=value, service one of {SERVICES}")
-        overrides[key] = value
-    args.overrides = overrides
+    args.overrides = runner.env_overrides(
+        p,
+        args.env,
+        tuple(f"{s.upper()}_" for s in SERVICES),
+        f"<SERVICE>_NAME=value, service one of {SERVICES}",
+    )
     return args
 
 
 def timing_settings(overrides: dict[str, str]) -> dict[str, dict[str, Any]]:
     """The wait-deciding settings the services run with: defaults unless --env set them."""
-    out: dict[str, dict[str, Any]] = {}
-    for service, (cls, names) in TIMING_SETTINGS.items():
-        values = {}
-        for name in names:
-            default = cls.model_fields[name].default
-            raw = overrides.get(f"{service.upper()}_{name.upper()}")
-            values[name] = default if raw is None else type(default)(raw)
-        out[service] = values
-    return out
+    return {
+        service: runner.effective_settings(cls, f"{service.upper()}_", names, overrides)
+        for service, (cls, names) in TIMING_SETTINGS.items()
+    }
 
 
 class FlowStack:
@@ -500,7 +482,7 @@ class Run:
         cpu_s = {n: round(cpu_after[n] - cpu_before[n], 2) for n in cpu_after}
         cpu_s["sink"] = round(machine.process_cpu_seconds(self.sink.pid) - sink_cpu_before, 2)
         cpu_s["client"] = load["client_cpu_s"]
-        load_after = machine.loadavg()
+        loads = machine.load_span(load_before)
         records = await self.sink.dump(self.work_dir / f"{name}.sink.tsv")
         stages = await stage_times(self.infra.admin_dsn, stack.database, flow, shop_id)
         figures = report.step_figures(flow, load, records, marker_prefix, ended, stages)
@@ -515,14 +497,13 @@ class Run:
             "consumers": consumers,
             "cpu_s": cpu_s,
             "cpu": cpu,
-            "load_before": load_before,
-            "load_after": load_after,
+            **loads,
         }
         lat = step["latency_s"]
         log(
             f"{name}: sent {step['sent']:,}, received {step['received']:,}, missing "
             f"{step['missing']:,}; p50 {lat.get('p50')} s, p99 {lat.get('p99')} s, max "
-            f"{lat.get('max')} s; load {load_before} -> {load_after}"
+            f"{lat.get('max')} s; load {load_before} -> {loads['load_after']}"
         )
         if step["missing"]:
             await self.settle(name)
@@ -632,43 +613,19 @@ class Run:
             "producer_cpu_s": produced["cpu_s"],
             "consumer_cpu_s": consumed["cpu_s"],
             "cpu": cpu,
-            "load_before": load_before,
-            "load_after": machine.loadavg(),
+            **machine.load_span(load_before),
         }
 
     # -- teardown ------------------------------------------------------------------------------
 
     async def cleanup(self) -> None:
-        steps: list[tuple[str, Callable[[], Awaitable[str | None]]]] = []
-        sink = self.sink
-        if sink is not None:
-
-            async def stop_sink() -> None:
-                await sink.stop()
-
-            steps.append(("sink", stop_sink))
-        infra = self.infra
-        if infra is not None:
-
-            async def topics() -> str:
-                deleted = await delete_topics(infra.bootstrap_servers, self.topic_prefix)
-                return f"{len(deleted)} topics with prefix {self.topic_prefix} deleted"
-
-            async def services() -> str:
-                stopped = await stop_infra(infra)
-                return "stopped " + " and ".join(stopped) if stopped else "none started here"
-
-            steps.append(("topics", topics))
-            if not self.args.keep_infra:
-                steps.append(("infrastructure", services))
-        for what, step in steps:
-            try:
-                outcome = await step()
-                if outcome:
-                    self.cleanup_notes.append(f"{what}: {outcome}")
-            except Exception as exc:
-                self.cleanup_notes.append(f"{what}: FAILED {exc!r}")
-                log(f"cleanup: {what} failed: {exc!r}")
+        steps: list[Step] = []
+        if self.sink is not None:
+            steps.append(("sink", self.sink.stop))
+        if self.infra is not None:
+            # Each flow drops its own database (FlowStack.stop).
+            steps += teardown_steps(self.infra, self.topic_prefix, None, self.args.keep_infra)
+        await run_steps(steps, self.cleanup_notes, log)
 
 
 async def _spawn(role: str, spec: Path, out: Path, log_base: Path) -> asyncio.subprocess.Process:
@@ -706,17 +663,11 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     finally:
         with contextlib.suppress(Exception):
             await run.cleanup()
-        if ok:
-            shutil.rmtree(run.work_dir, ignore_errors=True)
-        else:
-            log(f"logs kept in {run.work_dir}")
+        runner.finish_work_dir(run.work_dir, ok, log)
     if args.overrides:
         run.notes.append(f"what-if run: service settings changed: {args.overrides}")
-    infra = run.infra
     return {
-        "benchmark": "e2e",
-        "started_at": started.isoformat(),
-        "finished_at": datetime.now(UTC).isoformat(),
+        **runner.header("e2e", started),
         "config": {
             "quick": args.quick,
             "flows": args.flows,
@@ -740,16 +691,8 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "kafka_seconds": args.kafka_seconds,
             "kafka_messages": args.kafka_messages,
         },
-        "machine": {
-            **machine.describe(),
-            "load_before": machine_before,
-            "load_after": machine.loadavg(),
-        },
-        "infra": {
-            "postgres_started_here": infra.pg_started_here if infra else None,
-            "kafka_started_here": infra.kafka_started_here if infra else None,
-            "cleanup": run.cleanup_notes,
-        },
+        "machine": machine.record(machine_before),
+        "infra": infra_record(run.infra, run.cleanup_notes),
         "flows": flows,
         "kafka_ceiling": ceilings,
         "notes": run.notes,
@@ -757,9 +700,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
-    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
+    return runner.main(argv, parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,5 @@
 """Figures of one rate step, the JSON file and the markdown tables of `bench.e2e`."""
 
-import json
 import math
 import re
 from collections import Counter
@@ -8,14 +7,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from bench import results
 from bench.e2e.stack import ALERT_STAGES, SURVEY_STAGES, SinkRecord
-from bench.ingest.report import RESULTS_DIR, latency_summary
+from bench.ingest.report import latency_summary
+from bench.tables import NOISY_CORES, fmt, machine_line, table_row
 
 # Issue 6's end-to-end target: p99 <= 1 s from the request to the accepted email.
 P99_TARGET_S = 1.0
 TARGET_RATE = 100.0
-# CPU busy outside this run's processes, PostgreSQL and Kafka: above this the step was disturbed.
-NOISY_CORES = 0.25
 # "[Reviewloop][ALARM][topic-spike] ..." -> the bracketed tags.
 _TAGS = re.compile(r"^(\[[^\]]*\])+")
 
@@ -161,22 +160,13 @@ def flow_summary(steps: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _fmt(value: Any, digits: int = 2) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
+    # Latencies here are seconds: two decimals unless a column says otherwise.
+    return fmt(value, digits)
 
 
 def markdown(result: dict[str, Any]) -> str:
     lines = [
-        _row(
+        table_row(
             [
                 "flow",
                 "rate/s",
@@ -198,7 +188,7 @@ def markdown(result: dict[str, Any]) -> str:
         for step in flow["steps"]:
             if step.get("skipped"):
                 lines.append(
-                    _row(
+                    table_row(
                         [flow["flow"], _fmt(step["rate"], 0), f"skipped: {step['skipped']}"]
                         + [""] * 9
                     )
@@ -210,7 +200,7 @@ def markdown(result: dict[str, Any]) -> str:
             if step.get("stopped_early"):
                 verdict += " (stopped early)"
             lines.append(
-                _row(
+                table_row(
                     [
                         flow["flow"],
                         _fmt(step["rate"], 0),
@@ -240,7 +230,7 @@ def markdown(result: dict[str, Any]) -> str:
     if kafka:
         lines += [
             "",
-            _row(
+            table_row(
                 ["Kafka ceiling", "bytes", "phase", "sent", "msgs/s", "p50 ms", "p99 ms", "max ms"]
             ),
             "|" + "---|" * 8,
@@ -249,7 +239,7 @@ def markdown(result: dict[str, Any]) -> str:
             for phase in run["phases"]:
                 lat = phase["latency_ms"]
                 lines.append(
-                    _row(
+                    table_row(
                         [
                             run["flow"],
                             _fmt(run["message_bytes"]),
@@ -302,9 +292,8 @@ def markdown(result: dict[str, Any]) -> str:
                 )
     machine = result["machine"]
     lines.append(
-        f"- machine: {machine['nproc']} CPUs ({machine['cpu_model']}), load before "
-        f"{machine['load_before']}, after {machine['load_after']}; commit "
-        f"{machine['git_commit'][:10]}{' (dirty tree)' if machine['git_dirty'] else ''}"
+        machine_line(machine) + f"; commit {machine['git_commit'][:10]}"
+        f"{' (dirty tree)' if machine['git_dirty'] else ''}"
     )
     for flow in result["flows"]:
         for step in flow["steps"]:
@@ -333,8 +322,7 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_json(result: dict[str, Any], started: datetime) -> Path:
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"e2e-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n")
-    return path
+def write_json(
+    result: dict[str, Any], started: datetime, directory: Path = results.RESULTS_DIR
+) -> Path:
+    return results.write(result, "e2e", started, directory)

@@ -14,20 +14,19 @@ import argparse
 import asyncio
 import json
 import secrets
-import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine
 from dataclasses import asdict, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from bench import runner
+from bench.infra import Step, infra_record, run_steps, teardown_steps
 from bench.ingest import machine, report
 from bench.ingest.client import DONE_LINE, GO_LINE, WARM_LINE, ClientKind, LoadSpec
-from bench.ingest.kafka_watch import TopicWatch, delete_topics
+from bench.ingest.kafka_watch import TopicWatch
 from bench.ingest.payloads import (
     EVENTS_PER_ORDER,
     FIXTURE,
@@ -42,9 +41,7 @@ from bench.ingest.targets import (
     create_database,
     create_shop,
     ingest_process,
-    remove_database,
     start_infra,
-    stop_infra,
 )
 from shared.topics import ORDERS, topic_name
 
@@ -60,17 +57,16 @@ QUICK = {"requests": 500, "duration": 10.0, "warmup": 50}
 FULL = {"requests": 5000, "duration": 30.0, "warmup": 300}
 
 
-def log(message: str) -> None:
-    print(f"[bench.ingest {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+log = runner.logger("ingest")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m bench.ingest",
-        description="Signed Shopify webhooks through ingest into Kafka, next to a bare "
+    p = runner.parser(
+        "ingest",
+        "Signed Shopify webhooks through ingest into Kafka, next to a bare "
         "FastAPI endpoint (the ceiling) in the same run. See bench/README.md.",
+        quick="500 requests, 50 warm-up, 10 s per phase",
     )
-    p.add_argument("--quick", action="store_true", help="500 requests, 50 warm-up, 10 s per phase")
     p.add_argument("--requests", type=int, help="measured requests per phase (default 5,000)")
     p.add_argument("--concurrency", type=int, default=32, help="keep-alive connections")
     p.add_argument("--duration", type=float, help="max seconds per phase (default 30)")
@@ -84,16 +80,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--half-load", type=float, default=0.5, help="fraction of ingest's max rate")
     p.add_argument("--partitions", type=int, default=ORDERS.partitions, help="per topic")
     p.add_argument("--drain-timeout", type=float, default=120.0, help="max wait for Kafka (s)")
-    p.add_argument(
-        "--keep-infra",
-        action="store_true",
-        help="leave PostgreSQL and Kafka running even if this run started them",
-    )
+    runner.add_keep_infra(p)
     args = p.parse_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
     if args.requests < 1 or args.concurrency < 1 or args.duration <= 0 or args.warmup < 0:
         p.error("--requests, --concurrency and --duration must be positive, --warmup >= 0")
     if not 0 < args.half_load <= 1:
@@ -232,8 +221,7 @@ class Run:
         if watch is not None:
             summary["kafka"] = await self._kafka_figures(watch, baseline, raw)
             self.published = baseline + summary["kafka"]["events_seen"]
-        summary["load_before"] = load_before
-        summary["load_after"] = machine.loadavg()
+        summary.update(machine.load_span(load_before))
         lat = summary["latency_ms"]
         log(
             f"{name}: {summary['req_per_s']:.0f} req/s, p50 {lat.get('p50')} ms, "
@@ -264,41 +252,16 @@ class Run:
         return figures
 
     async def cleanup(self) -> None:
-        # Each step on its own: one failure must not leave the rest running.
-        steps: list[tuple[str, Callable[[], Coroutine[Any, Any, str | None]]]] = []
+        steps: list[Step] = []
         if self.watch is not None:
             steps.append(("kafka watch", self.watch.stop))
         for server in (self.bare, self.ingest):
             if server is not None:
                 steps.append((f"stop {server.name}", server.stop))
-        infra = self.infra
-        if infra is not None:
-
-            async def topics() -> str:
-                deleted = await delete_topics(infra.bootstrap_servers, self.prefix)
-                return f"{len(deleted)} topics with prefix {self.prefix} deleted"
-
-            async def database() -> str:
-                await remove_database(infra, self.database)
-                return f"database {self.database} dropped"
-
-            async def services() -> str:
-                stopped = await stop_infra(infra)
-                return "stopped " + " and ".join(stopped) if stopped else "none started here"
-
-            steps.append(("topics", topics))
-            if self.database_created:
-                steps.append(("database", database))
-            if not self.args.keep_infra:
-                steps.append(("infrastructure", services))
-        for what, step in steps:
-            try:
-                outcome = await step()
-                if outcome:
-                    self.cleanup_notes.append(f"{what}: {outcome}")
-            except Exception as exc:
-                self.cleanup_notes.append(f"{what}: FAILED {exc!r}")
-                log(f"cleanup: {what} failed: {exc!r}")
+        if self.infra is not None:
+            database = self.database if self.database_created else None
+            steps += teardown_steps(self.infra, self.prefix, database, self.args.keep_infra)
+        await run_steps(steps, self.cleanup_notes, log)
 
 
 async def _expect_line(stream: asyncio.StreamReader, word: str, limit_s: float) -> str:
@@ -338,15 +301,9 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         ok = True
     finally:
         await run.cleanup()
-        if ok:
-            shutil.rmtree(run.work_dir, ignore_errors=True)
-        else:
-            log(f"logs kept in {run.work_dir}")
-    infra = run.infra
+        runner.finish_work_dir(run.work_dir, ok, log)
     return {
-        "benchmark": "ingest",
-        "started_at": started.isoformat(),
-        "finished_at": datetime.now(UTC).isoformat(),
+        **runner.header("ingest", started),
         "config": {
             "quick": args.quick,
             "requests": args.requests,
@@ -360,16 +317,8 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "payload_bytes": FIXTURE.stat().st_size,
             "events_per_order": EVENTS_PER_ORDER,
         },
-        "machine": {
-            **machine.describe(),
-            "load_before": machine_before,
-            "load_after": machine.loadavg(),
-        },
-        "infra": {
-            "postgres_started_here": infra.pg_started_here if infra else None,
-            "kafka_started_here": infra.kafka_started_here if infra else None,
-            "cleanup": run.cleanup_notes,
-        },
+        "machine": machine.record(machine_before),
+        "infra": infra_record(run.infra, run.cleanup_notes),
         "phases": phases,
         "summary": _summary(phases),
     }
@@ -398,10 +347,7 @@ def _summary(phases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
-
-    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
+    return runner.main(argv, parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from typing import Any
 from bench.ingest.payloads import REPO_ROOT
 
 
-def _cpuinfo_model() -> str:
+def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -54,11 +54,17 @@ def describe() -> dict[str, Any]:
     return {
         "nproc": os.cpu_count(),
         "usable_cpus": len(os.sched_getaffinity(0)),
-        "cpu_model": _cpuinfo_model(),
+        "cpu_model": cpu_model(),
         "mem_total_gib": _mem_total_gib(),
         "kernel": platform.release(),
         "python": platform.python_version(),
         "uvicorn": uvicorn_implementations(),
+        **git_state(),
+    }
+
+
+def git_state() -> dict[str, Any]:
+    return {
         "git_commit": _git("rev-parse", "HEAD"),
         # Changed tracked files only: new result files must not mark a run as dirty.
         "git_dirty": bool(_git("status", "--porcelain", "--untracked-files=no")),
@@ -67,6 +73,17 @@ def describe() -> dict[str, Any]:
 
 def loadavg() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
+
+
+def load_span(before: list[float]) -> dict[str, list[float]]:
+    """The load averages around a phase: `before` as taken at its start, and now."""
+    return {"load_before": before, "load_after": loadavg()}
+
+
+def record(load_before: list[float], **extra: Any) -> dict[str, Any]:
+    """The result's `machine` record: what ran the benchmark (with `extra`), and the load
+    averages around the whole run."""
+    return {**describe(), **extra, **load_span(load_before)}
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,14 @@
 """Figures from raw per-request results, the JSON file, and the markdown table."""
 
-import json
 import math
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
+from bench import results
+from bench.tables import NOISY_CORES, fmt, machine_line, noisy_warning
+
 HALF_LOAD_P99_TARGET_MS = 50.0
-# CPU busy outside the client, the server, PostgreSQL and Kafka (kernel, the orchestrator's
-# offset polling) stays well below this on a quiet machine.
-NOISY_CORES = 0.25
 
 
 def percentile(sorted_values: list[float], p: float) -> float:
@@ -64,16 +62,6 @@ def phase_summary(name: str, target: str, raw: dict[str, Any]) -> dict[str, Any]
     return summary
 
 
-def _fmt(value: Any, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
 def markdown(result: dict[str, Any]) -> str:
     header = (
         "| phase | client | mode | requests | errors | req/s | p50 ms | p95 ms | p99 ms | max ms "
@@ -96,14 +84,14 @@ def markdown(result: dict[str, Any]) -> str:
                     phase["name"],
                     phase["client"],
                     mode,
-                    _fmt(phase["requests"]),
-                    _fmt(phase["errors"]),
-                    _fmt(phase["req_per_s"]),
-                    _fmt(lat.get("p50")),
-                    _fmt(lat.get("p95")),
-                    _fmt(lat.get("p99")),
-                    _fmt(lat.get("max")),
-                    _fmt(kafka.get("events_per_s")),
+                    fmt(phase["requests"]),
+                    fmt(phase["errors"]),
+                    fmt(phase["req_per_s"]),
+                    fmt(lat.get("p50")),
+                    fmt(lat.get("p95")),
+                    fmt(lat.get("p99")),
+                    fmt(lat.get("max")),
+                    fmt(kafka.get("events_per_s")),
                     "-" if drain is None else f"{drain * 1000:,.0f} ms",
                 ]
             )
@@ -112,47 +100,42 @@ def markdown(result: dict[str, Any]) -> str:
     summary = result["summary"]
     lines.append("")
     lines.append(
-        f"- ingest / bare, same run: throughput {_fmt(summary.get('throughput_ratio'), 3)}, "
-        f"p50 latency {_fmt(summary.get('p50_ratio'), 1)}x"
+        f"- ingest / bare, same run: throughput {fmt(summary.get('throughput_ratio'), 3)}, "
+        f"p50 latency {fmt(summary.get('p50_ratio'), 1)}x"
     )
     half = summary.get("half_load")
     if half:
         verdict = "met" if half["p99_met"] else "MISSED"
         lines.append(
-            f"- half load ({_fmt(half['rate'], 0)} req/s, open loop): p50 {_fmt(half['p50'])} ms, "
-            f"p99 {_fmt(half['p99'])} ms; target p99 < {HALF_LOAD_P99_TARGET_MS:.0f} ms {verdict} "
+            f"- half load ({fmt(half['rate'], 0)} req/s, open loop): p50 {fmt(half['p50'])} ms, "
+            f"p99 {fmt(half['p99'])} ms; target p99 < {HALF_LOAD_P99_TARGET_MS:.0f} ms {verdict} "
             f"(p99 from the actual send, without client-side queueing: "
-            f"{_fmt(half['service_p99'])} ms)"
+            f"{fmt(half['service_p99'])} ms)"
         )
     machine = result["machine"]
     lines.append(
-        f"- machine: {machine['nproc']} CPUs ({machine['cpu_model']}), "
-        f"load before {machine['load_before']}, after {machine['load_after']}; "
-        f"uvicorn {machine['uvicorn']['loop']} + {machine['uvicorn']['http']}"
+        machine_line(machine)
+        + f"; uvicorn {machine['uvicorn']['loop']} + {machine['uvicorn']['http']}"
     )
     for phase in result["phases"]:
         cpu = phase["cpu"]
         lines.append(
-            f"- {phase['name']}: CPU cores busy: client {_fmt(cpu['client_cores'], 2)}, "
-            f"server {_fmt(cpu['server_cores'], 2)}, PostgreSQL {_fmt(cpu['postgres_cores'], 2)}, "
-            f"Kafka {_fmt(cpu['kafka_cores'], 2)}, unaccounted "
-            f"{_fmt(cpu['unaccounted_cores'], 2)}; load {phase['load_before']} -> "
+            f"- {phase['name']}: CPU cores busy: client {fmt(cpu['client_cores'], 2)}, "
+            f"server {fmt(cpu['server_cores'], 2)}, PostgreSQL {fmt(cpu['postgres_cores'], 2)}, "
+            f"Kafka {fmt(cpu['kafka_cores'], 2)}, unaccounted "
+            f"{fmt(cpu['unaccounted_cores'], 2)}; load {phase['load_before']} -> "
             f"{phase['load_after']}"
         )
-    noisy = [p["name"] for p in result["phases"] if p["cpu"]["unaccounted_cores"] > NOISY_CORES]
-    if noisy:
-        lines.append(
-            f"- WARNING: more than {NOISY_CORES} cores busy outside this run during "
-            f"{', '.join(noisy)}: something else competed for the machine, figures are disturbed"
-        )
+    lines += noisy_warning(
+        [p["name"] for p in result["phases"] if p["cpu"]["unaccounted_cores"] > NOISY_CORES]
+    )
     for phase in result["phases"]:
         if phase["errors"]:
             lines.append(f"- {phase['name']}: first error: {phase['first_error']}")
     return "\n".join(lines)
 
 
-def write_json(result: dict[str, Any], started: datetime, directory: Path = RESULTS_DIR) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"ingest-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n")
-    return path
+def write_json(
+    result: dict[str, Any], started: datetime, directory: Path = results.RESULTS_DIR
+) -> Path:
+    return results.write(result, "ingest", started, directory)

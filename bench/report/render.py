@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.ingest.report import NOISY_CORES
+from bench import results, tables
+from bench.tables import NOISY_CORES
 
 # An empty table cell, as the hand-written tables of docs/benchmarks.md write it (en dash).
 DASH = "\u2013"
@@ -33,7 +34,6 @@ TITLES = {
     "responder": "Responder queries",
     "scaling": "Scaling: consumer processes and memory",
 }
-RESULT_NAME = re.compile(r"^(?P<name>[a-z0-9_]+)-(?P<stamp>\d{8}T\d{6}Z)\.json$")
 BLOCK = re.compile(
     r"(?P<open><!-- generated:(?P<name>[a-z0-9_]+) -->\n)(?P<body>.*?)"
     r"(?P<close><!-- /generated:(?P=name) -->)",
@@ -53,7 +53,7 @@ def latest_results(directory: Path) -> dict[str, Result]:
     is the run's start time)."""
     newest: dict[str, tuple[str, Path]] = {}
     for path in directory.glob("*.json"):
-        match = RESULT_NAME.match(path.name)
+        match = results.FILE_NAME.match(path.name)
         if not match:
             continue
         name, stamp = match["name"], match["stamp"]
@@ -69,15 +69,9 @@ def latest_results(directory: Path) -> dict[str, Result]:
 
 
 def fmt(value: Any, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return DASH
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+    return tables.fmt(value, digits, DASH)
 
 
 def verdict(met: bool | None) -> str:

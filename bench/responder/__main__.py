@@ -26,11 +26,9 @@ import json
 import os
 import pickle
 import secrets
-import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Coroutine
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,8 +38,8 @@ import asyncpg
 import httpx
 
 from bench import runner
+from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
-from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     HOST,
@@ -49,9 +47,7 @@ from bench.ingest.targets import (
     ServerProcess,
     create_database,
     free_port,
-    remove_database,
     start_infra,
-    stop_infra,
 )
 from bench.responder import check, data, explain, plan, report
 from bench.responder.client import Spec
@@ -83,17 +79,16 @@ CLIENT_TIMEOUT_S = 1800.0
 SIBLING_GROWTH = 1 + data.DEFAULT_ODDS.sibling * 0.74
 
 
-def log(message: str) -> None:
-    print(f"[bench.responder {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+log = runner.logger("responder")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m bench.responder",
-        description="GET /v1/reviews and GET /v1/analytics of the real responder over a seeded "
+    p = runner.parser(
+        "responder",
+        "GET /v1/reviews and GET /v1/analytics of the real responder over a seeded "
         "read model (1,000,000 reviews across 100 shops by default). See bench/README.md.",
+        quick="20,000 reviews, a few hundred requests",
     )
-    p.add_argument("--quick", action="store_true", help="20,000 reviews, a few hundred requests")
     p.add_argument("--reviews", type=int, help="reviews to seed (default 1,000,000)")
     p.add_argument("--shops", type=int, default=100)
     p.add_argument("--requests", type=int, help="requests of the sequential run (default 2,000)")
@@ -104,16 +99,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=int, help="uncounted requests before each run (default 300)")
     p.add_argument("--check-reviews", type=int, help="reviews of the handler check (default 300)")
     p.add_argument("--seed", type=int, default=20261123, help="of the data and the request mix")
-    p.add_argument(
-        "--keep-infra",
-        action="store_true",
-        help="leave PostgreSQL and Kafka running even if this run started them",
-    )
+    runner.add_keep_infra(p)
     args = p.parse_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
     if args.reviews < args.shops or args.shops < 2 * plan.LARGE_SHOPS:
         p.error(f"need --shops >= {2 * plan.LARGE_SHOPS} and at least one review per shop")
     if min(args.requests, args.concurrent_requests, args.concurrency) < 1 or args.warmup < 0:
@@ -494,8 +482,7 @@ class Run:
             "cpu": cpu_figures,
             "responder_cpu_ms_per_request": round(responder_s * 1000 / total, 2),
             "client_cpu_s_measured": round(raw["client_cpu_s"], 2),
-            "load_before": load_before,
-            "load_after": machine.loadavg(),
+            **machine.load_span(load_before),
             "mean_body_bytes": round(sum(raw["body_bytes"]) / max(len(requests), 1)),
         }
         result["_latencies"] = raw["latency_ms"]
@@ -533,57 +520,17 @@ class Run:
     # -- teardown --------------------------------------------------------------------------------
 
     async def cleanup(self) -> None:
-        steps: list[tuple[str, Callable[[], Coroutine[Any, Any, str | None]]]] = []
+        steps: list[Step] = []
         if self.service is not None:
-            service = self.service
-
-            async def stop_service() -> str:
-                await service.stop()
-                return f"exit code {service.proc.returncode if service.proc else None}"
-
-            steps.append(("stop responder", stop_service))
+            steps.append(stop_service("stop responder", self.service))
         if self.raw is not None:
-            raw = self.raw
-
-            async def close_raw() -> None:
-                await raw.close()
-
-            steps.append(("bench connection", close_raw))
+            steps.append(("bench connection", self.raw.close))
         if self.pool is not None:
-            pool = self.pool
-
-            async def close_pool() -> None:
-                await pool.close()
-
-            steps.append(("bench pool", close_pool))
-        infra = self.infra
-        if infra is not None:
-
-            async def topics() -> str:
-                deleted = await delete_topics(infra.bootstrap_servers, self.prefix)
-                return f"{len(deleted)} topics with prefix {self.prefix} deleted"
-
-            async def database() -> str:
-                await remove_database(infra, self.database)
-                return f"database {self.database} dropped"
-
-            async def services() -> str:
-                stopped = await stop_infra(infra)
-                return "stopped " + " and ".join(stopped) if stopped else "none started here"
-
-            steps.append(("topics", topics))
-            if self.database_created:
-                steps.append(("database", database))
-            if not self.args.keep_infra:
-                steps.append(("infrastructure", services))
-        for what, step in steps:
-            try:
-                outcome = await step()
-                if outcome:
-                    self.cleanup_notes.append(f"{what}: {outcome}")
-            except Exception as exc:
-                self.cleanup_notes.append(f"{what}: FAILED {exc!r}")
-                log(f"cleanup: {what} failed: {exc!r}")
+            steps.append(("bench pool", self.pool.close))
+        if self.infra is not None:
+            database = self.database if self.database_created else None
+            steps += teardown_steps(self.infra, self.prefix, database, self.args.keep_infra)
+        await run_steps(steps, self.cleanup_notes, log)
 
 
 async def _postgres_settings(conn: asyncpg.Connection) -> dict[str, str]:
@@ -639,15 +586,9 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         ok = True
     finally:
         await run.cleanup()
-        if ok:
-            shutil.rmtree(run.work_dir, ignore_errors=True)
-        else:
-            log(f"logs kept in {run.work_dir}")
-    infra = run.infra
+        runner.finish_work_dir(run.work_dir, ok, log)
     return {
-        "benchmark": "responder",
-        "started_at": started.isoformat(),
-        "finished_at": datetime.now(UTC).isoformat(),
+        **runner.header("responder", started),
         "config": {
             "quick": args.quick,
             "reviews": args.reviews,
@@ -662,19 +603,10 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "kinds": list(plan.KINDS),
             "service_settings": "defaults (pool 1-10 connections, rate limit 600/min per key)",
         },
-        "machine": {
-            **machine.describe(),
-            "postgres": pg,
-            "load_before": machine_before,
-            "load_after": machine.loadavg(),
-        },
-        "infra": {
-            "database": run.database,
-            "topic_prefix": run.prefix,
-            "postgres_started_here": infra.pg_started_here if infra else None,
-            "kafka_started_here": infra.kafka_started_here if infra else None,
-            "cleanup": run.cleanup_notes,
-        },
+        "machine": machine.record(machine_before, postgres=pg),
+        "infra": infra_record(
+            run.infra, run.cleanup_notes, database=run.database, topic_prefix=run.prefix
+        ),
         "check": check_result,
         "seed": seed,
         "classes": classes,
@@ -686,9 +618,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
-    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
+    return runner.main(argv, parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

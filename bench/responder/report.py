@@ -1,31 +1,17 @@
 """Figures of the responder benchmark: latency per query kind and shop size, the JSON file,
 the markdown tables."""
 
-import json
-import math
 from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.ingest.report import NOISY_CORES, RESULTS_DIR, latency_summary
+from bench import results
+from bench.ingest.report import latency_summary
+from bench.tables import NOISY_CORES, fmt, machine_line, noisy_warning, table_row
 
 P99_TARGET_MS = 100.0
 PLAN_SHOWN_FROM_MS = 20.0
-
-
-def _fmt(value: Any, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
 
 
 def figures(
@@ -77,7 +63,7 @@ def markdown(result: dict[str, Any]) -> str:
             f"{seed['smallest_shop']:,}"
         )
         sizes = ", ".join(
-            f"{t} {_fmt(v['rows'])} rows / {v['total_mib']:,.0f} MiB"
+            f"{t} {fmt(v['rows'])} rows / {v['total_mib']:,.0f} MiB"
             for t, v in seed["tables"].items()
         )
         lines.append(f"- tables (rows / heap + indexes + TOAST): {sizes}")
@@ -104,8 +90,8 @@ def markdown(result: dict[str, Any]) -> str:
     classes = result.get("classes") or {}
     for name, c in classes.items():
         lines.append(
-            f"- `{name}` shops: {c['shops']} shops of {_fmt(c['min_reviews'])}-"
-            f"{_fmt(c['max_reviews'])} reviews"
+            f"- `{name}` shops: {c['shops']} shops of {fmt(c['min_reviews'])}-"
+            f"{fmt(c['max_reviews'])} reviews"
         )
     lines.append("")
     phases = result.get("phases") or []
@@ -113,7 +99,7 @@ def markdown(result: dict[str, Any]) -> str:
         header = ["kind", "shops"]
         for p in phases:
             header += [f"{p['name']} n", "p50", "p95", "p99", "max"]
-        lines.append(_row(header))
+        lines.append(table_row(header))
         lines.append("|" + "---|" * len(header))
         keys = list(phases[0]["figures"]["cells"])
         for key in keys:
@@ -123,24 +109,24 @@ def markdown(result: dict[str, Any]) -> str:
                 f = p["figures"]["cells"].get(key, {})
                 err = f" ({f['errors']} err)" if f.get("errors") else ""
                 cells += [
-                    _fmt(f.get("count")) + err,
-                    _fmt(f.get("p50")),
-                    _fmt(f.get("p95")),
+                    fmt(f.get("count")) + err,
+                    fmt(f.get("p50")),
+                    fmt(f.get("p95")),
                     _bold_if_missed(f.get("p99")),
-                    _fmt(f.get("max")),
+                    fmt(f.get("max")),
                 ]
-            lines.append(_row(cells))
+            lines.append(table_row(cells))
         cells = ["**all**", ""]
         for p in phases:
             f = p["figures"]["overall"]
             cells += [
-                _fmt(f.get("count")),
-                _fmt(f.get("p50")),
-                _fmt(f.get("p95")),
+                fmt(f.get("count")),
+                fmt(f.get("p50")),
+                fmt(f.get("p95")),
                 _bold_if_missed(f.get("p99")),
-                _fmt(f.get("max")),
+                fmt(f.get("max")),
             ]
-        lines.append(_row(cells))
+        lines.append(table_row(cells))
         lines.append("")
     for p in phases:
         overall = p["figures"]["overall"]
@@ -150,32 +136,28 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"- {p['name']} ({p['concurrency']} connection{'s' if p['concurrency'] > 1 else ''}): "
             f"{overall['count']:,} requests in {p['elapsed_s']:.1f} s ({p['req_per_s']:,.0f} "
-            f"req/s), errors {overall['errors']}; overall p99 {_fmt(overall.get('p99'))} ms, "
+            f"req/s), errors {overall['errors']}; overall p99 {fmt(overall.get('p99'))} ms, "
             f"target < {P99_TARGET_MS:.0f} ms **{'met' if met else 'MISSED'}**"
             + (f"; kinds with p99 >= {P99_TARGET_MS:.0f} ms: {', '.join(missed)}" if missed else "")
         )
         lines.append(
-            f"  - CPU cores busy: responder {_fmt(cpu.get('responder_cores'), 2)} "
-            f"({_fmt(p.get('responder_cpu_ms_per_request'), 2)} ms CPU per request), PostgreSQL "
-            f"{_fmt(cpu.get('postgres_cores'), 2)}, client {_fmt(cpu.get('client_cores'), 2)}, "
-            f"Kafka {_fmt(cpu.get('kafka_cores'), 2)}, unaccounted "
-            f"{_fmt(cpu.get('unaccounted_cores'), 2)}; load {p['load_before']} -> "
+            f"  - CPU cores busy: responder {fmt(cpu.get('responder_cores'), 2)} "
+            f"({fmt(p.get('responder_cpu_ms_per_request'), 2)} ms CPU per request), PostgreSQL "
+            f"{fmt(cpu.get('postgres_cores'), 2)}, client {fmt(cpu.get('client_cores'), 2)}, "
+            f"Kafka {fmt(cpu.get('kafka_cores'), 2)}, unaccounted "
+            f"{fmt(cpu.get('unaccounted_cores'), 2)}; load {p['load_before']} -> "
             f"{p['load_after']}"
         )
         if p.get("first_error"):
             lines.append(f"  - first error: {p['first_error']}")
-    noisy = [p["name"] for p in phases if p["cpu"].get("unaccounted_cores", 0.0) > NOISY_CORES]
-    if noisy:
-        lines.append(
-            f"- WARNING: more than {NOISY_CORES} cores busy outside this run during "
-            f"{', '.join(noisy)}: something else competed for the machine, figures are disturbed"
-        )
+    lines += noisy_warning(
+        [p["name"] for p in phases if p["cpu"].get("unaccounted_cores", 0.0) > NOISY_CORES]
+    )
     machine = result["machine"]
+    postgres = machine.get("postgres", {})
     lines.append(
-        f"- machine: {machine['nproc']} CPUs ({machine['cpu_model']}), load before "
-        f"{machine['load_before']}, after {machine['load_after']}; PostgreSQL "
-        f"{machine.get('postgres', {}).get('server_version', '?')}, shared_buffers "
-        f"{machine.get('postgres', {}).get('shared_buffers', '?')}"
+        machine_line(machine) + f"; PostgreSQL {postgres.get('server_version', '?')}, "
+        f"shared_buffers {postgres.get('shared_buffers', '?')}"
     )
     plans = result.get("plans") or {}
     if plans:
@@ -186,15 +168,15 @@ def markdown(result: dict[str, Any]) -> str:
             "generic plan"
         )
         lines.append("")
-        lines.append(_row(["kind", "shop", "request ms", "statements: execution ms"]))
+        lines.append(table_row(["kind", "shop", "request ms", "statements: execution ms"]))
         lines.append("|---|---|---|---|")
         for kind, p in plans.items():
             parts = [
-                f"{name} {_fmt(s['execution_ms'], 1)} / {_fmt(s['repeated_execution_ms'], 1)} / "
-                f"{_fmt(s['generic_execution_ms'], 1)}"
+                f"{name} {fmt(s['execution_ms'], 1)} / {fmt(s['repeated_execution_ms'], 1)} / "
+                f"{fmt(s['generic_execution_ms'], 1)}"
                 for name, s in p["statements"].items()
             ]
-            lines.append(_row([kind, p["shop_id"], _fmt(p["latency_ms"]), "; ".join(parts)]))
+            lines.append(table_row([kind, p["shop_id"], fmt(p["latency_ms"]), "; ".join(parts)]))
         # Misses of the sequential run: in the concurrent one, queueing for the CPU adds to
         # every kind alike.
         missed_kinds = {
@@ -213,7 +195,7 @@ def markdown(result: dict[str, Any]) -> str:
             lines.append("")
             lines.append(
                 f"{kind} ({p['shop_id']}, {p['path']}): {slowest[0]}, "
-                f"{_fmt(slowest[1]['execution_ms'], 2)} ms"
+                f"{fmt(slowest[1]['execution_ms'], 2)} ms"
             )
             lines.append("```")
             lines.extend(slowest[1]["plan"])
@@ -228,12 +210,11 @@ def _pct(share: float) -> str:
 
 
 def _bold_if_missed(p99: Any) -> str:
-    text = _fmt(p99)
+    text = fmt(p99)
     return f"**{text}**" if isinstance(p99, float) and p99 >= P99_TARGET_MS else text
 
 
-def write_json(result: dict[str, Any], started: datetime, directory: Path = RESULTS_DIR) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"responder-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(result, indent=2, default=str) + "\n")
-    return path
+def write_json(
+    result: dict[str, Any], started: datetime, directory: Path = results.RESULTS_DIR
+) -> Path:
+    return results.write(result, "responder", started, directory)

@@ -20,7 +20,6 @@ everything it started: processes, databases, topics, infrastructure it had to st
 import argparse
 import asyncio
 import secrets
-import shutil
 import sys
 import tempfile
 import time
@@ -33,9 +32,9 @@ import httpx
 
 from bench import runner
 from bench.e2e.stack import API_HEADERS, service_process
+from bench.infra import infra_record
 from bench.ingest import machine
 from bench.ingest.kafka_watch import delete_topics
-from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     ADMIN_HEADERS,
     Infra,
@@ -63,17 +62,16 @@ RSS_INTERVAL_S = 0.25
 LIST_REQUESTS = 5
 
 
-def log(message: str) -> None:
-    print(f"[bench.scaling {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+log = runner.logger("scaling")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m bench.scaling",
-        description="Consumer throughput with 1 and 2 processes, and each service's memory "
+    p = runner.parser(
+        "scaling",
+        "Consumer throughput with 1 and 2 processes, and each service's memory "
         "with 10k to 1M stored rows. See bench/README.md.",
+        quick="150 orders; 1,000 and 10,000 rows",
     )
-    p.add_argument("--quick", action="store_true", help="150 orders; 1,000 and 10,000 rows")
     p.add_argument("--orders", type=int, help="orders published per consumer run (default 5,000)")
     p.add_argument("--processes", default="1,2", help="consumer process counts, in order")
     p.add_argument("--partitions", type=int, default=ORDERS.partitions, help="per topic (>= 2)")
@@ -82,17 +80,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--workload", type=int, help="events (or orders) per memory step (def. 200)")
     p.add_argument("--parts", default="consumers,memory", help="what to run")
     p.add_argument("--drain-timeout", type=float, default=600.0, help="max seconds per run")
-    p.add_argument(
-        "--keep-infra",
-        action="store_true",
-        help="leave PostgreSQL and Kafka running even if this run started them",
-    )
+    runner.add_keep_infra(p)
     # bench/all passes its arguments to every benchmark: ignore the other benchmarks' options.
     args, _ = p.parse_known_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
     args.processes = [int(x) for x in args.processes.split(",") if x]
     args.sizes = [int(x) for x in args.sizes.split(",") if x]
     args.services = [s for s in args.services.split(",") if s]
@@ -252,8 +243,7 @@ class Run:
             "error_log_lines": errors,
             "started_at": started_wall.isoformat(),
             "cpu": figures,
-            "load_before": load_before,
-            "load_after": machine.loadavg(),
+            **machine.load_span(load_before),
         }
         log(
             f"{count} process(es): {done:,}/{len(batch):,} events in {all_rows_s:.1f} s = "
@@ -333,8 +323,7 @@ class Run:
             "hwm_mib": hwm,
             "workload": workload,
             "error_log_lines": _error_lines(proc),
-            "load_before": load_before,
-            "load_after": machine.loadavg(),
+            **machine.load_span(load_before),
         }
 
     async def workload(
@@ -519,15 +508,9 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         ok = True
     finally:
         await run.cleanup()
-        if ok:
-            shutil.rmtree(run.work_dir, ignore_errors=True)
-        else:
-            log(f"logs kept in {run.work_dir}")
-    infra = run.infra
+        runner.finish_work_dir(run.work_dir, ok, log)
     return {
-        "benchmark": "scaling",
-        "started_at": started.isoformat(),
-        "finished_at": datetime.now(UTC).isoformat(),
+        **runner.header("scaling", started),
         "config": {
             "quick": args.quick,
             "consumer": "survey.orders (python -m services.survey)",
@@ -540,16 +523,8 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "workload": args.workload,
             "parts": args.parts,
         },
-        "machine": {
-            **machine.describe(),
-            "load_before": machine_before,
-            "load_after": machine.loadavg(),
-        },
-        "infra": {
-            "postgres_started_here": infra.pg_started_here if infra else None,
-            "kafka_started_here": infra.kafka_started_here if infra else None,
-            "cleanup": run.cleanup_notes,
-        },
+        "machine": machine.record(machine_before),
+        "infra": infra_record(run.infra, run.cleanup_notes),
         "consumers": consumers,
         "memory": memory,
         "summary": _summary(consumers, memory),
@@ -557,9 +532,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
-    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
+    return runner.main(argv, parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

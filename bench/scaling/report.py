@@ -1,21 +1,11 @@
 """The scaling result's JSON file and markdown tables."""
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.ingest.report import NOISY_CORES, RESULTS_DIR
-
-
-def _fmt(value: Any, digits: int = 1) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
+from bench import results
+from bench.tables import NOISY_CORES, fmt, machine_line
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -36,8 +26,8 @@ def markdown(result: dict[str, Any]) -> str:
             survey = sum(v for k, v in cpu.items() if k.startswith("survey_"))
             lines.append(
                 f"| {c['processes']} | {c['events']:,} | {c['handled']:,} | "
-                f"{_fmt(c['all_rows_s'])} | **{_fmt(c['events_per_s'])}** | "
-                f"{_fmt(c['events_per_s_handling'])} | {_fmt(c['lag_after'])} | "
+                f"{fmt(c['all_rows_s'])} | **{fmt(c['events_per_s'])}** | "
+                f"{fmt(c['events_per_s_handling'])} | {fmt(c['lag_after'])} | "
                 f"{survey:.2f} / {cpu['postgres_cores']:.2f} / {cpu['kafka_cores']:.2f} / "
                 f"{cpu['unaccounted_cores']:.2f} | {c['load_before'][0]} -> {c['load_after'][0]} |"
             )
@@ -68,23 +58,21 @@ def markdown(result: dict[str, Any]) -> str:
                 rss = step["rss"]
                 lines.append(
                     f"| {m['service']} | {step['rows']:,} | "
-                    f"{_fmt(sum(step['table_mib'].values()))} | {_fmt(step['seed_s'])} | "
-                    f"{_fmt(step['rss_idle_mib'])} | {_fmt(rss['peak_mib'])} | "
-                    f"{_fmt(rss['end_mib'])} | {_fmt(step['hwm_mib'])} | "
-                    f"{_fmt(step['workload']['seconds'])} | {step['error_log_lines']} |"
+                    f"{fmt(sum(step['table_mib'].values()))} | {fmt(step['seed_s'])} | "
+                    f"{fmt(step['rss_idle_mib'])} | {fmt(rss['peak_mib'])} | "
+                    f"{fmt(rss['end_mib'])} | {fmt(step['hwm_mib'])} | "
+                    f"{fmt(step['workload']['seconds'])} | {step['error_log_lines']} |"
                 )
         lines.append("")
     machine = result["machine"]
     lines.append(
-        f"- machine: {machine['nproc']} CPUs ({machine['cpu_model']}), load before "
-        f"{machine['load_before']}, after {machine['load_after']}; commit "
-        f"{machine['git_commit'][:7]}{' (dirty tree)' if machine['git_dirty'] else ''}"
+        machine_line(machine) + f"; commit {machine['git_commit'][:7]}"
+        f"{' (dirty tree)' if machine['git_dirty'] else ''}"
     )
     return "\n".join(lines)
 
 
-def write_json(result: dict[str, Any], started: datetime, directory: Path = RESULTS_DIR) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"scaling-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n")
-    return path
+def write_json(
+    result: dict[str, Any], started: datetime, directory: Path = results.RESULTS_DIR
+) -> Path:
+    return results.write(result, "scaling", started, directory)

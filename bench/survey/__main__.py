@@ -28,7 +28,6 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Coroutine
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,18 +36,10 @@ from typing import Any
 import asyncpg
 
 from bench import runner
+from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
-from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.payloads import REPO_ROOT
-from bench.ingest.targets import (
-    HOST,
-    Infra,
-    ServerProcess,
-    create_database,
-    remove_database,
-    start_infra,
-    stop_infra,
-)
+from bench.ingest.targets import HOST, Infra, ServerProcess, create_database, start_infra
 from bench.survey import data, report
 from bench.survey.raw_smtp import RawSpec
 from bench.survey.targets import BenchSink, CpuWindow, RepoSink, RssSampler, survey_process
@@ -74,17 +65,16 @@ RAW_EXIT_GRACE_S = 60.0
 DISPATCH_FIELDS = ("dispatch_interval_s", "dispatch_batch", "dispatch_concurrency")
 
 
-def log(message: str) -> None:
-    print(f"[bench.survey {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+log = runner.logger("survey")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = argparse.ArgumentParser(
-        prog="python -m bench.survey",
-        description="The survey dispatch worker against a large pending table, a steady load "
+    p = runner.parser(
+        "survey",
+        "The survey dispatch worker against a large pending table, a steady load "
         "and the SMTP sink's own ceiling. See bench/README.md.",
+        quick="100,000 pending, 10,000 due, 30 s steady",
     )
-    p.add_argument("--quick", action="store_true", help="100,000 pending, 10,000 due, 30 s steady")
     p.add_argument("--pending", type=int, help="pending surveys (default 1,000,000)")
     p.add_argument("--due", type=int, help="of them due at once (default 100,000)")
     p.add_argument("--steady-rate", type=float, default=50.0, help="emails/s made due, steady")
@@ -115,16 +105,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="what-if: SQL run on the bench database after the migrations, before the load "
         "(repeatable; e.g. an index); recorded in the result",
     )
-    p.add_argument(
-        "--keep-infra",
-        action="store_true",
-        help="leave PostgreSQL and Kafka running even if this run started them",
-    )
+    runner.add_keep_infra(p)
     args = p.parse_args(argv)
-    preset = QUICK if args.quick else FULL
-    for key, value in preset.items():
-        if getattr(args, key) is None:
-            setattr(args, key, value)
+    runner.apply_preset(args, QUICK, FULL)
     if not 0 < args.due <= args.pending:
         p.error("need 0 < --due <= --pending")
     if args.steady_rate < 0 or args.steady_duration < 0 or args.raw_messages < 0:
@@ -132,25 +115,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     args.sinks = [s for s in args.sinks.split(",") if s]
     if not args.sinks or any(s not in ("maildir", "count") for s in args.sinks):
         p.error("--sinks: a comma-separated list of maildir, count")
-    overrides = {}
-    for item in args.env:
-        key, sep, value = item.partition("=")
-        if not sep or not key.startswith("SURVEY_"):
-            p.error(f"--env {item!r}: expected SURVEY_NAME=value")
-        overrides[key] = value
-    args.overrides = overrides
+    args.overrides = runner.env_overrides(p, args.env, ("SURVEY_",), "SURVEY_NAME=value")
     return args
-
-
-def dispatch_settings(overrides: dict[str, str]) -> dict[str, Any]:
-    """What the measured process runs with: the defaults, unless --env changed them."""
-    fields = SurveySettings.model_fields
-    settings = {}
-    for name in DISPATCH_FIELDS:
-        raw = overrides.get(f"SURVEY_{name.upper()}")
-        default = fields[name].default
-        settings[name] = default if raw is None else type(default)(raw)
-    return settings
 
 
 class Run:
@@ -166,7 +132,9 @@ class Run:
         self.domain = args.overrides.get(
             "SURVEY_MESSAGE_ID_DOMAIN", SurveySettings.model_fields["message_id_domain"].default
         )
-        self.dispatch = dispatch_settings(args.overrides)
+        self.dispatch = runner.effective_settings(
+            SurveySettings, "SURVEY_", DISPATCH_FIELDS, args.overrides
+        )
         self.future = args.pending - args.due
         # Row numbers (== survey ids == email ids): the future rows, then one block of due rows
         # per backlog phase; steady rows come from the identity sequences, above all of them.
@@ -321,8 +289,7 @@ class Run:
             "concurrency": spec.concurrency,
             "client_loop": raw["loop"],
             "cpu": figures,
-            "load_before": load_before,
-            "load_after": machine.loadavg(),
+            **machine.load_span(load_before),
         }
         log(f"{name}: {phase['messages_per_s']:.0f} messages/s, errors {phase['errors']}")
         return phase
@@ -530,9 +497,7 @@ class Run:
         probe = await self.cooldown_probe(first)
         phase["cooldown_query"] = {k: probe[k] for k in ("scan", "execution_ms")}
         phase["cpu_ms_per_email"] = _per_email(cpu_figures, len(times))
-        phase.update(
-            worker_rss=rss, cpu=cpu_figures, load_before=load_before, load_after=machine.loadavg()
-        )
+        phase.update(worker_rss=rss, cpu=cpu_figures, **machine.load_span(load_before))
         log(
             f"{name}: {len(times):,} accepted in {phase.get('time_s')} s, "
             f"{phase.get('emails_per_s')} emails/s, lateness p99 {phase['lateness_s'].get('p99')} s"
@@ -707,9 +672,7 @@ class Run:
             phase["time_s"] = round(last_accept - first_due, 3)
             phase["emails_per_s"] = round(len(accepted) / (last_accept - first_due), 1)
         phase["cpu_ms_per_email"] = _per_email(cpu_figures, len(accepted))
-        phase.update(
-            worker_rss=rss, cpu=cpu_figures, load_before=load_before, load_after=machine.loadavg()
-        )
+        phase.update(worker_rss=rss, cpu=cpu_figures, **machine.load_span(load_before))
         late = phase["lateness_s"]
         log(f"{name}: lateness p50 {late.get('p50')} s, p99 {late.get('p99')} s")
         return phase
@@ -744,50 +707,17 @@ class Run:
     # -- teardown --------------------------------------------------------------------------------
 
     async def cleanup(self) -> None:
-        # Each step on its own: one failure must not leave the rest running.
-        steps: list[tuple[str, Callable[[], Coroutine[Any, Any, str | None]]]] = []
+        steps: list[Step] = []
         if self.service is not None:
-            service = self.service
-
-            async def stop_service() -> str:
-                await service.stop()
-                return f"exit code {service.proc.returncode if service.proc else None}"
-
-            steps.append(("stop survey", stop_service))
+            steps.append(stop_service("stop survey", self.service))
         for sink in (self.sink, self.repo_sink):
             if sink is not None:
-
-                async def stop_sink(sink: BenchSink | RepoSink = sink) -> None:
-                    await sink.stop()
-
-                steps.append((f"stop {type(sink).__name__}", stop_sink))
+                steps.append((f"stop {type(sink).__name__}", sink.stop))
         if self.db is not None:
-            db = self.db
-
-            async def close_db() -> None:
-                await db.close()
-
-            steps.append(("bench connection", close_db))
-        infra = self.infra
-        if infra is not None:
-
-            async def topics() -> str:
-                deleted = await delete_topics(infra.bootstrap_servers, self.prefix)
-                return f"{len(deleted)} topics with prefix {self.prefix} deleted"
-
-            async def database() -> str:
-                await remove_database(infra, self.database)
-                return f"database {self.database} dropped"
-
-            async def services() -> str:
-                stopped = await stop_infra(infra)
-                return "stopped " + " and ".join(stopped) if stopped else "none started here"
-
-            steps.append(("topics", topics))
-            if self.database_created:
-                steps.append(("database", database))
-            if not self.args.keep_infra:
-                steps.append(("infrastructure", services))
+            steps.append(("bench connection", self.db.close))
+        if self.infra is not None:
+            database = self.database if self.database_created else None
+            steps += teardown_steps(self.infra, self.prefix, database, self.args.keep_infra)
 
         async def maildirs() -> str:
             # Always: a full run leaves gigabytes of messages.
@@ -795,14 +725,7 @@ class Run:
             return f"{self.maildirs} removed"
 
         steps.append(("maildirs", maildirs))
-        for what, step in steps:
-            try:
-                outcome = await step()
-                if outcome:
-                    self.cleanup_notes.append(f"{what}: {outcome}")
-            except Exception as exc:
-                self.cleanup_notes.append(f"{what}: FAILED {exc!r}")
-                log(f"cleanup: {what} failed: {exc!r}")
+        await run_steps(steps, self.cleanup_notes, log)
 
 
 def _statuses(rows: list[Any]) -> dict[str, int]:
@@ -864,15 +787,9 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         ok = True
     finally:
         await run.cleanup()
-        if ok:
-            shutil.rmtree(run.work_dir, ignore_errors=True)
-        else:
-            log(f"logs kept in {run.work_dir}")
-    infra = run.infra
+        runner.finish_work_dir(run.work_dir, ok, log)
     return {
-        "benchmark": "survey",
-        "started_at": started.isoformat(),
-        "finished_at": datetime.now(UTC).isoformat(),
+        **runner.header("survey", started),
         "config": {
             "pending": args.pending,
             "due": args.due,
@@ -888,16 +805,8 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "setup_sql": args.setup_sql,
             "shops": len(data.SHOPS),
         },
-        "machine": {
-            **machine.describe(),
-            "load_before": machine_before,
-            "load_after": machine.loadavg(),
-        },
-        "infra": {
-            "postgres_started_here": infra.pg_started_here if infra else None,
-            "kafka_started_here": infra.kafka_started_here if infra else None,
-            "cleanup": run.cleanup_notes,
-        },
+        "machine": machine.record(machine_before),
+        "infra": infra_record(run.infra, run.cleanup_notes),
         "load": load,
         "render": render,
         "query_plans": plans,
@@ -933,10 +842,7 @@ def _summary(phases: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
-
-    return runner.run(lambda: benchmark(args, started), report, started, REPO_ROOT)
+    return runner.main(argv, parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,12 @@
 """Figures of the survey benchmark: lateness percentiles, the JSON file, the markdown tables."""
 
-import json
-import math
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from bench.ingest.report import NOISY_CORES, RESULTS_DIR, latency_summary
+from bench import results
+from bench.ingest.report import latency_summary
+from bench.tables import NOISY_CORES, fmt, machine_line, noisy_warning, table_row
 
 THROUGHPUT_TARGET = 300.0  # emails/s through the repo's sink, backlog phase
 STEADY_P99_TARGET_S = 5.0  # lateness p99 at a steady 50 emails/s
@@ -15,20 +15,6 @@ STEADY_P99_TARGET_S = 5.0  # lateness p99 at a steady 50 emails/s
 def seconds_summary(values_s: list[float]) -> dict[str, float]:
     """Nearest-rank percentiles (values that were observed), in seconds, 3 decimals."""
     return {k: round(v, 3) for k, v in latency_summary(values_s).items()}
-
-
-def _fmt(value: Any, digits: int = 1) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    if isinstance(value, float):
-        return f"{value:,.{digits}f}"
-    if isinstance(value, int):
-        return f"{value:,}"
-    return str(value)
-
-
-def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(cells) + " |"
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -61,7 +47,7 @@ def markdown(result: dict[str, Any]) -> str:
     dispatch = [p for p in result["phases"] if p["kind"] in ("backlog", "steady")]
     if dispatch:
         lines.append(
-            _row(
+            table_row(
                 [
                     "phase",
                     "sink",
@@ -85,21 +71,21 @@ def markdown(result: dict[str, Any]) -> str:
             # Emails never accepted count as late as the phase's end: then only lower bounds.
             ge = ">= " if p.get("lateness_lower_bound") else ""
             lines.append(
-                _row(
+                table_row(
                     [
                         p["name"],
                         p["sink"],
-                        _fmt(p["due"]),
-                        _fmt(p["accepted"]),
-                        _fmt(p["not_sent"]),
-                        _fmt(p.get("time_s"), 1),
-                        _fmt(p.get("emails_per_s")),
-                        ge + _fmt(late.get("p50"), 2),
-                        ge + _fmt(late.get("p95"), 2),
-                        ge + _fmt(late.get("p99"), 2),
-                        ge + _fmt(late.get("max"), 2),
-                        f"{_fmt(rss.get('start_mib'))} / {_fmt(rss.get('peak_mib'))} / "
-                        f"{_fmt(rss.get('end_mib'))}",
+                        fmt(p["due"]),
+                        fmt(p["accepted"]),
+                        fmt(p["not_sent"]),
+                        fmt(p.get("time_s"), 1),
+                        fmt(p.get("emails_per_s")),
+                        ge + fmt(late.get("p50"), 2),
+                        ge + fmt(late.get("p95"), 2),
+                        ge + fmt(late.get("p99"), 2),
+                        ge + fmt(late.get("max"), 2),
+                        f"{fmt(rss.get('start_mib'))} / {fmt(rss.get('peak_mib'))} / "
+                        f"{fmt(rss.get('end_mib'))}",
                     ]
                 )
             )
@@ -107,7 +93,7 @@ def markdown(result: dict[str, Any]) -> str:
     raw = [p for p in result["phases"] if p["kind"] == "raw"]
     if raw:
         lines.append(
-            _row(
+            table_row(
                 [
                     "ceiling",
                     "sink",
@@ -125,36 +111,33 @@ def markdown(result: dict[str, Any]) -> str:
         for p in raw:
             lat = p.get("latency_ms") or {}
             lines.append(
-                _row(
+                table_row(
                     [
                         p["name"],
                         p["sink"],
-                        _fmt(p["concurrency"]),
-                        _fmt(p["accepted"]),
-                        _fmt(p["errors"]),
-                        _fmt(p["elapsed_s"], 1),
-                        _fmt(p["messages_per_s"]),
-                        _fmt(lat.get("p50"), 2),
-                        _fmt(lat.get("p99"), 2),
+                        fmt(p["concurrency"]),
+                        fmt(p["accepted"]),
+                        fmt(p["errors"]),
+                        fmt(p["elapsed_s"], 1),
+                        fmt(p["messages_per_s"]),
+                        fmt(lat.get("p50"), 2),
+                        fmt(lat.get("p99"), 2),
                     ]
                 )
             )
         lines.append("")
     lines.extend(_verdicts(result))
     machine = result["machine"]
-    lines.append(
-        f"- machine: {machine['nproc']} CPUs ({machine['cpu_model']}), load before "
-        f"{machine['load_before']}, after {machine['load_after']}"
-    )
+    lines.append(machine_line(machine))
     for p in dispatch:
         per = p.get("cpu_ms_per_email") or {}
-        parts = [f"{k} {_fmt(v, 2)}" for k, v in per.items() if k != "machine_busy"]
+        parts = [f"{k} {fmt(v, 2)}" for k, v in per.items() if k != "machine_busy"]
         line = f"- {p['name']}: CPU ms per email: {', '.join(parts) or '-'}"
         probe = p.get("cooldown_query")
         if probe:
             line += (
                 f"; the per-email cooldown query afterwards: {probe['scan']}, "
-                f"{_fmt(probe['execution_ms'], 1)} ms"
+                f"{fmt(probe['execution_ms'], 1)} ms"
             )
         if p.get("projected_time_s"):
             line += f"; all {p['due']:,} at this rate: ~{p['projected_time_s']:,.0f} s"
@@ -162,25 +145,22 @@ def markdown(result: dict[str, Any]) -> str:
     for p in result["phases"]:
         cpu = p.get("cpu") or {}
         parts = [
-            f"{k.removesuffix('_cores')} {_fmt(v, 2)}"
+            f"{k.removesuffix('_cores')} {fmt(v, 2)}"
             for k, v in cpu.items()
             if k.endswith("_cores") and k not in ("machine_busy_cores", "unaccounted_cores")
         ]
         lines.append(
             f"- {p['name']}: CPU cores busy: {', '.join(parts)}, unaccounted "
-            f"{_fmt(cpu.get('unaccounted_cores'), 2)}; load {p['load_before']} -> "
+            f"{fmt(cpu.get('unaccounted_cores'), 2)}; load {p['load_before']} -> "
             f"{p['load_after']}"
         )
-    noisy = [
-        p["name"]
-        for p in result["phases"]
-        if (p.get("cpu") or {}).get("unaccounted_cores", 0.0) > NOISY_CORES
-    ]
-    if noisy:
-        lines.append(
-            f"- WARNING: more than {NOISY_CORES} cores busy outside this run during "
-            f"{', '.join(noisy)}: something else competed for the machine, figures are disturbed"
-        )
+    lines += noisy_warning(
+        [
+            p["name"]
+            for p in result["phases"]
+            if (p.get("cpu") or {}).get("unaccounted_cores", 0.0) > NOISY_CORES
+        ]
+    )
     for p in result["phases"]:
         if p.get("first_error"):
             lines.append(f"- {p['name']}: first error: {p['first_error']}")
@@ -198,10 +178,10 @@ def _verdicts(result: dict[str, Any]) -> list[str]:
     if thr:
         verdict = "met" if thr["met"] else "MISSED"
         lines.append(
-            f"- throughput through the repo's sink (maildir): {_fmt(thr['emails_per_s'])} "
+            f"- throughput through the repo's sink (maildir): {fmt(thr['emails_per_s'])} "
             f"emails/s; target >= {THROUGHPUT_TARGET:.0f} {verdict}"
             + (
-                f"; ceiling of that sink {_fmt(thr['ceiling'])} messages/s"
+                f"; ceiling of that sink {fmt(thr['ceiling'])} messages/s"
                 if thr.get("ceiling")
                 else ""
             )
@@ -210,14 +190,13 @@ def _verdicts(result: dict[str, Any]) -> list[str]:
     if steady:
         verdict = "met" if steady["met"] else "MISSED"
         lines.append(
-            f"- steady {steady['rate']:g} emails/s: lateness p50 {_fmt(steady['p50'], 2)} s, "
-            f"p99 {_fmt(steady['p99'], 2)} s; target p99 < {STEADY_P99_TARGET_S:.0f} s {verdict}"
+            f"- steady {steady['rate']:g} emails/s: lateness p50 {fmt(steady['p50'], 2)} s, "
+            f"p99 {fmt(steady['p99'], 2)} s; target p99 < {STEADY_P99_TARGET_S:.0f} s {verdict}"
         )
     return lines
 
 
-def write_json(result: dict[str, Any], started: datetime, directory: Path = RESULTS_DIR) -> Path:
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"survey-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n")
-    return path
+def write_json(
+    result: dict[str, Any], started: datetime, directory: Path = results.RESULTS_DIR
+) -> Path:
+    return results.write(result, "survey", started, directory)
