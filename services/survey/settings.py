@@ -27,8 +27,9 @@ class SurveySettings(ServiceSettings):
 
     dispatch_interval_s: float = 1.0
     dispatch_batch: int = 100
-    # Emails sent at once, each on its own kept SMTP connection. 8 measured 369 emails/s into a
-    # Maildir sink against 294 with 4 (bench/results/what-if/); more waits on the 2 cores.
+    # Emails sent at once, each on its own kept SMTP connection. With 8, 100,000 due emails
+    # went into a Maildir sink at 325/s (bench/results/survey-20261124T025617Z.json); 4 gave
+    # 294/s in quick mode. More lanes only wait for the 2 cores the sink shares.
     dispatch_concurrency: int = 8
     # A claim older than this was left by a dead worker: its email becomes 'unknown'.
     dispatch_claim_lease_s: int = 300

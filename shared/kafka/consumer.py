@@ -400,16 +400,20 @@ class ConsumerRunner:
                 EVENTS_FAILED.labels(self.spec.name, topic, "infrastructure").inc()
             CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc(len(run))
             raise _InfrastructureDown from exc
+        self._committed([work.event for work in handled], duplicates)
+        return None
+
+    def _committed(self, handled: list[Event], duplicates: int) -> None:
+        """After the database commit of `handled` (and of `duplicates` inbox hits)."""
         CONSUMER_MESSAGES.labels(self.spec.name, "duplicate").inc(duplicates)
         CONSUMER_MESSAGES.labels(self.spec.name, "processed").inc(len(handled))
         now = datetime.now(UTC)
-        for work in handled:
-            latency = (now - work.event.occurred_at).total_seconds()
-            EVENT_LATENCY_SECONDS.labels(self.spec.name, work.event.type).observe(max(latency, 0))
+        for event in handled:
+            latency = (now - event.occurred_at).total_seconds()
+            EVENT_LATENCY_SECONDS.labels(self.spec.name, event.type).observe(max(latency, 0))
         if handled and self.settings.fault_crash_after_db_commit:
             log.critical("fault injection: exiting after database commit")
             os._exit(CRASH_EXIT_CODE)
-        return None
 
     async def _handle_alone(self, work: _Work, attempts_made: int = 0) -> None:
         with tracing.consume_span(work.record, self.group_id):
@@ -473,13 +477,7 @@ class ConsumerRunner:
                 CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc()
                 await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempt - 1))
                 continue
-            CONSUMER_MESSAGES.labels(self.spec.name, "processed" if handled else "duplicate").inc()
-            if handled:
-                latency = (datetime.now(UTC) - event.occurred_at).total_seconds()
-                EVENT_LATENCY_SECONDS.labels(self.spec.name, event.type).observe(max(latency, 0))
-            if handled and self.settings.fault_crash_after_db_commit:
-                log.critical("fault injection: exiting after database commit")
-                os._exit(CRASH_EXIT_CODE)
+            self._committed([event] if handled else [], 0 if handled else 1)
             return
 
     async def _handle_once(self, record: ConsumerRecord, event: Event, handler: Handler) -> bool:

@@ -16,7 +16,7 @@ from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Connection, Pool, create_pool
 from shared.events import Event, OrderCancelled, serialize_event
 from shared.kafka.admin import ensure_topics
-from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
+from shared.kafka.consumer import ConsumerRunner, ConsumerSpec, Handler
 from shared.kafka.producer import create_producer
 from shared.metrics import CONSUMER_MESSAGES
 from shared.topics import ORDERS, dlq_name, topic_name
@@ -236,6 +236,22 @@ async def _send_to_partition_zero(harness: Harness, order_ids: list[str]) -> Non
         await producer.stop()
 
 
+async def _run_on_partition_zero(
+    harness: Harness, handler: Handler, order_ids: list[str]
+) -> list[asyncpg.Record]:
+    """Send the orders to one partition, consume them with `handler` (which writes one `txns`
+    row per handled order) and return the rows in transaction order."""
+    harness.handler = handler  # type: ignore[method-assign]
+    await _send_to_partition_zero(harness, order_ids)
+
+    async def all_handled() -> bool:
+        return await harness.pool.fetchval("SELECT count(*) FROM txns") == len(order_ids)
+
+    async with harness.running():
+        await eventually(all_handled)
+    return await harness.pool.fetch("SELECT order_id, txid::text AS txid FROM txns ORDER BY txid")
+
+
 async def test_records_of_a_partition_share_a_transaction(harness) -> None:
     """One commit (one WAL flush) for a run of records, each still claimed in the inbox."""
     await harness.pool.execute("CREATE TABLE txns (order_id text, txid xid8)")
@@ -245,16 +261,8 @@ async def test_records_of_a_partition_share_a_transaction(harness) -> None:
             "INSERT INTO txns VALUES ($1, pg_current_xact_id())", event.payload.order_id
         )
 
-    harness.handler = record_txid  # type: ignore[method-assign]
     order_ids = [f"t-{i}" for i in range(6)]
-    await _send_to_partition_zero(harness, order_ids)
-
-    async def all_six() -> bool:
-        return await harness.pool.fetchval("SELECT count(*) FROM txns") == 6
-
-    async with harness.running():
-        await eventually(all_six)
-    rows = await harness.pool.fetch("SELECT order_id, txid::text AS txid FROM txns")
+    rows = await _run_on_partition_zero(harness, record_txid, order_ids)
     assert sorted(r["order_id"] for r in rows) == order_ids
     assert len({r["txid"] for r in rows}) < len(order_ids), "every record had its own commit"
     claimed = await harness.pool.fetchval(
@@ -277,20 +285,12 @@ async def test_a_deadlock_in_a_shared_transaction_falls_back_to_one_at_a_time(ha
             raise asyncpg.DeadlockDetectedError("deadlock detected")
         await conn.execute("INSERT INTO txns VALUES ($1, pg_current_xact_id())", order_id)
 
-    harness.handler = deadlocks_when_shared  # type: ignore[method-assign]
     order_ids = ["d-0", "d-locked", "d-2"]
-    await _send_to_partition_zero(harness, order_ids)
-
-    async def all_three() -> bool:
-        return await harness.pool.fetchval("SELECT count(*) FROM txns") == 3
-
-    async with harness.running():
-        await eventually(all_three)
-    rows = await harness.pool.fetch("SELECT order_id, txid::text AS txid FROM txns ORDER BY txid")
+    rows = await _run_on_partition_zero(harness, deadlocks_when_shared, order_ids)
     assert [r["order_id"] for r in rows] == order_ids
     assert len({r["txid"] for r in rows}) == 3
     assert refused == ["d-locked"]
-    dead = await harness.pool.fetchval(
+    claimed = await harness.pool.fetchval(
         "SELECT count(*) FROM inbox WHERE consumer = $1", harness.name
     )
-    assert dead == 3
+    assert claimed == 3
