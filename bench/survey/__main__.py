@@ -400,14 +400,16 @@ class Run:
         return path.stat().st_size if path.exists() else 0
 
     def _log_errors(self, offset: int) -> tuple[int, str | None]:
-        """ERROR lines the worker logged since `offset` (dispatch failures), and the first."""
+        """ERROR lines the worker logged since `offset` (dispatch failures), and the first.
+        aiokafka's own ERROR lines are left out: it logs a fetch refused by a broker still
+        electing the leader of a just-made topic, then retries by itself."""
         assert self.service is not None
         with self.service.log_path.open("rb") as f:
             f.seek(offset)
             lines = [
                 line.decode(errors="replace").strip()
                 for line in f
-                if b"ERROR" in line or b"Traceback" in line
+                if (b"ERROR" in line or b"Traceback" in line) and b'"logger": "aiokafka' not in line
             ]
         return len(lines), (lines[0][:500] if lines else None)
 
