@@ -4,6 +4,8 @@ end with one line on stderr and exit status 1 (usage errors: 2), never with a tr
 import argparse
 import asyncio
 import logging
+import os
+import signal
 import sys
 from collections.abc import Sequence
 from typing import get_args
@@ -302,7 +304,29 @@ def _logging(debug: bool) -> None:
         logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
 
 
+def _reader_gone() -> int:
+    """The output's reader left (`reviewloop shops list | head -1`): what it did not read is
+    not an error. Later writes, Python's own flush at exit included, go to /dev/null instead
+    of raising again; the status is a shell's for a process ended by SIGPIPE."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 128 + signal.SIGPIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Output still buffered (argparse's --help included) would otherwise meet the
+            # closed pipe in Python's flush at exit, after this handler is gone.
+            sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     _logging(args.debug)
     try:
@@ -312,6 +336,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        raise  # our own output's reader left: not the OSError of a server (see main)
     except (KafkaError, asyncpg.PostgresError, MigrationError, OSError, TimeoutError) as exc:
         if args.debug:
             raise

@@ -3,6 +3,7 @@ helpers, and the console-script entry point."""
 
 import argparse
 import io
+import os
 import subprocess
 import sys
 import tomllib
@@ -12,7 +13,7 @@ import pytest
 
 from deploy.local.stack import REPO_ROOT
 from services.cli import dlq
-from services.cli.common import CliError, Progress, age, table
+from services.cli.common import CliError, Progress, age, fields, table
 from services.cli.main import build_parser, main
 
 
@@ -141,3 +142,42 @@ def test_tables_and_ages() -> None:
         "1h 01m",
         "1d 01h",
     ]
+
+
+def test_lists_and_objects_print_as_words_not_python_reprs() -> None:
+    user = {"id": 7, "shop_ids": ["eu-shop", "us-shop"], "scopes": [], "limits": {"rpm": 60}}
+    assert fields(user).splitlines() == [
+        "id        7",
+        "shop_ids  eu-shop, us-shop",
+        "scopes    -",
+        "limits    rpm=60",
+    ]
+    assert table(("SHOPS",), [(["a", "b"],)]).splitlines()[1] == "a, b"
+
+
+def test_a_reader_that_leaves_early_ends_the_command_quietly() -> None:
+    """`reviewloop shops list | head -1`: the pipe closes under the command's output. No
+    traceback and no error line, the shell's status of a process ended by SIGPIPE."""
+    script = (
+        "import sys\n"
+        "from services.cli import api, main\n"
+        # A listing far larger than a pipe's buffer, without a server to list from.
+        "api.shops_list = lambda args: print('shop\\n' * 50_000) or 0\n"
+        "sys.exit(main.main(['shops', 'list']))\n"
+    )
+    read, write = os.pipe()
+    os.close(read)  # the reader has gone before the first line is written
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            stdout=write,
+            stderr=subprocess.PIPE,
+            cwd=REPO_ROOT,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(write)
+    assert done.stderr == ""
+    assert done.returncode == 141
