@@ -412,6 +412,35 @@ async def test_linter_endpoint_explains_findings(responder: Responder) -> None:
         assert bare.json() == {"findings": [], "blocked": False}
 
 
+async def test_lint_takes_a_reply_up_to_the_longest_a_reply_can_be(responder: Responder) -> None:
+    """5,000 characters, the most a shop's max_reply_chars allows; longer is a 422 that says
+    so. An offer and a request to change the review are judged across sentences."""
+    async with responder.http() as http:
+        _, agent = await user_with_key(http, "agent", ["s1"])
+        longest = await http.post(
+            "/v1/lint", json={"text": "a" * 5000, "sentiment": "positive"}, headers=agent
+        )
+        assert longest.status_code == 200, longest.text
+        too_long = await http.post(
+            "/v1/lint", json={"text": "a" * 5001, "sentiment": "positive"}, headers=agent
+        )
+        assert too_long.status_code == 422
+        (error,) = too_long.json()["detail"]
+        assert error["loc"] == ["body", "text"] and "5000 characters" in error["msg"]
+        bribe = await http.post(
+            "/v1/lint",
+            json={
+                "text": "We'd love to send you a $20 gift card. It would mean a lot if you could "
+                "update your review afterwards.",
+            },
+            headers=agent,
+        )
+        assert bribe.json()["blocked"]
+        assert [f["code"] for f in bribe.json()["findings"] if f["severity"] == "block"] == [
+            "incentive_for_review"
+        ]
+
+
 async def test_retries_end_after_the_last_attempt_and_deleted_reviews_get_no_reply(
     make_settings,
 ) -> None:

@@ -288,3 +288,92 @@ def test_dates_are_not_phone_numbers_but_phone_numbers_are() -> None:
 )
 def test_reply_language_guess(text: str, language: str | None) -> None:
     assert guess(text) == language
+
+
+# An offer in one sentence, the request to change the review in another (issue #16, item 19).
+CROSS_SENTENCE_INCENTIVES = [
+    (
+        "en",
+        "We'd love to send you a $20 gift card. It would mean a lot if you could update your "
+        "review afterwards.",
+    ),
+    (
+        "en",
+        "We have added a voucher for your next order. Perhaps you could reconsider your "
+        "1-star rating?",
+    ),
+    (
+        "de",
+        "Gerne schicken wir Ihnen einen Gutschein über 20 Euro. Es würde uns sehr freuen, wenn "
+        "Sie Ihre Bewertung danach anpassen könnten.",
+    ),
+    (
+        "sl",
+        "Z veseljem vam podarimo darilni bon v vrednosti 20 evrov. Zelo bi nam pomenilo, če bi "
+        "nato posodobili svojo oceno.",
+    ),
+    (
+        "lv",
+        "Mēs labprāt jums nosūtītu dāvanu karti 20 eiro vērtībā. Būtu ļoti jauki, ja pēc tam "
+        "jūs atjauninātu savu atsauksmi.",
+    ),
+    (
+        "ro",
+        "Ne-ar face plăcere să vă oferim un card cadou de 100 de lei. Ar însemna mult pentru "
+        "noi dacă ați putea apoi să vă actualizați recenzia.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CROSS_SENTENCE_INCENTIVES)
+def test_an_offer_and_a_review_request_in_different_sentences_are_blocked(
+    language: str, text: str
+) -> None:
+    findings = lint(text, LintContext(sentiment="negative", review_language=language))
+    (block,) = blocking(findings)
+    assert block.code == "incentive_for_review"
+    assert block.start is not None and text[block.start : block.end] == block.excerpt
+
+
+# A remedy is not a bribe: a refund or a replacement offered without asking anything about the
+# review stays allowed, in every language.
+PLAIN_APOLOGIES = [
+    (
+        "en",
+        "We are so sorry your teapot arrived broken. We will send you a full refund today, and "
+        "we have changed our packaging. Please contact us if anything else is wrong.",
+    ),
+    (
+        "de",
+        "Es tut uns wirklich leid. Wir erstatten Ihnen den vollen Betrag. Ihre Bewertung hilft "
+        "uns, unseren Versand zu verbessern. Schreiben Sie uns gerne.",
+    ),
+    (
+        "sl",
+        "Iskreno se opravičujemo. Vrnili vam bomo celotno kupnino in brezplačno poslali nov "
+        "izdelek. Hvala za vaše mnenje. Pišite nam.",
+    ),
+    (
+        "lv",
+        "Mums ļoti žēl. Mēs atmaksāsim visu summu un bezmaksas nosūtīsim jaunu preci. Paldies "
+        "par jūsu atsauksmi. Sazinieties ar mums.",
+    ),
+    (
+        "ro",
+        "Ne pare sincer rău. Vă rambursăm integral suma și vă trimitem gratuit un produs nou. "
+        "Vă mulțumim pentru recenzie. Contactați-ne.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), PLAIN_APOLOGIES)
+def test_a_refund_without_a_request_about_the_review_is_no_incentive(
+    language: str, text: str
+) -> None:
+    findings = lint(text, LintContext(sentiment="negative", review_language=language))
+    assert blocking(findings) == [], [(f.code, f.excerpt) for f in findings]
+
+
+def test_thanks_for_a_good_review_next_to_free_shipping_is_no_incentive() -> None:
+    text = "Thank you for the positive review! Orders over 50 euros ship with free delivery."
+    assert blocking(lint(text, LintContext(sentiment="positive"))) == []

@@ -15,7 +15,7 @@ from services.responder.replies import repository as replies
 from services.responder.replies import service
 from services.responder.replies.drafting import unknown_placeholders
 from services.responder.replies.library import BUILTIN, PLACEHOLDERS
-from services.responder.replies.linter import Finding, LintContext, blocking, lint
+from services.responder.replies.linter import Finding, LintContext, blocking, lint_off_loop
 from services.responder.reviews import repository as reviews
 from services.responder.reviews.endpoints import ReviewIdPath, ShopQuery
 from services.responder.reviews.lookup import review_for
@@ -201,7 +201,7 @@ async def lint_text(body: LintIn, request: Request, principal: Agent) -> dict[st
         if body.review_id is not None:
             review = await review_for(conn, principal, body.review_id, body.shop_id)
             shop = await shops.get(conn, review["shop_id"])
-            findings = service.check(body.text, review, shop.settings)
+            findings = await service.check_off_loop(body.text, review, shop.settings)
         else:
             allowed: set[str] = set()
             if body.shop_id is not None:
@@ -213,7 +213,7 @@ async def lint_text(body: LintIn, request: Request, principal: Agent) -> dict[st
                 allowed_contacts=allowed,
                 max_chars=600 if body.sentiment == "negative" else 1000,
             )
-            findings = lint(body.text, ctx)
+            findings = await lint_off_loop(body.text, ctx)
     return {
         "findings": [f.model_dump() for f in findings],
         "blocked": bool(blocking(findings)),
@@ -254,7 +254,7 @@ class TemplateIn(BaseModel):
     body: str = Field(min_length=1, max_length=3000)
 
 
-def _validate_template(body: TemplateIn) -> None:
+async def _validate_template(body: TemplateIn) -> None:
     if not _TOPIC.match(body.topic):
         raise invalid("topic is lower-case letters and underscores, optionally 'faq:<type>'")
     unknown = unknown_placeholders(body.body, PLACEHOLDERS)
@@ -262,7 +262,7 @@ def _validate_template(body: TemplateIn) -> None:
         raise invalid(f"unknown placeholders {unknown}; allowed: {', '.join(sorted(PLACEHOLDERS))}")
     # A template that would always produce a blocked reply is refused at the door.
     sample = re.sub(r"\{[a-z_]+\}", "", body.body)
-    blocks = blocking(lint(sample, LintContext(sentiment=body.sentiment)))
+    blocks = blocking(await lint_off_loop(sample, LintContext(sentiment=body.sentiment)))
     blocks = [b for b in blocks if b.code != "unfilled_placeholder"]
     if blocks:
         raise HTTPException(
@@ -302,7 +302,7 @@ async def create_template(
     shop_id: ShopIdPath, body: TemplateIn, request: Request, principal: Manager
 ) -> dict[str, Any]:
     ensure_shop(principal, shop_id)
-    _validate_template(body)
+    await _validate_template(body)
     now = now_of(request)
     async with pool_of(request).acquire() as conn, conn.transaction():
         template = await replies.insert_template(
@@ -335,7 +335,7 @@ async def update_template(
     principal: Manager,
 ) -> dict[str, Any]:
     ensure_shop(principal, shop_id)
-    _validate_template(body)
+    await _validate_template(body)
     now = now_of(request)
     async with pool_of(request).acquire() as conn, conn.transaction():
         before = await replies.get_template(conn, shop_id, template_id)

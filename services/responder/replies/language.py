@@ -18,13 +18,15 @@ _LETTERS = {
 _CARON = set("čšž")
 
 
-def guess(text: str) -> str | None:
-    words = _WORD.findall(fold(text).text)
+def guess(text: str, folded: str | None = None) -> str | None:
+    """`folded`: fold(text).text, when the caller has it already."""
+    words = _WORD.findall(fold(text).text if folded is None else folded)
     if not words:
         return None
+    counts = Counter(words)
     scores: Counter[str] = Counter()
     for language, wording in WORDING.items():
-        scores[language] = sum(1 for w in words if w in wording.stopwords)
+        scores[language] = sum(n for w, n in counts.items() if w in wording.stopwords)
     letters = set(text.lower())
     for language, marks in _LETTERS.items():
         if letters & marks:

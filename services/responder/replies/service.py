@@ -14,7 +14,7 @@ from services.responder.cases import service as cases
 from services.responder.publishing import routing
 from services.responder.replies import drafting, policy
 from services.responder.replies import repository as replies
-from services.responder.replies.linter import Finding, LintContext, blocking, lint
+from services.responder.replies.linter import Finding, LintContext, blocking, lint, lint_off_loop
 from services.responder.reviews import repository as reviews
 from services.responder.shops.config import ShopSettings
 from services.responder.shops.repository import ShopRow
@@ -61,6 +61,12 @@ def lint_context(review: dict[str, Any], settings: ShopSettings) -> LintContext:
 
 def check(text: str, review: dict[str, Any], settings: ShopSettings) -> list[Finding]:
     return lint(text, lint_context(review, settings))
+
+
+async def check_off_loop(
+    text: str, review: dict[str, Any], settings: ShopSettings
+) -> list[Finding]:
+    return await lint_off_loop(text, lint_context(review, settings))
 
 
 def _dump(findings: list[Finding]) -> list[dict[str, Any]]:
@@ -118,7 +124,7 @@ async def create_draft(
                 raise LookupError("template")
         templates = await replies.templates_of(conn, shop.shop_id)
         text, lang, template_key = compose(review, shop, templates, language, template)
-    findings = check(text, review, shop.settings)
+    findings = await check_off_loop(text, review, shop.settings)
     draft = await replies.insert_draft(
         conn,
         shop.shop_id,
@@ -156,7 +162,7 @@ async def edit_draft(
 ) -> dict[str, Any]:
     if draft["status"] in ("publishing", "published"):
         raise ReplyError(f"a {draft['status']} reply cannot be edited; write a new draft")
-    findings = check(text, review, shop.settings)
+    findings = await check_off_loop(text, review, shop.settings)
     after = await replies.edit_draft(conn, draft["id"], text, _dump(findings), actor, at)
     await audit.record(
         conn,
@@ -185,7 +191,7 @@ async def approve(
         raise NotAllowed("only managers approve replies in this shop")
     if draft["status"] != "draft":
         raise ReplyError(f"the draft is {draft['status']}; only a draft can be approved")
-    findings = check(draft["text"], review, shop.settings)
+    findings = await check_off_loop(draft["text"], review, shop.settings)
     await replies.set_findings(conn, draft["id"], _dump(findings))
     blocks = blocking(findings)
     if blocks:
@@ -218,7 +224,7 @@ async def publish(
 ) -> dict[str, Any]:
     """Queues the approved draft for the shop's connector. With `auto`, the automation policy
     decides first: this is the one door automatic replies go through."""
-    findings = check(draft["text"], review, shop.settings)
+    findings = await check_off_loop(draft["text"], review, shop.settings)
     if auto:
         decision = policy.decide(review, shop.settings.automation, findings)
         if not decision.allowed:

@@ -18,8 +18,13 @@ class Wording:
     defensive: tuple[str, ...]
     # Something of value offered...
     incentive: tuple[str, ...]
-    # ...for changing, removing or writing a (good) review.
+    # ...for changing, removing or writing a (good) review, in the same sentence.
     review_change: tuple[str, ...]
+    # Asking the customer to change, remove or raise their review, or for a good one: with an
+    # offer anywhere in the reply this is an incentive too ("We'd love to send you a gift card.
+    # It would mean a lot if you updated your review."). Tighter than `review_change`: the
+    # review must be the object of the request, since it is matched across sentences.
+    review_request: tuple[str, ...]
     # Steering unhappy customers to support instead of reviewing.
     instead_of_review: tuple[str, ...]
     # An order, invoice or parcel number.
@@ -81,6 +86,13 @@ WORDING: dict[str, Wording] = {
             rf"\b(remove|delete|change|update|edit|amend|revise|withdraw|take down|modify|"
             rf"raise|upgrade)\b{_GAP}\b(review|rating|stars?|feedback)\b",
             r"\b(positive|good|better|5.stars?|five.stars?|higher) (review|rating)s?\b",
+        ),
+        review_request=(
+            r"\b(remove|delete|change|update|edit|amend|revise|reconsider|rethink|withdraw|"
+            r"take down|modify|raise|upgrade|adjust|improve|bump)\b (up )?(your|the|this|that)"
+            r"( [\w-]+){0,2}? (review|rating|stars?|feedback)\b",
+            r"\b(leave|write|post|give)( us)? (an? )?(positive|good|great|better|glowing|"
+            r"5.stars?|five.stars?)\b",
         ),
         instead_of_review=(
             rf"\binstead of (leaving|writing|posting|giving|publishing)\b{_GAP}"
@@ -144,6 +156,15 @@ WORDING: dict[str, Wording] = {
             rf"\b({_DE_CHANGE})\b{_GAP}\b(bewertung|rezension)\w*",
             r"\b(positive|gute|bessere|5-sterne|funf-sterne)\w* (bewertung|rezension)\w*",
         ),
+        review_request=(
+            r"\b(ihre|die|diese)( [\w-]+)? (bewertung|rezension|sterne)\w*( \w+){0,3}? (zu )?"
+            r"(loschen|entfernen|andern|abandern|anpassen|zuruckziehen|aktualisieren|"
+            r"uberarbeiten|verbessern|erhohen|uberdenken)\b",
+            r"\b(loschen|entfernen|andern|anpassen|aktualisieren|uberarbeiten|erhohen|uberdenken)"
+            r" sie (bitte )?(doch )?(ihre|die) (bewertung|rezension)",
+            r"\b(positive|gute|bessere|5-sterne|funf-sterne)\w* (bewertung|rezension)\w* (zu )?"
+            r"(schreiben|abgeben|hinterlassen|geben)\b",
+        ),
         instead_of_review=(
             rf"\b(statt|anstatt|anstelle)\b{_GAP}\b(bewertung|rezension)\w*",
             rf"\bbevor sie\b{_GAP}\b(bewertung|rezension)\w*",
@@ -199,6 +220,13 @@ WORDING: dict[str, Wording] = {
             rf"komentar|zvezdic)\w*",
             r"\b(pozitivn|dobr|boljs)\w* (ocen|mnenj)\w*",
         ),
+        review_request=(
+            r"\b(izbris|odstran|spremen|popravi|posodob|umakn|zvisa|izboljsa)\w*"
+            r"( (svoj|vas|to|tej)\w*)? (ocen|mnenj|recenzij|zvezdic)\w*",
+            r"\b(svoj|vas)\w* (ocen|mnenj|recenzij)\w* (\w+ )?"
+            r"(izbris|odstran|spremen|popravi|posodob|umakn|zvisa)\w*",
+            r"\b(napis|oddaj|pust)\w* (nam )?(\w+ )?(pozitivn|dobr|boljs|odlicn)\w* (ocen|mnenj)",
+        ),
         instead_of_review=(
             rf"\bnamesto\b{_GAP}\b(ocen|mnenj|recenzij)\w*",
             rf"\bpreden\b{_GAP}\b(ocen|mnenj|recenzij)\w*",
@@ -244,6 +272,13 @@ WORDING: dict[str, Wording] = {
             rf"komentar|zvaigzn)\w*",
             r"\b(pozitiv|lab|labak)\w* (atsauksm|vertejum)\w*",
         ),
+        review_request=(
+            r"\b(iz|no)?(dzes|nonem|main|labo|atjaunin|paaugstin|uzlabo)\w*"
+            r"( (savu|jusu|so)\w*)? (atsauksm|vertejum|zvaigzn)\w*",
+            r"\b(savu|jusu)\w* (atsauksm|vertejum)\w* (\w+ )?"
+            r"(iz|no)?(dzes|nonem|main|labo|atjaunin|paaugstin)\w*",
+            r"\b(atstaj|uzrakst|sniedz)\w* (mums )?(\w+ )?(pozitiv|lab)\w* (atsauksm|vertejum)",
+        ),
         instead_of_review=(
             rf"\b(nevis|ta vieta)\b{_GAP}\b(atsauksm|vertejum)\w*",
             rf"\bpirms\b{_GAP}\b(atsauksm|vertejum)\w*",
@@ -286,6 +321,12 @@ WORDING: dict[str, Wording] = {
             rf"\b(sterge|elimin|modific|schimb|actualiz|retrage)\w*\b{_GAP}\b(recenzi|evaluar|"
             rf"review|comentari|stele)\w*",
             r"\b(recenzi|evaluar)\w* (pozitiv\w*|buna|mai buna)",
+        ),
+        review_request=(
+            r"\b(sterg|elimin|modific|schimb|actualiz|retrag|revizui|reconsider|imbunatat)\w*"
+            r"( \w+)? (recenzi|evaluar|review|nota|stele|calificativ)\w*",
+            r"\b(lasati|scrieti|oferiti|dati)(-ne| ne)? (\w+ )?(o )?(recenzi|evaluar)\w* "
+            r"(pozitiv|buna|de 5|de cinci)",
         ),
         instead_of_review=(
             rf"\bin loc (sa|de a)\b{_GAP}\b(recenzi|evaluar|review)\w*",
