@@ -57,7 +57,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         settings,
         MIGRATIONS,
         consumer_specs=[
-            order_consumer(settings),
+            order_consumer(settings, lambda: runtime.clock()),
             shop_consumer(),
             privacy_consumer(),
             # The clock is read per event, so a test or fault run that moves it is obeyed.

@@ -30,7 +30,8 @@ async def sent_links(
     survey: SurveyHarness, order_id: str, locale: str = "en"
 ) -> tuple[str, str, str]:
     email = unique_email()
-    await survey.feed(placed(SHOP, order_id, email, locale=locale))
+    # Placed now: an order placed long before the clock would be too old to survey.
+    await survey.feed(placed(SHOP, order_id, email, at=survey.clock(), locale=locale))
     survey.clock.advance(days=60)
     await survey.dispatcher().run_once()
     (mail,) = survey.mails_to(email)
@@ -152,7 +153,7 @@ async def test_metrics_count_sent_skipped_answered_and_both_nps(survey) -> None:
     await survey.pool.execute("UPDATE shops SET country = 'SI' WHERE shop_id = $1", SHOP)
     _, path, _ = await sent_links(survey, "o-m1")
     _, opened_path, _ = await sent_links(survey, "o-m3")
-    await survey.feed(placed(SHOP, "o-m2", unique_email(), b2b=True))
+    await survey.feed(placed(SHOP, "o-m2", unique_email(), at=survey.clock(), b2b=True))
     survey.clock.advance(days=60)
     await survey.dispatcher().run_once()
     async with survey.http() as http:

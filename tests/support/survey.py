@@ -66,7 +66,7 @@ class SurveyHarness:
     def consumer_specs(self) -> list[ConsumerSpec]:
         """The service's consumers, on the test's clock."""
         return [
-            order_consumer(self.settings),
+            order_consumer(self.settings, self.clock),
             shop_consumer(),
             privacy_consumer(),
             follow_up_consumer(self.settings, self.clock),

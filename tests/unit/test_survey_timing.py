@@ -2,9 +2,12 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
+from pydantic import ValidationError
+
 from services.survey.orders.view import Item, OrderView
 from services.survey.scheduling.eligibility import skip_reason
-from services.survey.scheduling.timing import into_window, send_at
+from services.survey.scheduling.timing import into_window, send_at, too_old
 from services.survey.shops.config import SurveyShopSettings
 from shared.timezones import customer_zone
 
@@ -12,6 +15,8 @@ CFG = SurveyShopSettings()
 LJ = ZoneInfo("Europe/Ljubljana")
 # Monday 2026-11-16
 MONDAY_NOON_UTC = datetime(2026, 11, 16, 12, 0, tzinfo=UTC)
+# "Now" for schedules computed when the order is new: before every due time in these tests.
+EARLY = MONDAY_NOON_UTC
 
 
 def item(pid: str, category: str | None, price: str, qty: int = 1) -> Item:
@@ -58,7 +63,7 @@ def test_delivery_time_plus_usage_delay_of_the_slowest_listed_product() -> None:
         delivered_at=delivered,
         items=(item("tea", "Food", "5"), item("sofa", "Furniture", "900")),
     )
-    due = send_at(o, "SI", "Europe/Ljubljana", CFG)
+    due = send_at(o, "SI", "Europe/Ljubljana", CFG, EARLY)
     assert due is not None
     assert due.astimezone(LJ).date() == (delivered + timedelta(days=21)).astimezone(LJ).date()
 
@@ -66,31 +71,33 @@ def test_delivery_time_plus_usage_delay_of_the_slowest_listed_product() -> None:
 def test_without_delivery_fulfillment_plus_shipping_estimate_domestic_vs_abroad() -> None:
     shipped = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
     domestic = send_at(
-        order(fulfilled_at=shipped, shipping_country="SI"), "SI", "Europe/Ljubljana", CFG
+        order(fulfilled_at=shipped, shipping_country="SI"), "SI", "Europe/Ljubljana", CFG, EARLY
     )
     abroad = send_at(
         order(fulfilled_at=shipped, shipping_country="LV", country="LV"),
         "SI",
         "Europe/Ljubljana",
         CFG,
+        EARLY,
     )
     assert domestic is not None and abroad is not None
     assert (abroad - domestic) >= timedelta(days=6)
 
 
 def test_without_anything_placed_time_plus_fallback() -> None:
-    due = send_at(order(), "SI", "Europe/Ljubljana", CFG)
+    due = send_at(order(), "SI", "Europe/Ljubljana", CFG, EARLY)
     assert due is not None and due >= MONDAY_NOON_UTC + timedelta(days=14 + 3)
 
 
 def test_per_shop_category_delay_and_per_order_override() -> None:
     cfg = SurveyShopSettings(category_delays_days={"food": 1})
     delivered = datetime(2026, 11, 17, 11, 0, tzinfo=UTC)
-    due = send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg)
+    due = send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg, EARLY)
     assert due is not None and due.astimezone(LJ).date().day == 18
     override = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
     assert (
-        send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg, override) == override
+        send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", cfg, EARLY, override)
+        == override
     )
 
 
@@ -134,3 +141,52 @@ def test_partial_refund_drops_the_refunded_items_and_lists_most_expensive_first(
         refunded={"b": 2},
     )
     assert [i.product_id for i in o.remaining_items()] == ["c", "a"]
+
+
+def test_a_past_due_time_is_sent_in_the_next_window_from_now_not_at_once() -> None:
+    # A 2017 order seen for the first time at 03:51 local: its due time is years ago, and
+    # moving that into a window must not make it due at once, in the customer's night.
+    delivered = datetime(2017, 3, 2, 12, 0, tzinfo=UTC)
+    now = datetime(2026, 11, 17, 3, 51, tzinfo=LJ)  # a Tuesday
+    due = send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", CFG, now)
+    assert due == datetime(2026, 11, 17, 10, 0, tzinfo=LJ)
+    # Inside the window it may go now; a staff override in the past is moved the same way.
+    inside = datetime(2026, 11, 17, 15, 0, tzinfo=LJ)
+    assert send_at(order(delivered_at=delivered), "SI", "Europe/Ljubljana", CFG, inside) == inside
+    past_override = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
+    moved = send_at(order(), "SI", "Europe/Ljubljana", CFG, now, past_override)
+    assert moved == datetime(2026, 11, 17, 10, 0, tzinfo=LJ)
+
+
+def test_orders_past_the_maximum_age_after_delivery_are_too_old() -> None:
+    delivered = datetime(2026, 9, 1, 12, 0, tzinfo=UTC)
+    o = order(delivered_at=delivered)
+    assert CFG.max_order_age_days == 60
+    assert not too_old(o, "SI", CFG, delivered + timedelta(days=59))
+    assert too_old(o, "SI", CFG, delivered + timedelta(days=61))
+    assert too_old(order(delivered_at=datetime(2017, 3, 2, tzinfo=UTC)), "SI", CFG, delivered)
+    # Without a delivery date, the estimate of it counts (placed + fallback days).
+    placed = order(placed_at=delivered)
+    assert not too_old(placed, "SI", CFG, delivered + timedelta(days=14 + 59))
+    assert too_old(placed, "SI", CFG, delivered + timedelta(days=14 + 61))
+    # A usage delay longer than the maximum age still gets its week to be asked.
+    slow = SurveyShopSettings(max_order_age_days=7, category_delays_days={"food": 30})
+    assert not too_old(o, "SI", slow, delivered + timedelta(days=36))
+    assert too_old(o, "SI", slow, delivered + timedelta(days=38))
+
+
+def test_the_maximum_age_is_bounded() -> None:
+    for bad in (0, 6, 366):
+        with pytest.raises(ValidationError):
+            SurveyShopSettings(max_order_age_days=bad)
+
+
+def test_too_old_stops_the_invitation_not_the_reminder() -> None:
+    ok = order()
+    assert skip_reason(ok, CFG, "invitation", None, False, False, too_old=True) == "too_old"
+    assert skip_reason(ok, CFG, "reminder", None, False, False, too_old=True) is None
+    # A more specific reason wins.
+    cancelled = order(cancelled_at=MONDAY_NOON_UTC)
+    assert skip_reason(cancelled, CFG, "invitation", None, False, False, too_old=True) == (
+        "cancelled"
+    )

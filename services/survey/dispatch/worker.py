@@ -18,6 +18,7 @@ from services.survey import suppressions
 from services.survey.dispatch.compose import compose
 from services.survey.orders import repository as orders
 from services.survey.scheduling.eligibility import skip_reason
+from services.survey.scheduling.timing import too_old
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
@@ -129,6 +130,10 @@ class Dispatcher:
                     suppression,
                     recent,
                     survey.answered_at is not None,
+                    # Checked again when due: a pending invitation can age out meanwhile (a
+                    # dispatcher stopped for weeks must not wake up to mail them all).
+                    too_old=survey.send_at_override is None
+                    and too_old(order, shop.country, cfg, now),
                 )
             )
             if reason is not None:

@@ -17,6 +17,7 @@ SkipReason = Literal[
     "bounced",
     "cooldown",
     "answered",
+    "too_old",
 ]
 
 
@@ -27,7 +28,10 @@ def skip_reason(
     suppression: Literal["unsubscribed", "bounced"] | None,
     surveyed_recently: bool,
     answered: bool,
+    too_old: bool = False,
 ) -> SkipReason | None:
+    """`too_old`: the purchase is past the shop's maximum age (timing.too_old); it stops an
+    invitation only, since a reminder follows an invitation that did go out in time."""
     if order.redacted:
         return "redacted"
     if order.cancelled_at is not None:
@@ -42,6 +46,8 @@ def skip_reason(
         return "no_email"
     if suppression is not None:
         return suppression
+    if kind == "invitation" and too_old:
+        return "too_old"
     if kind == "reminder" and answered:
         return "answered"
     if kind == "invitation" and surveyed_recently:

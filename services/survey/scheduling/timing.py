@@ -1,5 +1,6 @@
 """When to ask: the goods arrived, were used for a while, and it is a decent hour where the
-customer lives. Pure functions."""
+customer lives; never in the past, and not at all once the purchase is too old to ask about.
+Pure functions."""
 
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -9,6 +10,9 @@ from services.survey.shops.config import SurveyShopSettings
 from shared.timezones import customer_zone
 
 SUNDAY = 6
+# An order is still worth asking about this long after its usage delay ran out, even where the
+# shop's maximum age is shorter than that delay (a sofa judged after 90 days of use).
+AGE_GRACE = timedelta(days=7)
 
 
 def base_time(
@@ -55,12 +59,29 @@ def send_at(
     shop_country: str | None,
     shop_timezone: str | None,
     cfg: SurveyShopSettings,
+    now: datetime,
     override: datetime | None = None,
 ) -> datetime | None:
+    """The next window moment at or after the due time, and never before `now`: an order that
+    arrives late (a first webhook, a backfill) must not be mailed at once in the customer's
+    night because its due time, not the present, was moved into a window."""
     tz = customer_zone(order.country or order.shipping_country, shop_country, shop_timezone)
     if override is not None:
-        return into_window(override, tz, cfg)
+        return into_window(max(override, now), tz, cfg)
     base = base_time(order, shop_country, cfg)
     if base is None:
         return None
-    return into_window(base + usage_delay(order, cfg), tz, cfg)
+    return into_window(max(base + usage_delay(order, cfg), now), tz, cfg)
+
+
+def too_old(
+    order: OrderView, shop_country: str | None, cfg: SurveyShopSettings, now: datetime
+) -> bool:
+    """Whether the goods reached the customer too long ago to ask about them: more than
+    `max_order_age_days`, or, where the products' usage delay is longer, that delay plus a
+    week. An import of years of orders must never become years of invitations."""
+    base = base_time(order, shop_country, cfg)
+    if base is None:
+        return False
+    limit = max(timedelta(days=cfg.max_order_age_days), usage_delay(order, cfg) + AGE_GRACE)
+    return now > base + limit

@@ -60,6 +60,9 @@ class SurveyShopSettings(BaseModel):
     reminder_delay_days: int = Field(default=5, ge=1, le=60)
     max_products: int = Field(default=5, ge=1, le=20)
     cooldown_days: int = Field(default=30, ge=0, le=365)
+    # Orders whose goods arrived longer ago than this are never surveyed (skip reason
+    # `too_old`), so a first webhook or a backfill of old orders mails nobody.
+    max_order_age_days: int = Field(default=60, ge=7, le=365)
     survey_b2b: bool = False
     # One email after a support case is resolved, asking how it went. The delay gives the
     # resolution (a replacement, a refund) time to reach the customer before asking.

@@ -48,7 +48,7 @@ async def override_send_at(
         if survey is None:
             raise HTTPException(status.HTTP_404_NOT_FOUND, "no survey for this order")
         await repository.set_override(conn, survey.id, body.send_at)
-        await schedule(conn, settings, shop_id, order_id)
+        await schedule(conn, settings, shop_id, order_id, runtime.clock())
     rows = await repository.list_for_shop(runtime.db, shop_id, order_id, 1)
     return [SurveyOut(**asdict(r)) for r in rows]
 

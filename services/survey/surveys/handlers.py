@@ -2,11 +2,13 @@
 Database and outbox only: emails are sent by the dispatch worker."""
 
 import secrets
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from services.survey.orders import repository as orders
 from services.survey.orders.fold import fold
-from services.survey.scheduling.timing import send_at
+from services.survey.scheduling.timing import send_at, too_old
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
@@ -35,19 +37,27 @@ def message_id(kind: str, public_ref: str, domain: str) -> str:
     return f"<{kind}.{public_ref}@{domain}>"
 
 
-async def schedule(conn: Connection, settings: SurveySettings, shop_id: str, order_id: str) -> None:
-    """Create or move the order's invitation from what is known now (row locked by caller)."""
+async def schedule(
+    conn: Connection, settings: SurveySettings, shop_id: str, order_id: str, now: datetime
+) -> None:
+    """Create or move the order's invitation from what is known now (row locked by caller).
+    An order past the shop's maximum age gets its invitation recorded as skipped `too_old`
+    (an explicit per-order send time from staff is their decision and is kept)."""
     view = await orders.get(conn, shop_id, order_id)
     if view is None or view.placed_at is None:
         return  # the order itself has not arrived yet; its order.placed will schedule
     shop = await shops.get(conn, shop_id)
     survey = await surveys.get_by_order(conn, shop_id, order_id)
     override = survey.send_at_override if survey else None
-    due = send_at(view, shop.country, shop.timezone, shop.settings, override)
+    due = send_at(view, shop.country, shop.timezone, shop.settings, now, override)
     if due is None:
         return
+    stale = override is None and too_old(view, shop.country, shop.settings, now)
     if survey is not None:
-        await surveys.reschedule_pending(conn, survey.id, "invitation", due)
+        if stale:
+            await surveys.skip_pending(conn, survey.id, "invitation", "too_old")
+        else:
+            await surveys.reschedule_pending(conn, survey.id, "invitation", due)
         return
     survey = await surveys.create(conn, shop_id, order_id, secrets.token_urlsafe(16))
     await surveys.add_email(
@@ -56,7 +66,10 @@ async def schedule(conn: Connection, settings: SurveySettings, shop_id: str, ord
         "invitation",
         due,
         message_id("invitation", survey.public_ref, settings.message_id_domain),
+        skip_reason="too_old" if stale else None,
     )
+    if stale:
+        return
     scheduled = SurveyScheduled(
         shop_id=shop_id,
         payload=SurveyScheduledPayload(survey_id=survey.id, order_id=order_id, due_at=due),
@@ -64,12 +77,12 @@ async def schedule(conn: Connection, settings: SurveySettings, shop_id: str, ord
     await outbox.add(conn, scheduled, correlation_id_var.get())
 
 
-def order_consumer(settings: SurveySettings) -> ConsumerSpec:
+def order_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
     async def on_order_event(conn: Connection, event: Event) -> None:
         payload: Any = event.payload
         view = await orders.lock(conn, event.shop_id, payload.order_id)
         await orders.save(conn, fold(view, event))  # type: ignore[arg-type]
-        await schedule(conn, settings, event.shop_id, payload.order_id)
+        await schedule(conn, settings, event.shop_id, payload.order_id, clock())
 
     handlers: dict[str, Handler] = dict.fromkeys(FOLDED, on_order_event)
     return ConsumerSpec(name="survey.orders", topics=(ORDERS,), handlers=handlers)

@@ -88,12 +88,20 @@ async def set_override(conn: Connection, survey_id: int, send_at: datetime | Non
 
 
 async def add_email(
-    conn: Connection, survey: SurveyRow, kind: str, send_at: datetime, message_id: str
+    conn: Connection,
+    survey: SurveyRow,
+    kind: str,
+    send_at: datetime,
+    message_id: str,
+    skip_reason: str | None = None,
 ) -> bool:
+    """A pending email, or one recorded as skipped from the start when `skip_reason` is set."""
     row = await conn.fetchval(
         """
-        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id, trace_context)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id, trace_context,
+                                   status, skip_reason)
+        VALUES ($1, $2, $3, $4, $5, $6,
+                CASE WHEN $7::text IS NULL THEN 'pending' ELSE 'skipped' END, $7)
         ON CONFLICT (survey_id, kind) DO NOTHING
         RETURNING 1
         """,
@@ -103,8 +111,21 @@ async def add_email(
         send_at,
         message_id,
         tracing.current_carrier(),
+        skip_reason,
     )
     return row is not None
+
+
+async def skip_pending(conn: Connection, survey_id: int, kind: str, reason: str) -> None:
+    await conn.execute(
+        """
+        UPDATE survey_emails SET status = 'skipped', skip_reason = $3, updated_at = now()
+        WHERE survey_id = $1 AND kind = $2 AND status = 'pending'
+        """,
+        survey_id,
+        kind,
+        reason,
+    )
 
 
 async def reschedule_pending(
