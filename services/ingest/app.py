@@ -20,6 +20,7 @@ from services.ingest.webhooks.endpoints import router as webhooks_router
 from services.ingest.webhooks.group_commit import GroupCommit
 from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.http.openapi import document_statuses
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
@@ -60,6 +61,7 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
         [webhooks_router, reviews_router, orders_router, shops_router, privacy_router],
         title="Reviewloop ingest",
     )
+    document_statuses(app)
     app.state.shops = ShopDirectory(runtime, settings.shop_cache_ttl_s)
     app.state.webhook_commits = GroupCommit(
         runtime, settings.webhook_batch_max, settings.webhook_commits_in_flight

@@ -15,6 +15,7 @@ from services.notifier.timers.worker import TimerWorker
 from shared.db.pool import Pool
 from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
+from shared.http.openapi import document_statuses
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
@@ -57,4 +58,6 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
         ),
         on_stop=(smtp.close, close_webhook_client),
     )
-    return create_app(runtime, [settings_router], title="Reviewloop notifier"), runtime
+    app = create_app(runtime, [settings_router], title="Reviewloop notifier")
+    document_statuses(app)
+    return app, runtime

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.responder.access.deps import Admin, Manager, authenticate
 from services.responder.access.endpoints import router as access_router
 from services.responder.access.ratelimit import TokenBuckets
 from services.responder.analytics.endpoints import router as analytics_router
@@ -19,12 +20,33 @@ from services.responder.settings import MIN_JWT_SECRET_BYTES, ResponderSettings
 from services.responder.shops.endpoints import router as shops_router
 from shared.db.pool import Pool
 from shared.http.app import create_app
+from shared.http.openapi import dependency_of, document_statuses
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 log = logging.getLogger(__name__)
+
+# What handlers refuse besides what their dependencies and parameters do (shared/http/openapi.py):
+# grants and other users' keys beyond the caller's role (403), states that do not allow the
+# request (409), a review named in the body that the caller cannot see (404).
+HANDLER_STATUSES = {
+    "POST /v1/lint": (404,),
+    "POST /v1/users": (403, 409),
+    "PATCH /v1/users/{user_id}": (403, 409),
+    "POST /v1/users/{user_id}/api-keys": (403, 409),
+    "GET /v1/users/{user_id}/api-keys": (403,),
+    "DELETE /v1/users/{user_id}/api-keys/{key_id}": (403,),
+    "POST /v1/reviews/{review_id}/case": (409,),
+    "POST /v1/reviews/{review_id}/case/transitions": (409,),
+    "PUT /v1/reviews/{review_id}/case/assignee": (409,),
+    "PUT /v1/drafts/{draft_id}": (409,),
+    "POST /v1/drafts/{draft_id}/approve": (403, 409),
+    "POST /v1/drafts/{draft_id}/publish": (403, 409),
+    "POST /v1/shops/{shop_id}/templates": (409,),
+    "PUT /v1/shops/{shop_id}/templates/{template_id}": (409,),
+}
 
 
 def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
@@ -61,6 +83,15 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             audit_router,
         ],
         title="Reviewloop responder",
+    )
+    document_statuses(
+        app,
+        also=HANDLER_STATUSES,
+        by_dependency={
+            authenticate: (401, 429),
+            dependency_of(Manager): (403,),
+            dependency_of(Admin): (403,),
+        },
     )
     app.state.limiter = TokenBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
     return app, runtime

@@ -17,6 +17,7 @@ from services.survey.web.endpoints import router as pages_router
 from shared.db.pool import Pool
 from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
+from shared.http.openapi import document_statuses
 from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
@@ -72,6 +73,17 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime, [surveys_router, metrics_router, pages_router], title="Reviewloop survey"
+    )
+    # The pages answer their own refusals as HTML: unknown (404) or expired (410) links, a
+    # survey already answered (409) or an answer that is not one (422).
+    document_statuses(
+        app,
+        also={
+            "GET /s/{token}": (404, 410),
+            "POST /s/{token}": (404, 409, 410, 422),
+            "GET /u/{token}": (404, 410),
+            "POST /u/{token}": (404, 410),
+        },
     )
     app.state.tokens = tokens
     return app, runtime

@@ -1,12 +1,24 @@
 """Liveness, readiness and metrics endpoints."""
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pydantic import BaseModel
 
 from shared.runtime import Runtime
 
 router = APIRouter(tags=["probes"])
+
+
+class Health(BaseModel):
+    status: str
+    consumers: list[str] | None = None
+
+
+class Readiness(BaseModel):
+    status: str
+    checks: dict[str, bool]
+    required: list[str]
 
 
 def _runtime(request: Request) -> Runtime:
@@ -14,7 +26,11 @@ def _runtime(request: Request) -> Runtime:
     return runtime
 
 
-@router.get("/healthz")
+@router.get(
+    "/healthz",
+    response_model=Health,
+    responses={503: {"model": Health, "description": "A consumer loop stalled."}},
+)
 async def healthz(request: Request) -> JSONResponse:
     """Process alive and no consumer loop stalled (restart me if not)."""
     stalled = _runtime(request).stalled_consumers()
@@ -23,7 +39,11 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
-@router.get("/readyz")
+@router.get(
+    "/readyz",
+    response_model=Readiness,
+    responses={503: {"model": Readiness, "description": "A required dependency is down."}},
+)
 async def readyz(request: Request) -> JSONResponse:
     """The dependencies the service's requests need are reachable (send me traffic).
 
@@ -42,6 +62,6 @@ async def readyz(request: Request) -> JSONResponse:
     )
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=PlainTextResponse)
 async def metrics() -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
