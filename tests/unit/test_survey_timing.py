@@ -190,3 +190,15 @@ def test_too_old_stops_the_invitation_not_the_reminder() -> None:
     assert skip_reason(cancelled, CFG, "invitation", None, False, False, too_old=True) == (
         "cancelled"
     )
+
+
+def test_a_refund_of_a_product_on_two_lines_is_taken_from_its_lines_in_order() -> None:
+    # Two variants of one product: refunding one unit removes one line, not both.
+    o = order(
+        items=(
+            Item("shirt", "Shirt S", None, 1, Decimal("20"), line=0),
+            Item("shirt", "Shirt M", None, 1, Decimal("25"), line=1),
+        ),
+        refunded={"shirt": 1},
+    )
+    assert [i.line for i in o.remaining_items()] == [1]

@@ -38,7 +38,8 @@ def fold(view: OrderView, event: OrderEvent) -> OrderView:
             shipping_country=p.shipping_country,
             b2b=p.b2b,
             items=tuple(
-                Item(i.product_id, i.name, i.category, i.quantity, i.unit_price) for i in p.items
+                Item(i.product_id, i.name, i.category, i.quantity, i.unit_price, line)
+                for line, i in enumerate(p.items)
             ),
             placed_at=p.placed_at,
         )

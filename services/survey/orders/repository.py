@@ -24,8 +24,15 @@ def _view(row: Any) -> OrderView:
         shipping_country=row["shipping_country"],
         b2b=row["b2b"],
         items=tuple(
-            Item(i["product_id"], i["name"], i["category"], i["quantity"], Decimal(i["unit_price"]))
-            for i in row["items"]
+            Item(
+                i["product_id"],
+                i["name"],
+                i["category"],
+                i["quantity"],
+                Decimal(i["unit_price"]),
+                line,
+            )
+            for line, i in enumerate(row["items"])
         ),
         refunded={k: int(v) for k, v in row["refunded"].items()},
         placed_at=row["placed_at"],

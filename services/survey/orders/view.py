@@ -12,6 +12,9 @@ class Item:
     category: str | None
     quantity: int
     unit_price: Decimal
+    # Position in the order's list of lines: the key of a rating, since two lines (variants of
+    # one product) can share a product id.
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,14 @@ class OrderView:
     redacted: bool = False
 
     def remaining_items(self) -> list[Item]:
-        """Items still with the customer after partial refunds, most expensive first."""
+        """Items still with the customer after partial refunds, most expensive first. Refunds
+        name products, not lines: a product's refunded quantity is taken from its lines in
+        order."""
+        unassigned = dict(self.refunded)
         left = []
         for item in self.items:
-            quantity = item.quantity - self.refunded.get(item.product_id, 0)
-            if quantity > 0:
+            refunded = min(item.quantity, unassigned.get(item.product_id, 0))
+            unassigned[item.product_id] = unassigned.get(item.product_id, 0) - refunded
+            if item.quantity - refunded > 0:
                 left.append(item)
         return sorted(left, key=lambda i: i.unit_price, reverse=True)

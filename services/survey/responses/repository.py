@@ -7,12 +7,21 @@ from shared.db.pool import Connection
 
 
 @dataclass(frozen=True)
+class LineReview:
+    line: int
+    product_id: str
+    rating: int
+    text: str | None
+
+
+@dataclass(frozen=True)
 class StoredResponse:
     nps: int | None = None
     comment: str | None = None
     submitted_at: datetime | None = None
-    ratings: dict[str, int] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)
+    # By order line (Item.line), not product: variants of one product are rated apart.
+    ratings: dict[int, int] = field(default_factory=dict)
+    texts: dict[int, str] = field(default_factory=dict)
 
 
 async def get(conn: Connection, survey_id: int) -> StoredResponse | None:
@@ -22,14 +31,14 @@ async def get(conn: Connection, survey_id: int) -> StoredResponse | None:
     if row is None:
         return None
     reviews = await conn.fetch(
-        "SELECT product_id, rating, text FROM product_reviews WHERE survey_id = $1", survey_id
+        "SELECT line, rating, text FROM product_reviews WHERE survey_id = $1", survey_id
     )
     return StoredResponse(
         nps=row["nps"],
         comment=row["comment"],
         submitted_at=row["submitted_at"],
-        ratings={r["product_id"]: r["rating"] for r in reviews},
-        texts={r["product_id"]: r["text"] or "" for r in reviews},
+        ratings={r["line"]: r["rating"] for r in reviews},
+        texts={r["line"]: r["text"] or "" for r in reviews},
     )
 
 
@@ -44,7 +53,7 @@ async def save(
     nps: int | None,
     comment: str | None,
     language: str,
-    reviews: dict[str, tuple[int, str | None]],
+    reviews: list[LineReview],
     now: datetime,
 ) -> None:
     await conn.execute(
@@ -62,8 +71,11 @@ async def save(
     )
     await conn.execute("DELETE FROM product_reviews WHERE survey_id = $1", survey_id)
     await conn.executemany(
-        "INSERT INTO product_reviews (survey_id, product_id, rating, text) VALUES ($1, $2, $3, $4)",
-        [(survey_id, pid, rating, text) for pid, (rating, text) in reviews.items()],
+        """
+        INSERT INTO product_reviews (survey_id, line, product_id, rating, text)
+        VALUES ($1, $2, $3, $4, $5)
+        """,
+        [(survey_id, r.line, r.product_id, r.rating, r.text) for r in reviews],
     )
     await conn.execute(
         "UPDATE surveys SET answered_at = coalesce(answered_at, $2) WHERE id = $1", survey_id, now

@@ -1,4 +1,4 @@
-"""Storing a survey answer and announcing it: one `review.submitted` per rated product
+"""Storing a survey answer and announcing it: one `review.submitted` per rated order line
 (source survey, verified purchase) and one `survey.answered` with the NPS score."""
 
 import uuid
@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from services.survey.orders.view import OrderView
 from services.survey.responses import repository
+from services.survey.responses.repository import LineReview
 from services.survey.shops.repository import ShopRow
 from services.survey.surveys.repository import SurveyRow
 from shared.db.pool import Connection
@@ -25,15 +26,19 @@ class SurveyClosed(Exception):
 
 @dataclass(frozen=True)
 class Answer:
-    ratings: dict[str, int]  # product id -> 1..5
-    texts: dict[str, str]
+    reviews: list[LineReview]  # rated order lines, 1..5 stars each
     nps: int | None
     comment: str | None
 
 
-def review_id(public_ref: str, product_id: str) -> str:
-    # Stable per survey and product: an edit updates the same review downstream.
-    return f"survey-{public_ref}-{product_id}"
+def review_id(public_ref: str, order: OrderView, review: LineReview) -> str:
+    """Stable per survey and order line: an edit updates the same review downstream. A
+    product's first line keeps the id reviews had when they were keyed by product; a further
+    line of the same product (another variant) adds its line number."""
+    first = min(i.line for i in order.items if i.product_id == review.product_id)
+    if review.line == first:
+        return f"survey-{public_ref}-{review.product_id}"
+    return f"survey-{public_ref}-{review.product_id}-{review.line}"
 
 
 async def submit(
@@ -57,13 +62,13 @@ async def submit(
         answer.nps,
         answer.comment,
         language,
-        {pid: (rating, answer.texts.get(pid) or None) for pid, rating in answer.ratings.items()},
+        answer.reviews,
         now,
     )
     correlation_id = correlation_id_var.get()
     review_ids = []
-    for product_id, rating in answer.ratings.items():
-        rid = review_id(survey.public_ref, product_id)
+    for review in answer.reviews:
+        rid = review_id(survey.public_ref, order, review)
         review_ids.append(rid)
         event = ReviewSubmitted(
             event_id=uuid.uuid4(),
@@ -73,9 +78,9 @@ async def submit(
                 review_id=rid,
                 source="survey",
                 order_id=survey.order_id,
-                product_id=product_id,
-                rating=rating,
-                text=answer.texts.get(product_id) or None,
+                product_id=review.product_id,
+                rating=review.rating,
+                text=review.text,
                 language=language,
                 verified_purchase=True,
                 incentivized=shop.settings.incentive_code is not None,

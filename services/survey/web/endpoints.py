@@ -18,7 +18,7 @@ from services.survey.shops.repository import ShopRow
 from services.survey.surveys import repository as surveys
 from services.survey.surveys.repository import SurveyRow
 from services.survey.tokens import InvalidToken, Purpose, Tokens
-from services.survey.web.pages import item_indexer, render
+from services.survey.web.pages import render
 from shared.runtime import Runtime
 
 router = APIRouter(tags=["survey pages"], include_in_schema=True)
@@ -86,7 +86,6 @@ def _form(
         ctx.shop.settings.brand.primary_color,
         title=ctx.t("page_title"),
         items=ctx.items,
-        item_index=item_indexer(ctx.items),
         previous=previous,
         max_text=MAX_TEXT,
         error=error,
@@ -101,8 +100,9 @@ def _parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str
         values = form.get(name)
         return values[0] if values else None
 
-    ratings: dict[str, int] = {}
-    texts: dict[str, str] = {}
+    # Fields are numbered by position on the page, one per order line: two variants of one
+    # product are two questions.
+    reviews: list[responses.LineReview] = []
     for index, item in enumerate(items):
         raw = one(f"rating_{index}")
         text = (one(f"text_{index}") or "").strip()
@@ -114,18 +114,16 @@ def _parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str
             continue
         if raw not in {"1", "2", "3", "4", "5"}:
             return f"rating_{index}: must be 1 to 5"
-        ratings[item.product_id] = int(raw)
-        if text:
-            texts[item.product_id] = text
+        reviews.append(responses.LineReview(item.line, item.product_id, int(raw), text or None))
     nps_raw = one("nps")
     if nps_raw is not None and nps_raw not in {str(n) for n in range(11)}:
         return "nps: must be 0 to 10"
     comment = (one("comment") or "").strip()
     if len(comment) > MAX_TEXT:
         return f"comment: at most {MAX_TEXT} characters"
-    if not ratings and nps_raw is None:
+    if not reviews and nps_raw is None:
         return "rate at least one product or answer the recommendation question"
-    return Answer(ratings, texts, int(nps_raw) if nps_raw is not None else None, comment or None)
+    return Answer(reviews, int(nps_raw) if nps_raw is not None else None, comment or None)
 
 
 @router.post("/s/{token}", response_class=HTMLResponse)

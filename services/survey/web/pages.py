@@ -5,7 +5,6 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from services.survey.email.translations import Texts
-from services.survey.orders.view import Item
 
 _env = Environment(
     loader=PackageLoader("services.survey.web", "templates"),
@@ -15,9 +14,3 @@ _env = Environment(
 
 def render(template: str, t: Texts, color: str, **context: Any) -> str:
     return _env.get_template(template).render(t=t, lang=t.language, color=color, **context)
-
-
-def item_indexer(items: list[Item]) -> Any:
-    # Form fields are named by position, not by product id.
-    positions = {item.product_id: i for i, item in enumerate(items)}
-    return lambda item: positions[item.product_id]

@@ -1,0 +1,112 @@
+"""The survey form for an order whose lines share a product id (variants of one product, as in
+Shopify's published example order), against real PostgreSQL and SMTP."""
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+
+from services.ingest.webhooks.adapters import ADAPTERS
+from services.ingest.webhooks.adapters.base import WebhookRequest
+from services.survey.settings import SurveySettings
+from shared.events import parse_event
+from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.survey import SurveyHarness, placed, unique_email
+
+pytestmark = pytest.mark.integration
+
+SHOP = "variant-shop"
+SECRET = "test-secret-0123456789"
+
+
+@pytest.fixture
+async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
+    settings = make_settings(SurveySettings, smtp_host=infra.smtp_host, smtp_port=infra.smtp_port)
+    harness = await SurveyHarness.start(settings, infra.maildir)
+    await harness.shop(SHOP)
+    yield harness
+    await harness.close()
+
+
+def shopify_example_items() -> list[dict]:
+    """The items ingest makes of Shopify's example order: three of its five lines are one
+    product (788032119674292900)."""
+    body = body_of(fixture("shopify", "orders__create"))
+    headers = {k.lower(): v for k, v in shopify_headers(body, SECRET, "orders/create").items()}
+    (facts,) = ADAPTERS["shopify"].parse(WebhookRequest(headers, body, datetime.now(UTC))).orders
+    assert facts.details is not None
+    return [i.model_dump(mode="json") for i in facts.details.items]
+
+
+class _Ids(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.names: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if key == "id" and value is not None:
+                self.ids.append(value)
+            if key == "name" and value is not None and tag in ("input", "textarea"):
+                self.names.append(value)
+
+
+async def test_every_line_of_one_product_can_be_rated_and_ids_are_unique(survey) -> None:
+    items = shopify_example_items()
+    shared = [i for i in items if i["product_id"] == "788032119674292900"]
+    assert len(shared) == 3
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-variants", email, at=survey.clock(), items=items))
+    survey.clock.advance(days=40)
+    assert await survey.dispatcher().run_once() == 1
+    (mail,) = survey.mails_to(email)
+    text = mail.get_body(("plain",)).get_content()
+    path = urlparse(re.search(r"\S+/s/\S+", text).group(0)).path
+
+    async with survey.http() as http:
+        page = await http.get(path)
+        assert page.status_code == 200
+        parsed = _Ids()
+        parsed.feed(page.text)
+        assert len(parsed.ids) == len(set(parsed.ids)), sorted(parsed.ids)
+        # Five lines, most expensive first: lounger, coffee table, aviators share a product.
+        assert {f"rating_{i}" for i in range(5)} <= set(parsed.names)
+        for label in ("Mid-century lounger", "Coffee table", "Aviator sunglasses"):
+            assert label in page.text
+        form = {"rating_0": "2", "text_0": "Wobbly", "rating_1": "5", "nps": "7"}
+        answered = await http.post(path, data=form)
+        assert answered.status_code == 200, answered.text
+
+        # Each line is its own review, of the same product.
+        reviews = [
+            parse_event(bytes(r["body"]))
+            for r in await survey.pool.fetch(
+                "SELECT body FROM outbox WHERE event_type = 'review.submitted' ORDER BY id"
+            )
+        ]
+        assert sorted((e.payload.product_id, e.payload.rating) for e in reviews) == [
+            ("788032119674292900", 2),
+            ("788032119674292900", 5),
+        ]
+        assert len({e.payload.review_id for e in reviews}) == 2
+        by_rating = {e.payload.rating: e.payload.text for e in reviews}
+        assert by_rating == {2: "Wobbly", 5: None}
+
+        # The page shows each line's own answer again.
+        again = await http.get(path)
+        assert 'id="rating_0-2" name="rating_0" value="2" checked' in again.text
+        assert 'id="rating_1-5" name="rating_1" value="5" checked' in again.text
+        assert again.text.count(" checked") == 3  # two lines and the NPS
+
+        # An edit changes one line and keeps both reviews' ids.
+        edited = await http.post(path, data={**form, "rating_1": "4"})
+        assert edited.status_code == 200
+    rows = await survey.pool.fetch(
+        "SELECT line, product_id, rating FROM product_reviews p JOIN surveys s "
+        "ON s.id = p.survey_id WHERE s.order_id = 'o-variants' ORDER BY line"
+    )
+    assert [(r["line"], r["rating"]) for r in rows] == [(3, 2), (4, 4)]
