@@ -300,3 +300,32 @@ async def test_connections_are_configured_per_shop_and_never_show_their_token(
             "SELECT count(*) FROM platform_connections WHERE shop_id = 's1'"
         )
         assert left == 0
+
+
+@pytest.mark.parametrize("retry_after", ["\u00b2", "9" * 40, "Fri, 31 Dec 9999 23:59:59 GMT"])
+async def test_an_unreadable_retry_after_is_one_attempt_and_the_last_one_fails(
+    make_settings, retry_after: str
+) -> None:
+    """A receiver's Retry-After is its own text: "²" passes `str.isdigit()` and used to raise,
+    leaving the publication `delivering` and sent again after every lease, past the limit."""
+    async with running_responder(
+        make_settings, connector_max_attempts=2, outbound_allow_private_networks=True
+    ) as responder:
+        await responder.feed(shop_event("s1"))
+        with Receiver(status=503) as receiver:
+            receiver.script(*[Answer(503, {"error": "busy"}, {"Retry-After": retry_after})] * 2)
+            async with responder.http() as http:
+                manager = await manager_of(http)
+                connected = await connect(http, manager, "webhook", receiver)
+                assert connected.status_code == 200, connected.text
+                await queue_reply(responder, http, manager, "webhook")
+
+                assert await responder.publish() == 1
+                waiting = await publication(http, manager, "webhook")
+                assert waiting["status"] == "pending" and waiting["attempts"] == 1
+                assert waiting["last_error"].startswith("HTTP 503")
+                responder.clock.now = T0 + timedelta(days=2)
+                assert await responder.publish() == 1
+                failed = await publication(http, manager, "webhook")
+        assert failed["status"] == "failed" and failed["attempts"] == 2
+        assert len(receiver.calls) == 2

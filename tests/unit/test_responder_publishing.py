@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from services.responder.publishing import routing, transport
@@ -20,6 +22,9 @@ from services.responder.shops.repository import PlatformConnection, ShopRow
 from shared.standard_webhooks import verify
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+FUZZ = settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
 TEXT = "Hi Anna, we are sorry the teapot arrived broken. — Ana, Teashop"
 
 
@@ -134,6 +139,24 @@ def test_retry_after_seconds_and_dates_are_kept() -> None:
     assert transport.retry_after_seconds("Mon, 23 Nov 2026 11:00:00 GMT", NOW) == 0
     assert transport.retry_after_seconds("soon", NOW) is None
     assert transport.retry_after_seconds(None) is None
+
+
+@FUZZ
+@given(value=st.one_of(st.text(), st.text(alphabet="0123456789\u00b2\u0663\u2075 +-.e")))
+def test_any_retry_after_is_read_or_ignored_never_raises(value: str) -> None:
+    wait = transport.retry_after_seconds(value, NOW)
+    assert wait is None or 0 <= wait <= transport.MAX_RETRY_AFTER_S
+    # As it comes off the wire: bytes, which httpx decodes (ASCII, else UTF-8, else latin-1).
+    raw = httpx.Response(503, headers={"Retry-After": value.encode("utf-8", "replace")})
+    assert transport.classify(raw, now=NOW).outcome == "retry"
+
+
+@pytest.mark.parametrize(
+    "value", ["\u00b2", "\u0663", "9" * 400, "Fri, 31 Dec 9999 23:59:59 GMT", "Mon, 1 Jan 0001"]
+)
+def test_unicode_digits_and_extreme_retry_afters_are_bounded(value: str) -> None:
+    wait = transport.retry_after_seconds(value, NOW)
+    assert wait is None or 0 <= wait <= transport.MAX_RETRY_AFTER_S
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])

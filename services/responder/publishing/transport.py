@@ -3,6 +3,7 @@ another try later (with the platform's Retry-After), or refused for good with a 
 can act on. Error details are stored on the publication and shown by the API: they carry the
 status and the platform's own words, never a request header (where the credentials are)."""
 
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -15,6 +16,10 @@ from shared.http import outbound
 # Worth another try whoever answers: timeouts, "too early", rate limits. 5xx are added below.
 RETRYABLE = frozenset({408, 425, 429})
 BODY_EXCERPT = 300
+# ASCII digits only: "²" passes `str.isdigit()` and then `float()` refuses it.
+_DELTA_SECONDS = re.compile(r"[0-9]{1,12}")
+# Whatever the header says, no wait beyond this (a platform's typo must not park a reply).
+MAX_RETRY_AFTER_S = 24 * 3600.0
 
 
 async def send(http: httpx.AsyncClient, call: HttpCall) -> httpx.Response | Result:
@@ -56,17 +61,19 @@ def classify(
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
-    """Retry-After as seconds from now: delta-seconds or an HTTP date (compared with the real
-    clock, which is what the platform's date means). None when absent or unreadable."""
+    """Retry-After as seconds from now, at most `MAX_RETRY_AFTER_S`: delta-seconds or an HTTP
+    date (compared with the real clock, which is what the platform's date means). None when
+    absent or unreadable: the header is the receiver's text, so nothing in it may raise."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
+    if _DELTA_SECONDS.fullmatch(value):
+        return min(float(value), MAX_RETRY_AFTER_S)
     try:
         at = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if at.tzinfo is None:
+            at = at.replace(tzinfo=UTC)
+        wait = (at - (now or datetime.now(UTC))).total_seconds()
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if at.tzinfo is None:
-        at = at.replace(tzinfo=UTC)
-    return max((at - (now or datetime.now(UTC))).total_seconds(), 0.0)
+    return min(max(wait, 0.0), MAX_RETRY_AFTER_S)

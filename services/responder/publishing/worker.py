@@ -57,9 +57,29 @@ class PublishWorker:
             for publication in claimed:
                 try:
                     await self._deliver(publication, http)
-                except Exception:
+                except Exception as exc:
                     log.exception("publication failed", extra={"publication": publication["id"]})
+                    await self._after_error(publication, exc)
         return len(claimed)
+
+    async def _after_error(self, publication: dict[str, Any], exc: Exception) -> None:
+        """An attempt that raised is still an attempt: retried with the backoff, and given up
+        at the limit like any other, instead of waiting in `delivering` for its lease to run out
+        and being sent again and again."""
+        now = self.clock()
+        detail = f"unexpected error: {type(exc).__name__}"
+        try:
+            async with self.pool.acquire() as conn, conn.transaction():
+                if publication["attempts"] < self.settings.connector_max_attempts:
+                    due = now + backoff(publication["attempts"])
+                    await replies.retry_at(conn, publication["id"], detail, due)
+                else:
+                    await service.give_up(conn, publication, detail, now)
+        except Exception:
+            # The database itself failing: the claim's lease puts the publication back.
+            log.exception(
+                "publication outcome not stored", extra={"publication": publication["id"]}
+            )
 
     async def _deliver(self, publication: dict[str, Any], http: httpx.AsyncClient) -> None:
         now = self.clock()
