@@ -179,7 +179,7 @@ async def test_negative_review_gives_one_alert_with_everything_staff_need(notifi
         "verified buyer",
         "nobody answers",
         "Reply due by: 2026-11-18T09:00",
-        "https://responder.example.com/reviews/trustpilot:r1",
+        "https://responder.example.com/v1/reviews/trustpilot%3Ar1?shop_id=s1",
     ):
         assert expected in text, expected
 
@@ -381,3 +381,40 @@ async def test_a_delivery_worker_holds_no_more_claims_than_sends_in_flight(
     assert await notifier.deliver() == 10
     assert len(held) == 10 and max(held) <= notifier.settings.delivery_concurrency
     assert len(notifier.mails_to(support)) == 10
+
+
+async def test_alert_and_escalation_links_open_the_review_in_the_responder(
+    notifier, make_settings
+) -> None:
+    """The links were `<base>/reviews/<raw id>`: no such route (404), and an id with '/', '#'
+    or a space broke the path. They point at the responder's API, the id one encoded segment."""
+    from tests.support.responder import classified as responder_classified
+    from tests.support.responder import running_responder, shop_event, user_with_key
+
+    review_id = "generic:a/b#c d?e"
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s-link", support_email=support, escalation_emails=[boss])
+    await notifier.feed(classified("s-link", review_id))
+    await notifier.deliver()
+    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    base = notifier.settings.responder_base_url
+    links = [
+        line.strip()
+        for mail in (*notifier.mails_to(support), *notifier.mails_to(boss))
+        for line in mail.get_body(("plain",)).get_content().splitlines()
+        if base in line
+    ]
+    assert len(links) == 2, links
+    paths = {link[link.index(base) + len(base) :] for link in links}
+    assert paths == {"/v1/reviews/generic%3Aa%2Fb%23c%20d%3Fe?shop_id=s-link"}
+    async with running_responder(make_settings) as responder:
+        await responder.feed(shop_event("s-link"))
+        await responder.feed(responder_classified("s-link", review_id))
+        async with responder.http() as http:
+            _, agent = await user_with_key(http, "agent", ["s-link"])
+            for path in paths:
+                r = await http.get(path, headers=agent)
+                assert r.status_code == 200, r.text
+                assert r.json()["review"]["review_id"] == review_id

@@ -66,7 +66,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
                 event.shop_id, str(cfg.support_email) if cfg.support_email else None
             )
             matching = [fallback] if fallback else []
-        link = content.review_link(settings.responder_base_url, review.review_id)
+        link = content.review_link(settings.responder_base_url, review.review_id, event.shop_id)
         for rule in matching:
             if rule.mode != "immediate" or not rule.filters.matches(review):
                 continue

@@ -4,12 +4,19 @@ with the notification (so a retry sends exactly the same message)."""
 from datetime import datetime
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from shared.events.reviews import ReviewClassifiedPayload
 
 
-def review_link(responder_base_url: str, review_id: str) -> str:
-    return f"{responder_base_url.rstrip('/')}/reviews/{review_id}"
+def review_link(responder_base_url: str, review_id: str, shop_id: str) -> str:
+    """The review in the responder's API (there is no web console yet). Review ids come from
+    the platforms and may hold '/', '#', '?' or spaces: each is one encoded path segment. The
+    shop is named because two shops of one user may share a review id."""
+    return (
+        f"{responder_base_url.rstrip('/')}/v1/reviews/{quote(review_id, safe='')}"
+        f"?shop_id={quote(shop_id, safe='')}"
+    )
 
 
 def one_line(text: str) -> str:

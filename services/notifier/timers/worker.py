@@ -70,7 +70,7 @@ class TimerWorker:
         if not await reviews.is_open(conn, timer.shop_id, timer.subject):
             return None  # answered (or deleted) in time: nothing to escalate
         level = "first" if timer.kind == "sla1" else "second"
-        link = content.review_link(self.settings.responder_base_url, timer.subject)
+        link = content.review_link(self.settings.responder_base_url, timer.subject, timer.shop_id)
         body = content.plain(
             f"[Reviewloop][ESCALATION:{level}] unanswered negative review for {shop.name}",
             [

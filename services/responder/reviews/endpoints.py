@@ -116,7 +116,9 @@ async def list_reviews(
     )
 
 
-@router.get("/{review_id}")
+# `:path`: the server decodes %2F before routing, so an id holding '/' (alert links encode it)
+# would otherwise match no route. No other GET lives below /v1/reviews/{review_id}.
+@router.get("/{review_id:path}")
 async def get_review(
     review_id: ReviewIdPath,
     request: Request,
