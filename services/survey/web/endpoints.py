@@ -18,7 +18,7 @@ from services.survey.shops.repository import ShopRow
 from services.survey.surveys import repository as surveys
 from services.survey.surveys.repository import SurveyRow
 from services.survey.tokens import InvalidToken, Purpose, Tokens
-from services.survey.web.pages import render
+from services.survey.web.pages import page
 from shared.runtime import Runtime
 
 router = APIRouter(tags=["survey pages"], include_in_schema=True)
@@ -39,10 +39,7 @@ def _runtime(request: Request) -> Runtime:
 
 
 def _message(t: Texts, status: int, title: str, *lines: str, **extra: object) -> HTMLResponse:
-    return HTMLResponse(
-        render("message.html", t, "#1f6feb", title=title, lines=lines, **extra),
-        status_code=status,
-    )
+    return page("message.html", t, "#1f6feb", status, title=title, lines=lines, **extra)
 
 
 async def _load(request: Request, purpose: Purpose, token: str) -> _Context | HTMLResponse:
@@ -80,17 +77,17 @@ async def survey_page(token: str, request: Request) -> HTMLResponse:
 def _form(
     ctx: _Context, previous: responses.StoredResponse, error: str | None, status: int
 ) -> HTMLResponse:
-    html = render(
+    return page(
         "survey.html",
         ctx.t,
         ctx.shop.settings.brand.primary_color,
+        status,
         title=ctx.t("page_title"),
         items=ctx.items,
         previous=previous,
         max_text=MAX_TEXT,
         error=error,
     )
-    return HTMLResponse(html, status_code=status)
 
 
 def _parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
