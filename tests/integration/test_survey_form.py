@@ -110,3 +110,21 @@ async def test_every_line_of_one_product_can_be_rated_and_ids_are_unique(survey)
         "ON s.id = p.survey_id WHERE s.order_id = 'o-variants' ORDER BY line"
     )
     assert [(r["line"], r["rating"]) for r in rows] == [(3, 2), (4, 4)]
+
+
+async def test_the_thank_you_page_shows_its_title_once(survey) -> None:
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-thanks", email, at=survey.clock(), locale="en"))
+    survey.clock.advance(days=40)
+    assert await survey.dispatcher().run_once() == 1
+    (mail,) = survey.mails_to(email)
+    text = mail.get_body(("plain",)).get_content()
+    path = urlparse(re.search(r"\S+/s/\S+", text).group(0)).path
+    async with survey.http() as http:
+        thanks = await http.post(path, data={"rating_0": "5"})
+    assert thanks.status_code == 200
+    title = "Thank you! Your answer has been saved."
+    body = thanks.text.split("<body>", 1)[1]
+    assert body.count(title) == 1
+    assert f"<h1>{title}</h1>" in body and body.count("<h1>") == 1
+    assert "You can change your answer within 24 hours" in body

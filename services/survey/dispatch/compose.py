@@ -41,6 +41,7 @@ def compose(
         logo_url=str(cfg.brand.logo_url) if cfg.brand.logo_url else None,
         color=cfg.brand.primary_color,
         reminder=email.kind == "reminder",
+        reminder_follows=email.kind == "invitation" and cfg.reminder_enabled,
     )
     message = build_message(content, settings.from_address, email.message_id, now)
     return message.as_bytes(policy=UNFOLDED)

@@ -36,6 +36,15 @@ class EmailContent:
     logo_url: str | None
     color: str
     reminder: bool
+    # An invitation whose reminder will follow if there is no answer: its footer must not
+    # promise a single email.
+    reminder_follows: bool = False
+
+
+def footer_key(content: EmailContent) -> str:
+    if content.reminder:
+        return "footer_reminder"
+    return "footer_with_reminder" if content.reminder_follows else "footer"
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,7 @@ def build_message(
         "t": t,
         "lang": content.language,
         "subject": subject,
+        "footer": t(footer_key(content)),
         "shop": content.shop_name,
         "name": content.recipient_name,
         "items": content.items,

@@ -14,6 +14,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "cta": "Rate your order",
         "unsubscribe": "Don't want these emails? Unsubscribe",
         "footer": "You receive this email once, because you ordered from {shop}.",
+        "footer_with_reminder": "You receive this email because you ordered from {shop}. If you do "
+        "not answer, we will remind you once, and that is all.",
+        "footer_reminder": "This is the only reminder about your order from {shop}: there will be "
+        "no further email about it.",
         "page_title": "Your order from {shop}",
         "rate": "How do you rate {product}?",
         "stars": "{n} of 5 stars",
@@ -53,6 +57,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "cta": "Bestellung bewerten",
         "unsubscribe": "Keine solchen E-Mails mehr? Abmelden",
         "footer": "Sie erhalten diese E-Mail einmalig, weil Sie bei {shop} bestellt haben.",
+        "footer_with_reminder": "Sie erhalten diese E-Mail, weil Sie bei {shop} bestellt haben. "
+        "Wenn Sie nicht antworten, erinnern wir Sie einmal daran, danach nicht mehr.",
+        "footer_reminder": "Dies ist die einzige Erinnerung zu Ihrer Bestellung bei {shop}: Sie "
+        "erhalten dazu keine weitere E-Mail.",
         "page_title": "Ihre Bestellung bei {shop}",
         "rate": "Wie bewerten Sie {product}?",
         "stars": "{n} von 5 Sternen",
@@ -92,6 +100,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "cta": "Ocenite naročilo",
         "unsubscribe": "Ne želite več takih sporočil? Odjava",
         "footer": "To sporočilo prejmete enkrat, ker ste naročili pri {shop}.",
+        "footer_with_reminder": "To sporočilo prejmete, ker ste naročili pri {shop}. Če ne "
+        "odgovorite, vas bomo enkrat opomnili, nato nič več.",
+        "footer_reminder": "To je edini opomnik glede vašega naročila pri {shop}: o njem ne boste "
+        "prejeli nobenega sporočila več.",
         "page_title": "Vaše naročilo pri {shop}",
         "rate": "Kako ocenjujete izdelek {product}?",
         "stars": "{n} od 5 zvezdic",
@@ -131,6 +143,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "cta": "Novērtēt pasūtījumu",
         "unsubscribe": "Nevēlaties šādus e-pastus? Atteikties",
         "footer": "Jūs saņemat šo e-pastu vienreiz, jo pasūtījāt no {shop}.",
+        "footer_with_reminder": "Jūs saņemat šo e-pastu, jo pasūtījāt no {shop}. Ja neatbildēsiet, "
+        "mēs jums vienreiz atgādināsim, un tas arī viss.",
+        "footer_reminder": "Šis ir vienīgais atgādinājums par jūsu pasūtījumu no {shop}: vairāk "
+        "e-pastu par to nesaņemsiet.",
         "page_title": "Jūsu pasūtījums no {shop}",
         "rate": "Kā jūs vērtējat {product}?",
         "stars": "{n} no 5 zvaigznēm",
@@ -169,6 +185,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "cta": "Evaluați comanda",
         "unsubscribe": "Nu mai doriți astfel de e-mailuri? Dezabonare",
         "footer": "Primiți acest e-mail o singură dată, pentru că ați comandat de la {shop}.",
+        "footer_with_reminder": "Primiți acest e-mail pentru că ați comandat de la {shop}. Dacă nu "
+        "răspundeți, vă vom reaminti o singură dată, apoi nimic.",
+        "footer_reminder": "Acesta este singurul memento privind comanda de la {shop}: nu veți mai "
+        "primi alte e-mailuri despre ea.",
         "page_title": "Comanda dumneavoastră de la {shop}",
         "rate": "Cum evaluați {product}?",
         "stars": "{n} din 5 stele",

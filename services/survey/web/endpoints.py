@@ -141,7 +141,8 @@ async def submit_survey(token: str, request: Request) -> HTMLResponse:
     except SurveyClosed:
         return _message(ctx.t, 409, ctx.t("closed"), ctx.t("closed"))
     cfg = ctx.shop.settings
-    lines = [ctx.t("thanks"), ctx.t("edit_hint")]
+    # The thanks are the page's heading; the lines below it say what comes next.
+    lines = [ctx.t("edit_hint")]
     if cfg.incentive_code:
         # Everyone who answers gets the same code, whatever the answer.
         lines.append(ctx.t("incentive", code=cfg.incentive_code))
