@@ -1,6 +1,7 @@
 """What every platform adapter gives the webhook service, and helpers they share."""
 
 import functools
+import html
 import json
 import re
 from collections.abc import Callable
@@ -143,6 +144,14 @@ def from_unix(seconds: int | float, what: str) -> datetime:
         return datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
         raise PayloadError(f"{what}: not a time: {seconds}") from None
+
+
+def unescape_html(value: str) -> str:
+    """Text a platform sends HTML-escaped (WooCommerce: `Tea &amp; Co &ndash; 500 g`) as the
+    plain text it stands for, decoded here, once, so every later use (emails, alerts, pages,
+    each escaping for its own medium) starts from the same plain text. One pass: a literal
+    `&amp;ndash;` stays `&ndash;`."""
+    return html.unescape(value)
 
 
 def full_name(first: str | None, last: str | None) -> str | None:

@@ -20,6 +20,7 @@ from services.ingest.webhooks.adapters.base import (
     country_code,
     full_name,
     refuses_unmappable,
+    unescape_html,
     validate_model,
 )
 from services.ingest.webhooks.adapters.ids import Amount, PlatformId
@@ -140,6 +141,10 @@ def modified_at(order: WooOrder) -> datetime:
     return modified
 
 
+def _unescaped(value: str | None) -> str | None:
+    return unescape_html(value) if value is not None else None
+
+
 def order_facts(order: WooOrder, modified: datetime) -> OrderFacts:
     placed_at = _utc(order.date_created_gmt)
     assert placed_at is not None
@@ -150,14 +155,15 @@ def order_facts(order: WooOrder, modified: datetime) -> OrderFacts:
         customer=Customer(
             customer_id=order.customer_id if order.customer_id not in (None, "0") else None,
             email=clean_email(order.billing.email),
-            name=full_name(order.billing.first_name, order.billing.last_name),
+            name=_unescaped(full_name(order.billing.first_name, order.billing.last_name)),
             country=country_code(order.billing.country),
         ),
         items=tuple(
             OrderItem(
                 product_id=line.item_key,
                 sku=line.sku or None,
-                name=line.name[:500],
+                # WooCommerce sends product names HTML-escaped (`&ndash;`, `&amp;`).
+                name=unescape_html(line.name)[:500],
                 quantity=line.quantity,
                 unit_price=line.price,
             )
