@@ -4,11 +4,14 @@ Webhooks rotation and timestamps, the review intake), and afterwards no secret, 
 customer address in any log line."""
 
 import time
+import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
+from standardwebhooks.webhooks import Webhook
 
 from shared.settings import dev_secret
 from tests.conftest import service_env
@@ -64,6 +67,7 @@ def procs(
         create_shop(url, "std-b", "standard", OTHER)
         create_shop(url, "shopify-a", "shopify", SHOPIFY_A)
         create_shop(url, "shopify-b", "shopify", SHOPIFY_B)
+        create_shop(url, "bc-a", "bigcommerce", OTHER)
         yield started
     finally:
         for p in started.values():
@@ -206,3 +210,94 @@ def test_no_secret_token_or_customer_address_in_debug_logs(procs) -> None:
         if any(v in text for v in values)
     ]
     assert not leaks, leaks
+
+
+# Latin-1 on the wire, as a header is read: "²" and "¹" pass `str.isdigit()`, `int()` refuses
+# them. The rest are too long, signed, or not a number at all.
+ODD_TIMESTAMPS = [b"\xb2", b"\xb9\xb2\xb3", b"1\xb2", b"\xd9\xa3", b"9" * 13, b"-1", b"1e9"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/webhooks/standard/std-b",
+        "/webhooks/bigcommerce/bc-a",
+        "/reviews/generic/std-b",
+        "/reviews/trustpilot/std-b",
+    ],
+)
+def test_a_timestamp_of_unicode_digits_is_a_401_not_a_500(procs, path) -> None:
+    url = procs["ingest"].url
+    body = body_of(REVIEW if path.startswith("/reviews") else ORDER)
+    good = standard_headers(body, OTHER)
+    for odd in ODD_TIMESTAMPS:
+        headers: dict[str, str | bytes] = {**good, "webhook-timestamp": odd}
+        r = httpx.post(url + path, content=body, headers=headers, timeout=10)
+        assert r.status_code == 401, (odd, r.status_code, r.text)
+
+
+def test_an_assignee_of_unicode_digits_is_a_422_not_a_500(procs) -> None:
+    url = procs["responder"].url
+    bootstrap = {"Authorization": f"Bearer {BOOTSTRAP}"}
+    deadline = time.monotonic() + 30
+    while "std-b" not in httpx.get(f"{url}/v1/shops", headers=bootstrap).text:
+        assert time.monotonic() < deadline, "shop.updated never reached the responder"
+        time.sleep(0.2)
+    for odd in ["\u00b2", "\u0663", "1\u00b2", "9" * 20, "-1", "0"]:
+        params = {"shop_id": "std-b", "assigned": odd}
+        r = httpx.get(f"{url}/v1/reviews", params=params, headers=bootstrap)
+        assert r.status_code == 422, (odd, r.status_code, r.text)
+        assert "assigned" in r.text, r.text
+    ok = httpx.get(f"{url}/v1/reviews", params={"shop_id": "std-b"}, headers=bootstrap)
+    assert ok.status_code == 200, ok.text
+
+
+@pytest.mark.parametrize(
+    ("platform", "secret"),
+    [
+        ("shopify", None),  # generated: URL-safe text, not base64
+        ("woocommerce", "woo consumer secret, typed by hand!"),
+        ("shopify", "0f1e2d3c4b5a69788796a5b4c3d2e1f0"),  # a Shopify-style hex app secret
+        ("standard", None),  # generated `whsec_<base64>`
+    ],
+)
+def test_a_review_source_signing_with_the_official_library_is_accepted(
+    procs, platform, secret
+) -> None:
+    """The Standard Webhooks spec (and its `standardwebhooks` library) base64-decode the secret
+    after `whsec_`. A shop's answer carries its secret in that form, and a source that signs
+    with it through the library is accepted; so is one that signed with the raw secret before,
+    which is the same key."""
+    url = procs["ingest"].url
+    shop_id = f"lib-{platform}-{'gen' if secret is None else len(secret)}"
+    created = create_shop(url, shop_id, platform, secret)
+    spec = created["standard_webhooks_secret"]
+    assert spec.startswith("whsec_")
+    raw_secret = created["webhook_secret"]
+
+    def review(n: int) -> bytes:
+        return body_of({**REVIEW, "data": {**REVIEW["data"], "review_id": f"{shop_id}-{n}"}})
+
+    def library_headers(body: bytes, whsecret: str) -> dict[str, str]:
+        at = datetime.now(UTC)
+        msg_id = f"msg_{uuid.uuid4().hex}"
+        return {
+            "Content-Type": "application/json",
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(at.timestamp())),
+            "webhook-signature": Webhook(whsecret).sign(msg_id, at, body),
+        }
+
+    body = review(1)
+    r = post(url, f"/reviews/generic/{shop_id}", body, library_headers(body, spec))
+    assert r.status_code == 202, r.text
+    # A source set up before, signing with the raw secret's bytes, keeps working.
+    body = review(2)
+    r = post(url, f"/reviews/generic/{shop_id}", body, standard_headers(body, raw_secret))
+    assert r.status_code == 202, r.text
+    rotated = httpx.post(
+        f"{url}/v1/admin/shops/{shop_id}/secrets/rotate", headers=ADMIN, timeout=10
+    ).json()
+    body = review(3)
+    headers = library_headers(body, rotated["standard_webhooks_secret"])
+    assert post(url, f"/reviews/generic/{shop_id}", body, headers).status_code == 202

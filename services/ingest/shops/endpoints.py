@@ -20,6 +20,7 @@ from services.ingest.shops.schemas import (
 from shared.http import outbound
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
+from shared.standard_webhooks import spec_secret
 
 router = APIRouter(prefix="/v1/admin/shops", tags=["shops (operators)"])
 _bearer = HTTPBearer(auto_error=False)
@@ -69,6 +70,12 @@ def _out(shop: ShopRow) -> dict[str, object]:
     }
 
 
+def _with_secret(shop: ShopRow, secret: str) -> ShopWithSecret:
+    return ShopWithSecret(
+        **_out(shop), webhook_secret=secret, standard_webhooks_secret=spec_secret(secret)
+    )
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, responses={409: {"description": "taken"}})
 async def create_shop(body: ShopCreate, request: Request, _: AdminToken) -> ShopWithSecret:
     try:
@@ -76,7 +83,7 @@ async def create_shop(body: ShopCreate, request: Request, _: AdminToken) -> Shop
     except service.ShopExists:
         raise HTTPException(status.HTTP_409_CONFLICT, "shop id already registered") from None
     _directory(request).invalidate(shop.shop_id)
-    return ShopWithSecret(**_out(shop), webhook_secret=secret)
+    return _with_secret(shop, secret)
 
 
 @router.get("")
@@ -102,7 +109,7 @@ async def rotate_secret(
     except LookupError:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
     _directory(request).invalidate(shop_id)
-    return ShopWithSecret(**_out(shop), webhook_secret=secret)
+    return _with_secret(shop, secret)
 
 
 @router.delete("/{shop_id}/secrets/previous")

@@ -143,3 +143,9 @@ class ShopWithSecret(ShopOut):
     webhook_secret: str = Field(
         description="Shown once, at creation and rotation: configure it on the platform."
     )
+    standard_webhooks_secret: str = Field(
+        description=(
+            "The same secret in the Standard Webhooks form (`whsec_` + base64 of the key): what "
+            "review sources sign with, e.g. with the official `standardwebhooks` library."
+        )
+    )

@@ -40,11 +40,13 @@ class TokenConfig:
     ttl_s: int
 
 
-def issue(config: TokenConfig, user_id: int, now: datetime) -> tuple[str, int]:
-    """A token for `user_id` and its lifetime in seconds."""
+def issue(config: TokenConfig, user_id: int, key_id: int, now: datetime) -> tuple[str, int]:
+    """A token for `user_id`, minted with API key `key_id`, and its lifetime in seconds."""
     issued = int(now.timestamp())
     claims = {
         "sub": str(user_id),
+        # Checked on every use: revoking the key ends its tokens too.
+        "key": key_id,
         "iss": config.issuer,
         "aud": config.audience,
         "iat": issued,
@@ -53,9 +55,9 @@ def issue(config: TokenConfig, user_id: int, now: datetime) -> tuple[str, int]:
     return jwt.encode(claims, config.secret, algorithm="HS256"), config.ttl_s
 
 
-def verify(config: TokenConfig, token: str, now: datetime) -> int:
-    """The user id of a valid token. Expiry is checked against the service's clock, not the
-    library's, so tests and replays that move time see one consistent "now"."""
+def verify(config: TokenConfig, token: str, now: datetime) -> tuple[int, int]:
+    """The user id and API key id of a valid token. Expiry is checked against the service's
+    clock, not the library's, so tests and replays that move time see one consistent "now"."""
     try:
         claims = jwt.decode(
             token,
@@ -66,7 +68,7 @@ def verify(config: TokenConfig, token: str, now: datetime) -> int:
             audience=config.audience,
             issuer=config.issuer,
             options={
-                "require": ["exp", "iat", "sub", "iss", "aud"],
+                "require": ["exp", "iat", "sub", "iss", "aud", "key"],
                 "verify_exp": False,
                 "verify_iat": False,
                 "verify_nbf": False,
@@ -74,9 +76,12 @@ def verify(config: TokenConfig, token: str, now: datetime) -> int:
         )
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
-    exp, sub = claims["exp"], claims["sub"]
+    exp, sub, key = claims["exp"], claims["sub"], claims["key"]
     if not isinstance(exp, int | float) or exp <= now.timestamp():
         raise InvalidToken("token expired")
-    if not isinstance(sub, str) or not sub.isdigit():
+    # ASCII and bounded: "²" passes `isdigit()` but not `int()`, and a user id is a bigint.
+    if not isinstance(sub, str) or not (sub.isascii() and sub.isdigit() and len(sub) <= 18):
         raise InvalidToken("token subject is not a user")
-    return int(sub)
+    if not isinstance(key, int) or isinstance(key, bool) or not 0 < key < 2**63:
+        raise InvalidToken("token names no API key")
+    return int(sub), key

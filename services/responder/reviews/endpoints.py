@@ -46,7 +46,8 @@ def _assignee(value: str | None, principal_user: int | None) -> int | None:
         if principal_user is None:
             raise invalid("the bootstrap key is nobody: assigned=me needs a user")
         return principal_user
-    if value.isdigit() and 0 < int(value) < 2**62:
+    # ASCII digits only: "²" is `isdigit()` too, and `int()` refuses it.
+    if value.isascii() and value.isdigit() and len(value) <= 19 and 0 < int(value) < 2**62:
         return int(value)
     raise invalid("assigned is a user id, 'me' or 'none'")
 

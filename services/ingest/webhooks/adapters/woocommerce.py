@@ -96,7 +96,8 @@ class WooCommerceAdapter:
             form = parse_qs(request.body.decode("ascii"), strict_parsing=True)
         except (UnicodeDecodeError, ValueError):
             return False
-        return list(form) == ["webhook_id"] and form["webhook_id"][0].isdigit()
+        webhook_id = form.get("webhook_id", [""])[0]
+        return list(form) == ["webhook_id"] and webhook_id.isascii() and webhook_id.isdigit()
 
     def verify(self, request: WebhookRequest, secrets: list[str]) -> bool:
         return verify_body_hmac(

@@ -1,0 +1,42 @@
+"""Numbers in untrusted text (headers, query parameters, token claims, form bodies): "²", "³",
+"¹" and other Unicode digits pass `str.isdigit()` while `int()` refuses them, so every such
+check must be ASCII-only. Each of these used to raise (a 500) or take a wrong branch."""
+
+from datetime import UTC, datetime, timedelta
+
+import jwt
+import pytest
+
+from services.ingest.webhooks.adapters.base import WebhookRequest
+from services.ingest.webhooks.adapters.woocommerce import WooCommerceAdapter
+from services.responder.access import tokens
+
+NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+CONFIG = tokens.TokenConfig("a-secret-that-is-at-least-32-bytes!", "iss", "aud", 600)
+ODD = ["\u00b2", "\u00b9\u00b2", "4\u00b2", "\u0663", "9" * 19, "9" * 5000, "-1", " 1"]
+
+
+def token_for(sub: str) -> str:
+    claims = {
+        "sub": sub,
+        "iss": "iss",
+        "aud": "aud",
+        "iat": int(NOW.timestamp()),
+        "exp": int((NOW + timedelta(minutes=5)).timestamp()),
+    }
+    return jwt.encode(claims, CONFIG.secret, algorithm="HS256")
+
+
+@pytest.mark.parametrize("sub", ODD)
+def test_a_token_subject_of_odd_digits_is_an_invalid_token(sub: str) -> None:
+    with pytest.raises(tokens.InvalidToken, match="subject"):
+        tokens.verify(CONFIG, token_for(sub), NOW)
+    assert tokens.verify(CONFIG, token_for("42"), NOW) == 42
+
+
+@pytest.mark.parametrize("webhook_id", ["%C2%B2", "%D9%A3", "1%C2%B2"])
+def test_a_woocommerce_ping_needs_an_ascii_webhook_id(webhook_id: str) -> None:
+    adapter = WooCommerceAdapter()
+    odd = WebhookRequest({}, f"webhook_id={webhook_id}".encode(), NOW)
+    assert not adapter.is_ping(odd)
+    assert adapter.is_ping(WebhookRequest({}, b"webhook_id=12", NOW))
