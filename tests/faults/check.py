@@ -5,7 +5,11 @@ Per category, `expected` is what the load asked for, `sent` what arrived, `lost`
 that never happened, `duplicated` effects that happened more than once. An email whose sender
 recorded it `unknown` (the SMTP "unknown" window of docs/decisions.md: a connection broken
 during DATA, a worker dead between the server's answer and the state update) and that did not
-arrive is counted in `unknown`, never in `lost`: it is the one documented exception.
+arrive is counted in `unknown`, never in `lost`: it is the one documented exception, and it
+applies to customer emails only (survey: at most once). Staff notifications (alerts, escalations,
+digests, alarms) are at least once: one that never arrived is lost whatever its state, and one
+that arrived several times with its one Message-ID is one message (receivers dedupe), counted
+in the notes as resent, not as duplicated.
 """
 
 import json
@@ -323,50 +327,37 @@ async def _alerts(
         """
     )
     by_id = {r["id"]: r for r in rows}
-    attempted = sink.data_attempted()
-    verdicts = unknown_verdicts(
-        [
-            (
-                r["id"],
-                f"<notification.{r['id']}@{MESSAGE_ID_DOMAIN}>",
-                r["claimed_at"],
-                r["last_error"],
-            )
-            for r in rows
-            if r["status"] == "unknown"
-        ],
-        attempted,
-        NOTIFIER_LANES,
-    )
-    delivered: Counter[int] = Counter()
+    # Arrivals per notification, by its Message-ID: a resend after an unknown outcome carries
+    # the same one, so it is the same message.
+    arrivals: Counter[int] = Counter()
     for message_id, n in received.items():
         match = NOTIFICATION_ID.match(message_id)
         if match:
             notification_id = int(match.group(1))
             if notification_id not in by_id:
                 f.problems.append(f"notification {message_id} in the sink has no row")
-            delivered[notification_id] += n
-    # Every notification row (alerts, alarms) reached the sink as often as its state says.
+            arrivals[notification_id] += n
+    delivered = Counter({k: 1 for k in arrivals})
+    resent = sum(n - 1 for n in arrivals.values())
+    if resent:
+        f.notes.append(
+            f"{resent} staff notification(s) arrived again with the same Message-ID "
+            "(resent after an unknown outcome: at least once)"
+        )
+    # Every notification row (alarms, escalations, digests) reached the sink; no unknown
+    # window for staff.
     other = f.tally("other notifications (alarms, escalations)")
     for row in rows:
         n = delivered.get(row["id"], 0)
-        if n > 1:
-            f.problems.append(f"notification {row['id']} ({row['kind']}) arrived {n} times")
         if row["kind"] != "alert":
             other.expected += 1 if row["status"] in ("sent", "unknown") else 0
             other.sent += n
-            other.duplicated += max(n - 1, 0)
-            if row["status"] == "sent" and n == 0:
+            if row["status"] in ("sent", "unknown") and n == 0:
                 other.lost += 1
-            if row["status"] == "unknown" and n == 0:
-                if verdicts.get(row["id"]) == "window":
-                    other.unknown += 1
-                else:
-                    other.lost += 1
-                    f.problems.append(
-                        f"notification {row['id']} ({row['kind']}) recorded unknown, never "
-                        f"reached the SMTP server ({row['last_error']})"
-                    )
+                f.problems.append(
+                    f"notification {row['id']} ({row['kind']}) recorded {row['status']}, never "
+                    f"arrived ({row['last_error']})"
+                )
     # Alerts: one per negative (or severe) review, rule and recipient.
     alerts: dict[tuple[str, str, int | None, str], list[Any]] = {}
     for row in rows:
@@ -391,23 +382,16 @@ async def _alerts(
                     t.expected += 1
                     t.sent += n
                     if n == 0:
-                        if (
-                            found
-                            and found[0]["status"] == "unknown"
-                            and verdicts.get(found[0]["id"]) == "window"
-                        ):
-                            t.unknown += 1
-                        else:
-                            t.lost += 1
-                            state = (
-                                f"{found[0]['status']} ({found[0]['last_error']})"
-                                if found
-                                else "no notification"
-                            )
-                            f.problems.append(
-                                f"lost alert ({name}) for review {review.review_id} of "
-                                f"{shop.shop_id}: {state}"
-                            )
+                        t.lost += 1
+                        state = (
+                            f"{found[0]['status']} ({found[0]['last_error']})"
+                            if found
+                            else "no notification"
+                        )
+                        f.problems.append(
+                            f"lost alert ({name}) for review {review.review_id} of "
+                            f"{shop.shop_id}: {state}"
+                        )
                     elif n > 1:
                         t.duplicated += n - 1
                 elif n:

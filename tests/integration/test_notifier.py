@@ -418,3 +418,137 @@ async def test_alert_and_escalation_links_open_the_review_in_the_responder(
                 r = await http.get(path, headers=agent)
                 assert r.status_code == 200, r.text
                 assert r.json()["review"]["review_id"] == review_id
+
+
+class _Always:
+    """The fault sink's per-connection dice, loaded: every transaction meets `phase`."""
+
+    def __init__(self, phase: str) -> None:
+        self.phase = phase
+
+    def choice(self, phases: tuple[str, ...]) -> str:
+        return self.phase
+
+
+async def test_an_alert_whose_smtp_outcome_is_unknown_is_sent_again_with_the_same_message_id(
+    notifier, tmp_path
+) -> None:
+    """The server stored the message and the connection dropped before its "250" (the SMTP
+    unknown window): the alert was recorded `unknown` and never sent again (63 of 2,726 alerts
+    in the fault run). Staff notifications are at least once: it goes again, same Message-ID."""
+    from tests.faults.smtp import FaultySmtp
+    from tests.support.services import free_port
+
+    sink = FaultySmtp(free_port(), tmp_path / "maildir")
+    sink.random = _Always("data_stored")  # type: ignore[assignment]
+    sink.start()
+    try:
+        settings = notifier.settings.model_copy(
+            update={"smtp_host": "127.0.0.1", "smtp_port": sink.port}
+        )
+        support = inbox()
+        await shop(notifier, "s-unknown", support_email=support)
+        await notifier.feed(classified("s-unknown", "t:unknown"))
+        sink.set_mode("drop")
+        assert await DeliveryWorker(notifier.pool, settings, notifier.clock).run_once() == 1
+        (first,) = sink.messages()
+        row = await notifier.pool.fetchrow(
+            "SELECT id, status, last_error FROM notifications WHERE shop_id = 's-unknown'"
+        )
+        assert row["status"] == "pending" and row["last_error"].startswith("outcome unknown")
+        sink.set_mode("ok")
+        notifier.clock.now += timedelta(minutes=1)
+        assert await DeliveryWorker(notifier.pool, settings, notifier.clock).run_once() == 1
+        first_id, second_id = (m.message_id for m in sink.messages())
+        assert (
+            first_id
+            == second_id
+            == first.message_id
+            == f"<notification.{row['id']}@reviewloop.local>"
+        )
+        status = await notifier.pool.fetchval(
+            "SELECT status FROM notifications WHERE id = $1", row["id"]
+        )
+        assert status == "sent"
+    finally:
+        sink.stop()
+
+
+async def test_a_claim_whose_delivery_worker_died_is_sent_again(notifier) -> None:
+    """A worker killed between claim and result left the alert `unknown` for good; now it is
+    due again once the lease has run out."""
+    support = inbox()
+    await shop(notifier, "s-died", support_email=support)
+    await notifier.feed(classified("s-died", "t:died"))
+    await notifier.pool.execute(
+        "UPDATE notifications SET status = 'sending', claimed_at = $1, attempts = 1 "
+        "WHERE shop_id = 's-died'",
+        notifier.clock.now,
+    )
+    await notifier.deliver()
+    assert notifier.mails_to(support) == []  # still within its lease: maybe in flight
+    notifier.clock.now += timedelta(seconds=notifier.settings.delivery_claim_lease_s + 1)
+    await notifier.deliver()
+    (mail,) = notifier.mails_to(support)
+    row = await notifier.pool.fetchrow(
+        "SELECT id, status FROM notifications WHERE shop_id = 's-died'"
+    )
+    assert row["status"] == "sent"
+    assert mail["Message-ID"] == f"<notification.{row['id']}@reviewloop.local>"
+
+
+async def test_a_new_shop_gets_no_topic_spike_and_alarms_come_in_one_email(notifier) -> None:
+    """A new shop's first reviews raised a "0 of 0 ... at least doubled" topic-spike alarm per
+    topic, five alarm emails at once. A spike needs a baseline (`topic_spike_min_baseline`
+    reviews the window before), and a check's alarms go out as one email."""
+    support = inbox()
+    await shop(
+        notifier,
+        "s-spike",
+        support_email=support,
+        negative_share_min_reviews=10,
+        topic_spike_min_reviews=2,
+    )
+    topics = ("delivery", "price", "quality", "service", "taste")
+    delay = timedelta(seconds=notifier.settings.alarm_check_delay_s)
+    for i in range(6):
+        await notifier.feed(
+            classified("s-spike", f"new:{i}", created=T0 + timedelta(minutes=i), topics=topics)
+        )
+    notifier.clock.now = T0 + timedelta(minutes=6) + delay
+    assert await notifier.alarms() == 1
+    await notifier.deliver()
+    assert [m["Subject"] for m in notifier.mails_to(support) if "ALARM" in m["Subject"]] == []
+
+    # With a baseline (20 reviews about something else the week before) and four more
+    # negatives now: a negative-share alarm and five spikes, in one email.
+    for i in range(20):
+        await notifier.feed(
+            classified(
+                "s-spike",
+                f"old:{i}",
+                sentiment="positive",
+                rating=5,
+                created=T0 - timedelta(days=8, minutes=i),
+                topics=("packaging",),
+            )
+        )
+    for i in range(4):
+        await notifier.feed(
+            classified("s-spike", f"more:{i}", created=T0 + timedelta(minutes=10 + i))
+        )
+    notifier.clock.now = T0 + timedelta(minutes=20) + delay
+    assert await notifier.alarms() == 1
+    await notifier.deliver()
+    (alarm,) = [m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]
+    assert alarm["Subject"].startswith("[Reviewloop][ALARM] 6 alarms for Tea Shop")
+    text = alarm.get_body(("plain",)).get_content()
+    assert "10 of 10 reviews in the last 7 days were negative" in text
+    for topic in topics:
+        assert f"Reviews about '{topic}': 6 of 10 in the last 7 days, 0 of 20" in text
+    # Once per window: checked again, nothing new.
+    await notifier.feed(classified("s-spike", "more:x", created=T0 + timedelta(minutes=30)))
+    notifier.clock.now = T0 + timedelta(minutes=30) + delay
+    assert await notifier.alarms() == 1
+    await notifier.deliver()
+    assert len([m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]) == 1

@@ -47,3 +47,19 @@ async def finish_check(conn: Connection, shop_id: str, again_at: datetime | None
         await conn.execute(
             "UPDATE alarm_checks SET due_at = $2 WHERE shop_id = $1", shop_id, again_at
         )
+
+
+async def record_fired(conn: Connection, shop_id: str, bucket: int, alarms: list[str]) -> set[str]:
+    """Record the alarms as fired in the window; returns those that had not fired in it yet."""
+    rows = await conn.fetch(
+        """
+        INSERT INTO alarms_fired (shop_id, bucket, alarm)
+        SELECT $1, $2, alarm FROM unnest($3::text[]) AS alarm
+        ON CONFLICT DO NOTHING
+        RETURNING alarm
+        """,
+        shop_id,
+        bucket,
+        alarms,
+    )
+    return {r["alarm"] for r in rows}

@@ -5,8 +5,11 @@ The review handler only asks for a check (`alarm_checks`); `run_due_checks` does
 shop per transaction, some seconds later (`alarm_check_delay_s`): an alarm about a week's
 trend loses nothing by that, and a review's alert no longer waits for the window counts."""
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from services.notifier.alarms import repository
 from services.notifier.notifications import content
@@ -29,19 +32,47 @@ def spiking_topics(
     before_counts: dict[str, int],
     before_total: int,
     min_reviews: int,
+    min_baseline: int,
 ) -> list[str]:
-    """Topics whose share of reviews at least doubled (pure)."""
-    if now_total == 0:
+    """Topics whose share of reviews at least doubled (pure). Only against a window before
+    with at least `min_baseline` reviews: a new shop has nothing to double from ("0 of 0"), and
+    every topic of its first reviews would look like a spike."""
+    if now_total == 0 or before_total < max(min_baseline, 1):
         return []
     spikes = []
     for topic, n in sorted(now_counts.items()):
         if n < min_reviews:
             continue
         share_now = n / now_total
-        share_before = before_counts.get(topic, 0) / before_total if before_total else 0.0
+        share_before = before_counts.get(topic, 0) / before_total
         if share_now >= 2 * share_before:
             spikes.append(topic)
     return spikes
+
+
+@dataclass(frozen=True)
+class Alarm:
+    key: str  # once per window and shop
+    subject: str
+    lines: list[str]
+    event: dict[str, Any]
+
+
+def alarm_email(shop_name: str, shop_id: str, alarms: list[Alarm]) -> dict[str, Any]:
+    """One email for every alarm a check raised (pure): five spiking topics are one message,
+    not five at once."""
+    if len(alarms) == 1:
+        (alarm,) = alarms
+        return content.plain(alarm.subject, alarm.lines, alarm.event)
+    lines: list[str] = []
+    for alarm in alarms:
+        lines += [alarm.subject.removeprefix("[Reviewloop]"), *alarm.lines, ""]
+    return content.plain(
+        f"[Reviewloop][ALARM] {len(alarms)} alarms for {shop_name}: "
+        + ", ".join(a.key for a in alarms),
+        lines[:-1],
+        {"type": "shop.alarms", "shop_id": shop_id, "alarms": [a.event for a in alarms]},
+    )
 
 
 async def check_alarms(
@@ -54,66 +85,76 @@ async def check_alarms(
     window = timedelta(days=cfg.negative_share_window_days)
     current = await reviews.window_counts(conn, shop_id, now - window, now)
     bucket = window_bucket(now, cfg.negative_share_window_days)
-    queued = 0
+    alarms: list[Alarm] = []
     if current.total >= cfg.negative_share_min_reviews:
         share = current.negative / current.total
         if share >= cfg.negative_share_threshold:
             top = sorted(current.topics.items(), key=lambda kv: -kv[1])[:5]
-            body = content.plain(
-                f"[Reviewloop][ALARM][negative-share] {share:.0%} negative reviews for {shop.name}",
-                [
-                    f"{current.negative} of {current.total} reviews in the last "
-                    f"{cfg.negative_share_window_days} days were negative ({share:.0%}; "
-                    f"threshold {cfg.negative_share_threshold:.0%}).",
-                    "Topics driving it: "
-                    + (", ".join(f"{t} ({n})" for t, n in top) or "none recorded"),
-                ],
-                {
-                    "type": "shop.negative_share_alarm",
-                    "shop_id": shop_id,
-                    "share": share,
-                    "reviews": current.total,
-                    "negative": current.negative,
-                    "topics": dict(top),
-                },
-            )
-            for to in recipients:
-                queued += await notifications.add(
-                    conn,
-                    shop_id,
-                    f"alarm:negative-share:{shop_id}:{bucket}:{to}",
-                    "alarm",
-                    None,
-                    None,
-                    "email",
-                    to,
-                    body,
+            alarms.append(
+                Alarm(
+                    "negative-share",
+                    f"[Reviewloop][ALARM][negative-share] {share:.0%} negative reviews for "
+                    f"{shop.name}",
+                    [
+                        f"{current.negative} of {current.total} reviews in the last "
+                        f"{cfg.negative_share_window_days} days were negative ({share:.0%}; "
+                        f"threshold {cfg.negative_share_threshold:.0%}).",
+                        "Topics driving it: "
+                        + (", ".join(f"{t} ({n})" for t, n in top) or "none recorded"),
+                    ],
+                    {
+                        "type": "shop.negative_share_alarm",
+                        "shop_id": shop_id,
+                        "share": share,
+                        "reviews": current.total,
+                        "negative": current.negative,
+                        "topics": dict(top),
+                    },
                 )
+            )
     before = await reviews.window_counts(conn, shop_id, now - 2 * window, now - window)
     for topic in spiking_topics(
-        current.topics, current.total, before.topics, before.total, cfg.topic_spike_min_reviews
+        current.topics,
+        current.total,
+        before.topics,
+        before.total,
+        cfg.topic_spike_min_reviews,
+        cfg.topic_spike_min_baseline,
     ):
-        body = content.plain(
-            f"[Reviewloop][ALARM][topic-spike] '{topic}' is up for {shop.name}",
-            [
-                f"Reviews about '{topic}': {current.topics[topic]} of {current.total} in the last "
-                f"{cfg.negative_share_window_days} days, {before.topics.get(topic, 0)} of "
-                f"{before.total} in the days before: its share at least doubled.",
-            ],
-            {"type": "shop.topic_spike_alarm", "shop_id": shop_id, "topic": topic},
-        )
-        for to in recipients:
-            queued += await notifications.add(
-                conn,
-                shop_id,
-                f"alarm:topic:{topic}:{shop_id}:{bucket}:{to}",
-                "alarm",
-                None,
-                None,
-                "email",
-                to,
-                body,
+        alarms.append(
+            Alarm(
+                f"topic-spike:{topic}",
+                f"[Reviewloop][ALARM][topic-spike] '{topic}' is up for {shop.name}",
+                [
+                    f"Reviews about '{topic}': {current.topics[topic]} of {current.total} in the "
+                    f"last {cfg.negative_share_window_days} days, {before.topics.get(topic, 0)} "
+                    f"of {before.total} in the days before: its share at least doubled.",
+                ],
+                {"type": "shop.topic_spike_alarm", "shop_id": shop_id, "topic": topic},
             )
+        )
+    if not alarms:
+        return 0
+    # Each alarm once per window; what is new goes out in one email per recipient.
+    fresh = await repository.record_fired(conn, shop_id, bucket, [a.key for a in alarms])
+    new = [a for a in alarms if a.key in fresh]
+    if not new:
+        return 0
+    body = alarm_email(shop.name, shop_id, new)
+    batch = hashlib.sha256("\n".join(a.key for a in new).encode()).hexdigest()[:16]
+    queued = 0
+    for to in recipients:
+        queued += await notifications.add(
+            conn,
+            shop_id,
+            f"alarm:{shop_id}:{bucket}:{batch}:{to}",
+            "alarm",
+            None,
+            None,
+            "email",
+            to,
+            body,
+        )
     return queued
 
 

@@ -1,7 +1,10 @@
 """Sends queued notifications: claim (SKIP LOCKED, committed before any I/O), send by email or
-webhook, record the outcome. Same exactly-once rules as survey emails: a claim whose worker died
-becomes 'unknown' after the lease and is not sent again. Each of the concurrent lanes claims one
-notification at a time, right before sending it, so only sends in flight can be in that state."""
+webhook, record the outcome. Staff notifications are sent at least once, unlike customer emails
+(survey, at most once): a send whose outcome is unknown (the connection broke after DATA, or
+the worker died between claim and result) is sent again, with the same Message-ID (or
+`webhook-id`), so receivers and mail clients see one message. A missed alert about a negative
+review is the failure the product exists to prevent; a duplicate costs nothing. Each of the
+concurrent lanes claims one notification at a time, right before sending it."""
 
 import asyncio
 import logging
@@ -46,7 +49,7 @@ class DeliveryWorker:
         now = self.clock()
         async with self.pool.acquire() as conn:
             lease = timedelta(seconds=self.settings.delivery_claim_lease_s)
-            await notifications.expire_stale_claims(conn, now - lease)
+            await notifications.requeue_stale_claims(conn, now - lease, now)
             first = await notifications.claim_due(conn, now, 1)
         if not first:
             return 0
@@ -134,7 +137,14 @@ class DeliveryWorker:
                 )
                 await notifications.finish(conn, row.id, "failed", result.detail, now)
             else:
-                await notifications.finish(conn, row.id, "unknown", result.detail, now)
+                # Maybe delivered, maybe not: the same message again (same Message-ID) soon.
+                log.warning(
+                    "alert email outcome unknown, sending again",
+                    extra={"notification_id": row.id, "detail": result.detail},
+                )
+                await notifications.retry_at(
+                    conn, row.id, f"outcome unknown: {result.detail}", now + backoff(row.attempts)
+                )
 
     async def _webhook(self, row: NotificationRow, http: httpx.AsyncClient) -> None:
         now = self.clock()

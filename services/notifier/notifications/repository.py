@@ -108,14 +108,16 @@ async def retry_at(conn: Connection, notification_id: int, error: str, at: datet
     )
 
 
-async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
+async def requeue_stale_claims(conn: Connection, older_than: datetime, now: datetime) -> int:
+    """Claims whose worker died: due again at once (staff notifications are at least once)."""
     result: str = await conn.execute(
         """
-        UPDATE notifications SET status = 'unknown',
-               last_error = 'worker stopped between claim and result'
+        UPDATE notifications SET status = 'pending', next_attempt_at = $2,
+               last_error = 'worker stopped between claim and result: sent again'
         WHERE status = 'sending' AND claimed_at < $1
         """,
         older_than,
+        now,
     )
     return int(result.split()[-1])
 

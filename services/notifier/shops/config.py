@@ -19,8 +19,10 @@ class NotificationSettings(BaseModel):
     digest_recipients: list[EmailStr] = Field(default_factory=list, max_length=20)
     negative_share_threshold: float = Field(default=0.10, gt=0, le=1)
     negative_share_window_days: int = Field(default=7, ge=1, le=90)
-    negative_share_min_reviews: int = Field(default=20, ge=1)
-    topic_spike_min_reviews: int = Field(default=5, ge=1)
+    negative_share_min_reviews: int = Field(default=20, ge=1, le=100_000)
+    topic_spike_min_reviews: int = Field(default=5, ge=1, le=100_000)
+    # Reviews the window before must hold for a spike to be judged: a new shop has no baseline.
+    topic_spike_min_baseline: int = Field(default=20, ge=1, le=100_000)
 
     def escalation_recipients(self) -> list[str]:
         return [str(e) for e in self.escalation_emails] or (
