@@ -44,6 +44,7 @@ ENDPOINTS = [
     ("GET", "/v1/shops", None),
     ("GET", "/v1/shops/s1/settings", None),
     ("PUT", "/v1/shops/s1/settings", {}),
+    ("PATCH", "/v1/shops/s1/settings", {}),
     ("GET", "/v1/shops/s1/connector", None),
     ("PUT", "/v1/shops/s1/connector", {"url": "https://replies.example.com/x"}),
     ("GET", "/v1/shops/s1/templates", None),
@@ -126,6 +127,7 @@ async def test_roles_agents_draft_managers_configure_admins_manage_users(
         manager_id, manager = await user_with_key(http, "manager", ["s1"])
         manager_only = [
             ("PUT", "/v1/shops/s1/settings", {}),
+            ("PATCH", "/v1/shops/s1/settings", {}),
             ("GET", "/v1/shops/s1/connector", None),
             ("PUT", "/v1/shops/s1/connector", {"url": "https://replies.example.com/x"}),
             ("POST", "/v1/shops/s1/templates", ENDPOINTS[14][2]),

@@ -47,6 +47,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/v1/shops"): ("agent", None),
     ("GET", "/v1/shops/{shop_id}/settings"): ("agent", None),
     ("PUT", "/v1/shops/{shop_id}/settings"): ("manager", {}),
+    ("PATCH", "/v1/shops/{shop_id}/settings"): ("manager", {}),
     ("GET", "/v1/shops/{shop_id}/connector"): ("manager", None),
     ("PUT", "/v1/shops/{shop_id}/connector"): ("manager", {"url": "https://replies.example.com/x"}),
     ("PUT", "/v1/shops/{shop_id}/connector/trustpilot"): (

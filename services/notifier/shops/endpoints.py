@@ -12,8 +12,9 @@ from services.notifier.rules import repository as rules
 from services.notifier.rules.model import Rule, RuleFilters
 from services.notifier.shops import repository as shops
 from services.notifier.shops.config import NotificationSettings
-from shared.http import outbound
+from shared.http import merge_patch, outbound
 from shared.http.auth import ApiToken
+from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
@@ -73,10 +74,13 @@ async def get_settings(shop_id: ShopIdPath, request: Request, _: ApiToken) -> No
 
 
 @router.put("/notification-settings")
+@router.patch("/notification-settings")
 async def put_settings(
-    shop_id: ShopIdPath, body: NotificationSettings, request: Request, _: ApiToken
+    shop_id: ShopIdPath, patch: SettingsPatch, request: Request, _: ApiToken
 ) -> NotificationSettings:
-    async with _db(request).acquire() as conn:
+    """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
+    async with _db(request).acquire() as conn, conn.transaction():
+        body = merge_patch.apply((await shops.get(conn, shop_id)).settings, patch)
         await shops.put_settings(conn, shop_id, body)
     return body
 

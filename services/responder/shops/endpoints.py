@@ -21,7 +21,8 @@ from services.responder.shops.connections import (
 )
 from services.responder.web import invalid, not_found, now_of, pool_of, settings_of
 from shared.db.pool import Connection
-from shared.http import outbound
+from shared.http import merge_patch, outbound
+from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
 
 router = APIRouter(prefix="/v1/shops", tags=["shops"])
@@ -47,19 +48,22 @@ async def get_settings(shop_id: ShopIdPath, request: Request, principal: Agent) 
 
 
 @router.put("/{shop_id}/settings")
+@router.patch("/{shop_id}/settings")
 async def put_settings(
-    shop_id: ShopIdPath, body: ShopSettings, request: Request, principal: Manager
+    shop_id: ShopIdPath, patch: SettingsPatch, request: Request, principal: Manager
 ) -> ShopSettings:
+    """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
     ensure_shop(principal, shop_id)
-    refused = sorted(set(body.automation.sentiments) - {"positive"})
-    if refused:
-        raise invalid(
-            f"automatic replies are only for positive reviews and FAQ questions; {refused} "
-            "reviews always wait for a person"
-        )
     now = now_of(request)
     async with pool_of(request).acquire() as conn, conn.transaction():
         before = (await shops.get(conn, shop_id)).settings
+        body = merge_patch.apply(before, patch)
+        refused = sorted(set(body.automation.sentiments) - {"positive"})
+        if refused:
+            raise invalid(
+                f"automatic replies are only for positive reviews and FAQ questions; {refused} "
+                "reviews always wait for a person"
+            )
         await shops.put_settings(conn, shop_id, body)
         if before.sla_hours != body.sla_hours:
             await shops.recompute_sla(conn, shop_id, body.sla_hours)

@@ -11,7 +11,9 @@ from services.survey.shops.config import SurveyShopSettings
 from services.survey.surveys import repository
 from services.survey.surveys.handlers import schedule
 from services.survey.surveys.schemas import SendAtOverride, SurveyOut
+from shared.http import merge_patch
 from shared.http.auth import ApiToken
+from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
 
@@ -60,13 +62,16 @@ async def get_settings(shop_id: ShopIdPath, request: Request, _: ApiToken) -> Su
 
 
 @router.put("/survey-settings")
+@router.patch("/survey-settings")
 async def put_settings(
-    shop_id: ShopIdPath, body: SurveyShopSettings, request: Request, _: ApiToken
+    shop_id: ShopIdPath, patch: SettingsPatch, request: Request, _: ApiToken
 ) -> SurveyShopSettings:
-    if body.send_window_end_hour <= body.send_window_start_hour:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_ENTITY, "send window must end after it starts"
-        )
-    async with _runtime(request).db.acquire() as conn:
+    """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
+    async with _runtime(request).db.acquire() as conn, conn.transaction():
+        body = merge_patch.apply((await shops.get(conn, shop_id)).settings, patch)
+        if body.send_window_end_hour <= body.send_window_start_hour:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_ENTITY, "send window must end after it starts"
+            )
         await shops.put_settings(conn, shop_id, body)
     return body

@@ -1,0 +1,150 @@
+"""Every settings endpoint changes only the members it is sent (JSON Merge Patch, RFC 7396),
+for PUT as for PATCH: a partial body never resets what it leaves out (issue #16: a
+`{"sla_hours": 12}` wiped the notifier's support address and alerts stopped). Real PostgreSQL."""
+
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+
+from services.notifier.app import MIGRATIONS as NOTIFIER_MIGRATIONS
+from services.notifier.app import build as build_notifier
+from services.notifier.settings import NotifierSettings
+from services.survey.settings import SurveySettings
+from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.pool import create_pool
+from tests.support.responder import running_responder, user_with_key
+from tests.support.survey import SurveyHarness
+
+pytestmark = pytest.mark.integration
+
+API = {"Authorization": "Bearer api-token-dev-only"}
+Call = Callable[[str, Any], Awaitable[httpx.Response]]
+
+
+@asynccontextmanager
+async def notifier(make_settings) -> AsyncIterator[Call]:
+    settings = make_settings(NotifierSettings)
+    pool = await create_pool(settings)
+    try:
+        await apply_migrations(
+            pool, "notifier", service_migrations("notifier", NOTIFIER_MIGRATIONS)
+        )
+        app, runtime = build_notifier(settings)
+        runtime.pool = pool
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://n") as http:
+            url = f"/v1/shops/n-{uuid.uuid4().hex[:8]}/notification-settings"
+
+            async def call(method: str, body: Any) -> httpx.Response:
+                return await http.request(method, url, json=body, headers=API)
+
+            yield call
+    finally:
+        await pool.close()
+
+
+@asynccontextmanager
+async def survey(make_settings, infra) -> AsyncIterator[Call]:
+    settings = make_settings(SurveySettings, smtp_host=infra.smtp_host, smtp_port=infra.smtp_port)
+    harness = await SurveyHarness.start(settings, infra.maildir)
+    try:
+        async with harness.http() as http:
+            url = f"/v1/shops/s-{uuid.uuid4().hex[:8]}/survey-settings"
+
+            async def call(method: str, body: Any) -> httpx.Response:
+                return await http.request(method, url, json=body, headers=API)
+
+            yield call
+    finally:
+        await harness.close()
+
+
+@asynccontextmanager
+async def responder(make_settings) -> AsyncIterator[Call]:
+    async with running_responder(make_settings) as r, r.http() as http:
+        shop = f"r-{uuid.uuid4().hex[:8]}"
+        _, manager = await user_with_key(http, "manager", [shop])
+
+        async def call(method: str, body: Any) -> httpx.Response:
+            return await http.request(
+                method, f"/v1/shops/{shop}/settings", json=body, headers=manager
+            )
+
+        yield call
+
+
+# Per endpoint: a first full-enough setting, a partial change of another member, the member
+# the partial change must keep, a value the model refuses, and a nested member.
+CASES = {
+    "notifier": (
+        {"support_email": "support@example.com", "sla_hours": 24},
+        {"sla_hours": 12},
+        ("support_email", "support@example.com"),
+        {"digest_hour": 99},
+        None,
+    ),
+    "survey": (
+        {"incentive_code": "THANKS10", "brand": {"primary_color": "#aa3300"}},
+        {"cooldown_days": 10},
+        ("incentive_code", "THANKS10"),
+        {"send_window_start_hour": 99},
+        ("brand", {"logo_url": "https://shop.example/logo.png"}, "primary_color", "#aa3300"),
+    ),
+    "responder": (
+        {"contact_email": "help@example.com", "automation": {"delay_minutes": 30}},
+        {"sla_hours": 12},
+        ("contact_email", "help@example.com"),
+        {"max_reply_chars": 5},
+        ("automation", {"min_confidence": 0.9}, "delay_minutes", 30),
+    ),
+}
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH"])
+@pytest.mark.parametrize("service", sorted(CASES))
+async def test_a_partial_body_changes_only_what_it_names(
+    service, method, make_settings, infra
+) -> None:
+    first, partial, (kept, kept_value), refused, nested = CASES[service]
+    opened = {
+        "notifier": lambda: notifier(make_settings),
+        "survey": lambda: survey(make_settings, infra),
+        "responder": lambda: responder(make_settings),
+    }[service]()
+    async with opened as call:
+        r = await call(method, first)
+        assert r.status_code == 200, r.text
+        r = await call(method, partial)
+        assert r.status_code == 200, r.text
+        after = r.json()
+        assert after[kept] == kept_value  # left out, so kept
+        ((name, value),) = partial.items()
+        assert after[name] == value
+        assert (await call("GET", None)).json() == after
+
+        # Objects merge member by member.
+        if nested is not None:
+            outer, change, other, other_value = nested
+            r = await call(method, {outer: change})
+            assert r.status_code == 200, r.text
+            assert r.json()[outer][other] == other_value
+
+        # A value the model refuses: 422 naming it, nothing stored.
+        r = await call(method, refused)
+        assert r.status_code == 422, r.text
+        (field,) = refused
+        assert any(e["loc"][-1] == field for e in r.json()["detail"]), r.text
+        assert (await call("GET", None)).json()[field] == after[field]
+        # A body that is no object, or names no known member.
+        assert (await call(method, [1])).status_code == 422
+        assert (await call(method, {"no_such_setting": 1})).status_code == 422
+
+        # null returns a member to its default.
+        r = await call(method, {kept: None})
+        assert r.status_code == 200, r.text
+        assert r.json()[kept] is None
+        assert r.json()[name] == value
