@@ -35,6 +35,11 @@ class ServiceSettings(BaseSettings):
     http_host: str = "127.0.0.1"
     http_port: int = 8000
     http_max_body_bytes: int = 1024 * 1024
+    # Connections that hold a socket without finishing a request are closed (shared/http/
+    # server.py): idle after a response, before a request's head is in, before its body is in.
+    http_keep_alive_s: int = Field(default=5, ge=1, le=120)
+    http_head_timeout_s: float = Field(default=10.0, gt=0, le=120)
+    http_body_timeout_s: float = Field(default=30.0, gt=0, le=600)
     # Bearer token for the service's own HTTP API (operators, tests, other tools).
     api_token: SecretStr = dev_secret("api-token")
 

@@ -8,13 +8,15 @@ from typing import Any
 import asyncpg
 import uvicorn
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import tracing
 from shared.http.limits import BodySizeLimitMiddleware
 from shared.http.metrics import HttpMetricsMiddleware
 from shared.http.probes import router as probes_router
+from shared.http.server import deadline_protocol
 from shared.logging import (
     HTTP_CORRELATION_HEADER,
     configure_logging,
@@ -94,6 +96,16 @@ async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _client_gone(request: Request, exc: Exception) -> Response:
+    # The caller went away mid-body (an aborted upload, or a body past its read deadline):
+    # nothing went wrong here, and one line without a traceback cannot be used to flood the log.
+    # The route's template, not the path: a survey path holds the customer's token.
+    route = getattr(request.scope.get("route"), "path", None)
+    log.info("client disconnected before its request was read", extra={"route": route})
+    # Nobody is left to read it; 400 is what the metrics count.
+    return Response(status_code=400)
+
+
 def _document_plain_details(app: FastAPI) -> None:
     """Besides FastAPI's list of field errors, a 422 may carry one sentence (`HTTPException(422,
     "...")`, for rules across fields): say so in the published schema."""
@@ -134,6 +146,7 @@ def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> Fa
         app.add_exception_handler(error, _unavailable)
     for error in (asyncpg.DataError, UnicodeEncodeError):
         app.add_exception_handler(error, _unstorable)
+    app.add_exception_handler(ClientDisconnect, _client_gone)
     app.include_router(probes_router)
     for router in routers:
         app.include_router(router)
@@ -153,6 +166,8 @@ def serve(app: FastAPI, runtime: Runtime) -> None:
         port=s.http_port,
         log_config=None,
         access_log=False,
+        http=deadline_protocol(s.http_head_timeout_s, s.http_body_timeout_s),
+        timeout_keep_alive=s.http_keep_alive_s,
         # Leave room inside the pod's grace period for the consumers' own shutdown.
         timeout_graceful_shutdown=5,
     )
