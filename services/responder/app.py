@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from services.responder.access.deps import Admin, Manager, authenticate
 from services.responder.access.endpoints import router as access_router
-from services.responder.access.ratelimit import TokenBuckets
+from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
 from services.responder.analytics.endpoints import router as analytics_router
 from services.responder.audit.endpoints import router as audit_router
 from services.responder.cases.endpoints import router as cases_router
@@ -94,4 +94,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
         },
     )
     app.state.limiter = TokenBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.state.auth_failures = FailedAttempts(
+        settings.auth_failures_per_minute, settings.auth_failure_burst
+    )
     return app, runtime

@@ -30,9 +30,15 @@ class ResponderSettings(ServiceSettings):
     jwt_audience: str = "reviewloop-responder"
     jwt_ttl_s: int = Field(default=3600, ge=60, le=7 * 86_400)
 
-    # Token bucket per API key, token subject or bootstrap key (in-process: per replica).
+    # Token bucket per user, whichever of their keys or tokens they use, and for the bootstrap
+    # key (in-process: per replica).
     rate_limit_per_minute: float = Field(default=600.0, gt=0)
     rate_limit_burst: int = Field(default=120, ge=1)
+    # Failed authentications per client address and per API key prefix; past the burst, 429.
+    auth_failures_per_minute: float = Field(default=10.0, gt=0)
+    auth_failure_burst: int = Field(default=20, ge=1)
+    # Active (unrevoked) API keys a user may hold at once.
+    max_api_keys_per_user: int = Field(default=10, ge=1, le=1000)
 
     # Publishing replies through each shop's connector.
     publish_interval_s: float = 0.5

@@ -1,13 +1,17 @@
 """The responder's access rules, review read model, review list and cases, in-process against
 real PostgreSQL with a clock the test moves."""
 
+import secrets
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
+import httpx
+import jwt
 import pytest
 
 from services.responder.access import tokens
 from services.responder.access.deps import token_config
+from services.responder.app import build
 from shared.events import ReviewDeleted
 from tests.support.responder import (
     BOOTSTRAP,
@@ -25,7 +29,9 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 async def responder(make_settings) -> AsyncIterator[Responder]:
-    async with running_responder(make_settings) as r:
+    # Hundreds of bad credentials on purpose, all from one address: the limit on failed
+    # attempts has its own test (test_responder.py).
+    async with running_responder(make_settings, auth_failure_burst=100_000) as r:
         for shop in ("s1", "s2"):
             await r.feed(shop_event(shop))
         yield r
@@ -101,9 +107,9 @@ async def test_every_endpoint_refuses_missing_invalid_and_expired_credentials(
     async with responder.http() as http:
         user_id, _ = await user_with_key(http, "admin", ["s1"])
         config = token_config(responder.settings)
-        expired, _ = tokens.issue(config, user_id, T0 - timedelta(hours=2))
+        expired, _ = tokens.issue(config, user_id, 1, T0 - timedelta(hours=2))
         forged, _ = tokens.issue(
-            tokens.TokenConfig("another-secret-of-32-bytes-or-more!", "x", "y", 60), user_id, T0
+            tokens.TokenConfig("another-secret-of-32-bytes-or-more!", "x", "y", 60), user_id, 1, T0
         )
         for method, path, body in ENDPOINTS:
             for headers in (
@@ -285,6 +291,118 @@ async def test_rate_limit_per_key(make_settings) -> None:
             limited = await http.get("/v1/users/me", headers=first)
             assert int(limited.headers["retry-after"]) >= 1
             assert (await http.get("/v1/users/me", headers=second)).status_code == 200
+
+
+async def test_the_rate_limit_is_per_user_whichever_key_they_use(make_settings) -> None:
+    async with running_responder(
+        make_settings, rate_limit_burst=4, rate_limit_per_minute=1.0
+    ) as responder:
+        async with responder.http() as http:
+            user_id, first = await user_with_key(http, "agent", ["s1"])
+            k = await http.post(f"/v1/users/{user_id}/api-keys", headers=first, json={})
+            second = bearer(k.json()["key"])
+            token = (await http.post("/v1/auth/token", headers=second)).json()["access_token"]
+            # Minting the key and the token spent two of the user's four requests.
+            codes = [
+                (await http.get("/v1/users/me", headers=h)).status_code for h in (first, second)
+            ]
+            assert codes == [200, 200]
+            for headers in (first, second, bearer(token)):
+                limited = await http.get("/v1/users/me", headers=headers)
+                assert limited.status_code == 429 and "user" in limited.json()["detail"]
+
+
+async def test_a_user_holds_a_capped_number_of_active_keys(make_settings) -> None:
+    async with running_responder(make_settings, max_api_keys_per_user=2) as responder:
+        async with responder.http() as http:
+            user_id, key = await user_with_key(http, "agent", ["s1"])
+            path = f"/v1/users/{user_id}/api-keys"
+            assert (await http.post(path, headers=key, json={})).status_code == 201
+            third = await http.post(path, headers=key, json={})
+            assert third.status_code == 409
+            assert "2 active API keys" in third.json()["detail"]
+            assert (await http.post(path, headers=BOOTSTRAP, json={})).status_code == 409
+            oldest = (await http.get(path, headers=key)).json()[0]["id"]
+            assert (await http.delete(f"{path}/{oldest}", headers=BOOTSTRAP)).status_code == 204
+            assert (await http.post(path, headers=BOOTSTRAP, json={})).status_code == 201
+
+
+async def test_failed_authentication_is_limited_per_address_and_per_key_prefix(
+    make_settings,
+) -> None:
+    async with running_responder(
+        make_settings, auth_failure_burst=3, auth_failures_per_minute=1.0
+    ) as responder:
+        # One app, several client addresses: the limits live in the app's memory.
+        app, runtime = build(responder.settings)
+        runtime.pool, runtime.clock = responder.pool, responder.clock
+
+        def client(address: str) -> httpx.AsyncClient:
+            transport = httpx.ASGITransport(app=app, client=(address, 40000))
+            return httpx.AsyncClient(transport=transport, base_url="http://responder")
+
+        async with client("198.51.100.1") as friend, client("203.0.113.9") as attacker:
+            _, good = await user_with_key(friend, "agent", ["s1"])
+            guesses = [bearer(f"rlk_{secrets.token_urlsafe(32)}") for _ in range(4)]
+            codes = [(await attacker.get("/v1/users/me", headers=g)).status_code for g in guesses]
+            assert codes == [401, 401, 401, 429]
+            refused = await attacker.get("/v1/users/me", headers=guesses[0])
+            assert refused.status_code == 429 and int(refused.headers["retry-after"]) >= 1
+            assert "failed authentication" in refused.json()["detail"]
+            # Bearer tokens that do not verify count the same.
+            assert (await attacker.get("/v1/users/me", headers=bearer("a.b.c"))).status_code == 429
+            # Other addresses are not affected.
+            assert (await friend.get("/v1/users/me", headers=good)).status_code == 200
+
+        # Aiming at one key's listed prefix from many addresses is limited by the prefix.
+        prefix = good["Authorization"].split()[1][:10]
+        for n in range(3):
+            async with client(f"192.0.2.{n + 1}") as one_shot:
+                wrong = bearer(prefix + secrets.token_urlsafe(30))
+                assert (await one_shot.get("/v1/users/me", headers=wrong)).status_code == 401
+        async with client("192.0.2.200") as fresh:
+            wrong = bearer(prefix + secrets.token_urlsafe(30))
+            assert (await fresh.get("/v1/users/me", headers=wrong)).status_code == 429
+            other = bearer(f"rlk_{secrets.token_urlsafe(32)}")
+            assert (await fresh.get("/v1/users/me", headers=other)).status_code == 401
+
+
+async def test_revoking_a_key_ends_the_tokens_issued_with_it(responder: Responder) -> None:
+    async with responder.http() as http:
+        user_id, first = await user_with_key(http, "agent", ["s1"])
+        k = await http.post(f"/v1/users/{user_id}/api-keys", headers=first, json={})
+        second_id, second = k.json()["id"], bearer(k.json()["key"])
+        first_id = (await http.get(f"/v1/users/{user_id}/api-keys", headers=first)).json()[0]["id"]
+
+        async def token(headers: dict[str, str]) -> dict[str, str]:
+            issued = await http.post("/v1/auth/token", headers=headers)
+            assert issued.status_code == 200, issued.text
+            return bearer(issued.json()["access_token"])
+
+        of_first, of_second = await token(first), await token(second)
+        # A token renewed with a token stays tied to the key the first one came from.
+        renewed = await token(of_first)
+        revoke = await http.delete(f"/v1/users/{user_id}/api-keys/{first_id}", headers=second)
+        assert revoke.status_code == 204
+        for gone in (first, of_first, renewed):
+            r = await http.get("/v1/users/me", headers=gone)
+            assert r.status_code == 401, r.text
+        assert "revoked" in r.json()["detail"]
+        for alive in (second, of_second):
+            assert (await http.get("/v1/users/me", headers=alive)).status_code == 200
+        await http.delete(f"/v1/users/{user_id}/api-keys/{second_id}", headers=BOOTSTRAP)
+        assert (await http.get("/v1/users/me", headers=of_second)).status_code == 401
+        # A token naming no key (or another user's key) is refused.
+        config = token_config(responder.settings)
+        other_id, other = await user_with_key(http, "agent", ["s1"])
+        other_key = (await http.get(f"/v1/users/{other_id}/api-keys", headers=other)).json()[0]
+        borrowed, _ = tokens.issue(config, user_id, other_key["id"], T0)
+        assert (await http.get("/v1/users/me", headers=bearer(borrowed))).status_code == 401
+        claims = {"sub": str(other_id), "iss": config.issuer, "aud": config.audience,
+                  "iat": int(T0.timestamp()), "exp": int(T0.timestamp()) + 600}  # fmt: skip
+        keyless = jwt.encode(claims, config.secret, algorithm="HS256")
+        r = await http.get("/v1/users/me", headers=bearer(keyless))
+        assert r.status_code == 401 and "no API key" in r.json()["detail"]
 
 
 async def test_read_model_keeps_the_newest_revision_and_the_shops_sla(

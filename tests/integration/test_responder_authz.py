@@ -165,7 +165,9 @@ async def seed(http: httpx.AsyncClient, responder: Responder, shop_id: str) -> S
 
 @pytest.fixture
 async def responder(make_settings) -> AsyncIterator[Responder]:
-    async with running_responder(make_settings) as r:
+    # Hundreds of bad credentials on purpose, all from one address: the limit on failed
+    # attempts has its own test (test_responder.py).
+    async with running_responder(make_settings, auth_failure_burst=100_000) as r:
         for shop in ("s1", "s2"):
             await r.feed(shop_event(shop))
         yield r
@@ -185,10 +187,11 @@ async def test_credentials_roles_and_shop_scope_on_every_route(responder: Respon
         _, manager = await user_with_key(http, "manager", ["s1"])
         _, admin = await user_with_key(http, "admin", ["s1"])
         config = token_config(responder.settings)
-        expired, _ = tokens.issue(config, own.user_id, T0 - timedelta(hours=2))
+        expired, _ = tokens.issue(config, own.user_id, 1, T0 - timedelta(hours=2))
         forged, _ = tokens.issue(
             tokens.TokenConfig("another-secret-of-32-bytes-or-more!", "x", "y", 60),
             own.user_id,
+            1,
             T0,
         )
         bad_credentials = {

@@ -78,7 +78,7 @@ CONFIG = tokens.TokenConfig("a-secret-that-is-at-least-32-bytes!", "iss", "aud",
 
 
 def test_tokens_verify_by_the_service_clock_and_refuse_forgeries() -> None:
-    token, ttl = tokens.issue(CONFIG, 42, NOW)
+    token, ttl = tokens.issue(CONFIG, 42, 7, NOW)
     assert ttl == 600 and tokens.verify(CONFIG, token, NOW + timedelta(minutes=9)) == 42
     with pytest.raises(tokens.InvalidToken, match="expired"):
         tokens.verify(CONFIG, token, NOW + timedelta(minutes=11))

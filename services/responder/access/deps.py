@@ -1,9 +1,10 @@
 """Authentication, rate limit, role and shop-scope checks for every endpoint.
 
 `Authorization: Bearer <token>` carries an API key (`rlk_...`), a JWT, or the bootstrap admin
-key; `X-API-Key: <key>` is accepted too. 401 without valid credentials, 429 past the rate limit,
-403 when the role is too low, 404 for shops and reviews outside the caller's scope (as if they
-did not exist, so nothing leaks about other shops).
+key; `X-API-Key: <key>` is accepted too. 401 without valid credentials; 429 past the rate limit
+(per user), and 429 before any lookup for an address or key prefix with too many failed
+attempts; 403 when the role is too low, 404 for shops and reviews outside the caller's scope
+(as if they did not exist, so nothing leaks about other shops).
 """
 
 import math
@@ -17,7 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from services.responder.access import repository as users
 from services.responder.access import tokens
 from services.responder.access.principal import Principal, Role
-from services.responder.access.ratelimit import TokenBuckets
+from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
 from services.responder.settings import ResponderSettings
 from services.responder.web import not_found, now_of, pool_of, settings_of
 
@@ -52,18 +53,37 @@ async def _principal(request: Request, credential: str) -> Principal:
             raise _unauthorized("invalid or revoked API key")
         u = owner.user
         return Principal(
-            u.id, u.name, u.role, frozenset(u.shop_ids), "api_key", f"key:{owner.key_id}"
+            u.id, u.name, u.role, frozenset(u.shop_ids), "api_key", f"user:{u.id}", owner.key_id
         )
     try:
-        user_id = tokens.verify(token_config(settings), credential, now)
+        user_id, key_id = tokens.verify_with_key(token_config(settings), credential, now)
     except tokens.InvalidToken as exc:
         raise _unauthorized(f"invalid bearer token: {exc}") from exc
     async with pool_of(request).acquire() as conn:
-        user = await users.get_user(conn, user_id)
-    if user is None or not user.active:
-        raise _unauthorized("the token's user does not exist or is deactivated")
+        user = await users.token_owner(conn, user_id, key_id)
+    if user is None:
+        raise _unauthorized(
+            "the token's user is deactivated or gone, or the key it was issued with is revoked"
+        )
     return Principal(
-        user.id, user.name, user.role, frozenset(user.shop_ids), "jwt", f"user:{user.id}"
+        user.id, user.name, user.role, frozenset(user.shop_ids), "jwt", f"user:{user.id}", key_id
+    )
+
+
+def _attempt_keys(request: Request, credential: str) -> list[str]:
+    """What failed attempts count against: the client address, and an API key's prefix (the
+    part shown in key lists, so someone aiming at one listed key is slowed down too)."""
+    keys = [f"addr:{request.client.host if request.client else 'unknown'}"]
+    if credential.startswith(tokens.KEY_PREFIX):
+        keys.append(f"prefix:{credential[: len(tokens.KEY_PREFIX) + tokens.PREFIX_CHARS]}")
+    return keys
+
+
+def _too_many(detail: str, wait: float) -> HTTPException:
+    return HTTPException(
+        status.HTTP_429_TOO_MANY_REQUESTS,
+        detail,
+        headers={"Retry-After": str(max(1, math.ceil(wait)))},
     )
 
 
@@ -75,15 +95,22 @@ async def authenticate(
     credential = credentials.credentials if credentials else x_api_key
     if not credential:
         raise _unauthorized("missing credentials: send Authorization: Bearer <key or token>")
-    principal = await _principal(request, credential.strip())
+    credential = credential.strip()
+    failures: FailedAttempts = request.app.state.auth_failures
+    attempt = _attempt_keys(request, credential)
+    wait = failures.wait(attempt)
+    if wait > 0:
+        raise _too_many("too many failed authentication attempts; retry later", wait)
+    try:
+        principal = await _principal(request, credential)
+    except HTTPException as exc:
+        if exc.status_code == status.HTTP_401_UNAUTHORIZED:
+            failures.failed(attempt)
+        raise
     limiter: TokenBuckets = request.app.state.limiter
     wait = limiter.take(principal.limiter_key)
     if wait > 0:
-        raise HTTPException(
-            status.HTTP_429_TOO_MANY_REQUESTS,
-            "rate limit exceeded for this key",
-            headers={"Retry-After": str(max(1, math.ceil(wait)))},
-        )
+        raise _too_many("rate limit exceeded for this user", wait)
     return principal
 
 

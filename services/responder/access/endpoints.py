@@ -187,7 +187,14 @@ async def create_key(
         raise conflict("the user is deactivated")
     new = tokens.new_api_key()
     now = now_of(request)
+    cap = settings_of(request).max_api_keys_per_user
     async with pool_of(request).acquire() as conn, conn.transaction():
+        await users.lock_user(conn, user.id)
+        # Keys are credentials to audit and revoke, not a way around the per-user rate limit.
+        if await users.active_keys(conn, user.id) >= cap:
+            raise conflict(
+                f"the user already has {cap} active API keys, the most allowed; revoke one first"
+            )
         row = await users.add_key(conn, user.id, body.name, new.prefix, new.key_hash, now)
         await audit.record(
             conn,
@@ -240,9 +247,9 @@ async def revoke_key(
 async def issue_token(request: Request, principal: Agent) -> TokenOut:
     """A short-lived bearer token for the calling user (for a web inbox: keep the API key on
     the server, hand the browser a token)."""
-    if principal.user_id is None:
+    if principal.user_id is None or principal.key_id is None:
         raise invalid("the bootstrap key has no user: create a user and use its key")
     token, ttl = tokens.issue(
-        token_config(settings_of(request)), principal.user_id, now_of(request)
+        token_config(settings_of(request)), principal.user_id, principal.key_id, now_of(request)
     )
     return TokenOut(access_token=token, expires_in=ttl)

@@ -20,8 +20,11 @@ class Principal:
     # None: every shop (only the bootstrap key).
     shop_ids: frozenset[str] | None
     via: Via
-    # What the rate limit counts against: one bucket per key (or per token subject).
+    # What the rate limit counts against: one bucket per user (whichever key or token they
+    # use, so minting more keys buys no more requests), or the bootstrap key's own.
     limiter_key: str
+    # The API key the request came with, or the one its bearer token was minted from.
+    key_id: int | None = None
 
     @property
     def actor(self) -> str:

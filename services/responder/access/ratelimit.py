@@ -1,4 +1,4 @@
-"""Rate limits per key: a token bucket in process memory.
+"""Rate limits per user and on failed authentication: token buckets in process memory.
 
 Each replica counts on its own, so with N replicas a key gets up to N times the rate. That is
 the price of needing no shared store; a gateway or Redis can replace it when that matters.
@@ -32,13 +32,20 @@ class TokenBuckets:
 
     def take(self, key: str) -> float:
         """0 when the request may go on, else the seconds until a token is free."""
+        return self._use(key, spend=True)
+
+    def peek(self, key: str) -> float:
+        """What `take` would answer, without spending a token."""
+        return self._use(key, spend=False)
+
+    def _use(self, key: str, spend: bool) -> float:
         now = self.clock()
         bucket = self._buckets.pop(key, None) or _Bucket(self.burst, now)
         bucket.tokens = min(self.burst, bucket.tokens + (now - bucket.at) * self.rate)
         bucket.at = now
         wait = 0.0
         if bucket.tokens >= 1.0:
-            bucket.tokens -= 1.0
+            bucket.tokens -= 1.0 if spend else 0.0
         else:
             wait = (1.0 - bucket.tokens) / self.rate
         # Most recently used last; the oldest keys go first when memory is capped.
@@ -46,3 +53,21 @@ class TokenBuckets:
         while len(self._buckets) > self.max_keys:
             self._buckets.popitem(last=False)
         return wait
+
+
+class FailedAttempts:
+    """Failed authentications, counted per client address and per API key prefix: guessing
+    keys costs a database lookup each, so past the burst an address (or a prefix someone is
+    aiming at) waits before any credential it sends is even looked at."""
+
+    def __init__(
+        self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.buckets = TokenBuckets(per_minute, burst, clock)
+
+    def wait(self, keys: list[str]) -> float:
+        return max((self.buckets.peek(k) for k in keys), default=0.0)
+
+    def failed(self, keys: list[str]) -> None:
+        for key in keys:
+            self.buckets.take(key)

@@ -197,3 +197,30 @@ async def owner_of_key(conn: Connection, key_hash: str, at: datetime) -> KeyOwne
     data = dict(row)
     key_id = data.pop("key_id")
     return KeyOwner(key_id, User(**{**data, "shop_ids": list(data["shop_ids"])}))
+
+
+async def token_owner(conn: Connection, user_id: int, key_id: int) -> User | None:
+    """The active user of a bearer token, while the API key it was issued with is theirs and
+    unrevoked."""
+    row = await conn.fetchrow(
+        f"""
+        SELECT {", ".join("u." + c for c in _USER.split(", "))}
+        FROM users u JOIN api_keys k ON k.user_id = u.id
+        WHERE u.id = $1 AND k.id = $2 AND k.revoked_at IS NULL AND u.active
+        """,
+        user_id,
+        key_id,
+    )
+    return _user(row) if row else None
+
+
+async def lock_user(conn: Connection, user_id: int) -> None:
+    """Serialises key creation per user (the cap on active keys is checked, then a key added)."""
+    await conn.execute("SELECT 1 FROM users WHERE id = $1 FOR UPDATE", user_id)
+
+
+async def active_keys(conn: Connection, user_id: int) -> int:
+    count: int = await conn.fetchval(
+        "SELECT count(*) FROM api_keys WHERE user_id = $1 AND revoked_at IS NULL", user_id
+    )
+    return count

@@ -4,10 +4,13 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import jwt
 
 KEY_PREFIX = "rlk_"
+# Characters after KEY_PREFIX kept in the clear (in key lists) to recognise a key.
+PREFIX_CHARS = 6
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ def hash_key(key: str) -> str:
 
 def new_api_key() -> NewKey:
     key = KEY_PREFIX + secrets.token_urlsafe(32)
-    return NewKey(key, key[: len(KEY_PREFIX) + 6], hash_key(key))
+    return NewKey(key, key[: len(KEY_PREFIX) + PREFIX_CHARS], hash_key(key))
 
 
 class InvalidToken(Exception):
@@ -55,11 +58,25 @@ def issue(config: TokenConfig, user_id: int, key_id: int, now: datetime) -> tupl
     return jwt.encode(claims, config.secret, algorithm="HS256"), config.ttl_s
 
 
-def verify(config: TokenConfig, token: str, now: datetime) -> tuple[int, int]:
-    """The user id and API key id of a valid token. Expiry is checked against the service's
-    clock, not the library's, so tests and replays that move time see one consistent "now"."""
+def verify(config: TokenConfig, token: str, now: datetime) -> int:
+    """The user id of a valid token. Expiry is checked against the service's clock, not the
+    library's, so tests and replays that move time see one consistent "now"."""
+    return int(_claims(config, token, now)["sub"])
+
+
+def verify_with_key(config: TokenConfig, token: str, now: datetime) -> tuple[int, int]:
+    """The user id and the id of the API key a valid token was issued with; a token without
+    one is refused (the service checks that key on every use)."""
+    claims = _claims(config, token, now)
+    key = claims.get("key")
+    if not isinstance(key, int) or isinstance(key, bool) or not 0 < key < 2**63:
+        raise InvalidToken("token names no API key")
+    return int(claims["sub"]), key
+
+
+def _claims(config: TokenConfig, token: str, now: datetime) -> dict[str, Any]:
     try:
-        claims = jwt.decode(
+        claims: dict[str, Any] = jwt.decode(
             token,
             config.secret,
             # Pinned: a token naming another algorithm ("none", RS256 with our secret as a
@@ -68,7 +85,7 @@ def verify(config: TokenConfig, token: str, now: datetime) -> tuple[int, int]:
             audience=config.audience,
             issuer=config.issuer,
             options={
-                "require": ["exp", "iat", "sub", "iss", "aud", "key"],
+                "require": ["exp", "iat", "sub", "iss", "aud"],
                 "verify_exp": False,
                 "verify_iat": False,
                 "verify_nbf": False,
@@ -76,12 +93,10 @@ def verify(config: TokenConfig, token: str, now: datetime) -> tuple[int, int]:
         )
     except jwt.PyJWTError as exc:
         raise InvalidToken(str(exc)) from exc
-    exp, sub, key = claims["exp"], claims["sub"], claims["key"]
+    exp, sub = claims["exp"], claims["sub"]
     if not isinstance(exp, int | float) or exp <= now.timestamp():
         raise InvalidToken("token expired")
     # ASCII and bounded: "²" passes `isdigit()` but not `int()`, and a user id is a bigint.
     if not isinstance(sub, str) or not (sub.isascii() and sub.isdigit() and len(sub) <= 18):
         raise InvalidToken("token subject is not a user")
-    if not isinstance(key, int) or isinstance(key, bool) or not 0 < key < 2**63:
-        raise InvalidToken("token names no API key")
-    return int(sub), key
+    return claims
