@@ -115,6 +115,11 @@ ALERTS_SENT = Counter(
     "Staff notifications delivered (email accepted, webhook answered 2xx), by kind and channel.",
     ["kind", "channel"],  # alert | escalation | digest | ... ; email | webhook
 )
+ALERTS_UNROUTABLE = Counter(
+    "reviewloop_alerts_unroutable_total",
+    "Reviews that needed an alert while their shop had no recipient (no rule, no support or "
+    "contact address): recorded as 'not alerted: no recipient'.",
+)
 SLA_BREACHES = Counter(
     "reviewloop_sla_breaches_total",
     "Reviews still unanswered at an SLA deadline, by level.",

@@ -132,6 +132,8 @@ def shops_create(args: argparse.Namespace) -> int:
     }
     if args.webhook_secret:
         body["webhook_secret"] = args.webhook_secret
+    if args.contact_email:
+        body["contact_email"] = args.contact_email
     with ingest(args) as api:
         shop = api.call("POST", "/v1/admin/shops", body)
     print(fields(shop))

@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timezone", required=True, help="IANA name, e.g. Europe/Ljubljana")
     p.add_argument("--locale", default="en", help="default %(default)s")
     p.add_argument(
+        "--contact-email", help="the shop's contact address (alerted while no support address)"
+    )
+    p.add_argument(
         "--webhook-secret", help="the secret the platform signs with (generated when left out)"
     )
     api.add_ingest_options(p)

@@ -1,6 +1,7 @@
 """`reviewloop status`: consumer lag per group, topic and partition (committed offsets against
-the end of each log) and the outbox backlog of each service's schema (rows not yet published
-and the age of the oldest)."""
+the end of each log), the outbox backlog of each service's schema (rows not yet published
+and the age of the oldest), and the reviews the notifier could not alert about for want of a
+recipient."""
 
 import json
 from dataclasses import asdict, dataclass, field
@@ -20,6 +21,7 @@ from services.cli.common import (
     service_settings,
     table,
 )
+from services.notifier.notifications import repository as notifications
 from shared.outbox import repository as outbox
 
 CLIENT_ID = "reviewloop-cli"
@@ -48,6 +50,9 @@ class Backlog:
 class Status:
     lag: list[Lag] = field(default_factory=list)
     outbox: list[Backlog] = field(default_factory=list)
+    # Per shop: reviews that needed an alert and had no recipient (no rule, no support or
+    # contact address). None: not read (the notifier was not asked about, or not migrated).
+    unroutable: dict[str, int] | None = None
     errors: list[str] = field(default_factory=list)
 
 
@@ -124,6 +129,23 @@ async def outbox_backlog(service: str) -> Backlog:
     return Backlog(service, unsent, oldest if unsent else None)
 
 
+async def unroutable_alerts() -> dict[str, int] | None:
+    settings = service_settings("notifier")
+    try:
+        conn = await asyncpg.connect(dsn=settings.db_dsn, timeout=CONNECT_TIMEOUT_S)
+    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
+        raise CliError(
+            f"notifier: cannot connect to {database_label(settings)}: {one_line(exc)}"
+        ) from None
+    try:
+        await conn.execute(f"SET search_path = {_ident(settings.db_schema)}")
+        return dict(await notifications.unroutable_counts(conn))
+    except asyncpg.UndefinedTableError:
+        return None
+    finally:
+        await conn.close()
+
+
 async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[str]) -> Status:
     """Everything that can be read; what cannot goes to `errors` (the command exits 1)."""
     status = Status()
@@ -137,6 +159,12 @@ async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[
         except CliError as exc:
             status.outbox.append(Backlog(service, None, None, "unreachable"))
             status.errors.append(str(exc))
+    reached = {b.service for b in status.outbox if b.note != "unreachable"}
+    if "notifier" in reached:
+        try:
+            status.unroutable = await unroutable_alerts()
+        except CliError as exc:
+            status.errors.append(str(exc))
     return status
 
 
@@ -145,6 +173,7 @@ def as_json(status: Status) -> str:
         {
             "consumer_lag": [asdict(r) for r in status.lag],
             "outbox": [asdict(b) for b in status.outbox],
+            "alerts_unroutable": status.unroutable,
             "errors": status.errors,
         },
         indent=2,
@@ -176,4 +205,11 @@ def as_text(status: Status) -> str:
             ((b.service, b.unsent, age(b.oldest_age_s), b.note) for b in status.outbox),
         ),
     ]
+    if status.unroutable is not None:
+        parts += ["", "Reviews not alerted: no recipient (no rule, support or contact address)"]
+        parts.append(
+            table(("SHOP", "REVIEWS"), sorted(status.unroutable.items()))
+            if status.unroutable
+            else "(none)"
+        )
     return "\n".join(parts)

@@ -20,6 +20,9 @@ class ShopUpdatedPayload(Payload):
     locale: str = Field(max_length=35)
     country: str = Field(min_length=2, max_length=2)
     timezone: str = Field(max_length=64)
+    # The shop's own contact address: staff alerts go there when the shop has set no support
+    # address of its own (the notifier's `support_email`).
+    contact_email: str | None = Field(default=None, max_length=254)
 
 
 class ShopUpdated(ShopKeyedEvent[ShopUpdatedPayload]):

@@ -1,7 +1,11 @@
 """End to end through real processes: a negative platform review posted to ingest is stored,
 classified, published, and the notifier's alert email reaches the SMTP sink once."""
 
+import json
 import mailbox
+import os
+import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -102,3 +106,84 @@ def test_negative_review_reaches_support_as_one_alert_email(stack, infra) -> Non
     assert again.json()["unchanged"] == 1
     time.sleep(2)
     assert len(mails_to(infra.maildir, support)) == 1
+
+
+def _post_negative_review(ingest_url: str, shop_id: str, review_id: str) -> None:
+    body = body_of(
+        {
+            "type": "review.created",
+            "data": {
+                "review_id": review_id,
+                "rating": 1,
+                "text": "The teapot arrived broken. Nobody answers my emails.",
+                "language": "en",
+                "created_at": datetime.now(UTC).isoformat(),
+                "reviewer": {"name": "Ana"},
+            },
+        }
+    )
+    posted = httpx.post(
+        f"{ingest_url}/reviews/generic/{shop_id}",
+        content=body,
+        headers=standard_headers(body, WHSEC),
+    )
+    assert posted.status_code == 202, posted.text
+
+
+def test_a_shop_without_support_address_alerts_its_contact_or_records_no_recipient(
+    stack, infra, database, prefix
+) -> None:
+    """The first 1-star review of a shop without `support_email` produced no alert, no
+    notification row and no log line. The shop's contact address (registered with ingest,
+    announced on the shops topic) is alerted instead; a shop with neither has the review
+    recorded as "not alerted: no recipient", counted and shown by `reviewloop status`."""
+    ingest, notifier = stack["ingest"], stack["notifier"]
+    with_contact, without = (f"e2e-{uuid.uuid4().hex[:6]}" for _ in range(2))
+    contact = f"owner-{uuid.uuid4().hex[:8]}@example.com"
+    create_shop(ingest.url, with_contact, "standard", WHSEC, contact_email=contact)
+    create_shop(ingest.url, without, "standard", WHSEC)
+    _post_negative_review(ingest.url, with_contact, "neg-contact")
+    _post_negative_review(ingest.url, without, "neg-nobody")
+
+    deadline = time.monotonic() + 60
+    mails: list = []
+    rows: list = []
+    while time.monotonic() < deadline and not (mails and rows):
+        mails = mails_to(infra.maildir, contact)
+        rows = httpx.get(f"{notifier.url}/v1/shops/{without}/notifications", headers=API).json()
+        time.sleep(0.3)
+    assert len(mails) == 1, ingest.log_tail() + notifier.log_tail()
+    assert mails[0]["Subject"].startswith("[Reviewloop][negative]")
+    assert [(r["review_id"], r["status"], r["last_error"]) for r in rows] == [
+        ("generic:neg-nobody", "unroutable", "not alerted: no recipient")
+    ]
+    assert any(
+        "not alerted: no recipient" in line and without in line
+        for line in notifier.log_path.read_text().splitlines()
+    ), notifier.log_tail()
+    metrics = httpx.get(f"{notifier.url}/metrics").text
+    assert "reviewloop_alerts_unroutable_total 1.0" in metrics
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("REVIEWLOOP_")},
+        **service_env("notifier", infra, database, prefix),
+        "REVIEWLOOP_KAFKA_BOOTSTRAP_SERVERS": infra.kafka_bootstrap,
+        "REVIEWLOOP_KAFKA_TOPIC_PREFIX": prefix,
+    }
+    shown = subprocess.run(
+        [sys.executable, "-m", "services.cli", "status", "--json", "--service", "notifier"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["alerts_unroutable"] == {without: 1}
+    text = subprocess.run(
+        [sys.executable, "-m", "services.cli", "status", "--service", "notifier"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert f"{without}  1" in text.stdout, text.stdout

@@ -62,6 +62,7 @@ def _out(shop: ShopRow) -> dict[str, object]:
         "locale": shop.locale,
         "country": shop.country,
         "timezone": shop.timezone,
+        "contact_email": shop.contact_email,
         "has_previous_secret": shop.secret_previous is not None,
         "has_api_credentials": shop.has_api_credentials,
         "secret_rotated_at": shop.secret_rotated_at,

@@ -22,6 +22,7 @@ class ShopRow:
     updated_at: datetime
     # Only whether they are set: the credentials themselves are read by the fetch worker alone.
     has_api_credentials: bool
+    contact_email: str | None
 
     @property
     def secrets(self) -> list[str]:
@@ -31,7 +32,7 @@ class ShopRow:
 _COLUMNS = (
     "shop_id, platform, display_name, locale, country, timezone, secret_current, "
     "secret_previous, secret_rotated_at, created_at, updated_at, "
-    "api_credentials IS NOT NULL AS has_api_credentials"
+    "api_credentials IS NOT NULL AS has_api_credentials, contact_email"
 )
 
 
@@ -44,13 +45,14 @@ async def insert(
     country: str,
     timezone: str,
     secret: str,
+    contact_email: str | None = None,
 ) -> ShopRow | None:
     """The new shop, or None when the id is taken."""
     row = await conn.fetchrow(
         f"""
         INSERT INTO shops (shop_id, platform, display_name, locale, country, timezone,
-                           secret_current)
-        VALUES ($1, $2, $3, $4, $5, $6, $7)
+                           secret_current, contact_email)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
         ON CONFLICT (shop_id) DO NOTHING
         RETURNING {_COLUMNS}
         """,
@@ -61,6 +63,7 @@ async def insert(
         country,
         timezone,
         secret,
+        contact_email,
     )
     return ShopRow(**dict(row)) if row else None
 

@@ -10,6 +10,7 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    EmailStr,
     Field,
     SecretStr,
     field_validator,
@@ -30,6 +31,11 @@ class ShopCreate(BaseModel):
     locale: str = Field(default="en", min_length=2, max_length=35)
     country: str = Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
     timezone: str = Field(description="IANA name, e.g. Europe/Ljubljana")
+    contact_email: EmailStr | None = Field(
+        default=None,
+        description="The shop's contact address: staff alerts go there until a support address "
+        "is set in the notifier.",
+    )
     webhook_secret: SecretStr | None = Field(
         default=None,
         min_length=16,
@@ -130,6 +136,7 @@ class ShopOut(BaseModel):
     locale: str
     country: str
     timezone: str
+    contact_email: str | None = None
     has_previous_secret: bool
     has_api_credentials: bool = Field(
         description="API credentials are set (the token itself is never shown)."

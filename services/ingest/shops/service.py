@@ -39,6 +39,7 @@ def _announcement(shop: ShopRow) -> ShopUpdated:
             locale=shop.locale,
             country=shop.country,
             timezone=shop.timezone,
+            contact_email=shop.contact_email,
         ),
     )
 
@@ -59,6 +60,7 @@ async def create_shop(pool: Pool, body: ShopCreate) -> tuple[ShopRow, str]:
             body.country,
             body.timezone,
             secret,
+            str(body.contact_email) if body.contact_email else None,
         )
         if shop is None:
             raise ShopExists(body.shop_id)

@@ -79,7 +79,7 @@ async def check_alarms(
     conn: Connection, settings: NotifierSettings, shop_id: str, shop: ShopRow, now: datetime
 ) -> int:
     cfg = shop.settings
-    recipients = cfg.escalation_recipients()
+    recipients = shop.escalation_recipients()
     if not recipients:
         return 0
     window = timedelta(days=cfg.negative_share_window_days)

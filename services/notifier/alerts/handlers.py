@@ -1,7 +1,7 @@
 """Reactions to reviews, replies, shops, surveys and privacy requests. Database only: the
 delivery worker sends what these queue."""
 
-import json
+import logging
 
 from services.notifier.alarms.service import request_check
 from services.notifier.notifications import content
@@ -22,6 +22,7 @@ from shared.events.privacy import (
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
+    export_data,
 )
 from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted
@@ -29,9 +30,12 @@ from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 from shared.kafka.consumer import ConsumerSpec, Handler
 from shared.logging import correlation_id_var
+from shared.metrics import ALERTS_UNROUTABLE
 from shared.outbox import repository as outbox
 from shared.timezones import zone
 from shared.topics import CLASSIFIED, PRIVACY, REPLIES, SHOPS, SURVEYS
+
+log = logging.getLogger(__name__)
 
 
 def needs_reply(event: ReviewClassified) -> bool:
@@ -62,10 +66,17 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
             await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
         matching: list[Rule] = await rules.enabled_for_shop(conn, event.shop_id)
         if not matching:
-            fallback = default_rule(
-                event.shop_id, str(cfg.support_email) if cfg.support_email else None
-            )
+            fallback = default_rule(event.shop_id, shop.alert_to())
             matching = [fallback] if fallback else []
+            if fallback is None and needs_reply(event):
+                # No rule, no support address, no contact: recorded and counted, not dropped.
+                key = f"alert:{event.shop_id}:{review.review_id}:default:"
+                if await notifications.add_unroutable(conn, event.shop_id, key, review.review_id):
+                    ALERTS_UNROUTABLE.inc()
+                    log.warning(
+                        notifications.NO_RECIPIENT,
+                        extra={"shop_id": event.shop_id, "review_id": review.review_id},
+                    )
         link = content.review_link(settings.responder_base_url, review.review_id, event.shop_id)
         for rule in matching:
             if rule.mode != "immediate" or not rule.filters.matches(review):
@@ -102,6 +113,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
     async def on_shop(conn: Connection, event: Event) -> None:
         assert isinstance(event, ShopUpdated)
         await shop_facts.record(conn, event)
+        await shops.set_contact_email(conn, event.shop_id, event.payload.contact_email)
 
     async def on_survey_scheduled(conn: Connection, event: Event) -> None:
         assert isinstance(event, SurveyScheduled)
@@ -113,8 +125,13 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
 
     async def on_customer_redact(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerRedactRequested)
-        ids = await reviews.order_reviews(conn, event.shop_id, list(event.payload.order_ids))
+        p = event.payload
+        # By order, and the reviews ingest tied to the customer's address alone.
+        ids = await reviews.order_reviews(conn, event.shop_id, list(p.order_ids))
+        ids = sorted({*ids, *p.review_ids})
         await notifications.redact_reviews(conn, event.shop_id, ids)
+        # The notifier publishes only privacy events (export answers): the shop's sent ones go.
+        await outbox.forget_sent(conn, event.shop_id, [], [])
 
     async def on_data_request(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerDataRequested)
@@ -125,7 +142,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
             payload=CustomerDataExportedPayload(
                 request_id=p.request_id,
                 service="notifier",
-                data=json.loads(json.dumps(data, default=str)),
+                data=export_data(data),
             ),
         )
         await outbox.add(conn, answer, correlation_id_var.get())

@@ -60,6 +60,41 @@ async def add(
     return row is not None
 
 
+NO_RECIPIENT = "not alerted: no recipient"
+
+
+async def add_unroutable(
+    conn: Connection, shop_id: str, idempotency_key: str, review_id: str
+) -> bool:
+    """The review needed an alert and the shop has nobody to send it to: a row that says so
+    (listed with the shop's notifications, counted by `reviewloop status`), never sent."""
+    row = await conn.fetchval(
+        """
+        INSERT INTO notifications (shop_id, idempotency_key, kind, review_id, channel, target,
+                                   content, status, last_error)
+        VALUES ($1, $2, 'alert', $3, 'email', '', '{}'::jsonb, 'unroutable', $4)
+        ON CONFLICT (idempotency_key) DO NOTHING
+        RETURNING 1
+        """,
+        shop_id,
+        idempotency_key,
+        review_id,
+        NO_RECIPIENT,
+    )
+    return row is not None
+
+
+async def unroutable_counts(conn: Connection) -> list[tuple[str, int]]:
+    """Per shop: reviews not alerted for want of a recipient (`reviewloop status`)."""
+    rows = await conn.fetch(
+        """
+        SELECT shop_id, count(*) AS n FROM notifications WHERE status = 'unroutable'
+        GROUP BY shop_id ORDER BY shop_id
+        """
+    )
+    return [(r["shop_id"], int(r["n"])) for r in rows]
+
+
 async def claim_due(conn: Connection, now: datetime, limit: int) -> list[NotificationRow]:
     rows = await conn.fetch(
         f"""

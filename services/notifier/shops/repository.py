@@ -14,10 +14,26 @@ class ShopRow:
     timezone: str | None
     country: str | None
     settings: NotificationSettings
+    # From shop.updated: the fallback recipient while the shop sets no support address.
+    contact_email: str | None = None
 
     @property
     def name(self) -> str:
         return self.display_name or self.shop_id
+
+    def alert_to(self) -> str | None:
+        """Who the default rule alerts: the support address, else the shop's contact."""
+        return (
+            str(self.settings.support_email) if self.settings.support_email else self.contact_email
+        )
+
+    def escalation_recipients(self) -> list[str]:
+        return self.settings.escalation_recipients() or (
+            [self.contact_email] if self.contact_email else []
+        )
+
+    def digest_to(self) -> list[str]:
+        return self.settings.digest_to() or ([self.contact_email] if self.contact_email else [])
 
 
 def _row(shop_id: str, row: Any) -> ShopRow:
@@ -29,14 +45,22 @@ def _row(shop_id: str, row: Any) -> ShopRow:
         row["timezone"],
         row["country"],
         NotificationSettings.model_validate(row["settings"]),
+        row["contact_email"],
     )
 
 
 async def get(conn: Connection, shop_id: str) -> ShopRow:
     row = await conn.fetchrow(
-        "SELECT display_name, timezone, country, settings FROM shops WHERE shop_id = $1", shop_id
+        "SELECT display_name, timezone, country, settings, contact_email FROM shops "
+        "WHERE shop_id = $1",
+        shop_id,
     )
     return _row(shop_id, row)
+
+
+async def set_contact_email(conn: Connection, shop_id: str, email: str | None) -> None:
+    """After `shop_facts.record` (which made the row): the notifier's own column."""
+    await conn.execute("UPDATE shops SET contact_email = $2 WHERE shop_id = $1", shop_id, email)
 
 
 async def all_ids(conn: Connection) -> list[str]:

@@ -88,7 +88,7 @@ class TimerWorker:
             },
             link,
         )
-        for to in shop.settings.escalation_recipients():
+        for to in shop.escalation_recipients():
             await notifications.add(
                 conn,
                 timer.shop_id,
@@ -145,7 +145,7 @@ class TimerWorker:
                 "surveys_answered": answered,
             },
         )
-        for to in shop.settings.digest_to():
+        for to in shop.digest_to():
             await notifications.add(
                 conn,
                 timer.shop_id,
