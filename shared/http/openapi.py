@@ -162,9 +162,9 @@ def _document(operation: dict[str, Any], statuses: set[int], html: set[int]) -> 
         responses.setdefault(str(status), {"description": DESCRIPTIONS[status]})
     # Errors the route declared itself (a description only) get their body too.
     for code, response in responses.items():
-        status = int(code)
-        if status < 400:
+        if not code.isdigit() or int(code) < 400:  # "default", "4XX": left as declared
             continue
+        status = int(code)
         content = response.setdefault("content", {})
         if status in html:
             content.update(_HTML)
