@@ -8,7 +8,7 @@ from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.metrics.endpoints import router as metrics_router
-from services.survey.privacy import privacy_consumer
+from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.endpoints import router as surveys_router
 from services.survey.surveys.handlers import order_consumer, shop_consumer
@@ -60,7 +60,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         consumer_specs=[
             order_consumer(settings, lambda: runtime.clock()),
             shop_consumer(),
-            privacy_consumer(),
+            privacy_consumer(settings.suppression_pepper),
             # The clock is read per event, so a test or fault run that moves it is obeyed.
             follow_up_consumer(settings, lambda: runtime.clock()),
         ],

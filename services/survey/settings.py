@@ -21,6 +21,9 @@ class SurveySettings(ServiceSettings):
     # Signs the tokens in links; rotate it and older links stop working.
     token_secret: SecretStr = dev_secret("token-secret")
     token_max_age_days: int = 60
+    # Keys the hashes the suppression list keeps instead of addresses (suppressions.py). Changing
+    # it loses every suppression: the old keys no longer match.
+    suppression_pepper: SecretStr = dev_secret("suppression-pepper")
     unsubscribe_token_max_age_days: int = 400
 
     from_address: str = "surveys@reviewloop.local"

@@ -5,6 +5,7 @@ for what it holds about the customer."""
 from typing import Any, ClassVar, Literal
 
 from pydantic import EmailStr, Field
+from pydantic_core import to_jsonable_python
 
 from shared.events.envelope import ExternalId, ShopKeyedEvent
 from shared.events.payload import Payload
@@ -19,6 +20,9 @@ class CustomerRef(Payload):
 
 class CustomerRedactRequestedPayload(CustomerRef):
     request_id: ExternalId
+    # Reviews ingest tied to the customer, by order or by the reviewer's address: a review
+    # matched by address alone has no order id the other services could find it by.
+    review_ids: list[ExternalId] = Field(default_factory=list, max_length=10_000)
 
 
 class CustomerDataRequestedPayload(CustomerRef):
@@ -50,6 +54,13 @@ class CustomerDataExportedPayload(Payload):
     request_id: ExternalId
     service: Literal["ingest", "survey", "notifier", "responder"]
     data: dict[str, Any]
+
+
+def export_data(data: dict[str, Any]) -> dict[str, Any]:
+    """A service's part as plain JSON: timestamps in ISO 8601 (`str()` would write a space for
+    the `T`), decimals and ids as strings."""
+    plain: dict[str, Any] = to_jsonable_python(data, fallback=str)
+    return plain
 
 
 class CustomerDataExported(ShopKeyedEvent[CustomerDataExportedPayload]):

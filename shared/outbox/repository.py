@@ -8,6 +8,7 @@ from shared import tracing
 from shared.db.pool import Connection
 from shared.events.catalogue import serialize_event
 from shared.events.envelope import EventEnvelope
+from shared.topics import PRIVACY
 
 
 @dataclass(frozen=True)
@@ -129,5 +130,36 @@ async def backlog(conn: Connection) -> tuple[int, float]:
 async def prune_sent(conn: Connection, older_than: timedelta) -> int:
     result: str = await conn.execute(
         "DELETE FROM outbox WHERE sent_at < now() - $1::interval", older_than
+    )
+    return int(result.split()[-1])
+
+
+async def forget_sent(
+    conn: Connection, shop_id: str, partition_keys: list[str], consumed: list[object]
+) -> int:
+    """GDPR redaction: the sent events that carry a customer's data go now instead of at the
+    retention (`prune_sent`); Kafka's copies expire with their topic. Those are the events keyed
+    by the customer's orders and reviews, and the shop's privacy events (requests and export
+    answers name the customer). `consumed` are events this service has read back from Kafka,
+    so sent even when the relay has not yet marked them: their rows stay, emptied, because
+    their ids still refuse a second event with the same id (a reused request id)."""
+    if consumed:
+        await conn.execute(
+            """
+            UPDATE outbox SET body = ''::bytea, sent_at = coalesce(sent_at, now())
+            WHERE event_id = ANY($1::uuid[])
+            """,
+            consumed,
+        )
+    result: str = await conn.execute(
+        """
+        DELETE FROM outbox
+        WHERE sent_at IS NOT NULL AND NOT event_id = ANY($4::uuid[])
+          AND (partition_key = ANY($2::text[]) OR (topic = $3 AND partition_key = $1))
+        """,
+        shop_id,
+        partition_keys,
+        PRIVACY.name,
+        consumed,
     )
     return int(result.split()[-1])

@@ -1,96 +1,153 @@
-"""A Shopify customers/redact request removes the customer from every service that holds them."""
+"""GDPR through real processes, Kafka, PostgreSQL and the SMTP sink: a data request collects
+every service's part; an unsubscribe outlives the redaction of the address it came from.
+(What redaction removes is proven by test_redaction_scan.py, over every column of every schema.)
+"""
 
-from collections.abc import Iterator
+import uuid
+from collections.abc import AsyncIterator, Iterator
 
+import asyncpg
 import httpx
 import pytest
 
-from tests.conftest import connect_as, service_env
+from tests.conftest import service_env
 from tests.support.admin import ADMIN, API, create_shop
 from tests.support.kafka import eventually
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.observability import DUE_AT_ONCE
+from tests.support.platforms import fixture
+from tests.support.privacy import (
+    SECRET,
+    Customer,
+    post_shopify,
+    redact_request,
+    shopify_order,
+    unsubscribe_link,
+    wait_for_mails,
+)
 from tests.support.services import ServiceProcess
 
 pytestmark = pytest.mark.integration
 
-SECRET = "gdpr-secret-0123456789"
-
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {
-        name: ServiceProcess(name, service_env(name, infra, database, prefix), log_dir)
-        for name in ("ingest", "survey", "notifier")
-    }
+    procs = {}
+    for name in ("ingest", "survey", "notifier"):
+        env = service_env(name, infra, database, prefix)
+        env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
+        env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
+        procs[name] = ServiceProcess(name, env, log_dir)
     try:
         for p in procs.values():
             p.start()
         for p in procs.values():
             p.wait_ready()
         create_shop(procs["ingest"].url, "eu-shop", "shopify", SECRET)
+        r = httpx.put(
+            f"{procs['survey'].url}/v1/shops/eu-shop/survey-settings",
+            json=DUE_AT_ONCE,
+            headers=API,
+            timeout=10,
+        )
+        assert r.status_code == 200, r.text
         yield procs
     finally:
         for p in procs.values():
             p.kill()
 
 
-def post_shopify(ingest: ServiceProcess, topic: str, payload: dict) -> httpx.Response:
-    body = body_of(payload)
-    return httpx.post(
-        f"{ingest.url}/webhooks/shopify/eu-shop",
-        content=body,
-        headers=shopify_headers(body, SECRET, topic),
-        timeout=10,
-    )
-
-
-async def test_customer_redaction_reaches_the_survey_service(stack, infra, database) -> None:
-    ingest, survey = stack["ingest"], stack["survey"]
-    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 299938}
-    order["email"] = order["contact_email"] = "john@example.com"
-    assert post_shopify(ingest, "orders/create", order).status_code == 202
-
-    async def surveyed() -> list:
-        async with httpx.AsyncClient() as http:
-            r = await http.get(f"{survey.url}/v1/shops/eu-shop/surveys", headers=API)
-        return r.json()
-
-    await eventually(surveyed, wait_s=30)
-    conn = await connect_as(infra, database, "survey")
+@pytest.fixture
+async def survey_db(infra, database) -> AsyncIterator[asyncpg.Connection]:
+    conn = await asyncpg.connect(infra.admin_dsn, database=database)
     try:
-        assert await conn.fetchval("SELECT customer_email FROM orders") == "john@example.com"
-
-        assert (
-            post_shopify(
-                ingest, "customers/redact", fixture("shopify", "customers__redact")
-            ).status_code
-            == 202
-        )
-
-        async def forgotten() -> bool:
-            return await conn.fetchval("SELECT customer_email FROM orders") is None
-
-        await eventually(forgotten, wait_s=30)
-        # Nothing personal about the customer is left anywhere in the survey schema.
-        tables = await conn.fetch(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'survey'"
-        )
-        for row in tables:
-            dump = await conn.fetchval(
-                f"SELECT coalesce(string_agg(t::text, ' '), '') FROM survey.{row['table_name']} t"
-            )
-            assert "john@example.com" not in dump, row["table_name"]
+        yield conn
     finally:
         await conn.close()
+
+
+def new_order_id() -> int:
+    return 5_000_000 + uuid.uuid4().int % 1_000_000
+
+
+async def invitation(db: asyncpg.Connection, order_id: int) -> tuple[str, str | None] | None:
+    """The invitation's (status, skip reason) once it is settled, None before."""
+    row = await db.fetchrow(
+        """
+        SELECT e.status, e.skip_reason FROM survey.survey_emails e
+        JOIN survey.surveys s ON s.id = e.survey_id
+        WHERE s.shop_id = 'eu-shop' AND s.order_id = $1 AND e.kind = 'invitation'
+        """,
+        str(order_id),
+    )
+    if row is None or row["status"] in ("pending", "sending"):
+        return None
+    return row["status"], row["skip_reason"]
+
+
+async def redacted(db: asyncpg.Connection, order_id: int) -> bool:
+    value: bool | None = await db.fetchval(
+        "SELECT redacted FROM survey.orders WHERE shop_id = 'eu-shop' AND order_id = $1",
+        str(order_id),
+    )
+    return bool(value)
+
+
+@pytest.mark.parametrize("unsubscribed", [True, False], ids=["unsubscribed", "control"])
+async def test_an_unsubscribe_outlives_the_redaction_of_the_address(
+    stack, infra, survey_db, unsubscribed
+) -> None:
+    ingest, survey = stack["ingest"], stack["survey"]
+    customer = Customer()
+    first, second, third = new_order_id(), new_order_id(), new_order_id()
+
+    post_shopify(ingest, "eu-shop", "orders/create", shopify_order(customer, first))
+    (mail,) = wait_for_mails(infra.maildir, customer.email, 1) or [None]
+    assert mail is not None, survey.log_tail()
+    if unsubscribed:
+        # RFC 8058 one-click, as a mail client does it.
+        async with httpx.AsyncClient(timeout=10) as http:
+            done = await http.post(
+                unsubscribe_link(mail, survey),
+                content=b"List-Unsubscribe=One-Click",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+        assert done.status_code == 200, done.text
+        post_shopify(ingest, "eu-shop", "orders/create", shopify_order(customer, second))
+        assert await eventually(lambda: invitation(survey_db, second), wait_s=30) == (
+            "skipped",
+            "unsubscribed",
+        )
+        # Kept under its keyed hash from the start, never in clear.
+        assert await survey_db.fetchval("SELECT count(*) FROM survey.suppressions") == 1
+        assert not await survey_db.fetchval(
+            "SELECT count(*) FROM survey.suppressions WHERE email IS NOT NULL"
+        )
+
+    post_shopify(ingest, "eu-shop", "customers/redact", redact_request(customer, [first, second]))
+    await eventually(lambda: redacted(survey_db, first), wait_s=30)
+
+    # The same person orders again: a new order, the same address.
+    post_shopify(ingest, "eu-shop", "orders/create", shopify_order(customer, third))
+    settled = await eventually(lambda: invitation(survey_db, third), wait_s=30)
+    if unsubscribed:
+        assert settled == ("skipped", "unsubscribed")
+        assert len(wait_for_mails(infra.maildir, customer.email, 2, wait_s=3)) == 1
+    else:
+        assert settled == ("sent", None)
+        assert len(wait_for_mails(infra.maildir, customer.email, 2)) == 2
+    # The suppression is kept without the address itself.
+    assert not await survey_db.fetchval(
+        "SELECT count(*) FROM survey.suppressions WHERE email IS NOT NULL"
+    )
 
 
 async def test_data_request_collects_every_services_part(stack) -> None:
     ingest = stack["ingest"]
     order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 299938}
     order["email"] = order["contact_email"] = "john@example.com"
-    assert post_shopify(ingest, "orders/create", order).status_code == 202
+    post_shopify(ingest, "eu-shop", "orders/create", order)
     request = fixture("shopify", "customers__data_request")
-    assert post_shopify(ingest, "customers/data_request", request).status_code == 202
+    post_shopify(ingest, "eu-shop", "customers/data_request", request)
     request_id = str(request["data_request"]["id"])
 
     async def complete() -> dict | None:

@@ -269,10 +269,7 @@ async def test_smtp_4xx_is_retried_and_5xx_suppresses_the_address(survey) -> Non
         assert smtp.accepted_for(bounce_email) == 0
     sent = await row(survey, "order:o-4xx")
     assert sent is not None and (sent.status, sent.attempts) == ("sent", 2)
-    reason = await survey.pool.fetchval(
-        "SELECT reason FROM suppressions WHERE email = $1", bounce_email
-    )
-    assert reason == "bounced"
+    assert await survey.suppression(bounce_email) == "bounced"
 
 
 async def test_a_claim_whose_worker_died_becomes_unknown_and_is_never_resent(survey) -> None:

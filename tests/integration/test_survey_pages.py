@@ -137,10 +137,7 @@ async def test_one_click_unsubscribe_stops_the_reminder_and_future_surveys(surve
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
         assert done.status_code == 200
-    assert (
-        await survey.pool.fetchval("SELECT reason FROM suppressions WHERE email = $1", email)
-        == "unsubscribed"
-    )
+    assert await survey.suppression(email) == "unsubscribed"
     # The reminder is skipped, and so is a later order's invitation.
     await survey.feed(placed(SHOP, "o-unsub-2", email, at=survey.clock() + timedelta(days=1)))
     survey.clock.advance(days=90)

@@ -14,11 +14,12 @@ from typing import Any
 
 import httpx
 
+from services.survey import suppressions
 from services.survey.app import MIGRATIONS, build
 from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
-from services.survey.privacy import privacy_consumer
+from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.surveys.handlers import order_consumer, shop_consumer
 from shared.db.migrations import apply_migrations, service_migrations
@@ -68,7 +69,7 @@ class SurveyHarness:
         return [
             order_consumer(self.settings, self.clock),
             shop_consumer(),
-            privacy_consumer(),
+            privacy_consumer(self.settings.suppression_pepper),
             follow_up_consumer(self.settings, self.clock),
         ]
 
@@ -124,6 +125,14 @@ class SurveyHarness:
                 },
             )
         )
+
+    async def suppression(self, email: str) -> str | None:
+        """The address's suppression reason (the list keeps keyed hashes, not addresses)."""
+        reason: str | None = await self.pool.fetchval(
+            "SELECT reason FROM suppressions WHERE email_key = $1",
+            suppressions.address_key(email, self.settings.suppression_pepper),
+        )
+        return reason
 
     def dispatcher(self, tokens: Any = None) -> Dispatcher:
         app, _ = build(self.settings)

@@ -1,10 +1,14 @@
-"""Other services' parts of a data request arrive as `customer.data_exported`."""
+"""Ingest's own privacy events, read back from `reviewloop.privacy`: other services' parts of a
+data request arrive as `customer.data_exported`; a `customer.redact_requested` ingest published
+(its tables were redacted when it was written) clears the outbox copies of the customer's
+events, the request itself included, which can only go once it is on Kafka."""
 
 from services.ingest.privacy import repository
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
-from shared.events.privacy import CustomerDataExported
+from shared.events.privacy import CustomerDataExported, CustomerRedactRequested
 from shared.kafka.consumer import ConsumerSpec
+from shared.outbox import repository as outbox
 from shared.topics import PRIVACY
 
 
@@ -14,9 +18,20 @@ async def on_data_exported(conn: Connection, event: Event) -> None:
     await repository.add_part(conn, event.shop_id, p.request_id, p.service, p.data)
 
 
+async def on_redact_requested(conn: Connection, event: Event) -> None:
+    assert isinstance(event, CustomerRedactRequested)
+    p = event.payload
+    # Order events are keyed by order, review events by ingest's review id.
+    keys = [f"{event.shop_id}:{key}" for key in (*p.order_ids, *p.review_ids)]
+    await outbox.forget_sent(conn, event.shop_id, keys, [event.event_id])
+
+
 def data_export_consumer() -> ConsumerSpec:
     return ConsumerSpec(
         name="ingest.data-exports",
         topics=(PRIVACY,),
-        handlers={"customer.data_exported": on_data_exported},
+        handlers={
+            "customer.data_exported": on_data_exported,
+            "customer.redact_requested": on_redact_requested,
+        },
     )

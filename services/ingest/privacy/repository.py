@@ -88,3 +88,51 @@ async def reviews_of(
         email,
     )
     return [dict(r) for r in rows]
+
+
+async def redact_reviews(
+    conn: Connection, shop_id: str, order_ids: list[str], email: str | None
+) -> list[str]:
+    """The customer's reviews, tied by order or written under their address: words and author
+    go (the classifier's explanations quote the words); rating, dates and the order link stay
+    for the shop's statistics. Returns the review ids, for the other services."""
+    rows = await conn.fetch(
+        """
+        UPDATE reviews
+        SET title = NULL, text = NULL, reviewer_name = NULL, reviewer_email = NULL,
+            classification = classification || '{"explanations": []}'::jsonb,
+            needs_classification = false, redacted_at = now(), updated_at = now()
+        WHERE shop_id = $1
+          AND (order_id = ANY($2::text[])
+               OR ($3::text IS NOT NULL AND lower(reviewer_email) = lower($3)))
+        RETURNING review_id
+        """,
+        shop_id,
+        order_ids,
+        email,
+    )
+    return sorted(r["review_id"] for r in rows)
+
+
+async def forget_exports(
+    conn: Connection,
+    shop_id: str,
+    customer_id: str | None,
+    email: str | None,
+    order_ids: list[str],
+) -> int:
+    """Earlier answers to the customer's data requests are copies of what redaction removes."""
+    result: str = await conn.execute(
+        """
+        DELETE FROM data_exports
+        WHERE shop_id = $1
+          AND (order_ids && $2::text[]
+               OR ($3::text IS NOT NULL AND customer_id = $3)
+               OR ($4::text IS NOT NULL AND lower(email) = lower($4)))
+        """,
+        shop_id,
+        order_ids,
+        customer_id,
+        email,
+    )
+    return int(result.split()[-1])

@@ -1,7 +1,6 @@
 """GDPR requests arriving from platforms: act on ingest's own data, then tell every other
 service through `reviewloop.privacy`."""
 
-import json
 import uuid
 
 from services.ingest.orders import repository as orders
@@ -17,6 +16,7 @@ from shared.events.privacy import (
     CustomerRedactRequestedPayload,
     ShopRedactRequested,
     ShopRedactRequestedPayload,
+    export_data,
 )
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
@@ -37,7 +37,7 @@ async def _start_export(
         request.customer_id,
         request.email,
         order_ids,
-        json.loads(json.dumps(part, default=str)),
+        export_data(part),
     )
 
 
@@ -67,6 +67,8 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
         if request.kind == "customer.redact":
             await orders.redact_orders(conn, shop_id, order_ids)
             await deliveries.clear_payloads(conn, shop_id, order_ids)
+            review_ids = await exports.redact_reviews(conn, shop_id, named, request.email)
+            await exports.forget_exports(conn, shop_id, request.customer_id, request.email, named)
             event = CustomerRedactRequested(
                 event_id=event_id,
                 shop_id=shop_id,
@@ -75,6 +77,7 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
                     customer_id=request.customer_id,
                     email=request.email,
                     order_ids=named,
+                    review_ids=review_ids,
                 ),
             )
         else:

@@ -209,7 +209,7 @@ async def request_reclassification(conn: Connection, except_version: str) -> int
     result: str = await conn.execute(
         """
         UPDATE reviews SET needs_classification = true
-        WHERE deleted_at IS NULL AND model_version IS DISTINCT FROM $1
+        WHERE deleted_at IS NULL AND redacted_at IS NULL AND model_version IS DISTINCT FROM $1
           AND NOT needs_classification
         """,
         except_version,

@@ -45,8 +45,11 @@ class Pending:
     @property
     def row(self) -> repository.DeliveryRow:
         d = self.delivery
+        # A GDPR request's body names the customer (address, phone); what it asks is kept in
+        # its event and its export, so its raw copy would only outlive the redaction.
+        body = None if d.privacy is not None else self.body
         return repository.DeliveryRow(
-            self.shop_id, self.platform, d.dedupe_key, d.topic, d.order_id, d.outcome, self.body
+            self.shop_id, self.platform, d.dedupe_key, d.topic, d.order_id, d.outcome, body
         )
 
 

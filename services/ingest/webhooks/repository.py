@@ -14,7 +14,7 @@ class DeliveryRow:
     topic: str
     order_id: str | None
     outcome: str
-    body: bytes
+    body: bytes | None
 
     @property
     def key(self) -> tuple[str, str, str]:

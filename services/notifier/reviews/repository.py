@@ -199,9 +199,9 @@ async def export_for_orders(
     rows = await conn.fetch(
         """
         SELECT r.review_id, r.source, r.rating, r.sentiment, r.created_at, r.replied_at,
-               coalesce(json_agg(json_build_object('kind', n.kind, 'channel', n.channel,
+               coalesce(jsonb_agg(jsonb_build_object('kind', n.kind, 'channel', n.channel,
                    'target', n.target, 'status', n.status, 'sent_at', n.sent_at))
-                   FILTER (WHERE n.id IS NOT NULL), '[]') AS notifications
+                   FILTER (WHERE n.id IS NOT NULL), '[]'::jsonb) AS notifications
         FROM reviews r
         LEFT JOIN notifications n ON n.shop_id = r.shop_id AND n.review_id = r.review_id
         WHERE r.shop_id = $1 AND r.order_id = ANY($2::text[])

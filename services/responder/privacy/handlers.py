@@ -2,7 +2,7 @@
 drafts that greet them, notes that may quote them: redaction removes those; a data request is
 answered with everything held about the customer's orders."""
 
-import json
+from collections.abc import Sequence
 from datetime import datetime
 
 from services.responder.access import repository as users
@@ -20,29 +20,39 @@ from shared.events.privacy import (
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
+    export_data,
 )
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
 
 
 async def redact_orders(
-    conn: Connection, shop_id: str, order_ids: list[str], at: datetime
+    conn: Connection,
+    shop_id: str,
+    order_ids: list[str],
+    at: datetime,
+    also_reviews: Sequence[str] = (),
 ) -> list[str]:
-    review_ids = await reviews.ids_for_orders(conn, shop_id, order_ids)
+    """Redacts the reviews of the orders and `also_reviews` (tied to the customer by ingest
+    without an order), and the sent events about them."""
+    review_ids = sorted({*await reviews.ids_for_orders(conn, shop_id, order_ids), *also_reviews})
     if review_ids:
         await reviews.redact(conn, shop_id, review_ids, at)
         await replies.redact_reviews(conn, shop_id, review_ids)
         await cases.redact_reviews(conn, shop_id, review_ids)
         await audit.redact_reviews(conn, shop_id, review_ids)
     await analytics.forget_orders(conn, shop_id, order_ids)
+    # Reply and case events are keyed by review; the shop's privacy events are export answers.
+    await outbox.forget_sent(conn, shop_id, [f"{shop_id}:{r}" for r in review_ids], [])
     return review_ids
 
 
 async def on_customer_redact(conn: Connection, event: Event) -> None:
     assert isinstance(event, CustomerRedactRequested)
-    # Reviews are linked to customers through their orders; a review matched to no order
-    # carries no customer identity here (ingest keeps that link and redacts it there).
-    await redact_orders(conn, event.shop_id, list(event.payload.order_ids), event.occurred_at)
+    # Reviews are linked to customers through their orders, or by ingest alone (a review
+    # matched by the reviewer's address): ingest names those in the event.
+    p = event.payload
+    await redact_orders(conn, event.shop_id, list(p.order_ids), event.occurred_at, p.review_ids)
 
 
 async def on_shop_redact(conn: Connection, event: Event) -> None:
@@ -72,7 +82,7 @@ async def on_data_request(conn: Connection, event: Event) -> None:
         payload=CustomerDataExportedPayload(
             request_id=p.request_id,
             service="responder",
-            data=json.loads(json.dumps(data, default=str)),
+            data=export_data(data),
         ),
     )
     await outbox.add(conn, answer, correlation_id_var.get())

@@ -416,11 +416,20 @@ async def automatic_of(conn: Connection, shop_id: str, review_id: str) -> dict[s
 
 
 async def redact_reviews(conn: Connection, shop_id: str, review_ids: list[str]) -> None:
-    """Drafts greet by name and may quote the order: none of it stays."""
+    """Drafts greet by name and may quote the order: none of it stays (nor a platform's error
+    about publishing one, which may quote it back)."""
     await conn.execute(
         """
         UPDATE drafts SET text = '[redacted]', findings = '[]'
         WHERE shop_id = $1 AND review_id = ANY($2::text[])
+        """,
+        shop_id,
+        review_ids,
+    )
+    await conn.execute(
+        """
+        UPDATE publications SET last_error = '[redacted]'
+        WHERE shop_id = $1 AND review_id = ANY($2::text[]) AND last_error IS NOT NULL
         """,
         shop_id,
         review_ids,

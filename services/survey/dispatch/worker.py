@@ -116,7 +116,9 @@ class Dispatcher:
                     shop.tenant_group,
                     await self._group(conn, shop.tenant_group),
                     order.customer_email,
-                    suppressions.normalise(order.customer_email),
+                    suppressions.address_key(
+                        order.customer_email, self.settings.suppression_pepper
+                    ),
                     now - timedelta(days=cfg.cooldown_days),
                     survey.id,
                 )
@@ -182,7 +184,13 @@ class Dispatcher:
             elif result.outcome == "permanent":
                 await surveys.mark_failed(conn, email.id, recipient, result.detail)
                 if result.recipient_refused:
-                    await suppressions.add(conn, shop.tenant_group, recipient, "bounced")
+                    await suppressions.add(
+                        conn,
+                        shop.tenant_group,
+                        recipient,
+                        "bounced",
+                        self.settings.suppression_pepper,
+                    )
             else:
                 await surveys.mark_unknown(conn, email.id, recipient, result.detail)
                 log.warning(

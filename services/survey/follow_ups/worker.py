@@ -114,7 +114,7 @@ class FollowUpDispatcher:
                 survey = await surveys.get_by_order(conn, email.shop_id, email.order_id)
             if order is not None and order.customer_email:
                 suppression = await suppressions.reason_for(
-                    conn, shop.tenant_group, order.customer_email
+                    conn, shop.tenant_group, order.customer_email, self.settings.suppression_pepper
                 )
             reason = skip_reason(order, survey is not None, shop.settings, suppression)
             if reason is not None:
@@ -150,7 +150,13 @@ class FollowUpDispatcher:
             elif result.outcome == "permanent":
                 await follow_ups.mark_failed(conn, email.id, recipient, result.detail)
                 if result.recipient_refused:
-                    await suppressions.add(conn, shop.tenant_group, recipient, "bounced")
+                    await suppressions.add(
+                        conn,
+                        shop.tenant_group,
+                        recipient,
+                        "bounced",
+                        self.settings.suppression_pepper,
+                    )
             else:
                 await follow_ups.mark_unknown(conn, email.id, recipient, result.detail)
                 log.warning(

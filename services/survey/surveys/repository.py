@@ -230,7 +230,7 @@ async def recipient_state(
     tenant_group: str,
     shop_ids: list[str],
     recipient: str,
-    normalised: str,
+    address_key: str,
     since: datetime,
     exclude_survey: int,
 ) -> tuple[Reason | None, bool]:
@@ -241,7 +241,9 @@ async def recipient_state(
     row = await conn.fetchrow(
         """
         SELECT
-            (SELECT reason FROM suppressions WHERE tenant_group = $1 AND email = $3) AS reason,
+            (SELECT reason FROM suppressions
+             WHERE tenant_group = $1 AND (email_key = $3 OR email = lower(btrim($2)))
+             ORDER BY reason DESC LIMIT 1) AS reason,
             EXISTS (
                 SELECT 1 FROM survey_emails
                 WHERE recipient = $2 AND shop_id = ANY($4::text[]) AND kind = 'invitation'
@@ -251,7 +253,7 @@ async def recipient_state(
         """,
         tenant_group,
         recipient,
-        normalised,
+        address_key,
         shop_ids,
         since,
         exclude_survey,

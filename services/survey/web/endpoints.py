@@ -13,6 +13,7 @@ from services.survey.orders import repository as orders
 from services.survey.orders.view import Item, OrderView
 from services.survey.responses import repository as responses
 from services.survey.responses.service import MAX_TEXT, Answer, SurveyClosed, submit
+from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.shops.repository import ShopRow
 from services.survey.surveys import repository as surveys
@@ -173,8 +174,14 @@ async def unsubscribe(token: str, request: Request) -> HTMLResponse:
     if isinstance(ctx, HTMLResponse):
         return ctx
     if ctx.order.customer_email:
-        async with _runtime(request).db.acquire() as conn:
+        runtime = _runtime(request)
+        assert isinstance(runtime.settings, SurveySettings)
+        async with runtime.db.acquire() as conn:
             await suppressions.add(
-                conn, ctx.shop.tenant_group, ctx.order.customer_email, "unsubscribed"
+                conn,
+                ctx.shop.tenant_group,
+                ctx.order.customer_email,
+                "unsubscribed",
+                runtime.settings.suppression_pepper,
             )
     return _message(ctx.t, 200, ctx.t("unsubscribe_title"), ctx.t("unsubscribed"))

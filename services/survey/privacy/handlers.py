@@ -1,0 +1,71 @@
+"""GDPR requests from `reviewloop.privacy`: survey holds customers' addresses, names and what
+they wrote in their answers."""
+
+from pydantic import SecretStr
+
+from services.survey import suppressions
+from services.survey.follow_ups import repository as follow_ups
+from services.survey.orders import repository as orders
+from services.survey.privacy import repository
+from services.survey.surveys import repository as surveys
+from shared.db.pool import Connection
+from shared.events.catalogue import Event
+from shared.events.privacy import (
+    CustomerDataExported,
+    CustomerDataExportedPayload,
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+    export_data,
+)
+from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.logging import correlation_id_var
+from shared.outbox import repository as outbox
+from shared.topics import PRIVACY
+
+
+def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
+    async def on_customer_redact(conn: Connection, event: Event) -> None:
+        assert isinstance(event, CustomerRedactRequested)
+        p = event.payload
+        email = str(p.email).lower() if p.email else None
+        order_ids = await repository.customer_orders(conn, event.shop_id, list(p.order_ids), email)
+        await orders.forget_customer(conn, event.shop_id, order_ids, email)
+        await surveys.forget_recipients(conn, event.shop_id, order_ids, email)
+        await follow_ups.forget_recipients(conn, event.shop_id, order_ids, email)
+        review_ids = await repository.forget_answers(conn, event.shop_id, order_ids)
+        if email:
+            await suppressions.forget_email(conn, email, pepper)
+        # survey.* events are keyed by order, review.submitted by the survey's review id.
+        keys = [f"{event.shop_id}:{key}" for key in (*order_ids, *review_ids)]
+        await outbox.forget_sent(conn, event.shop_id, keys, [])
+
+    async def on_shop_redact(conn: Connection, event: Event) -> None:
+        assert isinstance(event, ShopRedactRequested)
+        await orders.forget_shop(conn, event.shop_id)
+        await surveys.forget_shop_recipients(conn, event.shop_id)
+        await follow_ups.forget_shop_recipients(conn, event.shop_id)
+
+    async def on_data_request(conn: Connection, event: Event) -> None:
+        assert isinstance(event, CustomerDataRequested)
+        p = event.payload
+        email = str(p.email) if p.email else None
+        data = await orders.export_customer(conn, event.shop_id, list(p.order_ids), email)
+        # Follow-ups of every order found, by id or by address, plus any sent to the address.
+        order_ids = sorted({*p.order_ids, *(o["order_id"] for o in data["orders"])})
+        data["follow_ups"] = await follow_ups.export_customer(conn, event.shop_id, order_ids, email)
+        data["suppressions"] = await suppressions.export_for(conn, email, pepper) if email else []
+        answer = CustomerDataExported(
+            shop_id=event.shop_id,
+            payload=CustomerDataExportedPayload(
+                request_id=p.request_id, service="survey", data=export_data(data)
+            ),
+        )
+        await outbox.add(conn, answer, correlation_id_var.get())
+
+    handlers: dict[str, Handler] = {
+        "customer.redact_requested": on_customer_redact,
+        "shop.redact_requested": on_shop_redact,
+        "customer.data_requested": on_data_request,
+    }
+    return ConsumerSpec(name="survey.privacy", topics=(PRIVACY,), handlers=handlers)
