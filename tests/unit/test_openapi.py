@@ -2,10 +2,12 @@
 types (tests/integration/test_api_fuzz.py checks that the answers stay within it)."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel
 
 from services.ingest.app import build as ingest
 from services.notifier.app import build as notifier
@@ -77,3 +79,40 @@ def test_role_checks_and_rate_limits_are_documented_where_they_apply() -> None:
 def test_a_declaration_for_an_operation_that_does_not_exist_is_refused() -> None:
     with pytest.raises(ValueError, match="GET /nowhere"):
         document_statuses(FastAPI(), also={"GET /nowhere": (404,)})
+
+
+def test_statuses_follow_from_what_a_route_is_made_of() -> None:
+    bearer = HTTPBearer(auto_error=False)
+
+    def limited(_: Annotated[object, Depends(bearer)]) -> None:
+        """An authentication that also rate-limits."""
+
+    class Body(BaseModel):
+        text: str
+
+    app = FastAPI()
+
+    @app.get("/open")
+    def open_() -> None: ...
+
+    @app.post("/things/{thing_id}", dependencies=[Depends(limited)])
+    def change(thing_id: int, body: Body) -> None: ...
+
+    @app.get("/metrics")
+    def metrics() -> None: ...
+
+    document_statuses(
+        app, also={"POST /things/{thing_id}": (409,)}, by_dependency={limited: (429,)}
+    )
+    paths = app.openapi()["paths"]
+
+    def errors(path: str, method: str) -> set[str]:
+        return {c for c in paths[path][method]["responses"] if int(c) >= 400}
+
+    assert errors("/open", "get") == {"503"}
+    assert errors("/things/{thing_id}", "post") == {
+        "400", "401", "404", "409", "413", "422", "429", "503"
+    }  # fmt: skip
+    assert errors("/metrics", "get") == set()
+    conflict = paths["/things/{thing_id}"]["post"]["responses"]["409"]
+    assert conflict["content"]["application/json"]["schema"] == ERROR
