@@ -1,6 +1,7 @@
 """Reactions to reviews, replies, shops, surveys and privacy requests. Database only: the
 delivery worker sends what these queue."""
 
+import json
 import logging
 
 from services.notifier.alarms.service import request_check
@@ -22,7 +23,6 @@ from shared.events.privacy import (
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
-    export_data,
 )
 from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted
@@ -125,13 +125,8 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
 
     async def on_customer_redact(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerRedactRequested)
-        p = event.payload
-        # By order, and the reviews ingest tied to the customer's address alone.
-        ids = await reviews.order_reviews(conn, event.shop_id, list(p.order_ids))
-        ids = sorted({*ids, *p.review_ids})
+        ids = await reviews.order_reviews(conn, event.shop_id, list(event.payload.order_ids))
         await notifications.redact_reviews(conn, event.shop_id, ids)
-        # The notifier publishes only privacy events (export answers): the shop's sent ones go.
-        await outbox.forget_sent(conn, event.shop_id, [], [])
 
     async def on_data_request(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerDataRequested)
@@ -142,7 +137,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
             payload=CustomerDataExportedPayload(
                 request_id=p.request_id,
                 service="notifier",
-                data=export_data(data),
+                data=json.loads(json.dumps(data, default=str)),
             ),
         )
         await outbox.add(conn, answer, correlation_id_var.get())
