@@ -4,6 +4,7 @@ real PostgreSQL with a clock the test moves."""
 import secrets
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import httpx
 import jwt
@@ -101,6 +102,11 @@ ENDPOINTS = [
 CONNECTIONS = ENDPOINTS[-3:]
 
 
+def body_of(method: str, path: str) -> Any:
+    """The valid body ENDPOINTS sends with this request (by name: the list grows)."""
+    return next(b for m, p, b in ENDPOINTS if m == method and p == path)
+
+
 async def test_every_endpoint_refuses_missing_invalid_and_expired_credentials(
     responder: Responder,
 ) -> None:
@@ -136,10 +142,14 @@ async def test_roles_agents_draft_managers_configure_admins_manage_users(
             ("PATCH", "/v1/shops/s1/settings", {}),
             ("GET", "/v1/shops/s1/connector", None),
             ("PUT", "/v1/shops/s1/connector", {"url": "https://replies.example.com/x"}),
-            ("POST", "/v1/shops/s1/templates", ENDPOINTS[14][2]),
-            ("PUT", "/v1/shops/s1/templates/1", ENDPOINTS[15][2]),
+            ("POST", "/v1/shops/s1/templates", body_of("POST", "/v1/shops/s1/templates")),
+            ("PUT", "/v1/shops/s1/templates/1", body_of("PUT", "/v1/shops/s1/templates/1")),
             ("DELETE", "/v1/shops/s1/templates/1", None),
-            ("POST", "/v1/reviews/t:neg/removal-requests", ENDPOINTS[23][2]),
+            (
+                "POST",
+                "/v1/reviews/t:neg/removal-requests",
+                body_of("POST", "/v1/reviews/t:neg/removal-requests"),
+            ),
             ("GET", "/v1/audit", None),
             *CONNECTIONS,
         ]
@@ -185,7 +195,11 @@ async def test_nobody_sees_or_changes_another_shops_data(responder: Responder) -
             ("POST", "/v1/reviews/t:other/case/transitions", {"to": "in_progress"}),
             ("PUT", "/v1/reviews/t:other/case/assignee", {"user_id": None}),
             ("POST", "/v1/reviews/t:other/notes", {"body": "peek"}),
-            ("POST", "/v1/reviews/t:other/removal-requests", ENDPOINTS[23][2]),
+            (
+                "POST",
+                "/v1/reviews/t:other/removal-requests",
+                body_of("POST", "/v1/reviews/t:neg/removal-requests"),
+            ),
             ("POST", "/v1/reviews/t:other/drafts", {}),
             ("GET", f"/v1/drafts/{draft_id}", None),
             ("PUT", f"/v1/drafts/{draft_id}", {"text": "Hello"}),
@@ -201,7 +215,7 @@ async def test_nobody_sees_or_changes_another_shops_data(responder: Responder) -
             ("GET", "/v1/shops/s2/connector", None),
             ("PUT", "/v1/shops/s2/connector", {"url": "https://replies.example.com/x"}),
             ("GET", "/v1/shops/s2/templates", None),
-            ("POST", "/v1/shops/s2/templates", ENDPOINTS[14][2]),
+            ("POST", "/v1/shops/s2/templates", body_of("POST", "/v1/shops/s1/templates")),
             *((m, path.replace("/s1/", "/s2/"), body) for m, path, body in CONNECTIONS),
             ("PATCH", f"/v1/users/{other_admin_id}", {"name": "hijacked"}),
             ("POST", f"/v1/users/{other_admin_id}/api-keys", {}),
@@ -365,6 +379,30 @@ async def test_failed_authentication_is_limited_per_address_and_per_key_prefix(
             assert (await fresh.get("/v1/users/me", headers=wrong)).status_code == 429
             other = bearer(f"rlk_{secrets.token_urlsafe(32)}")
             assert (await fresh.get("/v1/users/me", headers=other)).status_code == 401
+
+
+async def test_creating_a_user_tells_nothing_about_other_shops_staff(
+    responder: Responder,
+) -> None:
+    async with responder.http() as http:
+        taken = {"name": "Ana", "email": "ana@shop-one.example", "role": "agent"}
+        first = await http.post("/v1/users", headers=BOOTSTRAP, json={**taken, "shop_ids": ["s1"]})
+        assert first.status_code == 201
+        _, admin_of_s2 = await user_with_key(http, "admin", ["s2"])
+
+        async def create(email: str) -> tuple[int, dict[str, str]]:
+            body = {"name": "New colleague", "email": email, "role": "agent", "shop_ids": ["s2"]}
+            r = await http.post("/v1/users", headers=admin_of_s2, json=body)
+            return r.status_code, {k: type(v).__name__ for k, v in r.json().items()}
+
+        # An address used in another shop and a fresh one: the same answer, field for field.
+        elsewhere, fresh = await create("ana@shop-one.example"), await create("bo@new.example")
+        assert elsewhere == fresh
+        assert elsewhere[0] == 201
+        # Within the caller's own shop an address is still unique.
+        same = {"name": "x", "email": "ANA@shop-one.example", "role": "agent", "shop_ids": ["s2"]}
+        again = await http.post("/v1/users", headers=admin_of_s2, json=same)
+        assert again.status_code == 409 and "email" in again.json()["detail"]
 
 
 async def test_revoking_a_key_ends_the_tokens_issued_with_it(responder: Responder) -> None:

@@ -113,7 +113,8 @@ async def create_user(body: UserIn, request: Request, principal: Admin) -> UserO
             conn, body.name, str(body.email) if body.email else None, body.role, body.shop_ids, now
         )
         if user is None:
-            raise conflict("a user with this email exists")
+            # Only a user sharing one of these shops, one the caller administers, clashes.
+            raise conflict("a user of one of these shops already has this email")
         await audit.record(
             conn,
             at=now,

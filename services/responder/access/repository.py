@@ -38,21 +38,33 @@ async def create_user(
     shop_ids: list[str],
     at: datetime,
 ) -> User | None:
-    """None when the email is taken."""
+    """None when a user sharing one of `shop_ids` has this email already (users of other shops
+    may: an email is unique per shop, so nobody learns about another tenant's staff)."""
+    shops = sorted(set(shop_ids))
+    if email is not None:
+        # Two creations with one address must not both pass the check (in a transaction, the
+        # lock holds until it ends).
+        await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(lower($1), 7))", email)
+        taken = await conn.fetchval(
+            "SELECT 1 FROM users WHERE lower(email) = lower($1) AND shop_ids && $2::text[]",
+            email,
+            shops,
+        )
+        if taken is not None:
+            return None
     row = await conn.fetchrow(
         f"""
         INSERT INTO users (name, email, role, shop_ids, created_at, updated_at)
         VALUES ($1, $2, $3, $4, $5, $5)
-        ON CONFLICT (email) DO NOTHING
         RETURNING {_USER}
         """,
         name,
         email,
         role,
-        sorted(set(shop_ids)),
+        shops,
         at,
     )
-    return _user(row) if row else None
+    return _user(row)
 
 
 async def get_user(conn: Connection, user_id: int) -> User | None:
