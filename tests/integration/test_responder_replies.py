@@ -3,7 +3,7 @@ automation policy, in-process against real PostgreSQL with a clock the test move
 
 import json
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -197,11 +197,16 @@ async def test_publishing_through_a_signed_connector_with_retries(responder: Res
             assert "signing_secret" not in shown and shown["url"] == receiver.url
             published = await http.post(url + "/publish", headers=manager)
             assert published.status_code == 202 and published.json()["status"] == "pending"
+            # Due at once: no time to show (was year 1 without an offset).
+            assert published.json()["next_attempt_at"] is None
             again = await http.post(url + "/publish", headers=manager)
             assert again.status_code == 409
             # Two failures, each retried after its backoff; then the platform accepts.
             assert await responder.publish() == 1
             assert await responder.publish() == 0  # not due before the backoff
+            (waiting,) = (await http.get("/v1/publications", headers=manager)).json()
+            retry = datetime.fromisoformat(waiting["next_attempt_at"])
+            assert retry.utcoffset() is not None and T0 < retry <= T0 + timedelta(seconds=31)
             responder.clock.now = T0 + timedelta(seconds=31)
             assert await responder.publish() == 1
             receiver.status = 200
@@ -219,6 +224,7 @@ async def test_publishing_through_a_signed_connector_with_retries(responder: Res
             detail = (await http.get("/v1/reviews/t:1", headers=manager)).json()
             (publication,) = detail["publications"]
             assert publication["status"] == "published" and publication["attempts"] == 3
+            assert publication["next_attempt_at"] is None
             assert detail["drafts"][0]["status"] == "published"
             assert detail["review"]["first_replied_at"].startswith("2026-11-17T09:02")
             assert detail["case"]["status"] == "replied"

@@ -211,7 +211,11 @@ async def drafts_of(conn: Connection, shop_id: str, review_id: str) -> list[dict
 # -- publications --------------------------------------------------------------------------
 
 _PUBLICATION = (
-    "id, shop_id, review_id, draft_id, reply_id, status, auto, attempts, next_attempt_at, "
+    "id, shop_id, review_id, draft_id, reply_id, status, auto, attempts, "
+    # '-infinity' (due at once) orders the queue; asyncpg reads it as year 1 with no offset.
+    # Outside the queue there is no next attempt: null, as for one due at once.
+    "CASE WHEN status = 'pending' AND next_attempt_at > '-infinity' THEN next_attempt_at END"
+    " AS next_attempt_at, "
     "claimed_at, last_error, channel, created_by, created_at, published_at"
 )
 
