@@ -18,8 +18,10 @@ async def record_answer(
     order_id: str,
     nps: int | None,
     answered_at: datetime,
+    comment: str | None = None,
 ) -> None:
-    """The newest answer wins; `nps_days` follows in the same transaction."""
+    """The newest answer wins; `nps_days` follows in the same transaction. The comment is
+    shown to staff on the order's survey reviews (reviews.repository)."""
     old = await conn.fetchrow(
         """
         SELECT nps, answered_at FROM survey_answers
@@ -30,10 +32,10 @@ async def record_answer(
     )
     new = await conn.fetchrow(
         """
-        INSERT INTO survey_answers AS a (shop_id, survey_id, order_id, nps, answered_at)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO survey_answers AS a (shop_id, survey_id, order_id, nps, answered_at, comment)
+        VALUES ($1, $2, $3, $4, $5, $6)
         ON CONFLICT (shop_id, survey_id) DO UPDATE SET nps = EXCLUDED.nps,
-            answered_at = EXCLUDED.answered_at
+            answered_at = EXCLUDED.answered_at, comment = EXCLUDED.comment
         WHERE EXCLUDED.answered_at >= a.answered_at
         RETURNING nps, answered_at, (xmax = 0) AS inserted
         """,
@@ -42,6 +44,7 @@ async def record_answer(
         order_id,
         nps,
         answered_at,
+        comment,
     )
     if new is None:
         return
@@ -376,10 +379,11 @@ async def nps_counts(
 
 
 async def forget_orders(conn: Connection, shop_id: str, order_ids: list[str]) -> None:
-    """The score stays (it says nothing about the person); the link to the order goes."""
+    """The score stays (it says nothing about the person); the link to the order and the
+    customer's own words go."""
     await conn.execute(
         """
-        UPDATE survey_answers SET order_id = NULL
+        UPDATE survey_answers SET order_id = NULL, comment = NULL
         WHERE shop_id = $1 AND order_id = ANY($2::text[])
         """,
         shop_id,
@@ -392,7 +396,7 @@ async def export_orders(
 ) -> list[dict[str, Any]]:
     rows = await conn.fetch(
         """
-        SELECT order_id, nps, answered_at FROM survey_answers
+        SELECT order_id, nps, comment, answered_at FROM survey_answers
         WHERE shop_id = $1 AND order_id = ANY($2::text[]) ORDER BY answered_at
         """,
         shop_id,

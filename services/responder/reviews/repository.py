@@ -20,7 +20,12 @@ SEARCH_WALK = 1000
 # What the analytics rollups count of a review (analytics.repository.count_review).
 _COUNTED = "created_at, rating, sentiment, topics, deleted_at"
 _WITH_CASE = (
-    f"{_COLUMNS}, c.id AS case_id, c.status AS case_status, c.assignee_id AS case_assignee_id"
+    f"{_COLUMNS}, c.id AS case_id, c.status AS case_status, c.assignee_id AS case_assignee_id, "
+    # The comment the customer wrote in the survey this review came from (one survey per
+    # order): staff read it next to the ratings.
+    "(SELECT a.comment FROM survey_answers a WHERE r.source = 'survey' "
+    "AND a.shop_id = r.shop_id AND a.order_id = r.order_id AND a.comment IS NOT NULL "
+    "ORDER BY a.answered_at DESC LIMIT 1) AS survey_comment"
 )
 
 

@@ -37,6 +37,8 @@ class ReviewOut(BaseModel):
     first_replied_at: datetime | None
     deleted_at: datetime | None
     case: CaseSummary | None
+    # What the customer added in the survey this review came from ("anything else?").
+    survey_comment: str | None = None
 
 
 class ReviewPage(BaseModel):
@@ -68,6 +70,7 @@ def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> Revie
         sla_state=sla_state(row["sla_due_at"], row["first_replied_at"], now, due_soon),
         first_replied_at=row["first_replied_at"],
         deleted_at=row["deleted_at"],
+        survey_comment=row.get("survey_comment"),
         case=(
             CaseSummary(
                 id=row["case_id"], status=row["case_status"], assignee_id=row["case_assignee_id"]
