@@ -230,6 +230,17 @@ def users_create(args: argparse.Namespace) -> int:
     if args.email:
         body["email"] = args.email
     with responder(args) as api:
+        # The API grants any shop id to the bootstrap key: a typo would make a user of a shop
+        # that does not exist. The caller's shops are the ones the responder knows (every
+        # known shop for the bootstrap key, their own for an admin).
+        known = {s["shop_id"] for s in api.call("GET", "/v1/shops")}
+        unknown = sorted(set(args.shop) - known)
+        if unknown:
+            raise CliError(
+                f"unknown shop {', '.join(unknown)}: the responder knows no such shop "
+                "(create it with `reviewloop shops create`, or check the id with "
+                "`reviewloop shops list`)"
+            )
         user = api.call("POST", "/v1/users", body)
     print(fields(user))
     return 0

@@ -27,10 +27,11 @@ from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer
 from shared.settings import dev_secret
-from shared.topics import ORDERS, PRIVACY, dlq_name, dlq_of, topic_name
+from shared.topics import ORDERS, PRIVACY, SHOPS, dlq_name, dlq_of, topic_name
 from tests.conftest import connect_as, service_env
-from tests.support.kafka import eventually, read_topic
+from tests.support.kafka import eventually, produce, read_topic
 from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.responder import shop_event
 from tests.support.services import ServiceProcess
 
 pytestmark = pytest.mark.integration
@@ -481,6 +482,31 @@ async def test_users_and_api_keys_through_the_responder_api(
             "REVIEWLOOP_RESPONDER_URL": responder.url,
             "RESPONDER_BOOTSTRAP_ADMIN_KEY": BOOTSTRAP_KEY,
         }
+        # Shops reach the responder as `shop.updated` events, as from ingest.
+        for shop in ("eu-shop", "us-shop"):
+            event = shop_event(shop)
+            await produce(
+                infra.kafka_bootstrap,
+                topic_name(SHOPS.name, prefix),
+                serialize_event(event),
+                key=event.partition_key().encode(),
+            )
+
+        async def known() -> bool:
+            async with httpx.AsyncClient(timeout=10) as http:
+                r = await http.get(
+                    f"{responder.url}/v1/shops",
+                    headers={"Authorization": f"Bearer {BOOTSTRAP_KEY}"},
+                )
+            return {s["shop_id"] for s in r.json()} == {"eu-shop", "us-shop"}
+
+        await eventually(known)
+        # A shop the responder never heard of (a typo) is refused before anything is made.
+        typo = await cli(
+            env, "users", "create", "--name", "Ana", "--role", "manager",
+            "--shop", "eu-shop", "--shop", "eu-shp",
+        )  # fmt: skip
+        assert failed_with(typo, "unknown shop eu-shp", "shops list")
         created = await cli(
             env, "users", "create", "--name", "Ana", "--email", "ana@example.com",
             "--role", "manager", "--shop", "eu-shop", "--shop", "us-shop",
