@@ -18,6 +18,7 @@ from tests.support.platforms import fixture
 from tests.support.privacy import (
     SECRET,
     Customer,
+    post_review,
     post_shopify,
     redact_request,
     shopify_order,
@@ -57,7 +58,7 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
 
 
 @pytest.fixture
-async def survey_db(infra, database) -> AsyncIterator[asyncpg.Connection]:
+async def admin_db(infra, database) -> AsyncIterator[asyncpg.Connection]:
     conn = await asyncpg.connect(infra.admin_dsn, database=database)
     try:
         yield conn
@@ -94,7 +95,7 @@ async def redacted(db: asyncpg.Connection, order_id: int) -> bool:
 
 @pytest.mark.parametrize("unsubscribed", [True, False], ids=["unsubscribed", "control"])
 async def test_an_unsubscribe_outlives_the_redaction_of_the_address(
-    stack, infra, survey_db, unsubscribed
+    stack, infra, admin_db, unsubscribed
 ) -> None:
     ingest, survey = stack["ingest"], stack["survey"]
     customer = Customer()
@@ -113,22 +114,22 @@ async def test_an_unsubscribe_outlives_the_redaction_of_the_address(
             )
         assert done.status_code == 200, done.text
         post_shopify(ingest, "eu-shop", "orders/create", shopify_order(customer, second))
-        assert await eventually(lambda: invitation(survey_db, second), wait_s=30) == (
+        assert await eventually(lambda: invitation(admin_db, second), wait_s=30) == (
             "skipped",
             "unsubscribed",
         )
         # Kept under its keyed hash from the start, never in clear.
-        assert await survey_db.fetchval("SELECT count(*) FROM survey.suppressions") == 1
-        assert not await survey_db.fetchval(
+        assert await admin_db.fetchval("SELECT count(*) FROM survey.suppressions") == 1
+        assert not await admin_db.fetchval(
             "SELECT count(*) FROM survey.suppressions WHERE email IS NOT NULL"
         )
 
     post_shopify(ingest, "eu-shop", "customers/redact", redact_request(customer, [first, second]))
-    await eventually(lambda: redacted(survey_db, first), wait_s=30)
+    await eventually(lambda: redacted(admin_db, first), wait_s=30)
 
     # The same person orders again: a new order, the same address.
     post_shopify(ingest, "eu-shop", "orders/create", shopify_order(customer, third))
-    settled = await eventually(lambda: invitation(survey_db, third), wait_s=30)
+    settled = await eventually(lambda: invitation(admin_db, third), wait_s=30)
     if unsubscribed:
         assert settled == ("skipped", "unsubscribed")
         assert len(wait_for_mails(infra.maildir, customer.email, 2, wait_s=3)) == 1
@@ -136,7 +137,7 @@ async def test_an_unsubscribe_outlives_the_redaction_of_the_address(
         assert settled == ("sent", None)
         assert len(wait_for_mails(infra.maildir, customer.email, 2)) == 2
     # The suppression is kept without the address itself.
-    assert not await survey_db.fetchval(
+    assert not await admin_db.fetchval(
         "SELECT count(*) FROM survey.suppressions WHERE email IS NOT NULL"
     )
 
@@ -165,3 +166,25 @@ async def test_data_request_collects_every_services_part(stack) -> None:
     assert ingest_order["details"]["customer"]["email"] == "john@example.com"
     survey_orders = export["parts"]["survey"]["orders"]
     assert [o["customer_email"] for o in survey_orders] == ["john@example.com"]
+
+
+async def test_shop_redaction_removes_the_shops_review_texts(stack, admin_db) -> None:
+    ingest = stack["ingest"]
+    customer = Customer()
+    review = {
+        "type": "review.created",
+        "data": {
+            "review_id": f"g{customer.tag}",
+            "rating": 4,
+            "text": customer.texts()["generic review"],
+            "created_at": "2026-11-20T10:00:00+00:00",
+            "reviewer": {"name": customer.name, "email": customer.email},
+        },
+    }
+    post_review(ingest, "eu-shop", "generic", review)
+    post_shopify(ingest, "eu-shop", "shop/redact", fixture("shopify", "shop__redact"))
+    row = await admin_db.fetchrow(
+        "SELECT text, reviewer_name, reviewer_email, rating FROM ingest.reviews "
+        "WHERE shop_id = 'eu-shop'"
+    )
+    assert dict(row) == {"text": None, "reviewer_name": None, "reviewer_email": None, "rating": 4}

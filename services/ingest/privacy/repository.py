@@ -114,6 +114,26 @@ async def redact_reviews(
     return sorted(r["review_id"] for r in rows)
 
 
+async def redact_shop_reviews(conn: Connection, shop_id: str) -> int:
+    """`shop/redact`: every review of the shop, as `redact_reviews` does for a customer's."""
+    result: str = await conn.execute(
+        """
+        UPDATE reviews
+        SET title = NULL, text = NULL, reviewer_name = NULL, reviewer_email = NULL,
+            classification = classification || '{"explanations": []}'::jsonb,
+            needs_classification = false, redacted_at = now(), updated_at = now()
+        WHERE shop_id = $1
+        """,
+        shop_id,
+    )
+    return int(result.split()[-1])
+
+
+async def forget_shop_exports(conn: Connection, shop_id: str) -> int:
+    result: str = await conn.execute("DELETE FROM data_exports WHERE shop_id = $1", shop_id)
+    return int(result.split()[-1])
+
+
 async def forget_exports(
     conn: Connection,
     shop_id: str,

@@ -53,6 +53,8 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
         all_orders = await orders.find_all(conn, shop_id)
         await orders.redact_orders(conn, shop_id, all_orders)
         await deliveries.clear_shop_payloads(conn, shop_id)
+        await exports.redact_shop_reviews(conn, shop_id)
+        await exports.forget_shop_exports(conn, shop_id)
         event = ShopRedactRequested(
             event_id=event_id,
             shop_id=shop_id,
