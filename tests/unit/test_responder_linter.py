@@ -377,3 +377,26 @@ def test_a_refund_without_a_request_about_the_review_is_no_incentive(
 def test_thanks_for_a_good_review_next_to_free_shipping_is_no_incentive() -> None:
     text = "Thank you for the positive review! Orders over 50 euros ship with free delivery."
     assert blocking(lint(text, LintContext(sentiment="positive"))) == []
+
+
+def test_findings_point_into_the_text_as_written_when_folding_changes_lengths() -> None:
+    # "ß" folds to two letters and "ﬁ" (one ligature) to two: offsets must still land on the
+    # original characters.
+    text = "Grüße aus der Straße! Die ﬁrma schickt Bestellung 4711-2024 heute. Kontakt: a@b.example"
+    findings = lint(text, LintContext(sentiment="positive"))
+    by_code = {f.code: f for f in findings}
+    assert by_code["order_details"].excerpt == "Bestellung 4711-2024"
+    assert by_code["personal_email"].excerpt == "a@b.example"
+    for f in findings:
+        if f.start is not None:
+            assert text[f.start : f.end] == f.excerpt
+
+
+def test_an_address_after_a_long_run_of_letters_is_still_found() -> None:
+    # The e-mail pattern starts only where a run of address characters starts (linear time);
+    # the address at the end of a long run is still one finding, the whole run.
+    run = "x" * 4000
+    ctx = LintContext(sentiment="positive", max_chars=5000)
+    (finding,) = lint(f"{run}@mail.example", ctx)
+    assert finding.code == "personal_email" and finding.excerpt == f"{run}@mail.example"
+    assert lint("a." * 2000 + "a", ctx) == []
