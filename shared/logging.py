@@ -6,6 +6,7 @@ consumer, so one grep follows a webhook to the email it caused.
 """
 
 import logging
+import re
 import sys
 import uuid
 from contextvars import ContextVar
@@ -35,9 +36,36 @@ class _ContextFilter(logging.Filter):
         return True
 
 
+_URL = re.compile(r"(?P<origin>https?://[^/?#\s\"']+)[^\s\"']*")
+_HTTP_CLIENT_LOGGERS = ("httpx", "httpcore")
+
+
+def mask_url(text: str) -> str:
+    """Every URL in `text` cut to its scheme and host: the path of a Slack webhook is its
+    secret, and queries carry tokens."""
+    return _URL.sub(lambda m: m.group("origin") + "/…", text)
+
+
+class _OutgoingUrlFilter(logging.Filter):
+    """httpx logs every outgoing request's full URL at INFO (httpcore more at DEBUG)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not record.name.startswith(_HTTP_CLIENT_LOGGERS):
+            return True
+        if isinstance(record.msg, str):
+            record.msg = mask_url(record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                mask_url(str(a)) if isinstance(a, str) or type(a).__name__ == "URL" else a
+                for a in record.args
+            )
+        return True
+
+
 def configure_logging(service: str, level: str = "INFO") -> None:
     handler = logging.StreamHandler(sys.stdout)
     handler.addFilter(_ContextFilter(service))
+    handler.addFilter(_OutgoingUrlFilter())
     handler.setFormatter(
         JsonFormatter(
             "{asctime}{levelname}{name}{message}{service}{correlation_id}{event_id}",

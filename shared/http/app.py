@@ -73,8 +73,15 @@ UNAVAILABLE_ERRORS: tuple[type[Exception], ...] = (
 )
 
 
+def _route(request: Request) -> str | None:
+    """The matched route's template ("/s/{token}"), never the path: a survey or unsubscribe
+    path holds the customer's token."""
+    path = getattr(request.scope.get("route"), "path", None)
+    return path if isinstance(path, str) else None
+
+
 async def _unavailable(request: Request, exc: Exception) -> JSONResponse:
-    log.warning("dependency unavailable", extra={"error": repr(exc), "path": request.url.path})
+    log.warning("dependency unavailable", extra={"error": repr(exc), "route": _route(request)})
     return JSONResponse(
         {"detail": "temporarily unavailable, retry later"},
         status_code=503,
@@ -88,7 +95,7 @@ async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
     # The type only: the error's text quotes the value, which may be personal data.
     log.warning(
         "request value cannot be stored",
-        extra={"error": type(exc).__name__, "path": request.url.path},
+        extra={"error": type(exc).__name__, "route": _route(request)},
     )
     return JSONResponse(
         {"detail": "a value in the request cannot be stored (NUL, lone surrogate or out of range)"},

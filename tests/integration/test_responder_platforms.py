@@ -4,6 +4,7 @@ the request each platform gets, a 503 retried no sooner than its Retry-After, a 
 good with the reason shown by the API, and the shop's connection settings (tokens never shown)."""
 
 import json
+import logging
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -168,10 +169,11 @@ async def test_a_503_is_retried_after_its_retry_after_then_published(
 
 @pytest.mark.parametrize("channel", list(REVIEWS))
 async def test_a_401_fails_at_once_with_the_reason_shown(
-    responder: Responder, channel: str
+    responder: Responder, channel: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    caplog.set_level(logging.DEBUG)
     with Receiver(status=201) as receiver:
-        receiver.script(Answer(401, {"message": "Unauthenticated"}))
+        receiver.script(Answer(401, {"message": "Unauthenticated", "token": "leak-7f3a"}))
         async with responder.http() as http:
             manager = await manager_of(http)
             assert (await connect(http, manager, channel, receiver)).status_code == 200
@@ -183,9 +185,14 @@ async def test_a_401_fails_at_once_with_the_reason_shown(
 
             failed = await publication(http, manager, channel)
             assert failed["status"] == "failed" and failed["attempts"] == 1
-            assert failed["last_error"].startswith("HTTP 401")
-            assert "Unauthenticated" in failed["last_error"]
+            assert failed["last_error"].startswith("HTTP 401 (")
+            # Our category, never the platform's body (it may quote tokens).
+            assert "Unauthenticated" not in failed["last_error"]
+            assert "leak-7f3a" not in failed["last_error"]
             assert TOKEN not in failed["last_error"]
+            assert not [
+                r for r in caplog.records if "leak-7f3a" in f"{r.getMessage()} {r.__dict__}"
+            ]
             listed = await http.get("/v1/publications?status=failed", headers=manager)
             assert [p["id"] for p in listed.json()] == [failed["id"]]
             drafts = await http.get(f"/v1/drafts/{draft['id']}", headers=manager)

@@ -17,6 +17,7 @@ from shared.settings import dev_secret
 from tests.conftest import service_env
 from tests.support.admin import ADMIN, API, create_shop
 from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.receiver import Receiver
 from tests.support.services import ServiceProcess
 
 pytestmark = pytest.mark.integration
@@ -56,9 +57,13 @@ def procs(
     logs = tmp_path_factory.mktemp("security-logs")
     started = {}
     try:
-        for name in ("ingest", "responder"):
+        for name in ("ingest", "responder", "notifier", "survey"):
             env = service_env(name, infra, module_database, module_prefix)
             env[f"{name.upper()}_LOG_LEVEL"] = "DEBUG"
+            # The notifier's webhook receiver below listens on loopback.
+            env[f"{name.upper()}_OUTBOUND_ALLOW_PRIVATE_NETWORKS"] = "true"
+            env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
+            env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
             started[name] = ServiceProcess(name, env, logs).start()
         for p in started.values():
             p.wait_ready()
@@ -146,8 +151,30 @@ def test_standard_webhooks_rotation_old_and_new_then_only_new(procs) -> None:
     assert httpx.get(f"{url}/v1/admin/shops", headers=API).status_code == 401
 
 
+# A Slack-style webhook URL: its path is the secret, and a query may hold a token.
+HOOK_PATH = "T0SECRET/B0SECRET/hookpathsecret16"
+HOOK_QUERY = "querytokensecret16"
+SURVEY_TOKEN = "customer-token-marker-16.abcdefghij"
+
+
 def test_no_secret_token_or_customer_address_in_debug_logs(procs) -> None:
     ingest, responder = procs["ingest"], procs["responder"]
+    notifier, survey = procs["notifier"], procs["survey"]
+    # A webhook rule for every review of the shop, to a URL with a secret path and query.
+    receiver = Receiver().__enter__()
+    hook = f"{receiver.base_url}/{HOOK_PATH}?token={HOOK_QUERY}"
+    rule = httpx.post(
+        f"{notifier.url}/v1/shops/std-b/rules",
+        headers=API,
+        json={"name": "slack", "channel": "webhook", "url": hook, "format": "slack"},
+        timeout=10,
+    )
+    assert rule.status_code == 201, rule.text
+    # Survey and unsubscribe pages under a customer's token (not one of ours: 404, still a
+    # request the service handles and may log).
+    for path in (f"/s/{SURVEY_TOKEN}", f"/u/{SURVEY_TOKEN}"):
+        assert httpx.get(f"{survey.url}{path}", timeout=10).status_code in (404, 410)
+        assert httpx.post(f"{survey.url}{path}", timeout=10).status_code in (404, 410)
     # A webhook and a review (with the customer's address), a direct order with the API token.
     body = body_of({**ORDER, "data": {**ORDER["data"], "order_id": "LOG-1"}})
     assert (
@@ -189,6 +216,12 @@ def test_no_secret_token_or_customer_address_in_debug_logs(procs) -> None:
         ).status_code
         == 401
     )
+    # The review reached the notifier and its webhook went out (logged by httpx at INFO).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not receiver.requests:
+        time.sleep(0.3)
+    receiver.__exit__(None, None, None)
+    assert receiver.requests, notifier.log_tail()
     # Something was logged at DEBUG, so the scan below is not of empty files.
     time.sleep(1.0)
     logs = {p.name: Path(p.log_path).read_text(errors="replace") for p in procs.values()}
@@ -202,6 +235,9 @@ def test_no_secret_token_or_customer_address_in_debug_logs(procs) -> None:
         "jwt": [jwt, jwt.split(".")[2], wrong],
         "database password": [dev_secret("db-password").get_secret_value()],
         "customer email": [CUSTOMER],
+        "webhook url path": [HOOK_PATH, "hookpathsecret16"],
+        "webhook url query": [HOOK_QUERY],
+        "survey token": [SURVEY_TOKEN],
     }
     leaks = [
         f"{what} in {name} log"

@@ -1,7 +1,8 @@
 """Sending a built request and telling what the answer means for the reply: accepted, worth
 another try later (with the platform's Retry-After), or refused for good with a reason a person
 can act on. Error details are stored on the publication and shown by the API: they carry the
-status and the platform's own words, never a request header (where the credentials are)."""
+status and a category of ours, never the platform's answer body (it can quote tokens, account
+ids or the request) and never a request header (where the credentials are)."""
 
 import re
 from collections.abc import Mapping
@@ -15,7 +16,17 @@ from shared.http import outbound
 
 # Worth another try whoever answers: timeouts, "too early", rate limits. 5xx are added below.
 RETRYABLE = frozenset({408, 425, 429})
-BODY_EXCERPT = 300
+# What a refusal means when the platform's adapter names no reason of its own.
+CATEGORIES: Mapping[int, str] = {
+    400: "the platform refused the request as invalid",
+    401: "the platform refused the credentials",
+    403: "the platform refused access",
+    404: "the platform knows no such resource",
+    409: "the platform reports a conflict",
+    410: "the platform reports the resource gone",
+    413: "the platform refused the request as too large",
+    422: "the platform refused the reply",
+}
 # ASCII digits only: "²" passes `str.isdigit()` and then `float()` refuses it.
 _DELTA_SECONDS = re.compile(r"[0-9]{1,12}")
 # Whatever the header says, no wait beyond this (a platform's typo must not park a reply).
@@ -54,10 +65,11 @@ def classify(
         wait = retry_after_seconds(response.headers.get("Retry-After"), now)
         detail = f"HTTP {code}" + (f" (Retry-After {wait:.0f} s)" if wait is not None else "")
         return Result("retry", detail, wait)
-    reason = (reasons or {}).get(code)
-    head = f"HTTP {code}" + (f" ({reason})" if reason else "")
-    excerpt = response.text[:BODY_EXCERPT].strip()
-    return Result("failed", f"{head}: {excerpt}" if excerpt else head)
+    reason = (reasons or {}).get(code) or CATEGORIES.get(code)
+    if reason is None:
+        reason = "redirected (not followed)" if 300 <= code < 400 else "the platform refused it"
+    # Not the body: managers read this detail, and it is logged.
+    return Result("failed", f"HTTP {code} ({reason})")
 
 
 def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
