@@ -403,6 +403,11 @@ async def test_creating_a_user_tells_nothing_about_other_shops_staff(
         same = {"name": "x", "email": "ANA@shop-one.example", "role": "agent", "shop_ids": ["s2"]}
         again = await http.post("/v1/users", headers=admin_of_s2, json=same)
         assert again.status_code == 409 and "email" in again.json()["detail"]
+        # Nor can two users of one shop end up with one address by moving a user across.
+        moved = await http.patch(
+            f"/v1/users/{first.json()['id']}", headers=BOOTSTRAP, json={"shop_ids": ["s1", "s2"]}
+        )
+        assert moved.status_code == 409 and "email" in moved.json()["detail"]
 
 
 async def test_revoking_a_key_ends_the_tokens_issued_with_it(responder: Responder) -> None:

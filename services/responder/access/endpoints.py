@@ -146,6 +146,8 @@ async def update_user(
         _may_grant(principal, shop_ids, role)
         if before.id == principal.user_id and (role != "admin" or body.active is False):
             raise conflict("you cannot demote or deactivate yourself")
+        if before.email and await users.email_taken(conn, before.email, shop_ids, before.id):
+            raise conflict("a user of one of these shops already has this email")
         after = await users.update_user(
             conn,
             user_id,

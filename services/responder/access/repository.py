@@ -41,17 +41,8 @@ async def create_user(
     """None when a user sharing one of `shop_ids` has this email already (users of other shops
     may: an email is unique per shop, so nobody learns about another tenant's staff)."""
     shops = sorted(set(shop_ids))
-    if email is not None:
-        # Two creations with one address must not both pass the check (in a transaction, the
-        # lock holds until it ends).
-        await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(lower($1), 7))", email)
-        taken = await conn.fetchval(
-            "SELECT 1 FROM users WHERE lower(email) = lower($1) AND shop_ids && $2::text[]",
-            email,
-            shops,
-        )
-        if taken is not None:
-            return None
+    if email is not None and await email_taken(conn, email, shops):
+        return None
     row = await conn.fetchrow(
         f"""
         INSERT INTO users (name, email, role, shop_ids, created_at, updated_at)
@@ -65,6 +56,24 @@ async def create_user(
         at,
     )
     return _user(row)
+
+
+async def email_taken(
+    conn: Connection, email: str, shop_ids: list[str], other_than: int | None = None
+) -> bool:
+    """Whether another user of one of `shop_ids` has this email. Two changes with one address
+    must not both pass the check: in a transaction, the lock holds until it ends."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(lower($1), 7))", email)
+    found = await conn.fetchval(
+        """
+        SELECT 1 FROM users
+        WHERE lower(email) = lower($1) AND shop_ids && $2::text[] AND id IS DISTINCT FROM $3
+        """,
+        email,
+        shop_ids,
+        other_than,
+    )
+    return found is not None
 
 
 async def get_user(conn: Connection, user_id: int) -> User | None:
