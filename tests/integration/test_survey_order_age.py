@@ -95,3 +95,26 @@ async def test_a_pending_invitation_that_ages_out_is_skipped_when_due(survey) ->
     assert await survey.dispatcher().run_once() == 1
     assert await survey.status_of(SHOP, "o-waited") == ("skipped", "too_old")
     assert survey.mails_to(email) == []
+
+
+async def test_a_send_time_staff_set_is_kept_past_the_maximum_age(survey) -> None:
+    # Staff moved this one pending invitation far out on purpose: their decision, not a backfill.
+    email, old_email = unique_email(), unique_email()
+    await survey.feed(placed(SHOP, "o-override", email, at=survey.clock()))
+    await survey.feed(placed(SHOP, "o-old", old_email, at=datetime(2017, 3, 1, tzinfo=UTC)))
+    later = survey.clock() + timedelta(days=100)
+    async with survey.http() as http:
+        for order_id in ("o-override", "o-old"):
+            r = await http.put(
+                f"/v1/shops/{SHOP}/surveys/{order_id}/send-at",
+                json={"send_at": later.isoformat()},
+                headers={"Authorization": "Bearer api-token-dev-only"},
+            )
+            assert r.status_code == 200, r.text
+    # An invitation skipped too_old is not revived by a send time.
+    assert await survey.status_of(SHOP, "o-old") == ("skipped", "too_old")
+    survey.clock.now = later + timedelta(days=1)
+    assert await survey.dispatcher().run_once() == 1
+    assert await survey.status_of(SHOP, "o-override") == ("sent", None)
+    assert len(survey.mails_to(email)) == 1
+    assert survey.mails_to(old_email) == []
