@@ -285,6 +285,9 @@ async def test_failing_receiver_is_retried_then_paused_and_resumable(notifier) -
             assert resumed.json()["requeued"] == 3
         await notifier.deliver()
         assert len(receiver.requests) == 6
+        # Sent again with the same webhook-id: a receiver can drop what it already has.
+        ids = [h["webhook-id"] for h, _ in receiver.requests]
+        assert sorted(ids[:3]) == sorted(ids[3:]) and len(set(ids)) == 3
 
 
 async def test_digest_and_negative_share_alarm(notifier) -> None:
@@ -552,3 +555,34 @@ async def test_a_new_shop_gets_no_topic_spike_and_alarms_come_in_one_email(notif
     assert await notifier.alarms() == 1
     await notifier.deliver()
     assert len([m for m in notifier.mails_to(support) if "ALARM" in m["Subject"]]) == 1
+
+
+async def test_a_shop_without_support_address_alerts_escalates_and_digests_to_its_contact(
+    notifier,
+) -> None:
+    """The contact address of shop.updated stands in for every staff recipient while the shop
+    has set none of its own."""
+    contact = inbox()
+    await notifier.feed(
+        ShopUpdated(
+            shop_id="s-contact",
+            payload={
+                "platform": "standard",
+                "display_name": "Tea Shop",
+                "locale": "en",
+                "country": "SI",
+                "timezone": "Europe/Ljubljana",
+                "contact_email": contact,
+            },
+        )
+    )
+    await notifier.feed(classified("s-contact", "c:1"))
+    await notifier.timers()  # schedules the digest
+    await notifier.deliver()
+    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    subjects = sorted(m["Subject"] for m in notifier.mails_to(contact))
+    assert len(subjects) == 3, subjects
+    assert "[DIGEST]" in subjects[0] and "[ESCALATION:first]" in subjects[1]
+    assert subjects[2].startswith("[Reviewloop][negative]")
