@@ -105,6 +105,11 @@ async def test_every_line_of_one_product_can_be_rated_and_ids_are_unique(survey)
         # An edit changes one line and keeps both reviews' ids.
         edited = await http.post(path, data={**form, "rating_1": "4"})
         assert edited.status_code == 200
+        ids = await survey.pool.fetch(
+            "SELECT body FROM outbox WHERE event_type = 'review.submitted' ORDER BY id"
+        )
+        edits = [parse_event(bytes(r["body"])).payload.review_id for r in ids]
+        assert len(edits) == 4 and set(edits[2:]) == set(edits[:2])
     rows = await survey.pool.fetch(
         "SELECT line, product_id, rating FROM product_reviews p JOIN surveys s "
         "ON s.id = p.survey_id WHERE s.order_id = 'o-variants' ORDER BY line"

@@ -62,6 +62,7 @@ def check(response: httpx.Response) -> None:
     assert h["x-content-type-options"] == "nosniff"
     assert h["referrer-policy"] == "no-referrer"
     assert h["cache-control"] == "no-store"
+    assert h["x-frame-options"] == "DENY"
     directives = dict(
         [*d.split(" ", 1), ""][:2]
         for d in (x.strip() for x in h["content-security-policy"].split(";"))
