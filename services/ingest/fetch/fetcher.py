@@ -9,7 +9,7 @@ from services.ingest.fetch import bigcommerce, bigcommerce_mapping, ecwid, ecwid
 from services.ingest.fetch.transport import FetchError
 from services.ingest.orders.facts import OrderFacts
 from services.ingest.shops.schemas import BigCommerceCredentials, EcwidCredentials
-from services.ingest.webhooks.adapters.base import PayloadError
+from services.ingest.webhooks.adapters.base import PayloadError, check_times
 
 C = TypeVar("C", BigCommerceCredentials, EcwidCredentials)
 
@@ -22,17 +22,22 @@ async def fetch_facts(
         if platform == "bigcommerce":
             bc = _credentials(BigCommerceCredentials, credentials)
             data = await bigcommerce.fetch_order(http, bc, order_id)
-            return bigcommerce_mapping.order_facts(order_id, data)
+            return _checked(bigcommerce_mapping.order_facts(order_id, data))
         if platform == "ecwid":
             ec = _credentials(EcwidCredentials, credentials)
             order = await ecwid.fetch_order(http, ec, order_id)
-            return ecwid_mapping.order_facts(order_id, order, ec.currency)
+            return _checked(ecwid_mapping.order_facts(order_id, order, ec.currency))
     except ValidationError as exc:
         # The platform's values did not fit an order event (a name too long, a bad locale).
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "value"
         raise PayloadError(f"{platform} order: {where}: {first['msg']}") from None
     raise FetchError(f"no order API for platform {platform!r}")
+
+
+def _checked(facts: OrderFacts) -> OrderFacts:
+    check_times(facts)  # PayloadError: the order's times are out of bounds
+    return facts
 
 
 def _credentials(model: type[C], stored: dict[str, Any]) -> C:

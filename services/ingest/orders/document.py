@@ -3,18 +3,19 @@
 
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from services.ingest.orders.facts import OrderDetails, OrderFacts, RefundFact, ReturnFact
 from shared.events.envelope import ExternalId
 from shared.events.orders import Customer, OrderItem, Platform, RefundedItem
+from shared.time_bounds import FactTime
 
 
 class RefundDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     refund_id: ExternalId
-    refunded_at: AwareDatetime
+    refunded_at: FactTime
     full: bool | None = None
     items: list[RefundedItem] = Field(default_factory=list, max_length=1000)
 
@@ -23,7 +24,7 @@ class ReturnDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     return_id: ExternalId
-    returned_at: AwareDatetime
+    returned_at: FactTime
 
 
 class OrderDocument(BaseModel):
@@ -33,20 +34,20 @@ class OrderDocument(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     order_id: ExternalId
-    updated_at: AwareDatetime | None = Field(
+    updated_at: FactTime | None = Field(
         default=None, description="When this state was true; orders stale deliveries."
     )
-    placed_at: AwareDatetime
+    placed_at: FactTime
     currency: str = Field(min_length=3, max_length=3)
     customer: Customer
     items: list[OrderItem] = Field(min_length=1, max_length=1000)
     shipping_country: str | None = Field(default=None, min_length=2, max_length=2)
     b2b: bool = False
-    paid_at: AwareDatetime | None = None
-    partially_fulfilled_at: AwareDatetime | None = None
-    fulfilled_at: AwareDatetime | None = None
-    delivered_at: AwareDatetime | None = None
-    cancelled_at: AwareDatetime | None = None
+    paid_at: FactTime | None = None
+    partially_fulfilled_at: FactTime | None = None
+    fulfilled_at: FactTime | None = None
+    delivered_at: FactTime | None = None
+    cancelled_at: FactTime | None = None
     refunds: list[RefundDocument] = Field(default_factory=list, max_length=1000)
     returns: list[ReturnDocument] = Field(default_factory=list, max_length=1000)
 

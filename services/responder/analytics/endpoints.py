@@ -11,6 +11,7 @@ from services.responder.analytics.nps import nps, preferred
 from services.responder.shops import repository as shops
 from services.responder.web import invalid, now_of, pool_of
 from shared.events.envelope import SHOP_ID_PATTERN
+from shared.time_bounds import TimeOutOfBounds, check_window
 
 router = APIRouter(prefix="/v1", tags=["analytics"])
 
@@ -37,6 +38,10 @@ async def analytics(
     """Reviews created in [from, to) (default: the last 30 days). Survey response rates per
     product category come from the survey service (`GET /v1/shops/{id}/survey-metrics`)."""
     shop_id = resolve_shop(principal, shop_id)
+    try:
+        check_window(("from", since), ("to", until))
+    except TimeOutOfBounds as exc:
+        raise invalid(str(exc)) from None
     now = now_of(request)
     until = until or now
     since = since or until - timedelta(days=30)

@@ -28,6 +28,7 @@ from services.responder.shops import repository as shops
 from services.responder.web import invalid, now_of, pool_of
 from shared.events.envelope import SHOP_ID_PATTERN
 from shared.events.reviews import ReviewSource, Sentiment
+from shared.time_bounds import TimeOutOfBounds, check_window
 
 router = APIRouter(prefix="/v1/reviews", tags=["reviews"])
 
@@ -81,6 +82,10 @@ async def list_reviews(
     for name, value in (("from", since), ("to", until)):
         if value is not None and value.tzinfo is None:
             raise invalid(f"{name} needs a UTC offset, e.g. 2026-11-01T00:00:00Z")
+    try:
+        check_window(("from", since), ("to", until))
+    except TimeOutOfBounds as exc:
+        raise invalid(str(exc)) from None
     try:
         after = decode_cursor(sort, cursor) if cursor else None
     except InvalidCursor as exc:

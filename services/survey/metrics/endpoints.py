@@ -14,6 +14,7 @@ from services.survey.shops import repository as shops
 from shared.http.auth import ApiToken
 from shared.http.params import ShopIdPath
 from shared.runtime import Runtime
+from shared.time_bounds import TimeOutOfBounds, check_window
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["survey metrics"])
 
@@ -31,6 +32,10 @@ async def survey_metrics(
     until: Annotated[datetime | None, Query(alias="to")] = None,
 ) -> dict[str, Any]:
     runtime: Runtime = request.app.state.runtime
+    try:
+        check_window(("from", since), ("to", until))
+    except TimeOutOfBounds as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
     until = until or runtime.clock()
     since = since or until - timedelta(days=30)
     if since.tzinfo is None or until.tzinfo is None:

@@ -3,6 +3,8 @@ a shop works before anyone configures it."""
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
+from shared.time_bounds import DelayDays
+
 # Days of use after delivery before asking, by product category (matched as a substring of the
 # platform's category or product type, lower-cased). Consumables are judged fast; furniture and
 # electronics need weeks of use.
@@ -48,7 +50,8 @@ class SurveyShopSettings(BaseModel):
 
     # Shops of one merchant share unsubscribes and the cooldown.
     tenant_group: str | None = Field(default=None, max_length=64)
-    category_delays_days: dict[str, int] = Field(default_factory=dict)
+    # Bounded: every later order of the category adds this delay to its dates.
+    category_delays_days: dict[str, DelayDays] = Field(default_factory=dict)
     default_delay_days: int = Field(default=10, ge=0, le=365)
     domestic_shipping_days: int = Field(default=3, ge=0, le=90)
     international_shipping_days: int = Field(default=10, ge=0, le=120)

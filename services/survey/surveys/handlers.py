@@ -1,6 +1,7 @@
 """Reactions to order and shop events: fold the order, then (re)schedule its survey.
 Database and outbox only: emails are sent by the dispatch worker."""
 
+import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime
@@ -21,6 +22,8 @@ from shared.kafka.consumer import ConsumerSpec, Handler
 from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
 from shared.topics import ORDERS, SHOPS
+
+log = logging.getLogger(__name__)
 
 FOLDED = (
     "order.placed",
@@ -49,10 +52,17 @@ async def schedule(
     shop = await shops.get(conn, shop_id)
     survey = await surveys.get_by_order(conn, shop_id, order_id)
     override = survey.send_at_override if survey else None
-    due = send_at(view, shop.country, shop.timezone, shop.settings, now, override)
+    try:
+        due = send_at(view, shop.country, shop.timezone, shop.settings, now, override)
+        cfg = shop.settings
+        stale = due is not None and override is None and too_old(view, shop.country, cfg, now)
+    except OverflowError:
+        # A time near year 9999 that got past the edge's bounds: no invitation, rather than a
+        # consumer that dead-letters this and every later event of the order.
+        log.warning("order times out of range: no invitation", extra={"order_id": order_id})
+        return
     if due is None:
         return
-    stale = override is None and too_old(view, shop.country, shop.settings, now)
     if survey is not None:
         if stale:
             await surveys.skip_pending(conn, survey.id, "invitation", "too_old")

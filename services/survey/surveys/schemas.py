@@ -1,6 +1,8 @@
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict
+
+from shared.time_bounds import WindowTime
 
 
 class SurveyOut(BaseModel):
@@ -18,4 +20,4 @@ class SurveyOut(BaseModel):
 class SendAtOverride(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    send_at: AwareDatetime | None
+    send_at: WindowTime | None

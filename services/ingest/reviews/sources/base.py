@@ -6,8 +6,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from services.ingest.webhooks.adapters.base import PayloadError
 from services.ingest.webhooks.adapters.ids import PlatformId
 from shared.events.reviews import ReviewSource
+from shared.time_bounds import TimeOutOfBounds, fact_time
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,16 @@ class ReviewFact:
     platform_verified: bool = False
     # Read from a JSON-lines import of past reviews rather than delivered live.
     backfill: bool = False
+
+    def __post_init__(self) -> None:
+        # A year-9999 review would be stored, then overflow the SLA due time downstream.
+        for name, value in (("created_at", self.created_at), ("updated_at", self.updated_at)):
+            if value is None:
+                continue
+            try:
+                fact_time(value)
+            except TimeOutOfBounds as exc:
+                raise PayloadError(f"review {self.source_review_id}: {name}: {exc}") from None
 
     @property
     def review_id(self) -> str:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from services.ingest.orders.facts import OrderFacts
 from shared.events.orders import Platform
+from shared.time_bounds import TimeOutOfBounds, fact_time
 
 M = TypeVar("M", bound=BaseModel)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,6 +84,35 @@ class Delivery:
     # The order a thin or ignored delivery is about, when known (for fetching and GDPR).
     order_id: str | None = None
     payload: Any = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        for facts in self.orders:
+            check_times(facts)
+
+
+def check_times(facts: OrderFacts) -> None:
+    """Every time of the order within `shared.time_bounds.FactTime`, else PayloadError (422):
+    a year-9999 delivery would be accepted here and poison every consumer that adds a delay.
+    `observed_at` only orders deliveries and is never announced: Ecwid's documented examples
+    carry 1970 there."""
+    times: list[tuple[str, datetime | None]] = [
+        ("paid_at", facts.paid_at),
+        ("partially_fulfilled_at", facts.partially_fulfilled_at),
+        ("fulfilled_at", facts.fulfilled_at),
+        ("delivered_at", facts.delivered_at),
+        ("cancelled_at", facts.cancelled_at),
+    ]
+    if facts.details is not None:
+        times.append(("placed_at", facts.details.placed_at))
+    times += [(f"refunds[{r.refund_id}].refunded_at", r.refunded_at) for r in facts.refunds]
+    times += [(f"returns[{r.return_id}].returned_at", r.returned_at) for r in facts.returns]
+    for name, value in times:
+        if value is None:
+            continue
+        try:
+            fact_time(value)
+        except TimeOutOfBounds as exc:
+            raise PayloadError(f"order {facts.order_id}: {name}: {exc}") from None
 
 
 class PlatformAdapter(Protocol):

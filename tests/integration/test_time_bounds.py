@@ -1,0 +1,155 @@
+"""Dates and durations at the API edge (shared/time_bounds.py), through the real apps and
+PostgreSQL: year 0001 and 9999 pass as datetimes but overflow the first `+ timedelta`, and a
+delay of a billion days overflows `timedelta` itself. Each is a 422 naming the parameter, never
+a 500, and nothing out of bounds reaches a consumer. A time that slipped into the survey's
+tables anyway (stored before the bounds) costs the order its invitation, not the consumer."""
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from services.survey.app import MIGRATIONS
+from services.survey.settings import SurveySettings
+from services.survey.surveys.handlers import schedule
+from tests.support.responder import Responder, running_responder, shop_event, user_with_key
+from tests.support.survey import T0, SurveyHarness, placed, unique_email
+
+pytestmark = pytest.mark.integration
+
+SHOP = "bounds-shop"
+API = {"Authorization": "Bearer api-token-dev-only"}
+TINY = "0001-01-01T00:00:00+00:00"
+HUGE = "9999-12-30T00:00:00+00:00"
+
+
+@pytest.fixture
+async def responder(make_settings) -> AsyncIterator[Responder]:
+    async with running_responder(make_settings) as r:
+        await r.feed(shop_event("s1"))
+        yield r
+
+
+@pytest.fixture
+async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
+    settings = make_settings(
+        SurveySettings,
+        smtp_host=infra.smtp_host,
+        smtp_port=infra.smtp_port,
+        public_base_url="https://surveys.example.com",
+        message_id_domain="surveys.example.com",
+    )
+    harness = await SurveyHarness.start(settings, infra.maildir)
+    await harness.shop(SHOP)
+    yield harness
+    await harness.close()
+
+
+@pytest.mark.parametrize("path", ["/v1/analytics", "/v1/reviews"])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"to": TINY},
+        {"from": HUGE},
+        {"from": TINY, "to": "2026-11-01T00:00:00Z"},
+        {"to": "2100-01-01T00:00:00Z"},
+        {"from": "1999-12-31T23:59:59Z", "to": "2000-01-02T00:00:00Z"},
+    ],
+)
+async def test_responder_periods_out_of_bounds_are_a_422_with_the_reason(
+    responder: Responder, path: str, params: dict[str, str]
+) -> None:
+    async with responder.http() as http:
+        _, agent = await user_with_key(http, "agent", ["s1"])
+        r = await http.get(path, params=params, headers=agent)
+    assert r.status_code == 422, r.text
+    name = "to" if "to" in params and params["to"] in (TINY, "2100-01-01T00:00:00Z") else "from"
+    assert f"{name}: must lie between 2000-01-01 and 2100-01-01" in r.json()["detail"], r.text
+
+
+async def test_responder_periods_at_the_bounds_are_answered(responder: Responder) -> None:
+    async with responder.http() as http:
+        _, agent = await user_with_key(http, "agent", ["s1"])
+        for params in (
+            {"from": "2000-01-01T00:00:00Z", "to": "2000-06-01T00:00:00Z"},
+            {"from": "2099-06-01T00:00:00Z", "to": "2099-12-31T23:59:59Z"},
+        ):
+            r = await http.get("/v1/analytics", params=params, headers=agent)
+            assert r.status_code == 200, r.text
+
+
+@pytest.mark.parametrize("params", [{"to": TINY}, {"from": HUGE}, {"from": TINY}])
+async def test_survey_metrics_periods_out_of_bounds_are_a_422(survey, params) -> None:
+    async with survey.http() as http:
+        r = await http.get(f"/v1/shops/{SHOP}/survey-metrics", params=params, headers=API)
+    assert r.status_code == 422, r.text
+    assert "must lie between 2000-01-01 and 2100-01-01" in r.json()["detail"]
+
+
+@pytest.mark.parametrize("send_at", ["9999-12-31T00:00:00Z", TINY, "2100-01-01T00:00:00Z"])
+async def test_a_send_time_out_of_bounds_is_a_422_and_the_survey_keeps_its_time(
+    survey, send_at: str
+) -> None:
+    await survey.feed(placed(SHOP, "o-bounds", unique_email()))
+    before = await survey.status_of(SHOP, "o-bounds")
+    async with survey.http() as http:
+        path = f"/v1/shops/{SHOP}/surveys/o-bounds/send-at"
+        r = await http.put(path, json={"send_at": send_at}, headers=API)
+        assert r.status_code == 422, r.text
+        assert "2000-01-01 and 2100-01-01" in r.text
+        ok = await http.put(path, json={"send_at": "2026-12-01T11:00:00Z"}, headers=API)
+        assert ok.status_code == 200, ok.text
+    assert before[0] == "pending"
+
+
+@pytest.mark.parametrize("days", [1_000_000_000, 366, -1])
+async def test_a_category_delay_out_of_bounds_is_a_422(survey, days: int) -> None:
+    async with survey.http() as http:
+        path = f"/v1/shops/{SHOP}/survey-settings"
+        r = await http.patch(path, json={"category_delays_days": {"food": days}}, headers=API)
+        assert r.status_code == 422, r.text
+        ok = await http.patch(path, json={"category_delays_days": {"food": 365}}, headers=API)
+        assert ok.status_code == 200, ok.text
+    # And later orders of food (the first item's category) are still scheduled.
+    await survey.feed(placed(SHOP, f"o-food-{days}", unique_email()))
+    assert (await survey.status_of(SHOP, f"o-food-{days}"))[0] == "pending"
+
+
+async def test_a_time_stored_before_the_bounds_costs_the_invitation_not_the_consumer(
+    survey,
+) -> None:
+    """Written straight into the tables, as an old API or an old event could have: scheduling
+    the order again neither raises nor schedules anything."""
+    await survey.feed(placed(SHOP, "o-ancient", unique_email()))
+    await survey.pool.execute(
+        "UPDATE orders SET placed_at = $3 WHERE shop_id = $1 AND order_id = $2",
+        SHOP,
+        "o-ancient",
+        datetime(9999, 12, 20, tzinfo=UTC),
+    )
+    await survey.pool.execute(
+        "UPDATE surveys SET send_at_override = $3 WHERE shop_id = $1 AND order_id = $2",
+        SHOP,
+        "o-ancient",
+        datetime(9999, 12, 31, 23, tzinfo=UTC),
+    )
+    async with survey.pool.acquire() as conn, conn.transaction():
+        await schedule(conn, survey.settings, SHOP, "o-ancient", T0 + timedelta(days=1))
+
+
+async def test_stored_category_delays_out_of_bounds_are_clamped_by_the_migration(survey) -> None:
+    """Settings saved before the bound would no longer validate, so the shop could not be read:
+    migration 0010 clamps them to what the API now takes."""
+    await survey.pool.execute(
+        """UPDATE shops SET settings = '{"category_delays_days":
+               {"food": 1000000000, "toys": -5, "books": 7}}'::jsonb WHERE shop_id = $1""",
+        SHOP,
+    )
+    sql = (MIGRATIONS / "0010_bound_category_delays.sql").read_text()
+    await survey.pool.execute(sql)
+    settings = await survey.pool.fetchval("SELECT settings FROM shops WHERE shop_id = $1", SHOP)
+    settings = json.loads(settings) if isinstance(settings, str) else settings
+    assert settings["category_delays_days"] == {"food": 365, "toys": 0, "books": 7}
+    await survey.feed(placed(SHOP, "o-after-clamp", unique_email()))
+    assert (await survey.status_of(SHOP, "o-after-clamp"))[0] == "pending"
