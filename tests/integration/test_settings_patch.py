@@ -2,6 +2,7 @@
 for PUT as for PATCH: a partial body never resets what it leaves out (issue #16: a
 `{"sla_hours": 12}` wiped the notifier's support address and alerts stopped). Real PostgreSQL."""
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -148,3 +149,47 @@ async def test_a_partial_body_changes_only_what_it_names(
         assert r.status_code == 200, r.text
         assert r.json()[kept] is None
         assert r.json()[name] == value
+
+
+# Per endpoint: changes of distinct members, each sent on its own and all at once.
+CONCURRENT = {
+    "notifier": {
+        "sla_hours": 10,
+        "digest_hour": 7,
+        "business_start_hour": 8,
+        "negative_share_window_days": 5,
+        "topic_spike_min_reviews": 6,
+        "negative_share_min_reviews": 21,
+    },
+    "survey": {
+        "cooldown_days": 11,
+        "reminder_delay_days": 6,
+        "max_products": 4,
+        "follow_up_delay_days": 3,
+        "default_delay_days": 9,
+        "fallback_days": 13,
+    },
+    "responder": {
+        "sla_hours": 10,
+        "due_soon_hours": 3,
+        "max_reply_chars": 900,
+        "max_reply_chars_negative": 500,
+        "agents_can_approve": True,
+        "signature": "The team",
+    },
+}
+
+
+@pytest.mark.parametrize("service", sorted(CONCURRENT))
+async def test_concurrent_partial_changes_all_land(service, make_settings, infra) -> None:
+    opened = {
+        "notifier": lambda: notifier(make_settings),
+        "survey": lambda: survey(make_settings, infra),
+        "responder": lambda: responder(make_settings),
+    }[service]()
+    changes = CONCURRENT[service]
+    async with opened as call:
+        answers = await asyncio.gather(*(call("PATCH", {k: v}) for k, v in changes.items()))
+        assert all(a.status_code == 200 for a in answers), [a.text for a in answers]
+        stored = (await call("GET", None)).json()
+    assert {k: stored[k] for k in changes} == changes

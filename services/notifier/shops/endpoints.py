@@ -80,6 +80,7 @@ async def put_settings(
 ) -> NotificationSettings:
     """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
     async with _db(request).acquire() as conn, conn.transaction():
+        await shops.lock_settings(conn, shop_id)
         body = merge_patch.apply((await shops.get(conn, shop_id)).settings, patch)
         await shops.put_settings(conn, shop_id, body)
     return body

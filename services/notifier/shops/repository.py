@@ -67,6 +67,12 @@ async def all_ids(conn: Connection) -> list[str]:
     return [r["shop_id"] for r in await conn.fetch("SELECT shop_id FROM shops ORDER BY shop_id")]
 
 
+async def lock_settings(conn: Connection, shop_id: str) -> None:
+    """Serialises changes of one shop's settings (for this transaction): each change is applied
+    to what the one before it stored, so two concurrent partial changes both land."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext($1))", f"notifier-settings:{shop_id}")
+
+
 async def put_settings(conn: Connection, shop_id: str, settings: NotificationSettings) -> None:
     await conn.execute(
         """

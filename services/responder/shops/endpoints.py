@@ -56,6 +56,7 @@ async def put_settings(
     ensure_shop(principal, shop_id)
     now = now_of(request)
     async with pool_of(request).acquire() as conn, conn.transaction():
+        await shops.lock_settings(conn, shop_id)
         before = (await shops.get(conn, shop_id)).settings
         body = merge_patch.apply(before, patch)
         refused = sorted(set(body.automation.sentiments) - {"positive"})

@@ -64,6 +64,14 @@ async def list_known(conn: Connection, shop_ids: list[str] | None) -> list[ShopR
     return [_row(r) for r in rows]
 
 
+async def lock_settings(conn: Connection, shop_id: str) -> None:
+    """Serialises changes of one shop's settings (for this transaction): each change is applied
+    to what the one before it stored, so two concurrent partial changes both land."""
+    await conn.execute(
+        "SELECT pg_advisory_xact_lock(hashtext($1))", f"responder-settings:{shop_id}"
+    )
+
+
 async def put_settings(conn: Connection, shop_id: str, settings: ShopSettings) -> None:
     await conn.execute(
         """

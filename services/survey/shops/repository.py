@@ -43,6 +43,12 @@ async def get(conn: Connection, shop_id: str) -> ShopRow:
     return _row(shop_id, row)
 
 
+async def lock_settings(conn: Connection, shop_id: str) -> None:
+    """Serialises changes of one shop's settings (for this transaction): each change is applied
+    to what the one before it stored, so two concurrent partial changes both land."""
+    await conn.execute("SELECT pg_advisory_xact_lock(hashtext($1))", f"survey-settings:{shop_id}")
+
+
 async def put_settings(conn: Connection, shop_id: str, settings: SurveyShopSettings) -> None:
     await conn.execute(
         """

@@ -68,6 +68,7 @@ async def put_settings(
 ) -> SurveyShopSettings:
     """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
     async with _runtime(request).db.acquire() as conn, conn.transaction():
+        await shops.lock_settings(conn, shop_id)
         body = merge_patch.apply((await shops.get(conn, shop_id)).settings, patch)
         if body.send_window_end_hour <= body.send_window_start_hour:
             raise HTTPException(
