@@ -23,6 +23,13 @@ SettingsPatch = Annotated[
 ]
 
 
+def documented(model: type[BaseModel]) -> dict[str, Any]:
+    """`openapi_extra` of a settings route: the body takes the settings' own members (the
+    model is in the components already, as the response)."""
+    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
+    return {"requestBody": {"content": {"application/json": {"schema": ref}}}}
+
+
 def merge(target: Any, patch: Any) -> Any:
     """RFC 7396, section 2."""
     if not isinstance(patch, dict):

@@ -14,6 +14,8 @@ import pytest
 from services.notifier.app import MIGRATIONS as NOTIFIER_MIGRATIONS
 from services.notifier.app import build as build_notifier
 from services.notifier.settings import NotifierSettings
+from services.responder.app import build as build_responder
+from services.survey.app import build as build_survey
 from services.survey.settings import SurveySettings
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
@@ -193,3 +195,20 @@ async def test_concurrent_partial_changes_all_land(service, make_settings, infra
         assert all(a.status_code == 200 for a in answers), [a.text for a in answers]
         stored = (await call("GET", None)).json()
     assert {k: stored[k] for k in changes} == changes
+
+
+@pytest.mark.parametrize(
+    ("build", "path", "model"),
+    [
+        (build_survey, "/v1/shops/{shop_id}/survey-settings", "SurveyShopSettings"),
+        (build_notifier, "/v1/shops/{shop_id}/notification-settings", "NotificationSettings"),
+        (build_responder, "/v1/shops/{shop_id}/settings", "ShopSettings"),
+    ],
+)
+def test_the_published_body_is_the_settings_model(build, path, model) -> None:
+    app, _ = build()
+    spec = app.openapi()
+    for method in ("put", "patch"):
+        body = spec["paths"][path][method]["requestBody"]["content"]["application/json"]
+        assert body["schema"]["$ref"] == f"#/components/schemas/{model}"
+    assert model in spec["components"]["schemas"]

@@ -73,8 +73,8 @@ async def get_settings(shop_id: ShopIdPath, request: Request, _: ApiToken) -> No
         return (await shops.get(conn, shop_id)).settings
 
 
-@router.put("/notification-settings")
-@router.patch("/notification-settings")
+@router.put("/notification-settings", openapi_extra=merge_patch.documented(NotificationSettings))
+@router.patch("/notification-settings", openapi_extra=merge_patch.documented(NotificationSettings))
 async def put_settings(
     shop_id: ShopIdPath, patch: SettingsPatch, request: Request, _: ApiToken
 ) -> NotificationSettings:

@@ -47,8 +47,8 @@ async def get_settings(shop_id: ShopIdPath, request: Request, principal: Agent) 
         return (await shops.get(conn, shop_id)).settings
 
 
-@router.put("/{shop_id}/settings")
-@router.patch("/{shop_id}/settings")
+@router.put("/{shop_id}/settings", openapi_extra=merge_patch.documented(ShopSettings))
+@router.patch("/{shop_id}/settings", openapi_extra=merge_patch.documented(ShopSettings))
 async def put_settings(
     shop_id: ShopIdPath, patch: SettingsPatch, request: Request, principal: Manager
 ) -> ShopSettings:

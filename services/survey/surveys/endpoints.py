@@ -61,8 +61,8 @@ async def get_settings(shop_id: ShopIdPath, request: Request, _: ApiToken) -> Su
         return (await shops.get(conn, shop_id)).settings
 
 
-@router.put("/survey-settings")
-@router.patch("/survey-settings")
+@router.put("/survey-settings", openapi_extra=merge_patch.documented(SurveyShopSettings))
+@router.patch("/survey-settings", openapi_extra=merge_patch.documented(SurveyShopSettings))
 async def put_settings(
     shop_id: ShopIdPath, patch: SettingsPatch, request: Request, _: ApiToken
 ) -> SurveyShopSettings:
