@@ -67,6 +67,7 @@ _ADDRESS = _all("address")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w+])\+?\d[\d ()/.-]{6,}\d(?!\w)")
 _DATE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+_NOT_DIGIT = re.compile(r"\D")
 _PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]|\{[a-z_]+\}")
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 
@@ -97,7 +98,7 @@ def _plain(text: str, code: str, severity: Severity, message: str, m: re.Match[s
 
 
 def _digits(value: str) -> str:
-    return "".join(c for c in value if c.isdigit())
+    return _NOT_DIGIT.sub("", value)
 
 
 def lint(text: str, ctx: LintContext) -> list[Finding]:
@@ -161,9 +162,10 @@ def lint(text: str, ctx: LintContext) -> list[Finding]:
                 )
     for m in _PHONE.finditer(text):
         value = m.group()
-        if len(_digits(value)) < 8 or _DATE.match(value.strip()):
+        digits = _digits(value)
+        if len(digits) < 8 or _DATE.match(value.strip()):
             continue
-        if _digits(value) in allowed_digits or any(s <= m.start() < e for s, e in order_spans):
+        if digits in allowed_digits or any(s <= m.start() < e for s, e in order_spans):
             continue
         findings.append(
             _plain(text, "personal_phone", "block", "a phone number that is not the shop's", m)
