@@ -2,6 +2,7 @@
 the event is redelivered and the inbox makes sure it is handled exactly once."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -22,7 +23,8 @@ def order_placed() -> OrderPlaced:
         payload={
             "order_id": "crash-1",
             "platform": "direct",
-            "placed_at": "2026-11-20T10:00:00Z",
+            # Recent: an order older than the shop's maximum age would not be surveyed.
+            "placed_at": datetime.now(UTC) - timedelta(days=1),
             "currency": "EUR",
             "customer": {"email": "jane@example.com"},
             "items": [{"product_id": "p", "name": "Lamp", "quantity": 1, "unit_price": "30"}],

@@ -3,6 +3,7 @@ POST an order to ingest -> order.placed -> survey stores a pending survey -> sur
 """
 
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
@@ -22,7 +23,8 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 ORDER = {
     "order_id": "1001",
-    "placed_at": "2026-11-20T10:00:00+01:00",
+    # Recent: an order older than the shop's maximum age would not be surveyed.
+    "placed_at": (datetime.now(UTC) - timedelta(days=1)).isoformat(),
     "currency": "EUR",
     "customer": {"email": "jane@example.com", "country": "SI", "locale": "sl-SI"},
     "items": [{"product_id": "p-1", "name": "Mug", "quantity": 1, "unit_price": "12.00"}],
