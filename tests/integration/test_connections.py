@@ -150,6 +150,9 @@ def test_an_aborted_upload_is_one_info_line_without_a_traceback(procs) -> None:
     assert not [r for r in records if r.get("level") in ("ERROR", "CRITICAL")], records
     gone = [r for r in records if "client disconnected" in str(r.get("message", ""))]
     assert len(gone) == 6 and {r["level"] for r in gone} == {"INFO"}, records
+    # The route's template, never the path (a survey's path holds the customer's token).
+    routes = {r.get("route") for r in gone}
+    assert routes == {"/reviews/{source}/{shop_id}", "/webhooks/{platform}/{shop_id}"}, gone
 
 
 def test_the_deadlines_are_bounded_by_default() -> None:
