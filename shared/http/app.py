@@ -47,7 +47,9 @@ class CorrelationIdMiddleware:
                 incoming = value.decode("latin-1")
                 break
         # Accept the caller's id only if it looks like an id; never echo arbitrary text.
-        cid = incoming if incoming.isalnum() and len(incoming) <= 64 else new_correlation_id()
+        # ASCII only: "²" and "ª" are `isalnum()` too.
+        ok = incoming.isascii() and incoming.isalnum() and len(incoming) <= 64
+        cid = incoming if ok else new_correlation_id()
         token = correlation_id_var.set(cid)
 
         async def send_with_id(message: Message) -> None:

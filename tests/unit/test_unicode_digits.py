@@ -4,12 +4,16 @@ check must be ASCII-only. Each of these used to raise (a 500) or take a wrong br
 
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import jwt
 import pytest
+from starlette.types import Receive, Scope, Send
 
 from services.ingest.webhooks.adapters.base import WebhookRequest
 from services.ingest.webhooks.adapters.woocommerce import WooCommerceAdapter
 from services.responder.access import tokens
+from shared.http.app import CorrelationIdMiddleware
+from shared.logging import HTTP_CORRELATION_HEADER
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 CONFIG = tokens.TokenConfig("a-secret-that-is-at-least-32-bytes!", "iss", "aud", 600)
@@ -40,3 +44,21 @@ def test_a_woocommerce_ping_needs_an_ascii_webhook_id(webhook_id: str) -> None:
     odd = WebhookRequest({}, f"webhook_id={webhook_id}".encode(), NOW)
     assert not adapter.is_ping(odd)
     assert adapter.is_ping(WebhookRequest({}, b"webhook_id=12", NOW))
+
+
+async def test_a_correlation_id_is_taken_only_in_ascii_letters_and_digits() -> None:
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def echoed(given: bytes) -> str:
+        wrapped = CorrelationIdMiddleware(app)
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=wrapped), base_url="http://t"
+        ) as http:
+            r = await http.get("/", headers={HTTP_CORRELATION_HEADER: given})
+        return r.headers[HTTP_CORRELATION_HEADER]
+
+    assert await echoed(b"abc123") == "abc123"
+    for odd in (b"abc\xb2", b"\xaa\xba", b"x" * 65, b"a-b"):
+        assert await echoed(odd) != odd.decode("latin-1")
