@@ -1,7 +1,6 @@
 """Reactions to reviews, replies, shops, surveys and privacy requests. Database only: the
 delivery worker sends what these queue."""
 
-import json
 import logging
 
 from services.notifier.alarms.service import request_check
@@ -23,6 +22,7 @@ from shared.events.privacy import (
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
+    export_data,
 )
 from shared.events.replies import ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted
@@ -125,8 +125,13 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
 
     async def on_customer_redact(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerRedactRequested)
-        ids = await reviews.order_reviews(conn, event.shop_id, list(event.payload.order_ids))
+        p = event.payload
+        # By order, and the reviews ingest tied to the customer's address alone.
+        ids = await reviews.order_reviews(conn, event.shop_id, list(p.order_ids))
+        ids = sorted({*ids, *p.review_ids})
         await notifications.redact_reviews(conn, event.shop_id, ids)
+        # The notifier publishes only privacy events (export answers): the shop's sent ones go.
+        await outbox.forget_sent(conn, event.shop_id, [], [])
 
     async def on_data_request(conn: Connection, event: Event) -> None:
         assert isinstance(event, CustomerDataRequested)
@@ -137,7 +142,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
             payload=CustomerDataExportedPayload(
                 request_id=p.request_id,
                 service="notifier",
-                data=json.loads(json.dumps(data, default=str)),
+                data=export_data(data),
             ),
         )
         await outbox.add(conn, answer, correlation_id_var.get())
