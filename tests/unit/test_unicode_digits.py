@@ -1,15 +1,18 @@
-"""Numbers in untrusted text (headers, query parameters, token claims, form bodies): "²", "³",
-"¹" and other Unicode digits pass `str.isdigit()` while `int()` refuses them, so every such
-check must be ASCII-only. Each of these used to raise (a 500) or take a wrong branch."""
+"""Numbers and codes in untrusted text (headers, query parameters, token claims, form bodies,
+platform payloads): "²", "³", "¹" and other Unicode digits pass `str.isdigit()` while `int()`
+refuses them, and "ß" is a letter whose upper case is two, so every such check must be
+ASCII-only. Each of these used to raise (a 500) or take a wrong branch."""
 
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import jwt
 import pytest
+from pydantic import ValidationError
 from starlette.types import Receive, Scope, Send
 
-from services.ingest.webhooks.adapters.base import WebhookRequest
+from services.ingest.shops.schemas import EcwidCredentials, ShopCreate
+from services.ingest.webhooks.adapters.base import WebhookRequest, country_code
 from services.ingest.webhooks.adapters.woocommerce import WooCommerceAdapter
 from services.responder.access import tokens
 from shared.http.app import CorrelationIdMiddleware
@@ -62,3 +65,15 @@ async def test_a_correlation_id_is_taken_only_in_ascii_letters_and_digits() -> N
     assert await echoed(b"abc123") == "abc123"
     for odd in (b"abc\xb2", b"\xaa\xba", b"x" * 65, b"a-b"):
         assert await echoed(odd) != odd.decode("latin-1")
+
+
+def test_country_and_currency_codes_are_ascii_letters() -> None:
+    # "ß".upper() is "SS": a two-letter "ßß" used to become the four-letter country "SSSS".
+    assert country_code("ßß") is None and country_code("\u00aa\u00ba") is None
+    assert country_code("si") == "SI"
+    shop = {"shop_id": "s", "platform": "standard", "display_name": "S", "timezone": "UTC"}
+    with pytest.raises(ValidationError, match="two letters"):
+        ShopCreate.model_validate({**shop, "country": "ßß"})
+    assert ShopCreate.model_validate({**shop, "country": "si"}).country == "SI"
+    with pytest.raises(ValidationError, match="three letters"):
+        EcwidCredentials.model_validate({"store_id": "1", "access_token": "t", "currency": "ßßß"})

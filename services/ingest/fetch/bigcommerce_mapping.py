@@ -168,7 +168,7 @@ def _details(fetched: BcFetched) -> OrderDetails:
     order = fetched.order
     billing = order.billing_address
     currency = (order.default_currency_code or order.currency_code or "").upper()
-    if len(currency) != 3 or not currency.isalpha():
+    if len(currency) != 3 or not (currency.isascii() and currency.isalpha()):
         raise PayloadError("bigcommerce order: default_currency_code: not a currency code")
     items = tuple(
         OrderItem(

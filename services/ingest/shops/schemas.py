@@ -53,7 +53,8 @@ class ShopCreate(BaseModel):
     @field_validator("country")
     @classmethod
     def _upper_country(cls, value: str) -> str:
-        if not value.isalpha():
+        # ASCII: "ß".upper() is "SS", so "ßß" would become four letters.
+        if not (value.isascii() and value.isalpha()):
             raise ValueError("country must be two letters")
         return value.upper()
 
@@ -116,7 +117,7 @@ class EcwidCredentials(_Credentials):
     @field_validator("currency")
     @classmethod
     def _upper_currency(cls, value: str) -> str:
-        if not value.isalpha():
+        if not (value.isascii() and value.isalpha()):
             raise ValueError("currency must be three letters")
         return value.upper()
 

@@ -164,7 +164,8 @@ def clean_email(value: str | None) -> str | None:
 
 
 def country_code(value: str | None) -> str | None:
-    if value and len(value) == 2 and value.isalpha():
+    # ASCII: "ß".upper() is "SS", so "ßß" would become four letters.
+    if value and len(value) == 2 and value.isascii() and value.isalpha():
         return value.upper()
     return None
 
