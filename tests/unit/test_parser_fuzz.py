@@ -494,6 +494,19 @@ def test_every_field_of_the_webhooks_replaced_by_every_edge_value(platform, head
                 ]
             ),
             st.sampled_from(["orders/create", "order.created", "refunds/create", "shop/redact"]),
+            # Latin-1 digits that are not int()'s ("²", "³", "¹") and times at the ends of
+            # datetime's range.
+            st.sampled_from(
+                [
+                    "\u00b2",
+                    "1\u00b9\u00b2\u00b3",
+                    "9" * 40,
+                    "0001-01-01T00:00:00Z",
+                    "9999-12-31T23:59:59.999999+00:00",
+                    "9999-12-31T23:59:59-14:00",
+                    "2026-11-20T10:00:00",
+                ]
+            ),
             st.text(
                 st.characters(min_codepoint=0x20, max_codepoint=0xFF, exclude_characters="\x7f"),
                 max_size=30,
