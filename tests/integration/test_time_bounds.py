@@ -4,16 +4,22 @@ delay of a billion days overflows `timedelta` itself. Each is a 422 naming the p
 a 500, and nothing out of bounds reaches a consumer. A time that slipped into the survey's
 tables anyway (stored before the bounds) costs the order its invitation, not the consumer."""
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import pytest
 
 from services.survey.app import MIGRATIONS
 from services.survey.settings import SurveySettings
 from services.survey.surveys.handlers import schedule
+from tests.conftest import service_env
+from tests.support.admin import create_shop
+from tests.support.platforms import body_of, standard_headers
 from tests.support.responder import Responder, running_responder, shop_event, user_with_key
+from tests.support.services import ServiceProcess
 from tests.support.survey import T0, SurveyHarness, placed, unique_email
 
 pytestmark = pytest.mark.integration
@@ -22,6 +28,14 @@ SHOP = "bounds-shop"
 API = {"Authorization": "Bearer api-token-dev-only"}
 TINY = "0001-01-01T00:00:00+00:00"
 HUGE = "9999-12-30T00:00:00+00:00"
+WHSEC = "whsec_Ym91bmRzLXNob3Atc2VjcmV0LTAxMjM0NTY3ODlhYg=="
+ORDER = {
+    "order_id": "B-ok",
+    "placed_at": "2026-11-18T10:00:00+01:00",
+    "currency": "EUR",
+    "customer": {"email": "bounds@example.com", "name": "Ana"},
+    "items": [{"product_id": "p", "name": "Tea", "quantity": 1, "unit_price": "4.50"}],
+}
 
 
 @pytest.fixture
@@ -153,3 +167,48 @@ async def test_stored_category_delays_out_of_bounds_are_clamped_by_the_migration
     assert settings["category_delays_days"] == {"food": 365, "toys": 0, "books": 7}
     await survey.feed(placed(SHOP, "o-after-clamp", unique_email()))
     assert (await survey.status_of(SHOP, "o-after-clamp"))[0] == "pending"
+
+
+async def test_ingest_refuses_year_9999_and_0001_orders_and_reviews(
+    infra, database, prefix, log_dir
+) -> None:
+    """Through the running ingest: a `standard` webhook, the direct order API and a review.
+    Before the bounds, the year-9999 order got a 202 and then dead-lettered in survey."""
+    proc = ServiceProcess("ingest", service_env("ingest", infra, database, prefix), log_dir)
+    proc.start()
+    try:
+        await asyncio.to_thread(proc.wait_ready, 60.0, False)
+        await asyncio.to_thread(create_shop, proc.url, "bounds-ingest", "standard", WHSEC)
+        async with httpx.AsyncClient(base_url=proc.url, timeout=10) as http:
+            for n, placed_at in enumerate(("9999-12-20T00:00:00Z", "0001-01-01T00:00:00Z")):
+                order = {**ORDER, "order_id": f"B-{n}", "placed_at": placed_at}
+                body = body_of({"type": "order.created", "data": order})
+                r = await http.post(
+                    "/webhooks/standard/bounds-ingest",
+                    content=body,
+                    headers=standard_headers(body, WHSEC),
+                )
+                assert r.status_code == 422 and "placed_at" in r.text, r.text
+                direct = await http.post("/v1/shops/bounds-ingest/orders", json=order, headers=API)
+                assert direct.status_code == 422 and "placed_at" in direct.text, direct.text
+                review = body_of(
+                    {
+                        "type": "review.created",
+                        "data": {"review_id": f"r-{n}", "rating": 1, "created_at": placed_at},
+                    }
+                )
+                r = await http.post(
+                    "/reviews/generic/bounds-ingest",
+                    content=review,
+                    headers=standard_headers(review, WHSEC),
+                )
+                assert r.status_code == 422 and "created_at" in r.text, r.text
+            body = body_of({"type": "order.created", "data": ORDER})
+            ok = await http.post(
+                "/webhooks/standard/bounds-ingest",
+                content=body,
+                headers=standard_headers(body, WHSEC),
+            )
+            assert ok.status_code == 202, ok.text
+    finally:
+        proc.kill()
