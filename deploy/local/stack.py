@@ -605,13 +605,20 @@ def _ensure_kafka_jars() -> None:
             _fetch_kafka_jars()
 
 
-def install_prerequisites() -> None:
-    """Install what the local stack needs: PostgreSQL server, a JRE, Maven, the Kafka jars.
+def install_prerequisites(*, browser: bool = False) -> None:
+    """Install what the local stack needs: PostgreSQL server, a JRE, Maven, the Kafka jars;
+    with ``browser`` also Chromium and its driver for the browser tests (``prereqs``, which
+    ``stack test`` and so CI run; the fixtures do not ask for it, so a developer without root
+    is not stopped by a browser only some tests use).
 
     Idempotent and fast (a few stat calls) when everything is present.
     """
     with _stack_lock():
         missing: list[str] = []
+        if browser and shutil.which("chromium") is None:
+            missing.append("chromium")
+        if browser and shutil.which("chromedriver") is None:
+            missing.append("chromium-driver")
         if _pg_bindir() is None:
             missing.append("postgresql")
         if _java() is None:
@@ -1524,7 +1531,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=(
             "up: infra + DB provisioning + services; infra-up: PostgreSQL, Kafka, SMTP sink and "
             "topics only; down/infra-down: stop them; status: what runs; prereqs: install "
-            "PostgreSQL/Java/Maven and the Kafka jars; clean: down and delete all local data"
+            "PostgreSQL/Java/Maven, the Kafka jars and Chromium; clean: down and delete all "
+            "local data"
         ),
     )
     parser.add_argument(
@@ -1549,7 +1557,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         match args.command:
             case "prereqs":
-                install_prerequisites()
+                install_prerequisites(browser=True)
             case "infra-up":
                 _infra_up(state_dir)
             case "up":
