@@ -51,6 +51,8 @@ class Stack:
     procs: dict[str, ServiceProcess]
     manager: dict[str, str]  # a responder manager's JWT
     admin: dict[str, str]  # a responder admin's JWT
+    # An agent whose own API keys the generated requests may revoke (with its tokens).
+    keys_user: tuple[str, dict[str, str]]
     # Ids of things that exist, for half of the generated requests to name.
     known: dict[str, str]
 
@@ -120,6 +122,7 @@ def stack(infra, module_database, module_prefix, tmp_path_factory) -> Iterator[S
 
         user_id, manager = staff("manager")
         _, admin = staff("admin")
+        keys_user_id, keys_user = staff("agent")
         deadline = time.monotonic() + 60
         while (
             httpx.get(f"{responder}/v1/reviews/generic:fuzz-1", headers=manager).status_code != 200
@@ -136,20 +139,27 @@ def stack(infra, module_database, module_prefix, tmp_path_factory) -> Iterator[S
             "draft_id": str(draft.json()["id"]),
             "user_id": str(user_id),
         }
-        yield Stack(procs, manager, admin, known)
+        yield Stack(procs, manager, admin, (str(keys_user_id), keys_user), known)
     finally:
         for p in procs.values():
             p.kill()
 
 
-def headers_for(service: str, who: str, path: str, stack: Stack) -> dict[str, str]:
+def credentials(
+    service: str, who: str, operation: schemathesis.APIOperation, stack: Stack
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The headers an operation is called with, and the ids half of its requests name."""
     if who == "anonymous":
-        return {}
+        return {}, stack.known
     if service == "responder":
-        return stack.admin if who == "admin" else stack.manager
-    if service == "ingest" and path.startswith("/v1/admin/"):
-        return ADMIN
-    return API
+        if operation.method.upper() == "DELETE" and "/api-keys/" in operation.path:
+            # Revoking a key ends the tokens issued with it: never the manager's own.
+            user_id, headers = stack.keys_user
+            return headers, {**stack.known, "user_id": user_id}
+        return (stack.admin if who == "admin" else stack.manager), stack.known
+    if service == "ingest" and operation.path.startswith("/v1/admin/"):
+        return ADMIN, stack.known
+    return API, stack.known
 
 
 def pinned(operation: schemathesis.APIOperation, known: dict[str, str]) -> dict[str, str]:
@@ -215,13 +225,17 @@ def test_generated_requests_get_no_5xx_and_match_the_published_schema(stack, ser
     assert operations, service
     failures: list[str] = []
     for operation in operations:
-        auth = headers_for(service, who, operation.path, stack)
+        auth, known = credentials(service, who, operation, stack)
         for mode, examples in (
             (GenerationMode.POSITIVE, positive),
             (GenerationMode.NEGATIVE, negative),
         ):
-            failures += exercise(operation, mode, examples, proc.url, auth, stack.known)
+            failures += exercise(operation, mode, examples, proc.url, auth, known)
     assert httpx.get(f"{proc.url}/healthz", timeout=10).status_code == 200
+    if service == "responder" and who != "anonymous":
+        # Still signed in: had the token died halfway, the rest would have been 401s alone.
+        me = httpx.get(f"{proc.url}/v1/users/me", headers=stack.manager, timeout=10)
+        assert me.status_code == 200, me.text
     assert not failures, f"{len(failures)} failures:\n\n" + "\n\n".join(failures[:40])
 
 
