@@ -4,15 +4,17 @@ scrolls sideways, and a buyer can answer with taps and typing. Screenshots go to
 """
 
 import re
+import shutil
 from collections.abc import AsyncIterator, Callable
 from urllib.parse import urlparse
 
 import pytest
 from playwright.async_api import Browser
 
+from deploy.local import stack
 from services.survey.app import build
 from services.survey.settings import SurveySettings
-from tests.support.browser import PHONE, Tab, chromium, serving, tab
+from tests.support.browser import PHONE, Tab, chromium, chromium_executable, serving, tab
 from tests.support.infra import Infra
 from tests.support.survey import SurveyHarness, placed, unique_email
 
@@ -181,4 +183,28 @@ async def test_an_invalid_link_in_a_phone_browser(browser: Browser, site: str) -
         await page.wait_for_timeout(200)
         assert any("img-src" in v for v in await opened.csp_violations())
         assert "label" in {v["id"] for v in await opened.axe_violations()}
+        assert opened.axe_version == "4.12.1"  # the wheel's copy (docs/decisions.md)
         assert await opened.horizontal_overflow() > 0
+
+
+def test_without_chromium_the_browser_tests_fail_rather_than_skip(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(shutil, "which", lambda *_a, **_k: None)
+    with pytest.raises(pytest.fail.Exception, match="chromium"):
+        chromium_executable()
+
+
+def test_stack_prereqs_install_a_missing_chromium_with_apt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `stack test` (CI) runs first asks apt for the browser; the rest of the stack, which
+    the fixtures ensure, does not."""
+    real_which = shutil.which
+    absent = {"chromium", "chromedriver"}
+    monkeypatch.setattr(
+        shutil, "which", lambda name, *a, **k: None if name in absent else real_which(name)
+    )
+    asked: list[list[str]] = []
+    monkeypatch.setattr(stack, "_apt_install", lambda packages: asked.append(list(packages)))
+    stack.install_prerequisites()
+    stack.install_prerequisites(browser=True)
+    assert asked == [["chromium", "chromium-driver"]]

@@ -72,6 +72,7 @@ class Tab:
 
     page: Page
     console: list[str] = field(default_factory=list)
+    axe_version: str = ""
 
     async def csp_violations(self) -> list[str]:
         events: list[str] = await self.page.evaluate("window.__cspViolations || []")
@@ -84,6 +85,7 @@ class Tab:
         result = await Axe().run(self.page)
         # Rules that passed prove axe really ran on the page (a blocked script reports nothing).
         assert result.response["passes"], "axe-core did not run"
+        self.axe_version = result.response["testEngine"]["version"]
         violations: list[dict[str, Any]] = result.response["violations"]
         return [
             {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
