@@ -58,6 +58,8 @@ async def chromium() -> AsyncIterator[Browser]:
             executable_path=chromium_executable(),
             # The CI container runs as root, where Chromium's sandbox cannot start.
             chromium_sandbox=False,
+            # Containers often give /dev/shm only 64 MB, too little for Chromium's renderer.
+            args=["--disable-dev-shm-usage"],
             env={**os.environ, "HOME": os.environ.get("HOME", "/tmp")},
         )
         try:
