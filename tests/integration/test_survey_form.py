@@ -133,3 +133,13 @@ async def test_the_thank_you_page_shows_its_title_once(survey) -> None:
     assert body.count(title) == 1
     assert f"<h1>{title}</h1>" in body and body.count("<h1>") == 1
     assert "You can change your answer within 24 hours" in body
+
+
+async def test_refusal_pages_show_their_message_once(survey) -> None:
+    async with survey.http() as http:
+        for path in ("/s/not-a-token", "/u/not-a-token"):
+            page = await http.get(path)
+            assert page.status_code == 404
+            body = page.text.split("<body>", 1)[1]
+            assert body.count("This link is not valid.") == 1, body
+            assert body.count("<h1>") == 1

@@ -50,12 +50,12 @@ async def _load(request: Request, purpose: Purpose, token: str) -> _Context | HT
         ref = tokens.read(purpose, token)
     except InvalidToken as exc:
         status = 410 if exc.reason == "expired" else 404
-        return _message(fallback, status, fallback(exc.reason), fallback(exc.reason))
+        return _message(fallback, status, fallback(exc.reason))
     async with _runtime(request).db.acquire() as conn:
         survey = await surveys.get_by_ref(conn, ref)
         order = await orders.get(conn, survey.shop_id, survey.order_id) if survey else None
         if survey is None or order is None or order.redacted:
-            return _message(fallback, 404, fallback("invalid"), fallback("invalid"))
+            return _message(fallback, 404, fallback("invalid"))
         shop = await shops.get(conn, survey.shop_id)
     t = Texts(language_of(order.locale, shop.locale), shop=shop.display_name or shop.shop_id)
     items = order.remaining_items()[: shop.settings.max_products]
@@ -140,7 +140,7 @@ async def submit_survey(token: str, request: Request) -> HTMLResponse:
                 conn, ctx.survey, ctx.order, ctx.shop, answer, ctx.t.language, runtime.clock()
             )
     except SurveyClosed:
-        return _message(ctx.t, 409, ctx.t("closed"), ctx.t("closed"))
+        return _message(ctx.t, 409, ctx.t("closed"))
     cfg = ctx.shop.settings
     # The thanks are the page's heading; the lines below it say what comes next.
     lines = [ctx.t("edit_hint")]
