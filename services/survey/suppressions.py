@@ -82,12 +82,15 @@ async def forget_email(conn: Connection, email: str, pepper: SecretStr) -> int:
     return int(result.split()[-1])
 
 
-async def export_for(conn: Connection, email: str, pepper: SecretStr) -> list[dict[str, object]]:
+async def export_for(
+    conn: Connection, tenant_group: str, email: str, pepper: SecretStr
+) -> list[dict[str, object]]:
     rows = await conn.fetch(
         """
         SELECT tenant_group, reason, created_at FROM suppressions
-        WHERE email_key = $1 OR email = $2
+        WHERE tenant_group = $1 AND (email_key = $2 OR email = $3)
         """,
+        tenant_group,
         address_key(email, pepper),
         normalise(email),
     )

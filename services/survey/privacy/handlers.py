@@ -7,6 +7,7 @@ from services.survey import suppressions
 from services.survey.follow_ups import repository as follow_ups
 from services.survey.orders import repository as orders
 from services.survey.privacy import repository
+from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
 from shared.events.catalogue import Event
@@ -54,7 +55,11 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         # Follow-ups of every order found, by id or by address, plus any sent to the address.
         order_ids = sorted({*p.order_ids, *(o["order_id"] for o in data["orders"])})
         data["follow_ups"] = await follow_ups.export_customer(conn, event.shop_id, order_ids, email)
-        data["suppressions"] = await suppressions.export_for(conn, email, pepper) if email else []
+        # This shop's tenant group only: another tenant's list is theirs, not this shop's to tell.
+        group = (await shops.get(conn, event.shop_id)).tenant_group
+        data["suppressions"] = (
+            await suppressions.export_for(conn, group, email, pepper) if email else []
+        )
         answer = CustomerDataExported(
             shop_id=event.shop_id,
             payload=CustomerDataExportedPayload(
