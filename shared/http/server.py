@@ -5,8 +5,8 @@ but nothing else: a connection that never sends a request, a request head sent a
 (slow loris) or a body that stops half way holds its socket, its memory and, for a body, a
 running request for good. Here every request must have its head within `head_timeout_s` of the
 connection opening (or of its first byte, on a reused connection) and its body within
-`body_timeout_s` of the head; otherwise the connection is closed. A request whose body is cut
-off this way ends as a client disconnect (`shared/http/app.py`).
+`body_timeout_s` of the head or of its last body bytes; otherwise the connection is closed. A
+request whose body is cut off this way ends as a client disconnect (`shared/http/app.py`).
 """
 
 import asyncio
@@ -55,6 +55,12 @@ class _DeadlineProtocol(HttpToolsProtocol):
     def on_headers_complete(self) -> None:
         super().on_headers_complete()
         self._arm(self.body_timeout_s, "request body")
+
+    def on_body(self, body: bytes) -> None:
+        super().on_body(body)
+        # The deadline is for a stalled sender: a large upload that keeps arriving is not one.
+        if self._deadline is not None:
+            self._arm(self.body_timeout_s, "request body")
 
     def on_message_complete(self) -> None:
         self._disarm()

@@ -123,6 +123,25 @@ def test_connections_that_never_finish_a_request_are_closed_in_time(procs, servi
     assert httpx.get(f"{proc.url}/healthz", timeout=10).status_code == 200
 
 
+def test_a_body_that_keeps_arriving_is_not_cut_off(procs) -> None:
+    """The body deadline is for a stalled sender: chunks 1 s apart, 5 s in all (past the
+    2.5 s deadline), still get an answer."""
+    chunks = [b'{"order_id": ', b'"slow-1", ', b'"currency": ', b'"EUR", ', b'"items": []}']
+    sock = connect(procs["ingest"])
+    with sock:
+        sock.sendall(
+            b"POST /v1/shops/conn-shop/orders HTTP/1.1\r\nHost: x\r\n"
+            b"Authorization: Bearer api-token-dev-only\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + str(sum(map(len, chunks))).encode() + b"\r\n\r\n"
+        )
+        for chunk in chunks:
+            time.sleep(1.0)
+            sock.sendall(chunk)
+        sock.settimeout(10)
+        answer = sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 4"), answer[:200]
+
+
 def log_records(path: Path, since: int) -> list[dict[str, object]]:
     lines = path.read_bytes()[since:].decode("utf-8", "replace").splitlines()
     return [json.loads(line) for line in lines if line.startswith("{")]
