@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from shared.db.pool import Connection
+from shared.db.unit_of_work import AuditEntry
 from shared.logging import correlation_id_var
 
 
@@ -48,6 +49,22 @@ async def record(
         jsonable(before),
         jsonable(after),
         correlation_id_var.get(),
+    )
+
+
+async def write(conn: Connection, entry: AuditEntry) -> None:
+    """The responder's audit writer for its units of work."""
+    await record(
+        conn,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        shop_id=entry.shop_id,
+        review_id=entry.review_id,
+        before=entry.before,
+        after=entry.after,
     )
 
 
