@@ -21,7 +21,7 @@ from aiokafka import AIOKafkaProducer
 
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.notify import pause
-from shared.db.pool import Pool, create_pool
+from shared.db.pool import Pool, create_pool, ping
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer, kafka_reachable
@@ -177,8 +177,8 @@ class Runtime:
         if self.pool is None:
             return False
         try:
-            async with asyncio.timeout(2.0), self.pool.acquire() as conn:
-                await conn.fetchval("SELECT 1")
+            async with asyncio.timeout(2.0):
+                await ping(self.pool)
         except Exception:
             return False
         return True

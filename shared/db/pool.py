@@ -8,7 +8,7 @@ from asyncpg import Connection, Pool
 
 from shared.settings import ServiceSettings
 
-__all__ = ["Connection", "Pool", "create_pool"]
+__all__ = ["Connection", "Pool", "create_pool", "ping"]
 
 
 async def _init_connection(conn: Connection) -> None:
@@ -47,3 +47,9 @@ async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
     )
     assert pool is not None
     return pool
+
+
+async def ping(pool: Pool) -> None:
+    """One round trip on a pooled connection; raises if the database does not answer."""
+    async with pool.acquire() as conn:
+        await conn.fetchval("SELECT 1")
