@@ -1,8 +1,11 @@
 """Topic creation with explicit partition counts (never the broker's default)."""
 
+import asyncio
 import logging
+import time
+from typing import Any
 
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.admin import AIOKafkaAdminClient, NewPartitions, NewTopic
 from aiokafka.errors import for_code
 
 from shared.kafka.security import KafkaSecurity
@@ -11,6 +14,7 @@ from shared.topics import ALL_TOPICS, TopicSpec, topic_name
 log = logging.getLogger(__name__)
 
 _TOPIC_ALREADY_EXISTS = 36
+READY_TIMEOUT_S = 30.0
 
 
 async def ensure_topics(
@@ -20,29 +24,72 @@ async def ensure_topics(
     topics: tuple[TopicSpec, ...] = ALL_TOPICS,
     replication_factor: int = 1,
     security: KafkaSecurity | None = None,
+    *,
+    grow: bool = False,
 ) -> None:
-    """Create any missing topic; `partitions` overrides every count when given."""
+    """Create any missing topic and wait until every partition of every wanted topic has a
+    leader; `partitions` overrides every count when given. With `grow`, a topic with fewer
+    partitions than wanted is grown (Kafka cannot shrink one)."""
+    wanted = {topic_name(spec.name, prefix): partitions or spec.partitions for spec in topics}
     admin = AIOKafkaAdminClient(
         bootstrap_servers=bootstrap_servers, **(security or KafkaSecurity()).client_options()
     )
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted = [
-            NewTopic(
-                name=topic_name(spec.name, prefix),
-                num_partitions=partitions or spec.partitions,
-                replication_factor=replication_factor,
-            )
-            for spec in topics
-            if topic_name(spec.name, prefix) not in existing
+        missing = [
+            NewTopic(name=name, num_partitions=count, replication_factor=replication_factor)
+            for name, count in wanted.items()
+            if name not in existing
         ]
-        if not wanted:
-            return
-        response = await admin.create_topics(wanted)
-        for name, code, *_ in response.topic_errors:
-            if code not in (0, _TOPIC_ALREADY_EXISTS):
-                raise for_code(code)(f"creating topic {name}")
-        log.info("topics created", extra={"topics": [t.name for t in wanted]})
+        if missing:
+            response = await admin.create_topics(missing)
+            for name, code, *_ in response.topic_errors:
+                if code not in (0, _TOPIC_ALREADY_EXISTS):
+                    raise for_code(code)(f"creating topic {name}")
+            log.info("topics created", extra={"topics": [t.name for t in missing]})
+        await _wait_for_leaders(admin, wanted, grow)
     finally:
         await admin.close()
+
+
+async def _wait_for_leaders(admin: AIOKafkaAdminClient, wanted: dict[str, int], grow: bool) -> None:
+    # CreateTopics returns once the controller committed the topics; the broker serves them a
+    # moment later, and a produce before that fails with UNKNOWN_TOPIC_OR_PARTITION.
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    grown: set[str] = set()
+    warned: set[str] = set()
+    while True:
+        described = {t["topic"]: t for t in await admin.describe_topics(list(wanted))}
+        to_grow: dict[str, Any] = {}
+        pending: list[str] = []
+        for name, count in wanted.items():
+            info = described.get(name)
+            parts = info.get("partitions", []) if info else []
+            if info is None or info.get("error_code") or not parts:
+                pending.append(name)
+            elif any(p.get("leader", -1) < 0 for p in parts):
+                pending.append(name)
+            elif len(parts) < count and grow and name in grown:
+                pending.append(name)  # grown already, metadata not caught up yet
+            elif len(parts) < count and grow:
+                to_grow[name] = NewPartitions(total_count=count)
+            elif grow and len(parts) > count and name not in warned:
+                warned.add(name)
+                log.warning(
+                    "topic %s has %d partitions, more than the %d asked for; Kafka cannot "
+                    "shrink a topic (a new cluster or a new prefix starts over)",
+                    name,
+                    len(parts),
+                    count,
+                )
+        if to_grow:
+            log.info("growing partitions: %s", {n: p.total_count for n, p in to_grow.items()})
+            await admin.create_partitions(to_grow)
+            grown.update(to_grow)
+            continue
+        if not pending:
+            return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"topics not ready after {READY_TIMEOUT_S:.0f}s: {pending}")
+        await asyncio.sleep(0.2)

@@ -2,10 +2,10 @@
 
 The run restarts both, so it cannot use the shared local stack (127.0.0.1:15432 and 19092):
 other tests and benchmarks on the machine would see their broker vanish. The binaries, the
-Kafka jars and the broker settings are those of deploy/local/stack.py; only the ports, the
-data directories and the lifetime differ. Everything lives in the run directory (PostgreSQL's
-data under /var/lib/postgresql/reviewloop-faults/ when run as root, because initdb refuses
-root) and is removed at the end unless the run is kept.
+Kafka jars and the broker settings are those of the local stack (deploy/local/postgres.py and
+broker.py); only the ports, the data directories and the lifetime differ. Everything lives in
+the run directory (PostgreSQL's data under /var/lib/postgresql/reviewloop-faults/ when run as
+root, because initdb refuses root) and is removed at the end unless the run is kept.
 """
 
 import base64
@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deploy.local import stack
+from deploy.local import broker, packages, postgres, stack
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class PrivatePostgres:
         )
 
     def _bindir(self) -> Path:
-        bindir = stack._pg_bindir(self.data if (self.data / "PG_VERSION").exists() else None)
+        bindir = packages.pg_bindir(self.data if (self.data / "PG_VERSION").exists() else None)
         if bindir is None:
             raise RuntimeError("PostgreSQL server binaries not found (deploy/local/stack prereqs)")
         return bindir
@@ -99,11 +99,11 @@ class PrivatePostgres:
     def init(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
-            pw = pwd.getpwnam(stack.PG_OS_USER)
+            pw = pwd.getpwnam(postgres.PG_OS_USER)
             for directory in (PG_ROOT_BASE, self.home):
                 os.chown(directory, pw.pw_uid, pw.pw_gid)
         self.home.chmod(0o700)
-        stack._initdb(self._bindir(), self.home, self.data)
+        postgres.initdb(self._bindir(), self.home, self.data)
 
     def start(self) -> None:
         options = " ".join(
@@ -114,7 +114,7 @@ class PrivatePostgres:
                 "-c max_connections=300",
             ]
         )
-        cmd = stack._pg_cmd(
+        cmd = postgres.as_pg_user(
             [
                 str(self._bindir() / "pg_ctl"),
                 "-D",
@@ -135,7 +135,7 @@ class PrivatePostgres:
         """`immediate` is a crash: no checkpoint, WAL recovery at the next start."""
         if not (self.data / "postmaster.pid").exists():
             return
-        cmd = stack._pg_cmd(
+        cmd = postgres.as_pg_user(
             [str(self._bindir() / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"]
         )
         subprocess.run(cmd, cwd=self.home, check=False, capture_output=True)
@@ -167,7 +167,7 @@ class PrivateKafka:
     def _properties(self) -> str:
         # The local stack's broker settings, on this run's ports and data directory.
         settings: dict[str, str] = {}
-        for line in stack._kafka_properties(self.run_dir).splitlines():
+        for line in broker.server_properties(self.run_dir).splitlines():
             if line and not line.startswith("#"):
                 key, _, value = line.partition("=")
                 settings[key] = value
@@ -184,14 +184,14 @@ class PrivateKafka:
         return "".join(f"{k}={v}\n" for k, v in settings.items())
 
     def init(self) -> None:
-        stack._ensure_kafka_jars()
+        packages.ensure_kafka_jars()
         (self.dir / "data").mkdir(parents=True, exist_ok=True)
         properties = self.dir / "server.properties"
         properties.write_text(self._properties())
-        # As stack._kafka_format, with `--cluster-id=`: a random id may begin with "-", which
-        # the tool would take for an option.
+        # As deploy/local/broker.py formats the storage, but with `--cluster-id=`: a random id
+        # may begin with "-", which the tool would take for an option.
         cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes)[:22].decode()
-        cmd = stack._kafka_java_cmd(
+        cmd = broker.java_cmd(
             "kafka.tools.StorageTool",
             "format",
             f"--cluster-id={cluster_id}",
@@ -206,7 +206,7 @@ class PrivateKafka:
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as out:
             self.proc = subprocess.Popen(
-                stack._kafka_java_cmd("kafka.Kafka", str(self.dir / "server.properties")),
+                broker.java_cmd("kafka.Kafka", str(self.dir / "server.properties")),
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -221,7 +221,7 @@ class PrivateKafka:
                 return KAFKA_STARTED.encode() in fh.read()
 
         _wait(started, timeout, "Kafka")
-        failure = stack._kafka_probe(self.bootstrap, timeout=60)
+        failure = broker.probe(self.bootstrap, timeout=60)
         if failure is not None:
             raise RuntimeError(f"Kafka probe failed: {failure}")
 

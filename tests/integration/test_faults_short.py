@@ -10,7 +10,7 @@ The full run: `python -m tests.faults --orders 10000 --reviews 2000`.
 
 import pytest
 
-from deploy.local import stack
+from deploy.local import packages
 from tests.faults.faults import FaultConfig
 from tests.faults.report import render
 from tests.faults.run import RunConfig, run, save
@@ -19,9 +19,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(600)]
 
 
 def _prerequisites() -> str | None:
-    if stack._pg_bindir() is None:
+    if packages.pg_bindir() is None:
         return "PostgreSQL server binaries are not installed (deploy/local/stack prereqs)"
-    if stack._java() is None or not stack._kafka_jars_ready():
+    if packages.java() is None or not packages.kafka_jars_ready():
         return "Java or the Kafka jars are missing (deploy/local/stack prereqs)"
     return None
 

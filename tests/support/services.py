@@ -1,23 +1,15 @@
-"""Services under test run as real processes: `python -m services.<name>`."""
+"""Services under test run as real processes: `python -m services.<name>`, started and stopped
+by the local stack's launcher (deploy/local/launcher.py)."""
 
+import json
 import os
 import signal
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
+from deploy.local.launcher import Launched, free_port, python_module
+from deploy.local.layout import StackError
 
-from deploy.local.stack import REPO_ROOT
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
+__all__ = ["ServiceProcess", "free_port"]
 
 
 class ServiceProcess:
@@ -27,64 +19,57 @@ class ServiceProcess:
         prefix = name.upper() + "_"
         self.env = {**os.environ, **env, prefix + "HTTP_PORT": str(self.port)}
         self.log_path = log_dir / f"{name}-{self.port}.log"
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.process: Launched | None = None
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    def _started(self) -> Launched:
+        assert self.process is not None, f"{self.name} was never started"
+        return self.process
+
     def start(self, extra_env: dict[str, str] | None = None) -> "ServiceProcess":
-        env = {**self.env, **(extra_env or {})}
-        log = self.log_path.open("ab")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", f"services.{self.name}"],
-            cwd=REPO_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
+        # In the test's own session: a Ctrl-C on pytest stops the services with it.
+        self.process = Launched(
+            self.name,
+            python_module(f"services.{self.name}"),
+            log_path=self.log_path,
+            env={**self.env, **(extra_env or {})},
+            own_session=False,
+        ).start()
         return self
 
     def wait_ready(self, timeout: float = 60.0, kafka: bool = True) -> None:
         """Until /readyz answers 200 and, with `kafka`, reports Kafka set up as well: ingest is
         ready on PostgreSQL alone, while the tests that follow mostly need its topics, relay and
         consumers."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            assert self.proc is not None
-            if self.proc.poll() is not None:
-                raise AssertionError(
-                    f"{self.name} exited {self.proc.returncode}:\n{self.log_tail()}"
-                )
-            try:
-                r = httpx.get(self.url + "/readyz", timeout=5)
-                if r.status_code == 200 and (not kafka or r.json()["checks"]["kafka"]):
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise AssertionError(f"{self.name} not ready in {timeout}s:\n{self.log_tail()}")
+
+        def ready(status: int, body: bytes) -> bool:
+            return status == 200 and (not kafka or json.loads(body)["checks"]["kafka"])
+
+        try:
+            self._started().wait_healthy(self.url + "/readyz", timeout, ready)
+        except StackError as exc:
+            raise AssertionError(str(exc)) from None
 
     def wait_exit(self, timeout: float) -> int:
-        assert self.proc is not None
-        return self.proc.wait(timeout)
+        proc = self._started().proc
+        assert proc is not None
+        return proc.wait(timeout)
 
     def terminate(self, timeout: float = 15.0) -> bool:
         """SIGTERM; True when the process shut down cleanly (uvicorn re-raises the signal
         after its graceful shutdown, so the exit status is -SIGTERM or 0)."""
-        assert self.proc is not None
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-        code = self.proc.wait(timeout)
+        process = self._started()
+        if process.running():
+            process.signal(signal.SIGTERM)
+        code = self.wait_exit(timeout)
         return code in (0, -signal.SIGTERM) and "Application shutdown complete" in self.log_tail()
 
     def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
+        if self.process is not None:
+            self.process.kill()
 
     def log_tail(self, lines: int = 40) -> str:
-        if not self.log_path.exists():
-            return ""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        return "" if self.process is None else self.process.log_tail(lines)
