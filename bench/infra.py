@@ -15,7 +15,7 @@ Step = tuple[str, Callable[[], Awaitable[str | None]]]
 def stop_service(what: str, service: ServerProcess) -> Step:
     async def stop() -> str:
         await service.stop()
-        return f"exit code {service.proc.returncode if service.proc else None}"
+        return f"exit code {service.returncode}"
 
     return what, stop
 

@@ -41,14 +41,12 @@ from bench.e2e import report
 from bench.e2e.kafka_ceiling import CeilingSpec
 from bench.e2e.load import DONE_LINE, GO_LINE, READY_LINE, START_LINE, STOP_LINE, LoadSpec
 from bench.e2e.stack import (
-    SERVICES,
     SURVEY_SHOP_SETTINGS,
     Sink,
     consumer_figures,
     consumer_totals,
     create_shop,
     new_webhook_secret,
-    service_process,
     stage_times,
 )
 from bench.infra import Step, infra_record, run_steps, teardown_steps
@@ -57,10 +55,12 @@ from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.report import latency_summary
 from bench.ingest.targets import (
     HOST,
+    SERVICES,
     Infra,
     ServerProcess,
     create_database,
     remove_database,
+    service_process,
     start_infra,
 )
 from bench.survey.targets import CpuWindow
@@ -215,9 +215,9 @@ class FlowStack:
                 infra,
                 self.database,
                 self.prefix,
-                self.run.sink.port,
                 self.log_dir,
-                self.run.args.overrides,
+                smtp_port=self.run.sink.port,
+                overrides=self.run.args.overrides,
             )
         # Ingest first: it creates the topics; then the others side by side.
         await self.services["ingest"].start()
@@ -231,9 +231,9 @@ class FlowStack:
 
     def check_alive(self) -> None:
         for service in self.services.values():
-            if service.proc is not None and service.proc.returncode is not None:
+            if service.returncode is not None:
                 raise RuntimeError(
-                    f"{service.name} exited with {service.proc.returncode}:\n" + service.log_tail()
+                    f"{service.name} exited with {service.returncode}:\n" + service.log_tail()
                 )
 
     def cpu_seconds(self) -> dict[str, float]:
@@ -294,7 +294,7 @@ class FlowStack:
         for name, service in self.services.items():
             try:
                 await service.stop()
-                code = service.proc.returncode if service.proc else None
+                code = service.returncode
                 notes.append(f"{self.flow}/{name}: exit code {code}")
             except Exception as exc:
                 notes.append(f"{self.flow}/{name}: stop FAILED {exc!r}")

@@ -1,9 +1,9 @@
-"""The SMTP sink of the end-to-end benchmark: a real aiosmtpd server in its own process that
-records, for every message, the moment it accepted it (right before answering `250`), its
-envelope recipients and its Message-ID, so each email can be mapped back to the request that
-caused it.
+"""What the end-to-end benchmark's SMTP sink records: for every message, the moment it was
+accepted (right before the `250`), its envelope recipients and its Message-ID, so each email can
+be mapped back to the request that caused it. The sink is the local stack's
+(`deploy/local/smtp_sink.py`), in its own process, with these commands:
 
-    python -m bench.e2e.sink PORT
+    python -m deploy.local.smtp_sink --port PORT --control bench.e2e.sink:commands
 
 The correlation marker (`e2e-<run>-<flow><step>-<n>`, see `bench.e2e.load`) is looked for in
 the recipients first (survey invitations go to a per-order address), then in the raw message
@@ -19,19 +19,16 @@ Commands on stdin, one per line, each answered with one line on stdout:
 lines for the messages since the last `clear`); `stop` -> exits.
 """
 
-import asyncio
 import re
-import sys
-import time
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import Envelope
 
-HOST = "127.0.0.1"
-READY_LINE = "ready"
+from deploy.local.smtp_sink import Command, Sink
+
+CONTROL = "bench.e2e.sink:commands"
 MARKER = re.compile(r"e2e-[0-9a-f]{6}-[a-z]\d+-\d{6}")
 MARKER_BYTES = re.compile(MARKER.pattern.encode())
 _MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
@@ -87,14 +84,12 @@ def marker_in(rcpt: str, content: bytes) -> str:
     return in_body.group(0).decode() if in_body else ""
 
 
-class RecordingSink:
+class Recorder:
     def __init__(self) -> None:
         self.records: list[Record] = []
         self.parsed = 0
 
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
-        # Taken first: the moment the whole message is in, right before the "250".
-        at = time.time()
+    def accept(self, at: float, envelope: Envelope) -> None:
         content = envelope.content
         assert isinstance(content, bytes)
         rcpt = ",".join(envelope.rcpt_tos)
@@ -107,7 +102,6 @@ class RecordingSink:
         else:
             # Parsed only when the record is dumped, after the step.
             self.records.append(Record(at, rcpt, message_id, "", content))
-        return "250 OK"
 
     def _parse_new(self) -> None:
         for record in self.records[self.parsed :]:
@@ -131,44 +125,27 @@ class RecordingSink:
         return len(self.records)
 
 
-async def _control(sink: RecordingSink) -> None:
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    while True:
-        line = (await reader.readline()).decode().strip()
-        if not line or line == "stop":
-            break
-        word, _, arg = line.partition(" ")
-        if word == "count":
-            answer = f"count {len(sink.records)}"
-        elif word == "clear":
-            sink.clear()
-            answer = "ok"
-        elif word == "matched" and arg:
-            answer = f"matched {sink.matched(arg)}"
-        elif word == "dump" and arg:
-            answer = f"ok {sink.dump(Path(arg))}"
-        else:
-            answer = f"error unknown command {line!r}"
-        print(answer, flush=True)
+def commands(sink: Sink) -> dict[str, Command]:
+    recorder = Recorder()
+    sink.on_accept = recorder.accept
 
+    def clear(_: str) -> str:
+        recorder.clear()
+        return "ok"
 
-async def main(port: int) -> None:
-    sink = RecordingSink()
-    loop = asyncio.get_running_loop()
+    def matched(prefix: str) -> str:
+        if not prefix:
+            raise ValueError("matched needs a prefix")
+        return f"matched {recorder.matched(prefix)}"
 
-    def factory() -> Any:
-        return SMTP(sink, enable_SMTPUTF8=True)
+    def dump(path: str) -> str:
+        if not path:
+            raise ValueError("dump needs a path")
+        return f"ok {recorder.dump(Path(path))}"
 
-    server = await loop.create_server(factory, host=HOST, port=port)
-    print(f"{READY_LINE} {port}", flush=True)
-    try:
-        await _control(sink)
-    finally:
-        server.close()
-        await server.wait_closed()
-
-
-if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1])))
+    return {
+        "count": lambda _: f"count {len(recorder.records)}",
+        "clear": clear,
+        "matched": matched,
+        "dump": dump,
+    }

@@ -4,27 +4,22 @@ bench shops, and the database readings that split a latency into its stages."""
 
 import asyncio
 import base64
-import os
 import re
 import secrets
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 
-from bench.e2e.sink import READY_LINE
-from bench.ingest.payloads import REPO_ROOT
-from bench.ingest.targets import ADMIN_HEADERS, HOST, Infra, ServerProcess, free_port
+from bench.e2e import sink
+from bench.ingest.targets import ADMIN_HEADERS, ServerProcess
+from deploy.local.launcher import free_port
+from deploy.local.smtp_sink import SinkProcess
 from shared.settings import dev_secret
 
-SERVICES = ("ingest", "survey", "notifier", "responder")
 API_HEADERS = {"Authorization": f"Bearer {dev_secret('api-token').get_secret_value()}"}
-SINK_START_TIMEOUT_S = 20.0
-SINK_COMMAND_TIMEOUT_S = 120.0
-STOP_TIMEOUT_S = 10.0
 # What the bench shop of the survey flow sets through the survey's settings API: ask right after
 # delivery (no usage delay for products without a category), at any hour, on any day.
 SURVEY_SHOP_SETTINGS = {
@@ -33,55 +28,6 @@ SURVEY_SHOP_SETTINGS = {
     "send_window_end_hour": 24,
     "skip_sundays": False,
 }
-
-
-def clean_environ() -> dict[str, str]:
-    """The caller's environment without any service setting (INGEST_*, SURVEY_*, ...)."""
-    prefixes = tuple(f"{s.upper()}_" for s in SERVICES)
-    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
-
-
-def service_process(
-    name: str,
-    infra: Infra,
-    database: str,
-    prefix: str,
-    smtp_port: int,
-    log_dir: Path,
-    overrides: dict[str, str],
-) -> ServerProcess:
-    """`python -m services.<name>` against the bench database, sink and topic prefix, at its
-    default settings unless `overrides` (from --env, `<NAME>_...=value`) set them."""
-    p = name.upper() + "_"
-    port = free_port()
-    env = {
-        **clean_environ(),
-        p + "ENVIRONMENT": "test",
-        p + "DB_HOST": infra.pg_host,
-        p + "DB_PORT": str(infra.pg_port),
-        p + "DB_NAME": database,
-        p + "KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap_servers,
-        p + "KAFKA_TOPIC_PREFIX": prefix,
-        p + "HTTP_HOST": HOST,
-        p + "HTTP_PORT": str(port),
-        p + "SMTP_HOST": HOST,
-        p + "SMTP_PORT": str(smtp_port),
-        # Like the other benches: per-batch INFO lines are not part of what is measured.
-        p + "LOG_LEVEL": "WARNING",
-        **{k: v for k, v in overrides.items() if k.startswith(p)},
-    }
-    return ServerProcess(name, f"services.{name}", [], env, port, log_dir / f"{name}.log")
-
-
-async def _stop(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is not None:
-        return
-    proc.terminate()
-    try:
-        await asyncio.wait_for(proc.wait(), STOP_TIMEOUT_S)
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
 
 
 @dataclass(frozen=True)
@@ -93,49 +39,11 @@ class SinkRecord:
     subject: str
 
 
-@dataclass
-class Sink:
-    """`bench.e2e.sink` in its own process (see there)."""
+class Sink(SinkProcess):
+    """The sink with `bench.e2e.sink`'s recorder, in its own process (see there)."""
 
-    log_path: Path
-    port: int = field(default_factory=free_port)
-    proc: asyncio.subprocess.Process | None = None
-    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    async def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.e2e.sink",
-                str(self.port),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=log,
-                start_new_session=True,
-            )
-        assert self.proc.stdout is not None
-        async with asyncio.timeout(SINK_START_TIMEOUT_S):
-            line = (await self.proc.stdout.readline()).decode().strip()
-        if not line.startswith(READY_LINE):
-            raise RuntimeError(f"SMTP sink said {line!r}; see {self.log_path}")
-
-    async def command(self, line: str) -> str:
-        assert self.proc is not None and self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        async with self._lock, asyncio.timeout(SINK_COMMAND_TIMEOUT_S):
-            self.proc.stdin.write(f"{line}\n".encode())
-            await self.proc.stdin.drain()
-            answer = (await self.proc.stdout.readline()).decode().strip()
-        if not answer or answer.startswith("error"):
-            raise RuntimeError(f"SMTP sink: {line!r} -> {answer!r}")
-        return answer
+    def __init__(self, log_path: Path) -> None:
+        super().__init__(log_path, free_port(), control=sink.CONTROL)
 
     async def count(self) -> int:
         return int((await self.command("count")).split()[1])
@@ -154,17 +62,6 @@ class Sink:
             at, rcpt, mid, marker, subject = line.split("\t", 4)
             records.append(SinkRecord(float(at), rcpt, mid, marker, subject))
         return records
-
-    async def stop(self) -> None:
-        if self.proc is None or self.proc.returncode is not None:
-            return
-        try:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(b"stop\n")
-            await self.proc.stdin.drain()
-            await asyncio.wait_for(self.proc.wait(), STOP_TIMEOUT_S)
-        except (OSError, TimeoutError):
-            await _stop(self.proc)
 
 
 def new_webhook_secret() -> str:

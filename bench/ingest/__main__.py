@@ -40,7 +40,7 @@ from bench.ingest.targets import (
     bare_process,
     create_database,
     create_shop,
-    ingest_process,
+    service_process,
     start_infra,
 )
 from shared.topics import ORDERS, topic_name
@@ -116,8 +116,13 @@ class Run:
         log(f"creating database {self.database}")
         await create_database(self.infra, self.database)
         self.database_created = True
-        self.ingest = ingest_process(
-            self.infra, self.database, self.prefix, self.args.partitions, self.work_dir
+        self.ingest = service_process(
+            "ingest",
+            self.infra,
+            self.database,
+            self.prefix,
+            self.work_dir,
+            settings={"KAFKA_TOPIC_PARTITIONS": str(self.args.partitions)},
         )
         self.bare = bare_process(self.work_dir)
         for server in (self.ingest, self.bare):

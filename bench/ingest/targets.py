@@ -3,22 +3,22 @@ ingest process and the bare ceiling process. Everything is started here and undo
 
 import asyncio
 import os
-import signal
-import socket
-import sys
-import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from bench.ingest.machine import process_cpu_seconds
-from bench.ingest.payloads import REPO_ROOT, SHOP_ID
+from bench.ingest.payloads import SHOP_ID
 from deploy.local import stack
+from deploy.local.launcher import Launched, free_port, python_module
 from shared.db.provision import drop_database, provision, roles_from_env
 from shared.settings import dev_secret
 
 HOST = "127.0.0.1"
+SERVICES = ("ingest", "survey", "notifier", "responder")
 READY_TIMEOUT_S = 90.0
 STOP_TIMEOUT_S = 15.0
 ADMIN_HEADERS = {"Authorization": f"Bearer {dev_secret('admin-token').get_secret_value()}"}
@@ -73,22 +73,25 @@ async def remove_database(infra: Infra, name: str) -> None:
     await drop_database(infra.admin_dsn, name)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((HOST, 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @dataclass
 class ServerProcess:
+    """`python -m <module> <args>` on `port`, by the local stack's launcher."""
+
     name: str
     module: str
     args: list[str]
     env: dict[str, str]
     port: int
     log_path: Path
-    proc: asyncio.subprocess.Process | None = field(default=None, init=False)
+    process: Launched = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.process = Launched(
+            self.name,
+            python_module(self.module, *self.args),
+            log_path=self.log_path,
+            env=self.env,
+        )
 
     @property
     def url(self) -> str:
@@ -96,92 +99,90 @@ class ServerProcess:
 
     @property
     def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
+        return self.process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self.process.returncode
 
     async def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                self.module,
-                *self.args,
-                cwd=REPO_ROOT,
-                env=self.env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=asyncio.subprocess.STDOUT,
-                # Its own process group, so a Ctrl-C on the bench reaches the bench first
-                # and the bench shuts the servers down in order.
-                start_new_session=True,
-            )
+        self.process.start()
 
     async def wait_ready(self, path: str) -> None:
-        assert self.proc is not None
-        deadline = time.monotonic() + READY_TIMEOUT_S
-        async with httpx.AsyncClient(timeout=2.0) as client:
-            while time.monotonic() < deadline:
-                if self.proc.returncode is not None:
-                    raise RuntimeError(
-                        f"{self.name} exited with {self.proc.returncode}:\n{self.log_tail()}"
-                    )
-                try:
-                    if (await client.get(self.url + path)).status_code == 200:
-                        return
-                except httpx.HTTPError:
-                    pass
-                await asyncio.sleep(0.2)
-        raise RuntimeError(f"{self.name} not ready in {READY_TIMEOUT_S:.0f}s:\n{self.log_tail()}")
+        await self.process.wait_healthy_async(self.url + path, READY_TIMEOUT_S)
 
     def cpu_seconds(self) -> float:
         return process_cpu_seconds(self.pid)
 
     async def stop(self) -> None:
         """SIGTERM (graceful: the relay finishes its batch), SIGKILL if it hangs."""
-        if self.proc is None or self.proc.returncode is not None:
-            return
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            await asyncio.wait_for(self.proc.wait(), STOP_TIMEOUT_S)
-        except TimeoutError:
-            self.proc.kill()
-            await self.proc.wait()
+        await self.process.stop_async(STOP_TIMEOUT_S)
 
     def log_tail(self, lines: int = 30) -> str:
-        if not self.log_path.exists():
-            return ""
-        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        return self.process.log_tail(lines)
 
 
-def _clean_environ() -> dict[str, str]:
-    # Settings from the caller's shell (INGEST_*) must not leak into the measured process.
-    return {k: v for k, v in os.environ.items() if not k.startswith("INGEST_")}
+def clean_environ() -> dict[str, str]:
+    """The caller's environment without any service setting (INGEST_*, SURVEY_*, ...): settings
+    from the caller's shell must not leak into a measured process."""
+    prefixes = tuple(f"{s.upper()}_" for s in SERVICES)
+    return {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
 
 
-def ingest_process(
-    infra: Infra, database: str, prefix: str, partitions: int, log_dir: Path
+def service_process(
+    name: str,
+    infra: Infra,
+    database: str,
+    prefix: str,
+    log_dir: Path,
+    *,
+    smtp_port: int | None = None,
+    settings: Mapping[str, str] | None = None,
+    overrides: Mapping[str, str] | None = None,
 ) -> ServerProcess:
+    """`python -m services.<name>` against the bench database, topic prefix and (when given)
+    SMTP sink, logging warnings only (per-batch INFO lines are not part of what is measured).
+    `settings`: more of its settings, without the `<NAME>_` prefix; `overrides` (from --env,
+    `<NAME>_...=value`) win over everything."""
+    p = name.upper() + "_"
     port = free_port()
     env = {
-        **_clean_environ(),
-        "INGEST_ENVIRONMENT": "test",
-        "INGEST_DB_HOST": infra.pg_host,
-        "INGEST_DB_PORT": str(infra.pg_port),
-        "INGEST_DB_NAME": database,
-        "INGEST_KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap_servers,
-        "INGEST_KAFKA_TOPIC_PREFIX": prefix,
-        "INGEST_KAFKA_TOPIC_PARTITIONS": str(partitions),
-        "INGEST_HTTP_HOST": HOST,
-        "INGEST_HTTP_PORT": str(port),
-        "INGEST_LOG_LEVEL": "WARNING",
+        **clean_environ(),
+        p + "ENVIRONMENT": "test",
+        p + "DB_HOST": infra.pg_host,
+        p + "DB_PORT": str(infra.pg_port),
+        p + "DB_NAME": database,
+        p + "KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap_servers,
+        p + "KAFKA_TOPIC_PREFIX": prefix,
+        p + "HTTP_HOST": HOST,
+        p + "HTTP_PORT": str(port),
+        p + "LOG_LEVEL": "WARNING",
+        **({} if smtp_port is None else {p + "SMTP_HOST": HOST, p + "SMTP_PORT": str(smtp_port)}),
+        **{p + key: value for key, value in (settings or {}).items()},
+        **{k: v for k, v in (overrides or {}).items() if k.startswith(p)},
     }
-    return ServerProcess("ingest", "services.ingest", [], env, port, log_dir / "ingest.log")
+    return ServerProcess(name, f"services.{name}", [], env, port, log_dir / f"{name}.log")
+
+
+async def start_service(
+    name: str, infra: Infra, database: str, prefix: str, log_dir: Path, **options: Any
+) -> ServerProcess:
+    """`service_process(...)` (`options` are its keyword arguments), started and ready; stopped
+    again if it does not get ready."""
+    service = service_process(name, infra, database, prefix, log_dir, **options)
+    try:
+        await service.start()
+        await service.wait_ready("/readyz")
+    except BaseException:
+        await service.stop()
+        raise
+    return service
 
 
 def bare_process(log_dir: Path) -> ServerProcess:
     port = free_port()
     return ServerProcess(
-        "bare", "bench.ingest.bare_app", [str(port)], _clean_environ(), port, log_dir / "bare.log"
+        "bare", "bench.ingest.bare_app", [str(port)], clean_environ(), port, log_dir / "bare.log"
     )
 
 

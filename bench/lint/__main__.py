@@ -20,7 +20,6 @@ prints a markdown table, and undoes what it started.
 
 import argparse
 import asyncio
-import os
 import secrets
 import statistics
 import sys
@@ -37,12 +36,11 @@ from bench import runner
 from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
 from bench.ingest.targets import (
-    HOST,
     Infra,
     ServerProcess,
     create_database,
-    free_port,
     start_infra,
+    start_service,
 )
 from bench.lint import report
 from bench.lint.texts import MAX_CHARS, TEXTS
@@ -169,25 +167,10 @@ class Run:
                     self.keys[shop_id] = key.key
         finally:
             await pool.close()
-        port = free_port()
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith("RESPONDER_")},
-            "RESPONDER_ENVIRONMENT": "test",
-            "RESPONDER_DB_HOST": self.infra.pg_host,
-            "RESPONDER_DB_PORT": str(self.infra.pg_port),
-            "RESPONDER_DB_NAME": self.database,
-            "RESPONDER_KAFKA_BOOTSTRAP_SERVERS": self.infra.bootstrap_servers,
-            "RESPONDER_KAFKA_TOPIC_PREFIX": self.prefix,
-            "RESPONDER_HTTP_HOST": HOST,
-            "RESPONDER_HTTP_PORT": str(port),
-            "RESPONDER_LOG_LEVEL": "WARNING",
-        }
-        self.service = ServerProcess(
-            "responder", "services.responder", [], env, port, self.work_dir / "responder.log"
+        self.service = await start_service(
+            "responder", self.infra, self.database, self.prefix, self.work_dir
         )
-        await self.service.start()
-        await self.service.wait_ready("/readyz")
-        log(f"responder ready on :{port} (pid {self.service.pid})")
+        log(f"responder ready on :{self.service.port} (pid {self.service.pid})")
 
     def probes(self) -> list[tuple[str, Send]]:
         other = {"Authorization": f"Bearer {self.keys[SHOPS[1]]}"}

@@ -23,7 +23,6 @@ import argparse
 import asyncio
 import dataclasses
 import json
-import os
 import pickle
 import secrets
 import sys
@@ -46,8 +45,8 @@ from bench.ingest.targets import (
     Infra,
     ServerProcess,
     create_database,
-    free_port,
     start_infra,
+    start_service,
 )
 from bench.responder import check, data, explain, plan, report
 from bench.responder.client import Spec
@@ -362,26 +361,10 @@ class Run:
 
     async def start_service(self) -> None:
         assert self.infra is not None
-        port = free_port()
-        env = {
-            # Settings from the caller's shell must not leak into the measured process.
-            **{k: v for k, v in os.environ.items() if not k.startswith("RESPONDER_")},
-            "RESPONDER_ENVIRONMENT": "test",
-            "RESPONDER_DB_HOST": self.infra.pg_host,
-            "RESPONDER_DB_PORT": str(self.infra.pg_port),
-            "RESPONDER_DB_NAME": self.database,
-            "RESPONDER_KAFKA_BOOTSTRAP_SERVERS": self.infra.bootstrap_servers,
-            "RESPONDER_KAFKA_TOPIC_PREFIX": self.prefix,
-            "RESPONDER_HTTP_HOST": HOST,
-            "RESPONDER_HTTP_PORT": str(port),
-            "RESPONDER_LOG_LEVEL": "WARNING",
-        }
-        self.service = ServerProcess(
-            "responder", "services.responder", [], env, port, self.work_dir / "responder.log"
+        self.service = await start_service(
+            "responder", self.infra, self.database, self.prefix, self.work_dir
         )
-        await self.service.start()
-        await self.service.wait_ready("/readyz")
-        log(f"responder ready on :{port} (pid {self.service.pid})")
+        log(f"responder ready on :{self.service.port} (pid {self.service.pid})")
 
     async def first_pages(self, shops: list[data.Shop]) -> tuple[dict[str, str], dict[str, Any]]:
         """The inbox's first page of every shop in the mix (its cursor opens page 2), and one

@@ -31,28 +31,29 @@ import asyncpg
 import httpx
 
 from bench import runner
-from bench.e2e.stack import API_HEADERS, service_process
+from bench.e2e.stack import API_HEADERS
 from bench.infra import infra_record
 from bench.ingest import machine
 from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.targets import (
     ADMIN_HEADERS,
+    SERVICES,
     Infra,
     ServerProcess,
     create_database,
-    free_port,
     remove_database,
+    service_process,
     start_infra,
     stop_infra,
 )
 from bench.scaling import events, report, seed
 from bench.survey import data as survey_data
 from bench.survey.targets import CpuWindow, RssSampler, hwm_mib, rss_mib
+from deploy.local.launcher import free_port
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.kafka.admin import ensure_topics
 from shared.topics import CLASSIFIED, ORDERS, SHOPS, topic_name
 
-SERVICES = ("ingest", "survey", "notifier", "responder")
 QUICK = {"orders": 150, "sizes": "1000,10000", "workload": 40}
 FULL = {"orders": 5000, "sizes": "10000,100000,1000000", "workload": 200}
 GROUP_TIMEOUT_S = 90.0
@@ -152,7 +153,9 @@ class Run:
         log_dir = self.work_dir / label
         log_dir.mkdir(exist_ok=True)
         # Nothing in the workloads sends email; an SMTP port without a server keeps it so.
-        proc = service_process(service, self.infra, database, prefix, free_port(), log_dir, {})
+        proc = service_process(
+            service, self.infra, database, prefix, log_dir, smtp_port=free_port()
+        )
         self.processes.append(proc)
         await proc.start()
         return proc

@@ -39,10 +39,18 @@ from bench import runner
 from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
 from bench.ingest.payloads import REPO_ROOT
-from bench.ingest.targets import HOST, Infra, ServerProcess, create_database, start_infra
+from bench.ingest.targets import (
+    HOST,
+    Infra,
+    ServerProcess,
+    create_database,
+    service_process,
+    start_infra,
+)
 from bench.survey import data, report
 from bench.survey.raw_smtp import RawSpec
-from bench.survey.targets import BenchSink, CpuWindow, RepoSink, RssSampler, survey_process
+from bench.survey.targets import BenchSink, CpuWindow, RssSampler, repo_sink
+from deploy.local.smtp_sink import SinkProcess
 from services.survey.app import MIGRATIONS, build
 from services.survey.settings import SurveySettings
 from shared.db.migrations import apply_migrations, service_migrations
@@ -145,7 +153,7 @@ class Run:
         self.db: asyncpg.Connection | None = None
         self.service: ServerProcess | None = None
         self.sink: BenchSink | None = None
-        self.repo_sink: RepoSink | None = None
+        self.repo_sink: SinkProcess | None = None
         self.cleanup_notes: list[str] = []
         self.notes: list[str] = []
         self.template = self.work_dir / "message.eml"
@@ -188,7 +196,7 @@ class Run:
             log(f"what-if setup: {sql}")
             await self.db.execute(sql)
         self.maildirs.mkdir()
-        self.repo_sink = RepoSink(self.maildirs / "repo", self.work_dir / "repo-sink.log")
+        self.repo_sink = repo_sink(self.maildirs / "repo", self.work_dir / "repo-sink.log")
         self.sink = BenchSink(self.maildirs / "bench", self.work_dir / "bench-sink.log")
         await self.repo_sink.start()
         await self.sink.start()
@@ -380,13 +388,14 @@ class Run:
 
     async def start_service(self) -> None:
         assert self.infra is not None and self.sink is not None
-        self.service = survey_process(
+        self.service = service_process(
+            "survey",
             self.infra,
             self.database,
             self.prefix,
-            self.sink.port,
             self.work_dir,
-            self.args.overrides,
+            smtp_port=self.sink.port,
+            overrides=self.args.overrides,
         )
         await self.service.start()
         await self.service.wait_ready("/readyz")
@@ -414,11 +423,10 @@ class Run:
         return len(lines), (lines[0][:500] if lines else None)
 
     def _check_service(self) -> None:
-        assert self.service is not None and self.service.proc is not None
-        if self.service.proc.returncode is not None:
+        assert self.service is not None
+        if self.service.returncode is not None:
             raise RuntimeError(
-                f"survey service exited with {self.service.proc.returncode}:\n"
-                + self.service.log_tail()
+                f"survey service exited with {self.service.returncode}:\n" + self.service.log_tail()
             )
 
     async def backlog(self, index: int, mode: str) -> dict[str, Any]:
@@ -712,9 +720,9 @@ class Run:
         steps: list[Step] = []
         if self.service is not None:
             steps.append(stop_service("stop survey", self.service))
-        for sink in (self.sink, self.repo_sink):
+        for name, sink in (("BenchSink", self.sink), ("RepoSink", self.repo_sink)):
             if sink is not None:
-                steps.append((f"stop {type(sink).__name__}", sink.stop))
+                steps.append((f"stop {name}", sink.stop))
         if self.db is not None:
             steps.append(("bench connection", self.db.close))
         if self.infra is not None:

@@ -1,36 +1,32 @@
-"""The SMTP sink the dispatcher is measured against: a real aiosmtpd server that also records
-when it accepted each message (by Message-ID), so lateness is measured where the email lands.
+"""What the survey benchmark's SMTP sink records: when it accepted each message (by
+Message-ID), so lateness is measured where the email lands. The sink is the local stack's
+(`deploy/local/smtp_sink.py`), run with these commands:
 
-    python -m bench.survey.sink PORT MAILDIR
+    python -m deploy.local.smtp_sink --port PORT --maildir DIR --control bench.survey.sink:commands
 
-Two modes, switched at run time over stdin so one process (and one port) serves every phase:
+Two modes, switched at run time so one process (and one port) serves every phase:
 
-- `maildir`: what the repo's sink does (`python -m aiosmtpd -n -u -c aiosmtpd.handlers.Mailbox
-  DIR`): the same handler class parses each message and writes one file into the Maildir;
+- `maildir`: what the stack's sink does: parse each message and write one file into the
+  Maildir;
 - `count`: the same SMTP server, but the message is only counted: no parsing, no disk. This
   shows the dispatcher's own limit when the sink is not the bottleneck.
 
-The server is built like aiosmtpd's own command line (`SMTP(handler, enable_SMTPUTF8=True)` on
-the default asyncio loop), so in `maildir` mode the only extra work is the recording: one regex
-over the header block and two list appends per message.
+In `maildir` mode the only extra work is the recording: one regex over the header block and two
+list appends per message.
 
 Commands on stdin, one per line, each answered with one line on stdout:
 `count` -> `count <messages> <bytes>`; `mode maildir|count` -> `ok`;
 `dump <path>` -> `ok <n>` (writes "<message-id>\\t<unix time>" lines); `stop` -> exits.
 """
 
-import asyncio
 import re
-import sys
-import time
 from pathlib import Path
-from typing import Any
 
-from aiosmtpd.handlers import Mailbox
-from aiosmtpd.smtp import SMTP, Envelope, Session
+from aiosmtpd.smtp import Envelope
 
-HOST = "127.0.0.1"
-READY_LINE = "ready"
+from deploy.local.smtp_sink import Command, Sink
+
+CONTROL = "bench.survey.sink:commands"
 _MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
 
 
@@ -40,25 +36,18 @@ def message_id_of(content: bytes) -> bytes:
     return found.group(1) if found else b"<none>"
 
 
-class RecordingSink:
-    def __init__(self, maildir: Path) -> None:
-        self.mailbox = Mailbox(maildir)
-        self.mode = "maildir"
+class Recorder:
+    def __init__(self) -> None:
         self.ids: list[bytes] = []
         self.times: list[float] = []
         self.bytes = 0
 
-    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+    def accept(self, at: float, envelope: Envelope) -> None:
         content = envelope.content
         assert isinstance(content, bytes)
-        if self.mode == "maildir":
-            # Exactly the repo sink's work: parse, add X-Peer/X-MailFrom/X-RcptTo, write a file.
-            await self.mailbox.handle_DATA(server, session, envelope)
-        # Taken right before aiosmtpd writes "250": the moment the message is accepted.
-        self.times.append(time.time())
+        self.times.append(at)
         self.ids.append(message_id_of(content))
         self.bytes += len(content)
-        return "250 OK"
 
     def dump(self, path: Path) -> int:
         with path.open("w") as out:
@@ -67,43 +56,18 @@ class RecordingSink:
         return len(self.ids)
 
 
-async def _control(sink: RecordingSink) -> None:
-    loop = asyncio.get_running_loop()
-    reader = asyncio.StreamReader()
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
-    while True:
-        line = (await reader.readline()).decode().strip()
-        if not line or line == "stop":
-            break
-        word, _, arg = line.partition(" ")
-        if word == "count":
-            answer = f"count {len(sink.ids)} {sink.bytes}"
-        elif word == "mode" and arg in ("maildir", "count"):
-            sink.mode = arg
-            answer = "ok"
-        elif word == "dump":
-            answer = f"ok {sink.dump(Path(arg))}"
-        else:
-            answer = f"error unknown command {line!r}"
-        print(answer, flush=True)
+def commands(sink: Sink) -> dict[str, Command]:
+    recorder = Recorder()
+    sink.on_accept = recorder.accept
 
+    def mode(arg: str) -> str:
+        if arg not in ("maildir", "count"):
+            raise ValueError("mode is maildir or count")
+        sink.store = arg == "maildir"
+        return "ok"
 
-async def main(port: int, maildir: Path) -> None:
-    sink = RecordingSink(maildir)
-    loop = asyncio.get_running_loop()
-
-    def factory() -> Any:
-        return SMTP(sink, enable_SMTPUTF8=True)
-
-    server = await loop.create_server(factory, host=HOST, port=port)
-    print(f"{READY_LINE} {port}", flush=True)
-    try:
-        await _control(sink)
-    finally:
-        server.close()
-        await server.wait_closed()
-
-
-if __name__ == "__main__":
-    # The default asyncio loop, like `python -m aiosmtpd` (no uvloop).
-    asyncio.run(main(int(sys.argv[1]), Path(sys.argv[2])))
+    return {
+        "count": lambda _: f"count {len(recorder.ids)} {recorder.bytes}",
+        "mode": mode,
+        "dump": lambda arg: f"ok {recorder.dump(Path(arg))}",
+    }

@@ -1,180 +1,30 @@
-"""What the survey benchmark runs against, besides the shared PostgreSQL and Kafka (started and
-stopped by `bench.ingest.targets`): the real survey service process, the SMTP sinks, and
-readings of a process's memory and CPU."""
+"""What the survey benchmark runs against, besides the shared PostgreSQL and Kafka and the survey
+service (started and stopped by `bench.ingest.targets`): the SMTP sinks, and readings of a
+process's memory and CPU."""
 
 import asyncio
 import contextlib
-import os
-import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import aiosmtplib
-
 from bench.ingest import machine
-from bench.ingest.payloads import REPO_ROOT
-from bench.ingest.targets import HOST, Infra, ServerProcess, free_port
-from bench.survey.sink import READY_LINE
-
-SINK_START_TIMEOUT_S = 20.0
-SINK_COMMAND_TIMEOUT_S = 60.0
-STOP_TIMEOUT_S = 10.0
+from bench.survey import sink
+from deploy.local.launcher import free_port
+from deploy.local.smtp_sink import SinkProcess
 
 
-def clean_environ() -> dict[str, str]:
-    # Settings from the caller's shell (SURVEY_*) must not leak into the measured process.
-    return {k: v for k, v in os.environ.items() if not k.startswith("SURVEY_")}
+def repo_sink(maildir: Path, log_path: Path) -> SinkProcess:
+    """The local stack's sink, started as the stack starts it but on a free port with a
+    throwaway Maildir: 100,000 messages must not land in the shared sink that tests read. It
+    records nothing; the raw loop counts its answers."""
+    return SinkProcess(log_path, free_port(), maildir)
 
 
-def survey_process(
-    infra: Infra,
-    database: str,
-    prefix: str,
-    smtp_port: int,
-    log_dir: Path,
-    overrides: dict[str, str],
-) -> ServerProcess:
-    """`python -m services.survey` against the bench database, sink and topic prefix. Dispatch
-    settings stay at their defaults unless `overrides` (from --env) set them."""
-    port = free_port()
-    env = {
-        **clean_environ(),
-        "SURVEY_ENVIRONMENT": "test",
-        "SURVEY_DB_HOST": infra.pg_host,
-        "SURVEY_DB_PORT": str(infra.pg_port),
-        "SURVEY_DB_NAME": database,
-        "SURVEY_KAFKA_BOOTSTRAP_SERVERS": infra.bootstrap_servers,
-        "SURVEY_KAFKA_TOPIC_PREFIX": prefix,
-        "SURVEY_HTTP_HOST": HOST,
-        "SURVEY_HTTP_PORT": str(port),
-        "SURVEY_SMTP_HOST": HOST,
-        "SURVEY_SMTP_PORT": str(smtp_port),
-        # Like bench.ingest: per-batch INFO lines are not part of what is measured.
-        "SURVEY_LOG_LEVEL": "WARNING",
-        **overrides,
-    }
-    return ServerProcess("survey", "services.survey", [], env, port, log_dir / "survey.log")
+class BenchSink(SinkProcess):
+    """The sink with `bench.survey.sink`'s recorder: accept times per Message-ID (see there)."""
 
-
-async def _smtp_answers(port: int) -> bool:
-    client = aiosmtplib.SMTP(hostname=HOST, port=port, timeout=3)
-    try:
-        await client.connect()
-        await client.quit()
-        return True
-    except (aiosmtplib.SMTPException, OSError):
-        client.close()
-        return False
-
-
-async def _stop(proc: asyncio.subprocess.Process) -> None:
-    if proc.returncode is not None:
-        return
-    proc.terminate()
-    try:
-        await asyncio.wait_for(proc.wait(), STOP_TIMEOUT_S)
-    except TimeoutError:
-        proc.kill()
-        await proc.wait()
-
-
-@dataclass
-class RepoSink:
-    """The repo's own sink, started exactly as `deploy/local/stack.py` starts it, but on a free
-    port with a throwaway Maildir: 100,000 messages must not land in the shared sink that tests
-    read. It records nothing; the raw loop counts its answers."""
-
-    maildir: Path
-    log_path: Path
-    port: int = field(default_factory=free_port)
-    proc: asyncio.subprocess.Process | None = None
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    async def start(self) -> None:
-        for sub in ("cur", "new", "tmp"):
-            (self.maildir / sub).mkdir(parents=True, exist_ok=True)
-        with self.log_path.open("ab") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "aiosmtpd",
-                "-n",
-                "-u",
-                "-l",
-                f"{HOST}:{self.port}",
-                "-c",
-                "aiosmtpd.handlers.Mailbox",
-                str(self.maildir),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=log,
-                stderr=asyncio.subprocess.STDOUT,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + SINK_START_TIMEOUT_S
-        while time.monotonic() < deadline:
-            if self.proc.returncode is not None:
-                raise RuntimeError(f"repo SMTP sink exited with {self.proc.returncode}")
-            if await _smtp_answers(self.port):
-                return
-            await asyncio.sleep(0.2)
-        raise RuntimeError(f"repo SMTP sink not ready in {SINK_START_TIMEOUT_S:.0f}s")
-
-    async def stop(self) -> None:
-        if self.proc is not None:
-            await _stop(self.proc)
-
-
-@dataclass
-class BenchSink:
-    """`bench.survey.sink`: aiosmtpd that records accept times per Message-ID (see there)."""
-
-    maildir: Path
-    log_path: Path
-    port: int = field(default_factory=free_port)
-    proc: asyncio.subprocess.Process | None = None
-    _lock: asyncio.Lock = field(default_factory=asyncio.Lock)
-
-    @property
-    def pid(self) -> int:
-        assert self.proc is not None
-        return self.proc.pid
-
-    async def start(self) -> None:
-        with self.log_path.open("ab") as log:
-            self.proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.survey.sink",
-                str(self.port),
-                str(self.maildir),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=log,
-                start_new_session=True,
-            )
-        assert self.proc.stdout is not None
-        async with asyncio.timeout(SINK_START_TIMEOUT_S):
-            line = (await self.proc.stdout.readline()).decode().strip()
-        if not line.startswith(READY_LINE):
-            raise RuntimeError(f"bench SMTP sink said {line!r}; see {self.log_path}")
-
-    async def command(self, line: str) -> str:
-        assert self.proc is not None and self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        async with self._lock, asyncio.timeout(SINK_COMMAND_TIMEOUT_S):
-            self.proc.stdin.write(f"{line}\n".encode())
-            await self.proc.stdin.drain()
-            answer = (await self.proc.stdout.readline()).decode().strip()
-        if not answer or answer.startswith("error"):
-            raise RuntimeError(f"bench SMTP sink: {line!r} -> {answer!r}")
-        return answer
+    def __init__(self, maildir: Path, log_path: Path) -> None:
+        super().__init__(log_path, free_port(), maildir, sink.CONTROL)
 
     async def set_mode(self, mode: str) -> None:
         await self.command(f"mode {mode}")
@@ -191,17 +41,6 @@ class BenchSink:
             mid, at = line.split("\t")
             records.append((mid, float(at)))
         return records
-
-    async def stop(self) -> None:
-        if self.proc is None or self.proc.returncode is not None:
-            return
-        try:
-            assert self.proc.stdin is not None
-            self.proc.stdin.write(b"stop\n")
-            await self.proc.stdin.drain()
-            await asyncio.wait_for(self.proc.wait(), STOP_TIMEOUT_S)
-        except (OSError, TimeoutError):
-            await _stop(self.proc)
 
 
 def _status_kib(pid: int, key: str) -> int | None:
