@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from services.survey.settings import SurveySettings
 from shared.events import OrderDelivered
 from tests.faults.smtp import FaultySmtp
 from tests.support.services import free_port
-from tests.support.survey import T0, SurveyHarness, placed, unique_email
+from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
 pytestmark = pytest.mark.integration
 
@@ -39,17 +38,8 @@ def sink(tmp_path: Path) -> Iterator[FaultySmtp]:
 
 @pytest.fixture
 async def survey(infra: Any, make_settings: Any, sink: FaultySmtp) -> AsyncIterator[SurveyHarness]:
-    settings = make_settings(
-        SurveySettings,
-        smtp_host="127.0.0.1",
-        smtp_port=sink.port,
-        public_base_url="https://surveys.example.com",
-        message_id_domain="surveys.example.com",
-    )
-    harness = await SurveyHarness.start(settings, infra.maildir)
-    await harness.shop(SHOP)
-    yield harness
-    await harness.close()
+    async with running_survey(infra, make_settings, SHOP, smtp_port=sink.port) as harness:
+        yield harness
 
 
 async def test_a_survey_email_in_the_unknown_window_is_never_sent_again(

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from services.survey.settings import SurveySettings
 from shared.events import (
     OrderCancelled,
     OrderDelivered,
@@ -18,7 +17,7 @@ from shared.events import (
     parse_event,
 )
 from tests.support.smtp import ScriptedSmtp
-from tests.support.survey import T0, SurveyHarness, placed, unique_email
+from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
 pytestmark = pytest.mark.integration
 
@@ -27,17 +26,8 @@ SHOP = "tea-shop"
 
 @pytest.fixture
 async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
-    settings = make_settings(
-        SurveySettings,
-        smtp_host=infra.smtp_host,
-        smtp_port=infra.smtp_port,
-        public_base_url="https://surveys.example.com",
-        message_id_domain="surveys.example.com",
-    )
-    harness = await SurveyHarness.start(settings, infra.maildir)
-    await harness.shop(SHOP)
-    yield harness
-    await harness.close()
+    async with running_survey(infra, make_settings, SHOP) as harness:
+        yield harness
 
 
 def delivered(order_id: str, at: datetime) -> OrderDelivered:

@@ -9,7 +9,6 @@ from urllib.parse import urlparse
 import pytest
 
 from services.survey.follow_ups import repository as follow_ups
-from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from shared.email.smtp import SmtpConnection
 from shared.events import (
@@ -21,7 +20,7 @@ from shared.events import (
 )
 from tests.support.kafka import eventually
 from tests.support.smtp import ScriptedSmtp
-from tests.support.survey import T0, SurveyHarness, placed, unique_email
+from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
 pytestmark = pytest.mark.integration
 
@@ -30,17 +29,8 @@ SHOP = "tea-shop"
 
 @pytest.fixture
 async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
-    settings = make_settings(
-        SurveySettings,
-        smtp_host=infra.smtp_host,
-        smtp_port=infra.smtp_port,
-        public_base_url="https://surveys.example.com",
-        message_id_domain="surveys.example.com",
-    )
-    harness = await SurveyHarness.start(settings, infra.maildir)
-    await harness.shop(SHOP)
-    yield harness
-    await harness.close()
+    async with running_survey(infra, make_settings, SHOP) as harness:
+        yield harness
 
 
 def resolved(

@@ -13,14 +13,13 @@ import httpx
 import pytest
 
 from services.survey.app import MIGRATIONS
-from services.survey.settings import SurveySettings
 from services.survey.surveys.handlers import schedule
 from tests.conftest import service_env
 from tests.support.admin import create_shop
 from tests.support.platforms import body_of, standard_headers
 from tests.support.responder import Responder, running_responder, shop_event, user_with_key
 from tests.support.services import ServiceProcess
-from tests.support.survey import T0, SurveyHarness, placed, unique_email
+from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
 pytestmark = pytest.mark.integration
 
@@ -47,17 +46,8 @@ async def responder(make_settings) -> AsyncIterator[Responder]:
 
 @pytest.fixture
 async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
-    settings = make_settings(
-        SurveySettings,
-        smtp_host=infra.smtp_host,
-        smtp_port=infra.smtp_port,
-        public_base_url="https://surveys.example.com",
-        message_id_domain="surveys.example.com",
-    )
-    harness = await SurveyHarness.start(settings, infra.maildir)
-    await harness.shop(SHOP)
-    yield harness
-    await harness.close()
+    async with running_survey(infra, make_settings, SHOP) as harness:
+        yield harness
 
 
 @pytest.mark.parametrize("path", ["/v1/analytics", "/v1/reviews"])

@@ -171,6 +171,27 @@ class SurveyHarness:
         return row["status"], row["skip_reason"]
 
 
+@contextlib.asynccontextmanager
+async def running_survey(
+    infra: Any, make_settings: Any, shop: str, *, smtp_port: int | None = None
+) -> AsyncIterator[SurveyHarness]:
+    """A harness on its own database with `shop` set up, sending to the session's SMTP sink
+    (or to 127.0.0.1:`smtp_port`), with the public URL and Message-ID domain the tests expect."""
+    settings = make_settings(
+        SurveySettings,
+        smtp_host=infra.smtp_host if smtp_port is None else "127.0.0.1",
+        smtp_port=infra.smtp_port if smtp_port is None else smtp_port,
+        public_base_url="https://surveys.example.com",
+        message_id_domain="surveys.example.com",
+    )
+    harness = await SurveyHarness.start(settings, infra.maildir)
+    try:
+        await harness.shop(shop)
+        yield harness
+    finally:
+        await harness.close()
+
+
 def unique_email() -> str:
     return f"buyer-{uuid.uuid4().hex[:10]}@example.com"
 
