@@ -19,6 +19,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
+from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.notify import pause
 from shared.db.pool import Pool, create_pool, ping
@@ -114,7 +115,7 @@ class Runtime:
         log.info("kafka ready", extra={"consumers": len(self.consumer_specs)})
 
     async def _start_kafka_retrying(self) -> None:
-        backoff = 1.0
+        waits = Backoff(first_s=1.0, cap_s=RECONNECT_CAP_S).waits()
         while not self._stopping.is_set():
             try:
                 await self._start_kafka()
@@ -122,12 +123,12 @@ class Runtime:
             except Exception as exc:
                 # Anything, not just KafkaError: this task must outlive any outage, or the
                 # service would accept into an outbox nobody ever publishes.
+                wait = waits.next()
                 log.warning(
                     "kafka not reachable; retrying in the background",
-                    extra={"error": repr(exc), "backoff_s": backoff},
+                    extra={"error": repr(exc), "backoff_s": wait},
                 )
-            await pause(self._stopping, None, backoff)
-            backoff = min(backoff * 2, 30.0)
+                await pause(self._stopping, None, wait)
 
     def _spawn(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
         task = asyncio.create_task(coro, name=name)

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 
+from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.pool import Connection, Pool
 
 log = logging.getLogger(__name__)
@@ -39,11 +40,11 @@ class Wakeup:
 
     async def listen(self, stopping: asyncio.Event) -> None:
         """Listen until `stopping` is set, reconnecting with a backoff after any failure."""
-        backoff = 0.5
+        waits = Backoff(first_s=0.5, cap_s=RECONNECT_CAP_S).waits()
         while not stopping.is_set():
             try:
                 await self._listen_once(stopping)
-                backoff = 0.5
+                waits.reset()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
@@ -51,8 +52,7 @@ class Wakeup:
                     "wake-up listener lost its connection; polling meanwhile",
                     extra={"channel": self.channel, "error": repr(exc)},
                 )
-                await _wait(stopping, backoff)
-                backoff = min(backoff * 2, 30.0)
+                await _wait(stopping, waits.next())
 
     async def _listen_once(self, stopping: asyncio.Event) -> None:
         async with self.pool.acquire() as conn:

@@ -21,6 +21,7 @@ from aiokafka.errors import CommitFailedError, IllegalStateError, KafkaError
 from pydantic import ValidationError
 
 from shared import tracing
+from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.pool import Connection, Pool
 from shared.events.catalogue import Event, parse_event
 from shared.kafka import inbox
@@ -141,15 +142,14 @@ class ConsumerRunner:
 
     async def run(self) -> None:
         """Consume until stopped; a broker outage restarts the consumer instead of ending it."""
-        backoff = 1.0
+        waits = Backoff(first_s=1.0, cap_s=RECONNECT_CAP_S).waits()
         while not self._stopping.is_set():
             try:
                 await self._consume()
                 return
             except KafkaError as exc:
                 log.warning("consumer lost Kafka; restarting", extra={"error": repr(exc)})
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, 30.0)
+                await self._sleep(waits.next())
 
     async def _consume(self) -> None:
         topics = [topic_name(t.name, self.settings.kafka_topic_prefix) for t in self.spec.topics]
@@ -169,7 +169,7 @@ class ConsumerRunner:
         consumer.subscribe(topics, listener=_CommitOnRevoke(self))
         await consumer.start()
         log.info("consumer started", extra={"group": self.group_id, "topics": topics})
-        backoff = self.spec.retry_backoff_s
+        waits = Backoff(first_s=self.spec.retry_backoff_s, cap_s=RECONNECT_CAP_S).waits()
         try:
             while not self._stopping.is_set():
                 await self._record_lag(consumer)
@@ -180,10 +180,9 @@ class ConsumerRunner:
                 try:
                     async with self.processing:
                         await self._process_batch(consumer, batch)
-                    backoff = self.spec.retry_backoff_s
+                    waits.reset()
                 except _InfrastructureDown:
-                    await self._sleep(backoff)
-                    backoff = min(backoff * 2, 30.0)
+                    await self._sleep(waits.next())
         finally:
             # stop() leaves the group so the partitions move at once, not after a session
             # timeout; everything processed has been committed already.
@@ -454,7 +453,7 @@ class ConsumerRunner:
         topic = self._topic_label(record.topic)
         attempt = attempts_made
         if attempts_made:
-            await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempts_made - 1))
+            await asyncio.sleep(Backoff(self.spec.retry_backoff_s).seconds(attempts_made))
         while True:
             attempt += 1
             try:
@@ -475,7 +474,7 @@ class ConsumerRunner:
                     extra={"attempt": attempt, "error": repr(exc)},
                 )
                 CONSUMER_MESSAGES.labels(self.spec.name, "retried").inc()
-                await asyncio.sleep(self.spec.retry_backoff_s * 2 ** (attempt - 1))
+                await asyncio.sleep(Backoff(self.spec.retry_backoff_s).seconds(attempt))
                 continue
             self._committed([event] if handled else [], 0 if handled else 1)
             return

@@ -15,6 +15,7 @@ from datetime import timedelta
 from aiokafka import AIOKafkaProducer
 
 from shared import tracing
+from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.pool import Connection, Pool
 from shared.logging import CORRELATION_HEADER
 from shared.metrics import (
@@ -102,17 +103,17 @@ class OutboxRelay:
         OUTBOX_OLDEST_AGE.labels(self.service).set(oldest_s)
 
     async def run(self) -> None:
-        backoff = 0.5
+        waits = Backoff(first_s=0.5, cap_s=RECONNECT_CAP_S).waits()
         while not self._stopping.is_set():
             try:
                 await self._run_listening()
-                backoff = 0.5
+                waits.reset()
             except asyncio.CancelledError:
                 raise
             except Exception:
-                log.exception("outbox relay failed; retrying", extra={"backoff_s": backoff})
-                await self._sleep(backoff)
-                backoff = min(backoff * 2, 30.0)
+                wait = waits.next()
+                log.exception("outbox relay failed; retrying", extra={"backoff_s": wait})
+                await self._sleep(wait)
 
     async def _run_listening(self) -> None:
         channel = f"{self.service}_outbox"
