@@ -16,8 +16,7 @@ from services.ingest.settings import IngestSettings
 from services.notifier.settings import NotifierSettings
 from services.responder.settings import ResponderSettings
 from services.survey.settings import SurveySettings
-from shared.kafka.security import KafkaSecurity
-from shared.settings import ServiceSettings
+from shared.settings import KafkaSecurity, ServiceSettings
 
 SERVICES: tuple[str, ...] = ("ingest", "survey", "notifier", "responder")
 _SETTINGS: dict[str, type[ServiceSettings]] = {

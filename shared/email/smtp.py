@@ -14,6 +14,7 @@ import aiosmtplib
 from opentelemetry.trace import SpanKind
 
 from shared import tracing
+from shared.settings import SmtpServer
 
 Outcome = Literal["accepted", "retry", "permanent", "unknown"]
 
@@ -34,20 +35,6 @@ def _by_code(code: int, detail: str, recipient_refused: bool = False) -> SendRes
     if 400 <= code < 500:
         return SendResult("retry", f"{code} {detail}")
     return SendResult("permanent", f"{code} {detail}", recipient_refused)
-
-
-@dataclass(frozen=True)
-class SmtpServer:
-    host: str
-    port: int
-    username: str | None = None
-    password: str | None = None
-    starttls: bool = False
-    tls: bool = False
-    # PEM bundle to verify the server's certificate with, for relays signed by a private CA;
-    # None: the system's trust store. Certificates are always verified.
-    ca_file: str | None = None
-    timeout_s: float = 20.0
 
 
 class SmtpConnection:

@@ -8,7 +8,7 @@ from typing import Any
 from aiokafka.admin import AIOKafkaAdminClient, NewPartitions, NewTopic
 from aiokafka.errors import for_code
 
-from shared.kafka.security import KafkaSecurity
+from shared.settings import KafkaSecurity
 from shared.topics import ALL_TOPICS, TopicSpec, topic_name
 
 log = logging.getLogger(__name__)

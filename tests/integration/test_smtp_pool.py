@@ -16,8 +16,9 @@ from aiosmtpd.smtp import Envelope, Session
 
 from services.survey.app import build as build_survey
 from services.survey.settings import SurveySettings
-from shared.email.smtp import QUIT_TIMEOUT_S, SmtpPool, SmtpServer
+from shared.email.smtp import QUIT_TIMEOUT_S, SmtpPool
 from shared.events import OrderDelivered
+from shared.settings import SmtpServer
 from tests.support.survey import T0, SurveyHarness, placed, unique_email
 
 pytestmark = pytest.mark.integration

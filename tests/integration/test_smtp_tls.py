@@ -16,7 +16,8 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP as SMTPServer
 from aiosmtpd.smtp import AuthResult, Envelope, LoginPassword, Session
 
-from shared.email.smtp import SmtpConnection, SmtpServer
+from shared.email.smtp import SmtpConnection
+from shared.settings import SmtpServer
 
 pytestmark = pytest.mark.integration
 

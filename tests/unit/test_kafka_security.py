@@ -20,8 +20,7 @@ from services.responder.settings import ResponderSettings
 from services.survey.settings import SurveySettings
 from shared.kafka import admin as kafka_admin
 from shared.kafka.producer import create_producer
-from shared.kafka.security import KafkaSecurity
-from shared.settings import ServiceSettings
+from shared.settings import KafkaSecurity, ServiceSettings
 
 SETTINGS: tuple[type[ServiceSettings], ...] = (
     IngestSettings,

@@ -1,3 +1,6 @@
+import ast
+from pathlib import Path
+
 import pytest
 from pydantic import SecretStr, ValidationError
 
@@ -49,3 +52,20 @@ def test_defaults_give_each_service_its_own_port_role_and_schema() -> None:
     assert len({s.http_port for s in settings}) == 4
     assert [s.db_schema for s in settings] == ["ingest", "survey", "notifier", "responder"]
     assert [s.db_user for s in settings] == ["ingest", "survey", "notifier", "responder"]
+
+
+def test_shared_settings_imports_nothing_of_the_product() -> None:
+    """Every module reads settings: one that settings imports back closes a circle (it was
+    settings -> email/smtp -> tracing -> settings). Any import, at any depth of the module."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "settings.py"
+    tree = ast.parse(path.read_text(), str(path))
+    imported: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            imported += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            imported.append("." * node.level + (node.module or ""))
+    product = [
+        name for name in imported if name.startswith((".", "shared", "services", "tests", "bench"))
+    ]
+    assert product == []
