@@ -292,6 +292,9 @@ def run_async(factory: Callable[[], Coroutine[Any, Any, T]]) -> T:
     return result[0]
 
 
+# A busy machine (a test run next to the services) can take seconds to answer one GET.
+HEALTH_TIMEOUT_S = 5.0
+
 # What a health answer must show to count as ready: by default a 200.
 Ready = Callable[[int, bytes], bool]
 
@@ -329,7 +332,7 @@ def wait_healthy(
     while True:
         if not alive():
             return "process exited"
-        answer = probe(url)
+        answer = probe(url, HEALTH_TIMEOUT_S)
         if answer is not None and ready(*answer):
             return None
         if time.monotonic() >= deadline:
@@ -350,7 +353,7 @@ async def wait_healthy_async(
     while True:
         if not alive():
             return "process exited"
-        answer = await asyncio.to_thread(probe, url)
+        answer = await asyncio.to_thread(probe, url, HEALTH_TIMEOUT_S)
         if answer is not None and ready(*answer):
             return None
         if time.monotonic() >= deadline:

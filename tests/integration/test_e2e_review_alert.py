@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import service_env
 from tests.support.admin import API, create_shop
 from tests.support.platforms import body_of, standard_headers
-from tests.support.services import ServiceProcess
+from tests.support.services import ServiceProcess, running_services, smtp_env
 
 pytestmark = pytest.mark.integration
 
@@ -27,21 +27,12 @@ WHSEC = "whsec_ZTJlLXNlY3JldC0wMTIzNDU2Nzg5YWJjZGVmZ2g="
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {}
-    for name in ("ingest", "notifier"):
-        env = service_env(name, infra, database, prefix)
-        env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
-        env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
-        procs[name] = ServiceProcess(name, env, log_dir)
-    try:
-        for p in procs.values():
-            p.start()
-        for p in procs.values():
-            p.wait_ready()
+    envs = {
+        n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)}
+        for n in ("ingest", "notifier")
+    }
+    with running_services(envs, log_dir) as procs:
         yield procs
-    finally:
-        for p in procs.values():
-            p.kill()
 
 
 def mails_to(maildir, address: str) -> list:

@@ -14,7 +14,7 @@ from shared.topics import SURVEYS, topic_name
 from tests.conftest import service_env
 from tests.support.admin import create_shop
 from tests.support.kafka import eventually, read_topic
-from tests.support.services import ServiceProcess
+from tests.support.services import ServiceProcess, running_services
 
 pytestmark = pytest.mark.integration
 
@@ -33,20 +33,10 @@ ORDER = {
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {
-        name: ServiceProcess(name, service_env(name, infra, database, prefix), log_dir)
-        for name in ("ingest", "survey")
-    }
-    try:
-        for p in procs.values():
-            p.start()
-        for p in procs.values():
-            p.wait_ready()
+    envs = {n: service_env(n, infra, database, prefix) for n in ("ingest", "survey")}
+    with running_services(envs, log_dir) as procs:
         create_shop(procs["ingest"].url, "shop-1", "standard")
         yield procs
-    finally:
-        for p in procs.values():
-            p.kill()
 
 
 async def test_order_posted_to_ingest_becomes_a_pending_survey(stack, infra, prefix) -> None:

@@ -20,7 +20,7 @@ from tests.support.admin import API, create_shop
 from tests.support.kafka import produce
 from tests.support.observability import DUE_AT_ONCE, Scrape, order_webhook, scrape
 from tests.support.platforms import body_of, standard_headers
-from tests.support.services import ServiceProcess
+from tests.support.services import ServiceProcess, running_services, smtp_env
 
 pytestmark = pytest.mark.integration
 
@@ -30,21 +30,9 @@ WHSEC = "whsec_bWV0cmljcy1zZWNyZXQtMDEyMzQ1Njc4OWFiY2Q="
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {}
-    for name in SERVICES:
-        env = service_env(name, infra, database, prefix)
-        env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
-        env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
-        procs[name] = ServiceProcess(name, env, log_dir)
-    try:
-        for p in procs.values():
-            p.start()
-        for p in procs.values():
-            p.wait_ready()
+    envs = {n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)} for n in SERVICES}
+    with running_services(envs, log_dir) as procs:
         yield procs
-    finally:
-        for p in procs.values():
-            p.kill()
 
 
 def negative_review(review_id: str) -> dict[str, Any]:

@@ -25,24 +25,18 @@ from tests.support.privacy import (
     unsubscribe_link,
     wait_for_mails,
 )
-from tests.support.services import ServiceProcess
+from tests.support.services import ServiceProcess, running_services, smtp_env
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {}
-    for name in ("ingest", "survey", "notifier"):
-        env = service_env(name, infra, database, prefix)
-        env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
-        env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
-        procs[name] = ServiceProcess(name, env, log_dir)
-    try:
-        for p in procs.values():
-            p.start()
-        for p in procs.values():
-            p.wait_ready()
+    envs = {
+        n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)}
+        for n in ("ingest", "survey", "notifier")
+    }
+    with running_services(envs, log_dir) as procs:
         create_shop(procs["ingest"].url, "eu-shop", "shopify", SECRET)
         r = httpx.put(
             f"{procs['survey'].url}/v1/shops/eu-shop/survey-settings",
@@ -52,9 +46,6 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
         )
         assert r.status_code == 200, r.text
         yield procs
-    finally:
-        for p in procs.values():
-            p.kill()
 
 
 @pytest.fixture

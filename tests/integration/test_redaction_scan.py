@@ -39,7 +39,7 @@ from tests.support.privacy import (
     text_columns,
     wait_for_mails,
 )
-from tests.support.services import ServiceProcess
+from tests.support.services import ServiceProcess, running_services, smtp_env
 
 pytestmark = pytest.mark.integration
 
@@ -51,21 +51,9 @@ LOOKS_LIKE_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 
 @pytest.fixture
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
-    procs = {}
-    for name in SERVICES:
-        env = service_env(name, infra, database, prefix)
-        env[f"{name.upper()}_SMTP_HOST"] = infra.smtp_host
-        env[f"{name.upper()}_SMTP_PORT"] = str(infra.smtp_port)
-        procs[name] = ServiceProcess(name, env, log_dir)
-    try:
-        for p in procs.values():
-            p.start()
-        for p in procs.values():
-            p.wait_ready()
+    envs = {n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)} for n in SERVICES}
+    with running_services(envs, log_dir) as procs:
         yield procs
-    finally:
-        for p in procs.values():
-            p.kill()
 
 
 @pytest.fixture

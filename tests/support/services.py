@@ -1,15 +1,18 @@
 """Services under test run as real processes: `python -m services.<name>`, started and stopped
 by the local stack's launcher (deploy/local/launcher.py)."""
 
+import contextlib
 import json
 import os
 import signal
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from deploy.local.launcher import Launched, free_port, python_module
 from deploy.local.layout import StackError
+from tests.support.infra import Infra
 
-__all__ = ["ServiceProcess", "free_port"]
+__all__ = ["ServiceProcess", "free_port", "running_services", "smtp_env"]
 
 
 class ServiceProcess:
@@ -73,3 +76,27 @@ class ServiceProcess:
 
     def log_tail(self, lines: int = 40) -> str:
         return "" if self.process is None else self.process.log_tail(lines)
+
+
+def smtp_env(name: str, infra: Infra) -> dict[str, str]:
+    """The settings that send `name`'s email to the session's SMTP sink."""
+    p = name.upper() + "_"
+    return {p + "SMTP_HOST": infra.smtp_host, p + "SMTP_PORT": str(infra.smtp_port)}
+
+
+@contextlib.contextmanager
+def running_services(
+    envs: Mapping[str, dict[str, str]], log_dir: Path
+) -> Iterator[dict[str, ServiceProcess]]:
+    """One process per service (by name, with its environment), all started, then all ready;
+    killed at the end, also when one does not get ready."""
+    procs = {name: ServiceProcess(name, env, log_dir) for name, env in envs.items()}
+    try:
+        for p in procs.values():
+            p.start()
+        for p in procs.values():
+            p.wait_ready()
+        yield procs
+    finally:
+        for p in procs.values():
+            p.kill()
