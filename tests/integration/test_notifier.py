@@ -21,23 +21,16 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.timers.worker import TimerWorker
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
+from shared.email.smtp import SmtpConnection
 from shared.events import ReplyPublished, ReviewClassified, ShopUpdated
 from shared.events.envelope import EventEnvelope
 from shared.standard_webhooks import verify
+from tests.support.clock import T0, Clock
 from tests.support.receiver import Receiver
 
 pytestmark = pytest.mark.integration
 
-T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
 AUTH = {"Authorization": "Bearer api-token-dev-only"}
-
-
-@dataclass
-class Clock:
-    now: datetime = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -369,18 +362,18 @@ async def test_a_delivery_worker_holds_no_more_claims_than_sends_in_flight(
     for n in range(10):
         await notifier.feed(classified("s-lanes", f"lane:{n}"))
     held: list[int] = []
-    send = DeliveryWorker._email
+    send = SmtpConnection.send
 
-    async def counting(self, row, smtp) -> None:
+    async def counting(self, sender, recipient, message):
         held.append(
             await notifier.pool.fetchval(
                 "SELECT count(*) FROM notifications WHERE status = 'sending' AND shop_id = $1",
                 "s-lanes",
             )
         )
-        await send(self, row, smtp)
+        return await send(self, sender, recipient, message)
 
-    monkeypatch.setattr(DeliveryWorker, "_email", counting)
+    monkeypatch.setattr(SmtpConnection, "send", counting)
     assert await notifier.deliver() == 10
     assert len(held) == 10 and max(held) <= notifier.settings.delivery_concurrency
     assert len(notifier.mails_to(support)) == 10

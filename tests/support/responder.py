@@ -5,7 +5,7 @@ workers run when the test says so."""
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx
@@ -19,17 +19,9 @@ from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
 from shared.events import ReviewClassified, ShopUpdated
 from shared.events.envelope import EventEnvelope
+from tests.support.clock import T0, Clock
 
-T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
 BOOTSTRAP = {"Authorization": "Bearer bootstrap-admin-key-dev-only"}
-
-
-@dataclass
-class Clock:
-    now: datetime = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass

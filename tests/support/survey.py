@@ -6,7 +6,7 @@ import mailbox
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -31,21 +31,8 @@ from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer
 from shared.topics import topic_name
+from tests.support.clock import T0, Clock
 from tests.support.kafka import produce
-
-# A Tuesday, 09:00 UTC.
-T0 = datetime(2026, 11, 17, 9, 0, tzinfo=UTC)
-
-
-@dataclass
-class Clock:
-    now: datetime = T0
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @dataclass
