@@ -3,14 +3,16 @@ webhook, record the outcome. Staff notifications are sent at least once, unlike 
 (survey, at most once): a send whose outcome is unknown (the connection broke after DATA, or
 the worker died between claim and result) is sent again, with the same Message-ID (or
 `webhook-id`), so receivers and mail clients see one message. A missed alert about a negative
-review is the failure the product exists to prevent; a duplicate costs nothing. Each of the
-concurrent lanes claims one notification at a time, right before sending it."""
+review is the failure the product exists to prevent; a duplicate costs nothing. The lanes are
+the shared email worker's (shared/email/worker.py): each claims one notification at a time,
+right before sending it."""
 
-import asyncio
 import logging
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 
 import httpx
 
@@ -20,17 +22,14 @@ from services.notifier.notifications import repository as notifications
 from services.notifier.notifications.repository import NotificationRow
 from services.notifier.rules import repository as rules
 from services.notifier.settings import NotifierSettings
+from shared.backoff import DURABLE
 from shared.db.pool import Pool
 from shared.email import mime
-from shared.email.smtp import SmtpConnection, SmtpPool
-from shared.metrics import ALERTS_SENT, NOTIFICATIONS, count_email
+from shared.email.smtp import SendResult, SmtpPool
+from shared.email.worker import Email, EmailWorker
+from shared.metrics import ALERTS_SENT, NOTIFICATIONS
 
 log = logging.getLogger(__name__)
-
-
-def backoff(attempts: int) -> timedelta:
-    """30 s, 1, 2, 4 ... minutes, at most an hour."""
-    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
 
 
 @dataclass
@@ -46,67 +45,26 @@ class DeliveryWorker:
     http: httpx.AsyncClient | None = None
 
     async def run_once(self) -> int:
-        now = self.clock()
-        async with self.pool.acquire() as conn:
-            lease = timedelta(seconds=self.settings.delivery_claim_lease_s)
-            await notifications.requeue_stale_claims(conn, now - lease, now)
-            first = await notifications.claim_due(conn, now, 1)
-        if not first:
-            return 0
         # Each lane claims its next notification only when it is free to send it, so a worker
         # that dies holds no more claims than it has sends in flight: a claimed notification
         # waiting behind another would become 'unknown' after the lease without ever having
-        # been sent.
-        lanes = max(1, self.settings.delivery_concurrency)
-        per_lane = max(1, self.settings.delivery_batch // lanes)
-        connections = self.smtp or SmtpPool(self.settings.smtp_server)
+        # been sent. Webhooks go through the same lanes, their SMTP connection unused.
         http = _LazyClient(self.http, lambda: webhooks.client(self.settings))
+        worker = EmailWorker(
+            _Delivery(self, http),
+            self.clock,
+            self.settings.smtp_server,
+            self.settings.delivery_batch,
+            self.settings.delivery_concurrency,
+            claim_ahead=False,
+            smtp=self.smtp,
+        )
         try:
-            handled = await asyncio.gather(
-                *(
-                    self._lane(first if i == 0 else [], per_lane, http, connections)
-                    for i in range(lanes)
-                )
-            )
+            return await worker.run_once()
         finally:
             await http.close_if_owned()
-            if self.smtp is None:
-                await connections.close()
-        return sum(handled)
 
-    async def _lane(
-        self,
-        first: list[NotificationRow],
-        limit: int,
-        http: "_LazyClient",
-        connections: SmtpPool,
-    ) -> int:
-        smtp = await connections.take()
-        handled = 0
-        try:
-            while handled < limit:
-                if first:
-                    row = first.pop()
-                else:
-                    async with self.pool.acquire() as conn:
-                        claimed = await notifications.claim_due(conn, self.clock(), 1)
-                    if not claimed:
-                        break
-                    row = claimed[0]
-                handled += 1
-                try:
-                    if row.channel == "email":
-                        await self._email(row, smtp)
-                    else:
-                        await self._webhook(row, http.get())
-                except Exception:
-                    log.exception("notification failed", extra={"notification_id": row.id})
-        finally:
-            await connections.give_back(smtp)
-        return handled
-
-    async def _email(self, row: NotificationRow, smtp: SmtpConnection) -> None:
-        now = self.clock()
+    async def _email(self, row: NotificationRow, now: datetime) -> Email:
         c = row.content
         message = mime.alternative(
             ("Reviewloop", self.settings.from_address),
@@ -118,16 +76,23 @@ class DeliveryWorker:
             c["html"],
             {"Auto-Submitted": "auto-generated"},
         )
-        result = await smtp.send(self.settings.from_address, row.target, message)
+        return Email(
+            row.kind,
+            self.settings.from_address,
+            row.target,
+            message,
+            partial(self._record, row, now),
+        )
+
+    async def _record(self, row: NotificationRow, now: datetime, result: SendResult) -> None:
         NOTIFICATIONS.labels("email", result.outcome).inc()
-        count_email(row.kind, result.outcome)
         async with self.pool.acquire() as conn:
             if result.outcome == "accepted":
                 ALERTS_SENT.labels(row.kind, "email").inc()
                 await notifications.finish(conn, row.id, "sent", None, now)
             elif result.outcome == "retry":
                 await notifications.retry_at(
-                    conn, row.id, result.detail, now + backoff(row.attempts)
+                    conn, row.id, result.detail, DURABLE.next_attempt(now, row.attempts)
                 )
             elif result.outcome == "permanent":
                 # Surfaced in the API and the logs: a staff address that bounces is a problem.
@@ -143,11 +108,13 @@ class DeliveryWorker:
                     extra={"notification_id": row.id, "detail": result.detail},
                 )
                 await notifications.retry_at(
-                    conn, row.id, f"outcome unknown: {result.detail}", now + backoff(row.attempts)
+                    conn,
+                    row.id,
+                    f"outcome unknown: {result.detail}",
+                    DURABLE.next_attempt(now, row.attempts),
                 )
 
-    async def _webhook(self, row: NotificationRow, http: httpx.AsyncClient) -> None:
-        now = self.clock()
+    async def _webhook(self, row: NotificationRow, http: httpx.AsyncClient, now: datetime) -> None:
         async with self.pool.acquire() as conn:
             if await notifications.receiver_paused(conn, row.target):
                 await notifications.finish(conn, row.id, "paused", "receiver paused", now)
@@ -185,10 +152,39 @@ class DeliveryWorker:
                 await notifications.pause_pending_for(conn, row.target)
             elif result.outcome == "retry" and row.attempts < self.settings.webhook_max_attempts:
                 await notifications.retry_at(
-                    conn, row.id, result.detail, now + backoff(row.attempts)
+                    conn, row.id, result.detail, DURABLE.next_attempt(now, row.attempts)
                 )
             else:
                 await notifications.finish(conn, row.id, "failed", result.detail, now)
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    """The notifier's side of one pass of the shared email worker (shared/email/worker.py)."""
+
+    worker: DeliveryWorker
+    http: "_LazyClient"
+
+    async def settle_stale(self, now: datetime) -> None:
+        lease = timedelta(seconds=self.worker.settings.delivery_claim_lease_s)
+        async with self.worker.pool.acquire() as conn:
+            await notifications.requeue_stale_claims(conn, now - lease, now)
+
+    async def claim(self, now: datetime, limit: int) -> list[NotificationRow]:
+        async with self.worker.pool.acquire() as conn:
+            return await notifications.claim_due(conn, now, limit)
+
+    async def prepare(self, row: NotificationRow, now: datetime) -> Email | None:
+        if row.channel == "email":
+            return await self.worker._email(row, now)
+        await self.worker._webhook(row, self.http.get(), now)
+        return None
+
+    def scope(self, row: NotificationRow) -> AbstractContextManager[object]:
+        return nullcontext()
+
+    def failed(self, row: NotificationRow) -> None:
+        log.exception("notification failed", extra={"notification_id": row.id})
 
 
 class _LazyClient:

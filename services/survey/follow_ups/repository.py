@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from services.survey import email_claims
+from services.survey.outgoing import repository as outgoing
 from shared.db.pool import Connection
 
 
@@ -79,8 +79,8 @@ async def get(conn: Connection, shop_id: str, case_key: str) -> FollowUpRow | No
 
 
 async def claim_due(conn: Connection, now: datetime, limit: int) -> list[FollowUpRow]:
-    """The survey dispatch's claim (services/survey/email_claims.py) on this table."""
-    rows = await email_claims.claim_due(conn, "follow_up_emails", _COLUMNS, now, limit)
+    """The survey dispatch's claim (services/survey/outgoing/repository.py) on this table."""
+    rows = await outgoing.claim_due(conn, "follow_up_emails", _COLUMNS, now, limit)
     return [FollowUpRow(**r) for r in rows]
 
 
@@ -88,78 +88,13 @@ async def reserve_recipient(conn: Connection, email_id: int, recipient: str, att
     """Recorded right before SMTP: from here on the follow-up may have reached the server, and
     an 'unknown' outcome still says where it may have gone. False: the claim is no longer this
     worker's, do not send."""
-    return await email_claims.reserve_recipient(
-        conn, "follow_up_emails", email_id, recipient, attempt
-    )
-
-
-async def mark_sent(conn: Connection, email_id: int, recipient: str, at: datetime) -> None:
-    await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'sent', recipient = $2, sent_at = $3,
-                                    last_error = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        at,
-    )
-
-
-async def mark_skipped(conn: Connection, email_id: int, reason: str) -> None:
-    await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'skipped', skip_reason = $2, updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        reason,
-    )
-
-
-async def mark_retry(conn: Connection, email_id: int, error: str, at: datetime) -> None:
-    await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'pending', send_at = $3, last_error = $2,
-                                    updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        error[:1000],
-        at,
-    )
-
-
-async def mark_failed(conn: Connection, email_id: int, recipient: str, error: str) -> None:
-    await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'failed', recipient = $2, last_error = $3,
-                                    updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        error[:1000],
-    )
-
-
-async def mark_unknown(conn: Connection, email_id: int, recipient: str | None, error: str) -> None:
-    await conn.execute(
-        """
-        UPDATE follow_up_emails SET status = 'unknown', recipient = $2, last_error = $3,
-                                    updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        error[:1000],
-    )
+    return await outgoing.reserve_recipient(conn, "follow_up_emails", email_id, recipient, attempt)
 
 
 async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
     """A reserved claim whose worker died may have been accepted by SMTP: 'unknown', never
     'pending'. An unreserved one never left: 'pending' again. Returns how many are 'unknown'."""
-    return await email_claims.expire_stale_claims(conn, "follow_up_emails", older_than)
+    return await outgoing.expire_stale_claims(conn, "follow_up_emails", older_than)
 
 
 async def forget_recipients(

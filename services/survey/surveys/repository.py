@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.survey import email_claims
-from services.survey.suppressions import Reason
+from services.survey.outgoing import repository as outgoing
+from services.survey.suppressions import repository as suppressions
+from services.survey.suppressions.repository import Reason
+from services.survey.suppressions.service import normalise
 from shared import tracing
 from shared.db.pool import Connection, Pool
 
@@ -148,58 +150,8 @@ async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRo
     commits before any SMTP traffic, so a crash leaves the row in 'sending'. The recipient is
     cleared: `reserve_recipient` sets it again right before this attempt's SMTP traffic, which
     tells a claim that may have reached the server from one that never did."""
-    rows = await email_claims.claim_due(conn, "survey_emails", _EMAIL, now, limit)
+    rows = await outgoing.claim_due(conn, "survey_emails", _EMAIL, now, limit)
     return [EmailRow(**r) for r in rows]
-
-
-async def mark_skipped(conn: Connection, email_id: int, reason: str) -> None:
-    await conn.execute(
-        """
-        UPDATE survey_emails SET status = 'skipped', skip_reason = $2, updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        reason,
-    )
-
-
-async def mark_retry(conn: Connection, email_id: int, error: str, at: datetime) -> None:
-    await conn.execute(
-        """
-        UPDATE survey_emails SET status = 'pending', send_at = $3, last_error = $2,
-                                 updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        error[:1000],
-        at,
-    )
-
-
-async def mark_failed(conn: Connection, email_id: int, recipient: str, error: str) -> None:
-    await conn.execute(
-        """
-        UPDATE survey_emails SET status = 'failed', recipient = $2, last_error = $3,
-                                 updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        error[:1000],
-    )
-
-
-async def mark_unknown(conn: Connection, email_id: int, recipient: str | None, error: str) -> None:
-    await conn.execute(
-        """
-        UPDATE survey_emails SET status = 'unknown', recipient = $2, last_error = $3,
-                                 updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
-        recipient,
-        error[:1000],
-    )
 
 
 async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
@@ -207,7 +159,7 @@ async def expire_stale_claims(conn: Connection, older_than: datetime) -> int:
     'unknown', never again 'pending'. Unreserved ones never left (the worker died before their
     turn, or the database went away during the check): 'pending' again, sent by the next
     claim. Returns how many became 'unknown'."""
-    return await email_claims.expire_stale_claims(conn, "survey_emails", older_than)
+    return await outgoing.expire_stale_claims(conn, "survey_emails", older_than)
 
 
 async def lock_recipient(conn: Connection, tenant_group: str, recipient: str) -> None:
@@ -222,7 +174,7 @@ async def reserve_recipient(conn: Connection, email_id: int, recipient: str, att
     """Marks the claimed email as going to this address, so concurrent checks see it, and as
     possibly sent from here on. False when the claim is no longer this worker's (it outlived
     the lease and another worker claimed the email again): then it must not send."""
-    return await email_claims.reserve_recipient(conn, "survey_emails", email_id, recipient, attempt)
+    return await outgoing.reserve_recipient(conn, "survey_emails", email_id, recipient, attempt)
 
 
 async def recipient_state(
@@ -235,30 +187,25 @@ async def recipient_state(
     exclude_survey: int,
 ) -> tuple[Reason | None, bool]:
     """The address's suppression reason, if any, and whether the cooldown holds: an invitation
-    of another survey went, may have gone, or is going to it since `since`. One round trip for
-    both; call after `lock_recipient`, in a statement of its own, so it sees every reservation
+    of another survey went, may have gone, or is going to it since `since`. Call after
+    `lock_recipient`, each lookup in a statement of its own, so both see every reservation
     committed while the lock was awaited."""
-    row = await conn.fetchrow(
+    reason = await suppressions.reason_for(conn, tenant_group, address_key, normalise(recipient))
+    recent: bool = await conn.fetchval(
         """
-        SELECT
-            (SELECT reason FROM suppressions
-             WHERE tenant_group = $1 AND (email_key = $3 OR email = lower(btrim($2)))
-             ORDER BY reason DESC LIMIT 1) AS reason,
-            EXISTS (
-                SELECT 1 FROM survey_emails
-                WHERE recipient = $2 AND shop_id = ANY($4::text[]) AND kind = 'invitation'
-                  AND status IN ('sent', 'unknown', 'sending')
-                  AND coalesce(sent_at, claimed_at) >= $5 AND survey_id <> $6
-            ) AS recent
+        SELECT EXISTS (
+            SELECT 1 FROM survey_emails
+            WHERE recipient = $1 AND shop_id = ANY($2::text[]) AND kind = 'invitation'
+              AND status IN ('sent', 'unknown', 'sending')
+              AND coalesce(sent_at, claimed_at) >= $3 AND survey_id <> $4
+        )
         """,
-        tenant_group,
         recipient,
-        address_key,
         shop_ids,
         since,
         exclude_survey,
     )
-    return row["reason"], row["recent"]
+    return reason, recent
 
 
 async def mark_sent_and_schedule(

@@ -1,7 +1,6 @@
-"""The claim protocol of the survey service's outgoing emails, one SQL for both tables that
-hold them: invitations and reminders (`survey_emails`) and case follow-ups
-(`follow_up_emails`). Both have the same status, send_at, attempts, recipient and claimed_at
-columns.
+"""All SQL of the survey service's outgoing emails that is the same for both tables that hold
+them: invitations and reminders (`survey_emails`) and case follow-ups (`follow_up_emails`).
+Both have the same status, send_at, attempts, recipient, claimed_at and last_error columns.
 
 - `claim_due` takes due rows for this worker: other replicas skip locked rows, and the claim
   commits before any SMTP traffic, so a crash leaves the row in 'sending'. It clears the
@@ -11,6 +10,7 @@ columns.
   the caller's (it outlived the lease and another worker claimed the row again).
 - `expire_stale_claims` settles claims whose worker died: reserved ones may have been accepted,
   so 'unknown' and never sent again; unreserved ones never left, so 'pending' again.
+- `mark_*` write the outcome of a claim that is still 'sending'.
 """
 
 from datetime import datetime
@@ -86,3 +86,74 @@ async def expire_stale_claims(conn: Connection, table: EmailTable, older_than: d
         older_than,
     )
     return sum(1 for r in rows if r["status"] == "unknown")
+
+
+async def mark_skipped(conn: Connection, table: EmailTable, email_id: int, reason: str) -> None:
+    await conn.execute(
+        f"""
+        UPDATE {_table(table)} SET status = 'skipped', skip_reason = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        reason,
+    )
+
+
+async def mark_sent(
+    conn: Connection, table: EmailTable, email_id: int, recipient: str, at: datetime
+) -> None:
+    await conn.execute(
+        f"""
+        UPDATE {_table(table)} SET status = 'sent', recipient = $2, sent_at = $3,
+                                   last_error = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        at,
+    )
+
+
+async def mark_retry(
+    conn: Connection, table: EmailTable, email_id: int, error: str, at: datetime
+) -> None:
+    await conn.execute(
+        f"""
+        UPDATE {_table(table)} SET status = 'pending', send_at = $3, last_error = $2,
+                                   updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        error[:1000],
+        at,
+    )
+
+
+async def mark_failed(
+    conn: Connection, table: EmailTable, email_id: int, recipient: str, error: str
+) -> None:
+    await conn.execute(
+        f"""
+        UPDATE {_table(table)} SET status = 'failed', recipient = $2, last_error = $3,
+                                   updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        error[:1000],
+    )
+
+
+async def mark_unknown(
+    conn: Connection, table: EmailTable, email_id: int, recipient: str | None, error: str
+) -> None:
+    await conn.execute(
+        f"""
+        UPDATE {_table(table)} SET status = 'unknown', recipient = $2, last_error = $3,
+                                   updated_at = now()
+        WHERE id = $1 AND status = 'sending'
+        """,
+        email_id,
+        recipient,
+        error[:1000],
+    )
