@@ -1,12 +1,54 @@
 """How a benchmark run undoes what it made (processes, topics, a database, the infrastructure it
 had to start), and what its result records about the infrastructure."""
 
+import argparse
+import secrets
+import tempfile
 from collections.abc import Awaitable, Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from bench.ingest.kafka_watch import delete_topics
 from bench.ingest.targets import Infra, ServerProcess, remove_database, stop_infra
 from bench.runner import Log
+from shared.db.provision import roles_from_env
+from shared.settings import ServiceSettings
+
+S = TypeVar("S", bound=ServiceSettings)
+
+
+class RunState:
+    """What every benchmark run holds, for its `cleanup()` to undo whatever `start()` got to: a
+    database and a topic prefix of its own (named `<name>` and a random token), a work
+    directory, the infrastructure once started, and the cleanup's notes."""
+
+    def __init__(self, name: str, args: argparse.Namespace) -> None:
+        self.args = args
+        token = secrets.token_hex(4)
+        self.database = f"reviewloop_bench_{name}_{token}"
+        self.prefix = f"bench-{name}-{token}."
+        self.work_dir = Path(tempfile.mkdtemp(prefix=f"bench-{name}-"))
+        self.infra: Infra | None = None
+        self.database_created = False
+        self.cleanup_notes: list[str] = []
+
+    def settings_as(self, kind: type[S], schema: str, **more: Any) -> S:
+        """`kind` of settings on the run's database as `schema`'s own role, with a pool of one
+        or two connections (the bench's own work on the service's tables)."""
+        assert self.infra is not None
+        role = next(r for r in roles_from_env({}) if r.schema == schema)
+        return kind(
+            environment="test",
+            db_host=self.infra.pg_host,
+            db_port=self.infra.pg_port,
+            db_name=self.database,
+            db_user=role.user,
+            db_password=role.password,
+            db_pool_min_size=1,
+            db_pool_max_size=2,
+            **more,
+        )
+
 
 # A cleanup step: its name in the result, and what it does (an optional note on how it went).
 Step = tuple[str, Callable[[], Awaitable[str | None]]]

@@ -5,11 +5,13 @@ the JSON result and the markdown table."""
 import argparse
 import asyncio
 import contextlib
+import dataclasses
+import json
 import shutil
 import signal
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -38,7 +40,7 @@ def logger(name: str) -> Log:
     return log
 
 
-def parser(name: str, description: str, quick: str) -> argparse.ArgumentParser:
+def parser(name: str, description: str | None, quick: str) -> argparse.ArgumentParser:
     """`python -m bench.<name>`'s parser, with --quick (`quick`: what it runs) first."""
     p = argparse.ArgumentParser(prog=f"python -m bench.{name}", description=description)
     p.add_argument("--quick", action="store_true", help=quick)
@@ -60,6 +62,22 @@ def apply_preset(
     for key, value in (quick if args.quick else full).items():
         if getattr(args, key) is None:
             setattr(args, key, value)
+
+
+def parse(
+    parser: argparse.ArgumentParser,
+    argv: list[str] | None,
+    presets: tuple[Mapping[str, Any], Mapping[str, Any]],
+    *,
+    known_only: bool = False,
+) -> argparse.Namespace:
+    """`parser` with --keep-infra, applied to `argv`; the sizes left open from the (quick, full)
+    `presets`. `known_only`: other options are ignored (bench/all passes its arguments to every
+    benchmark)."""
+    add_keep_infra(parser)
+    args = parser.parse_known_args(argv)[0] if known_only else parser.parse_args(argv)
+    apply_preset(args, *presets)
+    return args
 
 
 def env_overrides(
@@ -104,25 +122,83 @@ def finish_work_dir(work_dir: Path, ok: bool, log: Log) -> None:
         log(f"logs kept in {work_dir}")
 
 
-def main(
-    argv: list[str] | None,
+class Cleanable(Protocol):
+    """A benchmark's run: what it started, undone by `cleanup()`, and its work directory."""
+
+    work_dir: Path
+
+    async def cleanup(self) -> None: ...
+
+
+@contextlib.asynccontextmanager
+async def cleaned_up(run: Cleanable, log: Log) -> AsyncIterator[None]:
+    """Around a benchmark's measurement: `run.cleanup()` whatever happens; the work directory
+    is kept when the measurement failed (see `finish_work_dir`)."""
+    ok = False
+    try:
+        yield
+        ok = True
+    finally:
+        await run.cleanup()
+        finish_work_dir(run.work_dir, ok, log)
+
+
+Benchmark = Callable[[argparse.Namespace, datetime], Awaitable[dict[str, Any]]]
+
+
+class Main(Protocol):
+    def __call__(self, argv: list[str] | None = None) -> int: ...
+
+
+def entry(
     parse_args: Callable[[list[str] | None], argparse.Namespace],
-    benchmark: Callable[[argparse.Namespace, datetime], Awaitable[dict[str, Any]]],
+    benchmark: Benchmark,
     report: Report,
-) -> int:
-    args = parse_args(argv)
-    started = datetime.now(UTC)
+) -> Main:
+    """A benchmark's `main`: parse, run with an orderly cleanup on SIGTERM or Ctrl-C, write the
+    JSON result and print the markdown table."""
 
-    async def guarded() -> dict[str, Any]:
-        # SIGTERM gets the same orderly cleanup as Ctrl-C: cancel, then the finally blocks.
-        task = asyncio.current_task()
-        assert task is not None
-        with contextlib.suppress(NotImplementedError):
-            asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
-        return await benchmark(args, started)
+    def main(argv: list[str] | None = None) -> int:
+        args = parse_args(argv)
+        started = datetime.now(UTC)
 
-    result = asyncio.run(guarded())
-    path = report.write_json(result, started)
-    print(report.markdown(result))
-    print(f"\nresult: {path.relative_to(REPO_ROOT)}")
-    return 0
+        async def guarded() -> dict[str, Any]:
+            # SIGTERM gets the same orderly cleanup as Ctrl-C: cancel, then the finally blocks.
+            task = asyncio.current_task()
+            assert task is not None
+            with contextlib.suppress(NotImplementedError):
+                asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, task.cancel)
+            return await benchmark(args, started)
+
+        result = asyncio.run(guarded())
+        path = report.write_json(result, started)
+        print(report.markdown(result))
+        print(f"\nresult: {path.relative_to(REPO_ROOT)}")
+        return 0
+
+    return main
+
+
+async def start_client(
+    module: str, spec: Any, work_dir: Path, name: str, result: str
+) -> tuple[asyncio.subprocess.Process, Path]:
+    """`python -m <module> SPEC RESULT`, a load client in its own process: its spec (a
+    dataclass) written to `<name>.spec.json`, its result expected in `<name>.<result>.json`
+    (returned with the process); stdin and stdout carry its control lines, stderr goes to
+    `<name>.client.log`."""
+    spec_path = work_dir / f"{name}.spec.json"
+    out_path = work_dir / f"{name}.{result}.json"
+    spec_path.write_text(json.dumps(dataclasses.asdict(spec)))
+    with (work_dir / f"{name}.client.log").open("ab") as client_log:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            module,
+            str(spec_path),
+            str(out_path),
+            cwd=REPO_ROOT,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=client_log,
+        )
+    return proc, out_path

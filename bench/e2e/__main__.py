@@ -114,12 +114,9 @@ log = runner.logger("e2e")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "e2e",
-        "End-to-end latency (request into ingest -> email accepted by an SMTP sink) "
-        "at sustained rates, through the four real services. See bench/README.md.",
-        quick="10/s for 5 s per flow, short ceilings",
-    )
+    """End-to-end latency (request into ingest -> email accepted by an SMTP sink) at sustained
+    rates, through the four real services. See bench/README.md."""
+    p = runner.parser("e2e", parse_args.__doc__, "10/s for 5 s per flow, short ceilings")
     p.add_argument("--rates", help="items per second, comma-separated (default 25,50,100,200)")
     p.add_argument("--duration", type=float, help="seconds per rate step (default 60)")
     p.add_argument("--flows", default="alert,survey", help="alert, survey or both (default)")
@@ -158,9 +155,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--kafka-seconds", type=float, help="seconds per paced Kafka ceiling phase")
     p.add_argument("--kafka-messages", type=int, help="messages of the Kafka flood phase")
     p.add_argument("--no-kafka", action="store_true", help="skip the Kafka ceiling")
-    runner.add_keep_infra(p)
-    args = p.parse_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL))
     try:
         args.rates = [float(r) for r in str(args.rates).split(",") if r.strip()]
     except ValueError:
@@ -389,22 +384,10 @@ class Run:
             duration_s=duration,
             connections=args.connections,
         )
-        spec_path = self.work_dir / f"{name}.spec.json"
-        out_path = self.work_dir / f"{name}.load.json"
-        spec_path.write_text(json.dumps(asdict(spec)))
         await self.sink.clear()
-        with (self.work_dir / f"{name}.client.log").open("ab") as client_log:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.e2e.load",
-                str(spec_path),
-                str(out_path),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=client_log,
-            )
+        proc, out_path = await runner.start_client(
+            "bench.e2e.load", spec, self.work_dir, name, "load"
+        )
         assert proc.stdin is not None and proc.stdout is not None
         stopped_early: str | None = None
         try:
@@ -699,8 +682,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

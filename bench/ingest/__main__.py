@@ -17,7 +17,7 @@ import secrets
 import sys
 import tempfile
 import time
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -61,12 +61,9 @@ log = runner.logger("ingest")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "ingest",
-        "Signed Shopify webhooks through ingest into Kafka, next to a bare "
-        "FastAPI endpoint (the ceiling) in the same run. See bench/README.md.",
-        quick="500 requests, 50 warm-up, 10 s per phase",
-    )
+    """Signed Shopify webhooks through ingest into Kafka, next to a bare FastAPI endpoint (the
+    ceiling) in the same run. See bench/README.md."""
+    p = runner.parser("ingest", parse_args.__doc__, "500 requests, 50 warm-up, 10 s per phase")
     p.add_argument("--requests", type=int, help="measured requests per phase (default 5,000)")
     p.add_argument("--concurrency", type=int, default=32, help="keep-alive connections")
     p.add_argument("--duration", type=float, help="max seconds per phase (default 30)")
@@ -80,9 +77,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--half-load", type=float, default=0.5, help="fraction of ingest's max rate")
     p.add_argument("--partitions", type=int, default=ORDERS.partitions, help="per topic")
     p.add_argument("--drain-timeout", type=float, default=120.0, help="max wait for Kafka (s)")
-    runner.add_keep_infra(p)
-    args = p.parse_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL))
     if args.requests < 1 or args.concurrency < 1 or args.duration <= 0 or args.warmup < 0:
         p.error("--requests, --concurrency and --duration must be positive, --warmup >= 0")
     if not 0 < args.half_load <= 1:
@@ -160,23 +155,11 @@ class Run:
             + ("closed loop" if spec.rate is None else f"open loop at {spec.rate:.0f}/s")
             + f", client {spec.client}"
         )
-        spec_path = self.work_dir / f"{name}.spec.json"
-        out_path = self.work_dir / f"{name}.result.json"
-        spec_path.write_text(json.dumps(asdict(spec)))
         watch = self.watch if kafka else None
         load_before = machine.loadavg()
-        with (self.work_dir / f"{name}.client.log").open("ab") as client_log:
-            client = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.ingest.client",
-                str(spec_path),
-                str(out_path),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.PIPE,
-                stdout=asyncio.subprocess.PIPE,
-                stderr=client_log,
-            )
+        client, out_path = await runner.start_client(
+            "bench.ingest.client", spec, self.work_dir, name, "result"
+        )
         try:
             assert client.stdin is not None and client.stdout is not None
             warm = await _expect_line(client.stdout, WARM_LINE, WARMUP_TIMEOUT_S)
@@ -281,8 +264,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     run = Run(args)
     machine_before = machine.loadavg()
     phases: list[dict[str, Any]] = []
-    ok = False
-    try:
+    async with runner.cleaned_up(run, log):
         await run.start()
         assert run.ingest is not None and run.bare is not None
         client: ClientKind = args.client
@@ -303,10 +285,6 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             count = max(1, min(args.requests, int(rate * args.duration)))
             spec = replace(run.spec(run.ingest, client, count), rate=round(rate, 1))
             phases.append(await run.phase("ingest-half", run.ingest, spec, True))
-        ok = True
-    finally:
-        await run.cleanup()
-        runner.finish_work_dir(run.work_dir, ok, log)
     return {
         **runner.header("ingest", started),
         "config": {
@@ -351,8 +329,7 @@ def _summary(phases: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

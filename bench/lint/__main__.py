@@ -20,23 +20,19 @@ prints a markdown table, and undoes what it started.
 
 import argparse
 import asyncio
-import secrets
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from bench import runner
-from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
+from bench.infra import RunState, Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
 from bench.ingest.targets import (
-    Infra,
     ServerProcess,
     create_database,
     start_infra,
@@ -53,7 +49,6 @@ from services.responder.reviews.handlers import on_shop
 from services.responder.settings import ResponderSettings
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
-from shared.db.provision import roles_from_env
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload
 
 QUICK = {"duration": 5.0, "in_process_runs": 20}
@@ -65,19 +60,14 @@ log = runner.logger("lint")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "lint",
-        "p99 of unrelated requests to the responder while one agent lints long texts at its "
-        "rate limit. See bench/README.md.",
-        quick="5 s per phase",
-    )
+    """p99 of unrelated requests to the responder while one agent lints long texts at its rate
+    limit. See bench/README.md."""
+    p = runner.parser("lint", parse_args.__doc__, "5 s per phase")
     p.add_argument("--duration", type=float, help="seconds per phase (default 30)")
     p.add_argument("--probe-rate", type=float, default=20.0, help="probe requests per second")
     p.add_argument("--lint-rate", type=float, default=20.0, help="lint calls per second")
     p.add_argument("--in-process-runs", type=int, help="runs per text of the in-process timing")
-    runner.add_keep_infra(p)
-    args = p.parse_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL))
     if args.duration <= 0 or args.probe_rate <= 0 or args.lint_rate <= 0:
         p.error("--duration, --probe-rate and --lint-rate must be positive")
     return args
@@ -109,18 +99,11 @@ async def open_loop(
     return out
 
 
-class Run:
+class Run(RunState):
     def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        token = secrets.token_hex(4)
-        self.database = f"reviewloop_bench_lint_{token}"
-        self.prefix = f"bench-lint-{token}."
-        self.work_dir = Path(tempfile.mkdtemp(prefix="bench-lint-"))
-        self.infra: Infra | None = None
-        self.database_created = False
+        super().__init__("lint", args)
         self.service: ServerProcess | None = None
         self.keys: dict[str, str] = {}
-        self.cleanup_notes: list[str] = []
         self.defaults = ResponderSettings()
 
     async def start(self) -> None:
@@ -128,17 +111,7 @@ class Run:
         self.infra = await start_infra()
         await create_database(self.infra, self.database)
         self.database_created = True
-        role = next(r for r in roles_from_env({}) if r.schema == "responder")
-        settings = ResponderSettings(
-            environment="test",
-            db_host=self.infra.pg_host,
-            db_port=self.infra.pg_port,
-            db_name=self.database,
-            db_user=role.user,
-            db_password=role.password,
-            db_pool_min_size=1,
-            db_pool_max_size=2,
-        )
+        settings = self.settings_as(ResponderSettings, "responder")
         pool = await create_pool(settings)
         try:
             await apply_migrations(pool, "responder", service_migrations("responder", MIGRATIONS))
@@ -273,15 +246,10 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     run = Run(args)
     machine_before = machine.loadavg()
     phases: list[dict[str, Any]] = []
-    ok = False
-    try:
+    async with runner.cleaned_up(run, log):
         await run.start()
         phases.append(await run.phase("quiet", with_lint=False))
         phases.append(await run.phase("linting", with_lint=True))
-        ok = True
-    finally:
-        await run.cleanup()
-        runner.finish_work_dir(run.work_dir, ok, log)
     timed = in_process(args.in_process_runs)
     return {
         **runner.header("lint", started),
@@ -305,8 +273,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

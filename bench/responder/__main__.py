@@ -24,25 +24,21 @@ import asyncio
 import dataclasses
 import json
 import pickle
-import secrets
 import sys
-import tempfile
 import time
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import asyncpg
 import httpx
 
 from bench import runner
-from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
+from bench.infra import RunState, Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
 from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     HOST,
-    Infra,
     ServerProcess,
     create_database,
     start_infra,
@@ -55,7 +51,6 @@ from services.responder.app import MIGRATIONS
 from services.responder.settings import ResponderSettings
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
-from shared.db.provision import roles_from_env
 
 QUICK = {
     "reviews": 20_000,
@@ -82,12 +77,9 @@ log = runner.logger("responder")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "responder",
-        "GET /v1/reviews and GET /v1/analytics of the real responder over a seeded "
-        "read model (1,000,000 reviews across 100 shops by default). See bench/README.md.",
-        quick="20,000 reviews, a few hundred requests",
-    )
+    """GET /v1/reviews and GET /v1/analytics of the real responder over a seeded read model
+    (1,000,000 reviews across 100 shops by default). See bench/README.md."""
+    p = runner.parser("responder", parse_args.__doc__, "20,000 reviews, a few hundred requests")
     p.add_argument("--reviews", type=int, help="reviews to seed (default 1,000,000)")
     p.add_argument("--shops", type=int, default=100)
     p.add_argument("--requests", type=int, help="requests of the sequential run (default 2,000)")
@@ -98,9 +90,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--warmup", type=int, help="uncounted requests before each run (default 300)")
     p.add_argument("--check-reviews", type=int, help="reviews of the handler check (default 300)")
     p.add_argument("--seed", type=int, default=20261123, help="of the data and the request mix")
-    runner.add_keep_infra(p)
-    args = p.parse_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL))
     if args.reviews < args.shops or args.shops < 2 * plan.LARGE_SHOPS:
         p.error(f"need --shops >= {2 * plan.LARGE_SHOPS} and at least one review per shop")
     if min(args.requests, args.concurrent_requests, args.concurrency) < 1 or args.warmup < 0:
@@ -108,39 +98,19 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-class Run:
-    """State of one benchmark run; `cleanup()` undoes whatever `start()` got to."""
-
+class Run(RunState):
     def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        token = secrets.token_hex(4)
-        self.database = f"reviewloop_bench_responder_{token}"
-        self.prefix = f"bench-responder-{token}."
-        self.work_dir = Path(tempfile.mkdtemp(prefix="bench-responder-"))
+        super().__init__("responder", args)
         self.now = datetime.now(UTC).replace(microsecond=0)
-        self.infra: Infra | None = None
-        self.database_created = False
         self.pool: Pool | None = None
         self.raw: asyncpg.Connection | None = None
         self.service: ServerProcess | None = None
         self.shops: list[data.Shop] = []
         self.staff: dict[str, data.Staff] = {}
-        self.cleanup_notes: list[str] = []
         self.notes: list[str] = []
 
     def settings(self) -> ResponderSettings:
-        assert self.infra is not None
-        role = next(r for r in roles_from_env({}) if r.schema == "responder")
-        return ResponderSettings(
-            environment="test",
-            db_host=self.infra.pg_host,
-            db_port=self.infra.pg_port,
-            db_name=self.database,
-            db_user=role.user,
-            db_password=role.password,
-            db_pool_min_size=1,
-            db_pool_max_size=2,
-        )
+        return self.settings_as(ResponderSettings, "responder")
 
     async def start(self) -> None:
         log("starting PostgreSQL and Kafka (reused when already running)")
@@ -531,8 +501,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     sanity: dict[str, Any] = {}
     pg: dict[str, str] = {}
     classes: dict[str, Any] = {}
-    ok = False
-    try:
+    async with runner.cleaned_up(run, log):
         await run.start()
         assert run.raw is not None
         pg = await _postgres_settings(run.raw)
@@ -566,10 +535,6 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
                 sequential = (requests, latencies)
         log("EXPLAIN (ANALYZE, BUFFERS) of the slowest request of each kind")
         plans = await run.plans(*sequential)
-        ok = True
-    finally:
-        await run.cleanup()
-        runner.finish_work_dir(run.work_dir, ok, log)
     return {
         **runner.header("responder", started),
         "config": {
@@ -600,8 +565,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

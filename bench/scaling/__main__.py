@@ -67,12 +67,9 @@ log = runner.logger("scaling")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "scaling",
-        "Consumer throughput with 1 and 2 processes, and each service's memory "
-        "with 10k to 1M stored rows. See bench/README.md.",
-        quick="150 orders; 1,000 and 10,000 rows",
-    )
+    """Consumer throughput with 1 and 2 processes, and each service's memory with 10k to 1M
+    stored rows. See bench/README.md."""
+    p = runner.parser("scaling", parse_args.__doc__, "150 orders; 1,000 and 10,000 rows")
     p.add_argument("--orders", type=int, help="orders published per consumer run (default 5,000)")
     p.add_argument("--processes", default="1,2", help="consumer process counts, in order")
     p.add_argument("--partitions", type=int, default=ORDERS.partitions, help="per topic (>= 2)")
@@ -81,10 +78,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--workload", type=int, help="events (or orders) per memory step (def. 200)")
     p.add_argument("--parts", default="consumers,memory", help="what to run")
     p.add_argument("--drain-timeout", type=float, default=600.0, help="max seconds per run")
-    runner.add_keep_infra(p)
-    # bench/all passes its arguments to every benchmark: ignore the other benchmarks' options.
-    args, _ = p.parse_known_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL), known_only=True)
     args.processes = [int(x) for x in args.processes.split(",") if x]
     args.sizes = [int(x) for x in args.sizes.split(",") if x]
     args.services = [s for s in args.services.split(",") if s]
@@ -499,8 +493,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     machine_before = machine.loadavg()
     consumers: list[dict[str, Any]] = []
     memory: list[dict[str, Any]] = []
-    ok = False
-    try:
+    async with runner.cleaned_up(run, log):
         await run.start()
         if "consumers" in args.parts:
             for count in args.processes:
@@ -508,10 +501,6 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
         if "memory" in args.parts:
             for service in args.services:
                 memory.append(await run.memory(service))
-        ok = True
-    finally:
-        await run.cleanup()
-        runner.finish_work_dir(run.work_dir, ok, log)
     return {
         **runner.header("scaling", started),
         "config": {
@@ -534,8 +523,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":

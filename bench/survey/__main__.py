@@ -22,26 +22,22 @@ import asyncio
 import json
 import os
 import random
-import secrets
 import shutil
 import sys
-import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import asyncpg
 
 from bench import runner
-from bench.infra import Step, infra_record, run_steps, stop_service, teardown_steps
+from bench.infra import RunState, Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
 from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     HOST,
-    Infra,
     ServerProcess,
     create_database,
     service_process,
@@ -55,7 +51,6 @@ from services.survey.app import MIGRATIONS, build
 from services.survey.settings import SurveySettings
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
-from shared.db.provision import roles_from_env
 
 RENDER_WARMUP = 20
 RENDER_COUNT = 300
@@ -77,12 +72,9 @@ log = runner.logger("survey")
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    p = runner.parser(
-        "survey",
-        "The survey dispatch worker against a large pending table, a steady load "
-        "and the SMTP sink's own ceiling. See bench/README.md.",
-        quick="100,000 pending, 10,000 due, 30 s steady",
-    )
+    """The survey dispatch worker against a large pending table, a steady load and the SMTP
+    sink's own ceiling. See bench/README.md."""
+    p = runner.parser("survey", parse_args.__doc__, "100,000 pending, 10,000 due, 30 s steady")
     p.add_argument("--pending", type=int, help="pending surveys (default 1,000,000)")
     p.add_argument("--due", type=int, help="of them due at once (default 100,000)")
     p.add_argument("--steady-rate", type=float, default=50.0, help="emails/s made due, steady")
@@ -113,9 +105,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="what-if: SQL run on the bench database after the migrations, before the load "
         "(repeatable; e.g. an index); recorded in the result",
     )
-    runner.add_keep_infra(p)
-    args = p.parse_args(argv)
-    runner.apply_preset(args, QUICK, FULL)
+    args = runner.parse(p, argv, (QUICK, FULL))
     if not 0 < args.due <= args.pending:
         p.error("need 0 < --due <= --pending")
     if args.steady_rate < 0 or args.steady_duration < 0 or args.raw_messages < 0:
@@ -127,15 +117,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-class Run:
-    """State of one benchmark run; `cleanup()` undoes whatever `start()` got to."""
-
+class Run(RunState):
     def __init__(self, args: argparse.Namespace) -> None:
-        self.args = args
-        token = secrets.token_hex(4)
-        self.database = f"reviewloop_bench_survey_{token}"
-        self.prefix = f"bench-survey-{token}."
-        self.work_dir = Path(tempfile.mkdtemp(prefix="bench-survey-"))
+        super().__init__("survey", args)
         self.maildirs = self.work_dir / "maildirs"
         self.domain = args.overrides.get(
             "SURVEY_MESSAGE_ID_DOMAIN", SurveySettings.model_fields["message_id_domain"].default
@@ -148,13 +132,10 @@ class Run:
         # per backlog phase; steady rows come from the identity sequences, above all of them.
         self.last_planned = self.future + args.due * len(args.sinks)
         self.next_steady_number = self.last_planned + 1
-        self.infra: Infra | None = None
-        self.database_created = False
         self.db: asyncpg.Connection | None = None
         self.service: ServerProcess | None = None
         self.sink: BenchSink | None = None
         self.repo_sink: SinkProcess | None = None
-        self.cleanup_notes: list[str] = []
         self.notes: list[str] = []
         self.template = self.work_dir / "message.eml"
         self.placeholder = ""
@@ -162,19 +143,7 @@ class Run:
     # -- setup ---------------------------------------------------------------------------------
 
     def settings(self) -> SurveySettings:
-        assert self.infra is not None
-        role = next(r for r in roles_from_env({}) if r.schema == "survey")
-        return SurveySettings(
-            environment="test",
-            db_host=self.infra.pg_host,
-            db_port=self.infra.pg_port,
-            db_name=self.database,
-            db_user=role.user,
-            db_password=role.password,
-            db_pool_min_size=1,
-            db_pool_max_size=2,
-            message_id_domain=self.domain,
-        )
+        return self.settings_as(SurveySettings, "survey", message_id_domain=self.domain)
 
     async def start(self) -> None:
         log("starting PostgreSQL and Kafka (reused when already running)")
@@ -774,8 +743,7 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     load: dict[str, Any] | None = None
     plans: dict[str, list[str]] = {}
     render: dict[str, Any] | None = None
-    ok = False
-    try:
+    async with runner.cleaned_up(run, log):
         await run.start()
         render = run.render_cost()
         if args.raw_messages:
@@ -794,10 +762,6 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             phases.append(await run.backlog(index, mode))
             if index == 0 and args.steady_rate and args.steady_duration:
                 phases.append(await run.steady(mode))
-        ok = True
-    finally:
-        await run.cleanup()
-        runner.finish_work_dir(run.work_dir, ok, log)
     return {
         **runner.header("survey", started),
         "config": {
@@ -851,8 +815,7 @@ def _summary(phases: list[dict[str, Any]]) -> dict[str, Any]:
     return summary
 
 
-def main(argv: list[str] | None = None) -> int:
-    return runner.main(argv, parse_args, benchmark, report)
+main = runner.entry(parse_args, benchmark, report)
 
 
 if __name__ == "__main__":
