@@ -38,6 +38,16 @@ async def database(infra: Infra, run_id: str) -> AsyncIterator[str]:
     await drop_database(infra.admin_dsn, name)
 
 
+@pytest.fixture
+async def admin_db(infra: Infra, database: str) -> AsyncIterator[asyncpg.Connection]:
+    """The test database as its owner sees it: every service schema at once."""
+    conn = await asyncpg.connect(infra.admin_dsn, database=database)
+    try:
+        yield conn
+    finally:
+        await conn.close()
+
+
 @pytest.fixture(scope="module")
 async def module_database(infra: Infra, run_id: str) -> AsyncIterator[str]:
     """One database for a module whose tests share a running service."""

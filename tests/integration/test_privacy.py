@@ -4,7 +4,7 @@ every service's part; an unsubscribe outlives the redaction of the address it ca
 """
 
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 
 import asyncpg
 import httpx
@@ -46,15 +46,6 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
         )
         assert r.status_code == 200, r.text
         yield procs
-
-
-@pytest.fixture
-async def admin_db(infra, database) -> AsyncIterator[asyncpg.Connection]:
-    conn = await asyncpg.connect(infra.admin_dsn, database=database)
-    try:
-        yield conn
-    finally:
-        await conn.close()
 
 
 def new_order_id() -> int:

@@ -12,7 +12,7 @@ scan must find none of their data anywhere.
 
 import re
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -54,16 +54,6 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
     envs = {n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)} for n in SERVICES}
     with running_services(envs, log_dir) as procs:
         yield procs
-
-
-@pytest.fixture
-async def admin_db(infra, database) -> AsyncIterator[asyncpg.Connection]:
-    """The database owner's view: every service schema at once."""
-    conn = await asyncpg.connect(infra.admin_dsn, database=database)
-    try:
-        yield conn
-    finally:
-        await conn.close()
 
 
 async def seed_customer(
