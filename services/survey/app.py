@@ -10,6 +10,7 @@ from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.metrics.endpoints import router as metrics_router
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
+from services.survey.shops.endpoints import router as shop_settings_router
 from services.survey.surveys.endpoints import router as surveys_router
 from services.survey.surveys.handlers import order_consumer, shop_consumer
 from services.survey.tokens import Tokens
@@ -72,7 +73,9 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         on_stop=(smtp.close,),
     )
     app = create_app(
-        runtime, [surveys_router, metrics_router, pages_router], title="Reviewloop survey"
+        runtime,
+        [surveys_router, shop_settings_router, metrics_router, pages_router],
+        title="Reviewloop survey",
     )
     # The pages answer their own refusals as HTML: unknown (404) or expired (410) links, a
     # survey already answered (409) or an answer that is not one (422).

@@ -3,17 +3,19 @@
 import secrets
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from shared.http.deps import SettingsDep
 
 _bearer = HTTPBearer(auto_error=False)
 
 
 def require_api_token(
-    request: Request,
+    settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:
-    expected: str = request.app.state.runtime.settings.api_token.get_secret_value()
+    expected = settings.api_token.get_secret_value()
     if credentials is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,

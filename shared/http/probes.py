@@ -1,11 +1,11 @@
 """Liveness, readiness and metrics endpoints."""
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pydantic import BaseModel
 
-from shared.runtime import Runtime
+from shared.http.deps import RuntimeDep
 
 router = APIRouter(tags=["probes"])
 
@@ -21,19 +21,14 @@ class Readiness(BaseModel):
     required: list[str]
 
 
-def _runtime(request: Request) -> Runtime:
-    runtime: Runtime = request.app.state.runtime
-    return runtime
-
-
 @router.get(
     "/healthz",
     response_model=Health,
     responses={503: {"model": Health, "description": "A consumer loop stalled."}},
 )
-async def healthz(request: Request) -> JSONResponse:
+async def healthz(runtime: RuntimeDep) -> JSONResponse:
     """Process alive and no consumer loop stalled (restart me if not)."""
-    stalled = _runtime(request).stalled_consumers()
+    stalled = runtime.stalled_consumers()
     if stalled:
         return JSONResponse({"status": "stalled", "consumers": stalled}, status_code=503)
     return JSONResponse({"status": "ok"})
@@ -44,12 +39,11 @@ async def healthz(request: Request) -> JSONResponse:
     response_model=Readiness,
     responses={503: {"model": Readiness, "description": "A required dependency is down."}},
 )
-async def readyz(request: Request) -> JSONResponse:
+async def readyz(runtime: RuntimeDep) -> JSONResponse:
     """The dependencies the service's requests need are reachable (send me traffic).
 
     Every check is reported; only those the runtime names decide (ingest: PostgreSQL alone).
     """
-    runtime = _runtime(request)
     checks = {
         "postgres": await runtime.database_reachable(),
         "kafka": await runtime.kafka_reachable(),

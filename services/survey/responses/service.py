@@ -10,11 +10,10 @@ from services.survey.responses import repository
 from services.survey.responses.repository import LineReview
 from services.survey.shops.repository import ShopRow
 from services.survey.surveys.repository import SurveyRow
-from shared.db.pool import Connection
+from shared.db.pool import Pool
+from shared.db.unit_of_work import unit_of_work
 from shared.events.reviews import ReviewSubmitted, ReviewSubmittedPayload
 from shared.events.surveys import SurveyAnswered, SurveyAnsweredPayload
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
 
 EDIT_WINDOW = timedelta(hours=24)
 MAX_TEXT = 2000
@@ -42,7 +41,7 @@ def review_id(public_ref: str, order: OrderView, review: LineReview) -> str:
 
 
 async def submit(
-    conn: Connection,
+    pool: Pool,
     survey: SurveyRow,
     order: OrderView,
     shop: ShopRow,
@@ -50,22 +49,30 @@ async def submit(
     language: str,
     now: datetime,
 ) -> None:
-    """Call inside a transaction. Raises SurveyClosed after the edit window."""
-    await repository.lock_survey(conn, survey.id)
-    previous = await repository.get(conn, survey.id)
-    if previous is not None and previous.submitted_at is not None:
-        if now - previous.submitted_at > EDIT_WINDOW:
-            raise SurveyClosed
-    await repository.save(
-        conn,
-        survey.id,
-        answer.nps,
-        answer.comment,
-        language,
-        answer.reviews,
-        now,
-    )
-    correlation_id = correlation_id_var.get()
+    """Stores the answer and its events in one transaction. Raises SurveyClosed after the
+    edit window."""
+    async with unit_of_work(pool) as uow:
+        await repository.lock_survey(uow.conn, survey.id)
+        previous = await repository.get(uow.conn, survey.id)
+        if previous is not None and previous.submitted_at is not None:
+            if now - previous.submitted_at > EDIT_WINDOW:
+                raise SurveyClosed
+        await repository.save(
+            uow.conn, survey.id, answer.nps, answer.comment, language, answer.reviews, now
+        )
+        await uow.emit(*_events(survey, order, shop, answer, language, now))
+
+
+def _events(
+    survey: SurveyRow,
+    order: OrderView,
+    shop: ShopRow,
+    answer: Answer,
+    language: str,
+    now: datetime,
+) -> list[ReviewSubmitted | SurveyAnswered]:
+    """One `review.submitted` per rated line, then the `survey.answered` that names them."""
+    events: list[ReviewSubmitted | SurveyAnswered] = []
     review_ids = []
     for review in answer.reviews:
         rid = review_id(survey.public_ref, order, review)
@@ -87,7 +94,7 @@ async def submit(
                 submitted_at=now,
             ),
         )
-        await outbox.add(conn, event, correlation_id)
+        events.append(event)
     answered = SurveyAnswered(
         occurred_at=now,
         shop_id=survey.shop_id,
@@ -101,4 +108,5 @@ async def submit(
             answered_at=now,
         ),
     )
-    await outbox.add(conn, answered, correlation_id)
+    events.append(answered)
+    return events

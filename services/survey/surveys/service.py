@@ -1,0 +1,40 @@
+"""Surveys as operators see them: listing, and moving one order's send time by hand."""
+
+from dataclasses import asdict
+from datetime import datetime
+
+from services.survey.settings import SurveySettings
+from services.survey.surveys import repository
+from services.survey.surveys.handlers import schedule
+from services.survey.surveys.schemas import SurveyOut
+from shared.db.pool import Pool
+
+
+class NoSurvey(LookupError):
+    """The order has no survey (yet): 404."""
+
+
+async def list_surveys(
+    pool: Pool, shop_id: str, order_id: str | None, limit: int
+) -> list[SurveyOut]:
+    rows = await repository.list_for_shop(pool, shop_id, order_id, limit)
+    return [SurveyOut(**asdict(r)) for r in rows]
+
+
+async def override_send_at(
+    pool: Pool,
+    settings: SurveySettings,
+    shop_id: str,
+    order_id: str,
+    send_at: datetime | None,
+    now: datetime,
+) -> list[SurveyOut]:
+    """Per-order send time (None returns to the computed one), rescheduled at once. Raises
+    NoSurvey."""
+    async with pool.acquire() as conn, conn.transaction():
+        survey = await repository.get_by_order(conn, shop_id, order_id)
+        if survey is None:
+            raise NoSurvey(order_id)
+        await repository.set_override(conn, survey.id, send_at)
+        await schedule(conn, settings, shop_id, order_id, now)
+    return await list_surveys(pool, shop_id, order_id, 1)

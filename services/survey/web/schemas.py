@@ -1,0 +1,43 @@
+"""The survey form as the page posts it (`application/x-www-form-urlencoded`), read into an
+`Answer` or the reason it is not one.
+
+Fields are numbered by position on the page, one per order line (two variants of one product
+are two questions): `rating_{i}` (1-5) and `text_{i}`, then `nps` (0-10) and `comment`."""
+
+from services.survey.orders.view import Item
+from services.survey.responses.repository import LineReview
+from services.survey.responses.service import MAX_TEXT, Answer
+
+_STARS = frozenset({"1", "2", "3", "4", "5"})
+_NPS = frozenset(str(n) for n in range(11))
+
+
+def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
+    """The answer, or the reason it cannot be accepted."""
+
+    def one(name: str) -> str | None:
+        values = form.get(name)
+        return values[0] if values else None
+
+    reviews: list[LineReview] = []
+    for index, item in enumerate(items):
+        raw = one(f"rating_{index}")
+        text = (one(f"text_{index}") or "").strip()
+        if len(text) > MAX_TEXT:
+            return f"text_{index}: at most {MAX_TEXT} characters"
+        if raw is None:
+            if text:
+                return f"rating_{index}: a text needs a star rating"
+            continue
+        if raw not in _STARS:
+            return f"rating_{index}: must be 1 to 5"
+        reviews.append(LineReview(item.line, item.product_id, int(raw), text or None))
+    nps_raw = one("nps")
+    if nps_raw is not None and nps_raw not in _NPS:
+        return "nps: must be 0 to 10"
+    comment = (one("comment") or "").strip()
+    if len(comment) > MAX_TEXT:
+        return f"comment: at most {MAX_TEXT} characters"
+    if not reviews and nps_raw is None:
+        return "rate at least one product or answer the recommendation question"
+    return Answer(reviews, int(nps_raw) if nps_raw is not None else None, comment or None)
