@@ -100,6 +100,8 @@ def test_the_maildir_of_a_running_sink_comes_from_its_command_line(tmp_path: Pat
         "sink", smtp_sink.command_line(port, maildir), log_path=tmp_path / "sink.log"
     ).start()
     try:
+        # Right after the fork the command line is still the parent's: wait until it listens.
+        assert wait_until(lambda: smtp_sink.smtp_ready(port), 20)
         assert smtp_sink.maildir_of(process.pid) == maildir
         assert smtp_sink.maildir_of(None) is None
     finally:
