@@ -9,6 +9,8 @@ from services.notifier.alarms.service import run_due_checks
 from services.notifier.alerts.handlers import consumer
 from services.notifier.delivery import webhooks
 from services.notifier.delivery.worker import DeliveryWorker
+from services.notifier.notifications.endpoints import router as notifications_router
+from services.notifier.rules.endpoints import router as rules_router
 from services.notifier.settings import NotifierSettings
 from services.notifier.shops.endpoints import router as settings_router
 from services.notifier.timers.worker import TimerWorker
@@ -58,6 +60,10 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
         ),
         on_stop=(smtp.close, close_webhook_client),
     )
-    app = create_app(runtime, [settings_router], title="Reviewloop notifier")
+    app = create_app(
+        runtime,
+        [settings_router, rules_router, notifications_router],
+        title="Reviewloop notifier",
+    )
     document_statuses(app)
     return app, runtime

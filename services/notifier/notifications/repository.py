@@ -22,6 +22,30 @@ class NotificationRow:
     idempotency_key: str
 
 
+@dataclass(frozen=True)
+class NotificationListing:
+    id: int
+    kind: str
+    review_id: str | None
+    rule_id: int | None
+    channel: str
+    target: str
+    status: str
+    attempts: int
+    last_error: str | None
+    created_at: datetime
+    sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ReceiverRow:
+    url: str
+    consecutive_failures: int
+    paused_at: datetime | None
+    last_error: str | None
+    updated_at: datetime
+
+
 _COLUMNS = (
     "id, shop_id, kind, review_id, rule_id, channel, target, content, status, attempts, "
     "idempotency_key"
@@ -179,7 +203,7 @@ async def redact_shop(conn: Connection, shop_id: str) -> int:
     return int(result.split()[-1])
 
 
-async def list_for_shop(conn: Connection, shop_id: str, limit: int) -> list[dict[str, Any]]:
+async def list_for_shop(conn: Connection, shop_id: str, limit: int) -> list[NotificationListing]:
     rows = await conn.fetch(
         """
         SELECT id, kind, review_id, rule_id, channel, target, status, attempts, last_error,
@@ -189,7 +213,7 @@ async def list_for_shop(conn: Connection, shop_id: str, limit: int) -> list[dict
         shop_id,
         limit,
     )
-    return [dict(r) for r in rows]
+    return [NotificationListing(**dict(r)) for r in rows]
 
 
 # -- webhook receivers ---------------------------------------------------------------------
@@ -264,7 +288,7 @@ async def resume_receiver(conn: Connection, shop_id: str, url: str) -> int:
     return int(result.split()[-1])
 
 
-async def receivers_of(conn: Connection, shop_id: str) -> list[dict[str, Any]]:
+async def receivers_of(conn: Connection, shop_id: str) -> list[ReceiverRow]:
     rows = await conn.fetch(
         """
         SELECT url, consecutive_failures, paused_at, last_error, updated_at
@@ -272,4 +296,4 @@ async def receivers_of(conn: Connection, shop_id: str) -> list[dict[str, Any]]:
         """,
         shop_id,
     )
-    return [dict(r) for r in rows]
+    return [ReceiverRow(**dict(r)) for r in rows]
