@@ -180,15 +180,16 @@ def entry(
 
 
 async def start_client(
-    module: str, spec: Any, work_dir: Path, name: str, result: str
+    module: str, spec: Any, work_dir: Path, name: str, result: str, *, control: bool = True
 ) -> tuple[asyncio.subprocess.Process, Path]:
     """`python -m <module> SPEC RESULT`, a load client in its own process: its spec (a
     dataclass) written to `<name>.spec.json`, its result expected in `<name>.<result>.json`
-    (returned with the process); stdin and stdout carry its control lines, stderr goes to
-    `<name>.client.log`."""
+    (returned with the process). With `control`, stdin and stdout carry its control lines and
+    stderr goes to `<name>.client.log`; without, all its output goes there."""
     spec_path = work_dir / f"{name}.spec.json"
     out_path = work_dir / f"{name}.{result}.json"
     spec_path.write_text(json.dumps(dataclasses.asdict(spec)))
+    pipe = asyncio.subprocess.PIPE
     with (work_dir / f"{name}.client.log").open("ab") as client_log:
         proc = await asyncio.create_subprocess_exec(
             sys.executable,
@@ -197,8 +198,8 @@ async def start_client(
             str(spec_path),
             str(out_path),
             cwd=REPO_ROOT,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=client_log,
+            stdin=pipe if control else asyncio.subprocess.DEVNULL,
+            stdout=pipe if control else client_log,
+            stderr=client_log if control else asyncio.subprocess.STDOUT,
         )
     return proc, out_path

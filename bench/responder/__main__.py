@@ -26,7 +26,6 @@ import json
 import pickle
 import sys
 import time
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
@@ -380,23 +379,11 @@ class Run(RunState):
             warmup=[r.wire() for r in warmup],
             requests=[r.wire() for r in requests],
         )
-        spec_path = self.work_dir / f"{name}.spec.json"
-        out_path = self.work_dir / f"{name}.result.json"
-        spec_path.write_text(json.dumps(asdict(spec)))
         log(f"{name}: {len(requests):,} requests on {concurrency} connection(s)")
         load_before = machine.loadavg()
-        with (self.work_dir / f"{name}.client.log").open("ab") as client_log:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.responder.client",
-                str(spec_path),
-                str(out_path),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=client_log,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+        proc, out_path = await runner.start_client(
+            "bench.responder.client", spec, self.work_dir, name, "result", control=False
+        )
         # The window opens after the client's start-up (and runs across its warm-up: the CPU
         # figures are per request over warm-up and measured requests alike).
         cpu = CpuWindow({"responder": self.service.pid})

@@ -26,7 +26,6 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -35,7 +34,6 @@ import asyncpg
 from bench import runner
 from bench.infra import RunState, Step, infra_record, run_steps, stop_service, teardown_steps
 from bench.ingest import machine
-from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     HOST,
     ServerProcess,
@@ -230,23 +228,11 @@ class Run(RunState):
         log(
             f"{name}: raw aiosmtplib loop, {spec.concurrency} connections, {spec.messages} messages"
         )
-        spec_path = self.work_dir / f"{name}.spec.json"
-        out_path = self.work_dir / f"{name}.result.json"
-        spec_path.write_text(json.dumps(asdict(spec)))
         load_before = machine.loadavg()
         cpu = CpuWindow({"sink": sink_pid})
-        with (self.work_dir / f"{name}.client.log").open("ab") as client_log:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bench.survey.raw_smtp",
-                str(spec_path),
-                str(out_path),
-                cwd=REPO_ROOT,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=client_log,
-                stderr=asyncio.subprocess.STDOUT,
-            )
+        proc, out_path = await runner.start_client(
+            "bench.survey.raw_smtp", spec, self.work_dir, name, "result", control=False
+        )
         try:
             await asyncio.wait_for(proc.wait(), spec.duration_s + RAW_EXIT_GRACE_S)
         finally:
