@@ -314,51 +314,48 @@ def probe(url: str, timeout: float = 2.0) -> tuple[int, bytes] | None:
         return None
 
 
-def _health_failure(url: str, answer: tuple[int, bytes] | None) -> str:
-    return f"{url} -> {answer[0] if answer else 'no answer'}"
+@dataclass
+class HealthWait:
+    """One wait for a health URL: ``ready`` must accept an answer before ``limit_s`` runs out,
+    while ``alive`` says the process still runs. The sync and async waits share its rules."""
+
+    url: str
+    limit_s: float
+    alive: Callable[[], bool]
+    ready: Ready = status_200
+
+    def __post_init__(self) -> None:
+        self.deadline = time.monotonic() + self.limit_s
+
+    def verdict(self, answer: tuple[int, bytes] | None) -> tuple[bool, str | None]:
+        """(finished, why it failed: None when ready) after one ``probe`` of the URL."""
+        if answer is not None and self.ready(*answer):
+            return True, None
+        if time.monotonic() >= self.deadline:
+            last = answer[0] if answer else "no answer"
+            return True, f"not ready after {self.limit_s:.0f}s ({self.url} -> {last})"
+        return False, None
 
 
-def wait_healthy(
-    url: str,
-    *,
-    limit_s: float,
-    alive: Callable[[], bool],
-    ready: Ready = status_200,
-    interval: float = 0.2,
-) -> str | None:
-    """Poll ``url`` until ``ready`` accepts its answer; None then, else why not (the process
-    ended, or the last answer when ``limit_s`` ran out). Asks at least once."""
-    deadline = time.monotonic() + limit_s
-    while True:
-        if not alive():
-            return "process exited"
-        answer = probe(url, HEALTH_TIMEOUT_S)
-        if answer is not None and ready(*answer):
-            return None
-        if time.monotonic() >= deadline:
-            return f"not ready after {limit_s:.0f}s ({_health_failure(url, answer)})"
+def wait_healthy(wait: HealthWait, interval: float = 0.2) -> str | None:
+    """Poll until ``wait`` is finished; None when ready, else why not (the process ended, or
+    the last answer when the time ran out). Asks at least once."""
+    while wait.alive():
+        finished, failure = wait.verdict(probe(wait.url, HEALTH_TIMEOUT_S))
+        if finished:
+            return failure
         time.sleep(interval)
+    return "process exited"
 
 
-async def wait_healthy_async(
-    url: str,
-    *,
-    limit_s: float,
-    alive: Callable[[], bool],
-    ready: Ready = status_200,
-    interval: float = 0.2,
-) -> str | None:
+async def wait_healthy_async(wait: HealthWait, interval: float = 0.2) -> str | None:
     """`wait_healthy` for a caller on an event loop (the GET runs in a thread)."""
-    deadline = time.monotonic() + limit_s
-    while True:
-        if not alive():
-            return "process exited"
-        answer = await asyncio.to_thread(probe, url, HEALTH_TIMEOUT_S)
-        if answer is not None and ready(*answer):
-            return None
-        if time.monotonic() >= deadline:
-            return f"not ready after {limit_s:.0f}s ({_health_failure(url, answer)})"
+    while wait.alive():
+        finished, failure = wait.verdict(await asyncio.to_thread(probe, wait.url, HEALTH_TIMEOUT_S))
+        if finished:
+            return failure
         await asyncio.sleep(interval)
+    return "process exited"
 
 
 class Launched:
@@ -436,12 +433,12 @@ class Launched:
     def wait_healthy(self, url: str, limit_s: float, ready: Ready = status_200) -> None:
         """Until ``url`` answers as ``ready`` wants; StackError with the log's tail if the
         process exits or ``limit_s`` runs out first."""
-        failure = wait_healthy(url, limit_s=limit_s, alive=self.running, ready=ready)
+        failure = wait_healthy(HealthWait(url, limit_s, self.running, ready))
         if failure is not None:
             raise self._failed(failure)
 
     async def wait_healthy_async(self, url: str, limit_s: float, ready: Ready = status_200) -> None:
-        failure = await wait_healthy_async(url, limit_s=limit_s, alive=self.running, ready=ready)
+        failure = await wait_healthy_async(HealthWait(url, limit_s, self.running, ready))
         if failure is not None:
             raise self._failed(failure)
 

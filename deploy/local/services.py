@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from deploy.local.launcher import (
+    HealthWait,
     Launched,
     pid_alive,
     port_open,
@@ -113,7 +114,7 @@ def _wait_for_services(state_dir: Path, pids: dict[str, int | None]) -> None:
             return pid is None or pid_alive(pid, marker(name))
 
         failure = wait_healthy(
-            readyz_url(name), limit_s=max(0.0, deadline - time.monotonic()), alive=alive
+            HealthWait(readyz_url(name), max(0.0, deadline - time.monotonic()), alive)
         )
         if failure is None:
             log.info("%s ready (%.1fs)", name, time.monotonic() - started)
