@@ -2,7 +2,6 @@
 
 import asyncio
 import base64
-import logging
 import time
 import uuid
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from deploy.local.layout import (
     LOCALHOST,
     StackError,
     kafka_lib,
+    log,
     log_file,
     pid_file,
     resolve_state,
@@ -42,8 +42,6 @@ KAFKA_HEAP = ("-Xms256m", "-Xmx768m")
 KAFKA_MARKER = "kafka.Kafka"
 KAFKA_START_TIMEOUT = 120.0
 KAFKA_STOP_TIMEOUT = 30.0
-
-log = logging.getLogger("reviewloop.stack")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ names). Sync and async callers share the same code; the async variants only poll
 
 import asyncio
 import contextlib
-import logging
 import os
 import signal
 import socket
@@ -25,11 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, Self, TypeVar
 
-from deploy.local.layout import LOCALHOST, REPO_ROOT, StackError
+from deploy.local.layout import LOCALHOST, REPO_ROOT, StackError, log
 
 LOG_TAIL_LINES = 40
 
-log = logging.getLogger("reviewloop.stack")
 
 T = TypeVar("T")
 

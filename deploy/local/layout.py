@@ -9,6 +9,7 @@ because the ``postgres`` OS user (initdb refuses to run as root) cannot reach th
 import contextlib
 import fcntl
 import hashlib
+import logging
 import os
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,10 @@ PG_ROOT_BASE = Path("/var/lib/postgresql/reviewloop")
 
 KAFKA_VERSION = "3.9.1"
 KAFKA_CONF_DIR = Path(__file__).resolve().parent / "kafka"
+
+
+# The stack's progress lines: the CLI shows them at INFO, the fixtures and benches leave them quiet.
+log = logging.getLogger("reviewloop.stack")
 
 
 class StackError(RuntimeError):

@@ -3,7 +3,6 @@ apt, the Kafka jars from Maven Central (into the user's cache), Chromium for the
 
 import contextlib
 import hashlib
-import logging
 import os
 import shutil
 import time
@@ -18,12 +17,11 @@ from deploy.local.layout import (
     is_root,
     kafka_home,
     kafka_lib,
+    log,
     stack_lock,
 )
 
 KAFKA_POM = KAFKA_CONF_DIR / "pom.xml"
-
-log = logging.getLogger("reviewloop.stack")
 
 
 def _pg_bindirs() -> dict[int, Path]:

@@ -1,6 +1,5 @@
 """The local PostgreSQL cluster: initdb once, pg_ctl start/stop, readiness."""
 
-import logging
 import os
 import pwd
 import shutil
@@ -28,6 +27,7 @@ from deploy.local.layout import (
     PG_ROOT_BASE,
     StackError,
     is_root,
+    log,
     log_file,
     pg_data,
     pg_home,
@@ -41,8 +41,6 @@ PG_ADMIN_PASSWORD = "postgres-dev"
 PG_MAX_CONNECTIONS = 300
 PG_OS_USER = "postgres"
 PG_START_TIMEOUT = 60.0
-
-log = logging.getLogger("reviewloop.stack")
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,6 @@
 """The four services of the local stack: database provisioning, start (``python -m
 services.<name>`` on its fixed port), readiness, stop."""
 
-import logging
 import os
 import sys
 import time
@@ -27,6 +26,7 @@ from deploy.local.layout import (
     REPO_ROOT,
     SERVICE_PORTS,
     StackError,
+    log,
     log_file,
     pid_file,
     resolve_state,
@@ -36,8 +36,6 @@ from deploy.local.postgres import PostgresInfo
 
 SERVICE_READY_TIMEOUT = 90.0
 SERVICE_STOP_TIMEOUT = 15.0
-
-log = logging.getLogger("reviewloop.stack")
 
 
 def marker(name: str) -> str:

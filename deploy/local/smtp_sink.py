@@ -15,7 +15,6 @@ names and addresses get through.
 import argparse
 import asyncio
 import importlib
-import logging
 import os
 import smtplib
 import sys
@@ -46,6 +45,7 @@ from deploy.local.layout import (
     LOCALHOST,
     SMTP_PORT,
     StackError,
+    log,
     log_file,
     pid_file,
     resolve_state,
@@ -58,7 +58,6 @@ SMTP_START_TIMEOUT = 20.0
 COMMAND_TIMEOUT_S = 120.0
 STOP_TIMEOUT_S = 10.0
 
-log = logging.getLogger("reviewloop.stack")
 
 # Called with the moment a message was accepted (right before the "250") and its envelope.
 OnAccept = Callable[[float, Envelope], None]
