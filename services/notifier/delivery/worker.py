@@ -76,13 +76,8 @@ class DeliveryWorker:
             c["html"],
             {"Auto-Submitted": "auto-generated"},
         )
-        return Email(
-            row.kind,
-            self.settings.from_address,
-            row.target,
-            message,
-            partial(self._record, row, now),
-        )
+        record = partial(self._record, row, now)
+        return Email(row.kind, self.settings.from_address, row.target, message, record)
 
     async def _record(self, row: NotificationRow, now: datetime, result: SendResult) -> None:
         NOTIFICATIONS.labels("email", result.outcome).inc()

@@ -124,7 +124,9 @@ class Outgoing:
                 due = RETRY.next_attempt(sending.at, sending.attempts)
                 await repository.mark_retry(conn, self.table, email_id, result.detail, due)
             elif result.outcome == "permanent":
-                await repository.mark_failed(conn, self.table, email_id, recipient, result.detail)
+                await repository.mark_undelivered(
+                    conn, self.table, email_id, "failed", recipient, result.detail
+                )
                 if result.recipient_refused:
                     await suppressions.add(
                         conn,
@@ -134,7 +136,9 @@ class Outgoing:
                         self.settings.suppression_pepper,
                     )
             else:
-                await repository.mark_unknown(conn, self.table, email_id, recipient, result.detail)
+                await repository.mark_undelivered(
+                    conn, self.table, email_id, "unknown", recipient, result.detail
+                )
                 log.warning(
                     "email outcome unknown: not resending",
                     extra={"table": self.table, "email_id": email_id, "detail": result.detail},

@@ -129,31 +129,23 @@ async def mark_retry(
     )
 
 
-async def mark_failed(
-    conn: Connection, table: EmailTable, email_id: int, recipient: str, error: str
+async def mark_undelivered(
+    conn: Connection,
+    table: EmailTable,
+    email_id: int,
+    status: Literal["failed", "unknown"],
+    recipient: str,
+    error: str,
 ) -> None:
+    """Refused for good ('failed'), or maybe delivered ('unknown'): either way never sent again."""
     await conn.execute(
         f"""
-        UPDATE {_table(table)} SET status = 'failed', recipient = $2, last_error = $3,
+        UPDATE {_table(table)} SET status = $2, recipient = $3, last_error = $4,
                                    updated_at = now()
         WHERE id = $1 AND status = 'sending'
         """,
         email_id,
-        recipient,
-        error[:1000],
-    )
-
-
-async def mark_unknown(
-    conn: Connection, table: EmailTable, email_id: int, recipient: str | None, error: str
-) -> None:
-    await conn.execute(
-        f"""
-        UPDATE {_table(table)} SET status = 'unknown', recipient = $2, last_error = $3,
-                                   updated_at = now()
-        WHERE id = $1 AND status = 'sending'
-        """,
-        email_id,
+        status,
         recipient,
         error[:1000],
     )
