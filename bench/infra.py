@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bench.ingest.kafka_watch import delete_topics
-from bench.ingest.targets import Infra, ServerProcess, remove_database, stop_infra
+from bench.ingest.targets import (
+    Infra,
+    ServerProcess,
+    create_database,
+    remove_database,
+    start_infra,
+    stop_infra,
+)
 from bench.runner import Log
 from shared.db.provision import roles_from_env
 from shared.settings import ServiceSettings
@@ -31,6 +38,15 @@ class RunState:
         self.infra: Infra | None = None
         self.database_created = False
         self.cleanup_notes: list[str] = []
+
+    async def start_database(self, log: Log) -> Infra:
+        """PostgreSQL and Kafka (reused when already running), and the run's own database."""
+        log("starting PostgreSQL and Kafka (reused when already running)")
+        self.infra = await start_infra()
+        log(f"creating database {self.database}")
+        await create_database(self.infra, self.database)
+        self.database_created = True
+        return self.infra
 
     def settings_as(self, kind: type[S], schema: str, **more: Any) -> S:
         """`kind` of settings on the run's database as `schema`'s own role, with a pool of one

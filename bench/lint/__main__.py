@@ -34,8 +34,6 @@ from bench.infra import RunState, Step, infra_record, run_steps, stop_service, t
 from bench.ingest import machine
 from bench.ingest.targets import (
     ServerProcess,
-    create_database,
-    start_infra,
     start_service,
 )
 from bench.lint import report
@@ -107,10 +105,7 @@ class Run(RunState):
         self.defaults = ResponderSettings()
 
     async def start(self) -> None:
-        log("starting PostgreSQL and Kafka (reused when already running)")
-        self.infra = await start_infra()
-        await create_database(self.infra, self.database)
-        self.database_created = True
+        infra = await self.start_database(log)
         settings = self.settings_as(ResponderSettings, "responder")
         pool = await create_pool(settings)
         try:
@@ -141,7 +136,7 @@ class Run(RunState):
         finally:
             await pool.close()
         self.service = await start_service(
-            "responder", self.infra, self.database, self.prefix, self.work_dir
+            "responder", infra, self.database, self.prefix, self.work_dir
         )
         log(f"responder ready on :{self.service.port} (pid {self.service.pid})")
 

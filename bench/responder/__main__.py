@@ -39,8 +39,6 @@ from bench.ingest.payloads import REPO_ROOT
 from bench.ingest.targets import (
     HOST,
     ServerProcess,
-    create_database,
-    start_infra,
     start_service,
 )
 from bench.responder import check, data, explain, plan, report
@@ -112,11 +110,7 @@ class Run(RunState):
         return self.settings_as(ResponderSettings, "responder")
 
     async def start(self) -> None:
-        log("starting PostgreSQL and Kafka (reused when already running)")
-        self.infra = await start_infra()
-        log(f"creating database {self.database}")
-        await create_database(self.infra, self.database)
-        self.database_created = True
+        await self.start_database(log)
         settings = self.settings()
         self.pool = await create_pool(settings)
         applied = await apply_migrations(

@@ -37,9 +37,7 @@ from bench.ingest import machine
 from bench.ingest.targets import (
     HOST,
     ServerProcess,
-    create_database,
     service_process,
-    start_infra,
 )
 from bench.survey import data, report
 from bench.survey.raw_smtp import RawSpec
@@ -144,11 +142,7 @@ class Run(RunState):
         return self.settings_as(SurveySettings, "survey", message_id_domain=self.domain)
 
     async def start(self) -> None:
-        log("starting PostgreSQL and Kafka (reused when already running)")
-        self.infra = await start_infra()
-        log(f"creating database {self.database}")
-        await create_database(self.infra, self.database)
-        self.database_created = True
+        await self.start_database(log)
         settings = self.settings()
         pool = await create_pool(settings)
         try:
