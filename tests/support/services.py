@@ -5,6 +5,7 @@ import contextlib
 import json
 import os
 import signal
+import subprocess
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -23,6 +24,11 @@ class ServiceProcess:
         self.env = {**os.environ, **env, prefix + "HTTP_PORT": str(self.port)}
         self.log_path = log_dir / f"{name}-{self.port}.log"
         self.process: Launched | None = None
+
+    @property
+    def proc(self) -> subprocess.Popen[bytes] | None:
+        """The running process (None before the first start), for callers that signal it."""
+        return None if self.process is None else self.process.proc
 
     @property
     def url(self) -> str:
@@ -57,9 +63,8 @@ class ServiceProcess:
             raise AssertionError(str(exc)) from None
 
     def wait_exit(self, timeout: float) -> int:
-        proc = self._started().proc
-        assert proc is not None
-        return proc.wait(timeout)
+        assert self.proc is not None, f"{self.name} was never started"
+        return self.proc.wait(timeout)
 
     def terminate(self, timeout: float = 15.0) -> bool:
         """SIGTERM; True when the process shut down cleanly (uvicorn re-raises the signal
