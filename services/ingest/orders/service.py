@@ -2,15 +2,18 @@
 transaction (the outbox publishes them after commit)."""
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from services.ingest.orders import repository
+from services.ingest.orders.document import OrderDocument
 from services.ingest.orders.facts import OrderFacts
+from services.ingest.orders.schemas import OrderAccepted
 from services.ingest.orders.state import apply
-from shared.db.pool import Connection
+from services.ingest.shops.directory import ShopDirectory
+from shared.db.pool import Connection, Pool
+from shared.db.unit_of_work import unit_of_work, within
 from shared.events.envelope import EventEnvelope
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
 
 Events = list[EventEnvelope[Any]]
 
@@ -41,6 +44,25 @@ async def apply_many(conn: Connection, batch: Sequence[tuple[str, OrderFacts]]) 
 async def apply_facts(conn: Connection, shop_id: str, facts: OrderFacts) -> Events:
     """One delivery's facts, its events queued. Call inside a transaction."""
     [events] = await apply_many(conn, [(shop_id, facts)])
-    if events:
-        await outbox.add_many(conn, events, correlation_id_var.get())
+    await within(conn).emit(*events)
     return events
+
+
+class UnknownShop(LookupError):
+    """404."""
+
+
+async def accept_order(
+    pool: Pool, shops: ShopDirectory, shop_id: str, order: OrderDocument, now: datetime
+) -> OrderAccepted:
+    """An order sent directly (no platform adapter). Raises UnknownShop."""
+    if await shops.get(shop_id) is None:
+        raise UnknownShop(shop_id)
+    facts = order.to_facts("direct", now)
+    async with unit_of_work(pool) as uow:
+        events = await apply_facts(uow.conn, shop_id, facts)
+    return OrderAccepted(
+        status="accepted" if events else "unchanged",
+        order_id=order.order_id,
+        events=[e.type for e in events],
+    )

@@ -3,12 +3,17 @@ service through `reviewloop.privacy`."""
 
 import uuid
 
+import asyncpg
+
 from services.ingest.orders import repository as orders
 from services.ingest.orders.state import EVENT_NAMESPACE
 from services.ingest.privacy import repository as exports
+from services.ingest.privacy.schemas import CustomerRedaction, DataExport
+from services.ingest.shops import repository as shops
 from services.ingest.webhooks import repository as deliveries
-from services.ingest.webhooks.adapters.base import PrivacyRequest
-from shared.db.pool import Connection
+from services.ingest.webhooks.adapters.base import PrivacyRequest, clean_email
+from shared.db.pool import Connection, Pool
+from shared.db.unit_of_work import unit_of_work, within
 from shared.events.privacy import (
     CustomerDataRequested,
     CustomerDataRequestedPayload,
@@ -18,8 +23,21 @@ from shared.events.privacy import (
     ShopRedactRequestedPayload,
     export_data,
 )
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
+
+# Services that hold personal data and answer data requests.
+EXPECTED_PARTS = ("ingest", "survey", "notifier")
+
+
+class UnknownShop(LookupError):
+    """404."""
+
+
+class NoSuchRequest(LookupError):
+    """404."""
+
+
+class RequestIdUsed(Exception):
+    """The shop already made a request with this id: 409."""
 
 
 async def _start_export(
@@ -94,4 +112,37 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
                     order_ids=named,
                 ),
             )
-    await outbox.add(conn, event, correlation_id_var.get())
+    await within(conn).emit(event)
+
+
+async def request_customer_redaction(pool: Pool, shop_id: str, body: CustomerRedaction) -> str:
+    """An operator's customer redaction, handled exactly like a platform's `customers/redact`
+    webhook. Returns the request id (generated when not given). Raises UnknownShop or
+    RequestIdUsed."""
+    request_id = body.request_id or f"operator-{uuid.uuid4()}"
+    redaction = PrivacyRequest(
+        "customer.redact",
+        request_id=request_id,
+        customer_id=body.customer_id,
+        email=clean_email(str(body.email)) if body.email else None,
+        order_ids=tuple(body.order_ids),
+    )
+    try:
+        async with unit_of_work(pool) as uow:
+            if await shops.get(uow.conn, shop_id) is None:
+                raise UnknownShop(shop_id)
+            await handle(uow.conn, shop_id, redaction)
+    except asyncpg.UniqueViolationError:
+        # The event id derives from (shop, request id): the outbox already holds this request.
+        raise RequestIdUsed(request_id) from None
+    return request_id
+
+
+async def data_export(pool: Pool, shop_id: str, request_id: str) -> DataExport:
+    """The answer to a data request as assembled so far. Raises NoSuchRequest."""
+    async with pool.acquire() as conn:
+        export = await exports.get_export(conn, shop_id, request_id)
+    if export is None:
+        raise NoSuchRequest(request_id)
+    missing = [s for s in EXPECTED_PARTS if s not in export["parts"]]
+    return DataExport(**export, complete=not missing, missing_parts=missing)

@@ -6,11 +6,17 @@ import secrets as random_secrets
 from services.ingest.orders import repository as orders
 from services.ingest.shops import repository
 from services.ingest.shops.repository import ShopRow
-from services.ingest.shops.schemas import API_CREDENTIALS, ApiCredentials, ShopCreate
+from services.ingest.shops.schemas import (
+    API_CREDENTIALS,
+    ApiCredentials,
+    ShopCreate,
+    ShopOut,
+    ShopWithSecret,
+)
 from shared.db.pool import Pool
+from shared.db.unit_of_work import unit_of_work
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
+from shared.standard_webhooks import spec_secret
 
 # Platforms that verify with Standard Webhooks expect `whsec_<base64>` secrets.
 _STANDARD_WEBHOOKS = {"standard", "bigcommerce"}
@@ -22,6 +28,34 @@ class ShopExists(Exception):
 
 class CredentialsMismatch(ValueError):
     """The credentials are not the kind the shop's platform needs: 422 with this reason."""
+
+
+def shop_out(shop: ShopRow) -> ShopOut:
+    """What operators see of a shop: whether secrets and credentials are set, never them."""
+    return ShopOut(
+        shop_id=shop.shop_id,
+        platform=shop.platform,
+        display_name=shop.display_name,
+        locale=shop.locale,
+        country=shop.country,
+        timezone=shop.timezone,
+        contact_email=shop.contact_email,
+        has_previous_secret=shop.secret_previous is not None,
+        has_api_credentials=shop.has_api_credentials,
+        secret_rotated_at=shop.secret_rotated_at,
+        created_at=shop.created_at,
+        updated_at=shop.updated_at,
+    )
+
+
+def with_secret(shop: ShopRow, secret: str) -> ShopWithSecret:
+    """The shop and its new webhook secret, shown this once (also in the Standard Webhooks
+    form the spec's libraries take)."""
+    return ShopWithSecret(
+        **shop_out(shop).model_dump(),
+        webhook_secret=secret,
+        standard_webhooks_secret=spec_secret(secret),
+    )
 
 
 def generate_secret(platform: str) -> str:
@@ -50,9 +84,9 @@ async def create_shop(pool: Pool, body: ShopCreate) -> tuple[ShopRow, str]:
         if body.webhook_secret
         else generate_secret(body.platform)
     )
-    async with pool.acquire() as conn, conn.transaction():
+    async with unit_of_work(pool) as uow:
         shop = await repository.insert(
-            conn,
+            uow.conn,
             body.shop_id,
             body.platform,
             body.display_name,
@@ -64,7 +98,7 @@ async def create_shop(pool: Pool, body: ShopCreate) -> tuple[ShopRow, str]:
         )
         if shop is None:
             raise ShopExists(body.shop_id)
-        await outbox.add(conn, _announcement(shop), correlation_id_var.get())
+        await uow.emit(_announcement(shop))
     return shop, secret
 
 

@@ -2,23 +2,16 @@
 
 from typing import Literal
 
-from fastapi import APIRouter, HTTPException, Request, status
-from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from fastapi import APIRouter, HTTPException, Request, Response, status
 
-from services.ingest.shops.directory import ShopDirectory
+from services.ingest.deps import ShopsDep, WebhookCommitsDep
 from services.ingest.webhooks import service
 from services.ingest.webhooks.adapters.base import PayloadError, WebhookRequest
-from services.ingest.webhooks.group_commit import GroupCommit
+from services.ingest.webhooks.schemas import WebhookAnswer
+from shared.http.deps import ClockDep
 from shared.http.params import ShopIdPath
-from shared.runtime import Runtime
 
 router = APIRouter(tags=["webhooks"])
-
-
-class WebhookAnswer(BaseModel):
-    status: Literal["accepted", "duplicate", "ignored", "ping"]
-    events: int
 
 
 @router.post(
@@ -38,14 +31,15 @@ async def receive_webhook(
     platform: Literal["shopify", "woocommerce", "bigcommerce", "ecwid", "standard"] | str,
     shop_id: ShopIdPath,
     request: Request,
-) -> JSONResponse:
-    runtime: Runtime = request.app.state.runtime
-    shops: ShopDirectory = request.app.state.shops
-    commits: GroupCommit = request.app.state.webhook_commits
+    response: Response,
+    shops: ShopsDep,
+    commits: WebhookCommitsDep,
+    now: ClockDep,
+) -> WebhookAnswer:
     webhook = WebhookRequest(
         headers={k.lower(): v for k, v in request.headers.items()},
         body=await request.body(),
-        received_at=runtime.clock(),
+        received_at=now,
     )
     try:
         result = await service.receive(commits, shops, platform, shop_id, webhook)
@@ -59,5 +53,6 @@ async def receive_webhook(
         ) from None
     except PayloadError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
-    code = status.HTTP_202_ACCEPTED if result.status == "accepted" else status.HTTP_200_OK
-    return JSONResponse({"status": result.status, "events": result.events}, status_code=code)
+    if result.status != "accepted":
+        response.status_code = status.HTTP_200_OK
+    return WebhookAnswer(status=result.status, events=result.events)
