@@ -193,13 +193,12 @@ def built_events(folder: Path) -> set[str]:
 
 @cache
 def producers_in_code() -> tuple[dict[str, set[str]], set[str]]:
-    """Per service, the events built in its folder; and the events built by shared helpers
-    (outside the event models), which count for whichever service calls them."""
+    """Per service, the events built in its folder; and the events built by shared helpers,
+    which count for whichever service calls them."""
     per_service = {service: built_events(ROOT / "services" / service) for service in SERVICES}
-    helpers: set[str] = set()
-    for folder in (ROOT / "shared").iterdir():
-        if folder.is_dir() and folder.name != "events":
-            helpers |= built_events(folder)
+    # The event models only define events; a helper next to them (one data-export answer for
+    # every service, say) builds them.
+    helpers = built_events(ROOT / "shared")
     return per_service, helpers
 
 
