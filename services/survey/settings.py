@@ -21,7 +21,7 @@ class SurveySettings(ServiceSettings):
     # Signs the tokens in links; rotate it and older links stop working.
     token_secret: SecretStr = dev_secret("token-secret")
     token_max_age_days: int = 60
-    # Keys the hashes the suppression list keeps instead of addresses (suppressions.py). Changing
+    # Keys the hashes the suppression list keeps instead of addresses (suppressions/). Changing
     # it loses every suppression: the old keys no longer match.
     suppression_pepper: SecretStr = dev_secret("suppression-pepper")
     unsubscribe_token_max_age_days: int = 400

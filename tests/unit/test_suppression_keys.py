@@ -1,4 +1,4 @@
-"""The suppression list's keys (services/survey/suppressions.py): what they depend on, and that
+"""The suppression list's keys (services/survey/suppressions/): what they depend on, and that
 production refuses the development pepper."""
 
 import pytest
