@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.async_api import Browser
 
-from deploy.local import stack
+from deploy.local import packages
 from services.survey.app import build
 from services.survey.settings import SurveySettings
 from tests.support.browser import PHONE, Tab, chromium, chromium_executable, serving, tab
@@ -204,7 +204,7 @@ def test_stack_prereqs_install_a_missing_chromium_with_apt(monkeypatch: pytest.M
         shutil, "which", lambda name, *a, **k: None if name in absent else real_which(name)
     )
     asked: list[list[str]] = []
-    monkeypatch.setattr(stack, "_apt_install", lambda packages: asked.append(list(packages)))
-    stack.install_prerequisites()
-    stack.install_prerequisites(browser=True)
+    monkeypatch.setattr(packages, "_apt_install", lambda names: asked.append(list(names)))
+    packages.install_prerequisites()
+    packages.install_prerequisites(browser=True)
     assert asked == [["chromium", "chromium-driver"]]
