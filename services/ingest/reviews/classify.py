@@ -14,10 +14,10 @@ from services.ingest.classification import Classifier, ReviewInput, load_classif
 from services.ingest.reviews import repository
 from services.ingest.reviews.repository import StoredReview
 from shared.db.pool import Connection, Pool
+from shared.db.unit_of_work import within
 from shared.events.orders import OrderItem
 from shared.events.reviews import OrderContext, ReviewClassified, ReviewClassifiedPayload
 from shared.memory import freeze_long_lived
-from shared.outbox import repository as outbox
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,8 @@ class ClassificationWorker:
                 backfill=review.backfill,
             ),
         )
-        await outbox.add(conn, event, None)
+        # A background pass: no request, so no correlation id of its own.
+        await within(conn).emit(event)
 
 
 def run_factory(kind: str) -> Callable[[Pool], Any]:
