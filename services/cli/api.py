@@ -2,9 +2,6 @@
 token, not database access: shops and customer redaction (ingest, admin token), users and API
 keys (responder, the bootstrap admin key or an admin's API key)."""
 
-import argparse
-import json
-import sys
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
@@ -12,10 +9,13 @@ from urllib.parse import quote
 
 import httpx
 
-from services.cli.common import CliError, Progress, env, fields, table
+from services.cli.common import CliError, env
+from services.cli.output import Progress
 
 TIMEOUT_S = 15.0
 SHOP_PAGE = 500
+INGEST_URL = "http://127.0.0.1:8001"
+RESPONDER_URL = "http://127.0.0.1:8004"
 
 INGEST_URL_ENV = "REVIEWLOOP_INGEST_URL"
 INGEST_TOKEN_ENVS = ("REVIEWLOOP_INGEST_ADMIN_TOKEN", "INGEST_ADMIN_TOKEN")
@@ -71,91 +71,46 @@ def _part(value: str) -> str:
 
 
 @contextmanager
-def _api(args: argparse.Namespace, service: str, token_envs: tuple[str, ...]) -> Iterator[Api]:
-    token = args.token or env(*token_envs)
+def _api(service: str, url: str | None, token: str | None, token_envs: tuple[str, ...],
+         url_env: str, default_url: str) -> Iterator[Api]:  # fmt: skip
+    token = token or env(*token_envs)
     if not token:
         raise CliError(f"no {service} token: pass --token or set {' or '.join(token_envs)}")
-    url = args.url.rstrip("/")
+    base = (url or env(url_env) or default_url).rstrip("/")
     headers = {"Authorization": f"Bearer {token}", "User-Agent": "reviewloop-cli"}
-    with httpx.Client(base_url=url, headers=headers, timeout=TIMEOUT_S) as client:
-        yield Api(client, service, url)
+    with httpx.Client(base_url=base, headers=headers, timeout=TIMEOUT_S) as client:
+        yield Api(client, service, base)
 
 
-def ingest(args: argparse.Namespace) -> AbstractContextManager[Api]:
-    return _api(args, "ingest", INGEST_TOKEN_ENVS)
+def ingest(url: str | None, token: str | None) -> AbstractContextManager[Api]:
+    """Ingest's operator API: --url, else REVIEWLOOP_INGEST_URL; --token, else the env."""
+    return _api("ingest", url, token, INGEST_TOKEN_ENVS, INGEST_URL_ENV, INGEST_URL)
 
 
-def responder(args: argparse.Namespace) -> AbstractContextManager[Api]:
-    return _api(args, "responder", RESPONDER_TOKEN_ENVS)
-
-
-def add_ingest_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("ingest operator API")
-    group.add_argument(
-        "--url",
-        default=env(INGEST_URL_ENV) or "http://127.0.0.1:8001",
-        help=f"ingest's base URL (env {INGEST_URL_ENV}; default %(default)s)",
-    )
-    group.add_argument(
-        "--token",
-        help=f"ingest's admin token (env {' or '.join(INGEST_TOKEN_ENVS)})",
-    )
-
-
-def add_responder_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group("responder API")
-    group.add_argument(
-        "--url",
-        default=env(RESPONDER_URL_ENV) or "http://127.0.0.1:8004",
-        help=f"responder's base URL (env {RESPONDER_URL_ENV}; default %(default)s)",
-    )
-    group.add_argument(
-        "--token",
-        help="the bootstrap admin key or an admin's API key "
-        f"(env {' or '.join(RESPONDER_TOKEN_ENVS)})",
-    )
+def responder(url: str | None, token: str | None) -> AbstractContextManager[Api]:
+    return _api("responder", url, token, RESPONDER_TOKEN_ENVS, RESPONDER_URL_ENV, RESPONDER_URL)
 
 
 # -- shops (ingest) -------------------------------------------------------------------------
 
-_SHOWN_ONCE = "the webhook secret is shown only now: configure it on the platform"
+
+def create_shop(api: Api, body: dict[str, Any]) -> dict[str, Any]:
+    shop: dict[str, Any] = api.call("POST", "/v1/admin/shops", body)
+    return shop
 
 
-def shops_create(args: argparse.Namespace) -> int:
-    body: dict[str, Any] = {
-        "shop_id": args.shop_id,
-        "platform": args.platform,
-        "display_name": args.name,
-        "locale": args.locale,
-        "country": args.country,
-        "timezone": args.timezone,
-    }
-    if args.webhook_secret:
-        body["webhook_secret"] = args.webhook_secret
-    if args.contact_email:
-        body["contact_email"] = args.contact_email
-    with ingest(args) as api:
-        shop = api.call("POST", "/v1/admin/shops", body)
-    print(fields(shop))
-    print(f"# {_SHOWN_ONCE}", file=sys.stderr)
-    return 0
-
-
-def shops_rotate_secret(args: argparse.Namespace) -> int:
-    body = {"webhook_secret": args.webhook_secret} if args.webhook_secret else None
-    with ingest(args) as api:
-        shop = api.call("POST", f"/v1/admin/shops/{_part(args.shop_id)}/secrets/rotate", body)
-    print(fields(shop))
-    print(
-        f"# {_SHOWN_ONCE}; the previous secret keeps verifying until the next rotation",
-        file=sys.stderr,
+def rotate_secret(api: Api, shop_id: str, secret: str | None) -> dict[str, Any]:
+    body = {"webhook_secret": secret} if secret else None
+    shop: dict[str, Any] = api.call(
+        "POST", f"/v1/admin/shops/{_part(shop_id)}/secrets/rotate", body
     )
-    return 0
+    return shop
 
 
-def shops_list(args: argparse.Namespace) -> int:
+def list_shops(api: Api) -> list[dict[str, Any]]:
+    """Every shop, page by page."""
     shops: list[dict[str, Any]] = []
-    with ingest(args) as api, Progress("shops") as progress:
+    with Progress("shops") as progress:
         after: str | None = None
         while True:
             params: dict[str, Any] = {"limit": SHOP_PAGE}
@@ -167,106 +122,43 @@ def shops_list(args: argparse.Namespace) -> int:
             if len(page) < SHOP_PAGE:
                 break
             after = page[-1]["shop_id"]
-    if args.json:
-        print(json.dumps(shops, indent=2))
-        return 0
-    print(
-        table(
-            ("SHOP", "PLATFORM", "NAME", "COUNTRY", "TIMEZONE", "API CREDS", "PREV SECRET"),
-            (
-                (
-                    s["shop_id"],
-                    s["platform"],
-                    s["display_name"],
-                    s["country"],
-                    s["timezone"],
-                    s["has_api_credentials"],
-                    s["has_previous_secret"],
-                )
-                for s in shops
-            ),
-        )
-    )
-    print(f"{len(shops)} shop(s)", file=sys.stderr)
-    return 0
+    return shops
 
 
 # -- GDPR (ingest) --------------------------------------------------------------------------
 
 
-def redact_customer(args: argparse.Namespace) -> int:
-    if not (args.email or args.customer_id):
-        raise CliError("name the customer: --email and/or --customer-id")
-    who = " / ".join(x for x in (args.customer_id, args.email) if x)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise CliError("a redaction cannot be undone: pass --yes to confirm")
-        answer = input(f"Erase customer {who} of shop {args.shop} from every service? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            raise CliError("cancelled")
-    body: dict[str, Any] = {"order_ids": args.order_id or []}
-    if args.email:
-        body["email"] = args.email
-    if args.customer_id:
-        body["customer_id"] = args.customer_id
-    if args.request_id:
-        body["request_id"] = args.request_id
-    with ingest(args) as api:
-        accepted = api.call("POST", f"/v1/admin/shops/{_part(args.shop)}/customer-redactions", body)
-    print(fields(accepted))
-    print(
-        f"# customer {who} is redacted in ingest; the other services follow through "
-        "reviewloop.privacy",
-        file=sys.stderr,
+def redact_customer(api: Api, shop_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    accepted: dict[str, Any] = api.call(
+        "POST", f"/v1/admin/shops/{_part(shop_id)}/customer-redactions", body
     )
-    return 0
+    return accepted
 
 
 # -- users and API keys (responder) ---------------------------------------------------------
 
 
-def users_create(args: argparse.Namespace) -> int:
-    body: dict[str, Any] = {"name": args.name, "role": args.role, "shop_ids": args.shop}
-    if args.email:
-        body["email"] = args.email
-    with responder(args) as api:
-        # The API grants any shop id to the bootstrap key: a typo would make a user of a shop
-        # that does not exist. The caller's shops are the ones the responder knows (every
-        # known shop for the bootstrap key, their own for an admin).
-        known = {s["shop_id"] for s in api.call("GET", "/v1/shops")}
-        unknown = sorted(set(args.shop) - known)
-        if unknown:
-            raise CliError(
-                f"unknown shop {', '.join(unknown)}: the responder knows no such shop "
-                "(create it with `reviewloop shops create`, or check the id with "
-                "`reviewloop shops list`)"
-            )
-        user = api.call("POST", "/v1/users", body)
-    print(fields(user))
-    return 0
-
-
-def users_list(args: argparse.Namespace) -> int:
-    with responder(args) as api:
-        users: list[dict[str, Any]] = api.call("GET", "/v1/users")
-    if args.json:
-        print(json.dumps(users, indent=2))
-        return 0
-    print(
-        table(
-            ("ID", "NAME", "EMAIL", "ROLE", "SHOPS", "ACTIVE"),
-            (
-                (u["id"], u["name"], u["email"], u["role"], ",".join(u["shop_ids"]), u["active"])
-                for u in users
-            ),
+def create_user(api: Api, body: dict[str, Any], shops: list[str]) -> dict[str, Any]:
+    # The API grants any shop id to the bootstrap key: a typo would make a user of a shop
+    # that does not exist. The caller's shops are the ones the responder knows (every
+    # known shop for the bootstrap key, their own for an admin).
+    known = {s["shop_id"] for s in api.call("GET", "/v1/shops")}
+    unknown = sorted(set(shops) - known)
+    if unknown:
+        raise CliError(
+            f"unknown shop {', '.join(unknown)}: the responder knows no such shop "
+            "(create it with `reviewloop shops create`, or check the id with "
+            "`reviewloop shops list`)"
         )
-    )
-    return 0
+    user: dict[str, Any] = api.call("POST", "/v1/users", body)
+    return user
 
 
-def keys_create(args: argparse.Namespace) -> int:
-    with responder(args) as api:
-        key = api.call("POST", f"/v1/users/{args.user}/api-keys", {"name": args.name})
-    print(fields(key))
-    print("# the key is shown only now: hand it to its user", file=sys.stderr)
-    return 0
+def list_users(api: Api) -> list[dict[str, Any]]:
+    users: list[dict[str, Any]] = api.call("GET", "/v1/users")
+    return users
+
+
+def create_key(api: Api, user_id: int, name: str) -> dict[str, Any]:
+    key: dict[str, Any] = api.call("POST", f"/v1/users/{user_id}/api-keys", {"name": name})
+    return key

@@ -1,26 +1,28 @@
 """Subcommands that work on the services' databases directly, with each service's own settings
 (INGEST_DB_HOST, INGEST_DB_PASSWORD, ...): `migrate` and `reconcile`."""
 
-import argparse
 import asyncio
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import asyncpg
 
 from services.cli.common import (
     CliError,
-    Progress,
     database_label,
     migrations_dir,
     one_line,
-    selected_services,
     service_settings,
 )
+from services.cli.output import Progress
 from shared.db.migrations import MigrationError, apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
 from shared.settings import ServiceSettings
+
+if TYPE_CHECKING:
+    from services.ingest.reconcile import ReconcileReport
 
 CONNECT_TIMEOUT_S = 10.0
 
@@ -66,18 +68,6 @@ async def migrate(services: list[str]) -> list[Migrated]:
     return done
 
 
-def run_migrate(args: argparse.Namespace) -> int:
-    for result in asyncio.run(migrate(selected_services(args.service))):
-        if result.applied:
-            print(
-                f"{result.service}: applied {len(result.applied)} of {result.total} "
-                f"migration(s): {', '.join(result.applied)}"
-            )
-        else:
-            print(f"{result.service}: up to date ({result.total} migration(s))")
-    return 0
-
-
 # -- reconcile ------------------------------------------------------------------------------
 
 
@@ -87,7 +77,7 @@ def _counted(lines: Iterable[str], progress: Progress) -> Iterator[str]:
         yield line
 
 
-async def _reconcile(shop_id: str, lines: Iterable[str], total: int | None) -> int:
+async def _reconcile(shop_id: str, lines: Iterable[str], total: int | None) -> "ReconcileReport":
     # Imported here: the order machinery is heavier than the other subcommands need.
     from services.ingest.reconcile import reconcile
 
@@ -95,37 +85,26 @@ async def _reconcile(shop_id: str, lines: Iterable[str], total: int | None) -> i
     pool = await _pool("ingest", settings)
     try:
         with Progress("lines", total=total) as progress:
-            report = await reconcile(pool, shop_id, _counted(lines, progress))
+            return await reconcile(pool, shop_id, _counted(lines, progress))
     except LookupError as exc:
         raise CliError(str(exc.args[0]) if exc.args else str(exc)) from None
     finally:
         await pool.close()
-    print(f"lines: {report.lines}  orders applied: {report.orders}")
-    if report.events:
-        print("events emitted:")
-        for event_type, count in sorted(report.events.items()):
-            print(f"  {count:>6}  {event_type}")
-    else:
-        print("events emitted: none (everything was known already)")
-    for number, reason in report.errors:
-        print(f"line {number}: {reason}")
-    if report.errors:
-        raise CliError(f"{len(report.errors)} line(s) could not be read (listed above)")
-    return 0
 
 
-def run_reconcile(args: argparse.Namespace) -> int:
+def reconcile_file(shop_id: str, path: str) -> "ReconcileReport":
+    """The export at `path` (- for standard input), its lines counted first for the bar."""
     # A command-line tool: reading the export with plain blocking I/O is fine here.
-    if args.path == "-":
-        return asyncio.run(_reconcile(args.shop, sys.stdin, None))
+    if path == "-":
+        return asyncio.run(_reconcile(shop_id, sys.stdin, None))
     try:
-        source = open(args.path, encoding="utf-8")  # closed by the with below
+        source = open(path, encoding="utf-8")  # closed by the with below
     except OSError as exc:
-        raise CliError(f"cannot read {args.path}: {one_line(exc)}") from None
+        raise CliError(f"cannot read {path}: {one_line(exc)}") from None
     with source:
         try:
             total = sum(1 for _ in source)
         except (OSError, UnicodeDecodeError) as exc:
-            raise CliError(f"cannot read {args.path}: {one_line(exc)}") from None
+            raise CliError(f"cannot read {path}: {one_line(exc)}") from None
         source.seek(0)
-        return asyncio.run(_reconcile(args.shop, source, total))
+        return asyncio.run(_reconcile(shop_id, source, total))

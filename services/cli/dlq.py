@@ -22,14 +22,15 @@ rely on it.
 import asyncio
 import time
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
-from services.cli.common import CliError, KafkaOptions, Progress
+from services.cli.common import CliError, KafkaOptions
+from services.cli.output import Progress
 from shared.topics import DLQ_SUFFIX, PRODUCT_TOPICS, dlq_name, topic_name
 
 REPLAY_GROUP = "ops.dlq-replay"
@@ -81,6 +82,38 @@ def _key(record: ConsumerRecord) -> str:
     return record.key.decode(errors="replace") if record.key is not None else "-"
 
 
+def as_dict(record: ConsumerRecord) -> dict[str, Any]:
+    """A dead letter for --json: where it lies and what the x-dlq-* headers say."""
+    return {
+        "partition": record.partition,
+        "offset": record.offset,
+        "key": record.key.decode(errors="replace") if record.key is not None else None,
+        "consumer": header(record, "x-dlq-consumer"),
+        "error_type": header(record, "x-dlq-error-type"),
+        "error": header(record, "x-dlq-error"),
+        "attempts": header(record, "x-dlq-attempts"),
+        "failed_at": header(record, "x-dlq-failed-at"),
+    }
+
+
+def report_dict(report: ReplayReport) -> dict[str, Any]:
+    return {
+        "dlq_topic": report.dlq_topic,
+        "target_topic": report.target_topic,
+        "group": report.group,
+        "pending": report.pending,
+        "expired": report.expired,
+        "selected": report.selected,
+        "executed": report.executed,
+        "replayed": report.replayed,
+        "causes": [
+            {"consumer": consumer, "error_type": error, "count": count}
+            for (consumer, error), count in sorted(report.causes.items())
+        ],
+        "committed": {str(p): o for p, o in sorted(report.committed.items())},
+    }
+
+
 def describe(record: ConsumerRecord) -> str:
     error = (header(record, "x-dlq-error") or "").replace("\n", " ")
     if len(error) > ERROR_WIDTH:
@@ -102,7 +135,7 @@ async def replay(
     limit: int | None,
     group: str | None,
     batch_size: int,
-    out: TextIO,
+    on_record: Callable[[ConsumerRecord], None],
 ) -> ReplayReport:
     source = topic_name(resolve_topic(topic), kafka.topic_prefix)
     report = ReplayReport(
@@ -151,7 +184,7 @@ async def replay(
                     await _replay_chunk(producer, report, chunk)
                 # Executed: a record of what went back, written once its transaction committed.
                 for record in chunk:
-                    out.write(describe(record) + "\n")
+                    on_record(record)
                 report.selected += len(chunk)
                 progress.advance(len(chunk))
     finally:

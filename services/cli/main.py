@@ -1,28 +1,34 @@
-"""The `reviewloop` command: argument parsing, dispatch, and the rule that expected failures
-end with one line on stderr and exit status 1 (usage errors: 2), never with a traceback."""
+"""The `reviewloop` command: its commands and options (typer), what they print (tables or
+--json), and the rule that expected failures end with one line on stderr and exit status 1
+(usage errors: 2), never with a traceback. What the commands do lives in api.py (the operator
+HTTP APIs), database.py (migrate, reconcile), dlq.py (replay) and status.py."""
 
-import argparse
 import asyncio
 import logging
 import os
 import signal
 import sys
 from collections.abc import Sequence
-from typing import get_args
+from dataclasses import asdict
+from importlib import metadata
+from typing import Annotated, Any, Literal
 
 import asyncpg
+import typer
+from aiokafka import ConsumerRecord
 from aiokafka.errors import KafkaError
 
 from services.cli import api
 from services.cli.common import (
     DEFAULT_BOOTSTRAP_SERVERS,
-    SERVICES,
     CliError,
     KafkaOptions,
     env,
     kafka_security_from_env,
     one_line,
+    selected_services,
 )
+from services.cli.output import ReaderGone, fields, note, show, show_json, table
 from shared.db.migrations import MigrationError
 from shared.events.orders import Platform
 from shared.topics import PRODUCT_TOPICS
@@ -30,273 +36,145 @@ from shared.topics import PRODUCT_TOPICS
 PROG = "reviewloop"
 BOOTSTRAP_ENV = "REVIEWLOOP_KAFKA_BOOTSTRAP_SERVERS"
 PREFIX_ENV = "REVIEWLOOP_KAFKA_TOPIC_PREFIX"
-ROLES = ("agent", "manager", "admin")
-PLATFORMS: tuple[str, ...] = get_args(Platform)
+Role = Literal["agent", "manager", "admin"]
+ServiceChoice = Literal["ingest", "survey", "notifier", "responder", "all"]
+INTERRUPTED = 130
+KAFKA_SECURITY = (
+    "Kafka TLS and SASL come from REVIEWLOOP_KAFKA_SECURITY_PROTOCOL, _SASL_MECHANISM, "
+    "_SASL_USERNAME, _SASL_PASSWORD, _SSL_CA_FILE, _SSL_CERT_FILE, _SSL_KEY_FILE, "
+    "_SSL_KEY_PASSWORD, _SSL_CHECK_HOSTNAME (each falling back to INGEST_KAFKA_...); "
+    "default PLAINTEXT."
+)
 
 
-# -- subcommands that need Kafka ------------------------------------------------------------
+class _Run:
+    """Set by the root options, read when an unexpected error decides whether to show its
+    traceback."""
+
+    debug = False
 
 
-def _kafka(args: argparse.Namespace) -> KafkaOptions:
-    return KafkaOptions(args.bootstrap_servers, args.topic_prefix, kafka_security_from_env())
-
-
-def _dlq_replay(args: argparse.Namespace) -> int:
-    from services.cli import dlq
-
-    report = asyncio.run(
-        dlq.replay(
-            _kafka(args),
-            args.topic,
-            execute=args.execute,
-            limit=args.limit,
-            group=args.group,
-            batch_size=args.batch_size,
-            out=sys.stdout,
-        )
-    )
-    print(dlq.summary(report, args.limit))
-    return 0
-
-
-def _status(args: argparse.Namespace) -> int:
-    from services.cli import status
-
-    services = list(SERVICES) if args.service == "all" else [args.service]
-    result = asyncio.run(status.collect(_kafka(args), args.group, services))
-    print(status.as_json(result) if args.json else status.as_text(result))
-    if result.errors:
-        raise CliError("status incomplete: " + "; ".join(result.errors))
-    return 0
-
-
-def _migrate(args: argparse.Namespace) -> int:
-    from services.cli import database
-
-    return database.run_migrate(args)
-
-
-def _reconcile(args: argparse.Namespace) -> int:
-    from services.cli import database
-
-    return database.run_reconcile(args)
-
-
-# -- the parser -----------------------------------------------------------------------------
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+def _positive(value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise typer.BadParameter("must be at least 1")
     return value
 
 
-def _kafka_options(parser: argparse.ArgumentParser) -> None:
-    group = parser.add_argument_group(
-        "Kafka",
-        "TLS and SASL come from REVIEWLOOP_KAFKA_SECURITY_PROTOCOL, _SASL_MECHANISM, "
-        "_SASL_USERNAME, _SASL_PASSWORD, _SSL_CA_FILE, _SSL_CERT_FILE, _SSL_KEY_FILE, "
-        "_SSL_KEY_PASSWORD, _SSL_CHECK_HOSTNAME (each falling back to INGEST_KAFKA_...); "
-        "default PLAINTEXT.",
-    )
-    group.add_argument(
-        "--bootstrap-servers",
-        default=env(BOOTSTRAP_ENV) or DEFAULT_BOOTSTRAP_SERVERS,
-        help=f"brokers (env {BOOTSTRAP_ENV}; default %(default)s)",
-    )
-    group.add_argument(
-        "--topic-prefix",
-        default=env(PREFIX_ENV) or "",
+# -- shared options -------------------------------------------------------------------------
+
+Json = Annotated[bool, typer.Option("--json", help="print JSON instead of text")]
+Service = Annotated[ServiceChoice, typer.Option(help="one service or all of them")]
+BootstrapServers = Annotated[
+    str | None,
+    typer.Option(
+        help=f"brokers (env {BOOTSTRAP_ENV}; default {DEFAULT_BOOTSTRAP_SERVERS})",
+        rich_help_panel="Kafka",
+    ),
+]
+TopicPrefix = Annotated[
+    str | None,
+    typer.Option(
         help=f"the services' *_KAFKA_TOPIC_PREFIX (env {PREFIX_ENV}; default none)",
+        rich_help_panel="Kafka",
+    ),
+]
+IngestUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        help=f"ingest's base URL (env {api.INGEST_URL_ENV}; default {api.INGEST_URL})",
+        rich_help_panel="ingest operator API",
+    ),
+]
+IngestToken = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        help=f"ingest's admin token (env {' or '.join(api.INGEST_TOKEN_ENVS)})",
+        rich_help_panel="ingest operator API",
+    ),
+]
+ResponderUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--url",
+        help=f"responder's base URL (env {api.RESPONDER_URL_ENV}; default {api.RESPONDER_URL})",
+        rich_help_panel="responder API",
+    ),
+]
+ResponderToken = Annotated[
+    str | None,
+    typer.Option(
+        "--token",
+        help="the bootstrap admin key or an admin's API key "
+        f"(env {' or '.join(api.RESPONDER_TOKEN_ENVS)})",
+        rich_help_panel="responder API",
+    ),
+]
+
+
+def _kafka(bootstrap_servers: str | None, topic_prefix: str | None) -> KafkaOptions:
+    return KafkaOptions(
+        bootstrap_servers or env(BOOTSTRAP_ENV) or DEFAULT_BOOTSTRAP_SERVERS,
+        topic_prefix if topic_prefix is not None else env(PREFIX_ENV) or "",
+        kafka_security_from_env(),
     )
 
 
-def _command(
-    sub: "argparse._SubParsersAction[argparse.ArgumentParser]", name: str, help_text: str
-) -> argparse.ArgumentParser:
-    return sub.add_parser(name, help=help_text, description=help_text)
+def _one(value: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        show_json(value)
+    else:
+        show(fields(value))
 
 
-def _subcommands(
-    parser: argparse.ArgumentParser, title: str
-) -> "argparse._SubParsersAction[argparse.ArgumentParser]":
-    return parser.add_subparsers(title=title, dest="action", required=True, metavar="ACTION")
+# -- the application ------------------------------------------------------------------------
+
+_SETTINGS = {"help_option_names": ["-h", "--help"]}
+
+app = typer.Typer(
+    name=PROG,
+    help="Operate a Reviewloop installation: migrations, shops, users, dead letters, GDPR "
+    "redaction, order reconciliation, lag and backlog.",
+    epilog="Every command has --help. Databases are reached with each service's own settings "
+    "(INGEST_DB_HOST, INGEST_DB_PASSWORD, ...), HTTP APIs with --url and --token.",
+    context_settings=_SETTINGS,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+shops_app = typer.Typer(
+    help="Register shops and rotate their webhook secrets (ingest).", no_args_is_help=True
+)
+users_app = typer.Typer(help="Manage the responder's staff users.", no_args_is_help=True)
+keys_app = typer.Typer(help="Manage the responder's API keys.", no_args_is_help=True)
+dlq_app = typer.Typer(help="Inspect and replay dead-lettered messages.", no_args_is_help=True)
+app.add_typer(shops_app, name="shops")
+app.add_typer(users_app, name="users")
+app.add_typer(keys_app, name="keys")
+app.add_typer(dlq_app, name="dlq")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog=PROG,
-        description="Operate a Reviewloop installation: migrations, shops, users, dead "
-        "letters, GDPR redaction, order reconciliation, lag and backlog.",
-        epilog="Every command has --help. Databases are reached with each service's own "
-        "settings (INGEST_DB_HOST, INGEST_DB_PASSWORD, ...), HTTP APIs with --url and --token.",
-    )
-    parser.add_argument(
-        "--debug", action="store_true", help="log verbosely and show tracebacks of errors"
-    )
-    sub = parser.add_subparsers(title="commands", dest="command", required=True, metavar="COMMAND")
-
-    # migrate
-    p = _command(sub, "migrate", "Apply each service's database migrations (idempotent).")
-    p.add_argument(
-        "--service",
-        choices=(*SERVICES, "all"),
-        default="all",
-        help="one service or all of them (default %(default)s)",
-    )
-    p.set_defaults(func=_migrate)
-
-    # shops
-    shops = _command(sub, "shops", "Register shops and rotate their webhook secrets (ingest).")
-    shop_actions = _subcommands(shops, "actions")
-    p = _command(shop_actions, "create", "Register a shop; prints its webhook secret once.")
-    p.add_argument("shop_id", help="the shop (tenant) id, e.g. my-shop")
-    p.add_argument("--platform", required=True, choices=PLATFORMS)
-    p.add_argument("--name", required=True, help="display name")
-    p.add_argument("--country", required=True, help="ISO 3166-1 alpha-2, e.g. SI")
-    p.add_argument("--timezone", required=True, help="IANA name, e.g. Europe/Ljubljana")
-    p.add_argument("--locale", default="en", help="default %(default)s")
-    p.add_argument(
-        "--contact-email", help="the shop's contact address (alerted while no support address)"
-    )
-    p.add_argument(
-        "--webhook-secret", help="the secret the platform signs with (generated when left out)"
-    )
-    api.add_ingest_options(p)
-    p.set_defaults(func=api.shops_create)
-    p = _command(
-        shop_actions,
-        "rotate-secret",
-        "Make a new webhook secret current; the previous one keeps verifying meanwhile.",
-    )
-    p.add_argument("shop_id")
-    p.add_argument("--webhook-secret", help="the new secret (generated when left out)")
-    api.add_ingest_options(p)
-    p.set_defaults(func=api.shops_rotate_secret)
-    p = _command(shop_actions, "list", "List every registered shop.")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    api.add_ingest_options(p)
-    p.set_defaults(func=api.shops_list)
-
-    # users / keys
-    users = _command(sub, "users", "Manage the responder's staff users.")
-    user_actions = _subcommands(users, "actions")
-    p = _command(user_actions, "create", "Create a responder user.")
-    p.add_argument("--name", required=True)
-    p.add_argument("--email")
-    p.add_argument("--role", required=True, choices=ROLES)
-    p.add_argument(
-        "--shop", required=True, action="append", help="a shop the user works on (repeatable)"
-    )
-    api.add_responder_options(p)
-    p.set_defaults(func=api.users_create)
-    p = _command(user_actions, "list", "List the responder's users.")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    api.add_responder_options(p)
-    p.set_defaults(func=api.users_list)
-
-    keys = _command(sub, "keys", "Manage the responder's API keys.")
-    key_actions = _subcommands(keys, "actions")
-    p = _command(key_actions, "create", "Create an API key for a user; prints it once.")
-    p.add_argument("--user", required=True, type=_positive, help="the user's id")
-    p.add_argument("--name", default="", help="what the key is for")
-    api.add_responder_options(p)
-    p.set_defaults(func=api.keys_create)
-
-    # dlq
-    dlq = _command(sub, "dlq", "Inspect and replay dead-lettered messages.")
-    dlq_actions = _subcommands(dlq, "actions")
-    p = _command(
-        dlq_actions,
-        "replay",
-        "List (default) or replay the dead letters of a topic: read <topic>.dlq from the "
-        "replay group's offsets and, with --execute, produce the messages again to <topic> "
-        "(key, value and headers without x-dlq-*) and commit the offsets in the same Kafka "
-        "transaction. Running it again replays only what was dead-lettered since.",
-    )
-    p.add_argument(
-        "--topic",
-        required=True,
-        help="the original topic: " + ", ".join(t.name for t in PRODUCT_TOPICS),
-    )
-    mode = p.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--dry-run",
-        dest="execute",
-        action="store_false",
-        help="list what would be replayed, change nothing (the default)",
-    )
-    mode.add_argument("--execute", action="store_true", help="replay for real")
-    # Explicitly: a store_false option would otherwise make executing the default.
-    p.set_defaults(execute=False)
-    p.add_argument("--limit", type=_positive, help="at most this many messages")
-    p.add_argument(
-        "--group", help="the replay's consumer group without prefix (default ops.dlq-replay)"
-    )
-    p.add_argument(
-        "--batch-size",
-        type=_positive,
-        default=500,
-        help="messages per Kafka transaction (default %(default)s)",
-    )
-    _kafka_options(p)
-    p.set_defaults(func=_dlq_replay)
-
-    # redact-customer
-    p = _command(
-        sub,
-        "redact-customer",
-        "Erase a customer everywhere, exactly as a platform's customers/redact webhook would "
-        "(ingest redacts, then every service through reviewloop.privacy). Irreversible.",
-    )
-    p.add_argument("--shop", required=True)
-    p.add_argument("--email", help="the customer's email")
-    p.add_argument("--customer-id", help="the platform's customer id")
-    p.add_argument("--order-id", action="append", help="an order to redact as well (repeatable)")
-    p.add_argument("--request-id", help="your reference, e.g. a ticket (generated by default)")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    api.add_ingest_options(p)
-    p.set_defaults(func=api.redact_customer)
-
-    # reconcile
-    p = _command(
-        sub,
-        "reconcile",
-        "Emit the order events an export adds after lost webhooks (JSON lines in the "
-        "platform's own format); already announced facts produce nothing. Uses INGEST_DB_*.",
-    )
-    p.add_argument("--shop", required=True)
-    p.add_argument("path", metavar="FILE", help="JSON lines file, or - for standard input")
-    p.set_defaults(func=_reconcile)
-
-    # status
-    p = _command(
-        sub,
-        "status",
-        "Consumer lag per group, topic and partition, and each service's outbox backlog.",
-    )
-    p.add_argument(
-        "--group",
-        action="append",
-        help="only this consumer group, without prefix (repeatable; default all under the prefix)",
-    )
-    p.add_argument(
-        "--service",
-        choices=(*SERVICES, "all"),
-        default="all",
-        help="whose outbox to read (default %(default)s; uses <SERVICE>_DB_*)",
-    )
-    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    _kafka_options(p)
-    p.set_defaults(func=_status)
-    return parser
+def _version(value: bool) -> None:
+    if value:
+        try:
+            version = metadata.version(PROG)
+        except metadata.PackageNotFoundError:
+            version = "unknown (not installed)"
+        show(f"{PROG} {version}")
+        raise typer.Exit()
 
 
-def _logging(debug: bool) -> None:
+@app.callback()
+def _root(
+    debug: Annotated[
+        bool, typer.Option("--debug", help="log verbosely and show tracebacks of errors")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="print the version"),
+    ] = False,
+) -> None:
+    _Run.debug = debug
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,
         stream=sys.stderr,
@@ -305,6 +183,360 @@ def _logging(debug: bool) -> None:
     if not debug:
         # The client logs every failed connection attempt; the error we print says it once.
         logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
+
+
+# -- migrate, reconcile (databases) ---------------------------------------------------------
+
+
+@app.command()
+def migrate(service: Service = "all", as_json: Json = False) -> None:
+    """Apply each service's database migrations (idempotent)."""
+    from services.cli import database
+
+    results = asyncio.run(database.migrate(selected_services(service)))
+    if as_json:
+        show_json([asdict(r) for r in results])
+        return
+    for result in results:
+        if result.applied:
+            show(
+                f"{result.service}: applied {len(result.applied)} of {result.total} "
+                f"migration(s): {', '.join(result.applied)}"
+            )
+        else:
+            show(f"{result.service}: up to date ({result.total} migration(s))")
+
+
+@app.command(
+    help=(
+        "Emit the order events an export adds after lost webhooks (JSON lines in the "
+        "platform's own format); already announced facts produce nothing. Uses INGEST_DB_*."
+    )
+)
+def reconcile(
+    shop: Annotated[str, typer.Option(help="the shop the export belongs to")],
+    path: Annotated[str, typer.Argument(metavar="FILE", help="JSON lines file, or - for stdin")],
+    as_json: Json = False,
+) -> None:
+    from services.cli import database
+
+    report = database.reconcile_file(shop, path)
+    if as_json:
+        show_json(
+            {
+                "lines": report.lines,
+                "orders": report.orders,
+                "events": report.events,
+                "errors": [{"line": n, "reason": r} for n, r in report.errors],
+            }
+        )
+    else:
+        show(f"lines: {report.lines}  orders applied: {report.orders}")
+        if report.events:
+            show("events emitted:")
+            for event_type, count in sorted(report.events.items()):
+                show(f"  {count:>6}  {event_type}")
+        else:
+            show("events emitted: none (everything was known already)")
+        for number, reason in report.errors:
+            show(f"line {number}: {reason}")
+    if report.errors:
+        raise CliError(f"{len(report.errors)} line(s) could not be read (listed above)")
+
+
+# -- shops (ingest) -------------------------------------------------------------------------
+
+_SHOWN_ONCE = "the webhook secret is shown only now: configure it on the platform"
+
+
+@shops_app.command("create")
+def shops_create(
+    shop_id: Annotated[str, typer.Argument(help="the shop (tenant) id, e.g. my-shop")],
+    platform: Annotated[Platform, typer.Option()],
+    name: Annotated[str, typer.Option(help="display name")],
+    country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2, e.g. SI")],
+    timezone: Annotated[str, typer.Option(help="IANA name, e.g. Europe/Ljubljana")],
+    locale: Annotated[str, typer.Option()] = "en",
+    contact_email: Annotated[
+        str | None,
+        typer.Option(help="the shop's contact address (alerted while no support address)"),
+    ] = None,
+    webhook_secret: Annotated[
+        str | None,
+        typer.Option(help="the secret the platform signs with (generated when left out)"),
+    ] = None,
+    url: IngestUrl = None,
+    token: IngestToken = None,
+    as_json: Json = False,
+) -> None:
+    """Register a shop; prints its webhook secret once."""
+    body: dict[str, Any] = {
+        "shop_id": shop_id,
+        "platform": platform,
+        "display_name": name,
+        "locale": locale,
+        "country": country,
+        "timezone": timezone,
+    }
+    if webhook_secret:
+        body["webhook_secret"] = webhook_secret
+    if contact_email:
+        body["contact_email"] = contact_email
+    with api.ingest(url, token) as ingest:
+        shop = api.create_shop(ingest, body)
+    _one(shop, as_json)
+    note(f"# {_SHOWN_ONCE}")
+
+
+@shops_app.command("rotate-secret")
+def shops_rotate_secret(
+    shop_id: Annotated[str, typer.Argument()],
+    webhook_secret: Annotated[
+        str | None, typer.Option(help="the new secret (generated when left out)")
+    ] = None,
+    url: IngestUrl = None,
+    token: IngestToken = None,
+    as_json: Json = False,
+) -> None:
+    """Make a new webhook secret current; the previous one keeps verifying meanwhile."""
+    with api.ingest(url, token) as ingest:
+        shop = api.rotate_secret(ingest, shop_id, webhook_secret)
+    _one(shop, as_json)
+    note(f"# {_SHOWN_ONCE}; the previous secret keeps verifying until the next rotation")
+
+
+@shops_app.command("list")
+def shops_list(url: IngestUrl = None, token: IngestToken = None, as_json: Json = False) -> None:
+    """List every registered shop."""
+    with api.ingest(url, token) as ingest:
+        shops = api.list_shops(ingest)
+    if as_json:
+        show_json(shops)
+        return
+    show(
+        table(
+            ("SHOP", "PLATFORM", "NAME", "COUNTRY", "TIMEZONE", "API CREDS", "PREV SECRET"),
+            (
+                (
+                    s["shop_id"],
+                    s["platform"],
+                    s["display_name"],
+                    s["country"],
+                    s["timezone"],
+                    s["has_api_credentials"],
+                    s["has_previous_secret"],
+                )
+                for s in shops
+            ),
+        )
+    )
+    note(f"{len(shops)} shop(s)")
+
+
+# -- GDPR (ingest) --------------------------------------------------------------------------
+
+
+@app.command(
+    "redact-customer",
+    help=(
+        "Erase a customer everywhere, exactly as a platform's customers/redact webhook would "
+        "(ingest redacts, then every service through reviewloop.privacy). Irreversible."
+    ),
+)
+def redact_customer(
+    shop: Annotated[str, typer.Option()],
+    email: Annotated[str | None, typer.Option(help="the customer's email")] = None,
+    customer_id: Annotated[str | None, typer.Option(help="the platform's customer id")] = None,
+    order_id: Annotated[
+        list[str] | None, typer.Option(help="an order to redact as well (repeatable)")
+    ] = None,
+    request_id: Annotated[
+        str | None, typer.Option(help="your reference, e.g. a ticket (generated by default)")
+    ] = None,
+    yes: Annotated[bool, typer.Option("--yes", help="do not ask for confirmation")] = False,
+    url: IngestUrl = None,
+    token: IngestToken = None,
+    as_json: Json = False,
+) -> None:
+    if not (email or customer_id):
+        raise CliError("name the customer: --email and/or --customer-id")
+    who = " / ".join(x for x in (customer_id, email) if x)
+    if not yes:
+        if not sys.stdin.isatty():
+            raise CliError("a redaction cannot be undone: pass --yes to confirm")
+        answer = input(f"Erase customer {who} of shop {shop} from every service? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise CliError("cancelled")
+    body: dict[str, Any] = {"order_ids": order_id or []}
+    if email:
+        body["email"] = email
+    if customer_id:
+        body["customer_id"] = customer_id
+    if request_id:
+        body["request_id"] = request_id
+    with api.ingest(url, token) as ingest:
+        accepted = api.redact_customer(ingest, shop, body)
+    _one(accepted, as_json)
+    note(
+        f"# customer {who} is redacted in ingest; the other services follow through "
+        "reviewloop.privacy"
+    )
+
+
+# -- users and API keys (responder) ---------------------------------------------------------
+
+
+@users_app.command("create")
+def users_create(
+    name: Annotated[str, typer.Option()],
+    role: Annotated[Role, typer.Option()],
+    shop: Annotated[list[str], typer.Option(help="a shop the user works on (repeatable)")],
+    email: Annotated[str | None, typer.Option()] = None,
+    url: ResponderUrl = None,
+    token: ResponderToken = None,
+    as_json: Json = False,
+) -> None:
+    """Create a responder user."""
+    body: dict[str, Any] = {"name": name, "role": role, "shop_ids": shop}
+    if email:
+        body["email"] = email
+    with api.responder(url, token) as responder:
+        user = api.create_user(responder, body, shop)
+    _one(user, as_json)
+
+
+@users_app.command("list")
+def users_list(
+    url: ResponderUrl = None, token: ResponderToken = None, as_json: Json = False
+) -> None:
+    """List the responder's users."""
+    with api.responder(url, token) as responder:
+        users = api.list_users(responder)
+    if as_json:
+        show_json(users)
+        return
+    show(
+        table(
+            ("ID", "NAME", "EMAIL", "ROLE", "SHOPS", "ACTIVE"),
+            (
+                (u["id"], u["name"], u["email"], u["role"], ",".join(u["shop_ids"]), u["active"])
+                for u in users
+            ),
+        )
+    )
+
+
+@keys_app.command("create")
+def keys_create(
+    user: Annotated[int, typer.Option(callback=_positive, help="the user's id")],
+    name: Annotated[str, typer.Option(help="what the key is for")] = "",
+    url: ResponderUrl = None,
+    token: ResponderToken = None,
+    as_json: Json = False,
+) -> None:
+    """Create an API key for a user; prints it once."""
+    with api.responder(url, token) as responder:
+        key = api.create_key(responder, user, name)
+    _one(key, as_json)
+    note("# the key is shown only now: hand it to its user")
+
+
+# -- dlq replay, status (Kafka) -------------------------------------------------------------
+
+
+@dlq_app.command(
+    "replay",
+    epilog=KAFKA_SECURITY,
+    help=(
+        "List (default) or replay the dead letters of a topic: read <topic>.dlq from the "
+        "replay group's offsets and, with --execute, produce the messages again to <topic> "
+        "(key, value and headers without x-dlq-*) and commit the offsets in the same Kafka "
+        "transaction. Running it again replays only what was dead-lettered since."
+    ),
+)
+def dlq_replay(
+    topic: Annotated[
+        str,
+        typer.Option(help="the original topic: " + ", ".join(t.name for t in PRODUCT_TOPICS)),
+    ],
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="list what would be replayed, change nothing (default)"),
+    ] = False,
+    execute: Annotated[bool, typer.Option("--execute", help="replay for real")] = False,
+    limit: Annotated[
+        int | None, typer.Option(callback=_positive, help="at most this many messages")
+    ] = None,
+    group: Annotated[
+        str | None,
+        typer.Option(help="the replay's consumer group without prefix (default ops.dlq-replay)"),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(callback=_positive, help="messages per Kafka transaction")
+    ] = 500,
+    bootstrap_servers: BootstrapServers = None,
+    topic_prefix: TopicPrefix = None,
+    as_json: Json = False,
+) -> None:
+    from services.cli import dlq
+
+    if dry_run and execute:
+        raise typer.BadParameter("not allowed with --dry-run", param_hint="'--execute'")
+    records: list[dict[str, Any]] = []
+
+    def listed(record: ConsumerRecord) -> None:
+        if as_json:
+            records.append(dlq.as_dict(record))
+        else:
+            show(dlq.describe(record))
+
+    report = asyncio.run(
+        dlq.replay(
+            _kafka(bootstrap_servers, topic_prefix),
+            topic,
+            execute=execute,
+            limit=limit,
+            group=group,
+            batch_size=batch_size,
+            on_record=listed,
+        )
+    )
+    if as_json:
+        show_json({**dlq.report_dict(report), "records": records})
+    else:
+        show(dlq.summary(report, limit))
+
+
+@app.command(epilog=KAFKA_SECURITY)
+def status(
+    group: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="only this consumer group, without prefix (repeatable; default all under the "
+            "prefix)"
+        ),
+    ] = None,
+    service: Annotated[
+        ServiceChoice, typer.Option(help="whose outbox to read (uses <SERVICE>_DB_*)")
+    ] = "all",
+    bootstrap_servers: BootstrapServers = None,
+    topic_prefix: TopicPrefix = None,
+    as_json: Json = False,
+) -> None:
+    """Consumer lag per group, topic and partition, and each service's outbox backlog."""
+    from services.cli import status as reading
+
+    kafka = _kafka(bootstrap_servers, topic_prefix)
+    result = asyncio.run(reading.collect(kafka, group or None, selected_services(service)))
+    if as_json:
+        show_json(reading.as_json(result))
+    else:
+        show(reading.as_text(result))
+    if result.errors:
+        raise CliError("status incomplete: " + "; ".join(result.errors))
+
+
+# -- running it -----------------------------------------------------------------------------
 
 
 def _reader_gone() -> int:
@@ -318,35 +550,56 @@ def _reader_gone() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The console script. Help, --version and usage errors end with SystemExit (0 and 2), as
+    they always did; everything else returns the exit status."""
     try:
         try:
             return _run(argv)
         finally:
-            # Output still buffered (argparse's --help included) would otherwise meet the
-            # closed pipe in Python's flush at exit, after this handler is gone.
+            # Output still buffered (--help included) would otherwise meet the closed pipe in
+            # Python's flush at exit, after this handler is gone.
             sys.stdout.flush()
     except BrokenPipeError:
         return _reader_gone()
 
 
+def _usage_error(exc: typer.TyperException) -> None:
+    ctx: typer.Context | None = getattr(exc, "ctx", None)
+    if exc.__class__.__name__ == "NoArgsIsHelpError":
+        return  # a group without its command: typer has printed the group's help
+    if ctx is not None:
+        print(ctx.get_usage(), file=sys.stderr)
+        print(f"Try '{ctx.command_path} -h' for help.", file=sys.stderr)
+    print(f"{PROG}: error: {exc.format_message()}", file=sys.stderr)
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    args = build_parser().parse_args(argv)
-    _logging(args.debug)
+    _Run.debug = False
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
     try:
-        code: int = args.func(args)
+        ended = command.main(args=args, prog_name=PROG, standalone_mode=False)
+    except typer.TyperException as exc:  # usage errors: what was wrong, and where to look
+        _usage_error(exc)
+        raise SystemExit(exc.exit_code) from None
     except CliError as exc:
         reason = str(exc)
-    except KeyboardInterrupt:
+    except typer.Abort:  # end of input at a prompt
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        raise  # our own output's reader left: not the OSError of a server (see main)
+    except ReaderGone:
+        raise BrokenPipeError from None  # our own output's reader left (see main)
     except (KafkaError, asyncpg.PostgresError, MigrationError, OSError, TimeoutError) as exc:
-        if args.debug:
+        if _Run.debug:
             raise
         reason = one_line(exc)
     else:
-        return code
+        if ended == INTERRUPTED:  # typer's own status for ^C
+            print(f"{PROG}: interrupted", file=sys.stderr)
+            return INTERRUPTED
+        if isinstance(ended, int):
+            raise SystemExit(ended)  # --help, --version, completion: typer's own exit
+        return 0
     print(f"{PROG}: error: {reason}", file=sys.stderr)
     return 1
 

@@ -3,26 +3,17 @@ the end of each log), the outbox backlog of each service's schema (rows not yet 
 and the age of the oldest), and the reviews the notifier could not alert about for want of a
 recipient."""
 
-import json
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import asyncpg
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
-from services.cli.common import (
-    CliError,
-    KafkaOptions,
-    Progress,
-    age,
-    database_label,
-    one_line,
-    service_settings,
-    table,
-)
-from services.notifier.notifications import repository as notifications
-from shared.outbox import repository as outbox
+from services.cli import repository
+from services.cli.common import CliError, KafkaOptions, database_label, one_line, service_settings
+from services.cli.output import Progress, age, table
 
 CLIENT_ID = "reviewloop-cli"
 CONNECT_TIMEOUT_S = 10.0
@@ -106,10 +97,6 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
     return rows
 
 
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 async def outbox_backlog(service: str) -> Backlog:
     settings = service_settings(service)
     try:
@@ -119,9 +106,8 @@ async def outbox_backlog(service: str) -> Backlog:
             f"{service}: cannot connect to {database_label(settings)}: {one_line(exc)}"
         ) from None
     try:
-        # The relay's own backlog query (shared/outbox), on this service's schema.
-        await conn.execute(f"SET search_path = {_ident(settings.db_schema)}")
-        unsent, oldest = await outbox.backlog(conn)
+        await repository.use_schema(conn, settings.db_schema)
+        unsent, oldest = await repository.outbox_backlog(conn)
     except asyncpg.UndefinedTableError:
         return Backlog(service, None, None, "not migrated")
     finally:
@@ -138,8 +124,8 @@ async def unroutable_alerts() -> dict[str, int] | None:
             f"notifier: cannot connect to {database_label(settings)}: {one_line(exc)}"
         ) from None
     try:
-        await conn.execute(f"SET search_path = {_ident(settings.db_schema)}")
-        return dict(await notifications.unroutable_counts(conn))
+        await repository.use_schema(conn, settings.db_schema)
+        return await repository.unroutable_counts(conn)
     except asyncpg.UndefinedTableError:
         return None
     finally:
@@ -168,16 +154,13 @@ async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[
     return status
 
 
-def as_json(status: Status) -> str:
-    return json.dumps(
-        {
-            "consumer_lag": [asdict(r) for r in status.lag],
-            "outbox": [asdict(b) for b in status.outbox],
-            "alerts_unroutable": status.unroutable,
-            "errors": status.errors,
-        },
-        indent=2,
-    )
+def as_json(status: Status) -> dict[str, Any]:
+    return {
+        "consumer_lag": [asdict(r) for r in status.lag],
+        "outbox": [asdict(b) for b in status.outbox],
+        "alerts_unroutable": status.unroutable,
+        "errors": status.errors,
+    }
 
 
 def as_text(status: Status) -> str:

@@ -232,6 +232,13 @@ async def test_dlq_replay_dry_run_changes_nothing_and_execute_replays_each_once(
         for event in events:
             assert f"key={event.partition_key()}" in dry.out
         assert "dry run: nothing was produced or committed" in dry.out
+        listed = json.loads((await cli(cli_env, "dlq", "replay", "--topic", ORDERS.name,
+                                       "--json")).out)  # fmt: skip
+        assert listed["pending"] == 3 and not listed["executed"]
+        assert sorted(r["key"] for r in listed["records"]) == sorted(
+            e.partition_key() for e in events
+        )
+        assert {r["consumer"] for r in listed["records"]} == {"cli.orders"}
         # Nothing changed: no copies, no offsets, nothing handled.
         assert len(await read_topic(bootstrap, topic, expect=4, wait_s=2)) == 3
         assert await committed_offsets(bootstrap, f"{prefix}ops.dlq-replay") == {}
@@ -354,6 +361,40 @@ async def test_status_shows_consumer_lag_and_outbox_backlog(
     down = await cli(cli_env | {"REVIEWLOOP_KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"}, "status")
     assert failed_with(down, "status incomplete: kafka 127.0.0.1:1")
     assert "ingest     2" in down.out  # the outbox part is still shown
+
+
+async def test_status_into_head_ends_quietly(cli_env) -> None:
+    """`reviewloop status | head -1`: head takes the title and leaves; no traceback."""
+    assert (await cli(cli_env, "migrate")).code == 0
+    headed, first = await cli_into_head(cli_env, "status")
+    assert first == "Consumer lag (committed offset vs. end of log)\n"
+    assert headed.err == "" and headed.code in (0, 141)
+
+
+async def test_migrate_and_reconcile_print_json(cli_env, make_settings, tmp_path: Path) -> None:
+    from services.ingest.settings import IngestSettings
+
+    migrated = await cli(cli_env, "migrate", "--service", "ingest", "--json")
+    assert migrated.code == 0, migrated.err
+    (ingest,) = json.loads(migrated.out)
+    assert ingest["service"] == "ingest" and ingest["total"] == len(ingest["applied"]) > 0
+    again = json.loads((await cli(cli_env, "migrate", "--service", "ingest", "--json")).out)
+    assert again == [{"service": "ingest", "applied": [], "total": ingest["total"]}]
+
+    pool = await create_pool(make_settings(IngestSettings))
+    try:
+        async with pool.acquire() as conn:
+            await shops.insert(conn, "woo", "woocommerce", "Woo", "en", "US", "UTC", "secret")
+    finally:
+        await pool.close()
+    export = tmp_path / "orders.jsonl"
+    export.write_text(json.dumps(fixture("woocommerce", "order.created")) + "\n{broken\n")
+    result = await cli(cli_env, "reconcile", "--shop", "woo", str(export), "--json")
+    assert failed_with(result, "1 line(s) could not be read")
+    report = json.loads(result.out)
+    assert report["lines"] == 2 and report["orders"] == 1
+    assert report["events"]["order.placed"] == 1
+    assert [e["line"] for e in report["errors"]] == [2]
 
 
 # -- shops and customer redaction (ingest's operator API) -----------------------------------
