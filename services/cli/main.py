@@ -251,7 +251,9 @@ _SHOWN_ONCE = "the webhook secret is shown only now: configure it on the platfor
 
 @shops_app.command("create")
 def shops_create(
-    shop_id: Annotated[str, typer.Argument(help="the shop (tenant) id, e.g. my-shop")],
+    shop_id: Annotated[
+        str, typer.Argument(metavar="SHOP", help="the shop (tenant) id, e.g. my-shop")
+    ],
     platform: Annotated[Platform, typer.Option()],
     name: Annotated[str, typer.Option(help="display name")],
     country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2, e.g. SI")],
@@ -290,7 +292,7 @@ def shops_create(
 
 @shops_app.command("rotate-secret")
 def shops_rotate_secret(
-    shop_id: Annotated[str, typer.Argument()],
+    shop_id: Annotated[str, typer.Argument(metavar="SHOP")],
     webhook_secret: Annotated[
         str | None, typer.Option(help="the new secret (generated when left out)")
     ] = None,
@@ -589,6 +591,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return 130
     except ReaderGone:
         raise BrokenPipeError from None  # our own output's reader left (see main)
+    except SystemExit as exc:
+        # Inside a command only a closed stdout exits 1 this way: rich's console (--help into
+        # `| head`) and typer end a broken pipe so on their own.
+        if exc.code == 1:
+            return _reader_gone()
+        raise
     except (KafkaError, asyncpg.PostgresError, MigrationError, OSError, TimeoutError) as exc:
         if _Run.debug:
             raise

@@ -275,3 +275,46 @@ def test_json_output_parses(
     assert json.loads(capsys.readouterr().out)[0]["shop_ids"] == ["eu-shop"]
     assert main(["keys", "create", "--user", "7", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"key": "k1"}
+
+
+def test_shell_completion_completes_commands_and_options() -> None:
+    """What `reviewloop --install-completion` wires into the shell: the shell asks the command
+    itself, through _REVIEWLOOP_COMPLETE."""
+
+    def complete(words: str) -> list[str]:
+        done = subprocess.run(
+            [sys.executable, "-m", "services.cli"],
+            env=os.environ
+            | {
+                "_REVIEWLOOP_COMPLETE": "complete_bash",
+                "COMP_WORDS": words,
+                "COMP_CWORD": str(len(words.split()) - 1),
+            },
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert complete("reviewloop sh") == ["shops"]
+    assert "--topic" in complete("reviewloop dlq replay --to")
+
+
+def test_help_into_head_ends_quietly() -> None:
+    """rich draws the help; a closed pipe under it ends the command as for any output."""
+    command = subprocess.Popen(
+        [sys.executable, "-m", "services.cli", "status", "--help"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO_ROOT,
+    )
+    assert command.stdout is not None
+    head = subprocess.Popen(["head", "-c", "1"], stdin=command.stdout, stdout=subprocess.PIPE)
+    command.stdout.close()
+    head.communicate(timeout=60)
+    _, err = command.communicate(timeout=60)
+    assert err.decode() == ""
+    assert command.returncode in (0, 141)
