@@ -71,8 +71,14 @@ def _part(value: str) -> str:
 
 
 @contextmanager
-def _api(service: str, url: str | None, token: str | None, token_envs: tuple[str, ...],
-         url_env: str, default_url: str) -> Iterator[Api]:  # fmt: skip
+def _api(
+    service: str,
+    url: str | None,
+    token: str | None,
+    token_envs: tuple[str, ...],
+    url_env: str,
+    default_url: str,
+) -> Iterator[Api]:
     token = token or env(*token_envs)
     if not token:
         raise CliError(f"no {service} token: pass --token or set {' or '.join(token_envs)}")
