@@ -33,10 +33,6 @@ log = logging.getLogger(__name__)
 # request (409), a review named in the body that the caller cannot see (404).
 HANDLER_STATUSES = {
     "POST /v1/lint": (404,),
-    "POST /v1/users": (403, 409),
-    "PATCH /v1/users/{user_id}": (403, 409),
-    "POST /v1/users/{user_id}/api-keys": (403, 409),
-    "GET /v1/users/{user_id}/api-keys": (403,),
     "DELETE /v1/users/{user_id}/api-keys/{key_id}": (403,),
     "POST /v1/reviews/{review_id}/case": (409,),
     "POST /v1/reviews/{review_id}/case/transitions": (409,),

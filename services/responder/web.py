@@ -1,36 +1,48 @@
-"""What endpoints take from the running service: its pool, settings and clock."""
+"""What the responder's endpoints take from the running service (on top of
+`shared/http/deps.py`), the HTTP errors they answer, and how their models write times."""
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import HTTPException, Request, status
+from fastapi import Depends, HTTPException, Request, status
+from pydantic import PlainSerializer
 
 from services.responder.settings import ResponderSettings
 from shared.db.pool import Pool
-from shared.runtime import Runtime
+from shared.http import deps
+
+ResponderSettingsDep = Annotated[ResponderSettings, Depends(deps.settings_of(ResponderSettings))]
+
+# `datetime.isoformat()` in JSON ("+00:00", as FastAPI encodes a plain datetime), not pydantic's
+# "Z": typed responses keep the values the untyped ones answered.
+IsoTime = Annotated[
+    datetime, PlainSerializer(datetime.isoformat, return_type=str, when_used="json")
+]
 
 
-def runtime_of(request: Request) -> Runtime:
-    runtime: Runtime = request.app.state.runtime
-    return runtime
+# A route's declared answers besides its model (`responses=`), as FastAPI types them.
+Responses = dict[int | str, dict[str, Any]]
 
 
+# For handlers that still take the request itself.
 def settings_of(request: Request) -> ResponderSettings:
-    settings = runtime_of(request).settings
-    assert isinstance(settings, ResponderSettings)
-    return settings
+    return deps.settings_of(ResponderSettings)(request)
 
 
 def pool_of(request: Request) -> Pool:
-    return runtime_of(request).db
+    return deps.get_pool(request)
 
 
 def now_of(request: Request) -> datetime:
-    return runtime_of(request).clock()
+    return deps.get_now(request)
 
 
 def not_found(what: str) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, f"no such {what}")
+
+
+def forbidden(detail: str) -> HTTPException:
+    return HTTPException(status.HTTP_403_FORBIDDEN, detail)
 
 
 def conflict(detail: Any) -> HTTPException:

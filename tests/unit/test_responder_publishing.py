@@ -327,7 +327,7 @@ def test_connection_bodies_refuse_what_could_misroute_a_reply(change: dict[str, 
 
 
 def test_plain_http_base_urls_only_outside_production() -> None:
-    from services.responder.shops.endpoints import tls_refusal
+    from services.responder.shops.service import tls_refusal
 
     assert tls_refusal("test", "http://127.0.0.1:8080") is None
     assert tls_refusal("development", "http://receiver:8080") is None

@@ -10,19 +10,25 @@ attempts; 403 when the role is too low, 404 for shops and reviews outside the ca
 import math
 import secrets
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from services.responder.access import repository as users
-from services.responder.access import tokens
+from services.responder.access import service, tokens
 from services.responder.access.principal import Principal, Role
 from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
 from services.responder.settings import ResponderSettings
-from services.responder.web import not_found, now_of, pool_of, settings_of
+from services.responder.web import ResponderSettingsDep, invalid, not_found
+from shared.db.pool import Pool
+from shared.http.deps import ClockDep, PoolDep, state_of
 
 _bearer = HTTPBearer(auto_error=False, description="API key, JWT or bootstrap admin key")
+
+# The app's in-process limits (services/responder/app.py keeps them in app.state).
+FailuresDep = Annotated[FailedAttempts, Depends(state_of("auth_failures", FailedAttempts))]
+LimiterDep = Annotated[TokenBuckets, Depends(state_of("limiter", TokenBuckets))]
 
 
 def token_config(settings: ResponderSettings) -> tokens.TokenConfig:
@@ -40,15 +46,14 @@ def _unauthorized(detail: str) -> HTTPException:
     )
 
 
-async def _principal(request: Request, credential: str) -> Principal:
-    settings = settings_of(request)
+async def _principal(
+    credential: str, settings: ResponderSettings, pool: Pool, now: datetime
+) -> Principal:
     bootstrap = settings.bootstrap_admin_key.get_secret_value()
     if bootstrap and secrets.compare_digest(credential.encode(), bootstrap.encode()):
         return Principal(None, "bootstrap", "admin", None, "bootstrap", "bootstrap")
-    now = now_of(request)
     if credential.startswith(tokens.KEY_PREFIX):
-        async with pool_of(request).acquire() as conn:
-            owner = await users.owner_of_key(conn, tokens.hash_key(credential), now)
+        owner = await service.owner_of_key(pool, credential, now)
         if owner is None:
             raise _unauthorized("invalid or revoked API key")
         u = owner.user
@@ -59,8 +64,7 @@ async def _principal(request: Request, credential: str) -> Principal:
         user_id, key_id = tokens.verify_with_key(token_config(settings), credential, now)
     except tokens.InvalidToken as exc:
         raise _unauthorized(f"invalid bearer token: {exc}") from exc
-    async with pool_of(request).acquire() as conn:
-        user = await users.token_owner(conn, user_id, key_id)
+    user = await service.token_owner(pool, user_id, key_id)
     if user is None:
         raise _unauthorized(
             "the token's user is deactivated or gone, or the key it was issued with is revoked"
@@ -90,24 +94,27 @@ def _too_many(detail: str, wait: float) -> HTTPException:
 async def authenticate(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    settings: ResponderSettingsDep,
+    pool: PoolDep,
+    now: ClockDep,
+    failures: FailuresDep,
+    limiter: LimiterDep,
     x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Principal:
     credential = credentials.credentials if credentials else x_api_key
     if not credential:
         raise _unauthorized("missing credentials: send Authorization: Bearer <key or token>")
     credential = credential.strip()
-    failures: FailedAttempts = request.app.state.auth_failures
     attempt = _attempt_keys(request, credential)
     wait = failures.wait(attempt)
     if wait > 0:
         raise _too_many("too many failed authentication attempts; retry later", wait)
     try:
-        principal = await _principal(request, credential)
+        principal = await _principal(credential, settings, pool, now)
     except HTTPException as exc:
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             failures.failed(attempt)
         raise
-    limiter: TokenBuckets = request.app.state.limiter
     wait = limiter.take(principal.limiter_key)
     if wait > 0:
         raise _too_many("rate limit exceeded for this user", wait)
@@ -144,7 +151,4 @@ def resolve_shop(principal: Principal, shop_id: str | None) -> str:
         return ensure_shop(principal, shop_id)
     if principal.shop_ids is not None and len(principal.shop_ids) == 1:
         return next(iter(principal.shop_ids))
-    raise HTTPException(
-        422,
-        "shop_id is required: you have access to more than one shop",
-    )
+    raise invalid("shop_id is required: you have access to more than one shop")

@@ -6,7 +6,9 @@ Standard: detractors 0-6, passives 7-8, promoters 9-10. European: each band one 
 """
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from typing import Literal
+
+from pydantic import BaseModel
 
 Variant = Literal["standard", "european"]
 
@@ -16,18 +18,27 @@ EUROPEAN_COUNTRIES = frozenset(
 )
 
 
-def nps(counts: Mapping[int, int], variant: Variant) -> dict[str, Any]:
+class Nps(BaseModel):
+    responses: int
+    promoters: int
+    passives: int
+    detractors: int
+    # None without responses.
+    score: float | None
+
+
+def nps(counts: Mapping[int, int], variant: Variant) -> Nps:
     shift = 1 if variant == "european" else 0
     promoters = sum(n for score, n in counts.items() if score >= 9 - shift)
     detractors = sum(n for score, n in counts.items() if score <= 6 - shift)
     total = sum(counts.values())
-    return {
-        "responses": total,
-        "promoters": promoters,
-        "passives": total - promoters - detractors,
-        "detractors": detractors,
-        "score": round(100 * (promoters - detractors) / total, 1) if total else None,
-    }
+    return Nps(
+        responses=total,
+        promoters=promoters,
+        passives=total - promoters - detractors,
+        detractors=detractors,
+        score=round(100 * (promoters - detractors) / total, 1) if total else None,
+    )
 
 
 def preferred(country: str | None) -> Variant:

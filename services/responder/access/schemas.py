@@ -1,0 +1,63 @@
+"""Request and response bodies of users, API keys and bearer tokens."""
+
+from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from services.responder.access.principal import Role, Via
+from shared.events.envelope import ShopId
+
+
+class UserIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    email: EmailStr | None = None
+    role: Role
+    shop_ids: list[ShopId] = Field(min_length=1, max_length=1000)
+
+
+class UserPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    role: Role | None = None
+    shop_ids: list[ShopId] | None = Field(default=None, min_length=1, max_length=1000)
+    active: bool | None = None
+
+
+class UserOut(BaseModel):
+    id: int
+    name: str
+    email: str | None
+    role: Role
+    shop_ids: list[str]
+    active: bool
+
+
+class Me(BaseModel):
+    """The caller; `id` is null and `shop_ids` null (every shop) for the bootstrap key."""
+
+    id: int | None
+    name: str
+    role: Role
+    shop_ids: list[str] | None
+    via: Via
+
+
+class KeyIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(default="", max_length=200)
+
+
+class KeyOut(BaseModel):
+    id: int
+    name: str
+    prefix: str
+    key: str | None = Field(default=None, description="Shown once, at creation.")
+    revoked: bool = False
+
+
+class TokenOut(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+    expires_in: int

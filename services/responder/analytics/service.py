@@ -1,0 +1,120 @@
+"""How a shop is doing with its reviews over a period, against the period before it."""
+
+from datetime import datetime, timedelta
+
+from services.responder.analytics import repository
+from services.responder.analytics.nps import nps, preferred
+from services.responder.analytics.schemas import (
+    Analytics,
+    Cases,
+    FirstReply,
+    NegativeShare,
+    NpsReport,
+    Period,
+    SurveyResponseRates,
+    TopicTrend,
+    WithinSla,
+)
+from services.responder.shops import repository as shops
+from shared.db.pool import Pool
+from shared.time_bounds import TimeOutOfBounds, check_window
+
+NEGATIVE_SHARE_THRESHOLD = 0.10
+MAX_PERIOD = timedelta(days=366)
+DEFAULT_PERIOD = timedelta(days=30)
+
+
+class BadPeriod(Exception):
+    """A period the report is not made for (422); the message says why."""
+
+
+def period(
+    since: datetime | None, until: datetime | None, now: datetime
+) -> tuple[datetime, datetime]:
+    """[from, to): by default the 30 days up to now; at most 366 days, with UTC offsets."""
+    try:
+        check_window(("from", since), ("to", until))
+    except TimeOutOfBounds as exc:
+        raise BadPeriod(str(exc)) from None
+    until = until or now
+    since = since or until - DEFAULT_PERIOD
+    if since.tzinfo is None or until.tzinfo is None:
+        raise BadPeriod("from and to need a UTC offset, e.g. 2026-11-01T00:00:00Z")
+    if since >= until:
+        raise BadPeriod("from must be before to")
+    if until - since > MAX_PERIOD:
+        raise BadPeriod("the period is at most 366 days")
+    return since, until
+
+
+def _share(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _hours(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds / 3600, 2)
+
+
+async def report(
+    pool: Pool, shop_id: str, since: datetime | None, until: datetime | None, now: datetime
+) -> Analytics:
+    since, until = period(since, until, now)
+    previous = (since - (until - since), since)
+    async with pool.acquire() as conn:
+        stats = await repository.review_stats(conn, shop_id, since, until, now)
+        topics = await repository.topic_counts(conn, shop_id, since, until)
+        before = await repository.topic_counts(conn, shop_id, *previous)
+        opened, resolved = await repository.case_stats(conn, shop_id, since, until)
+        answers = await repository.nps_counts(conn, shop_id, since, until)
+        shop = await shops.get(conn, shop_id)
+    negative_share = _share(stats.negatives, stats.volume)
+    top = sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+    return Analytics(
+        shop_id=shop_id,
+        since=since,
+        until=until,
+        volume=stats.volume,
+        average_rating=(
+            round(stats.average_rating, 2) if stats.average_rating is not None else None
+        ),
+        rated=stats.rated,
+        sentiments=stats.sentiments,
+        sentiment_shares={k: _share(v, stats.volume) for k, v in stats.sentiments.items()},
+        negative_share=NegativeShare(
+            value=negative_share,
+            threshold=NEGATIVE_SHARE_THRESHOLD,
+            above_threshold=negative_share is not None
+            and negative_share > NEGATIVE_SHARE_THRESHOLD,
+        ),
+        first_reply_to_negatives=FirstReply(
+            answered=stats.negatives_answered,
+            unanswered=stats.negatives - stats.negatives_answered,
+            median_hours=_hours(stats.reply_median_s),
+            p90_hours=_hours(stats.reply_p90_s),
+        ),
+        negatives_within_sla=WithinSla(
+            within=stats.negatives_within_sla,
+            decided=stats.negatives_due,
+            share=_share(stats.negatives_within_sla, stats.negatives_due),
+        ),
+        top_topics=[
+            TopicTrend(
+                topic=topic,
+                count=count,
+                share=_share(count, stats.volume),
+                previous_count=before.get(topic, 0),
+                change=count - before.get(topic, 0),
+            )
+            for topic, count in top
+        ],
+        previous_period=Period(since=previous[0], until=previous[1]),
+        cases=Cases(opened=opened, resolved=resolved, resolution_rate=_share(resolved, opened)),
+        nps=NpsReport(
+            standard=nps(answers, "standard"),
+            european=nps(answers, "european"),
+            preferred=preferred(shop.country),
+        ),
+        survey_response_rates=SurveyResponseRates(
+            source=f"survey service: GET /v1/shops/{shop_id}/survey-metrics"
+        ),
+    )

@@ -1,0 +1,182 @@
+"""The rules of a shop's responder settings and reply connectors; every change is audited."""
+
+import base64
+import secrets
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import SecretStr, TypeAdapter
+
+from services.responder.access.principal import Principal
+from services.responder.settings import ResponderSettings
+from services.responder.shops import repository as shops
+from services.responder.shops.config import ShopSettings
+from services.responder.shops.connections import ConnectionIn
+from services.responder.shops.repository import PlatformConnection
+from services.responder.shops.schemas import (
+    Connection,
+    Connector,
+    ConnectorIn,
+    ConnectorSet,
+    Platform,
+    Shop,
+)
+from services.responder.unit_of_work import unit_of_work
+from shared.db.pool import Pool
+from shared.db.unit_of_work import UnitOfWork
+from shared.http import merge_patch, outbound
+
+
+class Refused(Exception):
+    """Input the rules refuse (422); the message says why."""
+
+
+class ConnectionNotFound(Exception):
+    pass
+
+
+_CONNECTION: TypeAdapter[Connection] = TypeAdapter(Connection)
+
+
+def _public(link: PlatformConnection) -> Connection:
+    return _CONNECTION.validate_python(link.public())
+
+
+async def list_shops(pool: Pool, principal: Principal) -> list[Shop]:
+    """The caller's shops, with what `shop.updated` told about them so far."""
+    async with pool.acquire() as conn:
+        known = {s.shop_id: s for s in await shops.list_known(conn, principal.scope())}
+    ids = principal.scope() or sorted(known)
+    return [
+        Shop(**known[i].facts()) if i in known else Shop(shop_id=i, connector_configured=False)
+        for i in ids
+    ]
+
+
+async def get_settings(pool: Pool, shop_id: str) -> ShopSettings:
+    async with pool.acquire() as conn:
+        return (await shops.get(conn, shop_id)).settings
+
+
+async def patch_settings(
+    pool: Pool, principal: Principal, shop_id: str, patch: dict[str, Any], now: datetime
+) -> ShopSettings:
+    async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
+        await shops.lock_settings(uow.conn, shop_id)
+        before = (await shops.get(uow.conn, shop_id)).settings
+        body = merge_patch.apply(before, patch)
+        refused = sorted(set(body.automation.sentiments) - {"positive"})
+        if refused:
+            raise Refused(
+                f"automatic replies are only for positive reviews and FAQ questions; {refused} "
+                "reviews always wait for a person"
+            )
+        await shops.put_settings(uow.conn, shop_id, body)
+        if before.sla_hours != body.sla_hours:
+            await shops.recompute_sla(uow.conn, shop_id, body.sla_hours)
+        await uow.audit(
+            "shop.settings_updated", "shop", shop_id, shop_id=shop_id, before=before, after=body
+        )
+    return body
+
+
+async def get_connector(pool: Pool, shop_id: str) -> Connector:
+    async with pool.acquire() as conn:
+        shop = await shops.get(conn, shop_id)
+        connections = await shops.connections(conn, shop_id)
+    return Connector(
+        url=shop.connector_url,
+        configured=shop.connector_url is not None,
+        platforms={name: _public(link) for name, link in connections.items()},
+    )
+
+
+async def set_connector(
+    pool: Pool,
+    principal: Principal,
+    settings: ResponderSettings,
+    shop_id: str,
+    body: ConnectorIn,
+    now: datetime,
+) -> ConnectorSet:
+    """A new signing secret each time, shown only in this answer."""
+    url = str(body.url)
+    refused = await outbound.policy_of(settings).refusal(url)
+    if refused:
+        raise Refused(f"url: {refused}")
+    secret = "whsec_" + base64.b64encode(secrets.token_bytes(24)).decode()
+    async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
+        before = await shops.get(uow.conn, shop_id)
+        await shops.set_connector(uow.conn, shop_id, url, secret)
+        await uow.audit(
+            "shop.connector_updated",
+            "shop",
+            shop_id,
+            shop_id=shop_id,
+            before={"url": before.connector_url},
+            after={"url": url, "secret_rotated": True},
+        )
+    return ConnectorSet(url=url, configured=True, signing_secret=secret)
+
+
+def tls_refusal(environment: str, base_url: str) -> str | None:
+    """The token travels with every call: plain http only where nothing real is at stake."""
+    if environment in ("development", "test") or urlsplit(base_url).scheme == "https":
+        return None
+    return "base_url: must be https (the access token is sent with every call)"
+
+
+def _reveal(token: SecretStr | None) -> str | None:
+    return token.get_secret_value() if token is not None else None
+
+
+async def put_connection(
+    pool: Pool,
+    principal: Principal,
+    settings: ResponderSettings,
+    shop_id: str,
+    platform: Platform,
+    body: ConnectionIn,
+    now: datetime,
+) -> Connection:
+    """The token is stored and never shown again; without one, the stored one is kept."""
+    refused = tls_refusal(settings.environment, body.base_url)
+    if refused:
+        raise Refused(refused)
+    unsafe = await outbound.policy_of(settings).refusal(body.base_url)
+    if unsafe:
+        raise Refused(f"base_url: {unsafe}")
+    token = _reveal(body.access_token)
+    async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
+        before = (await shops.connections(uow.conn, shop_id)).get(platform)
+        after = await shops.put_connection(
+            uow.conn, shop_id, platform, body.base_url, body.ids(), token, now
+        )
+        if after is None:
+            raise Refused(f"access_token: required for a new {platform} connection")
+        await _audit_connection(
+            uow,
+            shop_id,
+            before.public() if before else None,
+            {**after.public(), "access_token_replaced": token is not None},
+        )
+    return _public(after)
+
+
+async def delete_connection(
+    pool: Pool, principal: Principal, shop_id: str, platform: Platform, now: datetime
+) -> None:
+    """The platform's reviews go back to the signed webhook (if there is one)."""
+    async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
+        gone = await shops.delete_connection(uow.conn, shop_id, platform)
+        if gone is None:
+            raise ConnectionNotFound(f"{platform} connection")
+        await _audit_connection(uow, shop_id, gone.public(), None)
+
+
+async def _audit_connection(
+    uow: UnitOfWork, shop_id: str, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> None:
+    action = "shop.platform_connection_updated" if after else "shop.platform_connection_removed"
+    await uow.audit(action, "shop", shop_id, shop_id=shop_id, before=before, after=after)
