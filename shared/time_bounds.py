@@ -58,6 +58,27 @@ def check_window(*bounds: tuple[str, datetime | None]) -> None:
                 raise TimeOutOfBounds(f"{name}: {exc}") from None
 
 
+def query_period(
+    since: datetime | None,
+    until: datetime | None,
+    now: datetime,
+    *,
+    default: timedelta,
+    longest: timedelta | None = None,
+) -> tuple[datetime, datetime]:
+    """The [from, to) a report is asked for: `to` is now and `from` `default` before it unless
+    given; both bounded and with a UTC offset (check_window), from before to, and at most
+    `longest` long. TimeOutOfBounds says why not."""
+    check_window(("from", since), ("to", until))
+    until = until or now
+    since = since or until - default
+    if since >= until:
+        raise TimeOutOfBounds("from must be before to")
+    if longest is not None and until - since > longest:
+        raise TimeOutOfBounds(f"the period is at most {longest.days} days")
+    return since, until
+
+
 FactTime = Annotated[datetime, AfterValidator(fact_time)]
 WindowTime = Annotated[datetime, AfterValidator(window_time)]
 DelayDays = Annotated[int, Field(ge=0, le=MAX_DELAY_DAYS)]

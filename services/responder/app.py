@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 # request (409), a review named in the body that the caller cannot see (404).
 HANDLER_STATUSES = {
     "POST /v1/lint": (404,),
-    "DELETE /v1/users/{user_id}/api-keys/{key_id}": (403,),
     "POST /v1/reviews/{review_id}/case": (409,),
     "POST /v1/reviews/{review_id}/case/transitions": (409,),
     "PUT /v1/reviews/{review_id}/case/assignee": (409,),

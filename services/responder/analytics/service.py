@@ -17,7 +17,7 @@ from services.responder.analytics.schemas import (
 )
 from services.responder.shops import repository as shops
 from shared.db.pool import Pool
-from shared.time_bounds import TimeOutOfBounds, check_window
+from shared.time_bounds import TimeOutOfBounds, query_period
 
 NEGATIVE_SHARE_THRESHOLD = 0.10
 MAX_PERIOD = timedelta(days=366)
@@ -31,20 +31,11 @@ class BadPeriod(Exception):
 def period(
     since: datetime | None, until: datetime | None, now: datetime
 ) -> tuple[datetime, datetime]:
-    """[from, to): by default the 30 days up to now; at most 366 days, with UTC offsets."""
+    """[from, to): by default the 30 days up to now, at most 366 days."""
     try:
-        check_window(("from", since), ("to", until))
+        return query_period(since, until, now, default=DEFAULT_PERIOD, longest=MAX_PERIOD)
     except TimeOutOfBounds as exc:
         raise BadPeriod(str(exc)) from None
-    until = until or now
-    since = since or until - DEFAULT_PERIOD
-    if since.tzinfo is None or until.tzinfo is None:
-        raise BadPeriod("from and to need a UTC offset, e.g. 2026-11-01T00:00:00Z")
-    if since >= until:
-        raise BadPeriod("from must be before to")
-    if until - since > MAX_PERIOD:
-        raise BadPeriod("the period is at most 366 days")
-    return since, until
 
 
 def _share(part: int, whole: int) -> float | None:

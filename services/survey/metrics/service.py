@@ -11,7 +11,7 @@ from services.survey.metrics.nps import nps, preferred_variant
 from services.survey.metrics.schemas import CategoryRates, NpsScore, NpsVariants, SurveyMetrics
 from services.survey.shops import repository as shops
 from shared.db.pool import Pool
-from shared.time_bounds import TimeOutOfBounds, check_window
+from shared.time_bounds import TimeOutOfBounds, query_period
 
 DEFAULT_PERIOD = timedelta(days=30)
 
@@ -29,16 +29,9 @@ def period(
 ) -> tuple[datetime, datetime]:
     """The period asked for: up to now and 30 days long unless given. Raises BadPeriod."""
     try:
-        check_window(("from", since), ("to", until))
+        return query_period(since, until, now, default=DEFAULT_PERIOD)
     except TimeOutOfBounds as exc:
         raise BadPeriod(str(exc)) from None
-    until = until or now
-    since = since or until - DEFAULT_PERIOD
-    if since.tzinfo is None or until.tzinfo is None:
-        raise BadPeriod("from/to need a UTC offset")
-    if since >= until:
-        raise BadPeriod("from must be before to")
-    return since, until
 
 
 async def survey_metrics(
