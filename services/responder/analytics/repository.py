@@ -229,9 +229,10 @@ async def review_stats(
     conn: Connection, shop_id: str, since: datetime, until: datetime, now: datetime
 ) -> ReviewStats:
     p = split(since, until)
-    # Whole days from review_days; the partial days at the ends from the (shop_id,
-    # created_at) index. The average is the sum over the count as numeric, which is how
-    # avg(smallint) computes it, so it equals the direct avg to the last bit.
+    # Whole days from review_days; the partial days at the ends (disjoint ranges, so one
+    # count covers both) from the (shop_id, created_at) index. The average is the sum over
+    # the count as numeric, which is how avg(smallint) computes it, so it equals the direct
+    # avg to the last bit.
     counts = await conn.fetchrow(
         """
         WITH parts AS (
@@ -245,14 +246,8 @@ async def review_stats(
                    count(*) FILTER (WHERE sentiment = 'neutral'),
                    count(*) FILTER (WHERE sentiment = 'negative')
             FROM reviews
-            WHERE shop_id = $1 AND created_at >= $4 AND created_at < $5 AND deleted_at IS NULL
-            UNION ALL
-            SELECT count(*), count(rating), sum(rating),
-                   count(*) FILTER (WHERE sentiment = 'positive'),
-                   count(*) FILTER (WHERE sentiment = 'neutral'),
-                   count(*) FILTER (WHERE sentiment = 'negative')
-            FROM reviews
-            WHERE shop_id = $1 AND created_at >= $6 AND created_at < $7 AND deleted_at IS NULL
+            WHERE shop_id = $1 AND deleted_at IS NULL
+              AND (created_at >= $4 AND created_at < $5 OR created_at >= $6 AND created_at < $7)
         )
         SELECT coalesce(sum(volume), 0)::bigint AS volume,
                coalesce(sum(rated), 0)::bigint AS rated,
