@@ -3,6 +3,8 @@ the end of each log), the outbox backlog of each service's schema (rows not yet 
 and the age of the oldest), and the reviews the notifier could not alert about for want of a
 recipient."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -97,7 +99,9 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
     return rows
 
 
-async def outbox_backlog(service: str) -> Backlog:
+@asynccontextmanager
+async def _schema(service: str) -> AsyncIterator[asyncpg.Connection]:
+    """One connection to the service's database, on its schema, with its own settings."""
     settings = service_settings(service)
     try:
         conn = await asyncpg.connect(dsn=settings.db_dsn, timeout=CONNECT_TIMEOUT_S)
@@ -107,29 +111,26 @@ async def outbox_backlog(service: str) -> Backlog:
         ) from None
     try:
         await repository.use_schema(conn, settings.db_schema)
-        unsent, oldest = await repository.outbox_backlog(conn)
-    except asyncpg.UndefinedTableError:
-        return Backlog(service, None, None, "not migrated")
+        yield conn
     finally:
         await conn.close()
+
+
+async def outbox_backlog(service: str) -> Backlog:
+    try:
+        async with _schema(service) as conn:
+            unsent, oldest = await repository.outbox_backlog(conn)
+    except asyncpg.UndefinedTableError:
+        return Backlog(service, None, None, "not migrated")
     return Backlog(service, unsent, oldest if unsent else None)
 
 
 async def unroutable_alerts() -> dict[str, int] | None:
-    settings = service_settings("notifier")
     try:
-        conn = await asyncpg.connect(dsn=settings.db_dsn, timeout=CONNECT_TIMEOUT_S)
-    except (OSError, TimeoutError, asyncpg.PostgresError) as exc:
-        raise CliError(
-            f"notifier: cannot connect to {database_label(settings)}: {one_line(exc)}"
-        ) from None
-    try:
-        await repository.use_schema(conn, settings.db_schema)
-        return await repository.unroutable_counts(conn)
+        async with _schema("notifier") as conn:
+            return await repository.unroutable_counts(conn)
     except asyncpg.UndefinedTableError:
         return None
-    finally:
-        await conn.close()
 
 
 async def collect(kafka: KafkaOptions, groups: list[str] | None, services: list[str]) -> Status:

@@ -371,32 +371,6 @@ async def test_status_into_head_ends_quietly(cli_env) -> None:
     assert headed.err == "" and headed.code in (0, 141)
 
 
-async def test_migrate_and_reconcile_print_json(cli_env, make_settings, tmp_path: Path) -> None:
-    from services.ingest.settings import IngestSettings
-
-    migrated = await cli(cli_env, "migrate", "--service", "ingest", "--json")
-    assert migrated.code == 0, migrated.err
-    (ingest,) = json.loads(migrated.out)
-    assert ingest["service"] == "ingest" and ingest["total"] == len(ingest["applied"]) > 0
-    again = json.loads((await cli(cli_env, "migrate", "--service", "ingest", "--json")).out)
-    assert again == [{"service": "ingest", "applied": [], "total": ingest["total"]}]
-
-    pool = await create_pool(make_settings(IngestSettings))
-    try:
-        async with pool.acquire() as conn:
-            await shops.insert(conn, "woo", "woocommerce", "Woo", "en", "US", "UTC", "secret")
-    finally:
-        await pool.close()
-    export = tmp_path / "orders.jsonl"
-    export.write_text(json.dumps(fixture("woocommerce", "order.created")) + "\n{broken\n")
-    result = await cli(cli_env, "reconcile", "--shop", "woo", str(export), "--json")
-    assert failed_with(result, "1 line(s) could not be read")
-    report = json.loads(result.out)
-    assert report["lines"] == 2 and report["orders"] == 1
-    assert report["events"]["order.placed"] == 1
-    assert [e["line"] for e in report["errors"]] == [2]
-
-
 # -- shops and customer redaction (ingest's operator API) -----------------------------------
 
 
@@ -579,18 +553,23 @@ async def test_users_and_api_keys_through_the_responder_api(
 # -- reconcile ------------------------------------------------------------------------------
 
 
-async def test_reconcile_wraps_the_ingest_reconciliation(
-    cli_env, make_settings, tmp_path: Path
-) -> None:
+async def add_woo_shop(make_settings) -> None:
     from services.ingest.settings import IngestSettings
 
-    assert (await cli(cli_env, "migrate", "--service", "ingest")).code == 0
     pool = await create_pool(make_settings(IngestSettings))
     try:
         async with pool.acquire() as conn:
             await shops.insert(conn, "woo", "woocommerce", "Woo", "en", "US", "UTC", "secret")
     finally:
         await pool.close()
+
+
+async def test_reconcile_wraps_the_ingest_reconciliation(
+    cli_env, make_settings, tmp_path: Path
+) -> None:
+
+    assert (await cli(cli_env, "migrate", "--service", "ingest")).code == 0
+    await add_woo_shop(make_settings)
     export = tmp_path / "orders.jsonl"
     export.write_text(json.dumps(fixture("woocommerce", "order.created")) + "\n")
 
@@ -609,3 +588,22 @@ async def test_reconcile_wraps_the_ingest_reconciliation(
     assert failed_with(unknown, "unknown shop 'nope'")
     missing = await cli(cli_env, "reconcile", "--shop", "woo", str(tmp_path / "none.jsonl"))
     assert failed_with(missing, "cannot read")
+
+
+async def test_migrate_and_reconcile_print_json(cli_env, make_settings, tmp_path: Path) -> None:
+    migrated = await cli(cli_env, "migrate", "--service", "ingest", "--json")
+    assert migrated.code == 0, migrated.err
+    (ingest,) = json.loads(migrated.out)
+    assert ingest["service"] == "ingest" and ingest["total"] == len(ingest["applied"]) > 0
+    again = json.loads((await cli(cli_env, "migrate", "--service", "ingest", "--json")).out)
+    assert again == [{"service": "ingest", "applied": [], "total": ingest["total"]}]
+
+    await add_woo_shop(make_settings)
+    export = tmp_path / "orders.jsonl"
+    export.write_text(json.dumps(fixture("woocommerce", "order.created")) + "\n{broken\n")
+    result = await cli(cli_env, "reconcile", "--shop", "woo", str(export), "--json")
+    assert failed_with(result, "1 line(s) could not be read")
+    report = json.loads(result.out)
+    assert report["lines"] == 2 and report["orders"] == 1
+    assert report["events"]["order.placed"] == 1
+    assert [e["line"] for e in report["errors"]] == [2]
