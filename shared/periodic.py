@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from shared.db.notify import Wakeup, channel, pause
 from shared.db.pool import Pool
-from shared.kafka import inbox
+from shared.kafka.inbox import repository as inbox
 
 log = logging.getLogger(__name__)
 

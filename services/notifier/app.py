@@ -6,7 +6,7 @@ import httpx
 from fastapi import FastAPI
 
 from services.notifier.alarms.service import run_due_checks
-from services.notifier.alerts.handlers import consumer
+from services.notifier.consumer import consumer
 from services.notifier.delivery import webhooks
 from services.notifier.delivery.worker import DeliveryWorker
 from services.notifier.notifications.endpoints import router as notifications_router

@@ -3,18 +3,28 @@
 from services.responder.analytics.handlers import on_survey_answered
 from services.responder.privacy.handlers import on_customer_redact, on_data_request, on_shop_redact
 from services.responder.reviews.handlers import on_classified, on_deleted, on_shop
-from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.events.privacy import (
+    CustomerDataRequested,
+    CustomerRedactRequested,
+    ShopRedactRequested,
+)
+from shared.events.reviews import ReviewClassified, ReviewDeleted
+from shared.events.shops import ShopUpdated
+from shared.events.surveys import SurveyAnswered
+from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.topics import CLASSIFIED, PRIVACY, SHOPS, SURVEYS
 
-HANDLERS: dict[str, Handler] = {
-    "review.classified": on_classified,
-    "review.deleted": on_deleted,
-    "shop.updated": on_shop,
-    "survey.answered": on_survey_answered,
-    "customer.redact_requested": on_customer_redact,
-    "shop.redact_requested": on_shop_redact,
-    "customer.data_requested": on_data_request,
-}
+HANDLERS = (
+    Handlers()
+    .on(ReviewClassified, on_classified)
+    .on(ReviewDeleted, on_deleted)
+    .on(ShopUpdated, on_shop)
+    .on(SurveyAnswered, on_survey_answered)
+    .on(CustomerRedactRequested, on_customer_redact)
+    .on(ShopRedactRequested, on_shop_redact)
+    .on(CustomerDataRequested, on_data_request)
+)
 
 
 def consumer() -> ConsumerSpec:

@@ -48,11 +48,15 @@ class ShopRedactRequested(ShopKeyedEvent[ShopRedactRequestedPayload]):
     type: Literal["shop.redact_requested"] = "shop.redact_requested"
 
 
+# The services that hold personal data, each answering data requests with its part.
+DataService = Literal["ingest", "survey", "notifier", "responder"]
+
+
 class CustomerDataExportedPayload(Payload):
     """One service's part of a data request: what it holds about the customer."""
 
     request_id: ExternalId
-    service: Literal["ingest", "survey", "notifier", "responder"]
+    service: DataService
     data: dict[str, Any]
 
 

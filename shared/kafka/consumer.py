@@ -10,7 +10,7 @@ import asyncio
 import logging
 import os
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -24,7 +24,8 @@ from shared import tracing
 from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.pool import Connection, Pool
 from shared.events.catalogue import Event, parse_event
-from shared.kafka import inbox
+from shared.kafka.handlers import Handler, Handlers
+from shared.kafka.inbox import repository as inbox
 from shared.logging import CORRELATION_HEADER, correlation_id_var, event_id_var
 from shared.metrics import (
     CONSUMER_HANDLE_SECONDS,
@@ -40,8 +41,6 @@ from shared.settings import ServiceSettings
 from shared.topics import TopicSpec, dlq_name, topic_name
 
 log = logging.getLogger(__name__)
-
-Handler = Callable[[Connection, Event], Awaitable[None]]
 
 # Failures of the infrastructure, not of the message: wait and retry the same offset forever
 # (nothing goes to the dead-letter topic because the database blinked).
@@ -69,7 +68,7 @@ class ConsumerSpec:
 
     name: str
     topics: tuple[TopicSpec, ...]
-    handlers: Mapping[str, Handler]
+    handlers: Handlers
     max_attempts: int = 3
     retry_backoff_s: float = 0.2
     batch_size: int = 100

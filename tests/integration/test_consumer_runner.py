@@ -17,6 +17,7 @@ from shared.db.pool import Connection, Pool, create_pool
 from shared.events import Event, OrderCancelled, serialize_event
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec, Handler
+from shared.kafka.handlers import Handlers
 from shared.kafka.producer import create_producer
 from shared.metrics import CONSUMER_MESSAGES
 from shared.topics import ORDERS, dlq_name, topic_name
@@ -52,7 +53,7 @@ class Harness:
         return ConsumerSpec(
             name=self.name,
             topics=(ORDERS,),
-            handlers={"order.cancelled": self.handler},
+            handlers=Handlers().on(OrderCancelled, self.handler),
             retry_backoff_s=0.05,
         )
 

@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from services.notifier.alarms.service import run_due_checks
-from services.notifier.alerts.handlers import consumer
 from services.notifier.app import MIGRATIONS, build
+from services.notifier.consumer import consumer
 from services.notifier.delivery.worker import DeliveryWorker
 from services.notifier.settings import NotifierSettings
 from services.notifier.timers.worker import TimerWorker

@@ -5,21 +5,19 @@ events, the request itself included, which can only go once it is on Kafka."""
 
 from services.ingest.privacy import repository
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.privacy import CustomerDataExported, CustomerRedactRequested
 from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.outbox import repository as outbox
 from shared.topics import PRIVACY
 
 
-async def on_data_exported(conn: Connection, event: Event) -> None:
-    assert isinstance(event, CustomerDataExported)
+async def on_data_exported(conn: Connection, event: CustomerDataExported) -> None:
     p = event.payload
     await repository.add_part(conn, event.shop_id, p.request_id, p.service, p.data)
 
 
-async def on_redact_requested(conn: Connection, event: Event) -> None:
-    assert isinstance(event, CustomerRedactRequested)
+async def on_redact_requested(conn: Connection, event: CustomerRedactRequested) -> None:
     p = event.payload
     # Order events are keyed by order, review events by ingest's review id.
     keys = [f"{event.shop_id}:{key}" for key in (*p.order_ids, *p.review_ids)]
@@ -30,8 +28,7 @@ def data_export_consumer() -> ConsumerSpec:
     return ConsumerSpec(
         name="ingest.data-exports",
         topics=(PRIVACY,),
-        handlers={
-            "customer.data_exported": on_data_exported,
-            "customer.redact_requested": on_redact_requested,
-        },
+        handlers=Handlers()
+        .on(CustomerDataExported, on_data_exported)
+        .on(CustomerRedactRequested, on_redact_requested),
     )

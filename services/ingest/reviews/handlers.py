@@ -3,14 +3,13 @@
 from services.ingest.reviews.service import store
 from services.ingest.reviews.sources.base import ReviewFact
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.reviews import ReviewSubmitted
 from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.topics import REVIEWS
 
 
-async def on_review_submitted(conn: Connection, event: Event) -> None:
-    assert isinstance(event, ReviewSubmitted)
+async def on_review_submitted(conn: Connection, event: ReviewSubmitted) -> None:
     p = event.payload
     fact = ReviewFact(
         source=p.source,
@@ -34,5 +33,5 @@ def survey_reviews_consumer() -> ConsumerSpec:
     return ConsumerSpec(
         name="ingest.survey-reviews",
         topics=(REVIEWS,),
-        handlers={"review.submitted": on_review_submitted},
+        handlers=Handlers().on(ReviewSubmitted, on_review_submitted),
     )

@@ -13,17 +13,13 @@ from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shops import repository as shops
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.privacy import (
-    CustomerDataExported,
-    CustomerDataExportedPayload,
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
-    export_data,
 )
-from shared.logging import correlation_id_var
 from shared.outbox import repository as outbox
+from shared.privacy.export import answer_data_request
 
 
 async def redact_orders(
@@ -47,16 +43,14 @@ async def redact_orders(
     return review_ids
 
 
-async def on_customer_redact(conn: Connection, event: Event) -> None:
-    assert isinstance(event, CustomerRedactRequested)
+async def on_customer_redact(conn: Connection, event: CustomerRedactRequested) -> None:
     # Reviews are linked to customers through their orders, or by ingest alone (a review
     # matched by the reviewer's address): ingest names those in the event.
     p = event.payload
     await redact_orders(conn, event.shop_id, list(p.order_ids), event.occurred_at, p.review_ids)
 
 
-async def on_shop_redact(conn: Connection, event: Event) -> None:
-    assert isinstance(event, ShopRedactRequested)
+async def on_shop_redact(conn: Connection, event: ShopRedactRequested) -> None:
     shop_id = event.shop_id
     await replies.forget_shop(conn, shop_id)
     await cases.forget_shop(conn, shop_id)
@@ -67,8 +61,7 @@ async def on_shop_redact(conn: Connection, event: Event) -> None:
     await users.drop_shop_from_users(conn, shop_id)
 
 
-async def on_data_request(conn: Connection, event: Event) -> None:
-    assert isinstance(event, CustomerDataRequested)
+async def on_data_request(conn: Connection, event: CustomerDataRequested) -> None:
     p = event.payload
     review_ids = await reviews.ids_for_orders(conn, event.shop_id, list(p.order_ids))
     data = {
@@ -77,12 +70,4 @@ async def on_data_request(conn: Connection, event: Event) -> None:
         **await replies.export(conn, event.shop_id, review_ids),
         "nps_answers": await analytics.export_orders(conn, event.shop_id, list(p.order_ids)),
     }
-    answer = CustomerDataExported(
-        shop_id=event.shop_id,
-        payload=CustomerDataExportedPayload(
-            request_id=p.request_id,
-            service="responder",
-            data=export_data(data),
-        ),
-    )
-    await outbox.add(conn, answer, correlation_id_var.get())
+    await answer_data_request(conn, event, "responder", data)

@@ -9,17 +9,15 @@ from services.responder.publishing import automation
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shops import repository as shops
-from shared import shop_facts
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.reviews import ReviewClassified, ReviewDeleted
 from shared.events.shops import ShopUpdated
+from shared.shop_facts import repository as shop_facts
 
 SYSTEM = "system"
 
 
-async def on_classified(conn: Connection, event: Event) -> None:
-    assert isinstance(event, ReviewClassified)
+async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     p = event.payload
     shop = await shops.get(conn, event.shop_id)
     sla = timedelta(hours=shop.settings.sla_hours)
@@ -35,11 +33,9 @@ async def on_classified(conn: Connection, event: Event) -> None:
         await replies.enqueue_automatic(conn, event.shop_id, p.review_id, due)
 
 
-async def on_deleted(conn: Connection, event: Event) -> None:
-    assert isinstance(event, ReviewDeleted)
+async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
     await reviews.mark_deleted(conn, event.shop_id, event.payload.review_id, event.occurred_at)
 
 
-async def on_shop(conn: Connection, event: Event) -> None:
-    assert isinstance(event, ShopUpdated)
+async def on_shop(conn: Connection, event: ShopUpdated) -> None:
     await shop_facts.record(conn, event)

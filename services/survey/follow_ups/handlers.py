@@ -12,9 +12,9 @@ from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys.handlers import message_id
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.replies import CaseFollowUpRequested
-from shared.kafka.consumer import ConsumerSpec, Handler
+from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.topics import REPLIES
 
 
@@ -51,10 +51,9 @@ async def request_follow_up(
 
 
 def follow_up_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
-    async def on_follow_up_requested(conn: Connection, event: Event) -> None:
-        assert isinstance(event, CaseFollowUpRequested)
+    async def on_follow_up_requested(conn: Connection, event: CaseFollowUpRequested) -> None:
         await request_follow_up(conn, settings, event, clock())
 
     # Only this type: replies' other events (review.reply.published) are the notifier's.
-    handlers: dict[str, Handler] = {"case.follow_up_requested": on_follow_up_requested}
+    handlers = Handlers().on(CaseFollowUpRequested, on_follow_up_requested)
     return ConsumerSpec(name="survey.replies", topics=(REPLIES,), handlers=handlers)

@@ -10,24 +10,20 @@ from services.survey.privacy import repository
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
 from shared.events.privacy import (
-    CustomerDataExported,
-    CustomerDataExportedPayload,
     CustomerDataRequested,
     CustomerRedactRequested,
     ShopRedactRequested,
-    export_data,
 )
-from shared.kafka.consumer import ConsumerSpec, Handler
-from shared.logging import correlation_id_var
+from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.outbox import repository as outbox
+from shared.privacy.export import answer_data_request
 from shared.topics import PRIVACY
 
 
 def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
-    async def on_customer_redact(conn: Connection, event: Event) -> None:
-        assert isinstance(event, CustomerRedactRequested)
+    async def on_customer_redact(conn: Connection, event: CustomerRedactRequested) -> None:
         p = event.payload
         email = str(p.email).lower() if p.email else None
         order_ids = await repository.customer_orders(conn, event.shop_id, list(p.order_ids), email)
@@ -41,14 +37,12 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         keys = [f"{event.shop_id}:{key}" for key in (*order_ids, *review_ids)]
         await outbox.forget_sent(conn, event.shop_id, keys, [])
 
-    async def on_shop_redact(conn: Connection, event: Event) -> None:
-        assert isinstance(event, ShopRedactRequested)
+    async def on_shop_redact(conn: Connection, event: ShopRedactRequested) -> None:
         await orders.forget_shop(conn, event.shop_id)
         await surveys.forget_shop_recipients(conn, event.shop_id)
         await follow_ups.forget_shop_recipients(conn, event.shop_id)
 
-    async def on_data_request(conn: Connection, event: Event) -> None:
-        assert isinstance(event, CustomerDataRequested)
+    async def on_data_request(conn: Connection, event: CustomerDataRequested) -> None:
         p = event.payload
         email = str(p.email) if p.email else None
         data = await orders.export_customer(conn, event.shop_id, list(p.order_ids), email)
@@ -60,17 +54,12 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         data["suppressions"] = (
             await suppressions.export_for(conn, group, email, pepper) if email else []
         )
-        answer = CustomerDataExported(
-            shop_id=event.shop_id,
-            payload=CustomerDataExportedPayload(
-                request_id=p.request_id, service="survey", data=export_data(data)
-            ),
-        )
-        await outbox.add(conn, answer, correlation_id_var.get())
+        await answer_data_request(conn, event, "survey", data)
 
-    handlers: dict[str, Handler] = {
-        "customer.redact_requested": on_customer_redact,
-        "shop.redact_requested": on_shop_redact,
-        "customer.data_requested": on_data_request,
-    }
+    handlers = (
+        Handlers()
+        .on(CustomerRedactRequested, on_customer_redact)
+        .on(ShopRedactRequested, on_shop_redact)
+        .on(CustomerDataRequested, on_data_request)
+    )
     return ConsumerSpec(name="survey.privacy", topics=(PRIVACY,), handlers=handlers)

@@ -5,34 +5,31 @@ import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from services.survey.orders import repository as orders
-from services.survey.orders.fold import fold
+from services.survey.orders.fold import OrderEvent, fold
 from services.survey.scheduling.timing import send_at, too_old
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
-from shared import shop_facts
 from shared.db.pool import Connection
-from shared.events.catalogue import Event
+from shared.db.unit_of_work import within
+from shared.events.orders import (
+    OrderCancelled,
+    OrderDelivered,
+    OrderFulfilled,
+    OrderPlaced,
+    OrderRefunded,
+    OrderReturned,
+)
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyScheduled, SurveyScheduledPayload
-from shared.kafka.consumer import ConsumerSpec, Handler
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
+from shared.kafka.consumer import ConsumerSpec
+from shared.kafka.handlers import Handlers
+from shared.shop_facts import repository as shop_facts
 from shared.topics import ORDERS, SHOPS
 
 log = logging.getLogger(__name__)
-
-FOLDED = (
-    "order.placed",
-    "order.fulfilled",
-    "order.delivered",
-    "order.cancelled",
-    "order.refunded",
-    "order.returned",
-)
 
 
 def message_id(kind: str, public_ref: str, domain: str) -> str:
@@ -84,25 +81,33 @@ async def schedule(
         shop_id=shop_id,
         payload=SurveyScheduledPayload(survey_id=survey.id, order_id=order_id, due_at=due),
     )
-    await outbox.add(conn, scheduled, correlation_id_var.get())
+    await within(conn).emit(scheduled)
 
 
 def order_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
-    async def on_order_event(conn: Connection, event: Event) -> None:
-        payload: Any = event.payload
-        view = await orders.lock(conn, event.shop_id, payload.order_id)
-        await orders.save(conn, fold(view, event))  # type: ignore[arg-type]
-        await schedule(conn, settings, event.shop_id, payload.order_id, clock())
+    async def on_order_event(conn: Connection, event: OrderEvent) -> None:
+        order_id = event.payload.order_id
+        view = await orders.lock(conn, event.shop_id, order_id)
+        await orders.save(conn, fold(view, event))
+        await schedule(conn, settings, event.shop_id, order_id, clock())
 
-    handlers: dict[str, Handler] = dict.fromkeys(FOLDED, on_order_event)
+    # Every order event but order.paid, which changes nothing survey cares about.
+    handlers = (
+        Handlers()
+        .on(OrderPlaced, on_order_event)
+        .on(OrderFulfilled, on_order_event)
+        .on(OrderDelivered, on_order_event)
+        .on(OrderCancelled, on_order_event)
+        .on(OrderRefunded, on_order_event)
+        .on(OrderReturned, on_order_event)
+    )
     return ConsumerSpec(name="survey.orders", topics=(ORDERS,), handlers=handlers)
 
 
 def shop_consumer() -> ConsumerSpec:
-    async def on_shop_updated(conn: Connection, event: Event) -> None:
-        assert isinstance(event, ShopUpdated)
+    async def on_shop_updated(conn: Connection, event: ShopUpdated) -> None:
         await shop_facts.record(conn, event)
 
     return ConsumerSpec(
-        name="survey.shops", topics=(SHOPS,), handlers={"shop.updated": on_shop_updated}
+        name="survey.shops", topics=(SHOPS,), handlers=Handlers().on(ShopUpdated, on_shop_updated)
     )

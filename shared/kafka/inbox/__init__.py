@@ -1,0 +1,1 @@
+"""The inbox: which events each consumer has handled already (SQL in repository.py)."""

@@ -1,0 +1,1 @@
+"""The shop facts every service keeps from `shop.updated` (SQL in repository.py)."""
