@@ -307,6 +307,18 @@ def shops_rotate_secret(
     note(f"# {_SHOWN_ONCE}; the previous secret keeps verifying until the next rotation")
 
 
+# Header: the API's field.
+_SHOP_COLUMNS = {
+    "SHOP": "shop_id",
+    "PLATFORM": "platform",
+    "NAME": "display_name",
+    "COUNTRY": "country",
+    "TIMEZONE": "timezone",
+    "API CREDS": "has_api_credentials",
+    "PREV SECRET": "has_previous_secret",
+}
+
+
 @shops_app.command("list")
 def shops_list(url: IngestUrl = None, token: IngestToken = None, as_json: Json = False) -> None:
     """List every registered shop."""
@@ -315,23 +327,7 @@ def shops_list(url: IngestUrl = None, token: IngestToken = None, as_json: Json =
     if as_json:
         show_json(shops)
         return
-    show(
-        table(
-            ("SHOP", "PLATFORM", "NAME", "COUNTRY", "TIMEZONE", "API CREDS", "PREV SECRET"),
-            (
-                (
-                    s["shop_id"],
-                    s["platform"],
-                    s["display_name"],
-                    s["country"],
-                    s["timezone"],
-                    s["has_api_credentials"],
-                    s["has_previous_secret"],
-                )
-                for s in shops
-            ),
-        )
-    )
+    show(table(tuple(_SHOP_COLUMNS), ([s[k] for k in _SHOP_COLUMNS.values()] for s in shops)))
     note(f"{len(shops)} shop(s)")
 
 
