@@ -25,6 +25,7 @@ from shared.db.pool import Connection, create_pool
 from shared.events import Event, OrderCancelled, serialize_event
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
+from shared.kafka.handlers import Handlers
 from shared.kafka.producer import create_producer
 from shared.settings import dev_secret
 from shared.topics import ORDERS, PRIVACY, SHOPS, dlq_name, dlq_of, topic_name
@@ -169,7 +170,7 @@ class FlakyConsumer:
         spec = ConsumerSpec(
             name="cli.orders",
             topics=(ORDERS,),
-            handlers={"order.cancelled": self.handler},
+            handlers=Handlers().on(OrderCancelled, self.handler),
             retry_backoff_s=0.05,
         )
         runner = ConsumerRunner(spec, self.settings, pool, producer)
