@@ -1,16 +1,33 @@
-"""Case use cases: opening, moving through the workflow, assignment. Every change is audited."""
+"""Case use cases: opening, moving through the workflow, assignment, notes and removal requests.
+Every change is audited in the unit of work that makes it."""
 
 from datetime import datetime
 from typing import Any
 
-from services.responder.audit import repository as audit
+from services.responder.access import repository as users
+from services.responder.access.principal import Principal
 from services.responder.cases import repository as cases
 from services.responder.cases.workflow import CaseStatus, IllegalTransition, check
 from services.responder.reviews import repository as reviews
-from shared.db.pool import Connection
+from services.responder.reviews.lookup import review_for
+from services.responder.unit_of_work import unit_of_work, within
+from shared.db.pool import Connection, Pool
+from shared.db.unit_of_work import UnitOfWork
 from shared.events.replies import CaseFollowUpRequested, CaseFollowUpRequestedPayload
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
+
+NO_CASE = "the review has no case; open one first (POST .../case)"
+
+
+class NoCase(LookupError):
+    """The review has no case yet (409: open one first)."""
+
+
+class CaseExists(Exception):
+    """The review has a case already (409)."""
+
+
+class Invalid(ValueError):
+    """The request names something the review or shop does not allow (422)."""
 
 
 async def open_case(
@@ -23,13 +40,10 @@ async def open_case(
     await cases.add_event(
         conn, case["id"], shop_id, review["review_id"], at, actor, "opened", to_status="new"
     )
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="case.opened",
-        entity="case",
-        entity_id=case["id"],
+    await within(conn, actor=actor, at=at).audit(
+        "case.opened",
+        "case",
+        case["id"],
         shop_id=shop_id,
         review_id=review["review_id"],
         after=case,
@@ -45,10 +59,11 @@ async def transition(
     actor: str,
     at: datetime,
 ) -> dict[str, Any]:
-    """Raises LookupError without a case, IllegalTransition for a step the workflow forbids."""
+    """Raises NoCase without a case, IllegalTransition for a step the workflow forbids."""
+    uow = within(conn, actor=actor, at=at)
     case = await cases.get(conn, shop_id, review["case_key"])
     if case is None:
-        raise LookupError("the review has no case")
+        raise NoCase(NO_CASE)
     check(case["status"], wanted)
     moved = await cases.move(conn, case["id"], case["status"], wanted, at)
     if moved is None:  # pragma: no cover - the row is locked FOR UPDATE above
@@ -68,14 +83,11 @@ async def transition(
         # Staff answered outside the responder (on the platform itself): the clock stops too.
         await reviews.mark_replied(conn, shop_id, review["review_id"], at)
     if wanted == "resolved":
-        await _request_follow_up(conn, shop_id, review, moved, at)
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="case.status_changed",
-        entity="case",
-        entity_id=case["id"],
+        await _request_follow_up(uow, shop_id, review, moved, at)
+    await uow.audit(
+        "case.status_changed",
+        "case",
+        case["id"],
         shop_id=shop_id,
         review_id=review["review_id"],
         before=case,
@@ -85,23 +97,24 @@ async def transition(
 
 
 async def _request_follow_up(
-    conn: Connection, shop_id: str, review: dict[str, Any], case: dict[str, Any], at: datetime
+    uow: UnitOfWork, shop_id: str, review: dict[str, Any], case: dict[str, Any], at: datetime
 ) -> None:
-    siblings = await reviews.of_case(conn, shop_id, case["case_key"])
-    event = CaseFollowUpRequested(
-        shop_id=shop_id,
-        occurred_at=at,
-        payload=CaseFollowUpRequestedPayload(
-            case_id=case["id"],
-            case_key=case["case_key"],
-            review_id=review["review_id"],
-            review_ids=[r["review_id"] for r in siblings] or [review["review_id"]],
-            order_id=review["order_id"],
-            language=review["language"],
-            resolved_at=at,
-        ),
+    siblings = await reviews.of_case(uow.conn, shop_id, case["case_key"])
+    await uow.emit(
+        CaseFollowUpRequested(
+            shop_id=shop_id,
+            occurred_at=at,
+            payload=CaseFollowUpRequestedPayload(
+                case_id=case["id"],
+                case_key=case["case_key"],
+                review_id=review["review_id"],
+                review_ids=[r["review_id"] for r in siblings] or [review["review_id"]],
+                order_id=review["order_id"],
+                language=review["language"],
+                resolved_at=at,
+            ),
+        )
     )
-    await outbox.add(conn, event, correlation_id_var.get())
 
 
 async def reply_published(
@@ -124,7 +137,7 @@ async def assign(
 ) -> dict[str, Any]:
     case = await cases.get(conn, shop_id, review["case_key"])
     if case is None:
-        raise LookupError("the review has no case")
+        raise NoCase(NO_CASE)
     after = await cases.assign(conn, case["id"], assignee_id, at)
     await cases.add_event(
         conn,
@@ -136,16 +149,132 @@ async def assign(
         "assigned",
         assignee_id=assignee_id,
     )
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="case.assigned",
-        entity="case",
-        entity_id=case["id"],
+    await within(conn, actor=actor, at=at).audit(
+        "case.assigned",
+        "case",
+        case["id"],
         shop_id=shop_id,
         review_id=review["review_id"],
         before=case,
         after=after,
     )
     return after
+
+
+def removal_grounds(review: dict[str, Any]) -> set[str]:
+    """Why a platform might remove this review, from what the classifier and matching found."""
+    grounds = set()
+    c = review["classification"] or {}
+    if not review["verified"]:
+        grounds.add("unverified")
+    if c.get("abuse"):
+        grounds.update({"abusive", "spam"})
+    if review["removal_candidate"]:
+        grounds.update({"off_target", "abusive", "spam"})
+    return grounds
+
+
+# -- what the HTTP API asks for: one unit of work each -------------------------------------
+
+
+async def open_case_for(
+    pool: Pool, principal: Principal, review_id: str, shop_id: str | None, at: datetime
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        case = await open_case(uow.conn, review["shop_id"], review, principal.actor, at)
+    if case is None:
+        raise CaseExists("the review has a case already")
+    return case
+
+
+async def move_case(
+    pool: Pool,
+    principal: Principal,
+    review_id: str,
+    shop_id: str | None,
+    wanted: CaseStatus,
+    at: datetime,
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        return await transition(uow.conn, review["shop_id"], review, wanted, principal.actor, at)
+
+
+async def assign_case(
+    pool: Pool,
+    principal: Principal,
+    review_id: str,
+    shop_id: str | None,
+    assignee_id: int | None,
+    at: datetime,
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        if assignee_id is not None and not await users.users_with_access(
+            uow.conn, review["shop_id"], assignee_id
+        ):
+            raise Invalid("the assignee must be an active user of this shop")
+        return await assign(uow.conn, review["shop_id"], review, assignee_id, principal.actor, at)
+
+
+async def add_note(
+    pool: Pool, principal: Principal, review_id: str, shop_id: str | None, body: str, at: datetime
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        note = await cases.add_note(
+            uow.conn,
+            review["shop_id"],
+            review["review_id"],
+            review["case_id"],
+            principal.actor,
+            body,
+            at,
+        )
+        await uow.audit(
+            "note.added",
+            "note",
+            note["id"],
+            shop_id=review["shop_id"],
+            review_id=review["review_id"],
+            after=note,
+        )
+    return note
+
+
+async def prepare_removal(
+    pool: Pool,
+    principal: Principal,
+    review_id: str,
+    shop_id: str | None,
+    reason: str,
+    evidence: str,
+    at: datetime,
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        grounds = removal_grounds(review)
+        if reason not in grounds:
+            raise Invalid(
+                f"the review is not flagged as {reason}"
+                + (f"; it is flagged: {', '.join(sorted(grounds))}" if grounds else "")
+            )
+        removal = await cases.add_removal_request(
+            uow.conn,
+            review["shop_id"],
+            review["review_id"],
+            reason,
+            evidence,
+            principal.actor,
+            at,
+        )
+        await uow.audit(
+            "removal_request.prepared",
+            "removal_request",
+            removal["id"],
+            shop_id=review["shop_id"],
+            review_id=review["review_id"],
+            after=removal,
+        )
+    return removal

@@ -4,24 +4,28 @@ Every text is linted when it is written and again when it is approved or publish
 may have changed in between); a `block` finding stops both.
 """
 
+import re
 import uuid
 from datetime import datetime
 from typing import Any
 
+from services.responder.access.deps import ensure_shop, resolve_shop
 from services.responder.access.principal import Principal
-from services.responder.audit import repository as audit
 from services.responder.cases import service as cases
 from services.responder.publishing import routing
 from services.responder.replies import drafting, policy
 from services.responder.replies import repository as replies
+from services.responder.replies.library import PLACEHOLDERS
 from services.responder.replies.linter import Finding, LintContext, blocking, lint, lint_off_loop
+from services.responder.replies.schemas import TemplateIn
 from services.responder.reviews import repository as reviews
+from services.responder.reviews.lookup import review_for
+from services.responder.shops import repository as shops
 from services.responder.shops.config import ShopSettings
 from services.responder.shops.repository import ShopRow
-from shared.db.pool import Connection
+from services.responder.unit_of_work import unit_of_work, within
+from shared.db.pool import Connection, Pool
 from shared.events.replies import ReplyPublished, ReplyPublishedPayload
-from shared.logging import correlation_id_var
-from shared.outbox import repository as outbox
 
 
 class ReplyError(Exception):
@@ -137,13 +141,10 @@ async def create_draft(
         at,
         auto=auto,
     )
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="draft.created",
-        entity="draft",
-        entity_id=draft["id"],
+    await within(conn, actor=actor, at=at).audit(
+        "draft.created",
+        "draft",
+        draft["id"],
         shop_id=shop.shop_id,
         review_id=review["review_id"],
         after=draft,
@@ -164,13 +165,10 @@ async def edit_draft(
         raise ReplyError(f"a {draft['status']} reply cannot be edited; write a new draft")
     findings = await check_off_loop(text, review, shop.settings)
     after = await replies.edit_draft(conn, draft["id"], text, _dump(findings), actor, at)
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="draft.edited",
-        entity="draft",
-        entity_id=draft["id"],
+    await within(conn, actor=actor, at=at).audit(
+        "draft.edited",
+        "draft",
+        draft["id"],
         shop_id=shop.shop_id,
         review_id=review["review_id"],
         before=draft,
@@ -197,13 +195,10 @@ async def approve(
     if blocks:
         raise ReplyError("the reply has blocking findings; edit it first", blocks)
     after = await replies.approve_draft(conn, draft["id"], principal.actor, at)
-    await audit.record(
-        conn,
-        at=at,
-        actor=principal.actor,
-        action="draft.approved",
-        entity="draft",
-        entity_id=draft["id"],
+    await within(conn, actor=principal.actor, at=at).audit(
+        "draft.approved",
+        "draft",
+        draft["id"],
         shop_id=shop.shop_id,
         review_id=review["review_id"],
         before=draft,
@@ -254,13 +249,10 @@ async def publish(
     if publication is None:
         raise ReplyError("a reply to this review is already being published")
     after = await replies.set_draft_status(conn, draft["id"], "publishing")
-    await audit.record(
-        conn,
-        at=at,
-        actor=actor,
-        action="reply.publish_requested",
-        entity="publication",
-        entity_id=publication["id"],
+    await within(conn, actor=actor, at=at).audit(
+        "reply.publish_requested",
+        "publication",
+        publication["id"],
         shop_id=shop.shop_id,
         review_id=review["review_id"],
         before=draft,
@@ -288,14 +280,12 @@ async def confirm_published(conn: Connection, publication: dict[str, Any], at: d
             review_id=review_id, reply_id=publication["reply_id"], published_at=at
         ),
     )
-    await outbox.add(conn, event, correlation_id_var.get())
-    await audit.record(
-        conn,
-        at=at,
-        actor="connector",
-        action="reply.published",
-        entity="publication",
-        entity_id=publication["id"],
+    uow = within(conn, actor="connector", at=at)
+    await uow.emit(event)
+    await uow.audit(
+        "reply.published",
+        "publication",
+        publication["id"],
         shop_id=shop_id,
         review_id=review_id,
         before=publication,
@@ -308,15 +298,254 @@ async def give_up(conn: Connection, publication: dict[str, Any], error: str, at:
     if done is None:
         return
     await replies.set_draft_status(conn, publication["draft_id"], "failed")
-    await audit.record(
-        conn,
-        at=at,
-        actor="connector",
-        action="reply.publish_failed",
-        entity="publication",
-        entity_id=publication["id"],
+    await within(conn, actor="connector", at=at).audit(
+        "reply.publish_failed",
+        "publication",
+        publication["id"],
         shop_id=publication["shop_id"],
         review_id=publication["review_id"],
         before=publication,
         after=done,
     )
+
+
+# -- what the HTTP API asks for: one unit of work each -------------------------------------
+
+
+class NotFound(LookupError):
+    """No such draft or template in the caller's shops (404); the message names what."""
+
+
+class Invalid(ValueError):
+    """A template the library refuses (422); `detail` is a sentence or the findings."""
+
+    def __init__(self, detail: str | dict[str, Any]) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class TemplateClash(Exception):
+    """The shop has a template for this language, sentiment and topic (409)."""
+
+
+CLASH = "the shop has a template for this language, sentiment and topic"
+_TOPIC = re.compile(r"^([a-z_]{1,40}(:[a-z_]{1,40})?)?$")
+
+
+async def draft_for(
+    pool: Pool,
+    principal: Principal,
+    review_id: str,
+    shop_id: str | None,
+    at: datetime,
+    *,
+    text: str | None,
+    language: str | None,
+    template_id: int | None,
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        review = await review_for(uow.conn, principal, review_id, shop_id)
+        shop = await shops.get(uow.conn, review["shop_id"])
+        try:
+            return await create_draft(
+                uow.conn,
+                shop,
+                review,
+                principal.actor,
+                at,
+                text=text,
+                language=language,
+                template_id=template_id,
+            )
+        except LookupError as exc:
+            raise NotFound("template") from exc
+
+
+async def _draft_context(
+    conn: Connection, principal: Principal, draft_id: int
+) -> tuple[dict[str, Any], dict[str, Any], ShopRow]:
+    draft = await replies.get_draft(conn, principal.scope(), draft_id, lock=True)
+    if draft is None:
+        raise NotFound("draft")
+    review = await reviews.get(conn, draft["shop_id"], draft["review_id"])
+    if review is None:  # pragma: no cover - drafts go with their review
+        raise NotFound("review")
+    return draft, review, await shops.get(conn, draft["shop_id"])
+
+
+async def draft(pool: Pool, principal: Principal, draft_id: int) -> dict[str, Any]:
+    async with pool.acquire() as conn:
+        found = await replies.get_draft(conn, principal.scope(), draft_id)
+    if found is None:
+        raise NotFound("draft")
+    return found
+
+
+async def edit(
+    pool: Pool, principal: Principal, draft_id: int, text: str, at: datetime
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        before, review, shop = await _draft_context(uow.conn, principal, draft_id)
+        return await edit_draft(uow.conn, shop, review, before, text, principal.actor, at)
+
+
+async def approve_draft(
+    pool: Pool, principal: Principal, draft_id: int, at: datetime
+) -> dict[str, Any]:
+    refused: ReplyError
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        before, review, shop = await _draft_context(uow.conn, principal, draft_id)
+        if not may_approve(principal, shop.settings):
+            raise NotAllowed("only managers approve replies in this shop")
+        try:
+            return await approve(uow.conn, shop, review, before, principal, at)
+        except ReplyError as exc:
+            # Refused after the fresh findings were written: they are kept (they tell why).
+            refused = exc
+    raise refused
+
+
+async def publish_draft(
+    pool: Pool, principal: Principal, draft_id: int, at: datetime
+) -> dict[str, Any]:
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        before, review, shop = await _draft_context(uow.conn, principal, draft_id)
+        if not may_approve(principal, shop.settings):
+            raise NotAllowed("only managers publish replies in this shop")
+        return await publish(uow.conn, shop, review, before, principal.actor, at)
+
+
+async def lint_text(
+    pool: Pool,
+    principal: Principal,
+    text: str,
+    *,
+    review_id: str | None,
+    shop_id: str | None,
+    sentiment: str,
+    language: str | None,
+) -> list[Finding]:
+    """The linter alone: against a review (its language, name, order) or a bare sentiment."""
+    async with pool.acquire() as conn:
+        if review_id is not None:
+            review = await review_for(conn, principal, review_id, shop_id)
+            shop = await shops.get(conn, review["shop_id"])
+            return await check_off_loop(text, review, shop.settings)
+        allowed: set[str] = set()
+        if shop_id is not None:
+            ensure_shop(principal, shop_id)
+            allowed = (await shops.get(conn, shop_id)).settings.allowed_contacts()
+    ctx = LintContext(
+        sentiment=sentiment,
+        review_language=language,
+        allowed_contacts=allowed,
+        max_chars=600 if sentiment == "negative" else 1000,
+    )
+    return await lint_off_loop(text, ctx)
+
+
+async def publications(
+    pool: Pool, principal: Principal, shop_id: str | None, state: str | None, limit: int
+) -> list[dict[str, Any]]:
+    shop = resolve_shop(principal, shop_id)
+    async with pool.acquire() as conn:
+        return await replies.list_publications(conn, shop, state, limit)
+
+
+async def templates(pool: Pool, principal: Principal, shop_id: str) -> list[dict[str, Any]]:
+    ensure_shop(principal, shop_id)
+    async with pool.acquire() as conn:
+        return await replies.templates_of(conn, shop_id)
+
+
+async def _validate_template(body: str, sentiment: str, topic: str) -> None:
+    if not _TOPIC.match(topic):
+        raise Invalid("topic is lower-case letters and underscores, optionally 'faq:<type>'")
+    unknown = drafting.unknown_placeholders(body, PLACEHOLDERS)
+    if unknown:
+        raise Invalid(f"unknown placeholders {unknown}; allowed: {', '.join(sorted(PLACEHOLDERS))}")
+    # A template that would always produce a blocked reply is refused at the door.
+    sample = re.sub(r"\{[a-z_]+\}", "", body)
+    blocks = blocking(await lint_off_loop(sample, LintContext(sentiment=sentiment)))
+    blocks = [b for b in blocks if b.code != "unfilled_placeholder"]
+    if blocks:
+        raise Invalid({"message": "the template breaks reply rules", "findings": _dump(blocks)})
+
+
+async def create_template(
+    pool: Pool, principal: Principal, shop_id: str, fields: TemplateIn, at: datetime
+) -> dict[str, Any]:
+    ensure_shop(principal, shop_id)
+    await _validate_template(fields.body, fields.sentiment, fields.topic)
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        template = await replies.insert_template(
+            uow.conn,
+            shop_id,
+            fields.name,
+            fields.language,
+            fields.sentiment,
+            fields.topic,
+            fields.body,
+            at,
+        )
+        if template is None:
+            raise TemplateClash(CLASH)
+        await uow.audit(
+            "template.created", "template", template["id"], shop_id=shop_id, after=template
+        )
+    return template
+
+
+async def update_template(
+    pool: Pool,
+    principal: Principal,
+    shop_id: str,
+    template_id: int,
+    fields: TemplateIn,
+    at: datetime,
+) -> dict[str, Any]:
+    ensure_shop(principal, shop_id)
+    await _validate_template(fields.body, fields.sentiment, fields.topic)
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        before = await replies.get_template(uow.conn, shop_id, template_id)
+        if before is None:
+            raise NotFound("template")
+        key = (fields.language, fields.sentiment, fields.topic)
+        if any(
+            t["id"] != template_id and (t["language"], t["sentiment"], t["topic"]) == key
+            for t in await replies.templates_of(uow.conn, shop_id)
+        ):
+            raise TemplateClash(CLASH)
+        after = await replies.update_template(
+            uow.conn,
+            shop_id,
+            template_id,
+            fields.name,
+            fields.language,
+            fields.sentiment,
+            fields.topic,
+            fields.body,
+            at,
+        )
+        if after is None:  # pragma: no cover - the row was read in this transaction
+            raise NotFound("template")
+        await uow.audit(
+            "template.updated",
+            "template",
+            template_id,
+            shop_id=shop_id,
+            before=before,
+            after=after,
+        )
+    return after
+
+
+async def delete_template(
+    pool: Pool, principal: Principal, shop_id: str, template_id: int, at: datetime
+) -> None:
+    ensure_shop(principal, shop_id)
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        before = await replies.get_template(uow.conn, shop_id, template_id)
+        if before is None or not await replies.delete_template(uow.conn, shop_id, template_id):
+            raise NotFound("template")
+        await uow.audit("template.deleted", "template", template_id, shop_id=shop_id, before=before)
