@@ -133,3 +133,34 @@ class TemplateLibrary(BaseModel):
     builtin: list[BuiltinTemplateOut]
     languages: list[str]
     placeholders: list[str]
+
+
+class StoredDraft(BaseModel):
+    """A draft as a review's page lists it (times as `isoformat()`, like the rest of that page)."""
+
+    id: int
+    shop_id: str
+    review_id: str
+    language: str
+    text: str
+    findings: list[Finding]
+    status: str
+    template: str | None
+    auto: bool
+    version: int
+    created_by: str
+    created_at: IsoTime
+    updated_by: str
+    updated_at: IsoTime
+    approved_by: str | None
+    approved_at: IsoTime | None
+    blocked: bool
+
+
+class Automation(BaseModel):
+    """Where the review stands in the automatic-reply queue."""
+
+    due_at: IsoTime
+    status: Literal["pending", "published", "refused"]
+    reason: str | None
+    decided_at: IsoTime | None

@@ -5,7 +5,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from services.responder.audit.schemas import AuditRecord
+from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
+from services.responder.replies.schemas import Automation, Publication, StoredDraft
 from services.responder.reviews.query import SlaState, sla_state
+from services.responder.web import IsoTime
 
 
 class CaseSummary(BaseModel):
@@ -44,6 +48,50 @@ class ReviewOut(BaseModel):
 class ReviewPage(BaseModel):
     items: list[ReviewOut]
     next_cursor: str | None
+
+
+class ReviewDetail(ReviewOut):
+    """One review with its context. Its times are written as `isoformat()` ("+00:00"), as this
+    page always answered them."""
+
+    created_at: IsoTime
+    sla_due_at: IsoTime
+    first_replied_at: IsoTime | None
+    deleted_at: IsoTime | None
+    product_id: str | None
+    match_method: str | None
+    # The order the review was matched to and what the classifier found, as stored (JSON).
+    order: Any
+    classification: Any
+    updated_at: IsoTime
+    redacted_at: IsoTime | None
+
+
+class CaseReview(BaseModel):
+    """Another review of the same case (the same customer and order)."""
+
+    review_id: str
+    source: str
+    rating: int | None
+    sentiment: str
+    created_at: IsoTime
+    first_replied_at: IsoTime | None
+    deleted_at: IsoTime | None
+
+
+class ReviewFull(BaseModel):
+    """Everything about one review: context, case and its history, notes, drafts,
+    publications, removal requests, automation and audit."""
+
+    review: ReviewDetail
+    case: CaseWithEvents | None
+    case_reviews: list[CaseReview]
+    notes: list[Note]
+    drafts: list[StoredDraft]
+    publications: list[Publication]
+    removal_requests: list[RemovalRequest]
+    automation: Automation | None
+    audit: list[AuditRecord]
 
 
 def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> ReviewOut:

@@ -1,0 +1,155 @@
+"""The review list (filters, urgency order, cursor pages) and everything about one review."""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from services.responder.access.deps import resolve_shop
+from services.responder.access.principal import Principal
+from services.responder.audit import repository as audit
+from services.responder.cases import repository as cases
+from services.responder.replies import repository as replies
+from services.responder.reviews import repository as reviews
+from services.responder.reviews.lookup import review_for
+from services.responder.reviews.query import (
+    InvalidCursor,
+    ReviewFilter,
+    SlaState,
+    Sort,
+    decode_cursor,
+    encode_cursor,
+)
+from services.responder.reviews.schemas import ReviewPage, review_out
+from services.responder.shops import repository as shops
+from shared.db.pool import Pool
+from shared.time_bounds import TimeOutOfBounds, check_window
+
+
+class Invalid(ValueError):
+    """A filter the list cannot apply (422); the message says why."""
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """What `GET /v1/reviews` asks for, as given (the service checks and resolves it)."""
+
+    sentiments: list[str] = field(default_factory=list)
+    ratings: list[int] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    verified: bool | None = None
+    sla: list[SlaState] = field(default_factory=list)
+    # A user id, "me" or "none".
+    assigned: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str | None = None
+    sort: Sort = "urgency"
+    cursor: str | None = None
+    limit: int = 50
+
+
+def assignee(value: str | None, principal_user: int | None) -> int | None:
+    """The assignee filter: a user id, 0 for nobody, None for anyone."""
+    if value is None:
+        return None
+    if value == "none":
+        return 0
+    if value == "me":
+        if principal_user is None:
+            raise Invalid("the bootstrap key is nobody: assigned=me needs a user")
+        return principal_user
+    # ASCII digits only: "²" is `isdigit()` too, and `int()` refuses it.
+    if value.isascii() and value.isdigit() and len(value) <= 19 and 0 < int(value) < 2**62:
+        return int(value)
+    raise Invalid("assigned is a user id, 'me' or 'none'")
+
+
+async def page(
+    pool: Pool, principal: Principal, shop_id: str | None, now: datetime, criteria: Criteria
+) -> ReviewPage:
+    """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
+    to their SLA; then answered ones; then the rest. Deleted reviews are not listed."""
+    shop_id = resolve_shop(principal, shop_id)
+    c = criteria
+    for name, value in (("from", c.since), ("to", c.until)):
+        if value is not None and value.tzinfo is None:
+            raise Invalid(f"{name} needs a UTC offset, e.g. 2026-11-01T00:00:00Z")
+    try:
+        check_window(("from", c.since), ("to", c.until))
+    except TimeOutOfBounds as exc:
+        raise Invalid(str(exc)) from None
+    try:
+        after = decode_cursor(c.sort, c.cursor) if c.cursor else None
+    except InvalidCursor as exc:
+        raise Invalid(str(exc)) from exc
+    async with pool.acquire() as conn:
+        shop = await shops.get(conn, shop_id)
+        due_soon = timedelta(hours=shop.settings.due_soon_hours)
+        f = ReviewFilter(
+            shop_id=shop_id,
+            now=now,
+            due_soon=due_soon,
+            sentiments=c.sentiments,
+            ratings=c.ratings,
+            topics=c.topics,
+            statuses=c.statuses,
+            sources=c.sources,
+            languages=[v.lower() for v in c.languages],
+            verified=c.verified,
+            sla=c.sla,
+            assignee=assignee(c.assigned, principal.user_id),
+            since=c.since,
+            until=c.until,
+            text=c.text,
+            sort=c.sort,
+            after=after,
+            limit=c.limit + 1,
+        )
+        rows = await reviews.search(conn, f)
+    items, more = rows[: c.limit], len(rows) > c.limit
+    return ReviewPage(
+        items=[review_out(r, now, due_soon) for r in items],
+        next_cursor=encode_cursor(c.sort, items[-1]) if more else None,
+    )
+
+
+async def detail(
+    pool: Pool, principal: Principal, review_id: str, shop_id: str | None, now: datetime
+) -> dict[str, Any]:
+    """Everything about one review: context, case and its history, notes, drafts,
+    publications, removal requests, automation and audit."""
+    async with pool.acquire() as conn:
+        row = await review_for(conn, principal, review_id, shop_id)
+        shop_id = row["shop_id"]
+        shop = await shops.get(conn, shop_id)
+        case = None
+        if row["case_id"] is not None:
+            async with conn.transaction():
+                case = await cases.get(conn, shop_id, row["case_key"])
+            assert case is not None
+            case["events"] = await cases.events_of(conn, case["id"])
+        return {
+            "review": {
+                **review_out(row, now, timedelta(hours=shop.settings.due_soon_hours)).model_dump(),
+                "product_id": row["product_id"],
+                "match_method": row["match_method"],
+                "order": row["order_context"],
+                "classification": row["classification"],
+                "updated_at": row["updated_at"],
+                "redacted_at": row["redacted_at"],
+            },
+            "case": case,
+            "case_reviews": await reviews.of_case(conn, shop_id, row["case_key"]),
+            "notes": await cases.notes_of(conn, shop_id, row["review_id"], row["case_id"]),
+            "drafts": [
+                {**d, "blocked": any(f.get("severity") == "block" for f in d["findings"])}
+                for d in await replies.drafts_of(conn, shop_id, row["review_id"])
+            ],
+            "publications": await replies.publications_of(conn, shop_id, row["review_id"]),
+            "removal_requests": await cases.removal_requests_of(conn, shop_id, row["review_id"]),
+            "automation": await replies.automatic_of(conn, shop_id, row["review_id"]),
+            "audit": await audit.for_review(conn, shop_id, row["review_id"]),
+        }
