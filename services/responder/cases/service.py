@@ -1,6 +1,7 @@
 """Case use cases: opening, moving through the workflow, assignment, notes and removal requests.
 Every change is audited in the unit of work that makes it."""
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,29 @@ class Invalid(ValueError):
     """The request names something the review or shop does not allow (422)."""
 
 
+async def _audited(
+    uow: UnitOfWork,
+    action: str,
+    entity: str,
+    row: Mapping[str, Any],
+    review: Mapping[str, Any],
+    *,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """The audit entry of a change to `row` (a case, note or removal request: its id) that
+    concerns one review (its shop and id)."""
+    await uow.audit(
+        action,
+        entity,
+        row["id"],
+        shop_id=review["shop_id"],
+        review_id=review["review_id"],
+        before=before,
+        after=after,
+    )
+
+
 async def open_case(
     conn: Connection, shop_id: str, review: dict[str, Any], actor: str, at: datetime
 ) -> dict[str, Any] | None:
@@ -40,14 +64,8 @@ async def open_case(
     await cases.add_event(
         conn, case["id"], shop_id, review["review_id"], at, actor, "opened", to_status="new"
     )
-    await within(conn, actor=actor, at=at).audit(
-        "case.opened",
-        "case",
-        case["id"],
-        shop_id=shop_id,
-        review_id=review["review_id"],
-        after=case,
-    )
+    uow = within(conn, actor=actor, at=at)
+    await _audited(uow, "case.opened", "case", case, review, after=case)
     return case
 
 
@@ -84,15 +102,7 @@ async def transition(
         await reviews.mark_replied(conn, shop_id, review["review_id"], at)
     if wanted == "resolved":
         await _request_follow_up(uow, shop_id, review, moved, at)
-    await uow.audit(
-        "case.status_changed",
-        "case",
-        case["id"],
-        shop_id=shop_id,
-        review_id=review["review_id"],
-        before=case,
-        after=moved,
-    )
+    await _audited(uow, "case.status_changed", "case", case, review, before=case, after=moved)
     return moved
 
 
@@ -149,15 +159,8 @@ async def assign(
         "assigned",
         assignee_id=assignee_id,
     )
-    await within(conn, actor=actor, at=at).audit(
-        "case.assigned",
-        "case",
-        case["id"],
-        shop_id=shop_id,
-        review_id=review["review_id"],
-        before=case,
-        after=after,
-    )
+    uow = within(conn, actor=actor, at=at)
+    await _audited(uow, "case.assigned", "case", case, review, before=case, after=after)
     return after
 
 
@@ -232,14 +235,7 @@ async def add_note(
             body,
             at,
         )
-        await uow.audit(
-            "note.added",
-            "note",
-            note["id"],
-            shop_id=review["shop_id"],
-            review_id=review["review_id"],
-            after=note,
-        )
+        await _audited(uow, "note.added", "note", note, review, after=note)
     return note
 
 
@@ -269,12 +265,7 @@ async def prepare_removal(
             principal.actor,
             at,
         )
-        await uow.audit(
-            "removal_request.prepared",
-            "removal_request",
-            removal["id"],
-            shop_id=review["shop_id"],
-            review_id=review["review_id"],
-            after=removal,
+        await _audited(
+            uow, "removal_request.prepared", "removal_request", removal, review, after=removal
         )
     return removal

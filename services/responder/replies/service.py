@@ -6,6 +6,7 @@ may have changed in between); a `block` finding stops both.
 
 import re
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -71,6 +72,30 @@ async def check_off_loop(
     text: str, review: dict[str, Any], settings: ShopSettings
 ) -> list[Finding]:
     return await lint_off_loop(text, lint_context(review, settings))
+
+
+async def _audited(
+    conn: Connection,
+    actor: str,
+    at: datetime,
+    action: str,
+    entity: str,
+    row: Mapping[str, Any],
+    *,
+    before: Any = None,
+    after: Any = None,
+) -> None:
+    """The audit entry of a change to one review's draft or publication (`row`: its id, shop
+    and review)."""
+    await within(conn, actor=actor, at=at).audit(
+        action,
+        entity,
+        row["id"],
+        shop_id=row["shop_id"],
+        review_id=row["review_id"],
+        before=before,
+        after=after,
+    )
 
 
 def _dump(findings: list[Finding]) -> list[dict[str, Any]]:
@@ -141,14 +166,7 @@ async def create_draft(
         at,
         auto=auto,
     )
-    await within(conn, actor=actor, at=at).audit(
-        "draft.created",
-        "draft",
-        draft["id"],
-        shop_id=shop.shop_id,
-        review_id=review["review_id"],
-        after=draft,
-    )
+    await _audited(conn, actor, at, "draft.created", "draft", draft, after=draft)
     return draft
 
 
@@ -165,15 +183,7 @@ async def edit_draft(
         raise ReplyError(f"a {draft['status']} reply cannot be edited; write a new draft")
     findings = await check_off_loop(text, review, shop.settings)
     after = await replies.edit_draft(conn, draft["id"], text, _dump(findings), actor, at)
-    await within(conn, actor=actor, at=at).audit(
-        "draft.edited",
-        "draft",
-        draft["id"],
-        shop_id=shop.shop_id,
-        review_id=review["review_id"],
-        before=draft,
-        after=after,
-    )
+    await _audited(conn, actor, at, "draft.edited", "draft", draft, before=draft, after=after)
     return after
 
 
@@ -195,14 +205,8 @@ async def approve(
     if blocks:
         raise ReplyError("the reply has blocking findings; edit it first", blocks)
     after = await replies.approve_draft(conn, draft["id"], principal.actor, at)
-    await within(conn, actor=principal.actor, at=at).audit(
-        "draft.approved",
-        "draft",
-        draft["id"],
-        shop_id=shop.shop_id,
-        review_id=review["review_id"],
-        before=draft,
-        after=after,
+    await _audited(
+        conn, principal.actor, at, "draft.approved", "draft", draft, before=draft, after=after
     )
     return after
 
@@ -249,14 +253,16 @@ async def publish(
     if publication is None:
         raise ReplyError("a reply to this review is already being published")
     after = await replies.set_draft_status(conn, draft["id"], "publishing")
-    await within(conn, actor=actor, at=at).audit(
+    after_both = {"draft": after, "publication": publication}
+    await _audited(
+        conn,
+        actor,
+        at,
         "reply.publish_requested",
         "publication",
-        publication["id"],
-        shop_id=shop.shop_id,
-        review_id=review["review_id"],
+        publication,
         before=draft,
-        after={"draft": after, "publication": publication},
+        after=after_both,
     )
     return publication
 
@@ -280,14 +286,14 @@ async def confirm_published(conn: Connection, publication: dict[str, Any], at: d
             review_id=review_id, reply_id=publication["reply_id"], published_at=at
         ),
     )
-    uow = within(conn, actor="connector", at=at)
-    await uow.emit(event)
-    await uow.audit(
+    await within(conn, actor="connector", at=at).emit(event)
+    await _audited(
+        conn,
+        "connector",
+        at,
         "reply.published",
         "publication",
-        publication["id"],
-        shop_id=shop_id,
-        review_id=review_id,
+        publication,
         before=publication,
         after=done,
     )
@@ -298,12 +304,13 @@ async def give_up(conn: Connection, publication: dict[str, Any], error: str, at:
     if done is None:
         return
     await replies.set_draft_status(conn, publication["draft_id"], "failed")
-    await within(conn, actor="connector", at=at).audit(
+    await _audited(
+        conn,
+        "connector",
+        at,
         "reply.publish_failed",
         "publication",
-        publication["id"],
-        shop_id=publication["shop_id"],
-        review_id=publication["review_id"],
+        publication,
         before=publication,
         after=done,
     )

@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 from pydantic import Field
 
-from services.responder.access.deps import Agent
+from services.responder.access.deps import Agent, resolve_shop
 from services.responder.reviews import service
-from services.responder.reviews.query import SlaState, Sort, StatusFilter
+from services.responder.reviews.query import ReviewFilter, SlaState, Sort, StatusFilter
 from services.responder.reviews.schemas import ReviewFull, ReviewPage
 from services.responder.web import invalid
 from shared.events.envelope import SHOP_ID_PATTERN
@@ -51,7 +51,9 @@ async def list_reviews(
 ) -> ReviewPage:
     """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
     to their SLA; then answered ones; then the rest. Deleted reviews are not listed."""
-    criteria = service.Criteria(
+    wanted = ReviewFilter(
+        shop_id=resolve_shop(principal, shop_id),
+        now=now,
         sentiments=list(sentiment or []),
         ratings=list(rating or []),
         topics=list(topic or []),
@@ -60,16 +62,14 @@ async def list_reviews(
         languages=list(language or []),
         verified=verified,
         sla=list(sla or []),
-        assigned=assigned,
         since=since,
         until=until,
         text=q,
         sort=sort,
-        cursor=cursor,
         limit=limit,
     )
     try:
-        return await service.page(pool, principal, shop_id, now, criteria)
+        return await service.page(pool, principal, wanted, assigned=assigned, cursor=cursor)
     except service.Invalid as exc:
         raise invalid(str(exc)) from None
 

@@ -18,7 +18,8 @@ StatusFilter = CaseStatus | Literal["none"]
 class ReviewFilter:
     shop_id: str
     now: datetime
-    due_soon: timedelta
+    # The shop's "due soon" window (its settings; the list's service fills it in).
+    due_soon: timedelta = timedelta(0)
     sentiments: list[str] = field(default_factory=list)
     ratings: list[int] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)

@@ -1,10 +1,9 @@
 """The review list (filters, urgency order, cursor pages) and everything about one review."""
 
-from dataclasses import dataclass, field
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from services.responder.access.deps import resolve_shop
 from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
@@ -14,8 +13,6 @@ from services.responder.reviews.lookup import review_for
 from services.responder.reviews.query import (
     InvalidCursor,
     ReviewFilter,
-    SlaState,
-    Sort,
     decode_cursor,
     encode_cursor,
 )
@@ -27,28 +24,6 @@ from shared.time_bounds import TimeOutOfBounds, check_window
 
 class Invalid(ValueError):
     """A filter the list cannot apply (422); the message says why."""
-
-
-@dataclass(frozen=True)
-class Criteria:
-    """What `GET /v1/reviews` asks for, as given (the service checks and resolves it)."""
-
-    sentiments: list[str] = field(default_factory=list)
-    ratings: list[int] = field(default_factory=list)
-    topics: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    languages: list[str] = field(default_factory=list)
-    verified: bool | None = None
-    sla: list[SlaState] = field(default_factory=list)
-    # A user id, "me" or "none".
-    assigned: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    text: str | None = None
-    sort: Sort = "urgency"
-    cursor: str | None = None
-    limit: int = 50
 
 
 def assignee(value: str | None, principal_user: int | None) -> int | None:
@@ -68,51 +43,44 @@ def assignee(value: str | None, principal_user: int | None) -> int | None:
 
 
 async def page(
-    pool: Pool, principal: Principal, shop_id: str | None, now: datetime, criteria: Criteria
+    pool: Pool,
+    principal: Principal,
+    wanted: ReviewFilter,
+    *,
+    assigned: str | None = None,
+    cursor: str | None = None,
 ) -> ReviewPage:
     """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
-    to their SLA; then answered ones; then the rest. Deleted reviews are not listed."""
-    shop_id = resolve_shop(principal, shop_id)
-    c = criteria
-    for name, value in (("from", c.since), ("to", c.until)):
+    to their SLA; then answered ones; then the rest. Deleted reviews are not listed.
+    `assigned` is a user id, "me" or "none"; `cursor` the last page's `next_cursor`."""
+    for name, value in (("from", wanted.since), ("to", wanted.until)):
         if value is not None and value.tzinfo is None:
             raise Invalid(f"{name} needs a UTC offset, e.g. 2026-11-01T00:00:00Z")
     try:
-        check_window(("from", c.since), ("to", c.until))
+        check_window(("from", wanted.since), ("to", wanted.until))
     except TimeOutOfBounds as exc:
         raise Invalid(str(exc)) from None
     try:
-        after = decode_cursor(c.sort, c.cursor) if c.cursor else None
+        after = decode_cursor(wanted.sort, cursor) if cursor else None
     except InvalidCursor as exc:
         raise Invalid(str(exc)) from exc
     async with pool.acquire() as conn:
-        shop = await shops.get(conn, shop_id)
+        shop = await shops.get(conn, wanted.shop_id)
         due_soon = timedelta(hours=shop.settings.due_soon_hours)
-        f = ReviewFilter(
-            shop_id=shop_id,
-            now=now,
+        f = replace(
+            wanted,
             due_soon=due_soon,
-            sentiments=c.sentiments,
-            ratings=c.ratings,
-            topics=c.topics,
-            statuses=c.statuses,
-            sources=c.sources,
-            languages=[v.lower() for v in c.languages],
-            verified=c.verified,
-            sla=c.sla,
-            assignee=assignee(c.assigned, principal.user_id),
-            since=c.since,
-            until=c.until,
-            text=c.text,
-            sort=c.sort,
+            languages=[v.lower() for v in wanted.languages],
+            assignee=assignee(assigned, principal.user_id),
             after=after,
-            limit=c.limit + 1,
+            # One more than a page tells whether another page follows.
+            limit=wanted.limit + 1,
         )
         rows = await reviews.search(conn, f)
-    items, more = rows[: c.limit], len(rows) > c.limit
+    items, more = rows[: wanted.limit], len(rows) > wanted.limit
     return ReviewPage(
-        items=[review_out(r, now, due_soon) for r in items],
-        next_cursor=encode_cursor(c.sort, items[-1]) if more else None,
+        items=[review_out(r, wanted.now, due_soon) for r in items],
+        next_cursor=encode_cursor(wanted.sort, items[-1]) if more else None,
     )
 
 
