@@ -1,10 +1,18 @@
 """Response body of the audit log."""
 
-from typing import Any
+from typing import Union
 
 from pydantic import BaseModel
+from typing_extensions import TypeAliasType
 
 from services.responder.web import IsoTime
+
+# Any JSON value, described (OpenAPI's "any" says nothing to a client generator): the rows
+# before and after a change, a review's order context and classification, as stored.
+Json = TypeAliasType(
+    "Json",
+    "Union[dict[str, Json], list[Json], str, int, float, bool, None]",  # noqa: UP007
+)
 
 
 class AuditRecord(BaseModel):
@@ -17,6 +25,6 @@ class AuditRecord(BaseModel):
     entity: str
     entity_id: str | None
     # The row before and after the change, as the audit log stored it (JSON of any shape).
-    before: Any
-    after: Any
+    before: Json
+    after: Json
     correlation_id: str | None

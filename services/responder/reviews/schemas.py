@@ -5,7 +5,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from services.responder.audit.schemas import AuditRecord
+from services.responder.audit.schemas import AuditRecord, Json
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
 from services.responder.replies.schemas import Automation, Publication, StoredDraft
 from services.responder.reviews.query import SlaState, sla_state
@@ -61,8 +61,8 @@ class ReviewDetail(ReviewOut):
     product_id: str | None
     match_method: str | None
     # The order the review was matched to and what the classifier found, as stored (JSON).
-    order: Any
-    classification: Any
+    order: Json
+    classification: Json
     updated_at: IsoTime
     redacted_at: IsoTime | None
 
