@@ -3,6 +3,7 @@
 from datetime import datetime
 from typing import Any
 
+from services.responder.replies.schemas import TemplateIn
 from shared.db.pool import Connection
 
 # -- templates -----------------------------------------------------------------------------
@@ -25,14 +26,7 @@ async def get_template(conn: Connection, shop_id: str, template_id: int) -> dict
 
 
 async def insert_template(
-    conn: Connection,
-    shop_id: str,
-    name: str,
-    language: str,
-    sentiment: str,
-    topic: str,
-    body: str,
-    at: datetime,
+    conn: Connection, shop_id: str, fields: TemplateIn, at: datetime
 ) -> dict[str, Any] | None:
     """None when the shop has a template for this language, sentiment and topic."""
     row = await conn.fetchrow(
@@ -44,26 +38,14 @@ async def insert_template(
         RETURNING {_TEMPLATE}
         """,
         shop_id,
-        name,
-        language,
-        sentiment,
-        topic,
-        body,
+        *_template_values(fields),
         at,
     )
     return dict(row) if row else None
 
 
 async def update_template(
-    conn: Connection,
-    shop_id: str,
-    template_id: int,
-    name: str,
-    language: str,
-    sentiment: str,
-    topic: str,
-    body: str,
-    at: datetime,
+    conn: Connection, shop_id: str, template_id: int, fields: TemplateIn, at: datetime
 ) -> dict[str, Any] | None:
     row = await conn.fetchrow(
         f"""
@@ -74,14 +56,14 @@ async def update_template(
         """,
         shop_id,
         template_id,
-        name,
-        language,
-        sentiment,
-        topic,
-        body,
+        *_template_values(fields),
         at,
     )
     return dict(row) if row else None
+
+
+def _template_values(fields: TemplateIn) -> tuple[str, str, str, str, str]:
+    return fields.name, fields.language, fields.sentiment, fields.topic, fields.body
 
 
 async def delete_template(conn: Connection, shop_id: str, template_id: int) -> bool:

@@ -485,16 +485,7 @@ async def create_template(
     ensure_shop(principal, shop_id)
     await _validate_template(fields.body, fields.sentiment, fields.topic)
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
-        template = await replies.insert_template(
-            uow.conn,
-            shop_id,
-            fields.name,
-            fields.language,
-            fields.sentiment,
-            fields.topic,
-            fields.body,
-            at,
-        )
+        template = await replies.insert_template(uow.conn, shop_id, fields, at)
         if template is None:
             raise TemplateClash(CLASH)
         await uow.audit(
@@ -523,17 +514,7 @@ async def update_template(
             for t in await replies.templates_of(uow.conn, shop_id)
         ):
             raise TemplateClash(CLASH)
-        after = await replies.update_template(
-            uow.conn,
-            shop_id,
-            template_id,
-            fields.name,
-            fields.language,
-            fields.sentiment,
-            fields.topic,
-            fields.body,
-            at,
-        )
+        after = await replies.update_template(uow.conn, shop_id, template_id, fields, at)
         if after is None:  # pragma: no cover - the row was read in this transaction
             raise NotFound("template")
         await uow.audit(
