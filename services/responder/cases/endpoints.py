@@ -17,7 +17,7 @@ from services.responder.cases.schemas import (
     TransitionIn,
 )
 from services.responder.cases.workflow import IllegalTransition
-from services.responder.reviews.endpoints import ReviewIdPath, ShopQuery
+from services.responder.reviews.endpoints import ReviewIdPath, ShopQuery, review_answers
 from services.responder.web import Responses, conflict, invalid
 from shared.http.deps import ClockDep, PoolDep
 
@@ -31,7 +31,8 @@ _INVALID: Responses = {422: {"description": "Invalid input, or a reason the revi
 def _answers() -> Iterator[None]:
     """The service's refusals as HTTP answers."""
     try:
-        yield
+        with review_answers():
+            yield
     except (service.NoCase, service.CaseExists) as exc:
         raise conflict(str(exc)) from None
     except IllegalTransition as exc:
@@ -108,7 +109,8 @@ async def add_note(
     shop_id: ShopQuery = None,
 ) -> Note:
     """Internal: never published, never sent to the customer."""
-    note = await service.add_note(pool, principal, review_id, shop_id, body.body, now)
+    with _answers():
+        note = await service.add_note(pool, principal, review_id, shop_id, body.body, now)
     return Note.model_validate(note)
 
 

@@ -23,7 +23,7 @@ from services.responder.replies.schemas import (
     TemplateIn,
     TemplateLibrary,
 )
-from services.responder.reviews.endpoints import ReviewIdPath, ShopQuery
+from services.responder.reviews.endpoints import ReviewIdPath, ShopQuery, review_answers
 from services.responder.shops.config import SUPPORTED_LANGUAGES
 from services.responder.web import Responses, conflict, forbidden, invalid, not_found
 from shared.http.deps import ClockDep, PoolDep
@@ -46,7 +46,8 @@ _RULES: Responses = {422: {"description": "Invalid input, or a template that bre
 def _answers() -> Iterator[None]:
     """The service's refusals as HTTP answers."""
     try:
-        yield
+        with review_answers():
+            yield
     except service.NotFound as exc:
         raise not_found(str(exc)) from None
     except service.NotAllowed as exc:
@@ -133,15 +134,16 @@ async def publish_draft(
 )
 async def lint_text(body: LintIn, pool: PoolDep, principal: Agent) -> LintOut:
     """The linter alone: against a review (its language, name, order) or a bare sentiment."""
-    findings = await service.lint_text(
-        pool,
-        principal,
-        body.text,
-        review_id=body.review_id,
-        shop_id=body.shop_id,
-        sentiment=body.sentiment,
-        language=body.language,
-    )
+    with _answers():
+        findings = await service.lint_text(
+            pool,
+            principal,
+            body.text,
+            review_id=body.review_id,
+            shop_id=body.shop_id,
+            sentiment=body.sentiment,
+            language=body.language,
+        )
     return LintOut.of(findings)
 
 

@@ -2,6 +2,8 @@
 (everything about one review: context, case and its history, notes, drafts, publications,
 removal requests, audit)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Annotated
 
@@ -10,9 +12,10 @@ from pydantic import Field
 
 from services.responder.access.deps import Agent, resolve_shop
 from services.responder.reviews import service
+from services.responder.reviews.lookup import AmbiguousReview, ReviewNotFound
 from services.responder.reviews.query import ReviewFilter, SlaState, Sort, StatusFilter
 from services.responder.reviews.schemas import ReviewFull, ReviewPage
-from services.responder.web import invalid
+from services.responder.web import invalid, not_found
 from shared.events.envelope import SHOP_ID_PATTERN
 from shared.events.reviews import ReviewSource, Sentiment
 from shared.http.deps import ClockDep, PoolDep
@@ -23,6 +26,18 @@ Rating = Annotated[int, Field(ge=1, le=5)]
 Word = Annotated[str, Field(min_length=1, max_length=64)]
 ShopQuery = Annotated[str | None, Query(pattern=SHOP_ID_PATTERN)]
 ReviewIdPath = Annotated[str, Path(min_length=1, max_length=128)]
+
+
+@contextmanager
+def review_answers() -> Iterator[None]:
+    """The refusals of finding the review a request is about, as HTTP answers (for every
+    route below /v1/reviews/{review_id})."""
+    try:
+        yield
+    except ReviewNotFound:
+        raise not_found("review") from None
+    except AmbiguousReview as exc:
+        raise invalid(str(exc)) from None
 
 
 @router.get("", response_model=ReviewPage)
@@ -86,4 +101,6 @@ async def get_review(
 ) -> ReviewFull:
     """Everything about one review: context, case and its history, notes, drafts,
     publications, removal requests, automation and audit."""
-    return ReviewFull.model_validate(await service.detail(pool, principal, review_id, shop_id, now))
+    with review_answers():
+        found = await service.detail(pool, principal, review_id, shop_id, now)
+    return ReviewFull.model_validate(found)
