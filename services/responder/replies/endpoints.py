@@ -84,13 +84,13 @@ async def create_draft(
             language=body.language,
             template_id=body.template_id,
         )
-    return DraftOut.of(draft)
+    return draft
 
 
 @router.get("/drafts/{draft_id}", response_model=DraftOut)
 async def get_draft(draft_id: DraftIdPath, pool: PoolDep, principal: Agent) -> DraftOut:
     with _answers():
-        return DraftOut.of(await service.draft(pool, principal, draft_id))
+        return await service.draft(pool, principal, draft_id)
 
 
 @router.put("/drafts/{draft_id}", response_model=DraftOut, responses=_REFUSED)
@@ -99,7 +99,7 @@ async def edit_draft(
 ) -> DraftOut:
     """Relints, and takes back an approval: the edited text needs approving again."""
     with _answers():
-        return DraftOut.of(await service.edit(pool, principal, draft_id, body.text, now))
+        return await service.edit(pool, principal, draft_id, body.text, now)
 
 
 @router.post("/drafts/{draft_id}/approve", response_model=DraftOut, responses={**_ROLE, **_REFUSED})
@@ -108,7 +108,7 @@ async def approve_draft(
 ) -> DraftOut:
     """Managers approve; agents too where the shop allows it. Blocking findings refuse (409)."""
     with _answers():
-        return DraftOut.of(await service.approve_draft(pool, principal, draft_id, now))
+        return await service.approve_draft(pool, principal, draft_id, now)
 
 
 @router.post(
@@ -123,8 +123,7 @@ async def publish_draft(
     """Queues the approved reply for the shop's connector; `GET /v1/reviews/{id}` and
     `GET /v1/publications` show its state (pending, delivering, published, failed)."""
     with _answers():
-        publication = await service.publish_draft(pool, principal, draft_id, now)
-    return Publication.model_validate(publication)
+        return await service.publish_draft(pool, principal, draft_id, now)
 
 
 @router.post(
@@ -155,8 +154,7 @@ async def list_publications(
     state: Annotated[PublicationState | None, Query(alias="status")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> list[Publication]:
-    rows = await service.publications(pool, principal, shop_id, state, limit)
-    return [Publication.model_validate(r) for r in rows]
+    return await service.publications(pool, principal, shop_id, state, limit)
 
 
 # -- templates -----------------------------------------------------------------------------
@@ -165,9 +163,8 @@ async def list_publications(
 @router.get("/shops/{shop_id}/templates", response_model=TemplateLibrary)
 async def list_templates(shop_id: ShopIdPath, pool: PoolDep, principal: Agent) -> TemplateLibrary:
     """The shop's own templates, then the built-in library they override."""
-    own = await service.templates(pool, principal, shop_id)
     return TemplateLibrary(
-        templates=[Template.model_validate(t) for t in own],
+        templates=await service.templates(pool, principal, shop_id),
         builtin=[
             BuiltinTemplateOut(
                 key=t.key, language=t.language, sentiment=t.sentiment, topic=t.topic, body=t.body
@@ -189,8 +186,7 @@ async def create_template(
     shop_id: ShopIdPath, body: TemplateIn, pool: PoolDep, now: ClockDep, principal: Manager
 ) -> Template:
     with _answers():
-        template = await service.create_template(pool, principal, shop_id, body, now)
-    return Template.model_validate(template)
+        return await service.create_template(pool, principal, shop_id, body, now)
 
 
 @router.put(
@@ -207,8 +203,7 @@ async def update_template(
     principal: Manager,
 ) -> Template:
     with _answers():
-        template = await service.update_template(pool, principal, shop_id, template_id, body, now)
-    return Template.model_validate(template)
+        return await service.update_template(pool, principal, shop_id, template_id, body, now)
 
 
 @router.delete("/shops/{shop_id}/templates/{template_id}", status_code=204)

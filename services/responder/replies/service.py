@@ -18,7 +18,7 @@ from services.responder.replies import drafting, policy
 from services.responder.replies import repository as replies
 from services.responder.replies.library import PLACEHOLDERS
 from services.responder.replies.linter import Finding, LintContext, blocking, lint, lint_off_loop
-from services.responder.replies.schemas import TemplateIn
+from services.responder.replies.schemas import DraftOut, Publication, Template, TemplateIn
 from services.responder.reviews import repository as reviews
 from services.responder.reviews.lookup import review_for
 from services.responder.shops import repository as shops
@@ -349,12 +349,12 @@ async def draft_for(
     text: str | None,
     language: str | None,
     template_id: int | None,
-) -> dict[str, Any]:
+) -> DraftOut:
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
         review = await review_for(uow.conn, principal, review_id, shop_id)
         shop = await shops.get(uow.conn, review["shop_id"])
         try:
-            return await create_draft(
+            created = await create_draft(
                 uow.conn,
                 shop,
                 review,
@@ -366,6 +366,7 @@ async def draft_for(
             )
         except LookupError as exc:
             raise NotFound("template") from exc
+    return DraftOut.of(created)
 
 
 async def _draft_context(
@@ -380,32 +381,31 @@ async def _draft_context(
     return draft, review, await shops.get(conn, draft["shop_id"])
 
 
-async def draft(pool: Pool, principal: Principal, draft_id: int) -> dict[str, Any]:
+async def draft(pool: Pool, principal: Principal, draft_id: int) -> DraftOut:
     async with pool.acquire() as conn:
         found = await replies.get_draft(conn, principal.scope(), draft_id)
     if found is None:
         raise NotFound("draft")
-    return found
+    return DraftOut.of(found)
 
 
 async def edit(
     pool: Pool, principal: Principal, draft_id: int, text: str, at: datetime
-) -> dict[str, Any]:
+) -> DraftOut:
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
         before, review, shop = await _draft_context(uow.conn, principal, draft_id)
-        return await edit_draft(uow.conn, shop, review, before, text, principal.actor, at)
+        after = await edit_draft(uow.conn, shop, review, before, text, principal.actor, at)
+    return DraftOut.of(after)
 
 
-async def approve_draft(
-    pool: Pool, principal: Principal, draft_id: int, at: datetime
-) -> dict[str, Any]:
+async def approve_draft(pool: Pool, principal: Principal, draft_id: int, at: datetime) -> DraftOut:
     refused: ReplyError
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
         before, review, shop = await _draft_context(uow.conn, principal, draft_id)
         if not may_approve(principal, shop.settings):
             raise NotAllowed("only managers approve replies in this shop")
         try:
-            return await approve(uow.conn, shop, review, before, principal, at)
+            return DraftOut.of(await approve(uow.conn, shop, review, before, principal, at))
         except ReplyError as exc:
             # Refused after the fresh findings were written: they are kept (they tell why).
             refused = exc
@@ -414,12 +414,13 @@ async def approve_draft(
 
 async def publish_draft(
     pool: Pool, principal: Principal, draft_id: int, at: datetime
-) -> dict[str, Any]:
+) -> Publication:
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
         before, review, shop = await _draft_context(uow.conn, principal, draft_id)
         if not may_approve(principal, shop.settings):
             raise NotAllowed("only managers publish replies in this shop")
-        return await publish(uow.conn, shop, review, before, principal.actor, at)
+        publication = await publish(uow.conn, shop, review, before, principal.actor, at)
+    return Publication.model_validate(publication)
 
 
 async def lint_text(
@@ -453,16 +454,18 @@ async def lint_text(
 
 async def publications(
     pool: Pool, principal: Principal, shop_id: str | None, state: str | None, limit: int
-) -> list[dict[str, Any]]:
+) -> list[Publication]:
     shop = resolve_shop(principal, shop_id)
     async with pool.acquire() as conn:
-        return await replies.list_publications(conn, shop, state, limit)
+        rows = await replies.list_publications(conn, shop, state, limit)
+    return [Publication.model_validate(r) for r in rows]
 
 
-async def templates(pool: Pool, principal: Principal, shop_id: str) -> list[dict[str, Any]]:
+async def templates(pool: Pool, principal: Principal, shop_id: str) -> list[Template]:
     ensure_shop(principal, shop_id)
     async with pool.acquire() as conn:
-        return await replies.templates_of(conn, shop_id)
+        rows = await replies.templates_of(conn, shop_id)
+    return [Template.model_validate(r) for r in rows]
 
 
 async def _validate_template(body: str, sentiment: str, topic: str) -> None:
@@ -481,7 +484,7 @@ async def _validate_template(body: str, sentiment: str, topic: str) -> None:
 
 async def create_template(
     pool: Pool, principal: Principal, shop_id: str, fields: TemplateIn, at: datetime
-) -> dict[str, Any]:
+) -> Template:
     ensure_shop(principal, shop_id)
     await _validate_template(fields.body, fields.sentiment, fields.topic)
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
@@ -491,7 +494,7 @@ async def create_template(
         await uow.audit(
             "template.created", "template", template["id"], shop_id=shop_id, after=template
         )
-    return template
+    return Template.model_validate(template)
 
 
 async def update_template(
@@ -501,7 +504,7 @@ async def update_template(
     template_id: int,
     fields: TemplateIn,
     at: datetime,
-) -> dict[str, Any]:
+) -> Template:
     ensure_shop(principal, shop_id)
     await _validate_template(fields.body, fields.sentiment, fields.topic)
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
@@ -525,7 +528,7 @@ async def update_template(
             before=before,
             after=after,
         )
-    return after
+    return Template.model_validate(after)
 
 
 async def delete_template(
