@@ -18,6 +18,7 @@ from services.responder.replies import service
 from services.responder.reviews import repository as reviews
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
+from shared.backoff import DURABLE
 from shared.db.pool import Pool
 from shared.http import outbound
 from shared.metrics import RESPONDER_REPLIES
@@ -30,7 +31,7 @@ MAX_RETRY_AFTER_S = 24 * 3600
 
 
 def backoff(attempts: int) -> timedelta:
-    return timedelta(seconds=min(30 * 2 ** max(attempts - 1, 0), 3600))
+    return DURABLE.delay(attempts)
 
 
 def retry_delay(attempts: int, result: Result) -> timedelta:
