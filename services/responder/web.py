@@ -1,24 +1,16 @@
 """What the responder's endpoints take from the running service (on top of
-`shared/http/deps.py`), the HTTP errors they answer, and how their models write times."""
+`shared/http/deps.py`), and the HTTP errors they answer."""
 
 from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
-from pydantic import PlainSerializer
 
 from services.responder.settings import ResponderSettings
 from shared.db.pool import Pool
 from shared.http import deps
 
 ResponderSettingsDep = Annotated[ResponderSettings, Depends(deps.settings_of(ResponderSettings))]
-
-# `datetime.isoformat()` in JSON ("+00:00", as FastAPI encodes a plain datetime), not pydantic's
-# "Z": typed responses keep the values the untyped ones answered.
-IsoTime = Annotated[
-    datetime, PlainSerializer(datetime.isoformat, return_type=str, when_used="json")
-]
-
 
 # A route's declared answers besides its model (`responses=`), as FastAPI types them.
 Responses = dict[int | str, dict[str, Any]]

@@ -1,17 +1,18 @@
 """The answer of `GET /v1/analytics`."""
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.responder.analytics.nps import Nps, Variant
-from services.responder.web import IsoTime
 
 
 class Period(BaseModel):
     # "from" is a keyword: the fields have Python names and the published ones as aliases.
     model_config = ConfigDict(populate_by_name=True)
 
-    since: IsoTime = Field(alias="from")
-    until: IsoTime = Field(alias="to")
+    since: datetime = Field(alias="from")
+    until: datetime = Field(alias="to")
 
 
 class NegativeShare(BaseModel):
@@ -65,8 +66,8 @@ class Analytics(BaseModel):
     model_config = ConfigDict(populate_by_name=True)
 
     shop_id: str
-    since: IsoTime = Field(alias="from")
-    until: IsoTime = Field(alias="to")
+    since: datetime = Field(alias="from")
+    until: datetime = Field(alias="to")
     volume: int
     average_rating: float | None
     rated: int

@@ -1,11 +1,10 @@
 """Response body of the audit log."""
 
+from datetime import datetime
 from typing import Union
 
 from pydantic import BaseModel
 from typing_extensions import TypeAliasType
-
-from services.responder.web import IsoTime
 
 # Any JSON value, described (OpenAPI's "any" says nothing to a client generator): the rows
 # before and after a change, a review's order context and classification, as stored.
@@ -17,7 +16,7 @@ Json = TypeAliasType(
 
 class AuditRecord(BaseModel):
     id: int
-    at: IsoTime
+    at: datetime
     actor: str
     shop_id: str | None
     review_id: str | None

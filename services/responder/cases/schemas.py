@@ -1,11 +1,11 @@
 """Request and response bodies of cases, notes and removal requests."""
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.responder.cases.workflow import CaseStatus
-from services.responder.web import IsoTime
 
 RemovalReason = Literal["off_target", "abusive", "spam", "unverified"]
 
@@ -42,19 +42,19 @@ class Case(BaseModel):
     status: CaseStatus
     assignee_id: int | None
     opened_by: str
-    new_at: IsoTime
-    in_progress_at: IsoTime | None
-    replied_at: IsoTime | None
-    contacted_at: IsoTime | None
-    resolved_at: IsoTime | None
-    followed_up_at: IsoTime | None
-    updated_at: IsoTime
+    new_at: datetime
+    in_progress_at: datetime | None
+    replied_at: datetime | None
+    contacted_at: datetime | None
+    resolved_at: datetime | None
+    followed_up_at: datetime | None
+    updated_at: datetime
 
 
 class CaseEvent(BaseModel):
     id: int
     review_id: str | None
-    at: IsoTime
+    at: datetime
     actor: str
     kind: str
     from_status: str | None
@@ -74,7 +74,7 @@ class Note(BaseModel):
     case_id: int | None
     author: str
     body: str
-    created_at: IsoTime
+    created_at: datetime
 
 
 class RemovalRequest(BaseModel):
@@ -84,4 +84,4 @@ class RemovalRequest(BaseModel):
     evidence: str
     status: str
     prepared_by: str
-    created_at: IsoTime
+    created_at: datetime

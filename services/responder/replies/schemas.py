@@ -6,7 +6,6 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.responder.replies.linter import Finding, blocking
-from services.responder.web import IsoTime
 from shared.events.reviews import Sentiment
 
 Language = Literal["en", "de", "sl", "lv", "ro"]
@@ -83,13 +82,13 @@ class Publication(BaseModel):
     status: PublicationState
     auto: bool
     attempts: int
-    next_attempt_at: IsoTime | None
-    claimed_at: IsoTime | None
+    next_attempt_at: datetime | None
+    claimed_at: datetime | None
     last_error: str | None
     channel: str | None
     created_by: str
-    created_at: IsoTime
-    published_at: IsoTime | None
+    created_at: datetime
+    published_at: datetime | None
 
 
 class TemplateIn(BaseModel):
@@ -114,8 +113,8 @@ class Template(BaseModel):
     sentiment: Sentiment
     topic: str
     body: str
-    created_at: IsoTime
-    updated_at: IsoTime
+    created_at: datetime
+    updated_at: datetime
 
 
 class BuiltinTemplateOut(BaseModel):
@@ -149,18 +148,18 @@ class StoredDraft(BaseModel):
     auto: bool
     version: int
     created_by: str
-    created_at: IsoTime
+    created_at: datetime
     updated_by: str
-    updated_at: IsoTime
+    updated_at: datetime
     approved_by: str | None
-    approved_at: IsoTime | None
+    approved_at: datetime | None
     blocked: bool
 
 
 class Automation(BaseModel):
     """Where the review stands in the automatic-reply queue."""
 
-    due_at: IsoTime
+    due_at: datetime
     status: Literal["pending", "published", "refused"]
     reason: str | None
-    decided_at: IsoTime | None
+    decided_at: datetime | None

@@ -9,7 +9,6 @@ from services.responder.audit.schemas import AuditRecord, Json
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
 from services.responder.replies.schemas import Automation, Publication, StoredDraft
 from services.responder.reviews.query import SlaState, sla_state
-from services.responder.web import IsoTime
 
 
 class CaseSummary(BaseModel):
@@ -54,17 +53,17 @@ class ReviewDetail(ReviewOut):
     """One review with its context. Its times are written as `isoformat()` ("+00:00"), as this
     page always answered them."""
 
-    created_at: IsoTime
-    sla_due_at: IsoTime
-    first_replied_at: IsoTime | None
-    deleted_at: IsoTime | None
+    created_at: datetime
+    sla_due_at: datetime
+    first_replied_at: datetime | None
+    deleted_at: datetime | None
     product_id: str | None
     match_method: str | None
     # The order the review was matched to and what the classifier found, as stored (JSON).
     order: Json
     classification: Json
-    updated_at: IsoTime
-    redacted_at: IsoTime | None
+    updated_at: datetime
+    redacted_at: datetime | None
 
 
 class CaseReview(BaseModel):
@@ -74,9 +73,9 @@ class CaseReview(BaseModel):
     source: str
     rating: int | None
     sentiment: str
-    created_at: IsoTime
-    first_replied_at: IsoTime | None
-    deleted_at: IsoTime | None
+    created_at: datetime
+    first_replied_at: datetime | None
+    deleted_at: datetime | None
 
 
 class ReviewFull(BaseModel):

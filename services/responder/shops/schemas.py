@@ -1,11 +1,10 @@
 """Request and response bodies of shops, their settings and their reply connectors (the
 settings model itself is `config.ShopSettings`, the connection bodies `connections.py`)."""
 
+from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl
-
-from services.responder.web import IsoTime
 
 Platform = Literal["trustpilot", "google"]
 
@@ -39,7 +38,7 @@ class TrustpilotConnection(BaseModel):
     base_url: str
     business_user_id: str
     access_token_set: bool
-    updated_at: IsoTime
+    updated_at: datetime
 
 
 class GoogleConnection(BaseModel):
@@ -48,7 +47,7 @@ class GoogleConnection(BaseModel):
     account_id: str
     location_id: str
     access_token_set: bool
-    updated_at: IsoTime
+    updated_at: datetime
 
 
 Connection = Annotated[TrustpilotConnection | GoogleConnection, Field(discriminator="platform")]
