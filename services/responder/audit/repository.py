@@ -1,7 +1,6 @@
 """All SQL of the audit log. Every change writes one row in the transaction that makes it."""
 
 import json
-from datetime import datetime
 from typing import Any
 
 from shared.db.pool import Connection
@@ -18,19 +17,9 @@ def jsonable(value: Any) -> Any:
     return json.loads(json.dumps(value, default=str))
 
 
-async def record(
-    conn: Connection,
-    *,
-    at: datetime,
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: object = None,
-    shop_id: str | None = None,
-    review_id: str | None = None,
-    before: Any = None,
-    after: Any = None,
-) -> None:
+async def write(conn: Connection, entry: AuditEntry) -> None:
+    """The responder's audit writer for its units of work: one row per change."""
+    actor = entry.actor
     actor_user_id = int(actor.split(":", 1)[1]) if actor.startswith("user:") else None
     await conn.execute(
         """
@@ -38,33 +27,17 @@ async def record(
                                entity_id, before, after, correlation_id)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
         """,
-        at,
+        entry.at,
         actor,
         actor_user_id,
-        shop_id,
-        review_id,
-        action,
-        entity,
-        None if entity_id is None else str(entity_id),
-        jsonable(before),
-        jsonable(after),
+        entry.shop_id,
+        entry.review_id,
+        entry.action,
+        entry.entity,
+        None if entry.entity_id is None else str(entry.entity_id),
+        jsonable(entry.before),
+        jsonable(entry.after),
         correlation_id_var.get(),
-    )
-
-
-async def write(conn: Connection, entry: AuditEntry) -> None:
-    """The responder's audit writer for its units of work."""
-    await record(
-        conn,
-        at=entry.at,
-        actor=entry.actor,
-        action=entry.action,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        shop_id=entry.shop_id,
-        review_id=entry.review_id,
-        before=entry.before,
-        after=entry.after,
     )
 
 
