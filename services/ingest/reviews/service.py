@@ -11,6 +11,7 @@ from services.ingest.reviews.sources.base import ReviewFact
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.repository import ShopRow
 from services.ingest.webhooks.adapters.base import WebhookRequest
+from services.ingest.webhooks.inbound import BadSignature, UnknownEndpoint, UnsupportedMediaType
 from services.ingest.webhooks.signatures import verify_standard
 from shared.db.pool import Connection, Pool
 from shared.db.unit_of_work import unit_of_work, within
@@ -19,18 +20,6 @@ from shared.events.reviews import ReviewDeleted, ReviewDeletedPayload
 # What storing one fact did: a review seen for the first time, a newer version of a known one,
 # nothing (a duplicate, or an older version arriving late), or a deletion.
 Outcome = Literal["new", "updated", "unchanged", "deleted"]
-
-
-class UnknownEndpoint(LookupError):
-    """No such shop or review source: 404."""
-
-
-class BadSignature(Exception):
-    """401, with no detail."""
-
-
-class UnsupportedMediaType(Exception):
-    """415."""
 
 
 @dataclass

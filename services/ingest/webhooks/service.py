@@ -7,19 +7,8 @@ from services.ingest.shops.directory import ShopDirectory
 from services.ingest.webhooks.adapters import ADAPTERS
 from services.ingest.webhooks.adapters.base import WebhookRequest
 from services.ingest.webhooks.group_commit import GroupCommit, Pending
+from services.ingest.webhooks.inbound import BadSignature, UnknownEndpoint, UnsupportedMediaType
 from shared.logging import correlation_id_var
-
-
-class UnknownEndpoint(Exception):
-    """No such shop, or the shop is not on this platform: 404."""
-
-
-class BadSignature(Exception):
-    """401, with no detail."""
-
-
-class UnsupportedMediaType(Exception):
-    """415."""
 
 
 @dataclass(frozen=True)

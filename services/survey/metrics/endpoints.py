@@ -26,4 +26,4 @@ async def survey_metrics(
     try:
         return await service.survey_metrics(pool, shop_id, since, until, now)
     except service.BadPeriod as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None

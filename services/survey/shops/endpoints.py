@@ -35,4 +35,4 @@ async def put_settings(
     try:
         return await service.patch_settings(pool, shop_id, patch)
     except service.BadSettings as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_ENTITY, str(exc)) from None
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
