@@ -23,7 +23,7 @@ from shared.events.privacy import (
 )
 from shared.events.replies import CaseFollowUpRequested, ReplyPublished
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
-from shared.events.shops import ShopUpdated
+from shared.events.shops import ShopConnectorChanged, ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 Event = Annotated[
@@ -42,6 +42,7 @@ Event = Annotated[
     | ReplyPublished
     | CaseFollowUpRequested
     | ShopUpdated
+    | ShopConnectorChanged
     | CustomerRedactRequested
     | CustomerDataRequested
     | CustomerDataExported

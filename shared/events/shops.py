@@ -1,30 +1,84 @@
-"""Shop (tenant) events, published by ingest's shop registry on `reviewloop.shops`.
+"""Shop (tenant) events on `reviewloop.shops`.
 
-Services keep their own copy of what they need (timezone for send windows, locale for texts).
+`shop.updated` is published by ingest's shop registry, the one owner of the shop's profile:
+identity, locale, time zone, contact, alert recipients and the reply SLA
+(docs/configuration.md has the whole ownership table). It carries the whole profile every time
+(event-carried state) with the registry's `version` of it, so a consumer keeps the newest
+version it has seen and a replay of the topic, or an old copy arriving late, changes nothing.
 Secrets never leave ingest.
+
+`shop.connector.changed` is published by the responder when a shop's reply connector for a
+platform is set or removed, so the registry's readiness checklist knows without reading the
+responder's tables.
 """
 
 from typing import ClassVar, Literal
 
-from pydantic import Field
+from pydantic import EmailStr, Field, HttpUrl
 
 from shared.events.envelope import ShopKeyedEvent
 from shared.events.orders import Platform
 from shared.events.payload import Payload
 from shared.topics import SHOPS, TopicSpec
 
+# Bounds shared by the registry's API and the event, so no copy can hold what the owner refuses.
+MAX_RECIPIENTS = 20
+MAX_SLA_HOURS = 24 * 30
+
+
+class Sla(Payload):
+    """The one reply SLA: the notifier escalates by it, the responder shows due times by it."""
+
+    hours: int = Field(default=24, ge=1, le=MAX_SLA_HOURS)
+    # An unanswered review is "due soon" this long before its SLA ends.
+    due_soon_hours: int = Field(default=4, ge=0, le=MAX_SLA_HOURS)
+    # Count the SLA only on working hours (Mon-Fri, start..end, the shop's local time).
+    business_hours_only: bool = False
+    business_start_hour: int = Field(default=9, ge=0, le=23)
+    business_end_hour: int = Field(default=17, ge=1, le=24)
+
 
 class ShopUpdatedPayload(Payload):
+    # The registry's revision of this profile; 0 in events from before versions existed.
+    version: int = Field(default=0, ge=0)
     platform: Platform
     display_name: str = Field(max_length=255)
     locale: str = Field(max_length=35)
     country: str = Field(min_length=2, max_length=2)
     timezone: str = Field(max_length=64)
-    # The shop's own contact address: staff alerts go there when the shop has set no support
-    # address of its own (the notifier's `support_email`).
+    # Where customers reach the shop: survey emails' Reply-To, the private channel replies
+    # invite to, and the alert recipient of last resort.
     contact_email: str | None = Field(default=None, max_length=254)
+    contact_url: HttpUrl | None = None
+    contact_phone: str | None = Field(default=None, max_length=40)
+    # Who is alerted at once about a negative or severe review, and who when it stays unanswered.
+    alert_recipients: list[EmailStr] = Field(default_factory=list, max_length=MAX_RECIPIENTS)
+    escalation_recipients: list[EmailStr] = Field(default_factory=list, max_length=MAX_RECIPIENTS)
+    sla: Sla = Field(default_factory=Sla)
+
+    def alert_to(self) -> list[str]:
+        """Alert recipients, else the contact address, else nobody (recorded as unroutable)."""
+        if self.alert_recipients:
+            return [str(a) for a in self.alert_recipients]
+        return [self.contact_email] if self.contact_email else []
+
+    def escalate_to(self) -> list[str]:
+        return [str(a) for a in self.escalation_recipients] or self.alert_to()
 
 
 class ShopUpdated(ShopKeyedEvent[ShopUpdatedPayload]):
     topic: ClassVar[TopicSpec] = SHOPS
     type: Literal["shop.updated"] = "shop.updated"
+
+
+ConnectorPlatform = Literal["webhook", "trustpilot", "google"]
+
+
+class ShopConnectorChangedPayload(Payload):
+    platform: ConnectorPlatform
+    connected: bool
+
+
+class ShopConnectorChanged(ShopKeyedEvent[ShopConnectorChangedPayload]):
+    topic: ClassVar[TopicSpec] = SHOPS
+    type: Literal["shop.connector.changed"] = "shop.connector.changed"
