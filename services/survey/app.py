@@ -60,7 +60,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         MIGRATIONS,
         consumer_specs=[
             order_consumer(settings, lambda: runtime.clock()),
-            shop_consumer(),
+            shop_consumer(settings, lambda: runtime.clock()),
             privacy_consumer(settings.suppression_pepper),
             # The clock is read per event, so a test or fault run that moves it is obeyed.
             follow_up_consumer(settings, lambda: runtime.clock()),

@@ -55,7 +55,7 @@ class SurveyHarness:
         """The service's consumers, on the test's clock."""
         return [
             order_consumer(self.settings, self.clock),
-            shop_consumer(),
+            shop_consumer(self.settings, self.clock),
             privacy_consumer(self.settings.suppression_pepper),
             follow_up_consumer(self.settings, self.clock),
         ]

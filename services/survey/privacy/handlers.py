@@ -19,6 +19,7 @@ from shared.kafka.consumer import ConsumerSpec
 from shared.kafka.handlers import Handlers
 from shared.outbox import repository as outbox
 from shared.privacy.export import answer_data_request
+from shared.settings_changes import repository as settings_changes
 from shared.topics import PRIVACY
 
 
@@ -41,6 +42,8 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         await orders.forget_shop(conn, event.shop_id)
         await surveys.forget_shop_recipients(conn, event.shop_id)
         await follow_ups.forget_shop_recipients(conn, event.shop_id)
+        # The trail of settings changes names staff (Reviewloop-Actor) and their choices.
+        await settings_changes.forget_shop(conn, event.shop_id)
 
     async def on_data_request(conn: Connection, event: CustomerDataRequested) -> None:
         p = event.payload

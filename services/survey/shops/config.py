@@ -1,9 +1,17 @@
 """A shop's survey settings: timing, window, reminders, branding. Every field has a default, so
 a shop works before anyone configures it."""
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 from shared.time_bounds import DelayDays
+
+# Printable text only: these values end up in emails and pages.
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
+# A category key is matched as a substring: an empty one would match every product.
+CategoryKey = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+MAX_CATEGORY_DELAYS = 100
 
 # Days of use after delivery before asking, by product category (matched as a substring of the
 # platform's category or product type, lower-cased). Consumables are judged fast; furniture and
@@ -41,7 +49,7 @@ class Brand(BaseModel):
 class ReviewPlatformLink(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(max_length=60)
+    name: str = Field(min_length=1, max_length=60, pattern=_PRINTABLE)
     url: HttpUrl
 
 
@@ -49,9 +57,12 @@ class SurveyShopSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     # Shops of one merchant share unsubscribes and the cooldown.
-    tenant_group: str | None = Field(default=None, max_length=64)
-    # Bounded: every later order of the category adds this delay to its dates.
-    category_delays_days: dict[str, DelayDays] = Field(default_factory=dict)
+    tenant_group: str | None = Field(default=None, min_length=1, max_length=64, pattern=_PRINTABLE)
+    # Bounded: every later order of the category adds this delay to its dates, and every order
+    # is matched against every key.
+    category_delays_days: dict[CategoryKey, DelayDays] = Field(
+        default_factory=dict, max_length=MAX_CATEGORY_DELAYS
+    )
     default_delay_days: int = Field(default=10, ge=0, le=365)
     domestic_shipping_days: int = Field(default=3, ge=0, le=90)
     international_shipping_days: int = Field(default=10, ge=0, le=120)
@@ -72,9 +83,15 @@ class SurveyShopSettings(BaseModel):
     follow_up_enabled: bool = True
     follow_up_delay_days: int = Field(default=2, ge=0, le=30)
     # Offered to every respondent alike, whatever they answer; never tied to the rating.
-    incentive_code: str | None = Field(default=None, max_length=64)
+    incentive_code: str | None = Field(default=None, max_length=64, pattern=_PRINTABLE)
     brand: Brand = Field(default_factory=Brand)
     review_platforms: list[ReviewPlatformLink] = Field(default_factory=list, max_length=5)
+
+    @model_validator(mode="after")
+    def _window_is_not_empty(self) -> Self:
+        if self.send_window_end_hour <= self.send_window_start_hour:
+            raise ValueError("send_window_end_hour must be after send_window_start_hour")
+        return self
 
     def delay_for(self, category: str | None) -> int:
         if category:

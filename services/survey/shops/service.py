@@ -1,28 +1,113 @@
-"""A shop's survey settings, changed by JSON Merge Patch (`shared/http/merge_patch.py`)."""
+"""A shop's survey settings: read with their version, changed by JSON Merge Patch
+(`shared/http/merge_patch.py`) against the version the caller read, with an audit entry, and
+applied at once to the invitations still waiting."""
 
+import logging
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from services.survey.settings import SurveySettings
 from services.survey.shops import repository
 from services.survey.shops.config import SurveyShopSettings
+from services.survey.shops.schemas import SettingsChangeOut
+from services.survey.surveys.handlers import reschedule_shop
 from shared.db.pool import Pool
-from shared.http import merge_patch
+from shared.db.unit_of_work import unit_of_work
+from shared.http import merge_patch, versioned
+from shared.settings_changes import repository as settings_changes
+
+log = logging.getLogger(__name__)
+
+# The members the due time of an invitation is computed from (services/survey/scheduling/
+# timing.py; tests/unit/test_survey_settings_timing.py keeps the two in step). A change of
+# any of them moves the pending invitations; other changes leave them where they are.
+TIMING = frozenset(
+    {
+        "category_delays_days",
+        "default_delay_days",
+        "domestic_shipping_days",
+        "international_shipping_days",
+        "fallback_days",
+        "send_window_start_hour",
+        "send_window_end_hour",
+        "skip_sundays",
+        "max_products",
+        "max_order_age_days",
+    }
+)
 
 
-class BadSettings(ValueError):
-    """Settings valid member by member but not together: 422 with this reason."""
+@dataclass(frozen=True)
+class Versioned:
+    settings: SurveyShopSettings
+    version: int
 
 
-async def get_settings(pool: Pool, shop_id: str) -> SurveyShopSettings:
+class StaleVersion(Exception):
+    """`If-Match` names a version that is no longer the stored one: 412, nothing changed."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+async def get_settings(pool: Pool, shop_id: str) -> Versioned:
     async with pool.acquire() as conn:
-        return (await repository.get(conn, shop_id)).settings
+        shop = await repository.get(conn, shop_id)
+    return Versioned(shop.settings, shop.settings_version)
 
 
-async def patch_settings(pool: Pool, shop_id: str, patch: dict[str, Any]) -> SurveyShopSettings:
-    """Only the members sent change. Raises BadSettings (and merge_patch's validation error)."""
-    async with pool.acquire() as conn, conn.transaction():
-        await repository.lock_settings(conn, shop_id)
-        settings = merge_patch.apply((await repository.get(conn, shop_id)).settings, patch)
-        if settings.send_window_end_hour <= settings.send_window_start_hour:
-            raise BadSettings("send window must end after it starts")
-        await repository.put_settings(conn, shop_id, settings)
-    return settings
+def _changed_members(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+
+
+async def patch_settings(
+    pool: Pool,
+    app_settings: SurveySettings,
+    shop_id: str,
+    patch: dict[str, Any],
+    *,
+    if_match: str | None,
+    actor: str,
+    now: datetime,
+) -> Versioned:
+    """Only the members sent change, and only if `if_match` (an `ETag`, or None) still names
+    the stored version. Raises StaleVersion, and merge_patch's validation error for a result
+    the model refuses (422). A patch that changes nothing writes nothing and keeps the
+    version."""
+    async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
+        await repository.lock_settings(uow.conn, shop_id)
+        shop = await repository.get(uow.conn, shop_id)
+        if not versioned.matches(if_match, shop.settings_version):
+            raise StaleVersion(shop.settings_version)
+        settings = merge_patch.apply(shop.settings, patch)
+        before, after = shop.settings.model_dump(mode="json"), settings.model_dump(mode="json")
+        changed = _changed_members(before, after)
+        if not changed:
+            return Versioned(shop.settings, shop.settings_version)
+        version = await repository.put_settings(uow.conn, shop_id, settings)
+        # Only what changed, so the trail reads as "who changed what from what to what".
+        await uow.audit(
+            "settings.changed",
+            "survey_settings",
+            version,
+            shop_id=shop_id,
+            before={k: before.get(k) for k in sorted(changed)},
+            after={k: after.get(k) for k in sorted(changed)},
+        )
+        if changed & TIMING:
+            # In the change's own transaction: the new rule and the moved times commit together.
+            moved = await reschedule_shop(uow.conn, app_settings, shop_id, now)
+            log.info(
+                "survey settings changed: pending invitations computed again",
+                extra={"shop_id": shop_id, "invitations": moved, "version": version},
+            )
+    return Versioned(settings, version)
+
+
+async def changes(pool: Pool, shop_id: str, limit: int) -> list[SettingsChangeOut]:
+    """The shop's settings changes, newest first."""
+    async with pool.acquire() as conn:
+        trail = await settings_changes.for_shop(conn, shop_id, limit)
+    return [SettingsChangeOut.model_validate(c.model_dump()) for c in trail]

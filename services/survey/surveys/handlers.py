@@ -84,6 +84,22 @@ async def schedule(
     await within(conn).emit(scheduled)
 
 
+async def reschedule_shop(
+    conn: Connection, settings: SurveySettings, shop_id: str, now: datetime
+) -> int:
+    """After a change of the shop's timing settings or time zone: every invitation still
+    pending at its computed time is computed again by `schedule`, the rule that set it (a time
+    staff set by hand is kept; sent and skipped ones are history). Each order is locked first,
+    as its own events lock it, so an order event handled meanwhile cannot write back a time
+    computed from the old settings. Returns how many were looked at; an email moved to a time
+    already due wakes the dispatcher at commit (migration 0007)."""
+    order_ids = await surveys.pending_by_rule(conn, shop_id)
+    for order_id in order_ids:
+        await orders.lock(conn, shop_id, order_id)
+        await schedule(conn, settings, shop_id, order_id, now)
+    return len(order_ids)
+
+
 def order_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
     async def on_order_event(conn: Connection, event: OrderEvent) -> None:
         order_id = event.payload.order_id
@@ -104,9 +120,16 @@ def order_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> C
     return ConsumerSpec(name="survey.orders", topics=(ORDERS,), handlers=handlers)
 
 
-def shop_consumer() -> ConsumerSpec:
+def shop_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
     async def on_shop_updated(conn: Connection, event: ShopUpdated) -> None:
-        await shop_facts.record(conn, event)
+        applied = await shop_facts.record(conn, event)
+        if applied is None:
+            return  # older than what is stored: nothing changed
+        before, after = applied.before, event.payload
+        # The time zone sets the send window's clock; the country decides which zone a customer
+        # is in and whether shipping is domestic.
+        if before is None or (before.timezone, before.country) != (after.timezone, after.country):
+            await reschedule_shop(conn, settings, event.shop_id, clock())
 
     return ConsumerSpec(
         name="survey.shops", topics=(SHOPS,), handlers=Handlers().on(ShopUpdated, on_shop_updated)

@@ -145,6 +145,21 @@ async def reschedule_pending(
     )
 
 
+async def pending_by_rule(conn: Connection, shop_id: str) -> list[str]:
+    """Orders of the shop whose invitation is still pending at the time the rules computed (no
+    time set by staff), in a fixed order so concurrent reschedules lock them alike."""
+    rows = await conn.fetch(
+        """
+        SELECT s.order_id FROM surveys s
+        JOIN survey_emails e ON e.survey_id = s.id AND e.kind = 'invitation'
+        WHERE s.shop_id = $1 AND e.status = 'pending' AND s.send_at_override IS NULL
+        ORDER BY s.order_id
+        """,
+        shop_id,
+    )
+    return [r["order_id"] for r in rows]
+
+
 async def claim_due(conn: Connection, now: datetime, limit: int) -> list[EmailRow]:
     """Take due emails for this worker: other replicas skip the locked rows, and the claim
     commits before any SMTP traffic, so a crash leaves the row in 'sending'. The recipient is

@@ -1,0 +1,214 @@
+"""Survey settings (issue #18): versioned with `ETag`/`If-Match`, bounded, audited, and applied
+at once to the invitations still waiting: a change of the send window (in the PATCH's own
+transaction) or of the shop's time zone (from `shop.updated` on real Kafka) moves them; sent
+ones, reminders and times staff set by hand stay. Real PostgreSQL, Kafka and SMTP."""
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from shared.events import OrderDelivered
+from shared.events.privacy import ShopRedactRequested
+from shared.events.shops import ShopUpdated
+from tests.support.kafka import eventually
+from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
+
+pytestmark = pytest.mark.integration
+
+SHOP = "tea-shop"
+URL = f"/v1/shops/{SHOP}/survey-settings"
+API = {"Authorization": "Bearer api-token-dev-only"}
+LJ = ZoneInfo("Europe/Ljubljana")
+NY = ZoneInfo("America/New_York")
+
+
+@pytest.fixture
+async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
+    async with running_survey(infra, make_settings, SHOP) as harness:
+        yield harness
+
+
+def delivered(order_id: str, at: datetime) -> OrderDelivered:
+    return OrderDelivered(shop_id=SHOP, payload={"order_id": order_id, "delivered_at": at})
+
+
+async def email_times(survey: SurveyHarness) -> dict[tuple[str, str], tuple[str, datetime]]:
+    rows = await survey.pool.fetch(
+        """
+        SELECT s.order_id, e.kind, e.status, e.send_at FROM survey_emails e
+        JOIN surveys s ON s.id = e.survey_id WHERE s.shop_id = $1
+        """,
+        SHOP,
+    )
+    return {(r["order_id"], r["kind"]): (r["status"], r["send_at"]) for r in rows}
+
+
+async def test_etag_if_match_and_the_trail_of_changes(survey) -> None:
+    async with survey.http() as http:
+        r = await http.get(URL, headers=API)
+        assert r.status_code == 200 and r.headers["ETag"] == '"0"'
+        first = r.json()
+
+        who = {**API, "If-Match": '"0"', "Reviewloop-Actor": "ana@shop.example"}
+        r = await http.patch(URL, json={"cooldown_days": 12}, headers=who)
+        assert r.status_code == 200, r.text
+        assert r.headers["ETag"] == '"1"' and r.json()["cooldown_days"] == 12
+
+        # A second editor still holding version 0: refused, and nothing changes.
+        r = await http.patch(URL, json={"cooldown_days": 40}, headers=who)
+        assert r.status_code == 412, r.text
+        assert r.headers["ETag"] == '"1"' and "version 1" in r.json()["detail"]
+        r = await http.get(URL, headers=API)
+        assert r.json()["cooldown_days"] == 12 and r.headers["ETag"] == '"1"'
+
+        # PUT is a merge patch too; a list of tags, and `*`, match as RFC 9110 says.
+        r = await http.put(
+            URL, json={"incentive_code": "THANKS"}, headers={**API, "If-Match": '"7", "1"'}
+        )
+        assert r.status_code == 200 and r.headers["ETag"] == '"2"', r.text
+        r = await http.patch(URL, json={"skip_sundays": False}, headers={**API, "If-Match": "*"})
+        assert r.status_code == 200 and r.headers["ETag"] == '"3"'
+        # Without If-Match it applies to what is stored; a patch that changes nothing writes
+        # nothing: same version, no entry.
+        r = await http.patch(URL, json={"skip_sundays": False}, headers=API)
+        assert r.status_code == 200 and r.headers["ETag"] == '"3"'
+        assert r.json() == {
+            **first,
+            "cooldown_days": 12,
+            "incentive_code": "THANKS",
+            "skip_sundays": False,
+        }
+
+        r = await http.get(f"{URL}/changes", headers=API)
+        assert r.status_code == 200, r.text
+        trail = r.json()
+        assert [(c["version"], c["actor"], c["before"], c["after"]) for c in trail] == [
+            (3, "api-token", {"skip_sundays": True}, {"skip_sundays": False}),
+            (2, "api-token", {"incentive_code": None}, {"incentive_code": "THANKS"}),
+            (1, "api-token:ana@shop.example", {"cooldown_days": 30}, {"cooldown_days": 12}),
+        ]
+        assert {(c["action"], c["entity"]) for c in trail} == {
+            ("settings.changed", "survey_settings")
+        }
+        assert trail[0]["at"].startswith(T0.strftime("%Y-%m-%dT%H:%M"))  # the service's clock
+
+        # Shop redaction forgets the trail (it names staff).
+        await survey.feed(ShopRedactRequested(shop_id=SHOP, payload={"request_id": "rq-1"}))
+        assert (await http.get(f"{URL}/changes", headers=API)).json() == []
+
+
+@pytest.mark.parametrize(
+    ("patch", "field"),
+    [
+        ({"category_delays_days": {"furniture": 1_000_000_000}}, "furniture"),
+        ({"category_delays_days": {"": 3}}, "[key]"),
+        ({"category_delays_days": {"x" * 61: 3}}, "[key]"),
+        ({"category_delays_days": {f"c{i}": 3 for i in range(101)}}, "category_delays_days"),
+        ({"default_delay_days": 366}, "default_delay_days"),
+        ({"fallback_days": -1}, "fallback_days"),
+        ({"reminder_delay_days": 0}, "reminder_delay_days"),
+        ({"send_window_start_hour": 18, "send_window_end_hour": 10}, None),
+        ({"tenant_group": ""}, "tenant_group"),
+        ({"incentive_code": "TEN\r\nBcc: x@y"}, "incentive_code"),
+        ({"brand": {"primary_color": "red"}}, "primary_color"),
+        ({"review_platforms": [{"name": "G", "url": "https://g.example"}] * 6}, "review_platforms"),
+        ({"review_platforms": [{"name": "", "url": "https://g.example"}]}, "name"),
+        ({"review_platforms": [{"name": "G", "url": "javascript:alert(1)"}]}, "url"),
+    ],
+)
+async def test_every_value_is_bounded(survey, patch, field) -> None:
+    async with survey.http() as http:
+        r = await http.patch(URL, json=patch, headers=API)
+        assert r.status_code == 422, r.text
+        detail = r.json()["detail"]
+        if field is None:  # a rule across members names them in its message
+            assert "send_window_end_hour must be after send_window_start_hour" in r.text
+        else:
+            assert any(e["loc"][-1] == field for e in detail), detail
+        r = await http.get(URL, headers=API)
+        assert r.headers["ETag"] == '"0"'  # nothing stored
+
+
+async def test_pending_invitations_follow_the_window_and_the_time_zone(survey) -> None:
+    # o-sent: delivered long ago, due at once, sent now (its reminder is pending).
+    sent_to = unique_email()
+    await survey.feed(placed(SHOP, "o-sent", sent_to, at=T0 - timedelta(days=20)))
+    await survey.feed(delivered("o-sent", T0 - timedelta(days=16)))
+    assert await survey.dispatcher().run_once() == 1
+    # o-1: delivered Thursday; the teapot's 14 days of use make it due Thursday 3 December,
+    # 10:00 in Ljubljana, the window's opening.
+    await survey.feed(placed(SHOP, "o-1", unique_email()))
+    await survey.feed(delivered("o-1", T0 + timedelta(days=2)))
+    # o-hand: staff set its time by hand.
+    await survey.feed(placed(SHOP, "o-hand", unique_email()))
+    await survey.feed(delivered("o-hand", T0 + timedelta(days=2)))
+    by_hand = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)
+    async with survey.http() as http:
+        r = await http.put(
+            f"/v1/shops/{SHOP}/surveys/o-hand/send-at",
+            json={"send_at": by_hand.isoformat()},
+            headers=API,
+        )
+        assert r.status_code == 200, r.text
+    before = await email_times(survey)
+    assert before[("o-1", "invitation")] == ("pending", datetime(2026, 12, 3, 10, tzinfo=LJ))
+    assert before[("o-sent", "invitation")][0] == "sent"
+    assert before[("o-sent", "reminder")][0] == "pending"
+
+    async with survey.http() as http:
+        r = await http.patch(
+            URL, json={"send_window_start_hour": 14, "send_window_end_hour": 18}, headers=API
+        )
+        assert r.status_code == 200, r.text
+    after = await email_times(survey)
+    assert after[("o-1", "invitation")] == ("pending", datetime(2026, 12, 3, 14, tzinfo=LJ))
+    for untouched in (("o-sent", "invitation"), ("o-sent", "reminder"), ("o-hand", "invitation")):
+        assert after[untouched] == before[untouched], untouched
+    assert after[("o-hand", "invitation")][1] == by_hand
+
+    # A change that does not touch timing moves nothing.
+    async with survey.http() as http:
+        assert (await http.patch(URL, json={"incentive_code": "X"}, headers=API)).is_success
+    assert await email_times(survey) == after
+
+    # The registry moves the shop to New York: the same 14:00 is now New York's.
+    moved = ShopUpdated(
+        shop_id=SHOP,
+        payload={
+            "version": 1,
+            "platform": "standard",
+            "display_name": "Čaj & Co",
+            "locale": "sl",
+            "country": "SI",
+            "timezone": "America/New_York",
+        },
+    )
+
+    async def applied() -> bool:
+        tz = await survey.pool.fetchval("SELECT timezone FROM shops WHERE shop_id = $1", SHOP)
+        return bool(tz == "America/New_York")
+
+    async with survey.consuming("survey.shops"):
+        await survey.publish(moved)
+        await eventually(applied, wait_s=30)
+    in_new_york = await email_times(survey)
+    assert in_new_york[("o-1", "invitation")] == ("pending", datetime(2026, 12, 3, 14, tzinfo=NY))
+    for untouched in (("o-sent", "invitation"), ("o-sent", "reminder"), ("o-hand", "invitation")):
+        assert in_new_york[untouched] == before[untouched], untouched
+
+    # A replay of an older profile changes nothing, neither the shop nor the times.
+    await survey.feed(
+        ShopUpdated(
+            shop_id=SHOP,
+            payload={**moved.payload.model_dump(), "version": 0, "timezone": "Europe/Ljubljana"},
+        )
+    )
+    assert await email_times(survey) == in_new_york
+
+    # And when it is due, it goes.
+    survey.clock.now = datetime(2026, 12, 3, 14, tzinfo=NY)
+    dispatcher = survey.dispatcher()
+    assert await dispatcher.run_once() >= 1
+    assert (await email_times(survey))[("o-1", "invitation")][0] == "sent"
