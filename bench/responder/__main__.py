@@ -436,7 +436,7 @@ class Run(RunState):
             if request.kind not in slowest or ms > slowest[request.kind][0]:
                 slowest[request.kind] = (ms, request)
         out = {}
-        due_soon = {s.shop_id: data.shop_settings(s).due_soon_hours for s in self.shops}
+        due_soon = {s.shop_id: data.shop_profile(s).sla.due_soon_hours for s in self.shops}
         for kind, (ms, request) in slowest.items():
             path = request.path.split("cursor=")[0] + ("cursor=..." * ("cursor=" in request.path))
             statements = await explain.explain_request(

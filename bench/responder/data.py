@@ -57,7 +57,7 @@ from services.responder.shops import repository as shops_repo
 from services.responder.shops.config import ShopSettings
 from services.responder.shops.repository import ShopRow
 from shared.db.pool import Connection
-from shared.events.shops import ShopUpdated, ShopUpdatedPayload
+from shared.events.shops import ShopUpdated, ShopUpdatedPayload, Sla
 
 MODEL_VERSION = "2026.11.1"
 DAY = timedelta(days=1)
@@ -247,9 +247,19 @@ def plan_shops(total: int, count: int, seed: int, prefix: str = "bench-shop-") -
 
 
 def shop_settings(shop: Shop) -> ShopSettings:
-    return ShopSettings(
-        sla_hours=shop.sla_hours,
+    return ShopSettings()
+
+
+def shop_profile(shop: Shop) -> ShopUpdatedPayload:
+    """What the registry announces: the SLA and the contact are the registry's."""
+    return ShopUpdatedPayload(
+        platform="shopify",
+        display_name=shop.name,
+        locale=shop.locale,
+        country=shop.country,
+        timezone=shop.timezone,
         contact_email=f"support@shop{shop.index}.example.com",
+        sla=Sla(hours=shop.sla_hours),
     )
 
 
@@ -264,23 +274,14 @@ def shop_row(shop: Shop) -> ShopRow:
         shop_settings(shop),
         CONNECTOR_URL,
         "bench-connector-secret",
+        shop_profile(shop),
     )
 
 
 async def create_shops(conn: Connection, shops: list[Shop], at: datetime) -> None:
     """Through the responder's own code: the `shop.updated` handler, settings and connector."""
     for shop in shops:
-        event = ShopUpdated(
-            shop_id=shop.shop_id,
-            occurred_at=at,
-            payload=ShopUpdatedPayload(
-                platform="shopify",
-                display_name=shop.name,
-                locale=shop.locale,
-                country=shop.country,
-                timezone=shop.timezone,
-            ),
-        )
+        event = ShopUpdated(shop_id=shop.shop_id, occurred_at=at, payload=shop_profile(shop))
         async with conn.transaction():
             await on_shop(conn, event)
             await shops_repo.put_settings(conn, shop.shop_id, shop_settings(shop))
@@ -913,7 +914,7 @@ class DraftTexts:
         text, language, template = composed
         blocked = self.findings.get((template, False))
         if blocked is None:
-            found = replies_service.check(text, review, shop.settings)
+            found = replies_service.check(text, review, shop)
             blocked = self.findings[(template, False)] = (
                 json.dumps([f.model_dump() for f in found]),
                 bool(blocking(found)),
@@ -923,7 +924,7 @@ class DraftTexts:
         text = staff_edit(text, language)
         edited = self.findings.get((template, True))
         if edited is None:
-            found = replies_service.check(text, review, shop.settings)
+            found = replies_service.check(text, review, shop)
             edited = self.findings[(template, True)] = (
                 json.dumps([f.model_dump() for f in found]),
                 bool(blocking(found)),

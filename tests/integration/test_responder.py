@@ -453,7 +453,8 @@ async def test_read_model_keeps_the_newest_revision_and_the_shops_sla(
 ) -> None:
     async with responder.http() as http:
         _, manager = await user_with_key(http, "manager", ["s1"])
-        await http.put("/v1/shops/s1/settings", json={"sla_hours": 48}, headers=manager)
+        # The SLA is the registry's: it reaches the responder in `shop.updated`.
+        await responder.feed(shop_event("s1", version=1, hours=48))
         await responder.feed(
             classified("s1", "t:1", revision=2, rating=2, topics=("delivery_delay",))
         )
@@ -464,7 +465,7 @@ async def test_read_model_keeps_the_newest_revision_and_the_shops_sla(
         assert review["verified"] is True and review["order"]["items"][0]["name"] == "Teapot"
         assert review["reviewer_name"] == "Anna Novak" and review["language"] == "en"
         # Changing the SLA moves unanswered reviews' deadlines.
-        await http.put("/v1/shops/s1/settings", json={"sla_hours": 12}, headers=manager)
+        await responder.feed(shop_event("s1", version=2, hours=12))
         review = (await http.get("/v1/reviews/t:1", headers=manager)).json()["review"]
         assert review["sla_due_at"].startswith("2026-11-17T21:00")
         await responder.feed(

@@ -38,20 +38,20 @@ REVIEWS: dict[str, tuple[str, str, str | None]] = {
 }
 
 
+# The shop's contact is the registry's (`shop.updated`); drafts invite customers to it.
+CONTACT = "help@teashop.example"
+
+
 @pytest.fixture
 async def responder(make_settings) -> AsyncIterator[Responder]:
     # The connectors' receivers listen on loopback.
     async with running_responder(make_settings, outbound_allow_private_networks=True) as r:
-        await r.feed(shop_event("s1"))
+        await r.feed(shop_event("s1", contact_email=CONTACT))
         yield r
 
 
 async def manager_of(http: httpx.AsyncClient) -> dict[str, str]:
     _, manager = await user_with_key(http, "manager", ["s1"])
-    put = await http.put(
-        "/v1/shops/s1/settings", json={"contact_email": "help@teashop.example"}, headers=manager
-    )
-    assert put.status_code == 200, put.text
     return manager
 
 
@@ -318,7 +318,7 @@ async def test_an_unreadable_retry_after_is_one_attempt_and_the_last_one_fails(
     async with running_responder(
         make_settings, connector_max_attempts=2, outbound_allow_private_networks=True
     ) as responder:
-        await responder.feed(shop_event("s1"))
+        await responder.feed(shop_event("s1", contact_email=CONTACT))
         with Receiver(status=503) as receiver:
             receiver.script(*[Answer(503, {"error": "busy"}, {"Retry-After": retry_after})] * 2)
             async with responder.http() as http:

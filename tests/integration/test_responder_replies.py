@@ -35,9 +35,11 @@ async def responder(make_settings) -> AsyncIterator[Responder]:
 
 
 async def manager_of(r: Responder, http, **settings) -> dict[str, str]:
+    """A manager of s1, whose contact (the registry's, in `shop.updated`) is CONTACT and whose
+    responder settings are `settings`."""
+    await r.feed(shop_event("s1", contact_email=CONTACT))
     _, manager = await user_with_key(http, "manager", ["s1"])
-    body = {"contact_email": CONTACT, **settings}
-    put = await http.put("/v1/shops/s1/settings", json=body, headers=manager)
+    put = await http.put("/v1/shops/s1/settings", json=settings, headers=manager)
     assert put.status_code == 200, put.text
     return manager
 

@@ -98,9 +98,9 @@ CASES = {
         ("brand", {"logo_url": "https://shop.example/logo.png"}, "primary_color", "#aa3300"),
     ),
     "responder": (
-        {"contact_email": "help@example.com", "automation": {"delay_minutes": 30}},
-        {"sla_hours": 12},
-        ("contact_email", "help@example.com"),
+        {"signature": "The Tea Shop team", "automation": {"delay_minutes": 30}},
+        {"max_reply_chars": 800},
+        ("signature", "The Tea Shop team"),
         {"max_reply_chars": 5},
         ("automation", {"min_confidence": 0.9}, "delay_minutes", 30),
     ),
@@ -172,8 +172,8 @@ CONCURRENT = {
         "fallback_days": 13,
     },
     "responder": {
-        "sla_hours": 10,
-        "due_soon_hours": 3,
+        "remedies": {"default": "We will send a replacement."},
+        "faq_answers": {"shipping_time": "Two days."},
         "max_reply_chars": 900,
         "max_reply_chars_negative": 500,
         "agents_can_approve": True,

@@ -95,16 +95,33 @@ async def user_with_key(
     return user_id, bearer(k.json()["key"])
 
 
-def shop_event(shop_id: str, country: str = "SI") -> ShopUpdated:
+def shop_event(
+    shop_id: str,
+    country: str = "SI",
+    *,
+    version: int = 0,
+    timezone: str = "Europe/Ljubljana",
+    contact_email: str | None = None,
+    contact_url: str | None = None,
+    contact_phone: str | None = None,
+    **sla: Any,
+) -> ShopUpdated:
+    """The registry's announcement of the shop; `sla` members (`hours`, `due_soon_hours`,
+    `business_hours_only`, ...) and the contact are the registry's, not the responder's."""
     return ShopUpdated(
         shop_id=shop_id,
         occurred_at=T0 - timedelta(days=30),
         payload={
+            "version": version,
             "platform": "standard",
             "display_name": f"Shop {shop_id}",
             "locale": "en",
             "country": country,
-            "timezone": "Europe/Ljubljana",
+            "timezone": timezone,
+            "contact_email": contact_email,
+            "contact_url": contact_url,
+            "contact_phone": contact_phone,
+            "sla": sla,
         },
     )
 

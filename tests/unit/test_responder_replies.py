@@ -7,7 +7,7 @@ import pytest
 from services.responder.replies import drafting, policy
 from services.responder.replies.library import BUILTIN, NEGATIVE_TOPICS, PHRASES
 from services.responder.replies.linter import LintContext, lint
-from services.responder.shops.config import Automation, ShopSettings
+from services.responder.shops.config import Automation, Contact, ShopSettings
 
 
 def review(**overrides: Any) -> dict[str, Any]:
@@ -45,9 +45,8 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
     key: tuple[str, str, str], contact: str | None, product: str | None
 ) -> None:
     language, sentiment, topic = key
-    settings = ShopSettings(
-        contact_email=contact, faq_answers={"shipping_time": "We ship within 24 hours."}
-    )
+    settings = ShopSettings(faq_answers={"shipping_time": "We ship within 24 hours."})
+    shop_contact = Contact(email=contact)
     r = review(
         sentiment=sentiment,
         language=language,
@@ -58,14 +57,14 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
             "question": {"name": "shipping_time", "confidence": 0.9} if topic == "faq" else None,
         },
     )
-    values = drafting.values_for(r, settings, "Tea Shop", language, topic)
+    values = drafting.values_for(r, settings, shop_contact, "Tea Shop", language, topic)
     text = drafting.render(BUILTIN[key].body, values, product is not None)
     ctx = LintContext(
         sentiment=sentiment,
         review_language=language,
         reviewer_name="Anna Novak",
         order_id="1001",
-        allowed_contacts=settings.allowed_contacts(),
+        allowed_contacts=shop_contact.allowed(),
         max_chars=600,
     )
     assert lint(text, ctx) == [], text
@@ -78,12 +77,13 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
 def test_negative_replies_follow_the_structure() -> None:
     r = review(classification={"topics": [{"name": "damaged_packaging", "confidence": 0.9}]})
     settings = ShopSettings(
-        contact_url="https://teashop.example/help",
         remedies={"damaged_packaging": "We will courier a new teapot to you tomorrow."},
     )
+    # The page before the address, as the registry's profile names them.
+    shop_contact = Contact(url="https://teashop.example/help", email="help@teashop.example")
     chosen = drafting.choose(r, [], "en")
     text = drafting.render(
-        chosen.body, drafting.values_for(r, settings, "Tea Shop", "en", chosen.topic)
+        chosen.body, drafting.values_for(r, settings, shop_contact, "Tea Shop", "en", chosen.topic)
     )
     assert text == (
         "Hi Anna,\nThank you for letting us know that Teapot arrived damaged. We are truly "
@@ -123,9 +123,11 @@ def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:
     )
     assert drafting.topic_candidates(r) == ["faq:stock", "faq", ""]
     settings = ShopSettings(faq_answers={"stock:en": "Yes, all colours are in stock."})
-    values = drafting.values_for(r, settings, "Tea Shop", "en", "faq")
+    values = drafting.values_for(r, settings, Contact(), "Tea Shop", "en", "faq")
     assert values["faq_answer"] == "Yes, all colours are in stock."
-    assert drafting.values_for(r, ShopSettings(), "T", "en", "faq")["faq_answer"].startswith("[[")
+    assert drafting.values_for(r, ShopSettings(), Contact(), "T", "en", "faq")[
+        "faq_answer"
+    ].startswith("[[")
     # A negative review with a question gets a negative reply, never an FAQ answer.
     assert drafting.question_type(review(classification={"question": {"name": "stock"}})) is None
 

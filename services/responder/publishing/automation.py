@@ -52,7 +52,7 @@ class AutomationWorker:
         if not decision.allowed:
             return "refused", decision.reason
         draft = await service.create_draft(conn, shop, review, ACTOR, now, auto=True)
-        findings = await service.check_off_loop(draft["text"], review, shop.settings)
+        findings = await service.check_off_loop(draft["text"], review, shop)
         decision = policy.decide(review, shop.settings.automation, findings)
         if not decision.allowed:
             return "refused", decision.reason

@@ -6,7 +6,7 @@ from typing import Any
 
 from services.responder.replies.language import normalise
 from services.responder.replies.library import BUILTIN, PHRASES
-from services.responder.shops.config import SUPPORTED_LANGUAGES, ShopSettings
+from services.responder.shops.config import SUPPORTED_LANGUAGES, Contact, ShopSettings
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 _BRACKETED_PRODUCT = re.compile(r"\s*\(\{product\}\)")
@@ -90,13 +90,14 @@ def product_name(review: dict[str, Any]) -> str | None:
 def values_for(
     review: dict[str, Any],
     settings: ShopSettings,
+    contact_of_shop: Contact,
     shop_name: str,
     language: str,
     topic: str,
 ) -> dict[str, str]:
     p = PHRASES[language]
     name = first_name(review.get("reviewer_name"))
-    contact = settings.contact()
+    contact = contact_of_shop.preferred()
     base_topic = topic if topic in p.remedy else ""
     qtype = question_type(review)
     remedy = (

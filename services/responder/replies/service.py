@@ -52,26 +52,26 @@ class PolicyRefused(ReplyError):
     """The automation policy keeps this reply for a person."""
 
 
-def lint_context(review: dict[str, Any], settings: ShopSettings) -> LintContext:
+def lint_context(review: dict[str, Any], shop: ShopRow) -> LintContext:
+    """The shop's own contact (from the registry's profile) is the one a reply may show."""
     negative = review["sentiment"] == "negative"
+    settings = shop.settings
     return LintContext(
         sentiment=review["sentiment"],
         review_language=review["language"],
         reviewer_name=review["reviewer_name"],
         order_id=review["order_id"],
-        allowed_contacts=settings.allowed_contacts(),
+        allowed_contacts=shop.contact.allowed(),
         max_chars=settings.max_reply_chars_negative if negative else settings.max_reply_chars,
     )
 
 
-def check(text: str, review: dict[str, Any], settings: ShopSettings) -> list[Finding]:
-    return lint(text, lint_context(review, settings))
+def check(text: str, review: dict[str, Any], shop: ShopRow) -> list[Finding]:
+    return lint(text, lint_context(review, shop))
 
 
-async def check_off_loop(
-    text: str, review: dict[str, Any], settings: ShopSettings
-) -> list[Finding]:
-    return await lint_off_loop(text, lint_context(review, settings))
+async def check_off_loop(text: str, review: dict[str, Any], shop: ShopRow) -> list[Finding]:
+    return await lint_off_loop(text, lint_context(review, shop))
 
 
 async def _audited(
@@ -125,7 +125,9 @@ def compose(
         )
     else:
         chosen = drafting.choose(review, templates, lang)
-    values = drafting.values_for(review, shop.settings, shop.name, chosen.language, chosen.topic)
+    values = drafting.values_for(
+        review, shop.settings, shop.contact, shop.name, chosen.language, chosen.topic
+    )
     known = drafting.product_name(review) is not None
     return drafting.render(chosen.body, values, known), chosen.language, chosen.key
 
@@ -153,7 +155,7 @@ async def create_draft(
                 raise LookupError("template")
         templates = await replies.templates_of(conn, shop.shop_id)
         text, lang, template_key = compose(review, shop, templates, language, template)
-    findings = await check_off_loop(text, review, shop.settings)
+    findings = await check_off_loop(text, review, shop)
     draft = await replies.insert_draft(
         conn,
         shop.shop_id,
@@ -181,7 +183,7 @@ async def edit_draft(
 ) -> dict[str, Any]:
     if draft["status"] in ("publishing", "published"):
         raise ReplyError(f"a {draft['status']} reply cannot be edited; write a new draft")
-    findings = await check_off_loop(text, review, shop.settings)
+    findings = await check_off_loop(text, review, shop)
     after = await replies.edit_draft(conn, draft["id"], text, _dump(findings), actor, at)
     await _audited(conn, actor, at, "draft.edited", "draft", draft, before=draft, after=after)
     return after
@@ -199,7 +201,7 @@ async def approve(
         raise NotAllowed("only managers approve replies in this shop")
     if draft["status"] != "draft":
         raise ReplyError(f"the draft is {draft['status']}; only a draft can be approved")
-    findings = await check_off_loop(draft["text"], review, shop.settings)
+    findings = await check_off_loop(draft["text"], review, shop)
     await replies.set_findings(conn, draft["id"], _dump(findings))
     blocks = blocking(findings)
     if blocks:
@@ -223,7 +225,7 @@ async def publish(
 ) -> dict[str, Any]:
     """Queues the approved draft for the shop's connector. With `auto`, the automation policy
     decides first: this is the one door automatic replies go through."""
-    findings = await check_off_loop(draft["text"], review, shop.settings)
+    findings = await check_off_loop(draft["text"], review, shop)
     if auto:
         decision = policy.decide(review, shop.settings.automation, findings)
         if not decision.allowed:
@@ -438,11 +440,11 @@ async def lint_text(
         if review_id is not None:
             review = await review_for(conn, principal, review_id, shop_id)
             shop = await shops.get(conn, review["shop_id"])
-            return await check_off_loop(text, review, shop.settings)
+            return await check_off_loop(text, review, shop)
         allowed: set[str] = set()
         if shop_id is not None:
             ensure_shop(principal, shop_id)
-            allowed = (await shops.get(conn, shop_id)).settings.allowed_contacts()
+            allowed = (await shops.get(conn, shop_id)).contact.allowed()
     ctx = LintContext(
         sentiment=sentiment,
         review_language=language,

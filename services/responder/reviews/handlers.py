@@ -1,8 +1,6 @@
 """Reactions to classified reviews, deletions and shop facts: the read model, the automatic
 case for reviews that need action, and the automatic-reply queue. Database only."""
 
-from datetime import timedelta
-
 from services.responder.cases import service as cases
 from services.responder.cases.workflow import needs_case
 from services.responder.publishing import automation
@@ -11,8 +9,9 @@ from services.responder.reviews import repository as reviews
 from services.responder.shops import repository as shops
 from shared.db.pool import Connection
 from shared.events.reviews import ReviewClassified, ReviewDeleted
-from shared.events.shops import ShopUpdated
+from shared.events.shops import ShopUpdated, ShopUpdatedPayload
 from shared.shop_facts import repository as shop_facts
+from shared.sla import deadline
 
 SYSTEM = "system"
 
@@ -20,17 +19,18 @@ SYSTEM = "system"
 async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     p = event.payload
     shop = await shops.get(conn, event.shop_id)
-    sla = timedelta(hours=shop.settings.sla_hours)
-    if not await reviews.upsert(conn, event.shop_id, p, sla, event.occurred_at):
+    # The registry's SLA by shared/sla.py: the notifier's escalation is due at the same moment.
+    due = deadline(p.created_at, shop.sla.hours, shop.sla, shop.zone)
+    if not await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at):
         return  # an older revision arriving late
     review = await reviews.get(conn, event.shop_id, p.review_id)
     assert review is not None
     c = p.classification
     if needs_case(c.sentiment, c.severity, c.removal_candidate):
         await cases.open_case(conn, event.shop_id, review, SYSTEM, event.occurred_at)
-    due = automation.due_at(review, shop.settings.automation, event.occurred_at)
-    if due is not None:
-        await replies.enqueue_automatic(conn, event.shop_id, p.review_id, due)
+    auto_at = automation.due_at(review, shop.settings.automation, event.occurred_at)
+    if auto_at is not None:
+        await replies.enqueue_automatic(conn, event.shop_id, p.review_id, auto_at)
 
 
 async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
@@ -38,4 +38,22 @@ async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
 
 
 async def on_shop(conn: Connection, event: ShopUpdated) -> None:
-    await shop_facts.record(conn, event)
+    applied = await shop_facts.record(conn, event)
+    if applied is None or not _due_times_change(applied.before, event.payload):
+        return
+    # Unanswered reviews follow a changed SLA; answered ones keep the one they were held to.
+    # The first announcement counts as a change: reviews that arrived before it were given
+    # the default SLA.
+    shop = await shops.get(conn, event.shop_id)
+    due = {
+        review_id: deadline(created_at, shop.sla.hours, shop.sla, shop.zone)
+        for review_id, created_at in await reviews.unanswered(conn, event.shop_id)
+    }
+    await reviews.set_due_times(conn, event.shop_id, due)
+
+
+def _due_times_change(before: ShopUpdatedPayload | None, after: ShopUpdatedPayload) -> bool:
+    if before is None or before.sla != after.sla:
+        return True
+    # Business hours are the shop's local hours.
+    return after.sla.business_hours_only and before.timezone != after.timezone

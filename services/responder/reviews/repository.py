@@ -1,6 +1,6 @@
 """All SQL of the review read model."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from services.responder.analytics import repository as rollups
@@ -33,10 +33,11 @@ async def upsert(
     conn: Connection,
     shop_id: str,
     review: ReviewClassifiedPayload,
-    sla: timedelta,
+    due: datetime,
     at: datetime,
 ) -> bool:
-    """False when this revision (or a newer one) was stored before. A redacted review stays
+    """False when this revision (or a newer one) was stored before; `due` (its reply SLA's end)
+    applies to a new review only, later revisions keep theirs. A redacted review stays
     redacted: a later revision brings back no name or text. The analytics rollups follow in
     the same transaction (the stored state before and after)."""
     c = review.classification
@@ -52,7 +53,7 @@ async def upsert(
             order_id, order_context, language, sentiment, severity, topics, removal_candidate,
             classification, created_at, updated_at, classified_at, sla_due_at)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19, $20, $21, $22, $23, $24, $22::timestamptz + $25::interval)
+                $18, $19, $20, $21, $22, $23, $24, $25)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET revision = EXCLUDED.revision,
             case_key = EXCLUDED.case_key, rating = EXCLUDED.rating,
             title = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.title END,
@@ -94,7 +95,7 @@ async def upsert(
         review.created_at,
         review.updated_at,
         at,
-        sla,
+        due,
     )
     if new is None:
         return False
@@ -111,6 +112,31 @@ async def upsert(
 
 def _counted(row: Any) -> rollups.Counted:
     return rollups.Counted(row["created_at"], row["rating"], row["sentiment"], row["topics"])
+
+
+async def unanswered(conn: Connection, shop_id: str) -> list[tuple[str, datetime]]:
+    """(review id, created at) of the shop's reviews still waiting for a first reply."""
+    rows = await conn.fetch(
+        "SELECT review_id, created_at FROM reviews WHERE shop_id = $1 AND first_replied_at IS NULL",
+        shop_id,
+    )
+    return [(r["review_id"], r["created_at"]) for r in rows]
+
+
+async def set_due_times(conn: Connection, shop_id: str, due: dict[str, datetime]) -> int:
+    """How many reviews' due times moved."""
+    result: str = await conn.execute(
+        """
+        UPDATE reviews r SET sla_due_at = d.due
+        FROM unnest($2::text[], $3::timestamptz[]) AS d(review_id, due)
+        WHERE r.shop_id = $1 AND r.review_id = d.review_id AND r.first_replied_at IS NULL
+          AND r.sla_due_at <> d.due
+        """,
+        shop_id,
+        list(due),
+        list(due.values()),
+    )
+    return int(result.split()[-1])
 
 
 async def mark_deleted(conn: Connection, shop_id: str, review_id: str, at: datetime) -> bool:

@@ -66,7 +66,7 @@ async def page(
         raise Invalid(str(exc)) from exc
     async with pool.acquire() as conn:
         shop = await shops.get(conn, wanted.shop_id)
-        due_soon = timedelta(hours=shop.settings.due_soon_hours)
+        due_soon = timedelta(hours=shop.sla.due_soon_hours)
         f = replace(
             wanted,
             due_soon=due_soon,
@@ -101,7 +101,7 @@ async def detail(
             case["events"] = await cases.events_of(conn, case["id"])
         return {
             "review": {
-                **review_out(row, now, timedelta(hours=shop.settings.due_soon_hours)).model_dump(),
+                **review_out(row, now, timedelta(hours=shop.sla.due_soon_hours)).model_dump(),
                 "product_id": row["product_id"],
                 "match_method": row["match_method"],
                 "order": row["order_context"],

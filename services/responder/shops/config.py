@@ -1,9 +1,13 @@
-"""A shop's responder settings. Defaults are safe: 24-hour SLA, only managers approve, no
-automatic replies."""
+"""A shop's responder settings (what only the responder uses) and the contact it learns from
+the shop registry. Defaults are safe: only managers approve, no automatic replies."""
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, HttpUrl
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.events.reviews import Sentiment
+from shared.events.shops import ShopUpdatedPayload
 
 SUPPORTED_LANGUAGES = ("en", "de", "sl", "lv", "ro")
 
@@ -29,14 +33,7 @@ class Automation(BaseModel):
 class ShopSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    sla_hours: int = Field(default=24, ge=1, le=24 * 30)
-    # An unanswered review is "due soon" this long before its SLA ends.
-    due_soon_hours: int = Field(default=4, ge=0, le=24 * 30)
     agents_can_approve: bool = False
-    # The private channel replies invite customers to; never a customer's own data.
-    contact_url: HttpUrl | None = None
-    contact_email: EmailStr | None = None
-    contact_phone: str | None = Field(default=None, max_length=40)
     signature: str | None = Field(default=None, max_length=200)
     # The shop's real remedies, by topic ("damaged_packaging"), optionally per language
     # ("damaged_packaging:de"); "default" for any topic.
@@ -48,22 +45,42 @@ class ShopSettings(BaseModel):
     max_reply_chars: int = Field(default=1000, ge=100, le=5000)
     automation: Automation = Field(default_factory=Automation)
 
-    def contact(self) -> str | None:
-        if self.contact_url:
-            return str(self.contact_url)
-        return str(self.contact_email) if self.contact_email else None
-
-    def allowed_contacts(self) -> set[str]:
-        """The shop's own addresses, which replies may show."""
-        return {
-            v.lower()
-            for v in (
-                str(self.contact_email) if self.contact_email else None,
-                self.contact_phone,
-                str(self.contact_url) if self.contact_url else None,
-            )
-            if v
-        }
+    @classmethod
+    def stored(cls, raw: dict[str, Any] | None) -> "ShopSettings":
+        """Settings as stored, including rows written before the SLA and the contact moved to
+        the registry: their old members are dropped (the registry's values are the ones)."""
+        return cls.model_validate({k: v for k, v in (raw or {}).items() if k not in MOVED})
 
     def lookup(self, table: dict[str, str], key: str, language: str) -> str | None:
         return table.get(f"{key}:{language}") or table.get(key)
+
+
+# Members these settings once had, now owned by the shop registry and learned from
+# `shop.updated` (docs/configuration.md); a change naming one is refused with where to make it.
+MOVED = frozenset({"sla_hours", "due_soon_hours", "contact_url", "contact_email", "contact_phone"})
+MOVED_TO = "the shop registry: PATCH /v1/admin/shops/{shop_id}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The private channel replies invite customers to (never a customer's own data), as the
+    registry's profile names it."""
+
+    url: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+    @classmethod
+    def of(cls, profile: ShopUpdatedPayload | None) -> "Contact":
+        if profile is None:
+            return cls()
+        url = str(profile.contact_url) if profile.contact_url else None
+        return cls(url, profile.contact_email, profile.contact_phone)
+
+    def preferred(self) -> str | None:
+        """A page before an address: what a reply names as the way to reach the shop."""
+        return self.url or self.email
+
+    def allowed(self) -> set[str]:
+        """The shop's own addresses, which replies may show."""
+        return {v.lower() for v in (self.email, self.phone, self.url) if v}

@@ -4,7 +4,7 @@ signed webhook and the platform connections)."""
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from services.responder.access.deps import Agent, Manager, ensure_shop
 from services.responder.shops import service
@@ -20,7 +20,7 @@ from services.responder.shops.schemas import (
     TrustpilotConnection,
 )
 from services.responder.web import ResponderSettingsDep, Responses, invalid, not_found
-from shared.http import merge_patch
+from shared.http import merge_patch, versioned
 from shared.http.deps import ClockDep, PoolDep
 from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
@@ -29,6 +29,13 @@ router = APIRouter(prefix="/v1/shops", tags=["shops"])
 
 _REFUSED: Responses = {
     422: {"description": "Invalid input, or a value the rules refuse; `detail` says why."}
+}
+_SETTINGS_REFUSED: Responses = {
+    422: {
+        "description": "Invalid input, a value the rules refuse, or a member the shop registry "
+        "owns (the SLA, the contact); `detail` says why and where to change it."
+    },
+    **versioned.PRECONDITION,
 }
 
 
@@ -50,29 +57,51 @@ async def list_shops(pool: PoolDep, principal: Agent) -> list[Shop]:
 
 
 @router.get("/{shop_id}/settings", response_model=ShopSettings)
-async def get_settings(shop_id: ShopIdPath, pool: PoolDep, principal: Agent) -> ShopSettings:
-    return await service.get_settings(pool, ensure_shop(principal, shop_id))
+async def get_settings(
+    shop_id: ShopIdPath, pool: PoolDep, principal: Agent, response: Response
+) -> ShopSettings:
+    """With `ETag: "<version>"`, for `If-Match` on the next change. The SLA and the contact
+    are the shop registry's (`GET /v1/shops` and the profile it announces), not here."""
+    settings, version = await service.get_settings(pool, ensure_shop(principal, shop_id))
+    versioned.tag(response, version)
+    return settings
 
 
 @router.put(
     "/{shop_id}/settings",
     response_model=ShopSettings,
-    responses=_REFUSED,
+    responses=_SETTINGS_REFUSED,
     openapi_extra=merge_patch.documented(ShopSettings),
 )
 @router.patch(
     "/{shop_id}/settings",
     response_model=ShopSettings,
-    responses=_REFUSED,
+    responses=_SETTINGS_REFUSED,
     openapi_extra=merge_patch.documented(ShopSettings),
 )
 async def put_settings(
-    shop_id: ShopIdPath, patch: SettingsPatch, pool: PoolDep, now: ClockDep, principal: Manager
+    shop_id: ShopIdPath,
+    patch: SettingsPatch,
+    pool: PoolDep,
+    now: ClockDep,
+    principal: Manager,
+    response: Response,
+    if_match: versioned.IfMatch = None,
 ) -> ShopSettings:
-    """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH."""
+    """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH; with
+    `If-Match`, only if nobody changed the settings since (else 412 and nothing changes)."""
     ensure_shop(principal, shop_id)
     with _answers():
-        return await service.patch_settings(pool, principal, shop_id, patch, now)
+        try:
+            settings, version = await service.patch_settings(
+                pool, principal, shop_id, patch, now, if_match
+            )
+        except service.Stale as exc:
+            # Raises the 412 (its reason and the current ETag).
+            versioned.require(if_match, exc.version)
+            raise
+    versioned.tag(response, version)
+    return settings
 
 
 @router.get("/{shop_id}/connector", response_model=Connector)

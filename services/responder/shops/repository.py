@@ -3,9 +3,12 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from services.responder.shops.config import ShopSettings
+from services.responder.shops.config import Contact, ShopSettings
 from shared.db.pool import Connection
+from shared.events.shops import ShopUpdatedPayload, Sla
+from shared.timezones import zone
 
 
 @dataclass(frozen=True)
@@ -18,10 +21,27 @@ class ShopRow:
     settings: ShopSettings
     connector_url: str | None
     connector_secret: str | None
+    # What the registry last announced (`shop.updated`); None before the first announcement.
+    profile: ShopUpdatedPayload | None = None
+    settings_version: int = 0
 
     @property
     def name(self) -> str:
         return self.display_name or self.shop_id
+
+    @property
+    def sla(self) -> Sla:
+        """The registry's SLA (the notifier escalates by the same one); its defaults until the
+        shop is announced."""
+        return self.profile.sla if self.profile else Sla()
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return zone(self.timezone) or ZoneInfo("UTC")
+
+    @property
+    def contact(self) -> Contact:
+        return Contact.of(self.profile)
 
     def facts(self) -> dict[str, Any]:
         return {
@@ -35,13 +55,16 @@ class ShopRow:
 
 
 _COLUMNS = (
-    "shop_id, display_name, locale, country, timezone, settings, connector_url, connector_secret"
+    "shop_id, display_name, locale, country, timezone, settings, connector_url, connector_secret, "
+    "CASE WHEN profile_version >= 0 THEN profile END AS profile, settings_version"
 )
 
 
 def _row(row: Any) -> ShopRow:
     data = dict(row)
-    data["settings"] = ShopSettings.model_validate(data["settings"] or {})
+    data["settings"] = ShopSettings.stored(data["settings"])
+    if data["profile"] is not None:
+        data["profile"] = ShopUpdatedPayload.model_validate(data["profile"])
     return ShopRow(**data)
 
 
@@ -72,15 +95,19 @@ async def lock_settings(conn: Connection, shop_id: str) -> None:
     )
 
 
-async def put_settings(conn: Connection, shop_id: str, settings: ShopSettings) -> None:
-    await conn.execute(
+async def put_settings(conn: Connection, shop_id: str, settings: ShopSettings) -> int:
+    """The new settings version (the `ETag` of what was stored)."""
+    version: int = await conn.fetchval(
         """
-        INSERT INTO shops (shop_id, settings) VALUES ($1, $2)
-        ON CONFLICT (shop_id) DO UPDATE SET settings = EXCLUDED.settings, updated_at = now()
+        INSERT INTO shops (shop_id, settings, settings_version) VALUES ($1, $2, 1)
+        ON CONFLICT (shop_id) DO UPDATE SET settings = EXCLUDED.settings,
+            settings_version = shops.settings_version + 1, updated_at = now()
+        RETURNING settings_version
         """,
         shop_id,
         settings.model_dump(mode="json"),
     )
+    return version
 
 
 async def set_connector(conn: Connection, shop_id: str, url: str, secret: str) -> None:
@@ -187,20 +214,6 @@ async def delete_connection(
         platform,
     )
     return PlatformConnection(**dict(row)) if row else None
-
-
-async def recompute_sla(conn: Connection, shop_id: str, sla_hours: int) -> int:
-    """Unanswered reviews follow a changed SLA; answered ones keep the one they were held to."""
-    result: str = await conn.execute(
-        """
-        UPDATE reviews SET sla_due_at = created_at + make_interval(hours => $2)
-        WHERE shop_id = $1 AND first_replied_at IS NULL
-          AND sla_due_at <> created_at + make_interval(hours => $2)
-        """,
-        shop_id,
-        sla_hours,
-    )
-    return int(result.split()[-1])
 
 
 async def forget(conn: Connection, shop_id: str) -> None:

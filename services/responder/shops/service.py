@@ -1,4 +1,6 @@
-"""The rules of a shop's responder settings and reply connectors; every change is audited."""
+"""The rules of a shop's responder settings and reply connectors; every change is audited,
+and a connector set or removed is announced (`shop.connector.changed`) for the registry's
+readiness checklist."""
 
 import base64
 import secrets
@@ -11,7 +13,7 @@ from pydantic import SecretStr, TypeAdapter
 from services.responder.access.principal import Principal
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
-from services.responder.shops.config import ShopSettings
+from services.responder.shops.config import MOVED, MOVED_TO, ShopSettings
 from services.responder.shops.connections import ConnectionIn
 from services.responder.shops.repository import PlatformConnection
 from services.responder.shops.schemas import (
@@ -25,7 +27,8 @@ from services.responder.shops.schemas import (
 from services.responder.unit_of_work import unit_of_work
 from shared.db.pool import Pool
 from shared.db.unit_of_work import UnitOfWork
-from shared.http import merge_patch, outbound
+from shared.events.shops import ConnectorPlatform, ShopConnectorChanged
+from shared.http import merge_patch, outbound, versioned
 
 
 class Refused(Exception):
@@ -34,6 +37,18 @@ class Refused(Exception):
 
 class ConnectionNotFound(Exception):
     pass
+
+
+class Stale(Exception):
+    """`If-Match` names another version than the stored one (412)."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"settings are at version {version}")
+        self.version = version
+
+
+# The registry's name of each moved member, where it differs.
+_REGISTRY_NAME = {"sla_hours": "sla.hours", "due_soon_hours": "sla.due_soon_hours"}
 
 
 _CONNECTION: TypeAdapter[Connection] = TypeAdapter(Connection)
@@ -54,17 +69,44 @@ async def list_shops(pool: Pool, principal: Principal) -> list[Shop]:
     ]
 
 
-async def get_settings(pool: Pool, shop_id: str) -> ShopSettings:
+async def get_settings(pool: Pool, shop_id: str) -> tuple[ShopSettings, int]:
+    """The settings and their version (the `ETag`)."""
     async with pool.acquire() as conn:
-        return (await shops.get(conn, shop_id)).settings
+        shop = await shops.get(conn, shop_id)
+    return shop.settings, shop.settings_version
+
+
+def _moved(shop_id: str, patch: dict[str, Any]) -> str | None:
+    """Why a change naming a member owned by the registry is refused: one copy, one owner."""
+    named = sorted(MOVED & set(patch))
+    if not named:
+        return None
+    where = MOVED_TO.format(shop_id=shop_id)
+    return "; ".join(
+        f"{name} is owned by {where}"
+        + (f" (as {_REGISTRY_NAME[name]})" if name in _REGISTRY_NAME else "")
+        for name in named
+    )
 
 
 async def patch_settings(
-    pool: Pool, principal: Principal, shop_id: str, patch: dict[str, Any], now: datetime
-) -> ShopSettings:
+    pool: Pool,
+    principal: Principal,
+    shop_id: str,
+    patch: dict[str, Any],
+    now: datetime,
+    if_match: str | None = None,
+) -> tuple[ShopSettings, int]:
+    """The new settings and their new version. Nothing changes when `if_match` is stale."""
+    moved = _moved(shop_id, patch)
+    if moved:
+        raise Refused(moved)
     async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
         await shops.lock_settings(uow.conn, shop_id)
-        before = (await shops.get(uow.conn, shop_id)).settings
+        shop = await shops.get(uow.conn, shop_id)
+        if not versioned.matches(if_match, shop.settings_version):
+            raise Stale(shop.settings_version)
+        before = shop.settings
         body = merge_patch.apply(before, patch)
         refused = sorted(set(body.automation.sentiments) - {"positive"})
         if refused:
@@ -72,13 +114,11 @@ async def patch_settings(
                 f"automatic replies are only for positive reviews and FAQ questions; {refused} "
                 "reviews always wait for a person"
             )
-        await shops.put_settings(uow.conn, shop_id, body)
-        if before.sla_hours != body.sla_hours:
-            await shops.recompute_sla(uow.conn, shop_id, body.sla_hours)
+        version = await shops.put_settings(uow.conn, shop_id, body)
         await uow.audit(
             "shop.settings_updated", "shop", shop_id, shop_id=shop_id, before=before, after=body
         )
-    return body
+    return body, version
 
 
 async def get_connector(pool: Pool, shop_id: str) -> Connector:
@@ -117,6 +157,7 @@ async def set_connector(
             before={"url": before.connector_url},
             after={"url": url, "secret_rotated": True},
         )
+        await _announce(uow, shop_id, "webhook", True, now)
     return ConnectorSet(url=url, configured=True, signing_secret=secret)
 
 
@@ -161,6 +202,7 @@ async def put_connection(
             before.public() if before else None,
             {**after.public(), "access_token_replaced": token is not None},
         )
+        await _announce(uow, shop_id, platform, True, now)
     return _public(after)
 
 
@@ -173,6 +215,20 @@ async def delete_connection(
         if gone is None:
             raise ConnectionNotFound(f"{platform} connection")
         await _audit_connection(uow, shop_id, gone.public(), None)
+        await _announce(uow, shop_id, platform, False, now)
+
+
+async def _announce(
+    uow: UnitOfWork, shop_id: str, platform: ConnectorPlatform, connected: bool, at: datetime
+) -> None:
+    """In the change's own transaction (the outbox): announced if and only if it happened."""
+    await uow.emit(
+        ShopConnectorChanged(
+            shop_id=shop_id,
+            occurred_at=at,
+            payload={"platform": platform, "connected": connected},
+        )
+    )
 
 
 async def _audit_connection(
