@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from services.survey.app import MIGRATIONS
 from shared.events import OrderDelivered
 from shared.events.privacy import ShopRedactRequested
 from shared.events.shops import ShopUpdated
@@ -212,3 +213,20 @@ async def test_pending_invitations_follow_the_window_and_the_time_zone(survey) -
     dispatcher = survey.dispatcher()
     assert await dispatcher.run_once() >= 1
     assert (await email_times(survey))[("o-1", "invitation")][0] == "sent"
+
+
+async def test_settings_stored_before_the_bounds_stay_readable(survey) -> None:
+    """Migration 0012 drops what the API now refuses, so such a shop's settings still load."""
+    stored = {
+        "category_delays_days": {"": 3, "x" * 61: 4, "food\n": 5, "sofa": 30},
+        "tenant_group": "",
+        "incentive_code": "TEN\r\n",
+    }
+    await survey.pool.execute("UPDATE shops SET settings = $2 WHERE shop_id = $1", SHOP, stored)
+    await survey.pool.execute((MIGRATIONS / "0012_bound_survey_settings.sql").read_text())
+    async with survey.http() as http:
+        r = await http.get(URL, headers=API)
+    assert r.status_code == 200, r.text
+    got = r.json()
+    assert got["category_delays_days"] == {"sofa": 30}
+    assert got["tenant_group"] is None and got["incentive_code"] == "TEN"
