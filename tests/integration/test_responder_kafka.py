@@ -11,6 +11,7 @@ from services.responder.app import build
 from services.responder.settings import ResponderSettings
 from shared.events import parse_event, serialize_event
 from shared.events.replies import ReplyPublished
+from shared.events.shops import ShopConnectorChanged
 from shared.topics import CLASSIFIED, REPLIES, SHOPS, topic_name
 from tests.support.kafka import eventually, produce, read_topic
 from tests.support.receiver import Receiver
@@ -72,5 +73,14 @@ async def test_review_in_reply_out_through_kafka(make_settings, infra, prefix) -
         assert isinstance(event, ReplyPublished)
         assert record.key == b"k1:t:kafka" and event.payload.review_id == "t:kafka"
         assert receiver.bodies()[0]["reply_id"] == event.payload.reply_id
+        # Setting the connector was announced on the shops topic (for the registry's
+        # readiness checklist), beside the shop.updated this test produced.
+        shops = await read_topic(infra.kafka_bootstrap, topic_name(SHOPS.name, prefix), 2)
+        (changed,) = [
+            e for e in map(parse_event, (r.value for r in shops))
+            if isinstance(e, ShopConnectorChanged)
+        ]  # fmt: skip
+        assert changed.shop_id == "k1"
+        assert (changed.payload.platform, changed.payload.connected) == ("webhook", True)
     finally:
         await runtime.stop()
