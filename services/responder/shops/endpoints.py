@@ -61,7 +61,8 @@ async def get_settings(
     shop_id: ShopIdPath, pool: PoolDep, principal: Agent, response: Response
 ) -> ShopSettings:
     """With `ETag: "<version>"`, for `If-Match` on the next change. The SLA and the contact
-    are the shop registry's (`GET /v1/shops` and the profile it announces), not here."""
+    are not here: the shop registry owns them (`PATCH /v1/admin/shops/{shop_id}` in ingest)
+    and the responder learns them from `shop.updated`."""
     settings, version = await service.get_settings(pool, ensure_shop(principal, shop_id))
     versioned.tag(response, version)
     return settings
