@@ -42,6 +42,7 @@ def compose(
         color=cfg.brand.primary_color,
         reminder=email.kind == "reminder",
         reminder_follows=email.kind == "invitation" and cfg.reminder_enabled,
+        reply_to=shop.contact.email,
     )
     message = build_message(content, settings.from_address, email.message_id, now)
     return message.as_bytes(policy=UNFOLDED)

@@ -1,6 +1,7 @@
 """Building the invitation, reminder and case follow-up emails: multipart text + HTML,
 localized, branded, with RFC 8058 one-click unsubscribe headers."""
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from email.header import Header
@@ -15,6 +16,10 @@ from services.survey.orders.view import Item
 from shared.email.mime import UNFOLDED, new_alternative
 
 __all__ = ["UNFOLDED", "EmailContent", "FollowUpContent", "build_follow_up", "build_message"]
+
+# One plain address (what a Reply-To takes): no display name, list, spaces or line breaks, so a
+# contact address the registry let through can never add a header or a second recipient.
+_ADDRESS = re.compile(r"[^\s@,;<>()\"]+@[^\s@,;<>()\"]+")
 
 _env = Environment(
     loader=PackageLoader("services.survey.email", "templates"),
@@ -39,6 +44,9 @@ class EmailContent:
     # An invitation whose reminder will follow if there is no answer: its footer must not
     # promise a single email.
     reminder_follows: bool = False
+    # The shop's contact address: a customer who answers the email writes to the shop, not to
+    # the sending service's address.
+    reply_to: str | None = None
 
 
 def footer_key(content: EmailContent) -> str:
@@ -56,6 +64,11 @@ class FollowUpContent:
     unsubscribe_url: str
     logo_url: str | None
     color: str
+    # How to reach the shop (the registry's profile), named in the text; the email is also the
+    # Reply-To.
+    contact_email: str | None = None
+    contact_url: str | None = None
+    contact_phone: str | None = None
 
 
 def build_message(
@@ -87,6 +100,7 @@ def build_message(
         sender,
         message_id,
         now,
+        content.reply_to,
     )
     msg.attach(MIMEText(_env.get_template("invitation.txt").render(context), "plain", "utf-8"))
     msg.attach(MIMEText(_env.get_template("invitation.html").render(context), "html", "utf-8"))
@@ -109,6 +123,11 @@ def build_follow_up(
         "unsubscribe_url": content.unsubscribe_url,
         "logo_url": content.logo_url,
         "color": content.color,
+        "contact_email": content.contact_email,
+        "contact_url": content.contact_url,
+        "contact_phone": content.contact_phone,
+        # tel: links take digits and a leading +, nothing else.
+        "contact_tel": "".join(c for c in content.contact_phone or "" if c.isdigit() or c == "+"),
     }
     msg = _envelope(
         content.shop_name,
@@ -119,6 +138,7 @@ def build_follow_up(
         sender,
         message_id,
         now,
+        content.contact_email,
     )
     msg.attach(MIMEText(_env.get_template("follow_up.txt").render(context), "plain", "utf-8"))
     msg.attach(MIMEText(_env.get_template("follow_up.html").render(context), "html", "utf-8"))
@@ -134,6 +154,7 @@ def _envelope(
     sender: str,
     message_id: str,
     now: datetime,
+    reply_to: str | None = None,
 ) -> MIMEMultipart:
     msg = new_alternative()
     msg["From"] = formataddr((Header(shop_name, "utf-8").encode(), sender))
@@ -146,4 +167,6 @@ def _envelope(
     msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
     msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
+    if reply_to and _ADDRESS.fullmatch(reply_to):
+        msg["Reply-To"] = reply_to
     return msg

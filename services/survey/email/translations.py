@@ -45,6 +45,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "Whether you do is entirely up to you.",
         "follow_up_footer": "You receive this email once, because {shop} followed up on your "
         "feedback.",
+        "follow_up_contact": "How to reach {shop}:",
+        "contact_email": "Email",
+        "contact_url": "Website",
+        "contact_phone": "Phone",
+        "follow_up_reply": "You can also simply reply to this email: your answer goes to {shop}.",
     },
     "de": {
         "subject": "Wie gefällt Ihnen Ihre Bestellung bei {shop}?",
@@ -88,6 +93,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "aktualisieren. Ob Sie das tun, bleibt ganz Ihnen überlassen.",
         "follow_up_footer": "Sie erhalten diese E-Mail einmalig, weil {shop} Ihr Anliegen "
         "bearbeitet hat.",
+        "follow_up_contact": "So erreichen Sie {shop}:",
+        "contact_email": "E-Mail",
+        "contact_url": "Website",
+        "contact_phone": "Telefon",
+        "follow_up_reply": "Sie können auch einfach auf diese E-Mail antworten: Ihre Antwort geht "
+        "an {shop}.",
     },
     "sl": {
         "subject": "Kako ste zadovoljni z naročilom pri {shop}?",
@@ -131,6 +142,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "posodobite. Odločitev je povsem vaša.",
         "follow_up_footer": "To sporočilo prejmete enkrat, ker je trgovina {shop} obravnavala "
         "vaše mnenje.",
+        "follow_up_contact": "Kako dosežete trgovino {shop}:",
+        "contact_email": "E-pošta",
+        "contact_url": "Spletna stran",
+        "contact_phone": "Telefon",
+        "follow_up_reply": "Lahko tudi preprosto odgovorite na to sporočilo: odgovor prejme "
+        "trgovina {shop}.",
     },
     "lv": {
         "subject": "Kā jums patīk pasūtījums no {shop}?",
@@ -173,6 +190,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "follow_up_update": "Ja jūsu viedoklis ir mainījies, varat atjaunināt savu atsauksmi. "
         "Tas ir pilnībā jūsu ziņā.",
         "follow_up_footer": "Jūs saņemat šo e-pastu vienreiz, jo {shop} izskatīja jūsu atsauksmi.",
+        "follow_up_contact": "Kā sazināties ar {shop}:",
+        "contact_email": "E-pasts",
+        "contact_url": "Tīmekļa vietne",
+        "contact_phone": "Tālrunis",
+        "follow_up_reply": "Varat arī vienkārši atbildēt uz šo e-pastu: jūsu atbildi saņems "
+        "{shop}.",
     },
     "ro": {
         "subject": "Cum vă place comanda de la {shop}?",
@@ -216,6 +239,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "recenzia. Decizia vă aparține în totalitate.",
         "follow_up_footer": "Primiți acest e-mail o singură dată, pentru că {shop} a răspuns "
         "părerii dumneavoastră.",
+        "follow_up_contact": "Cum puteți contacta {shop}:",
+        "contact_email": "E-mail",
+        "contact_url": "Site web",
+        "contact_phone": "Telefon",
+        "follow_up_reply": "Puteți și să răspundeți pur și simplu la acest e-mail: răspunsul "
+        "ajunge la {shop}.",
     },
 }
 

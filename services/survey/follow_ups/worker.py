@@ -59,6 +59,9 @@ def compose(
         unsubscribe_url=unsubscribe_url(settings, tokens, survey_ref),
         logo_url=str(brand.logo_url) if brand.logo_url else None,
         color=brand.primary_color,
+        contact_email=shop.contact.email,
+        contact_url=shop.contact.url,
+        contact_phone=shop.contact.phone,
     )
     message = build_follow_up(content, settings.from_address, email.message_id, now)
     return message.as_bytes(policy=UNFOLDED)
