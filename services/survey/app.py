@@ -11,8 +11,9 @@ from services.survey.metrics.endpoints import router as metrics_router
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.shops.endpoints import router as shop_settings_router
+from services.survey.shops.handlers import shop_consumer
 from services.survey.surveys.endpoints import router as surveys_router
-from services.survey.surveys.handlers import order_consumer, shop_consumer
+from services.survey.surveys.handlers import order_consumer
 from services.survey.tokens import Tokens
 from services.survey.web.endpoints import router as pages_router
 from shared.db.pool import Pool

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.survey.app import MIGRATIONS
-from shared.events import OrderDelivered
+from shared.events import CaseFollowUpRequested, OrderDelivered
 from shared.events.privacy import ShopRedactRequested
 from shared.events.shops import ShopUpdated
 from tests.support.kafka import eventually
@@ -44,6 +44,13 @@ async def email_times(survey: SurveyHarness) -> dict[tuple[str, str], tuple[str,
         SHOP,
     )
     return {(r["order_id"], r["kind"]): (r["status"], r["send_at"]) for r in rows}
+
+
+async def follow_up_time(survey: SurveyHarness) -> datetime:
+    send_at: datetime = await survey.pool.fetchval(
+        "SELECT send_at FROM follow_up_emails WHERE shop_id = $1 AND status = 'pending'", SHOP
+    )
+    return send_at
 
 
 async def test_etag_if_match_and_the_trail_of_changes(survey) -> None:
@@ -153,6 +160,22 @@ async def test_pending_invitations_follow_the_window_and_the_time_zone(survey) -
             headers=API,
         )
         assert r.status_code == 200, r.text
+    # A case about o-sent was resolved: its follow-up is due two days later, Thursday 10:00.
+    await survey.feed(
+        CaseFollowUpRequested(
+            shop_id=SHOP,
+            payload={
+                "case_id": 1,
+                "case_key": "order:o-sent",
+                "review_id": "r-1",
+                "review_ids": ["r-1"],
+                "order_id": "o-sent",
+                "language": "sl",
+                "resolved_at": T0,
+            },
+        )
+    )
+    assert await follow_up_time(survey) == datetime(2026, 11, 19, 10, tzinfo=LJ)
     before = await email_times(survey)
     assert before[("o-1", "invitation")] == ("pending", datetime(2026, 12, 3, 10, tzinfo=LJ))
     assert before[("o-sent", "invitation")][0] == "sent"
@@ -168,6 +191,7 @@ async def test_pending_invitations_follow_the_window_and_the_time_zone(survey) -
     for untouched in (("o-sent", "invitation"), ("o-sent", "reminder"), ("o-hand", "invitation")):
         assert after[untouched] == before[untouched], untouched
     assert after[("o-hand", "invitation")][1] == by_hand
+    assert await follow_up_time(survey) == datetime(2026, 11, 19, 14, tzinfo=LJ)
 
     # A change that does not touch timing moves nothing.
     async with survey.http() as http:
@@ -198,6 +222,7 @@ async def test_pending_invitations_follow_the_window_and_the_time_zone(survey) -
     assert in_new_york[("o-1", "invitation")] == ("pending", datetime(2026, 12, 3, 14, tzinfo=NY))
     for untouched in (("o-sent", "invitation"), ("o-sent", "reminder"), ("o-hand", "invitation")):
         assert in_new_york[untouched] == before[untouched], untouched
+    assert await follow_up_time(survey) == datetime(2026, 11, 19, 14, tzinfo=NY)
 
     # A replay of an older profile changes nothing, neither the shop nor the times.
     await survey.feed(

@@ -21,7 +21,8 @@ from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
-from services.survey.surveys.handlers import order_consumer, shop_consumer
+from services.survey.shops.handlers import shop_consumer
+from services.survey.surveys.handlers import order_consumer
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
 from shared.events import OrderPlaced, serialize_event

@@ -50,6 +50,20 @@ async def request_follow_up(
     return await store(due)
 
 
+async def reschedule_follow_ups(conn: Connection, shop_id: str, now: datetime) -> int:
+    """After a change of the shop's send window, follow-up delay or time zone: the pending
+    follow-ups computed again by `due_at`, the rule that set them. Returns how many."""
+    shop = await shops.get(conn, shop_id)
+    pending = await follow_ups.pending_of_shop(conn, shop_id)
+    for email in pending:
+        order = await orders.get(conn, shop_id, email.order_id) if email.order_id else None
+        if order is None:
+            continue  # checked when due (redacted meanwhile): nothing to compute from
+        due = due_at(order, shop.country, shop.timezone, shop.settings, email.resolved_at, now)
+        await follow_ups.move_pending(conn, email.id, due)
+    return len(pending)
+
+
 def follow_up_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
     async def on_follow_up_requested(conn: Connection, event: CaseFollowUpRequested) -> None:
         await request_follow_up(conn, settings, event, clock())

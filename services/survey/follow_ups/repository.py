@@ -69,6 +69,29 @@ async def add(
     return row is not None
 
 
+async def pending_of_shop(conn: Connection, shop_id: str) -> list[FollowUpRow]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_COLUMNS} FROM follow_up_emails
+        WHERE shop_id = $1 AND status = 'pending' ORDER BY id
+        """,
+        shop_id,
+    )
+    return [FollowUpRow(**dict(r)) for r in rows]
+
+
+async def move_pending(conn: Connection, email_id: int, send_at: datetime) -> None:
+    """Only while it has not been claimed: one the worker is sending keeps its time."""
+    await conn.execute(
+        """
+        UPDATE follow_up_emails SET send_at = $2, updated_at = now()
+        WHERE id = $1 AND status = 'pending' AND send_at <> $2
+        """,
+        email_id,
+        send_at,
+    )
+
+
 async def get(conn: Connection, shop_id: str, case_key: str) -> FollowUpRow | None:
     row = await conn.fetchrow(
         f"SELECT {_COLUMNS} FROM follow_up_emails WHERE shop_id = $1 AND case_key = $2",

@@ -10,8 +10,8 @@ from typing import Any
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository
 from services.survey.shops.config import SurveyShopSettings
+from services.survey.shops.handlers import reschedule
 from services.survey.shops.schemas import SettingsChangeOut
-from services.survey.surveys.handlers import reschedule_shop
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.http import merge_patch, versioned
@@ -20,8 +20,12 @@ from shared.settings_changes import repository as settings_changes
 log = logging.getLogger(__name__)
 
 # The members the due time of an invitation is computed from (services/survey/scheduling/
-# timing.py; tests/unit/test_survey_settings_timing.py keeps the two in step). A change of
-# any of them moves the pending invitations; other changes leave them where they are.
+# timing.py), and of a case follow-up (follow_ups/rules.py `due_at`);
+# tests/unit/test_survey_settings_timing.py keeps them in step with the rules. A change of any
+# of them moves the pending emails; other changes leave them where they are.
+FOLLOW_UP_TIMING = frozenset(
+    {"follow_up_delay_days", "send_window_start_hour", "send_window_end_hour", "skip_sundays"}
+)
 TIMING = frozenset(
     {
         "category_delays_days",
@@ -96,12 +100,24 @@ async def patch_settings(
             before={k: before.get(k) for k in sorted(changed)},
             after={k: after.get(k) for k in sorted(changed)},
         )
-        if changed & TIMING:
+        if changed & (TIMING | FOLLOW_UP_TIMING):
             # In the change's own transaction: the new rule and the moved times commit together.
-            moved = await reschedule_shop(uow.conn, app_settings, shop_id, now)
+            moved = await reschedule(
+                uow.conn,
+                app_settings,
+                shop_id,
+                now,
+                invitations=bool(changed & TIMING),
+                follow_ups=bool(changed & FOLLOW_UP_TIMING),
+            )
             log.info(
-                "survey settings changed: pending invitations computed again",
-                extra={"shop_id": shop_id, "invitations": moved, "version": version},
+                "survey settings changed: pending emails computed again",
+                extra={
+                    "shop_id": shop_id,
+                    "version": version,
+                    "invitations": moved.invitations,
+                    "follow_ups": moved.follow_ups,
+                },
             )
     return Versioned(settings, version)
 

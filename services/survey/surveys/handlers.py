@@ -1,4 +1,4 @@
-"""Reactions to order and shop events: fold the order, then (re)schedule its survey.
+"""Reactions to order events: fold the order, then (re)schedule its survey.
 Database and outbox only: emails are sent by the dispatch worker."""
 
 import logging
@@ -22,12 +22,10 @@ from shared.events.orders import (
     OrderRefunded,
     OrderReturned,
 )
-from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyScheduled, SurveyScheduledPayload
 from shared.kafka.consumer import ConsumerSpec
 from shared.kafka.handlers import Handlers
-from shared.shop_facts import repository as shop_facts
-from shared.topics import ORDERS, SHOPS
+from shared.topics import ORDERS
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +82,7 @@ async def schedule(
     await within(conn).emit(scheduled)
 
 
-async def reschedule_shop(
+async def reschedule_invitations(
     conn: Connection, settings: SurveySettings, shop_id: str, now: datetime
 ) -> int:
     """After a change of the shop's timing settings or time zone: every invitation still
@@ -118,19 +116,3 @@ def order_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> C
         .on(OrderReturned, on_order_event)
     )
     return ConsumerSpec(name="survey.orders", topics=(ORDERS,), handlers=handlers)
-
-
-def shop_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> ConsumerSpec:
-    async def on_shop_updated(conn: Connection, event: ShopUpdated) -> None:
-        applied = await shop_facts.record(conn, event)
-        if applied is None:
-            return  # older than what is stored: nothing changed
-        before, after = applied.before, event.payload
-        # The time zone sets the send window's clock; the country decides which zone a customer
-        # is in and whether shipping is domestic.
-        if before is None or (before.timezone, before.country) != (after.timezone, after.country):
-            await reschedule_shop(conn, settings, event.shop_id, clock())
-
-    return ConsumerSpec(
-        name="survey.shops", topics=(SHOPS,), handlers=Handlers().on(ShopUpdated, on_shop_updated)
-    )
