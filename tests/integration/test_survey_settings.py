@@ -3,6 +3,7 @@ at once to the invitations still waiting: a change of the send window (in the PA
 transaction) or of the shop's time zone (from `shop.updated` on real Kafka) moves them; sent
 ones, reminders and times staff set by hand stay. Real PostgreSQL, Kafka and SMTP."""
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -10,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from services.survey.app import MIGRATIONS
+from shared.db.notify import channel
 from shared.events import CaseFollowUpRequested, OrderDelivered
 from shared.events.privacy import ShopRedactRequested
 from shared.events.shops import ShopUpdated
@@ -255,3 +257,39 @@ async def test_settings_stored_before_the_bounds_stay_readable(survey) -> None:
     got = r.json()
     assert got["category_delays_days"] == {"sofa": 30}
     assert got["tenant_group"] is None and got["incentive_code"] == "TEN"
+
+
+async def test_an_invitation_moved_to_now_wakes_the_dispatcher(survey) -> None:
+    """The dispatcher need not wait for its poll: shorter delays make a waiting invitation due
+    now, and the commit notifies the dispatcher's channel (migration 0007's trigger compares
+    with the database's clock, so this test runs on the real one)."""
+    survey.clock.now = datetime.now(UTC)
+    async with survey.http() as http:
+        slow = {
+            "category_delays_days": {"food": 30, "home": 30},
+            "send_window_start_hour": 0,
+            "send_window_end_hour": 24,
+            "skip_sundays": False,
+        }
+        assert (await http.patch(URL, json=slow, headers=API)).is_success
+        await survey.feed(
+            placed(SHOP, "o-wake", unique_email(), at=survey.clock.now - timedelta(days=2))
+        )
+        await survey.feed(delivered("o-wake", survey.clock.now - timedelta(days=1)))
+        (status, due) = (await email_times(survey))[("o-wake", "invitation")]
+        assert status == "pending" and due > survey.clock.now + timedelta(days=28)
+
+        woken = asyncio.Event()
+
+        def on_wake(*_: object) -> None:
+            woken.set()
+
+        schema = await survey.pool.fetchval("SELECT current_schema()")
+        wake = channel(schema, "dispatch")
+        async with survey.pool.acquire() as listener:
+            await listener.add_listener(wake, on_wake)
+            fast = {"category_delays_days": {"food": 0, "home": 0}}
+            assert (await http.patch(URL, json=fast, headers=API)).is_success
+            await asyncio.wait_for(woken.wait(), 10)
+            await listener.remove_listener(wake, on_wake)
+    assert (await email_times(survey))[("o-wake", "invitation")] == ("pending", survey.clock.now)
