@@ -109,6 +109,19 @@ async def test_etag_if_match_and_the_trail_of_changes(survey) -> None:
         assert (await http.get(f"{URL}/changes", headers=API)).json() == []
 
 
+async def test_a_member_the_registry_owns_is_refused_with_where_to_change_it(survey) -> None:
+    async with survey.http() as http:
+        r = await http.patch(
+            URL, json={"timezone": "Europe/Vienna", "cooldown_days": 3}, headers=API
+        )
+        assert r.status_code == 422, r.text
+        assert r.json()["detail"] == (
+            "timezone is owned by the shop registry: PATCH /v1/admin/shops/tea-shop (admin token)"
+        )
+        r = await http.get(URL, headers=API)
+        assert r.headers["ETag"] == '"0"' and r.json()["cooldown_days"] == 30
+
+
 @pytest.mark.parametrize(
     ("patch", "field"),
     [

@@ -3,7 +3,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, HTTPException, Query, Response, status
 
 from services.survey.deps import SurveySettingsDep
 from services.survey.shops import service
@@ -65,6 +65,8 @@ async def patch_settings(
             actor=versioned.actor_of("api-token", actor),
             now=now,
         )
+    except service.OwnedElsewhere as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     except service.StaleVersion as exc:
         versioned.require(if_match, exc.version)  # the 412, with the stored ETag
         raise  # unreachable: require refuses a stale If-Match

@@ -14,6 +14,7 @@ from services.survey.shops.handlers import reschedule
 from services.survey.shops.schemas import SettingsChangeOut
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
+from shared.events.shops import ShopUpdatedPayload
 from shared.http import merge_patch, versioned
 from shared.settings_changes import repository as settings_changes
 
@@ -42,6 +43,13 @@ TIMING = frozenset(
 )
 
 
+# The shop's profile (name, locale, country, time zone, contact, alert recipients, SLA) is the
+# registry's, learned from `shop.updated`: a change naming one of its members here is refused
+# with where to make it, not with "extra inputs are not permitted".
+REGISTRY_MEMBERS = frozenset(ShopUpdatedPayload.model_fields) - {"version"}
+REGISTRY = "the shop registry: PATCH /v1/admin/shops/{shop_id} (admin token)"
+
+
 @dataclass(frozen=True)
 class Versioned:
     settings: SurveyShopSettings
@@ -54,6 +62,16 @@ class StaleVersion(Exception):
     def __init__(self, version: int) -> None:
         super().__init__(version)
         self.version = version
+
+
+class OwnedElsewhere(ValueError):
+    """The patch names members another owner keeps: 422 with this reason, nothing changed."""
+
+
+def _owned_elsewhere(shop_id: str, patch: dict[str, Any]) -> str | None:
+    named = sorted(REGISTRY_MEMBERS & set(patch))
+    where = REGISTRY.format(shop_id=shop_id)
+    return "; ".join(f"{name} is owned by {where}" for name in named) or None
 
 
 async def get_settings(pool: Pool, shop_id: str) -> Versioned:
@@ -77,9 +95,12 @@ async def patch_settings(
     now: datetime,
 ) -> Versioned:
     """Only the members sent change, and only if `if_match` (an `ETag`, or None) still names
-    the stored version. Raises StaleVersion, and merge_patch's validation error for a result
-    the model refuses (422). A patch that changes nothing writes nothing and keeps the
-    version."""
+    the stored version. Raises OwnedElsewhere, StaleVersion, and merge_patch's validation
+    error for a result the model refuses (422). A patch that changes nothing writes nothing
+    and keeps the version."""
+    refused = _owned_elsewhere(shop_id, patch)
+    if refused:
+        raise OwnedElsewhere(refused)
     async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
         await repository.lock_settings(uow.conn, shop_id)
         shop = await repository.get(uow.conn, shop_id)
