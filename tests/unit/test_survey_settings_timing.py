@@ -13,7 +13,7 @@ from typing import Any
 from services.survey.follow_ups.rules import due_at
 from services.survey.scheduling import timing
 from services.survey.shops.config import SurveyShopSettings
-from services.survey.shops.service import FOLLOW_UP_TIMING, TIMING
+from services.survey.shops.service import FOLLOW_UP_TIMING, REGISTRY_MEMBERS, TIMING
 
 
 def members_read(source: str, names: set[str]) -> set[str]:
@@ -41,3 +41,9 @@ def test_invitation_timing_members_are_what_the_rules_read() -> None:
 def test_follow_up_timing_members_are_what_its_rule_reads() -> None:
     read = members_read(source(due_at), {"cfg"}) | members_read(source(timing.into_window), {"cfg"})
     assert read == FOLLOW_UP_TIMING
+
+
+def test_no_survey_setting_shares_a_name_with_the_registrys_profile() -> None:
+    """Those names are refused as owned elsewhere, so a survey setting of that name could
+    never be changed."""
+    assert not REGISTRY_MEMBERS & set(SurveyShopSettings.model_fields)
