@@ -16,6 +16,10 @@ from shared.events.payload import Payload
 from shared.topics import ORDERS, TopicSpec
 
 Platform = Literal["shopify", "woocommerce", "bigcommerce", "ecwid", "standard", "direct"]
+# What the platform says about the customer's email-marketing consent. "denied" is an explicit
+# opt-out (honoured everywhere); "unknown" covers a platform that does not say, and a box left
+# unticked at checkout, which is no consent but no objection either.
+MarketingConsent = Literal["granted", "denied", "unknown"]
 Money = Decimal
 
 
@@ -34,6 +38,8 @@ class Customer(Payload):
     name: str | None = Field(default=None, max_length=255)
     locale: str | None = Field(default=None, max_length=35)
     country: str | None = Field(default=None, min_length=2, max_length=2)
+    # Defaulted: events published before it existed stay valid (and say nothing).
+    marketing_consent: MarketingConsent = "unknown"
 
 
 class OrderRef(Payload):

@@ -94,6 +94,8 @@ class EcwidOrder(_Model):
     customerId: PlatformId | None = None
     lang: str | None = None
     b2b_b2c: str | None = None
+    # Ticked at checkout: the customer accepts marketing emails. Unticked is no objection.
+    acceptMarketing: bool | None = None
     items: list[EcwidItem] = []
     billingPerson: EcwidPerson | None = None
     shippingPerson: EcwidPerson | None = None
@@ -148,6 +150,7 @@ def _details(order: EcwidOrder, currency: str) -> OrderDetails:
             name=billing.name or full_name(billing.firstName, billing.lastName),
             locale=order.lang or None,
             country=country_code(billing.countryCode),
+            marketing_consent="granted" if order.acceptMarketing else "unknown",
         ),
         items=items,
         shipping_country=country_code(shipping.countryCode),

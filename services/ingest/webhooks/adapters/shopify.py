@@ -30,7 +30,7 @@ from services.ingest.webhooks.adapters.base import (
 )
 from services.ingest.webhooks.adapters.ids import Amount, PlatformId
 from services.ingest.webhooks.signatures import verify_body_hmac
-from shared.events.orders import Customer, OrderItem, Platform, RefundedItem
+from shared.events.orders import Customer, MarketingConsent, OrderItem, Platform, RefundedItem
 
 ORDER_TOPICS = {
     "orders/create",
@@ -50,11 +50,18 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
+class ShopifyMarketingConsent(_Model):
+    state: str | None = None
+
+
 class ShopifyCustomer(_Model):
     id: PlatformId | None = None
     email: str | None = None
     first_name: str | None = None
     last_name: str | None = None
+    # The current record (API 2022-04 on); `accepts_marketing` is what older versions send.
+    email_marketing_consent: ShopifyMarketingConsent | None = None
+    accepts_marketing: bool | None = None
 
 
 class ShopifyAddress(_Model):
@@ -113,6 +120,7 @@ class ShopifyOrder(_Model):
     fulfillment_status: str | None = None
     currency: str = Field(min_length=3, max_length=3)
     customer_locale: str | None = None
+    buyer_accepts_marketing: bool | None = None
     customer: ShopifyCustomer | None = None
     line_items: list[ShopifyLineItem] = Field(min_length=1)
     shipping_address: ShopifyAddress | None = None
@@ -225,6 +233,28 @@ def _triggered_at(request: WebhookRequest) -> datetime | None:
     return at
 
 
+# Shopify's email marketing states. Only an explicit unsubscribe is an objection; a customer
+# who never subscribed, or whose double opt-in is still pending, has neither consented nor
+# objected. "redacted": the person was erased, nothing may be sent to them.
+_CONSENT_STATES: dict[str, MarketingConsent] = {
+    "subscribed": "granted",
+    "unsubscribed": "denied",
+    "redacted": "denied",
+}
+
+
+def marketing_consent(order: ShopifyOrder, customer: ShopifyCustomer) -> MarketingConsent:
+    """The customer's email-marketing consent: the state record when the payload has one, else
+    the older booleans, where `true` is consent and `false` only a box left unticked at
+    checkout (no consent, but no objection either)."""
+    record = customer.email_marketing_consent
+    if record is not None and record.state:
+        return _CONSENT_STATES.get(record.state.lower(), "unknown")
+    if order.buyer_accepts_marketing or customer.accepts_marketing:
+        return "granted"
+    return "unknown"
+
+
 def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
     customer = order.customer or ShopifyCustomer()
     shipping = order.shipping_address or order.billing_address or ShopifyAddress()
@@ -237,6 +267,7 @@ def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
             name=full_name(customer.first_name, customer.last_name),
             locale=order.customer_locale,
             country=country_code(shipping.country_code),
+            marketing_consent=marketing_consent(order, customer),
         ),
         items=tuple(
             OrderItem(
