@@ -10,16 +10,20 @@ from pydantic import BaseModel
 
 from shared.db.pool import Connection
 from shared.db.unit_of_work import AuditEntry
+from shared.json_value import Json
 
 
 class SettingsChange(BaseModel):
     at: datetime
+    # The token kind, and the person named in `Reviewloop-Actor` if any: `api-token:ana@…`.
     actor: str
     action: str
     entity: str
+    # The settings' version this change made (their `ETag` from then on).
     version: int | None
-    before: Any
-    after: Any
+    # What the change touched, before and after it.
+    before: Json
+    after: Json
 
 
 def _jsonable(value: Any) -> Any:

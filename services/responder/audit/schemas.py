@@ -1,17 +1,10 @@
 """Response body of the audit log."""
 
 from datetime import datetime
-from typing import Union
 
 from pydantic import BaseModel
-from typing_extensions import TypeAliasType
 
-# Any JSON value, described (OpenAPI's "any" says nothing to a client generator): the rows
-# before and after a change, a review's order context and classification, as stored.
-Json = TypeAliasType(
-    "Json",
-    "Union[dict[str, Json], list[Json], str, int, float, bool, None]",  # noqa: UP007
-)
+from shared.json_value import Json
 
 
 class AuditRecord(BaseModel):

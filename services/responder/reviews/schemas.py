@@ -5,10 +5,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from services.responder.audit.schemas import AuditRecord, Json
+from services.responder.audit.schemas import AuditRecord
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
 from services.responder.replies.schemas import Automation, Publication, StoredDraft
 from services.responder.reviews.query import SlaState, sla_state
+from shared.json_value import Json
 
 
 class CaseSummary(BaseModel):

@@ -8,13 +8,13 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 from services.survey.deps import SurveySettingsDep
 from services.survey.shops import service
 from services.survey.shops.config import SurveyShopSettings
-from services.survey.shops.schemas import SettingsChangeOut
 from shared.http import merge_patch, versioned
 from shared.http.auth import ApiToken
 from shared.http.deps import ClockDep, PoolDep
 from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
 from shared.http.versioned import Actor, IfMatch
+from shared.settings_changes.repository import SettingsChange
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["surveys"])
 
@@ -74,12 +74,12 @@ async def patch_settings(
     return changed.settings
 
 
-@router.get("/survey-settings/changes", response_model=list[SettingsChangeOut])
+@router.get("/survey-settings/changes", response_model=list[SettingsChange])
 async def list_changes(
     shop_id: ShopIdPath,
     pool: PoolDep,
     _: ApiToken,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[SettingsChangeOut]:
+) -> list[SettingsChange]:
     """Who changed which settings when, newest first: the members changed, before and after."""
     return await service.changes(pool, shop_id, limit)

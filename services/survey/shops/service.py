@@ -11,7 +11,6 @@ from services.survey.settings import SurveySettings
 from services.survey.shops import repository
 from services.survey.shops.config import SurveyShopSettings
 from services.survey.shops.handlers import reschedule
-from services.survey.shops.schemas import SettingsChangeOut
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.events.shops import ShopUpdatedPayload
@@ -143,8 +142,8 @@ async def patch_settings(
     return Versioned(settings, version)
 
 
-async def changes(pool: Pool, shop_id: str, limit: int) -> list[SettingsChangeOut]:
+async def changes(pool: Pool, shop_id: str, limit: int) -> list[settings_changes.SettingsChange]:
     """The shop's settings changes, newest first."""
     async with pool.acquire() as conn:
         trail = await settings_changes.for_shop(conn, shop_id, limit)
-    return [SettingsChangeOut.model_validate(c.model_dump()) for c in trail]
+    return trail
