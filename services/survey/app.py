@@ -8,6 +8,7 @@ from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.metrics.endpoints import router as metrics_router
+from services.survey.previews.endpoints import router as previews_router
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.shops.endpoints import router as shop_settings_router
@@ -75,7 +76,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime,
-        [surveys_router, shop_settings_router, metrics_router, pages_router],
+        [surveys_router, shop_settings_router, metrics_router, previews_router, pages_router],
         title="Reviewloop survey",
     )
     # The pages answer their own refusals as HTML: unknown (404) or expired (410) links, a

@@ -1,6 +1,6 @@
 """Settings of the survey service (environment variables prefixed SURVEY_)."""
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
 from shared.settings import ServiceSettings, dev_secret
@@ -27,6 +27,8 @@ class SurveySettings(ServiceSettings):
     unsubscribe_token_max_age_days: int = 400
 
     from_address: str = "surveys@reviewloop.local"
+    # Test copies of the customer emails per shop and hour (POST …/emails/{kind}/test).
+    test_sends_per_hour: int = Field(default=10, ge=1, le=1000)
 
     dispatch_interval_s: float = 1.0
     dispatch_batch: int = 100
