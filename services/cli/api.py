@@ -16,11 +16,17 @@ TIMEOUT_S = 15.0
 SHOP_PAGE = 500
 INGEST_URL = "http://127.0.0.1:8001"
 RESPONDER_URL = "http://127.0.0.1:8004"
+SURVEY_URL = "http://127.0.0.1:8002"
+NOTIFIER_URL = "http://127.0.0.1:8003"
 
 INGEST_URL_ENV = "REVIEWLOOP_INGEST_URL"
 INGEST_TOKEN_ENVS = ("REVIEWLOOP_INGEST_ADMIN_TOKEN", "INGEST_ADMIN_TOKEN")
 RESPONDER_URL_ENV = "REVIEWLOOP_RESPONDER_URL"
 RESPONDER_TOKEN_ENVS = ("REVIEWLOOP_RESPONDER_TOKEN", "RESPONDER_BOOTSTRAP_ADMIN_KEY")
+SURVEY_URL_ENV = "REVIEWLOOP_SURVEY_URL"
+SURVEY_TOKEN_ENVS = ("REVIEWLOOP_SURVEY_TOKEN", "SURVEY_API_TOKEN")
+NOTIFIER_URL_ENV = "REVIEWLOOP_NOTIFIER_URL"
+NOTIFIER_TOKEN_ENVS = ("REVIEWLOOP_NOTIFIER_TOKEN", "NOTIFIER_API_TOKEN")
 
 
 class Api:
@@ -95,6 +101,16 @@ def ingest(url: str | None, token: str | None) -> AbstractContextManager[Api]:
 
 def responder(url: str | None, token: str | None) -> AbstractContextManager[Api]:
     return _api("responder", url, token, RESPONDER_TOKEN_ENVS, RESPONDER_URL_ENV, RESPONDER_URL)
+
+
+def survey(url: str | None, token: str | None) -> AbstractContextManager[Api]:
+    """The survey's API (its API token): --url, else REVIEWLOOP_SURVEY_URL."""
+    return _api("survey", url, token, SURVEY_TOKEN_ENVS, SURVEY_URL_ENV, SURVEY_URL)
+
+
+def notifier(url: str | None, token: str | None) -> AbstractContextManager[Api]:
+    """The notifier's API (its API token): --url, else REVIEWLOOP_NOTIFIER_URL."""
+    return _api("notifier", url, token, NOTIFIER_TOKEN_ENVS, NOTIFIER_URL_ENV, NOTIFIER_URL)
 
 
 # -- shops (ingest) -------------------------------------------------------------------------
