@@ -28,6 +28,7 @@ from services.cli.common import (
     one_line,
     selected_services,
 )
+from services.cli.emails import app as emails_app
 from services.cli.output import ReaderGone, fields, note, show, show_json, table
 from shared.db.migrations import MigrationError
 from shared.events.orders import Platform
@@ -152,6 +153,7 @@ app.add_typer(shops_app, name="shops")
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(dlq_app, name="dlq")
+app.add_typer(emails_app, name="emails")
 
 
 def _version(value: bool) -> None:
