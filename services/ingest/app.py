@@ -13,6 +13,8 @@ from services.ingest.reviews.classify import run_factory
 from services.ingest.reviews.endpoints import router as reviews_router
 from services.ingest.reviews.handlers import survey_reviews_consumer
 from services.ingest.settings import IngestSettings
+from services.ingest.setup.endpoints import router as setup_router
+from services.ingest.setup.handlers import shop_connectors_consumer
 from services.ingest.shops.directory import ShopDirectory
 from services.ingest.shops.endpoints import router as shops_router
 from services.ingest.webhooks import repository as deliveries
@@ -40,7 +42,11 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
     runtime = Runtime(
         settings,
         MIGRATIONS,
-        consumer_specs=[survey_reviews_consumer(), data_export_consumer()],
+        consumer_specs=[
+            survey_reviews_consumer(),
+            data_export_consumer(),
+            shop_connectors_consumer(),
+        ],
         # Webhooks and the APIs write to PostgreSQL and the outbox only: a Kafka outage delays
         # publishing, never the answers (docs/reliability.md).
         serves_without_kafka=True,
@@ -58,7 +64,14 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime,
-        [webhooks_router, reviews_router, orders_router, shops_router, privacy_router],
+        [
+            webhooks_router,
+            reviews_router,
+            orders_router,
+            shops_router,
+            setup_router,
+            privacy_router,
+        ],
         title="Reviewloop ingest",
     )
     document_statuses(app)

@@ -1,0 +1,1 @@
+"""A shop's readiness checklist: what the loop still misses for it, and why that matters."""
