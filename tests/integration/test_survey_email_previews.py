@@ -105,9 +105,9 @@ async def test_every_kind_in_every_language_with_the_shops_branding(survey) -> N
         assert r.json()["language"] == "de"
         assert r.json()["subject"].startswith("Kurze Erinnerung")
 
-        # The preview's link is answered as an invalid one by the survey page.
-        page = await http.get(f"/s/{PREVIEW_TOKEN}")
-        assert page.status_code == 404
+        # The preview's links are answered as invalid ones by the survey and unsubscribe pages.
+        for page in ("s", "u"):
+            assert (await http.get(f"/{page}/{PREVIEW_TOKEN}")).status_code == 404
 
         unknown = await http.get(f"/v1/shops/{SHOP}/emails/alert/preview", headers=API)
         assert unknown.status_code == 404
