@@ -465,6 +465,7 @@ def test_ingest_scales_on_cpu_with_slow_scale_down(overlay: str) -> None:
     assert {c.name for c in consumer_specs("ingest")} == {
         "ingest.survey-reviews",
         "ingest.data-exports",
+        "ingest.shop-connectors",
     }
 
 
