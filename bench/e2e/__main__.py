@@ -667,10 +667,8 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
             "service_env_overrides": args.overrides,
             "timing_settings": timing_settings(args.overrides),
             "survey_shop_settings": SURVEY_SHOP_SETTINGS,
-            "notifier_shop_settings": {
-                "support_email": "support-<shop>@example.com",
-                "digest_enabled": False,
-            },
+            "notifier_shop_settings": {"digest_enabled": False},
+            "registry_contact_email": "support-<shop>@example.com",
             "kafka_seconds": args.kafka_seconds,
             "kafka_messages": args.kafka_messages,
         },

@@ -78,8 +78,9 @@ async def _call(client: httpx.AsyncClient, method: str, url: str, **kwargs: Any)
 async def create_shop(
     services: dict[str, ServerProcess], shop_id: str, secret: str, flow: str, support: str
 ) -> None:
-    """One `standard` shop in ingest, and what its flow needs: a support address in the
-    notifier (alerts; the daily digest off), or the always-open, no-delay survey settings."""
+    """One `standard` shop in ingest, and what its flow needs: an alert recipient (the shop's
+    contact address, which the registry announces to the notifier) with the daily digest off,
+    or the always-open, no-delay survey settings."""
     body = {
         "shop_id": shop_id,
         "platform": "standard",
@@ -89,6 +90,9 @@ async def create_shop(
         "timezone": "Europe/Ljubljana",
         "webhook_secret": secret,
     }
+    if flow == "alert":
+        # Alert recipients are the registry's (#18); the contact address stands in for them.
+        body["contact_email"] = support
     async with httpx.AsyncClient(timeout=30.0) as client:
         await _call(
             client,
@@ -102,7 +106,7 @@ async def create_shop(
                 client,
                 "PUT",
                 f"{services['notifier'].url}/v1/shops/{shop_id}/notification-settings",
-                json={"support_email": support, "digest_enabled": False},
+                json={"digest_enabled": False},
                 headers=API_HEADERS,
             )
         else:

@@ -9,6 +9,7 @@ from services.notifier.alarms.service import run_due_checks
 from services.notifier.consumer import consumer
 from services.notifier.delivery import webhooks
 from services.notifier.delivery.worker import DeliveryWorker
+from services.notifier.emails.endpoints import router as emails_router
 from services.notifier.notifications.endpoints import router as notifications_router
 from services.notifier.rules.endpoints import router as rules_router
 from services.notifier.settings import NotifierSettings
@@ -62,7 +63,7 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime,
-        [settings_router, rules_router, notifications_router],
+        [settings_router, rules_router, notifications_router, emails_router],
         title="Reviewloop notifier",
     )
     document_statuses(app)

@@ -31,3 +31,5 @@ class NotifierSettings(ServiceSettings):
     # (at most once per delay per shop), by a worker polling at the interval.
     alarm_check_delay_s: float = 30.0
     alarm_interval_s: float = 5.0
+    # Test copies of its emails a shop may send through the API per hour.
+    test_sends_per_hour: int = 10

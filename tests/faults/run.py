@@ -181,6 +181,9 @@ async def setup_shops(fleet: Fleet, run_id: str, count: int) -> list[Shop]:
                     "country": "SI",
                     "timezone": "Europe/Ljubljana",
                     "webhook_secret": shop.secret,
+                    # Escalations and alarms go to the registry's recipients (#18): the contact
+                    # address stands in for them.
+                    "contact_email": shop.support_email,
                 },
             )
             r.raise_for_status()
@@ -194,7 +197,7 @@ async def setup_shops(fleet: Fleet, run_id: str, count: int) -> list[Shop]:
             r = await http.put(
                 notifier + "/notification-settings",
                 headers=API,
-                json={"support_email": shop.support_email, "digest_enabled": False},
+                json={"digest_enabled": False},
             )
             r.raise_for_status()
             for name, body in (

@@ -45,13 +45,8 @@ def test_negative_review_reaches_support_as_one_alert_email(stack, infra) -> Non
     ingest, notifier = stack["ingest"], stack["notifier"]
     shop_id = f"e2e-{uuid.uuid4().hex[:6]}"
     support = f"support-{uuid.uuid4().hex[:8]}@example.com"
-    create_shop(ingest.url, shop_id, "standard", WHSEC)
-    r = httpx.put(
-        f"{notifier.url}/v1/shops/{shop_id}/notification-settings",
-        json={"support_email": support},
-        headers=API,
-    )
-    assert r.status_code == 200, r.text
+    # Alert recipients are the registry's (#18): the contact address stands in for them.
+    create_shop(ingest.url, shop_id, "standard", WHSEC, contact_email=support)
 
     review = {
         "type": "review.created",
@@ -124,7 +119,7 @@ def _post_negative_review(ingest_url: str, shop_id: str, review_id: str) -> None
 def test_a_shop_without_support_address_alerts_its_contact_or_records_no_recipient(
     stack, infra, database, prefix
 ) -> None:
-    """The first 1-star review of a shop without `support_email` produced no alert, no
+    """The first 1-star review of a shop without an alert recipient produced no alert, no
     notification row and no log line. The shop's contact address (registered with ingest,
     announced on the shops topic) is alerted instead; a shop with neither has the review
     recorded as "not alerted: no recipient", counted and shown by `reviewloop status`."""

@@ -57,6 +57,7 @@ class Notifier:
     def http(self) -> httpx.AsyncClient:
         app, runtime = build(self.settings)
         runtime.pool = self.pool
+        runtime.clock = self.clock  # the requests' "now" is the test's too
         return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://n")
 
     def mails_to(self, address: str) -> list[EmailMessage]:
@@ -86,24 +87,42 @@ def inbox() -> str:
     return f"support-{uuid.uuid4().hex[:8]}@example.com"
 
 
-async def shop(n: Notifier, shop_id: str, **settings: Any) -> None:
+async def shop(
+    n: Notifier,
+    shop_id: str,
+    *,
+    alert_recipients: list[str] | None = None,
+    escalation_recipients: list[str] | None = None,
+    contact_email: str | None = None,
+    sla: dict[str, Any] | None = None,
+    version: int = 0,
+    **settings: Any,
+) -> None:
+    """The registry's announcement of the shop (recipients, contact, SLA: the registry's), then
+    the notifier's own settings (digest, alarms), if any."""
     await n.feed(
         ShopUpdated(
             shop_id=shop_id,
             payload={
+                "version": version,
                 "platform": "standard",
                 "display_name": "Tea Shop",
                 "locale": "en",
                 "country": "SI",
                 "timezone": "Europe/Ljubljana",
+                "contact_email": contact_email,
+                "alert_recipients": alert_recipients or [],
+                "escalation_recipients": escalation_recipients or [],
+                "sla": sla or {},
             },
         )
     )
-    async with n.http() as http:
-        r = await http.put(
-            f"/v1/shops/{shop_id}/notification-settings", json=settings, headers=AUTH
-        )
-        assert r.status_code == 200, r.text
+    if settings:
+        async with n.http() as http:
+            r = await http.patch(
+                f"/v1/shops/{shop_id}/notification-settings", json=settings, headers=AUTH
+            )
+            assert r.status_code == 200, r.text
 
 
 def classified(
@@ -156,7 +175,7 @@ def classified(
 
 async def test_negative_review_gives_one_alert_with_everything_staff_need(notifier) -> None:
     support = inbox()
-    await shop(notifier, "s1", support_email=support)
+    await shop(notifier, "s1", alert_recipients=[support])
     event = classified("s1", "trustpilot:r1", topics=("damaged_packaging",))
     await notifier.feed(event)
     await notifier.feed(event)  # redelivery
@@ -179,7 +198,7 @@ async def test_negative_review_gives_one_alert_with_everything_staff_need(notifi
 
 async def test_escalation_fires_when_unanswered_and_not_when_replied(notifier) -> None:
     support, boss = inbox(), inbox()
-    await shop(notifier, "s2", support_email=support, escalation_emails=[boss])
+    await shop(notifier, "s2", alert_recipients=[support], escalation_recipients=[boss])
     await notifier.feed(classified("s2", "g:late"))
     await notifier.feed(classified("s2", "g:answered"))
     notifier.clock.now = T0 + timedelta(hours=23)
@@ -288,7 +307,7 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
     await shop(
         notifier,
         "s5",
-        support_email=support,
+        alert_recipients=[support],
         negative_share_min_reviews=10,
         topic_spike_min_reviews=100,
     )
@@ -338,7 +357,7 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
 async def test_redaction_removes_personal_data_from_stored_notifications(notifier) -> None:
     from shared.events import CustomerRedactRequested
 
-    await shop(notifier, "s6", support_email=inbox())
+    await shop(notifier, "s6", alert_recipients=[inbox()])
     await notifier.feed(classified("s6", "t:gdpr"))
     await notifier.feed(
         CustomerRedactRequested(
@@ -358,7 +377,7 @@ async def test_a_delivery_worker_holds_no_more_claims_than_sends_in_flight(
     waiting behind others `unknown` and never sent; found by the fault run, docs/reliability.md.)
     """
     support = inbox()
-    await shop(notifier, "s-lanes", support_email=support)
+    await shop(notifier, "s-lanes", alert_recipients=[support])
     for n in range(10):
         await notifier.feed(classified("s-lanes", f"lane:{n}"))
     held: list[int] = []
@@ -389,7 +408,7 @@ async def test_alert_and_escalation_links_open_the_review_in_the_responder(
 
     review_id = "generic:a/b#c d?e"
     support, boss = inbox(), inbox()
-    await shop(notifier, "s-link", support_email=support, escalation_emails=[boss])
+    await shop(notifier, "s-link", alert_recipients=[support], escalation_recipients=[boss])
     await notifier.feed(classified("s-link", review_id))
     await notifier.deliver()
     notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
@@ -443,7 +462,7 @@ async def test_an_alert_whose_smtp_outcome_is_unknown_is_sent_again_with_the_sam
             update={"smtp_host": "127.0.0.1", "smtp_port": sink.port}
         )
         support = inbox()
-        await shop(notifier, "s-unknown", support_email=support)
+        await shop(notifier, "s-unknown", alert_recipients=[support])
         await notifier.feed(classified("s-unknown", "t:unknown"))
         sink.set_mode("drop")
         assert await DeliveryWorker(notifier.pool, settings, notifier.clock).run_once() == 1
@@ -474,7 +493,7 @@ async def test_a_claim_whose_delivery_worker_died_is_sent_again(notifier) -> Non
     """A worker killed between claim and result left the alert `unknown` for good; now it is
     due again once the lease has run out."""
     support = inbox()
-    await shop(notifier, "s-died", support_email=support)
+    await shop(notifier, "s-died", alert_recipients=[support])
     await notifier.feed(classified("s-died", "t:died"))
     await notifier.pool.execute(
         "UPDATE notifications SET status = 'sending', claimed_at = $1, attempts = 1 "
@@ -501,7 +520,7 @@ async def test_a_new_shop_gets_no_topic_spike_and_alarms_come_in_one_email(notif
     await shop(
         notifier,
         "s-spike",
-        support_email=support,
+        alert_recipients=[support],
         negative_share_min_reviews=10,
         topic_spike_min_reviews=2,
     )

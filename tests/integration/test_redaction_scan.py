@@ -59,17 +59,15 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
 async def seed_customer(
     stack: dict[str, ServiceProcess], db: asyncpg.Connection, maildir: Any, shop_id: str
 ) -> tuple[Customer, int]:
-    ingest, survey, notifier = stack["ingest"], stack["survey"], stack["notifier"]
+    ingest, survey = stack["ingest"], stack["survey"]
     customer = Customer()
     order_id = 7_000_000 + uuid.uuid4().int % 1_000_000
-    create_shop(ingest.url, shop_id, "shopify", SECRET)
+    # The alert's recipient is the registry's (#18): the shop's contact address.
+    create_shop(
+        ingest.url, shop_id, "shopify", SECRET, contact_email=f"support-{customer.tag}@shop.example"
+    )
     async with httpx.AsyncClient(timeout=10, headers=API) as http:
         r = await http.put(f"{survey.url}/v1/shops/{shop_id}/survey-settings", json=DUE_AT_ONCE)
-        assert r.status_code == 200, r.text
-        r = await http.put(
-            f"{notifier.url}/v1/shops/{shop_id}/notification-settings",
-            json={"support_email": f"support-{customer.tag}@shop.example"},
-        )
         assert r.status_code == 200, r.text
 
     post_shopify(ingest, shop_id, "orders/create", shopify_order(customer, order_id))

@@ -14,7 +14,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from deploy.local.stack import REPO_ROOT
@@ -42,7 +41,7 @@ from tests.integration.test_notifier import (  # noqa: F401 (fixture)
     notifier,
     shop,
 )
-from tests.support.admin import API, create_shop
+from tests.support.admin import create_shop
 from tests.support.kafka import eventually, read_topic
 from tests.support.platforms import fixture
 
@@ -228,7 +227,7 @@ async def test_an_old_backfilled_negative_is_in_the_digest_but_pages_nobody(
     notifier: Notifier,  # noqa: F811 (the fixture imported above)
 ) -> None:
     support, boss = inbox(), inbox()
-    await shop(notifier, "b1", support_email=support, escalation_emails=[boss])
+    await shop(notifier, "b1", alert_recipients=[support], escalation_recipients=[boss])
     await notifier.feed(backfilled(classified("b1", "g:old", created=T0 - timedelta(days=30)), T0))
     await notifier.feed(
         backfilled(classified("b1", "g:recent", created=T0 - timedelta(hours=2)), T0)
@@ -275,17 +274,11 @@ async def test_cli_import_through_the_running_stack_pages_only_for_the_fresh_neg
     prefix,
     tmp_path,
 ) -> None:
-    ingest, notifier_proc = stack["ingest"], stack["notifier"]
+    ingest = stack["ingest"]
     shop_id = f"bf-{uuid.uuid4().hex[:6]}"
     support = f"support-{uuid.uuid4().hex[:8]}@example.com"
-    create_shop(ingest.url, shop_id, "standard")
-    async with httpx.AsyncClient() as http:
-        r = await http.put(
-            f"{notifier_proc.url}/v1/shops/{shop_id}/notification-settings",
-            json={"support_email": support},
-            headers=API,
-        )
-    assert r.status_code == 200, r.text
+    # Alert recipients are the registry's (#18): the contact address stands in for them.
+    create_shop(ingest.url, shop_id, "standard", contact_email=support)
 
     now = datetime.now(UTC)
     old = {

@@ -12,9 +12,9 @@ from services.ingest.reviews.backfill import Line, parse_line, read_lines
 from services.ingest.reviews.sources import recognise
 from services.ingest.webhooks.adapters.base import PayloadError
 from services.notifier.notifications.sla import overdue_backfill
-from services.notifier.shops.config import NotificationSettings
 from shared.events import parse_event, serialize_event
 from shared.events.reviews import ReviewClassified
+from shared.events.shops import Sla
 from tests.support.platforms import fixture
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -136,7 +136,7 @@ def test_the_backfill_flag_is_on_the_wire_only_when_set() -> None:
 
 
 def test_only_a_backfilled_review_past_its_deadline_is_overdue_on_arrival() -> None:
-    cfg = NotificationSettings(sla_hours=24)
+    cfg = Sla(hours=24)
     tz = ZoneInfo("Europe/Ljubljana")
     old, recent = NOW - timedelta(days=30), NOW - timedelta(hours=2)
     assert overdue_backfill(True, old, NOW, cfg, tz)
@@ -144,7 +144,7 @@ def test_only_a_backfilled_review_past_its_deadline_is_overdue_on_arrival() -> N
     # A live review is news whatever its date.
     assert not overdue_backfill(False, old, NOW, cfg, tz)
     # Counted in business hours: Friday 16:00 plus 24 working hours is still open on Monday.
-    hours = NotificationSettings(sla_hours=24, business_hours_only=True)
+    hours = Sla(hours=24, business_hours_only=True)
     friday = datetime(2026, 11, 20, 15, 0, tzinfo=UTC)  # 16:00 in Ljubljana
     monday = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
     assert not overdue_backfill(True, friday, monday, hours, tz)

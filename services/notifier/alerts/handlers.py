@@ -6,7 +6,7 @@ import logging
 from services.notifier.alarms.service import request_check
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
-from services.notifier.notifications.sla import overdue_backfill, sla_deadline
+from services.notifier.notifications.sla import escalation_deadlines, overdue_backfill
 from services.notifier.reviews import repository as reviews
 from services.notifier.rules import repository as rules
 from services.notifier.rules.model import Rule, default_rule
@@ -16,7 +16,6 @@ from services.notifier.timers import repository as timers
 from shared.db.pool import Connection
 from shared.events.reviews import ReviewClassified
 from shared.metrics import ALERTS_UNROUTABLE
-from shared.timezones import zone
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +32,15 @@ async def on_classified(
     if not await reviews.upsert(conn, event.shop_id, review, event.occurred_at):
         return  # an older revision arriving late
     shop = await shops.get(conn, event.shop_id)
-    cfg = shop.settings
-    tz = zone(shop.timezone) or zone("UTC")
-    assert tz is not None
-    if overdue_backfill(review.backfill, review.created_at, event.occurred_at, cfg, tz):
+    tz = shop.tz
+    if overdue_backfill(review.backfill, review.created_at, event.occurred_at, shop.sla, tz):
         # Stored above, so digests (with the unanswered negatives), alarms and analytics
         # count it; only paging and escalating as if it were new are left out.
         await request_check(conn, settings, event.shop_id, event.occurred_at)
         return
     deadline = None
     if needs_reply(event):
-        deadline = sla_deadline(review.created_at, cfg.sla_hours, cfg, tz)
-        second = sla_deadline(review.created_at, 2 * cfg.sla_hours, cfg, tz)
+        deadline, second = escalation_deadlines(review.created_at, shop.sla, tz)
         await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)
         await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
     matching: list[Rule] = await rules.enabled_for_shop(conn, event.shop_id)
@@ -52,7 +48,7 @@ async def on_classified(
         fallback = default_rule(event.shop_id, shop.alert_to())
         matching = [fallback] if fallback else []
         if fallback is None and needs_reply(event):
-            # No rule, no support address, no contact: recorded and counted, not dropped.
+            # No rule, no alert recipient, no contact: recorded and counted, not dropped.
             key = f"alert:{event.shop_id}:{review.review_id}:default:"
             if await notifications.add_unroutable(conn, event.shop_id, key, review.review_id):
                 ALERTS_UNROUTABLE.inc()

@@ -1,11 +1,13 @@
 """What alerts, escalations, digests and alarms say. Rendered once, when queued, and stored
 with the notification (so a retry sends exactly the same message)."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from typing import Any
 from urllib.parse import quote
 
+from services.notifier.reviews.repository import OpenNegative
 from shared.events.reviews import ReviewClassifiedPayload
 
 
@@ -105,6 +107,79 @@ def plain(
         "html": _lines_to_html(lines, link),
         "event": event,
     }
+
+
+def escalation(
+    shop_name: str, shop_id: str, review_id: str, level: str, deadline: datetime, link: str
+) -> dict[str, Any]:
+    """An unanswered negative review at its first (the SLA) or second (twice it) deadline."""
+    return plain(
+        f"[Reviewloop][ESCALATION:{level}] unanswered negative review for {shop_name}",
+        [
+            f"A negative review has had no published reply by its {level} deadline "
+            f"({deadline.isoformat(timespec='minutes')}).",
+            f"Review: {review_id}",
+        ],
+        {
+            "type": "review.escalation",
+            "shop_id": shop_id,
+            "review_id": review_id,
+            "level": level,
+            "deadline": deadline.isoformat(),
+            "link": link,
+        },
+        link,
+    )
+
+
+@dataclass(frozen=True)
+class DigestFacts:
+    # The digest's local date (its timer's subject) and the moment it covers up to.
+    date: str
+    at: datetime
+    sentiments: dict[str, int]
+    open_negatives: list[OpenNegative]
+    # The day's top topics with their counts, most frequent first.
+    topics: list[tuple[str, int]]
+    surveys_scheduled: int
+    surveys_answered: int
+
+
+def digest(shop_name: str, shop_id: str, facts: DigestFacts) -> dict[str, Any]:
+    counts, top = facts.sentiments, facts.topics
+    total = sum(counts.values())
+    scheduled, answered = facts.surveys_scheduled, facts.surveys_answered
+    lines = [
+        f"New reviews in the last 24 hours: {total} "
+        f"({counts.get('negative', 0)} negative, {counts.get('neutral', 0)} neutral, "
+        f"{counts.get('positive', 0)} positive).",
+        f"Negative share: {counts.get('negative', 0) / total:.0%}."
+        if total
+        else "Negative share: no reviews.",
+        f"Unanswered negative reviews: {len(facts.open_negatives)}"
+        + "".join(
+            f"\n  - {r.review_id} ({r.source}, {r.rating or '-'}★, "
+            f"{(facts.at - r.created_at).days} days old)"
+            for r in facts.open_negatives
+        ),
+        "Top topics: " + (", ".join(f"{t} ({n})" for t, n in top) or "none"),
+        f"Surveys in the last 30 days: {answered} answered of {scheduled} scheduled"
+        + (f" ({answered / scheduled:.0%})." if scheduled else "."),
+    ]
+    return plain(
+        f"[Reviewloop][DIGEST] {shop_name} {facts.date}",
+        lines,
+        {
+            "type": "shop.digest",
+            "shop_id": shop_id,
+            "date": facts.date,
+            "sentiments": counts,
+            "unanswered_negatives": len(facts.open_negatives),
+            "topics": dict(top),
+            "surveys_scheduled": scheduled,
+            "surveys_answered": answered,
+        },
+    )
 
 
 def slack_body(content: dict[str, Any]) -> dict[str, Any]:

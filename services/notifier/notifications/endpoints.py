@@ -24,8 +24,14 @@ async def list_notifications(
     pool: PoolDep,
     _: ApiToken,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    review_id: Annotated[
+        str | None,
+        Query(max_length=300, description="Only the notifications about this review."),
+    ] = None,
 ) -> list[NotificationOut]:
-    return await service.list_notifications(pool, shop_id, limit)
+    """Newest first. A review that needed an alert and reached nobody is listed too, with
+    status `unroutable` and reason `not alerted: no recipient`."""
+    return await service.list_notifications(pool, shop_id, limit, review_id)
 
 
 @router.get("/receivers", response_model=list[ReceiverOut])

@@ -203,15 +203,20 @@ async def redact_shop(conn: Connection, shop_id: str) -> int:
     return int(result.split()[-1])
 
 
-async def list_for_shop(conn: Connection, shop_id: str, limit: int) -> list[NotificationListing]:
+async def list_for_shop(
+    conn: Connection, shop_id: str, limit: int, review_id: str | None = None
+) -> list[NotificationListing]:
+    """Newest first; only the notifications about `review_id` when it is given."""
     rows = await conn.fetch(
         """
         SELECT id, kind, review_id, rule_id, channel, target, status, attempts, last_error,
                created_at, sent_at
-        FROM notifications WHERE shop_id = $1 ORDER BY id DESC LIMIT $2
+        FROM notifications WHERE shop_id = $1 AND ($3::text IS NULL OR review_id = $3)
+        ORDER BY id DESC LIMIT $2
         """,
         shop_id,
         limit,
+        review_id,
     )
     return [NotificationListing(**dict(r)) for r in rows]
 

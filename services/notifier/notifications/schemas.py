@@ -12,7 +12,15 @@ class NotificationOut(BaseModel):
     rule_id: int | None
     channel: str
     target: str = Field(description="The address or webhook URL it goes to.")
-    status: str = Field(description="pending, sending, sent, failed, unknown or paused.")
+    status: str = Field(
+        description="pending, sending, sent, failed, unknown, paused, or unroutable: the "
+        "review needed an alert and the shop had no rule, no alert recipient and no contact "
+        "address (never sent; `reason` says so)."
+    )
+    reason: str | None = Field(
+        default=None,
+        description="Why it was not sent: `not alerted: no recipient` for an unroutable alert.",
+    )
     attempts: int
     last_error: str | None
     created_at: datetime

@@ -8,10 +8,17 @@ from services.notifier.notifications.schemas import NotificationOut, ReceiverOut
 from shared.db.pool import Pool
 
 
-async def list_notifications(pool: Pool, shop_id: str, limit: int) -> list[NotificationOut]:
+async def list_notifications(
+    pool: Pool, shop_id: str, limit: int, review_id: str | None = None
+) -> list[NotificationOut]:
     async with pool.acquire() as conn:
-        rows = await repository.list_for_shop(conn, shop_id, limit)
-    return [NotificationOut(**asdict(r)) for r in rows]
+        rows = await repository.list_for_shop(conn, shop_id, limit, review_id)
+    return [
+        NotificationOut(
+            **asdict(r), reason=repository.NO_RECIPIENT if r.status == "unroutable" else None
+        )
+        for r in rows
+    ]
 
 
 async def list_receivers(pool: Pool, shop_id: str) -> list[ReceiverOut]:

@@ -1,6 +1,7 @@
 """GDPR requests from `reviewloop.privacy`: the notifier holds copies of reviews (the read
 model, and the alerts and digests that quote them)."""
 
+from services.notifier.emails import repository as test_sends
 from services.notifier.notifications import repository as notifications
 from services.notifier.reviews import repository as reviews
 from shared.db.pool import Connection
@@ -11,6 +12,7 @@ from shared.events.privacy import (
 )
 from shared.outbox import repository as outbox
 from shared.privacy.export import answer_data_request
+from shared.settings_changes import repository as settings_changes
 
 
 async def on_customer_redact(conn: Connection, event: CustomerRedactRequested) -> None:
@@ -31,3 +33,6 @@ async def on_data_request(conn: Connection, event: CustomerDataRequested) -> Non
 
 async def on_shop_redact(conn: Connection, event: ShopRedactRequested) -> None:
     await notifications.redact_shop(conn, event.shop_id)
+    # The settings trail holds staff addresses (digest recipients).
+    await settings_changes.forget_shop(conn, event.shop_id)
+    await test_sends.forget_shop(conn, event.shop_id)

@@ -65,14 +65,16 @@ class Rule:
         return "default" if self.id is None else str(self.id)
 
 
-def default_rule(shop_id: str, support_email: str | None) -> Rule | None:
-    if not support_email:
+def default_rule(shop_id: str, recipients: list[str]) -> Rule | None:
+    """The rule of a shop without rules of its own: negative or severe reviews to the alert
+    recipients of the registry's profile (`ShopUpdatedPayload.alert_to`)."""
+    if not recipients:
         return None
     return Rule(
         id=None,
         shop_id=shop_id,
-        name="Negative or severe reviews to support",
+        name="Negative or severe reviews to the shop's alert recipients",
         channel="email",
-        recipients=[support_email],
+        recipients=list(recipients),
         filters=RuleFilters(negative_or_severe=True),
     )

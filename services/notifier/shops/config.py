@@ -1,21 +1,20 @@
-"""A shop's notification settings. Defaults make a new shop safe: every negative or severe
-review goes at once to the support address, escalated after 24 hours without a reply."""
+"""A shop's notification settings: what only the notifier uses (digest, alarm thresholds).
+Who is alerted and escalated to, the contact address and the reply SLA are the shop registry's
+and reach the notifier in `shop.updated` (docs/configuration.md): one copy, one owner."""
+
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
+
+from shared.events.shops import ShopUpdatedPayload
 
 
 class NotificationSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    support_email: EmailStr | None = None
-    escalation_emails: list[EmailStr] = Field(default_factory=list, max_length=20)
-    sla_hours: int = Field(default=24, ge=1, le=24 * 30)
-    # Count the SLA only on working hours (Mon-Fri, start..end local time).
-    business_hours_only: bool = False
-    business_start_hour: int = Field(default=9, ge=0, le=23)
-    business_end_hour: int = Field(default=17, ge=1, le=24)
     digest_enabled: bool = True
     digest_hour: int = Field(default=8, ge=0, le=23)
+    # Empty: the digest goes to the shop's alert recipients (from the registry).
     digest_recipients: list[EmailStr] = Field(default_factory=list, max_length=20)
     negative_share_threshold: float = Field(default=0.10, gt=0, le=1)
     negative_share_window_days: int = Field(default=7, ge=1, le=90)
@@ -24,12 +23,37 @@ class NotificationSettings(BaseModel):
     # Reviews the window before must hold for a spike to be judged: a new shop has no baseline.
     topic_spike_min_baseline: int = Field(default=20, ge=1, le=100_000)
 
-    def escalation_recipients(self) -> list[str]:
-        return [str(e) for e in self.escalation_emails] or (
-            [str(self.support_email)] if self.support_email else []
-        )
+    @classmethod
+    def stored(cls, raw: dict[str, Any] | None) -> "NotificationSettings":
+        """Settings as stored, including rows written before the recipients and the SLA moved
+        to the registry: members the model no longer has are dropped (the registry's values
+        are the ones), so an old row never stops a shop's alerts."""
+        return cls.model_validate({k: v for k, v in (raw or {}).items() if k in cls.model_fields})
 
-    def digest_to(self) -> list[str]:
-        return [str(e) for e in self.digest_recipients] or (
-            [str(self.support_email)] if self.support_email else []
-        )
+
+# Members these settings once had, now the registry's, with their name there.
+MOVED = {
+    "support_email": "alert_recipients",
+    "escalation_emails": "escalation_recipients",
+    "sla_hours": "sla.hours",
+    "business_hours_only": "sla.business_hours_only",
+    "business_start_hour": "sla.business_start_hour",
+    "business_end_hour": "sla.business_end_hour",
+}
+# Every member of the registry's profile is refused here too (a patch naming `sla` or
+# `contact_email` is as misplaced as one naming `sla_hours`).
+REGISTRY_MEMBERS = frozenset(MOVED) | (frozenset(ShopUpdatedPayload.model_fields) - {"version"})
+MOVED_TO = "the shop registry: PATCH /v1/admin/shops/{shop_id}"
+
+
+def owned_elsewhere(shop_id: str, patch: dict[str, Any]) -> str | None:
+    """Why a change naming a member the registry owns is refused, or None."""
+    named = sorted(REGISTRY_MEMBERS & set(patch))
+    if not named:
+        return None
+    where = MOVED_TO.format(shop_id=shop_id)
+    return "; ".join(
+        f"{name} is owned by {where}"
+        + (f" (as {MOVED[name]})" if name in MOVED and MOVED[name] != name else "")
+        for name in named
+    )

@@ -1,22 +1,85 @@
-"""A shop's notification settings, changed by JSON Merge Patch (`shared/http/merge_patch.py`)."""
+"""A shop's notification settings: read with their version, changed by JSON Merge Patch
+(`shared/http/merge_patch.py`) against the version the caller read, with an audit entry in the
+change's own transaction."""
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from services.notifier.shops import repository
-from services.notifier.shops.config import NotificationSettings
+from services.notifier.shops.config import NotificationSettings, owned_elsewhere
+from services.notifier.shops.schemas import NotificationSettingsChange
 from shared.db.pool import Pool
-from shared.http import merge_patch
+from shared.db.unit_of_work import unit_of_work
+from shared.http import merge_patch, versioned
+from shared.settings_changes import repository as settings_changes
 
 
-async def get_settings(pool: Pool, shop_id: str) -> NotificationSettings:
+@dataclass(frozen=True)
+class Versioned:
+    settings: NotificationSettings
+    version: int
+
+
+class StaleVersion(Exception):
+    """`If-Match` names a version that is no longer the stored one: 412, nothing changed."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+class OwnedElsewhere(ValueError):
+    """The patch names members the shop registry keeps: 422 with this reason, nothing changed."""
+
+
+async def get_settings(pool: Pool, shop_id: str) -> Versioned:
     async with pool.acquire() as conn:
-        return (await repository.get(conn, shop_id)).settings
+        shop = await repository.get(conn, shop_id)
+    return Versioned(shop.settings, shop.settings_version)
 
 
-async def patch_settings(pool: Pool, shop_id: str, patch: dict[str, Any]) -> NotificationSettings:
-    """Only the members sent change (merge_patch raises its validation error on a bad result)."""
-    async with pool.acquire() as conn, conn.transaction():
-        await repository.lock_settings(conn, shop_id)
-        settings = merge_patch.apply((await repository.get(conn, shop_id)).settings, patch)
-        await repository.put_settings(conn, shop_id, settings)
-    return settings
+async def patch_settings(
+    pool: Pool,
+    shop_id: str,
+    patch: dict[str, Any],
+    *,
+    if_match: str | None,
+    actor: str,
+    now: datetime,
+) -> Versioned:
+    """Only the members sent change, and only if `if_match` (an `ETag`, or None) still names
+    the stored version. Raises OwnedElsewhere, StaleVersion, and merge_patch's validation error
+    for a result the model refuses (422). A patch that changes nothing writes nothing and keeps
+    the version."""
+    refused = owned_elsewhere(shop_id, patch)
+    if refused:
+        raise OwnedElsewhere(refused)
+    async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
+        await repository.lock_settings(uow.conn, shop_id)
+        shop = await repository.get(uow.conn, shop_id)
+        if not versioned.matches(if_match, shop.settings_version):
+            raise StaleVersion(shop.settings_version)
+        settings = merge_patch.apply(shop.settings, patch)
+        before, after = shop.settings.model_dump(mode="json"), settings.model_dump(mode="json")
+        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+        if not changed:
+            return Versioned(shop.settings, shop.settings_version)
+        version = await repository.put_settings(uow.conn, shop_id, settings)
+        # Only what changed, so the trail reads as "who changed what from what to what".
+        await uow.audit(
+            "settings.changed",
+            "notification_settings",
+            version,
+            shop_id=shop_id,
+            before={k: before.get(k) for k in changed},
+            after={k: after.get(k) for k in changed},
+        )
+    return Versioned(settings, version)
+
+
+async def changes(pool: Pool, shop_id: str, limit: int) -> list[NotificationSettingsChange]:
+    """The shop's settings changes, newest first."""
+    async with pool.acquire() as conn:
+        trail = await settings_changes.for_shop(conn, shop_id, limit)
+    return [NotificationSettingsChange.model_validate(c.model_dump()) for c in trail]

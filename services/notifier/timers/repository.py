@@ -65,3 +65,34 @@ async def has_pending_digest(conn: Connection, shop_id: str) -> bool:
         shop_id,
     )
     return found is not None
+
+
+@dataclass(frozen=True)
+class PendingEscalation:
+    timer_id: int
+    kind: str
+    # When the review was written: its deadlines count from there.
+    created_at: datetime
+
+
+async def pending_escalations(conn: Connection, shop_id: str) -> list[PendingEscalation]:
+    rows = await conn.fetch(
+        """
+        SELECT t.id AS timer_id, t.kind, r.created_at FROM timers t
+        JOIN reviews r ON r.shop_id = t.shop_id AND r.review_id = t.subject
+        WHERE t.shop_id = $1 AND t.kind IN ('sla1', 'sla2') AND t.status = 'pending'
+        FOR UPDATE OF t
+        """,
+        shop_id,
+    )
+    return [PendingEscalation(**dict(r)) for r in rows]
+
+
+async def move(conn: Connection, timer_id: int, due_at: datetime) -> int:
+    """1 when the pending timer got a new due time."""
+    result: str = await conn.execute(
+        "UPDATE timers SET due_at = $2 WHERE id = $1 AND status = 'pending' AND due_at <> $2",
+        timer_id,
+        due_at,
+    )
+    return int(result.split()[-1])

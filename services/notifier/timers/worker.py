@@ -71,22 +71,8 @@ class TimerWorker:
             return None  # answered (or deleted) in time: nothing to escalate
         level = "first" if timer.kind == "sla1" else "second"
         link = content.review_link(self.settings.responder_base_url, timer.subject, timer.shop_id)
-        body = content.plain(
-            f"[Reviewloop][ESCALATION:{level}] unanswered negative review for {shop.name}",
-            [
-                f"A negative review has had no published reply by its {level} deadline "
-                f"({timer.due_at.isoformat(timespec='minutes')}).",
-                f"Review: {timer.subject}",
-            ],
-            {
-                "type": "review.escalation",
-                "shop_id": timer.shop_id,
-                "review_id": timer.subject,
-                "level": level,
-                "deadline": timer.due_at.isoformat(),
-                "link": link,
-            },
-            link,
+        body = content.escalation(
+            shop.name, timer.shop_id, timer.subject, level, timer.due_at, link
         )
         for to in shop.escalation_recipients():
             await notifications.add(
@@ -107,44 +93,21 @@ class TimerWorker:
     ) -> None:
         since = timer.due_at - timedelta(days=1)
         counts = await reviews.sentiment_counts(conn, timer.shop_id, since, timer.due_at)
-        total = sum(counts.values())
         window = await reviews.window_counts(conn, timer.shop_id, since, timer.due_at)
         open_negatives = await reviews.unanswered_negatives(conn, timer.shop_id, 20)
         scheduled, answered = await reviews.survey_totals(
             conn, timer.shop_id, timer.due_at - timedelta(days=30), timer.due_at
         )
-        top = sorted(window.topics.items(), key=lambda kv: -kv[1])[:5]
-        lines = [
-            f"New reviews in the last 24 hours: {total} "
-            f"({counts.get('negative', 0)} negative, {counts.get('neutral', 0)} neutral, "
-            f"{counts.get('positive', 0)} positive).",
-            f"Negative share: {counts.get('negative', 0) / total:.0%}."
-            if total
-            else "Negative share: no reviews.",
-            f"Unanswered negative reviews: {len(open_negatives)}"
-            + "".join(
-                f"\n  - {r.review_id} ({r.source}, {r.rating or '-'}★, "
-                f"{(timer.due_at - r.created_at).days} days old)"
-                for r in open_negatives
-            ),
-            "Top topics: " + (", ".join(f"{t} ({n})" for t, n in top) or "none"),
-            f"Surveys in the last 30 days: {answered} answered of {scheduled} scheduled"
-            + (f" ({answered / scheduled:.0%})." if scheduled else "."),
-        ]
-        body = content.plain(
-            f"[Reviewloop][DIGEST] {shop.name} {timer.subject}",
-            lines,
-            {
-                "type": "shop.digest",
-                "shop_id": timer.shop_id,
-                "date": timer.subject,
-                "sentiments": counts,
-                "unanswered_negatives": len(open_negatives),
-                "topics": dict(top),
-                "surveys_scheduled": scheduled,
-                "surveys_answered": answered,
-            },
+        facts = content.DigestFacts(
+            date=timer.subject,
+            at=timer.due_at,
+            sentiments=counts,
+            open_negatives=open_negatives,
+            topics=sorted(window.topics.items(), key=lambda kv: -kv[1])[:5],
+            surveys_scheduled=scheduled,
+            surveys_answered=answered,
         )
+        body = content.digest(shop.name, timer.shop_id, facts)
         for to in shop.digest_to():
             await notifications.add(
                 conn,
