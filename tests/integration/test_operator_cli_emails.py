@@ -102,6 +102,11 @@ async def test_emails_preview_and_test_through_the_survey_and_the_notifier(
         assert sent.code == 0, sent.err
         assert len(mails_to(infra.maildir, staff)) == 1
 
+        # A notifier that predates the routes answers FastAPI's bare 404: said as such.
+        old = env | {"REVIEWLOOP_NOTIFIER_URL": f"{procs['notifier'].url}/before-18"}
+        predates = await cli(old, "emails", "preview", SHOP, "digest")
+        assert failed_with(predates, "has no email previews or test copies (digest)")
+
         nobody = await cli(env, "emails", "test", "nobody", "invitation", "--to", to)
         assert failed_with(nobody, "(404)", "unknown shop")
         wrong = await cli(env, "emails", "preview", SHOP, "newsletter")
