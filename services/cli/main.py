@@ -19,6 +19,7 @@ from aiokafka import ConsumerRecord
 from aiokafka.errors import KafkaError
 
 from services.cli import api
+from services.cli import shops as shops_commands
 from services.cli.common import (
     DEFAULT_BOOTSTRAP_SERVERS,
     CliError,
@@ -150,6 +151,7 @@ users_app = typer.Typer(help="Manage the responder's staff users.", no_args_is_h
 keys_app = typer.Typer(help="Manage the responder's API keys.", no_args_is_help=True)
 dlq_app = typer.Typer(help="Inspect and replay dead-lettered messages.", no_args_is_help=True)
 app.add_typer(shops_app, name="shops")
+shops_commands.register(shops_app)
 app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(dlq_app, name="dlq")

@@ -482,6 +482,60 @@ async def test_shops_and_customer_redaction_through_the_admin_api(
     assert redaction["payload"]["order_ids"] == ["4711"]
 
 
+def checklist_rows(out: str) -> dict[str, list[str]]:
+    """`CHECK  STATUS  SEVERITY  WHAT` rows of `shops show`: status and severity per check."""
+    return {
+        line.split()[0]: line.split()[1:3]
+        for line in out.splitlines()
+        if line.split()[1:2] in (["ok"], ["MISSING"])
+    }
+
+
+async def test_shops_show_prints_the_checklist_and_exits_1_while_a_blocker_fails(
+    cli_env, ingest
+) -> None:
+    env = cli_env | {"REVIEWLOOP_INGEST_URL": ingest.url, "INGEST_ADMIN_TOKEN": ADMIN_TOKEN}
+    created = await cli(
+        env, "shops", "create", "new-shop", "--platform", "shopify", "--name", "New shop",
+        "--country", "SI", "--timezone", "Europe/Ljubljana", "--webhook-secret", SECRET,
+        "--contact-email", "hello@new-shop.example",
+    )  # fmt: skip
+    assert created.code == 0, created.err
+
+    waiting = await cli(env, "shops", "show", "new-shop")
+    assert failed_with(waiting, "shop new-shop is not ready: first_webhook")
+    rows = checklist_rows(waiting.out)
+    assert rows["first_webhook"] == ["MISSING", "blocker"]
+    assert rows["alert_recipient"] == ["ok", "blocker"]
+    assert rows["default_secrets"] == ["MISSING", "warning"]
+    assert (
+        "  fix: subscribe the store's order webhooks to /webhooks/shopify/new-shop" in waiting.out
+    )
+
+    as_json = await cli(env, "shops", "show", "new-shop", "--json")
+    assert failed_with(as_json, "not ready: first_webhook")
+    shown = json.loads(as_json.out)
+    assert shown["setup"]["shop_id"] == "new-shop" and shown["setup"]["ready"] is False
+    assert shown["profile"] is None or shown["profile"]["shop_id"] == "new-shop"
+
+    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 4712}
+    body = body_of(order)
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.post(
+            f"{ingest.url}/webhooks/shopify/new-shop",
+            content=body,
+            headers=shopify_headers(body, SECRET, "orders/create"),
+        )
+    assert r.status_code == 202, r.text
+    ready = await cli(env, "shops", "show", "new-shop")
+    assert ready.code == 0, ready.err
+    assert "# shop new-shop is ready (warnings: default_secrets)" in ready.err
+    assert checklist_rows(ready.out)["first_webhook"] == ["ok", "blocker"]
+
+    unknown = await cli(env, "shops", "show", "no-shop")
+    assert failed_with(unknown, "(404)", "unknown shop")
+
+
 # -- users and keys (responder) -------------------------------------------------------------
 
 

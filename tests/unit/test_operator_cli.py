@@ -40,6 +40,7 @@ def test_every_command_is_reachable() -> None:
         ("shops", "create"),
         ("shops", "rotate-secret"),
         ("shops", "list"),
+        ("shops", "show"),
         ("users", "create"),
         ("users", "list"),
         ("keys", "create"),
