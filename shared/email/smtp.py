@@ -86,9 +86,15 @@ class SmtpConnection:
         return self._client, False
 
     async def _envelope(self, sender: str, recipient: str) -> aiosmtplib.SMTP:
+        # An internationalised address (RFC 6531) goes with SMTPUTF8; a server without it
+        # refuses MAIL, a permanent answer. Encoded as ASCII, it would raise halfway through
+        # MAIL and leave the kept connection inside a transaction for the next message.
+        options, encoding = ([], "ascii")
+        if not (sender.isascii() and recipient.isascii()):
+            options, encoding = (["SMTPUTF8"], "utf-8")
         client, reused = await self._open()
         try:
-            await client.mail(sender)
+            await client.mail(sender, options=options, encoding=encoding)
         except (aiosmtplib.SMTPServerDisconnected, ConnectionError):
             if not reused:
                 raise
@@ -96,8 +102,8 @@ class SmtpConnection:
             # so a fresh connection is as safe as the first attempt.
             await self._drop()
             client, _ = await self._open()
-            await client.mail(sender)
-        await client.rcpt(recipient)
+            await client.mail(sender, options=options, encoding=encoding)
+        await client.rcpt(recipient, encoding=encoding)
         return client
 
     async def _send_once(self, sender: str, recipient: str, message: bytes) -> SendResult:

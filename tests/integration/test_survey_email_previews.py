@@ -156,6 +156,15 @@ async def test_a_test_copy_arrives_once_and_touches_no_order_or_survey(survey) -
     assert "Vzorčni izdelek 1" in text and f"/s/{PREVIEW_TOKEN}" in text
     assert COLOR in mail.get_body(("html",)).get_content()
 
+    # An internationalised address is an address too (SMTPUTF8).
+    idn = f"jürgen-{to.split('@')[0]}@bücher.example"
+    async with survey.http() as http:
+        r = await http.post(
+            f"/v1/shops/{SHOP}/emails/follow_up/test", headers=API, json={"to": idn}
+        )
+    assert r.status_code == 200, r.text
+    assert len(survey.mails_to(idn)) == 1
+
     assert await snapshot(survey) == before
     assert survey.mails_to(customer) == []
 
