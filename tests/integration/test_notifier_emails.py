@@ -99,6 +99,7 @@ async def test_test_copies_are_bounded_per_shop_and_hour(notifier: Notifier) -> 
     notifier.settings.test_sends_per_hour = 2
     tester = inbox()
     await shop(notifier, "t2")
+    await shop(notifier, "t3")
     async with notifier.http() as http:
 
         async def send(kind: str) -> int:
@@ -124,4 +125,9 @@ async def test_test_copies_are_bounded_per_shop_and_hour(notifier: Notifier) -> 
             "/v1/shops/t2/emails/alert/test", json={"to": "not an address"}, headers=AUTH
         )
         assert bad.status_code == 422
+        # Only for shops the registry announced: a made-up id has no allowance of its own.
+        unknown = await http.post(
+            "/v1/shops/made-up/emails/alert/test", json={"to": tester}, headers=AUTH
+        )
+        assert unknown.status_code == 404 and "unknown shop" in unknown.json()["detail"]
     assert len(notifier.mails_to(tester)) == 4

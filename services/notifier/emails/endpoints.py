@@ -59,6 +59,8 @@ async def send_test(
         return await service.send_test(
             pool, settings, shop_id, kind, str(body.to), body.language, now
         )
+    except service.UnknownShop as exc:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
     except service.TooManyTests as exc:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,

@@ -33,6 +33,11 @@ class TooManyTests(Exception):
         self.retry_after = retry_after
 
 
+class UnknownShop(Exception):
+    """A test copy for a shop the registry never announced (404): every made-up shop id would
+    have an allowance of its own."""
+
+
 class NotSent(Exception):
     """The SMTP server did not take the test copy (502); the message says what it answered."""
 
@@ -100,8 +105,15 @@ async def send_test(
     language: Language | None,
     now: datetime,
 ) -> TestSent:
-    """One copy to `to`, its subject marked `[TEST]`. Raises TooManyTests, NotSent."""
+    """One copy to `to`, its subject marked `[TEST]`. Raises UnknownShop, TooManyTests,
+    NotSent."""
     async with pool.acquire() as conn, conn.transaction():
+        shop = await shops.get(conn, shop_id)
+        if shop.profile is None:
+            raise UnknownShop(
+                f"unknown shop {shop_id!r}: test copies go only for shops the registry "
+                "announced (the preview works for any shop)"
+            )
         await repository.lock(conn, shop_id)
         recent = await repository.sent_since(conn, shop_id, now - WINDOW)
         if len(recent) >= settings.test_sends_per_hour:
@@ -111,7 +123,6 @@ async def send_test(
         # Counted before sending: an attempt the server refuses still made a connection.
         await repository.record(conn, shop_id, kind, to, now)
         await repository.forget_before(conn, now - timedelta(days=1))
-        shop = await shops.get(conn, shop_id)
     body = render(settings, shop, kind, language, now).body
     subject = content.one_line(f"{TEST_MARK} {body['subject']}")
     message_id = f"<test.{uuid.uuid4().hex}@{settings.message_id_domain}>"

@@ -7,13 +7,13 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 
 from services.notifier.shops import service
 from services.notifier.shops.config import NotificationSettings
-from services.notifier.shops.schemas import NotificationSettingsChange
 from shared.http import merge_patch, versioned
 from shared.http.auth import ApiToken
 from shared.http.deps import ClockDep, PoolDep
 from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
 from shared.http.versioned import Actor, IfMatch
+from shared.settings_changes.repository import SettingsChange
 
 router = APIRouter(prefix="/v1/shops/{shop_id}", tags=["notifications"])
 
@@ -73,12 +73,12 @@ async def patch_settings(
     return changed.settings
 
 
-@router.get("/notification-settings/changes", response_model=list[NotificationSettingsChange])
+@router.get("/notification-settings/changes", response_model=list[SettingsChange])
 async def list_changes(
     shop_id: ShopIdPath,
     pool: PoolDep,
     _: ApiToken,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
-) -> list[NotificationSettingsChange]:
+) -> list[SettingsChange]:
     """Who changed which notification settings when, newest first: before and after."""
     return await service.changes(pool, shop_id, limit)

@@ -8,7 +8,6 @@ from typing import Any
 
 from services.notifier.shops import repository
 from services.notifier.shops.config import NotificationSettings, owned_elsewhere
-from services.notifier.shops.schemas import NotificationSettingsChange
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.http import merge_patch, versioned
@@ -78,8 +77,7 @@ async def patch_settings(
     return Versioned(settings, version)
 
 
-async def changes(pool: Pool, shop_id: str, limit: int) -> list[NotificationSettingsChange]:
+async def changes(pool: Pool, shop_id: str, limit: int) -> list[settings_changes.SettingsChange]:
     """The shop's settings changes, newest first."""
     async with pool.acquire() as conn:
-        trail = await settings_changes.for_shop(conn, shop_id, limit)
-    return [NotificationSettingsChange.model_validate(c.model_dump()) for c in trail]
+        return await settings_changes.for_shop(conn, shop_id, limit)
