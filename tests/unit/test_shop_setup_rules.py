@@ -110,12 +110,15 @@ def test_reviews_from_a_platform_without_a_connector_warn() -> None:
     connectors = item(setup, "review_connectors")
     assert not connectors.ok and connectors.severity == "warning"
     assert "Trustpilot reviews (3)" in connectors.what and "Google reviews (2)" in connectors.what
+    assert "/v1/shops/tea-shop/connector/trustpilot" in connectors.how_to_fix
+    assert "/v1/shops/tea-shop/connector/google" in connectors.how_to_fix
     # A warning: the loop loses nothing meanwhile.
     assert setup.ready
 
     only_trustpilot = replace(shop, connectors={"trustpilot": True})
     connectors = item(checklist(only_trustpilot, "test", []), "review_connectors")
     assert not connectors.ok and "Trustpilot" not in connectors.what and "Google" in connectors.what
+    assert "connector/trustpilot" not in connectors.how_to_fix
 
     # A removed connection counts as none.
     removed = replace(shop, connectors={"trustpilot": False, "google": True})

@@ -145,9 +145,15 @@ def _review_connectors(shop: ShopState) -> SetupItem:
         "approved replies to those reviews cannot be published (the responder refuses them "
         "with 409) until the platform, or the shop's signed webhook, is connected; alerts "
         "and drafts still work",
-        "PUT /v1/shops/{shop}/connector/trustpilot or /connector/google on the responder, "
-        "or PUT /v1/shops/{shop}/connector with the shop's webhook URL (managers)",
+        _connector_fix(missing),
     )
+
+
+def _connector_fix(missing: list[str]) -> str:
+    own = sorted({OWN_CONNECTOR[s] for s in missing if s in OWN_CONNECTOR})
+    webhook = 'PUT /v1/shops/{shop}/connector {"url": ...} (the signed webhook, for every source)'
+    platforms = [f"PUT /v1/shops/{{shop}}/connector/{p}" for p in own]
+    return "on the responder (managers): " + " or ".join([*platforms, webhook])
 
 
 def _default_secrets(environment: str, defaults: list[str]) -> SetupItem:
