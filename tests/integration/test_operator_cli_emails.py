@@ -6,6 +6,7 @@ import json
 import mailbox
 from email import message_from_bytes, policy
 from email.message import EmailMessage
+from functools import partial
 
 import pytest
 
@@ -38,6 +39,15 @@ def mails_to(maildir, address: str) -> list[EmailMessage]:
     return found
 
 
+async def announced(infra, database: str, service: str) -> bool:
+    conn = await connect_as(infra, database, service)
+    try:
+        version = await conn.fetchval("SELECT profile_version FROM shops WHERE shop_id = $1", SHOP)
+    finally:
+        await conn.close()
+    return bool(version == 1)
+
+
 async def test_emails_preview_and_test_through_the_survey_and_the_notifier(
     cli_env, infra, database, prefix, log_dir
 ) -> None:
@@ -53,18 +63,9 @@ async def test_emails_preview_and_test_through_the_survey_and_the_notifier(
             serialize_event(event),
             key=event.partition_key().encode(),
         )
-        conn = await connect_as(infra, database, "survey")
-        try:
-
-            async def announced() -> bool:
-                version = await conn.fetchval(
-                    "SELECT profile_version FROM shops WHERE shop_id = $1", SHOP
-                )
-                return version == 1
-
-            await eventually(announced)
-        finally:
-            await conn.close()
+        # Both services learn the shop from the registry's announcement before a test copy.
+        for service in ("survey", "notifier"):
+            await eventually(partial(announced, infra, database, service))
         env = cli_env | {
             "REVIEWLOOP_SURVEY_URL": procs["survey"].url,
             "REVIEWLOOP_NOTIFIER_URL": procs["notifier"].url,
