@@ -88,6 +88,7 @@ ORDER_COLUMNS = (
     "placed_at",
     "fulfilled_at",
     "delivered_at",
+    "marketing_consent",
 )
 SURVEY_COLUMNS = ("id", "shop_id", "order_id", "public_ref", "created_at")
 EMAIL_COLUMNS = ("id", "survey_id", "shop_id", "kind", "send_at", "message_id")
@@ -126,6 +127,9 @@ def _order(rng: random.Random, number: int, shop: Shop, placed_at: datetime) -> 
         placed_at,
         fulfilled,
         fulfilled + timedelta(days=rng.randint(1, 4)),
+        # Every customer ticked the box: the bench measures sending, and the Austrian shop's
+        # customers need consent (or the shop's notice) to be asked at all.
+        "granted",
     )
 
 
@@ -209,13 +213,14 @@ async def reserve_ids(conn: asyncpg.Connection, last_planned: int) -> None:
 STEADY_SQL = """
 WITH o AS (
     INSERT INTO orders (shop_id, order_id, customer_email, customer_name, locale, country,
-                        shipping_country, currency, items, placed_at, fulfilled_at, delivered_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                        shipping_country, currency, items, placed_at, fulfilled_at, delivered_at,
+                        marketing_consent)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 ), s AS (
-    INSERT INTO surveys (shop_id, order_id, public_ref) VALUES ($1, $2, $13) RETURNING id
+    INSERT INTO surveys (shop_id, order_id, public_ref) VALUES ($1, $2, $14) RETURNING id
 )
 INSERT INTO survey_emails (survey_id, shop_id, kind, send_at, message_id)
-SELECT id, $1, 'invitation', $14, $15 FROM s
+SELECT id, $1, 'invitation', $15, $16 FROM s
 """
 
 

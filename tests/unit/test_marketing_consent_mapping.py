@@ -5,14 +5,17 @@ carry no such field: their customers' consent is "unknown"."""
 
 import copy
 import json
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from services.ingest.fetch.bigcommerce_mapping import order_facts as bc_facts
 from services.ingest.fetch.ecwid_mapping import order_facts as ecwid_facts
+from services.ingest.orders.document import OrderDocument
 from shared.events.orders import Customer
 from tests.support.platforms import fixture
 from tests.unit.test_adapters import shopify, woo
@@ -100,3 +103,18 @@ def test_woocommerce_and_bigcommerce_orders_carry_no_consent() -> None:
 def test_events_from_before_the_field_stay_valid() -> None:
     old = Customer.model_validate({"email": "a@example.com", "country": "DE"})
     assert old.marketing_consent == "unknown"
+
+
+def test_the_standard_order_document_takes_the_consent_as_sent() -> None:
+    order = {
+        "order_id": "B-1",
+        "placed_at": "2026-11-18T10:00:00+01:00",
+        "currency": "EUR",
+        "customer": {"email": "ana@example.com", "country": "DE", "marketing_consent": "denied"},
+        "items": [{"product_id": "p", "name": "Tea", "quantity": 1, "unit_price": "4.50"}],
+    }
+    facts = OrderDocument.model_validate(order).to_facts("standard", datetime.now(UTC))
+    assert facts.details is not None and facts.details.customer.marketing_consent == "denied"
+    order["customer"]["marketing_consent"] = "maybe"
+    with pytest.raises(ValidationError, match="marketing_consent"):
+        OrderDocument.model_validate(order)

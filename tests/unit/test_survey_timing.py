@@ -114,16 +114,22 @@ def test_eligibility_reasons() -> None:
     cases = {
         "redacted": order(redacted=True),
         "cancelled": order(cancelled_at=MONDAY_NOON_UTC),
-        "returned": order(returned=True),
-        "refunded": order(fully_refunded=True),
         "b2b": order(b2b=True),
         "no_email": order(customer_email=None),
     }
     for reason, o in cases.items():
         assert skip_reason(o, CFG, "invitation", None, False, False) == reason
-    # Every item refunded one by one is a full refund too.
+    # Refunded and returned orders get a service-only survey unless the shop leaves them out
+    # (#18; tests/unit/test_survey_consent.py); every item refunded one by one is a full refund.
+    no_refunded = SurveyShopSettings(refunded_orders="none")
+    for reason, o in {
+        "returned": order(returned=True),
+        "refunded": order(fully_refunded=True),
+    }.items():
+        assert skip_reason(o, CFG, "invitation", None, False, False) is None
+        assert skip_reason(o, no_refunded, "invitation", None, False, False) == reason
     all_refunded = order(refunded={"tea": 1})
-    assert skip_reason(all_refunded, CFG, "invitation", None, False, False) == "refunded"
+    assert skip_reason(all_refunded, no_refunded, "invitation", None, False, False) == "refunded"
     assert skip_reason(ok, CFG, "invitation", "unsubscribed", False, False) == "unsubscribed"
     assert skip_reason(ok, CFG, "invitation", None, True, False) == "cooldown"
     assert skip_reason(ok, CFG, "reminder", None, True, True) == "answered"

@@ -35,7 +35,7 @@ def compose(
         shop_name=shop.display_name or shop.shop_id,
         recipient=order.customer_email,
         recipient_name=order.customer_name,
-        items=order.remaining_items()[: cfg.max_products],
+        items=order.survey_items(cfg.max_products),
         survey_url=survey_url(settings, tokens, survey.public_ref),
         unsubscribe_url=unsubscribe_url(settings, tokens, survey.public_ref),
         logo_url=str(cfg.brand.logo_url) if cfg.brand.logo_url else None,

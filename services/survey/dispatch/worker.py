@@ -124,6 +124,7 @@ class Dispatcher:
                     # dispatcher stopped for weeks must not wake up to mail them all).
                     too_old=survey.send_at_override is None
                     and too_old(order, shop.country, cfg, now),
+                    shop_country=shop.country,
                 )
             )
             if reason is not None:

@@ -11,6 +11,11 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro": "You have had your order from {shop} for a little while now. How is it working "
         "out? Your answer takes a minute and helps {shop} and other shoppers.",
         "products": "Your order",
+        "intro_service": "Thank you for your order from {shop}. It was returned or refunded, and "
+        "that experience counts too: how did {shop} handle it? Your answer takes a minute.",
+        "cta_service": "Share your experience",
+        "service_note": "Your order was returned or refunded, so there is no product to rate. Tell "
+        "{shop} how your experience was, the return or refund included.",
         "cta": "Rate your order",
         "unsubscribe": "Don't want these emails? Unsubscribe",
         "footer": "You receive this email once, because you ordered from {shop}.",
@@ -59,6 +64,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro": "Sie haben Ihre Bestellung von {shop} seit einiger Zeit. Wie zufrieden sind "
         "Sie? Die Antwort dauert eine Minute und hilft {shop} und anderen Kunden.",
         "products": "Ihre Bestellung",
+        "intro_service": "Vielen Dank für Ihre Bestellung bei {shop}. Sie wurde zurückgesendet "
+        "oder erstattet, und auch diese Erfahrung zählt: Wie hat {shop} das gehandhabt? Die "
+        "Antwort dauert eine Minute.",
+        "cta_service": "Erfahrung teilen",
+        "service_note": "Ihre Bestellung wurde zurückgesendet oder erstattet, daher gibt es kein "
+        "Produkt zu bewerten. Erzählen Sie {shop}, wie Ihre Erfahrung war, einschließlich der "
+        "Rücksendung oder Erstattung.",
         "cta": "Bestellung bewerten",
         "unsubscribe": "Keine solchen E-Mails mehr? Abmelden",
         "footer": "Sie erhalten diese E-Mail einmalig, weil Sie bei {shop} bestellt haben.",
@@ -108,6 +120,12 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro": "Naročilo iz trgovine {shop} imate že nekaj časa. Kako ste zadovoljni? "
         "Odgovor vam vzame minuto in pomaga trgovini {shop} ter drugim kupcem.",
         "products": "Vaše naročilo",
+        "intro_service": "Hvala za vaše naročilo pri {shop}. Naročilo je bilo vrnjeno ali vam je "
+        "bil denar povrnjen, in tudi ta izkušnja šteje: kako je trgovina {shop} to uredila? "
+        "Odgovor vzame minuto.",
+        "cta_service": "Delite svojo izkušnjo",
+        "service_note": "Naročilo je bilo vrnjeno ali vam je bil denar povrnjen, zato ni izdelka "
+        "za oceno. Povejte trgovini {shop}, kakšna je bila vaša izkušnja, vključno z vračilom.",
         "cta": "Ocenite naročilo",
         "unsubscribe": "Ne želite več takih sporočil? Odjava",
         "footer": "To sporočilo prejmete enkrat, ker ste naročili pri {shop}.",
@@ -157,6 +175,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro": "Jūsu pasūtījums no {shop} jums ir jau kādu laiku. Kā jums tas patīk? "
         "Atbilde aizņem minūti un palīdz {shop} un citiem pircējiem.",
         "products": "Jūsu pasūtījums",
+        "intro_service": "Paldies par jūsu pasūtījumu no {shop}. Tas tika atgriezts vai nauda "
+        "tika atmaksāta, un arī šī pieredze ir svarīga: kā {shop} to nokārtoja? Atbilde aizņem "
+        "minūti.",
+        "cta_service": "Dalīties pieredzē",
+        "service_note": "Jūsu pasūtījums tika atgriezts vai nauda tika atmaksāta, tāpēc nav "
+        "produkta, ko novērtēt. Pastāstiet {shop}, kāda bija jūsu pieredze, ieskaitot "
+        "atgriešanu vai atmaksu.",
         "cta": "Novērtēt pasūtījumu",
         "unsubscribe": "Nevēlaties šādus e-pastus? Atteikties",
         "footer": "Jūs saņemat šo e-pastu vienreiz, jo pasūtījāt no {shop}.",
@@ -205,6 +230,13 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro": "Aveți comanda de la {shop} de ceva timp. Cum vă place? Răspunsul durează "
         "un minut și ajută {shop} și alți cumpărători.",
         "products": "Comanda dumneavoastră",
+        "intro_service": "Vă mulțumim pentru comanda de la {shop}. A fost returnată sau "
+        "rambursată, iar și această experiență contează: cum a gestionat {shop} situația? "
+        "Răspunsul durează un minut.",
+        "cta_service": "Spuneți-ne părerea",
+        "service_note": "Comanda dumneavoastră a fost returnată sau rambursată, așa că nu există "
+        "niciun produs de evaluat. Spuneți-i magazinului {shop} cum a fost experiența, inclusiv "
+        "returul sau rambursarea.",
         "cta": "Evaluați comanda",
         "unsubscribe": "Nu mai doriți astfel de e-mailuri? Dezabonare",
         "footer": "Primiți acest e-mail o singură dată, pentru că ați comandat de la {shop}.",

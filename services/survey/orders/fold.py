@@ -37,6 +37,7 @@ def fold(view: OrderView, event: OrderEvent) -> OrderView:
             country=p.customer.country or p.shipping_country,
             shipping_country=p.shipping_country,
             b2b=p.b2b,
+            marketing_consent=p.customer.marketing_consent,
             items=tuple(
                 Item(i.product_id, i.name, i.category, i.quantity, i.unit_price, line)
                 for line, i in enumerate(p.items)

@@ -9,7 +9,7 @@ from shared.db.pool import Connection
 _COLUMNS = (
     "shop_id, order_id, customer_email, customer_name, locale, country, shipping_country, b2b, "
     "items, refunded, placed_at, fulfilled_at, delivered_at, cancelled_at, fully_refunded, "
-    "returned, redacted"
+    "returned, redacted, marketing_consent"
 )
 
 
@@ -42,6 +42,7 @@ def _view(row: Any) -> OrderView:
         fully_refunded=row["fully_refunded"],
         returned=row["returned"],
         redacted=row["redacted"],
+        marketing_consent=row["marketing_consent"],
     )
 
 
@@ -73,7 +74,7 @@ async def save(conn: Connection, view: OrderView) -> None:
         UPDATE orders SET customer_email = $3, customer_name = $4, locale = $5, country = $6,
             shipping_country = $7, b2b = $8, items = $9, refunded = $10, placed_at = $11,
             fulfilled_at = $12, delivered_at = $13, cancelled_at = $14, fully_refunded = $15,
-            returned = $16, redacted = $17, updated_at = now()
+            returned = $16, redacted = $17, marketing_consent = $18, updated_at = now()
         WHERE shop_id = $1 AND order_id = $2
         """,
         view.shop_id,
@@ -102,6 +103,7 @@ async def save(conn: Connection, view: OrderView) -> None:
         view.fully_refunded,
         view.returned,
         view.redacted,
+        view.marketing_consent,
     )
 
 

@@ -55,7 +55,8 @@ async def load(pool: Pool, tokens: Tokens, purpose: Purpose, token: str) -> Page
             raise LinkRefused("invalid")
         shop = await shops.get(conn, survey.shop_id)
     t = Texts(language_of(order.locale, shop.locale), shop=shop.display_name or shop.shop_id)
-    items = order.remaining_items()[: shop.settings.max_products]
+    # None for a refunded or returned order: the page asks about the service only.
+    items = order.survey_items(shop.settings.max_products)
     return PageContext(survey, order, shop, t, items)
 
 

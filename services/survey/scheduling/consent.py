@@ -1,0 +1,93 @@
+"""Consent to a review request, per country (issue #18). Pure.
+
+A review request is advertising in some countries: in Germany it is direct advertising even
+when sent with the invoice (BGH VI ZR 225/17, 10 Jul 2018) and needs the customer's consent or
+the existing-customer conditions of §7(3) UWG (address collected with a sale, similar goods, the
+right to object stated when the address was collected and in every email). Austria's §174(4)
+TKG 2021 has the same shape. So the shop's policy says, per customer country, what a send
+needs; a platform opt-out ("denied") is honoured in every country.
+
+Documented in docs/surveys.md ("Consent per country"); the rules below are the defaults, the
+shop decides.
+"""
+
+from functools import cache
+from importlib import resources
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from shared.events.orders import MarketingConsent
+
+# "none": nothing beyond the platform's opt-out; "consent": the platform must report consent;
+# "consent_or_notice": consent, or the shop's declared existing-customer notice.
+ConsentRule = Literal["none", "consent", "consent_or_notice"]
+ConsentReason = Literal["marketing_opt_out", "no_consent"]
+
+DEFAULT_CONSENT_COUNTRIES: dict[str, ConsentRule] = {
+    "DE": "consent_or_notice",
+    "AT": "consent_or_notice",
+}
+# Enough for every EU/EEA country and then some; `default` covers the rest of the world.
+MAX_CONSENT_COUNTRIES = 100
+
+
+@cache
+def _iso_countries() -> frozenset[str]:
+    # ISO 3166-1 alpha-2, as listed by the tzdata package the time zones already come from.
+    text = resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text()
+    return frozenset(
+        line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")
+    )
+
+
+def _known_country(code: str) -> str:
+    if code not in _iso_countries():
+        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
+    return code
+
+
+CountryCode = Annotated[
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)
+]
+
+
+class ConsentPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    countries: dict[CountryCode, ConsentRule] = Field(
+        default_factory=lambda: dict(DEFAULT_CONSENT_COUNTRIES), max_length=MAX_CONSENT_COUNTRIES
+    )
+    # For every country not listed.
+    default: ConsentRule = "none"
+    # The shop declares that it meets the existing-customer conditions (§7(3) UWG and the like):
+    # it told the customer at checkout that they may object at any time, and every email says
+    # so (ours carry a one-click unsubscribe).
+    existing_customer_notice: bool = False
+
+    def rule_for(self, country: str | None) -> ConsentRule:
+        if country:
+            return self.countries.get(country.upper(), self.default)
+        return self.default
+
+
+def customer_country(
+    billing_country: str | None, shipping_country: str | None, shop_country: str | None
+) -> str | None:
+    """Where the customer is, for the law that applies: billing, else shipping, else the
+    shop's own country."""
+    return billing_country or shipping_country or shop_country
+
+
+def consent_reason(
+    consent: MarketingConsent, country: str | None, policy: ConsentPolicy
+) -> ConsentReason | None:
+    """Why the customer may not be asked, or None."""
+    if consent == "denied":
+        return "marketing_opt_out"
+    rule = policy.rule_for(country)
+    if rule == "none" or consent == "granted":
+        return None
+    if rule == "consent_or_notice" and policy.existing_customer_notice:
+        return None
+    return "no_consent"
