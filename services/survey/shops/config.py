@@ -1,11 +1,10 @@
 """A shop's survey settings: timing, window, reminders, branding. Every field has a default, so
 a shop works before anyone configures it."""
 
-from typing import Annotated, Literal, Self
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
-from services.survey.scheduling.consent import ConsentPolicy
 from shared.time_bounds import DelayDays
 
 # Printable text only: these values end up in emails and pages.
@@ -87,13 +86,6 @@ class SurveyShopSettings(BaseModel):
     incentive_code: str | None = Field(default=None, max_length=64, pattern=_PRINTABLE)
     brand: Brand = Field(default_factory=Brand)
     review_platforms: list[ReviewPlatformLink] = Field(default_factory=list, max_length=5)
-    # What a send needs per customer country (consent, or the existing-customer notice); a
-    # platform opt-out is honoured everywhere. Defaults: DE and AT need consent or the notice.
-    consent: ConsentPolicy = Field(default_factory=ConsentPolicy)
-    # A refunded or returned order still gets a survey, about the shop and the service only
-    # (no product ratings): leaving them out would ask only the customers who kept their goods,
-    # the no-gating choice. "none" leaves them out (skip reason `refunded` / `returned`).
-    refunded_orders: Literal["service_survey", "none"] = "service_survey"
 
     @model_validator(mode="after")
     def _window_is_not_empty(self) -> Self:
@@ -102,11 +94,19 @@ class SurveyShopSettings(BaseModel):
         return self
 
     def delay_for(self, category: str | None) -> int:
+        key = self.delay_key(category)
+        if key is None:
+            return self.default_delay_days
+        return {**DEFAULT_CATEGORY_DELAYS, **self.category_delays_days}[key]
+
+    def delay_key(self, category: str | None) -> str | None:
+        """The category key that decides the delay (None: the default), which the
+        explanation of a due time names."""
         if category:
             lowered = category.lower()
             delays = {**DEFAULT_CATEGORY_DELAYS, **self.category_delays_days}
             # Longest key first, so "home electronics" matches "electronic" before "home".
             for key in sorted(delays, key=len, reverse=True):
                 if key.lower() in lowered:
-                    return delays[key]
-        return self.default_delay_days
+                    return key
+        return None
