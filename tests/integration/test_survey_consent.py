@@ -132,6 +132,14 @@ async def test_the_german_consent_rule(survey) -> None:
     assert survey.mails_to(emails["de"]) == [] and survey.mails_to(emails["si_opt"]) == []
     for name in ("de_yes", "de_notice", "si"):
         assert len(survey.mails_to(emails[name])) == 1, name
+    # The shop relying on the existing-customer notice says, in every email, that the customer
+    # may object (§7(3) No. 4 UWG); the others do not need to.
+    objection = "You may object to these emails at any time"
+    (noticed,) = survey.mails_to(emails["de_notice"])
+    assert objection in noticed.get_body(("plain",)).get_content()
+    assert objection in noticed.get_body(("html",)).get_content()
+    (plain,) = survey.mails_to(emails["si"])
+    assert objection not in plain.get_body(("plain",)).get_content()
 
 
 async def test_the_consent_policy_is_a_bounded_survey_setting(survey) -> None:

@@ -43,6 +43,7 @@ def compose(
         reminder=email.kind == "reminder",
         reminder_follows=email.kind == "invitation" and cfg.reminder_enabled,
         reply_to=shop.contact.email,
+        objection_notice=cfg.consent.existing_customer_notice,
     )
     message = build_message(content, settings.from_address, email.message_id, now)
     return message.as_bytes(policy=UNFOLDED)

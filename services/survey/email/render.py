@@ -47,6 +47,9 @@ class EmailContent:
     # The shop's contact address: a customer who answers the email writes to the shop, not to
     # the sending service's address.
     reply_to: str | None = None
+    # The shop relies on the existing-customer exception (§7(3) UWG): every email must say the
+    # customer may object at any time at no cost beyond basic transmission.
+    objection_notice: bool = False
 
 
 def footer_key(content: EmailContent) -> str:
@@ -90,6 +93,7 @@ def build_message(
         "unsubscribe_url": content.unsubscribe_url,
         "logo_url": content.logo_url,
         "color": content.color,
+        "objection": content.objection_notice,
     }
     msg = _envelope(
         content.shop_name,

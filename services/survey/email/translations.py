@@ -14,6 +14,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "intro_service": "Thank you for your order from {shop}. It was returned or refunded, and "
         "that experience counts too: how did {shop} handle it? Your answer takes a minute.",
         "cta_service": "Share your experience",
+        "objection": "You may object to these emails at any time, at no cost other than the basic "
+        "cost of sending your objection.",
         "service_note": "Your order was returned or refunded, so there is no product to rate. Tell "
         "{shop} how your experience was, the return or refund included.",
         "cta": "Rate your order",
@@ -68,6 +70,9 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "oder erstattet, und auch diese Erfahrung zählt: Wie hat {shop} das gehandhabt? Die "
         "Antwort dauert eine Minute.",
         "cta_service": "Erfahrung teilen",
+        "objection": "Sie können der Verwendung Ihrer E-Mail-Adresse für diese E-Mails jederzeit "
+        "widersprechen, ohne dass hierfür andere als die Übermittlungskosten nach den Basistarifen "
+        "entstehen.",
         "service_note": "Ihre Bestellung wurde zurückgesendet oder erstattet, daher gibt es kein "
         "Produkt zu bewerten. Erzählen Sie {shop}, wie Ihre Erfahrung war, einschließlich der "
         "Rücksendung oder Erstattung.",
@@ -124,6 +129,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "bil denar povrnjen, in tudi ta izkušnja šteje: kako je trgovina {shop} to uredila? "
         "Odgovor vzame minuto.",
         "cta_service": "Delite svojo izkušnjo",
+        "objection": "Prejemanju teh sporočil lahko kadar koli ugovarjate, brez stroškov razen "
+        "osnovnih stroškov pošiljanja ugovora.",
         "service_note": "Naročilo je bilo vrnjeno ali vam je bil denar povrnjen, zato ni izdelka "
         "za oceno. Povejte trgovini {shop}, kakšna je bila vaša izkušnja, vključno z vračilom.",
         "cta": "Ocenite naročilo",
@@ -179,6 +186,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "tika atmaksāta, un arī šī pieredze ir svarīga: kā {shop} to nokārtoja? Atbilde aizņem "
         "minūti.",
         "cta_service": "Dalīties pieredzē",
+        "objection": "Jūs jebkurā laikā varat iebilst pret šiem e-pastiem bez maksas, izņemot "
+        "iebilduma nosūtīšanas pamata izmaksas.",
         "service_note": "Jūsu pasūtījums tika atgriezts vai nauda tika atmaksāta, tāpēc nav "
         "produkta, ko novērtēt. Pastāstiet {shop}, kāda bija jūsu pieredze, ieskaitot "
         "atgriešanu vai atmaksu.",
@@ -234,6 +243,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "rambursată, iar și această experiență contează: cum a gestionat {shop} situația? "
         "Răspunsul durează un minut.",
         "cta_service": "Spuneți-ne părerea",
+        "objection": "Vă puteți opune oricând acestor e-mailuri, fără alte costuri decât cele de "
+        "transmitere la tarifele de bază.",
         "service_note": "Comanda dumneavoastră a fost returnată sau rambursată, așa că nu există "
         "niciun produs de evaluat. Spuneți-i magazinului {shop} cum a fost experiența, inclusiv "
         "returul sau rambursarea.",
