@@ -159,6 +159,22 @@ async def test_escalations_follow_the_registrys_sla_and_move_when_it_changes(
     assert "[ESCALATION:first]" in escalation["Subject"]
 
 
+async def test_a_review_before_the_shops_first_announcement_is_timed_again_by_it(
+    notifier: Notifier,
+) -> None:
+    """Timed by the default SLA (24 hours) while the shop was unknown; the first profile's SLA
+    (6 hours) moves its escalations."""
+    await notifier.feed(classified("early", "t:early"))
+    await shop(notifier, "early", alert_recipients=[inbox()], sla={"hours": 6})
+    due = {
+        r["kind"]: r["due_at"]
+        for r in await notifier.pool.fetch(
+            "SELECT kind, due_at FROM timers WHERE shop_id = 'early' AND kind LIKE 'sla%'"
+        )
+    }
+    assert due == {"sla1": T0 + timedelta(hours=6), "sla2": T0 + timedelta(hours=12)}
+
+
 async def test_the_digest_goes_to_the_alert_recipients_unless_it_has_its_own(
     notifier: Notifier,
 ) -> None:

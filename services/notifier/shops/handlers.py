@@ -16,10 +16,11 @@ log = logging.getLogger(__name__)
 
 async def on_shop(conn: Connection, event: ShopUpdated) -> None:
     applied = await shop_facts.record(conn, event)
-    if applied is None or applied.before is None:
-        return  # older than what is stored, or the first announcement (nothing pending yet)
+    if applied is None:
+        return  # older than what is stored
     before, after = applied.before, event.payload
-    if before.sla == after.sla and before.timezone == after.timezone:
+    # Reviews classified before the first announcement were timed by the default SLA in UTC.
+    if before is not None and before.sla == after.sla and before.timezone == after.timezone:
         return
     shop = await shops.get(conn, event.shop_id)
     moved = 0
