@@ -14,7 +14,7 @@ responder's tables.
 
 from typing import ClassVar, Literal
 
-from pydantic import EmailStr, Field, HttpUrl
+from pydantic import EmailStr, Field, HttpUrl, model_validator
 
 from shared.events.envelope import ShopKeyedEvent
 from shared.events.orders import Platform
@@ -36,6 +36,12 @@ class Sla(Payload):
     business_hours_only: bool = False
     business_start_hour: int = Field(default=9, ge=0, le=23)
     business_end_hour: int = Field(default=17, ge=1, le=24)
+
+    @model_validator(mode="after")
+    def _a_working_day_has_hours(self) -> "Sla":
+        if self.business_end_hour <= self.business_start_hour:
+            raise ValueError("business_end_hour must be after business_start_hour")
+        return self
 
 
 class ShopUpdatedPayload(Payload):
