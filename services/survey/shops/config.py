@@ -1,10 +1,11 @@
 """A shop's survey settings: timing, window, reminders, branding. Every field has a default, so
 a shop works before anyone configures it."""
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
+from services.survey.scheduling.consent import ConsentPolicy
 from shared.time_bounds import DelayDays
 
 # Printable text only: these values end up in emails and pages.
@@ -86,6 +87,13 @@ class SurveyShopSettings(BaseModel):
     incentive_code: str | None = Field(default=None, max_length=64, pattern=_PRINTABLE)
     brand: Brand = Field(default_factory=Brand)
     review_platforms: list[ReviewPlatformLink] = Field(default_factory=list, max_length=5)
+    # What a send needs per customer country (consent, or the existing-customer notice); a
+    # platform opt-out is honoured everywhere. Defaults: DE and AT need consent or the notice.
+    consent: ConsentPolicy = Field(default_factory=ConsentPolicy)
+    # A refunded or returned order still gets a survey, about the shop and the service only
+    # (no product ratings): leaving them out would ask only the customers who kept their goods,
+    # the no-gating choice. "none" leaves them out (skip reason `refunded` / `returned`).
+    refunded_orders: Literal["service_survey", "none"] = "service_survey"
 
     @model_validator(mode="after")
     def _window_is_not_empty(self) -> Self:
