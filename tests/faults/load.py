@@ -89,6 +89,10 @@ SURVEY_SETTINGS: dict[str, Any] = {
     "domestic_shipping_days": 3,
     "default_delay_days": 10,
     "follow_up_enabled": False,
+    # The categories above expect an order refunded before its survey is due to get nothing;
+    # the default service-only survey for refunded orders (#18) is tested in
+    # tests/integration/test_survey_consent.py.
+    "refunded_orders": "none",
 }
 
 REVIEW_TEXTS: dict[str, list[tuple[int, str, str]]] = {
