@@ -31,6 +31,7 @@ from services.cli.common import (
 )
 from services.cli.emails import app as emails_app
 from services.cli.output import ReaderGone, fields, note, show, show_json, table
+from services.cli.surveys import app as surveys_app
 from shared.db.migrations import MigrationError
 from shared.events.orders import Platform
 from shared.topics import PRODUCT_TOPICS
@@ -156,6 +157,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(keys_app, name="keys")
 app.add_typer(dlq_app, name="dlq")
 app.add_typer(emails_app, name="emails")
+app.add_typer(surveys_app, name="surveys")
 
 
 def _version(value: bool) -> None:

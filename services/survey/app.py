@@ -4,6 +4,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.survey.decisions.endpoints import router as decisions_router
 from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
@@ -76,7 +77,14 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     )
     app = create_app(
         runtime,
-        [surveys_router, shop_settings_router, metrics_router, previews_router, pages_router],
+        [
+            surveys_router,
+            decisions_router,
+            shop_settings_router,
+            metrics_router,
+            previews_router,
+            pages_router,
+        ],
         title="Reviewloop survey",
     )
     # The pages answer their own refusals as HTML: unknown (404) or expired (410) links, a
