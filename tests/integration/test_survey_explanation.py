@@ -2,11 +2,13 @@
 real PostgreSQL and SMTP, for orders fed as the consumer gets them. Each exclusion reason is
 named (first as the facts decide it when due, then as recorded by the dispatcher), a queued
 order shows its due time with the steps of the scheduler's own computation, and "send now"
-(`PUT …/send-at`) makes it due at once and then sent."""
+(`PUT …/send-at`) makes it due at once, then sent, then answered."""
 
+import re
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlparse
 
 import pytest
 
@@ -64,6 +66,10 @@ async def test_each_exclusion_reason_is_named_before_and_after_it_is_due(survey)
         )
     await feed(placed(SHOP, "o-b2b", unique_email(), b2b=True))
     await feed(placed(SHOP, "o-no-email", None, customer={"name": "Ana", "country": "SI"}))
+    german = {"email": unique_email(), "name": "Anna", "country": "DE"}
+    await feed(placed(SHOP, "o-de", None, customer=german, shipping_country="DE"))
+    opted_out = {"email": unique_email(), "name": "Ana", "marketing_consent": "denied"}
+    await feed(placed(SHOP, "o-opt-out", None, customer=opted_out))
     await feed(placed(SHOP, "o-first", repeat))
     await feed(placed(SHOP, "o-second", repeat, at=T0 + timedelta(days=1)))
     await feed(placed(SHOP, "o-2017", unique_email(), at=datetime(2017, 3, 1, 9, tzinfo=UTC)))
@@ -75,6 +81,8 @@ async def test_each_exclusion_reason_is_named_before_and_after_it_is_due(survey)
         "o-unsubscribed": "unsubscribed",
         "o-b2b": "b2b",
         "o-no-email": "no_email",
+        "o-de": "no_consent",
+        "o-opt-out": "marketing_opt_out",
     }
     # Before they are due: what the facts known now decide, checked again when due.
     for order_id, reason in reasons.items():
@@ -101,6 +109,14 @@ async def test_each_exclusion_reason_is_named_before_and_after_it_is_due(survey)
         assert why["invitation"]["status"] == "skipped"
     assert "cancelled before it shipped" in (await explain(survey, "o-cancelled"))["text"]
     assert "survey_b2b = false" in (await explain(survey, "o-b2b"))["text"]
+    consent = (await explain(survey, "o-de"))["exclusion"]
+    assert consent["facts"] == {
+        "country": "DE",
+        "rule": "consent_or_notice",
+        "marketing_consent": "unknown",
+        "existing_customer_notice": False,
+    }
+    assert "In DE the shop's consent policy is 'consent_or_notice'" in consent["text"]
 
     first, second = await explain(survey, "o-first"), await explain(survey, "o-second")
     assert {first["decision"], second["decision"]} == {"sent", "excluded"}
@@ -173,6 +189,19 @@ async def test_send_now_makes_it_due_at_once_and_then_sent(survey) -> None:
     why = await explain(survey, "o-now")
     assert why["decision"] == "sent" and why["message_id"] == mail["Message-ID"]
     assert datetime.fromisoformat(why["sent_at"]) == now
+
+    # The customer answers on the survey page: answered, the reminder will not go.
+    text = mail.get_body(("plain",)).get_content()
+    link = re.search(r"\S+/s/\S+", text)
+    assert link is not None
+    survey.clock.advance(hours=1)
+    async with survey.http() as http:
+        answered = await http.post(urlparse(link.group(0)).path, data={"rating_0": "5"})
+        assert answered.status_code == 200
+    why = await explain(survey, "o-now")
+    assert why["decision"] == "answered" and why["message_id"] == mail["Message-ID"]
+    assert datetime.fromisoformat(why["answered_at"]) == survey.clock()
+    assert why["reminder"]["status"] == "pending"
 
 
 async def test_waiting_for_the_order_and_unknown_orders(survey) -> None:
