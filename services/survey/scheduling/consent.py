@@ -56,14 +56,21 @@ class ConsentPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     countries: dict[CountryCode, ConsentRule] = Field(
-        default_factory=lambda: dict(DEFAULT_CONSENT_COUNTRIES), max_length=MAX_CONSENT_COUNTRIES
+        default_factory=lambda: dict(DEFAULT_CONSENT_COUNTRIES),
+        max_length=MAX_CONSENT_COUNTRIES,
+        description="What a survey needs, by the customer's country (ISO 3166-1 alpha-2): "
+        "'consent', 'consent_or_notice' or 'none'. Default: DE and AT 'consent_or_notice'.",
     )
-    # For every country not listed.
-    default: ConsentRule = "none"
+    default: ConsentRule = Field(default="none", description="For every country not listed.")
     # The shop declares that it meets the existing-customer conditions (§7(3) UWG and the like):
-    # it told the customer at checkout that they may object at any time, and every email says
-    # so (ours carry a one-click unsubscribe).
-    existing_customer_notice: bool = False
+    # it told the customer at checkout that they may object at any time; every email then says
+    # so too (services/survey/dispatch/compose.py).
+    existing_customer_notice: bool = Field(
+        default=False,
+        description="The shop declares it gives the existing-customer notice (§7(3) UWG): "
+        "'consent_or_notice' countries are then asked without consent, and every email states "
+        "the right to object.",
+    )
 
     def rule_for(self, country: str | None) -> ConsentRule:
         if country:
