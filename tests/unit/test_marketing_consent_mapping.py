@@ -118,3 +118,15 @@ def test_the_standard_order_document_takes_the_consent_as_sent() -> None:
     order["customer"]["marketing_consent"] = "maybe"
     with pytest.raises(ValidationError, match="marketing_consent"):
         OrderDocument.model_validate(order)
+
+
+def test_the_shopify_customer_country_is_the_billing_country() -> None:
+    order = copy.deepcopy(fixture("shopify", "orders__create"))
+    order["billing_address"]["country_code"] = "DE"
+    order["shipping_address"]["country_code"] = "AT"
+    (facts,) = shopify("orders/create", payload=order).orders
+    assert facts.details is not None
+    assert (facts.details.customer.country, facts.details.shipping_country) == ("DE", "AT")
+    order.pop("billing_address")
+    (facts,) = shopify("orders/create", payload=order).orders
+    assert facts.details is not None and facts.details.customer.country == "AT"

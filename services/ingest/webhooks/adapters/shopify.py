@@ -258,6 +258,7 @@ def marketing_consent(order: ShopifyOrder, customer: ShopifyCustomer) -> Marketi
 def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
     customer = order.customer or ShopifyCustomer()
     shipping = order.shipping_address or order.billing_address or ShopifyAddress()
+    billing = order.billing_address or shipping
     details = OrderDetails(
         placed_at=order.created_at,
         currency=order.currency.upper(),
@@ -266,7 +267,9 @@ def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
             email=clean_email(order.email or order.contact_email or customer.email),
             name=full_name(customer.first_name, customer.last_name),
             locale=order.customer_locale,
-            country=country_code(shipping.country_code),
+            # Billing first, as the other platforms' mappers: the customer's own country (the
+            # law of a review request follows it), not where a gift was sent.
+            country=country_code(billing.country_code),
             marketing_consent=marketing_consent(order, customer),
         ),
         items=tuple(
