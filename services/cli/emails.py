@@ -45,6 +45,12 @@ Token = Annotated[
     ),
 ]
 Json = Annotated[bool, typer.Option("--json", help="print JSON instead of text")]
+Refunded = Annotated[
+    bool,
+    typer.Option(
+        "--refunded", help="a returned or refunded order: the service-only invitation or reminder"
+    ),
+]
 
 
 def _call(kind: Kind, url: str | None, token: str | None, method: str, path: str, **kw: Any) -> Any:
@@ -72,15 +78,18 @@ def preview(
     kind: KindArg,
     language: LanguageOpt = None,
     html: Annotated[bool, typer.Option("--html", help="print the HTML part only")] = False,
+    refunded: Refunded = False,
     url: Url = None,
     token: Token = None,
     as_json: Json = False,
 ) -> None:
     """Show an email as the shop's customers (or staff) would get it now, from a made-up order
     or review (its links lead nowhere)."""
-    params = {"language": language} if language else None
+    params: dict[str, Any] = {"language": language} if language else {}
+    if refunded:
+        params["refunded"] = "true"
     email: dict[str, Any] = _call(
-        kind, url, token, "GET", _path(shop, kind, "preview"), params=params
+        kind, url, token, "GET", _path(shop, kind, "preview"), params=params or None
     )
     if as_json:
         show_json(email)
@@ -101,6 +110,7 @@ def test(
     kind: KindArg,
     to: Annotated[str, typer.Option("--to", help="the one address the test copy goes to")],
     language: LanguageOpt = None,
+    refunded: Refunded = False,
     url: Url = None,
     token: Token = None,
     as_json: Json = False,
@@ -110,6 +120,8 @@ def test(
     body: dict[str, Any] = {"to": to}
     if language:
         body["language"] = language
+    if refunded:
+        body["refunded"] = True
     sent: dict[str, Any] = _call(kind, url, token, "POST", _path(shop, kind, "test"), body=body)
     if as_json:
         show_json(sent)

@@ -81,6 +81,11 @@ async def test_emails_preview_and_test_through_the_survey_and_the_notifier(
         assert values["subject"] == f"Wie gefällt Ihnen Ihre Bestellung bei Shop {SHOP}?"
         assert values["reply_to"] == CONTACT
         assert "Beispielprodukt 1" in text and "preview-not-a-real-link" in text
+        service_only = await cli(env, "emails", "preview", SHOP, "invitation", "--refunded")
+        assert service_only.code == 0, service_only.err
+        assert (
+            "Share your experience" in service_only.out and "Sample product" not in service_only.out
+        )
         html = await cli(env, "emails", "preview", SHOP, "follow_up", "--html")
         assert html.code == 0 and html.out.startswith("<!doctype html>")
         as_json = await cli(env, "emails", "preview", SHOP, "reminder", "--json")

@@ -11,7 +11,7 @@ import pytest
 
 from services.survey import suppressions
 from services.survey.email.translations import TEXTS, Texts
-from services.survey.previews.samples import PREVIEW_TOKEN
+from services.survey.previews.samples import PREVIEW_TOKEN, PRODUCT_NAME
 from services.survey.previews.schemas import KINDS, Language
 from shared.events import OrderDelivered
 from shared.events.shops import ShopUpdated
@@ -97,8 +97,25 @@ async def test_every_kind_in_every_language_with_the_shops_branding(survey) -> N
                 if kind != "follow_up":
                     assert f"/s/{PREVIEW_TOKEN}" in p["text"]
                     assert "Alex Example" in p["text"]
+                    assert f"{PRODUCT_NAME[language]} 1" in p["text"]
                 else:
                     assert f"{CONTACT}" in p["text"]  # how to reach the shop
+
+        # A returned or refunded order gets the service-only survey: nothing to rate.
+        for kind in ("invitation", "reminder"):
+            for language in get_args(Language):
+                r = await http.get(
+                    f"/v1/shops/{SHOP}/emails/{kind}/preview",
+                    params={"language": language, "refunded": "true"},
+                    headers=API,
+                )
+                assert r.status_code == 200, r.text
+                p = r.json()
+                t = Texts(language, shop=NAME)
+                assert t("intro_service") in p["text"] and t("cta_service") in p["text"]
+                assert f"{t('products')}:" not in p["text"] and "Alex Example" in p["text"]
+                assert PRODUCT_NAME[language] not in p["text"] + p["html"]
+                assert p["subject"] == t(SUBJECT_KEY[kind])
 
         # Without a language: the shop's locale (de).
         r = await http.get(f"/v1/shops/{SHOP}/emails/reminder/preview", headers=API)
@@ -156,14 +173,18 @@ async def test_a_test_copy_arrives_once_and_touches_no_order_or_survey(survey) -
     assert "Vzorčni izdelek 1" in text and f"/s/{PREVIEW_TOKEN}" in text
     assert COLOR in mail.get_body(("html",)).get_content()
 
-    # An internationalised address is an address too (SMTPUTF8).
+    # An internationalised address is an address too (SMTPUTF8); here the service-only email.
     idn = f"jürgen-{to.split('@')[0]}@bücher.example"
     async with survey.http() as http:
         r = await http.post(
-            f"/v1/shops/{SHOP}/emails/follow_up/test", headers=API, json={"to": idn}
+            f"/v1/shops/{SHOP}/emails/invitation/test",
+            headers=API,
+            json={"to": idn, "language": "en", "refunded": True},
         )
     assert r.status_code == 200, r.text
-    assert len(survey.mails_to(idn)) == 1
+    (service_only,) = survey.mails_to(idn)
+    text = service_only.get_body(("plain",)).get_content()
+    assert Texts("en", shop=NAME)("cta_service") in text and "Sample product" not in text
 
     assert await snapshot(survey) == before
     assert survey.mails_to(customer) == []

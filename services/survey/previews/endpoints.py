@@ -6,7 +6,13 @@ from fastapi import APIRouter, HTTPException, Path, Query, status
 
 from services.survey.deps import SurveySettingsDep
 from services.survey.previews import service
-from services.survey.previews.schemas import EmailPreview, Language, TestSendIn, TestSent
+from services.survey.previews.schemas import (
+    REFUNDED,
+    EmailPreview,
+    Language,
+    TestSendIn,
+    TestSent,
+)
 from shared.http.auth import ApiToken
 from shared.http.deps import ClockDep, PoolDep
 from shared.http.params import ShopIdPath
@@ -30,12 +36,13 @@ async def preview(
     now: ClockDep,
     _: ApiToken,
     language: LanguageQuery = None,
+    refunded: Annotated[bool, Query(description=REFUNDED)] = False,
 ) -> EmailPreview:
     """The email as a customer of the shop would get it now (its name, contact as Reply-To,
     branding and reminder settings), built from a made-up order: never a real one. Its links
     lead nowhere. A shop the survey has not heard of gets the defaults."""
     try:
-        return await service.preview(pool, settings, shop_id, kind, language, now)
+        return await service.preview(pool, settings, shop_id, kind, language, now, refunded)
     except service.UnknownKind as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
 
@@ -63,7 +70,7 @@ async def send_test(
     Only for shops the registry announced (404 otherwise)."""
     try:
         return await service.send_test(
-            pool, settings, shop_id, kind, str(body.to), body.language, now
+            pool, settings, shop_id, kind, str(body.to), body.language, now, body.refunded
         )
     except (service.UnknownKind, service.UnknownShop) as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None

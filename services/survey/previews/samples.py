@@ -19,7 +19,7 @@ PUBLIC_REF = "preview"
 CUSTOMER_EMAIL = "customer@example.invalid"
 
 # A product name the operator recognises as made up, in the email's language.
-_PRODUCT: dict[Language, str] = {
+PRODUCT_NAME: dict[Language, str] = {
     "en": "Sample product",
     "de": "Beispielprodukt",
     "sl": "Vzorčni izdelek",
@@ -39,8 +39,10 @@ class PreviewLinks(Tokens):
         return PREVIEW_TOKEN
 
 
-def order(shop_id: str, language: Language, now: datetime) -> OrderView:
-    name = _PRODUCT[language]
+def order(shop_id: str, language: Language, now: datetime, refunded: bool = False) -> OrderView:
+    """`refunded`: the order came back, so its survey is the service-only one (no product to
+    rate): the email real returned or refunded orders get."""
+    name = PRODUCT_NAME[language]
     return OrderView(
         shop_id=shop_id,
         order_id="preview",
@@ -53,6 +55,8 @@ def order(shop_id: str, language: Language, now: datetime) -> OrderView:
         ),
         placed_at=now - timedelta(days=14),
         delivered_at=now - timedelta(days=10),
+        returned=refunded,
+        fully_refunded=refunded,
     )
 
 

@@ -10,6 +10,10 @@ EmailKind = Literal["invitation", "reminder", "follow_up"]
 KINDS: tuple[EmailKind, ...] = ("invitation", "reminder", "follow_up")
 # The languages of services/survey/email/translations.py (a unit test keeps them equal).
 Language = Literal["en", "de", "sl", "lv", "ro"]
+REFUNDED = (
+    "For a made-up order that was returned or refunded: the service-only invitation or "
+    "reminder (no product to rate) such orders get. The follow-up is the same either way."
+)
 
 
 class EmailPreview(BaseModel):
@@ -31,6 +35,7 @@ class TestSendIn(BaseModel):
     language: Language | None = Field(
         default=None, description="The email's language; the shop's locale if left out."
     )
+    refunded: bool = Field(default=False, description=REFUNDED)
 
 
 class TestSent(BaseModel):

@@ -93,10 +93,11 @@ def render(
     language: Language | None,
     message_id: str,
     now: datetime,
+    refunded: bool = False,
 ) -> Rendered:
     """The message exactly as the dispatcher would hand it to SMTP for the made-up order."""
     lang = _language(shop, language)
-    order = samples.order(shop.shop_id, lang, now)
+    order = samples.order(shop.shop_id, lang, now, refunded)
     links = samples.PreviewLinks()
     if kind == "follow_up":
         row = samples.follow_up(shop.shop_id, lang, message_id, now)
@@ -115,13 +116,14 @@ async def preview(
     kind: str,
     language: Language | None,
     now: datetime,
+    refunded: bool = False,
 ) -> EmailPreview:
     """Raises UnknownKind."""
     known = kind_of(kind)
     async with pool.acquire() as conn:
         shop = await shops.get(conn, shop_id)
     message_id = samples.preview_message_id(known, settings.message_id_domain)
-    rendered = render(settings, shop, known, language, message_id, now)
+    rendered = render(settings, shop, known, language, message_id, now, refunded)
     parsed = BytesParser(policy=policy.default).parsebytes(rendered.message)
     text, html = parsed.get_body(("plain",)), parsed.get_body(("html",))
     reply_to = parsed["Reply-To"]
@@ -153,6 +155,7 @@ async def send_test(
     to: str,
     language: Language | None,
     now: datetime,
+    refunded: bool = False,
 ) -> TestSent:
     """One copy to `to`, its subject marked `[TEST]`. Raises UnknownKind, UnknownShop,
     Suppressed, TooManyTests, NotSent."""
@@ -180,7 +183,7 @@ async def send_test(
             # The oldest one counted leaves the window first.
             wait = recent[-limit] + WINDOW - now
             raise TooManyTests(max(1, math.ceil(wait.total_seconds())))
-        rendered = render(settings, shop, known, language, message_id, now)
+        rendered = render(settings, shop, known, language, message_id, now, refunded)
         # Counted before sending: an attempt the server refuses still made a connection.
         await repository.record(conn, shop_id, known, rendered.language, message_id, now)
         await repository.forget_before(conn, now - timedelta(days=1))
