@@ -119,6 +119,12 @@ def send_now(
         show_json(moved)
         return
     show(fields({k: moved[k] for k in ("order_id", "status", "send_at")}))
+    if moved["status"] != "pending":
+        note(
+            f"# the invitation is {moved['status']} already: nothing more to send; "
+            "`reviewloop surveys explain` says why"
+        )
+        return
     note(
         f"# due at {moved['send_at']} (asked for {now.isoformat(timespec='seconds')}; outside "
         "the send window it waits for the next one); `reviewloop surveys explain` says why"

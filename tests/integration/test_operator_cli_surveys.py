@@ -115,6 +115,9 @@ async def test_surveys_explain_and_send_now(cli_env, infra, database, prefix, lo
         values = fields_of(after.out.partition("\n\n")[0])
         assert values["decision"] == "sent" and values["message_id"] == mail["Message-ID"]
         assert values["reminder"] == "pending"
+        again = await cli(env, "surveys", "send-now", SHOP, "cli-o-1")
+        assert again.code == 0 and fields_of(again.out)["status"] == "sent"
+        assert "the invitation is sent already" in again.err
 
         unknown = await cli(env, "surveys", "explain", SHOP, "no-such-order")
         assert failed_with(unknown, "(404)", "never heard of")
