@@ -89,10 +89,10 @@ async def create_shop(
         "country": "SI",
         "timezone": "Europe/Ljubljana",
         "webhook_secret": secret,
+        # Required by the registry (#18), and the alert recipient by default: the alert flow
+        # counts the emails to it.
+        "contact_email": support,
     }
-    if flow == "alert":
-        # Alert recipients are the registry's (#18); the contact address stands in for them.
-        body["contact_email"] = support
     async with httpx.AsyncClient(timeout=30.0) as client:
         await _call(
             client,

@@ -194,6 +194,7 @@ async def create_shop(ingest: ServerProcess, secret: str) -> None:
         "locale": "en",
         "country": "US",
         "timezone": "UTC",
+        "contact_email": "owner@bench.example",
         "webhook_secret": secret,
     }
     async with httpx.AsyncClient(timeout=10.0) as client:

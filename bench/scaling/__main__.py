@@ -432,6 +432,7 @@ async def _ingest_orders(http: httpx.AsyncClient, index: int, count: int) -> int
                 "locale": "en",
                 "country": "SI",
                 "timezone": "Europe/Ljubljana",
+                "contact_email": "owner@bench.example",
             },
         )
         if r.status_code != 201:

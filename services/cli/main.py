@@ -264,11 +264,14 @@ def shops_create(
     name: Annotated[str, typer.Option(help="display name")],
     country: Annotated[str, typer.Option(help="ISO 3166-1 alpha-2, e.g. SI")],
     timezone: Annotated[str, typer.Option(help="IANA name, e.g. Europe/Ljubljana")],
-    locale: Annotated[str, typer.Option()] = "en",
     contact_email: Annotated[
-        str | None,
-        typer.Option(help="the shop's contact address (alerted while no support address)"),
-    ] = None,
+        str,
+        typer.Option(
+            help="the shop's contact address: survey emails' Reply-To and the alert "
+            "recipient by default"
+        ),
+    ],
+    locale: Annotated[str, typer.Option()] = "en",
     webhook_secret: Annotated[
         str | None,
         typer.Option(help="the secret the platform signs with (generated when left out)"),
@@ -285,11 +288,10 @@ def shops_create(
         "locale": locale,
         "country": country,
         "timezone": timezone,
+        "contact_email": contact_email,
     }
     if webhook_secret:
         body["webhook_secret"] = webhook_secret
-    if contact_email:
-        body["contact_email"] = contact_email
     with api.ingest(url, token) as ingest:
         shop = api.create_shop(ingest, body)
     _one(shop, as_json)

@@ -1,6 +1,7 @@
 """End to end through real processes: a negative platform review posted to ingest is stored,
 classified, published, and the notifier's alert email reaches the SMTP sink once."""
 
+import asyncio
 import json
 import mailbox
 import os
@@ -15,7 +16,8 @@ from email import message_from_bytes, policy
 import httpx
 import pytest
 
-from tests.conftest import service_env
+from services.ingest.shops import repository as shops
+from tests.conftest import connect_as, service_env
 from tests.support.admin import API, create_shop
 from tests.support.platforms import body_of, standard_headers
 from tests.support.services import ServiceProcess, running_services, smtp_env
@@ -33,6 +35,14 @@ def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess
     }
     with running_services(envs, log_dir) as procs:
         yield procs
+
+
+async def _register_without_contact(infra, database: str, shop_id: str) -> None:
+    conn = await connect_as(infra, database, "ingest")
+    try:
+        await shops.insert(conn, shop_id, "standard", "Old", "en", "SI", "UTC", WHSEC)
+    finally:
+        await conn.close()
 
 
 def mails_to(maildir, address: str) -> list:
@@ -127,7 +137,8 @@ def test_a_shop_without_support_address_alerts_its_contact_or_records_no_recipie
     with_contact, without = (f"e2e-{uuid.uuid4().hex[:6]}" for _ in range(2))
     contact = f"owner-{uuid.uuid4().hex[:8]}@example.com"
     create_shop(ingest.url, with_contact, "standard", WHSEC, contact_email=contact)
-    create_shop(ingest.url, without, "standard", WHSEC)
+    # The registry now refuses a shop without a contact (#18): one registered before that.
+    asyncio.run(_register_without_contact(infra, database, without))
     _post_negative_review(ingest.url, with_contact, "neg-contact")
     _post_negative_review(ingest.url, without, "neg-nobody")
 

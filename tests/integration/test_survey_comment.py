@@ -84,6 +84,7 @@ async def test_the_survey_comment_is_on_the_review_staff_see(make_settings, infr
                     "locale": "en",
                     "country": "SI",
                     "timezone": "Europe/Ljubljana",
+                    "contact_email": "hello@tea.example",
                 },
             )
             assert r.status_code == 201, r.text

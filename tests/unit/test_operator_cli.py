@@ -267,7 +267,8 @@ def test_json_output_parses(
     assert main(["shops", "list", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == [SHOP]
     created = ["shops", "create", "eu-shop", "--platform", "shopify", "--name", "EU shop",
-               "--country", "SI", "--timezone", "Europe/Ljubljana", "--json"]  # fmt: skip
+               "--country", "SI", "--timezone", "Europe/Ljubljana", "--contact-email",
+               "hello@eu-shop.example", "--json"]  # fmt: skip
     assert main(created) == 0
     out = capsys.readouterr()
     assert json.loads(out.out)["display_name"] == "EU shop"

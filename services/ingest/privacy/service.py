@@ -23,6 +23,7 @@ from shared.events.privacy import (
     ShopRedactRequestedPayload,
     export_data,
 )
+from shared.settings_changes import repository as settings_changes
 
 # Services that hold personal data and answer data requests.
 EXPECTED_PARTS = ("ingest", "survey", "notifier")
@@ -73,6 +74,8 @@ async def handle(conn: Connection, shop_id: str, request: PrivacyRequest) -> Non
         await deliveries.clear_shop_payloads(conn, shop_id)
         await exports.redact_shop_reviews(conn, shop_id)
         await exports.forget_shop_exports(conn, shop_id)
+        # The profile's trail holds the shop's contact and staff addresses.
+        await settings_changes.forget_shop(conn, shop_id)
         event = ShopRedactRequested(
             event_id=event_id,
             shop_id=shop_id,

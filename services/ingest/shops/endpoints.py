@@ -2,7 +2,8 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, HTTPException, Query, status
+from fastapi import APIRouter, Body, HTTPException, Query, Response, status
+from fastapi.exceptions import RequestValidationError
 
 from services.ingest.deps import AdminToken, ShopsDep
 from services.ingest.shops import service
@@ -11,11 +12,15 @@ from services.ingest.shops.schemas import (
     SecretRotate,
     ShopCreate,
     ShopOut,
+    ShopProfile,
     ShopWithSecret,
 )
-from shared.http import outbound
-from shared.http.deps import PoolDep, RuntimeDep
+from shared.http import merge_patch, outbound, versioned
+from shared.http.deps import ClockDep, PoolDep, RuntimeDep
+from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
+from shared.http.versioned import Actor, IfMatch
+from shared.settings_changes.repository import SettingsChange
 
 router = APIRouter(prefix="/v1/admin/shops", tags=["shops (operators)"])
 
@@ -27,13 +32,17 @@ router = APIRouter(prefix="/v1/admin/shops", tags=["shops (operators)"])
     responses={409: {"description": "taken"}},
 )
 async def create_shop(
-    body: ShopCreate, pool: PoolDep, shops: ShopsDep, _: AdminToken
+    body: ShopCreate, pool: PoolDep, shops: ShopsDep, response: Response, _: AdminToken
 ) -> ShopWithSecret:
+    """`contact_email` is required; `alert_recipients` default to it, `escalation_recipients`
+    to none (the alert recipients are escalated to), `sla` to 24 hours around the clock. The
+    profile starts at version 1, announced in `shop.updated`."""
     try:
         shop, secret = await service.create_shop(pool, body)
     except service.ShopExists:
         raise HTTPException(status.HTTP_409_CONFLICT, "shop id already registered") from None
     shops.invalidate(shop.shop_id)
+    versioned.tag(response, shop.version)
     return service.with_secret(shop, secret)
 
 
@@ -105,3 +114,81 @@ async def set_api_credentials(
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
     shops.invalidate(shop_id)
     return service.shop_out(shop)
+
+
+@router.get("/{shop_id}", response_model=ShopOut, responses={404: {"description": "unknown shop"}})
+async def get_shop(
+    shop_id: ShopIdPath, pool: PoolDep, response: Response, _: AdminToken
+) -> ShopOut:
+    """The shop's profile, with its version as `ETag` (send it back as `If-Match`)."""
+    try:
+        shop = await service.get_shop(pool, shop_id)
+    except LookupError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
+    versioned.tag(response, shop.version)
+    return service.shop_out(shop)
+
+
+@router.patch(
+    "/{shop_id}",
+    response_model=ShopOut,
+    responses={404: {"description": "unknown shop"}, **versioned.PRECONDITION},
+    openapi_extra=merge_patch.documented(ShopProfile),
+)
+async def patch_shop(
+    shop_id: ShopIdPath,
+    patch: SettingsPatch,
+    pool: PoolDep,
+    shops: ShopsDep,
+    now: ClockDep,
+    response: Response,
+    _: AdminToken,
+    if_match: IfMatch = None,
+    actor: Actor = None,
+) -> ShopOut:
+    """Changes the profile by JSON Merge Patch: only the members sent change, the result is
+    validated whole, and it becomes the next version (new `ETag`), audited and announced to
+    every service in `shop.updated`. `platform`, the id and secrets are not the profile's."""
+    try:
+        shop = await service.update_profile(
+            pool,
+            shop_id,
+            patch,
+            if_match=if_match,
+            actor=versioned.actor_of("admin-token", actor),
+            at=now,
+        )
+    except LookupError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
+    except service.FixedMember as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    except service.InvalidProfile as exc:
+        errors = exc.error.errors(include_url=False, include_context=False)
+        raise RequestValidationError(
+            [{**e, "loc": ("body", *e["loc"])} for e in errors], body=patch
+        ) from None
+    except service.StaleVersion as exc:
+        versioned.require(if_match, exc.version)  # the 412, with the stored ETag
+        raise  # unreachable: require refuses a stale If-Match
+    shops.invalidate(shop_id)
+    versioned.tag(response, shop.version)
+    return service.shop_out(shop)
+
+
+@router.get(
+    "/{shop_id}/changes",
+    response_model=list[SettingsChange],
+    responses={404: {"description": "unknown shop"}},
+)
+async def list_changes(
+    shop_id: ShopIdPath,
+    pool: PoolDep,
+    _: AdminToken,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[SettingsChange]:
+    """Who changed the profile when (the token kind and `Reviewloop-Actor`), newest first,
+    with the members changed before and after."""
+    try:
+        return await service.changes(pool, shop_id, limit)
+    except LookupError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None

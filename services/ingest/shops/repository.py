@@ -23,6 +23,28 @@ class ShopRow:
     # Only whether they are set: the credentials themselves are read by the fetch worker alone.
     has_api_credentials: bool
     contact_email: str | None
+    # The rest of the profile (#18); `version` grows by one per profile change.
+    contact_url: str | None
+    contact_phone: str | None
+    alert_recipients: list[str]
+    escalation_recipients: list[str]
+    sla: dict[str, Any]
+    version: int
+
+    def profile(self) -> dict[str, Any]:
+        """The editable profile as stored (JSON values): what a merge patch applies to."""
+        return {
+            "display_name": self.display_name,
+            "locale": self.locale,
+            "country": self.country,
+            "timezone": self.timezone,
+            "contact_email": self.contact_email,
+            "contact_url": self.contact_url,
+            "contact_phone": self.contact_phone,
+            "alert_recipients": list(self.alert_recipients),
+            "escalation_recipients": list(self.escalation_recipients),
+            "sla": dict(self.sla),
+        }
 
     @property
     def secrets(self) -> list[str]:
@@ -32,7 +54,8 @@ class ShopRow:
 _COLUMNS = (
     "shop_id, platform, display_name, locale, country, timezone, secret_current, "
     "secret_previous, secret_rotated_at, created_at, updated_at, "
-    "api_credentials IS NOT NULL AS has_api_credentials, contact_email"
+    "api_credentials IS NOT NULL AS has_api_credentials, contact_email, contact_url, "
+    "contact_phone, alert_recipients, escalation_recipients, sla, version"
 )
 
 
@@ -46,13 +69,21 @@ async def insert(
     timezone: str,
     secret: str,
     contact_email: str | None = None,
+    *,
+    contact_url: str | None = None,
+    contact_phone: str | None = None,
+    alert_recipients: list[str] | None = None,
+    escalation_recipients: list[str] | None = None,
+    sla: dict[str, Any] | None = None,
 ) -> ShopRow | None:
-    """The new shop, or None when the id is taken."""
+    """The new shop (version 1), or None when the id is taken."""
     row = await conn.fetchrow(
         f"""
         INSERT INTO shops (shop_id, platform, display_name, locale, country, timezone,
-                           secret_current, contact_email)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                           secret_current, contact_email, contact_url, contact_phone,
+                           alert_recipients, escalation_recipients, sla, version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, COALESCE($11, '[]'::jsonb),
+                COALESCE($12, '[]'::jsonb), COALESCE($13, '{{}}'::jsonb), 1)
         ON CONFLICT (shop_id) DO NOTHING
         RETURNING {_COLUMNS}
         """,
@@ -64,8 +95,57 @@ async def insert(
         timezone,
         secret,
         contact_email,
+        contact_url,
+        contact_phone,
+        # None (the columns' defaults) also suits a connection without the jsonb codec.
+        alert_recipients,
+        escalation_recipients,
+        sla,
     )
     return ShopRow(**dict(row)) if row else None
+
+
+def _profile_values(profile: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        profile["display_name"],
+        profile["locale"],
+        profile["country"],
+        profile["timezone"],
+        profile["contact_email"],
+        profile["contact_url"],
+        profile["contact_phone"],
+        profile["alert_recipients"],
+        profile["escalation_recipients"],
+        profile["sla"],
+    )
+
+
+async def get_for_update(conn: Connection, shop_id: str) -> ShopRow | None:
+    """The shop, locked until the transaction ends: concurrent profile changes queue here, so
+    `If-Match` is checked against the version the change will replace."""
+    row = await conn.fetchrow(
+        f"SELECT {_COLUMNS} FROM shops WHERE shop_id = $1 FOR UPDATE", shop_id
+    )
+    return ShopRow(**dict(row)) if row else None
+
+
+async def update_profile(conn: Connection, shop_id: str, profile: dict[str, Any]) -> ShopRow:
+    """Stores the profile as the next version. Call with the row locked (`get_for_update`)."""
+    row = await conn.fetchrow(
+        f"""
+        UPDATE shops
+        SET display_name = $2, locale = $3, country = $4, timezone = $5, contact_email = $6,
+            contact_url = $7, contact_phone = $8, alert_recipients = $9,
+            escalation_recipients = $10, sla = $11, version = version + 1, updated_at = now()
+        WHERE shop_id = $1
+        RETURNING {_COLUMNS}
+        """,
+        shop_id,
+        *_profile_values(profile),
+    )
+    if row is None:
+        raise LookupError(shop_id)
+    return ShopRow(**dict(row))
 
 
 async def get(conn: Connection, shop_id: str) -> ShopRow | None:

@@ -12,30 +12,94 @@ from pydantic import (
     ConfigDict,
     EmailStr,
     Field,
+    HttpUrl,
     SecretStr,
     field_validator,
+    model_validator,
 )
 
 from shared.events.envelope import ShopId
 from shared.events.orders import Platform
+from shared.events.shops import MAX_RECIPIENTS, Sla
 
 _TIMEZONES = frozenset(available_timezones())
 
 
-class ShopCreate(BaseModel):
+def _known_timezone(value: str) -> str:
+    if value not in _TIMEZONES:
+        raise ValueError(f"unknown IANA timezone {value!r}")
+    return value
+
+
+def _country_code(value: str) -> str:
+    # ASCII: "ß".upper() is "SS", so "ßß" would become four letters.
+    if not (value.isascii() and value.isalpha()):
+        raise ValueError("country must be two letters")
+    return value.upper()
+
+
+Recipients = Annotated[
+    list[EmailStr],
+    Field(max_length=MAX_RECIPIENTS, description=f"At most {MAX_RECIPIENTS} addresses."),
+]
+# Digits with the usual separators: shown to customers as is, never dialled by Reviewloop.
+ContactPhone = Annotated[str, Field(min_length=3, max_length=40, pattern=r"^\+?[0-9][0-9 ()./-]*$")]
+
+
+class ShopProfile(BaseModel):
+    """The members of a shop's profile that operators edit (`PATCH /v1/admin/shops/{shop}`),
+    validated as a whole: what the registry announces in `shop.updated`."""
+
     model_config = ConfigDict(extra="forbid")
 
-    shop_id: ShopId
-    platform: Platform
     display_name: str = Field(min_length=1, max_length=255)
     locale: str = Field(default="en", min_length=2, max_length=35)
-    country: str = Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
-    timezone: str = Field(description="IANA name, e.g. Europe/Ljubljana")
-    contact_email: EmailStr | None = Field(
-        default=None,
-        description="The shop's contact address: staff alerts go there until a support address "
-        "is set in the notifier.",
+    country: Annotated[
+        str,
+        Field(min_length=2, max_length=2, description="ISO 3166-1 alpha-2"),
+        AfterValidator(_country_code),
+    ]
+    timezone: Annotated[
+        str,
+        Field(max_length=64, description="IANA name, e.g. Europe/Ljubljana"),
+        AfterValidator(_known_timezone),
+    ]
+    contact_email: EmailStr = Field(
+        max_length=254,
+        description="Where customers and staff reach the shop: survey emails' Reply-To, the "
+        "private channel replies invite to, and the alert recipient of last resort.",
     )
+    contact_url: HttpUrl | None = Field(default=None, description="A contact page, if any.")
+    contact_phone: ContactPhone | None = None
+    alert_recipients: Recipients = Field(
+        default_factory=list,
+        description="Alerted at once about a negative or severe review (empty: the contact "
+        "address). Defaults to the contact address at creation.",
+    )
+    escalation_recipients: Recipients = Field(
+        default_factory=list,
+        description="Alerted when a review stays unanswered past the SLA (empty: the alert "
+        "recipients).",
+    )
+    sla: Sla = Field(default_factory=Sla, description="The one reply SLA of the shop.")
+
+    def stored(self) -> dict[str, Any]:
+        """The profile as JSON values, the form it is stored, compared and audited in."""
+        return self.model_dump(mode="json")
+
+
+# Members a PATCH may not name, and why (a bare "extra inputs are not permitted" helps nobody).
+FIXED_MEMBERS = {
+    "shop_id": "the shop id is fixed at registration",
+    "platform": "the platform is fixed at registration: register a new shop for another one",
+    "webhook_secret": "rotate it with POST /v1/admin/shops/{shop}/secrets/rotate",
+    "version": "the version is the registry's: send it as If-Match instead",
+}
+
+
+class ShopCreate(ShopProfile):
+    shop_id: ShopId
+    platform: Platform
     webhook_secret: SecretStr | None = Field(
         default=None,
         min_length=16,
@@ -43,20 +107,25 @@ class ShopCreate(BaseModel):
         description="The secret the platform signs with; generated when left out.",
     )
 
-    @field_validator("timezone")
+    @model_validator(mode="before")
     @classmethod
-    def _known_timezone(cls, value: str) -> str:
-        if value not in _TIMEZONES:
-            raise ValueError(f"unknown IANA timezone {value!r}")
-        return value
+    def _defaults(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        if data.get("contact_email") is None:
+            # Without it the first 1-star review of a new shop alerted nobody (issue #18).
+            raise ValueError(
+                "contact_email is required: survey emails are answered to it and staff alerts "
+                "go to it while no alert_recipients are set"
+            )
+        if data.get("alert_recipients") is None:
+            return {**data, "alert_recipients": [data["contact_email"]]}
+        return data
 
-    @field_validator("country")
-    @classmethod
-    def _upper_country(cls, value: str) -> str:
-        # ASCII: "ß".upper() is "SS", so "ßß" would become four letters.
-        if not (value.isascii() and value.isalpha()):
-            raise ValueError("country must be two letters")
-        return value.upper()
+    def profile(self) -> ShopProfile:
+        return ShopProfile.model_validate(
+            self.model_dump(exclude={"shop_id", "platform", "webhook_secret"})
+        )
 
 
 class SecretRotate(BaseModel):
@@ -133,11 +202,18 @@ API_CREDENTIALS: dict[str, type[_Credentials]] = {
 class ShopOut(BaseModel):
     shop_id: str
     platform: Platform
+    version: int = Field(description="The profile's version, also its `ETag`.")
     display_name: str
     locale: str
     country: str
     timezone: str
+    # None only for shops registered before a contact address was required.
     contact_email: str | None = None
+    contact_url: str | None = None
+    contact_phone: str | None = None
+    alert_recipients: list[str]
+    escalation_recipients: list[str]
+    sla: Sla
     has_previous_secret: bool
     has_api_credentials: bool = Field(
         description="API credentials are set (the token itself is never shown)."

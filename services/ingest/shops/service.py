@@ -1,21 +1,33 @@
-"""Shop registry use cases. Every change is announced as `shop.updated` (without secrets)."""
+"""Shop registry use cases. The registry owns the shop's profile (identity, locale, time zone,
+contact, alert recipients, the one SLA): every change of it is a new `version`, audited and
+announced whole as `shop.updated` (without secrets), so the other services keep the newest
+version they have seen and nothing else."""
 
 import base64
 import secrets as random_secrets
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
 
 from services.ingest.orders import repository as orders
 from services.ingest.shops import repository
 from services.ingest.shops.repository import ShopRow
 from services.ingest.shops.schemas import (
     API_CREDENTIALS,
+    FIXED_MEMBERS,
     ApiCredentials,
     ShopCreate,
     ShopOut,
+    ShopProfile,
     ShopWithSecret,
 )
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
-from shared.events.shops import ShopUpdated, ShopUpdatedPayload
+from shared.events.shops import ShopUpdated, ShopUpdatedPayload, Sla
+from shared.http import merge_patch, versioned
+from shared.settings_changes import repository as settings_changes
+from shared.settings_changes.repository import SettingsChange
 from shared.standard_webhooks import spec_secret
 
 # Platforms that verify with Standard Webhooks expect `whsec_<base64>` secrets.
@@ -30,6 +42,26 @@ class CredentialsMismatch(ValueError):
     """The credentials are not the kind the shop's platform needs: 422 with this reason."""
 
 
+class FixedMember(ValueError):
+    """A profile change names a member that is not the profile's: 422 with this reason."""
+
+
+class StaleVersion(Exception):
+    """`If-Match` names another version than the stored one: 412, nothing changes."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+class InvalidProfile(ValueError):
+    """The patched profile is refused as a whole: 422 with pydantic's errors."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def shop_out(shop: ShopRow) -> ShopOut:
     """What operators see of a shop: whether secrets and credentials are set, never them."""
     return ShopOut(
@@ -40,6 +72,12 @@ def shop_out(shop: ShopRow) -> ShopOut:
         country=shop.country,
         timezone=shop.timezone,
         contact_email=shop.contact_email,
+        contact_url=shop.contact_url,
+        contact_phone=shop.contact_phone,
+        alert_recipients=shop.alert_recipients,
+        escalation_recipients=shop.escalation_recipients,
+        sla=Sla.model_validate(shop.sla),
+        version=shop.version,
         has_previous_secret=shop.secret_previous is not None,
         has_api_credentials=shop.has_api_credentials,
         secret_rotated_at=shop.secret_rotated_at,
@@ -65,15 +103,11 @@ def generate_secret(platform: str) -> str:
 
 
 def _announcement(shop: ShopRow) -> ShopUpdated:
+    """The whole profile at its version: a consumer keeps the newest it has seen."""
     return ShopUpdated(
         shop_id=shop.shop_id,
-        payload=ShopUpdatedPayload(
-            platform=shop.platform,
-            display_name=shop.display_name,
-            locale=shop.locale,
-            country=shop.country,
-            timezone=shop.timezone,
-            contact_email=shop.contact_email,
+        payload=ShopUpdatedPayload.model_validate(
+            {**shop.profile(), "platform": shop.platform, "version": shop.version}
         ),
     )
 
@@ -84,22 +118,92 @@ async def create_shop(pool: Pool, body: ShopCreate) -> tuple[ShopRow, str]:
         if body.webhook_secret
         else generate_secret(body.platform)
     )
+    profile = body.profile().stored()
     async with unit_of_work(pool) as uow:
         shop = await repository.insert(
             uow.conn,
             body.shop_id,
             body.platform,
-            body.display_name,
-            body.locale,
-            body.country,
-            body.timezone,
+            profile["display_name"],
+            profile["locale"],
+            profile["country"],
+            profile["timezone"],
             secret,
-            str(body.contact_email) if body.contact_email else None,
+            profile["contact_email"],
+            contact_url=profile["contact_url"],
+            contact_phone=profile["contact_phone"],
+            alert_recipients=profile["alert_recipients"],
+            escalation_recipients=profile["escalation_recipients"],
+            sla=profile["sla"],
         )
         if shop is None:
             raise ShopExists(body.shop_id)
         await uow.emit(_announcement(shop))
     return shop, secret
+
+
+async def get_shop(pool: Pool, shop_id: str) -> ShopRow:
+    async with pool.acquire() as conn:
+        shop = await repository.get(conn, shop_id)
+    if shop is None:
+        raise LookupError(shop_id)
+    return shop
+
+
+def _patched(current: dict[str, Any], patch: dict[str, Any]) -> ShopProfile:
+    fixed = sorted(set(patch) & set(FIXED_MEMBERS))
+    if fixed:
+        raise FixedMember("; ".join(f"{name}: {FIXED_MEMBERS[name]}" for name in fixed))
+    try:
+        # Validated whole: a patch is refused for what the profile would become, e.g. a shop
+        # registered before contacts were required gets one with its first change.
+        return ShopProfile.model_validate(merge_patch.merge(current, patch))
+    except ValidationError as exc:
+        raise InvalidProfile(exc) from None
+
+
+async def update_profile(
+    pool: Pool,
+    shop_id: str,
+    patch: dict[str, Any],
+    *,
+    if_match: str | None,
+    actor: str,
+    at: datetime,
+) -> ShopRow:
+    """Applies a JSON Merge Patch to the profile: the next version, one audit row with what
+    changed, and the whole profile announced. A patch that changes nothing changes no version.
+    Raises LookupError, FixedMember, InvalidProfile or StaleVersion."""
+    async with unit_of_work(pool, actor=actor, at=at, audit_writer=settings_changes.write) as uow:
+        current = await repository.get_for_update(uow.conn, shop_id)
+        if current is None:
+            raise LookupError(shop_id)
+        if not versioned.matches(if_match, current.version):
+            raise StaleVersion(current.version)
+        before = {**current.profile(), "sla": Sla.model_validate(current.sla).model_dump()}
+        after = _patched(before, patch).stored()
+        changed = sorted(k for k in after if after[k] != before.get(k))
+        if not changed:
+            return current
+        shop = await repository.update_profile(uow.conn, shop_id, after)
+        await uow.audit(
+            "settings.changed",
+            "shop_profile",
+            shop.version,
+            shop_id=shop_id,
+            before={k: before.get(k) for k in changed},
+            after={k: after[k] for k in changed},
+        )
+        await uow.emit(_announcement(shop))
+    return shop
+
+
+async def changes(pool: Pool, shop_id: str, limit: int) -> list[SettingsChange]:
+    """The profile's audit trail, newest first. Raises LookupError for an unknown shop."""
+    async with pool.acquire() as conn:
+        if await repository.get(conn, shop_id) is None:
+            raise LookupError(shop_id)
+        return await settings_changes.for_shop(conn, shop_id, limit)
 
 
 async def rotate_secret(pool: Pool, shop_id: str, new_secret: str | None) -> tuple[ShopRow, str]:
