@@ -396,18 +396,19 @@ async def test_shops_and_customer_redaction_through_the_admin_api(
     created = await cli(
         env, "shops", "create", "eu-shop", "--platform", "shopify", "--name", "EU shop",
         "--country", "si", "--timezone", "Europe/Ljubljana", "--webhook-secret", SECRET,
+        "--contact-email", "hello@eu-shop.example",
     )  # fmt: skip
     assert created.code == 0, created.err
     shop = fields_of(created.out)
     assert shop["webhook_secret"] == SECRET and shop["country"] == "SI"
     taken = await cli(
         env, "shops", "create", "eu-shop", "--platform", "shopify", "--name", "EU shop",
-        "--country", "SI", "--timezone", "Europe/Ljubljana",
+        "--country", "SI", "--timezone", "Europe/Ljubljana", "--contact-email", "a@b.example",
     )  # fmt: skip
     assert failed_with(taken, "(409)", "shop id already registered")
     invalid = await cli(
         env, "shops", "create", "other", "--platform", "shopify", "--name", "x",
-        "--country", "SI", "--timezone", "Mars/Base",
+        "--country", "SI", "--timezone", "Mars/Base", "--contact-email", "a@b.example",
     )  # fmt: skip
     assert failed_with(invalid, "(422)", "timezone")
     listed = await cli(env, "shops", "list", "--json")
