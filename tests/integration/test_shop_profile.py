@@ -84,6 +84,12 @@ def test_creation_needs_a_contact_and_defaults_the_rest(ingest) -> None:
     )
     assert missing.status_code == 422, missing.text
     assert "contact_email is required" in missing.text
+    both = httpx.post(
+        f"{ingest.url}/v1/admin/shops", json=base(shop_id, country="ßß"), headers=ADMIN, timeout=10
+    )
+    assert both.status_code == 422
+    # Every reason at once, each at its member.
+    assert sorted(e["loc"][1] for e in both.json()["detail"]) == ["contact_email", "country"]
     assert get(ingest, shop_id).status_code == 404
 
     r = httpx.post(

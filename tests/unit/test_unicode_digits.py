@@ -71,7 +71,13 @@ def test_country_and_currency_codes_are_ascii_letters() -> None:
     # "ß".upper() is "SS": a two-letter "ßß" used to become the four-letter country "SSSS".
     assert country_code("ßß") is None and country_code("\u00aa\u00ba") is None
     assert country_code("si") == "SI"
-    shop = {"shop_id": "s", "platform": "standard", "display_name": "S", "timezone": "UTC"}
+    shop = {
+        "shop_id": "s",
+        "platform": "standard",
+        "display_name": "S",
+        "timezone": "UTC",
+        "contact_email": "hello@s.example",
+    }
     with pytest.raises(ValidationError, match="two letters"):
         ShopCreate.model_validate({**shop, "country": "ßß"})
     assert ShopCreate.model_validate({**shop, "country": "si"}).country == "SI"

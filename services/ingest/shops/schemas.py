@@ -65,6 +65,9 @@ class ShopProfile(BaseModel):
         AfterValidator(_known_timezone),
     ]
     contact_email: EmailStr = Field(
+        # Required: the default only lets the check below say why, next to any other error.
+        default=None,
+        validate_default=True,
         max_length=254,
         description="Where customers and staff reach the shop: survey emails' Reply-To, the "
         "private channel replies invite to, and the alert recipient of last resort.",
@@ -82,6 +85,17 @@ class ShopProfile(BaseModel):
         "recipients).",
     )
     sla: Sla = Field(default_factory=Sla, description="The one reply SLA of the shop.")
+
+    @field_validator("contact_email", mode="before")
+    @classmethod
+    def _contact_required(cls, value: Any) -> Any:
+        if value is None:
+            # Without it the first 1-star review of a new shop alerted nobody (issue #18).
+            raise ValueError(
+                "contact_email is required: survey emails are answered to it and staff alerts "
+                "go to it while no alert_recipients are set"
+            )
+        return value
 
     def stored(self) -> dict[str, Any]:
         """The profile as JSON values, the form it is stored, compared and audited in."""
@@ -112,13 +126,7 @@ class ShopCreate(ShopProfile):
     def _defaults(cls, data: Any) -> Any:
         if not isinstance(data, dict):
             return data
-        if data.get("contact_email") is None:
-            # Without it the first 1-star review of a new shop alerted nobody (issue #18).
-            raise ValueError(
-                "contact_email is required: survey emails are answered to it and staff alerts "
-                "go to it while no alert_recipients are set"
-            )
-        if data.get("alert_recipients") is None:
+        if data.get("alert_recipients") is None and data.get("contact_email") is not None:
             return {**data, "alert_recipients": [data["contact_email"]]}
         return data
 
