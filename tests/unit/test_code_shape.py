@@ -133,6 +133,10 @@ def _untyped(schema: dict[str, Any], components: dict[str, Any], seen: frozenset
         extra = schema.get("additionalProperties")
         if isinstance(extra, dict):
             return _untyped(extra, components, seen)
+        # A map keyed by a pattern (country codes) is described by its values' schemas.
+        patterned = schema.get("patternProperties")
+        if isinstance(patterned, dict) and patterned:
+            return any(_untyped(p, components, seen) for p in patterned.values())
         if "properties" not in schema:
             return True
         return any(_untyped(p, components, seen) for p in schema["properties"].values())
@@ -175,6 +179,10 @@ def test_every_json_route_declares_its_response_model(service: str) -> None:
 
 def test_the_response_check_sees_an_untyped_body() -> None:
     assert _untyped({"type": "object", "additionalProperties": True}, {}, frozenset())
+    assert _untyped({"type": "object", "patternProperties": {"^x$": {}}}, {}, frozenset())
+    assert not _untyped(
+        {"type": "object", "patternProperties": {"^x$": {"type": "string"}}}, {}, frozenset()
+    )
     assert _untyped({}, {}, frozenset())
     assert _untyped(
         {"type": "array", "items": {"$ref": "#/c/X"}}, {"X": {"type": "object"}}, frozenset()
