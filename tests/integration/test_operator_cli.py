@@ -505,6 +505,7 @@ async def test_shops_show_prints_the_checklist_and_exits_1_while_a_blocker_fails
 
     waiting = await cli(env, "shops", "show", "new-shop")
     assert failed_with(waiting, "shop new-shop is not ready: first_webhook")
+    assert fields_of(waiting.out)["display_name"] == "New shop"  # the profile comes first
     rows = checklist_rows(waiting.out)
     assert rows["first_webhook"] == ["MISSING", "blocker"]
     assert rows["alert_recipient"] == ["ok", "blocker"]
@@ -517,7 +518,8 @@ async def test_shops_show_prints_the_checklist_and_exits_1_while_a_blocker_fails
     assert failed_with(as_json, "not ready: first_webhook")
     shown = json.loads(as_json.out)
     assert shown["setup"]["shop_id"] == "new-shop" and shown["setup"]["ready"] is False
-    assert shown["profile"] is None or shown["profile"]["shop_id"] == "new-shop"
+    assert shown["profile"]["shop_id"] == "new-shop"
+    assert shown["profile"]["contact_email"] == "hello@new-shop.example"
 
     order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 4712}
     body = body_of(order)

@@ -155,8 +155,20 @@ async def test_a_shop_without_an_alert_recipient_is_not_ready(
 ) -> None:
     shop_id = "silent-shop"
     create_shop(ingest.url, shop_id, "standard", WHSEC, contact_email="hello@silent.example")
-    # No alert recipients and no contact: what a shop is left with after
-    # PATCH {"alert_recipients": [], "contact_email": null}.
+    # Without alert recipients the contact address is alerted.
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.patch(
+            f"{ingest.url}/v1/admin/shops/{shop_id}", json={"alert_recipients": []}, headers=ADMIN
+        )
+    assert r.status_code == 200, r.text
+    fallback = item(await setup_of(ingest, shop_id), "alert_recipient")
+    assert fallback["ok"] is True
+    assert fallback["what"] == (
+        "no alert recipients set: alerts go to the contact address hello@silent.example"
+    )
+
+    # The registry no longer lets a shop lose its contact, but shops registered before #18
+    # could have none: such a shop, as its row stands.
     conn = await connect_as(infra, module_database, "ingest")
     try:
         await conn.execute(
