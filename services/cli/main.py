@@ -146,7 +146,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 shops_app = typer.Typer(
-    help="Register shops and rotate their webhook secrets (ingest).", no_args_is_help=True
+    help="Register shops, rotate their webhook secrets, show their readiness (ingest).",
+    no_args_is_help=True,
 )
 users_app = typer.Typer(help="Manage the responder's staff users.", no_args_is_help=True)
 keys_app = typer.Typer(help="Manage the responder's API keys.", no_args_is_help=True)
