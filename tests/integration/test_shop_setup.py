@@ -17,6 +17,7 @@ from tests.conftest import connect_as, service_env
 from tests.support.admin import ADMIN, create_shop
 from tests.support.kafka import eventually, produce
 from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.responder import BOOTSTRAP, user_with_key
 from tests.support.services import ServiceProcess
 
 pytestmark = pytest.mark.integration
@@ -148,6 +149,52 @@ async def test_reviews_from_a_platform_need_the_connector_the_responder_announce
         return not item(await setup_of(ingest), "review_connectors")["ok"]
 
     await eventually(removed)
+
+
+async def test_a_connector_set_at_the_responder_reaches_the_checklist(
+    ingest, infra, module_database, module_prefix, tmp_path
+) -> None:
+    """The whole way: the registry announces the shop, the responder learns it, a manager
+    connects the shop's signed webhook, the responder's outbox announces it on Kafka, and
+    ingest's consumer turns the checklist's item ok."""
+    shop_id = "linked-shop"
+    responder = ServiceProcess(
+        "responder", service_env("responder", infra, module_database, module_prefix), tmp_path
+    )
+    try:
+        responder.start()
+        responder.wait_ready()
+        create_shop(ingest.url, shop_id, "shopify", WHSEC)
+        async with httpx.AsyncClient(base_url=responder.url, timeout=10) as http:
+
+            async def known() -> bool:
+                r = await http.get("/v1/shops", headers=BOOTSTRAP)
+                return shop_id in {s["shop_id"] for s in r.json()}
+
+            await eventually(known)
+            _, manager = await user_with_key(http, "manager", [shop_id])
+
+            body = body_of(fixture("trustpilot", "service-review-created"))
+            r = await post(
+                f"{ingest.url}/reviews/trustpilot/{shop_id}", body, standard_headers(body, WHSEC)
+            )
+            assert r.status_code == 202, r.text
+            assert not item(await setup_of(ingest, shop_id), "review_connectors")["ok"]
+
+            # A host that does not resolve now is accepted (checked again at each delivery).
+            r = await http.put(
+                f"/v1/shops/{shop_id}/connector",
+                json={"url": "http://replies.invalid/reviewloop"},
+                headers=manager,
+            )
+            assert r.status_code == 200, r.text
+
+        async def connected() -> bool:
+            return bool(item(await setup_of(ingest, shop_id), "review_connectors")["ok"])
+
+        await eventually(connected, wait_s=30)
+    finally:
+        responder.kill()
 
 
 async def test_a_shop_without_an_alert_recipient_is_not_ready(
