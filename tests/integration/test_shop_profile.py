@@ -4,6 +4,7 @@ with `ETag`/`If-Match`, every change is audited and announced whole in `shop.upd
 version, and that version reaches every service, survives a restart and a replay of the shops
 topic. Real ingest (and survey, notifier, responder) processes, PostgreSQL and Kafka."""
 
+import asyncio
 import json
 import uuid
 from collections.abc import Iterator
@@ -475,3 +476,32 @@ async def test_a_change_reaches_every_service_survives_a_restart_and_a_replay(
     assert version == 4, survey.log_tail()
     assert profile["timezone"] == "Asia/Tokyo"
     assert profile["contact_email"] == "help@tea.example"
+
+
+async def test_two_changes_against_one_version_one_wins(ingest) -> None:
+    """Both staff members read version 1; the row lock makes the second see version 2."""
+    shop_id = new_shop_id()
+    create_shop(ingest.url, shop_id, "standard", contact_email="hello@tea.example")
+    url = f"{ingest.url}/v1/admin/shops/{shop_id}"
+    async with httpx.AsyncClient(timeout=10) as http:
+        answers = await asyncio.gather(
+            *(
+                http.patch(url, json={"locale": locale}, headers={**ADMIN, "If-Match": '"1"'})
+                for locale in ("de", "fr")
+            )
+        )
+        assert sorted(r.status_code for r in answers) == [200, 412]
+        (won,) = [r for r in answers if r.status_code == 200]
+        shown = await http.get(url, headers=ADMIN)
+    assert shown.json()["version"] == 2 and shown.json()["locale"] == won.json()["locale"]
+
+
+def test_the_published_patch_body_names_the_profile(ingest) -> None:
+    spec = httpx.get(f"{ingest.url}/openapi.json", timeout=10).json()
+    body = spec["paths"]["/v1/admin/shops/{shop_id}"]["patch"]["requestBody"]
+    schema = body["content"]["application/json"]["schema"]
+    assert "required" not in schema and {"timezone", "sla", "alert_recipients"} <= set(
+        schema["properties"]
+    )
+    refs = {v for v in json.dumps(schema).split('"') if v.startswith("#/components/schemas/")}
+    assert refs and all(r.rsplit("/", 1)[1] in spec["components"]["schemas"] for r in refs)

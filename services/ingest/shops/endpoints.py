@@ -1,6 +1,6 @@
 """Operator API of the shop registry, under `/v1/admin/shops` (admin token)."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Response, status
 from fastapi.exceptions import RequestValidationError
@@ -15,7 +15,7 @@ from services.ingest.shops.schemas import (
     ShopProfile,
     ShopWithSecret,
 )
-from shared.http import merge_patch, outbound, versioned
+from shared.http import outbound, versioned
 from shared.http.deps import ClockDep, PoolDep, RuntimeDep
 from shared.http.merge_patch import SettingsPatch
 from shared.http.params import ShopIdPath
@@ -23,6 +23,20 @@ from shared.http.versioned import Actor, IfMatch
 from shared.settings_changes.repository import SettingsChange
 
 router = APIRouter(prefix="/v1/admin/shops", tags=["shops (operators)"])
+
+
+def _patch_schema() -> dict[str, Any]:
+    """The PATCH body: the profile's members with their bounds, none of them required (a merge
+    patch names only what changes). Inline, since no response is a bare profile."""
+    schema = ShopProfile.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema.pop("$defs", None)
+    schema.pop("required", None)
+    schema["title"] = "ShopProfilePatch"
+    schema["description"] = "JSON Merge Patch (RFC 7396) of the shop's profile."
+    return {"requestBody": {"content": {"application/json": {"schema": schema}}}}
+
+
+_PROFILE_PATCH = _patch_schema()
 
 
 @router.post(
@@ -133,7 +147,7 @@ async def get_shop(
     "/{shop_id}",
     response_model=ShopOut,
     responses={404: {"description": "unknown shop"}, **versioned.PRECONDITION},
-    openapi_extra=merge_patch.documented(ShopProfile),
+    openapi_extra=_PROFILE_PATCH,
 )
 async def patch_shop(
     shop_id: ShopIdPath,
