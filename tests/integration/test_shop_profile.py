@@ -16,6 +16,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer
 from aiokafka.admin import AIOKafkaAdminClient
 
+from services.ingest.shops import repository as shops
 from shared.events.catalogue import parse_event
 from shared.events.shops import ShopUpdated
 from shared.topics import SHOPS, topic_name
@@ -505,3 +506,28 @@ def test_the_published_patch_body_names_the_profile(ingest) -> None:
     )
     refs = {v for v in json.dumps(schema).split('"') if v.startswith("#/components/schemas/")}
     assert refs and all(r.rsplit("/", 1)[1] in spec["components"]["schemas"] for r in refs)
+
+
+async def test_a_shop_registered_before_contacts_were_required_gets_one_with_its_next_change(
+    ingest, infra, module_database
+) -> None:
+    shop_id = new_shop_id()
+    conn = await connect_as(infra, module_database, "ingest")
+    try:
+        await shops.insert(conn, shop_id, "standard", "Old", "en", "SI", "UTC", "secret-0123456789")
+    finally:
+        await conn.close()
+    async with httpx.AsyncClient(timeout=10) as http:
+        url = f"{ingest.url}/v1/admin/shops/{shop_id}"
+        old = (await http.get(url, headers=ADMIN)).json()
+        assert (old["version"], old["contact_email"], old["sla"]["hours"]) == (1, None, 24)
+        refused = await http.patch(url, json={"locale": "de"}, headers=ADMIN)
+        assert refused.status_code == 422
+        assert "contact_email is required" in refused.text
+        r = await http.patch(
+            url, json={"locale": "de", "contact_email": "hello@old.example"}, headers=ADMIN
+        )
+        assert r.status_code == 200, r.text
+        assert (r.json()["version"], r.json()["contact_email"]) == (2, "hello@old.example")
+        # Its alert recipients stay empty: alerts go to the contact (ShopUpdatedPayload.alert_to).
+        assert r.json()["alert_recipients"] == []
