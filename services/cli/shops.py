@@ -1,7 +1,8 @@
 """`reviewloop shops show SHOP`: the shop's profile and its readiness checklist (ingest's
 `GET /v1/admin/shops/{shop}` and `GET /v1/admin/shops/{shop}/setup`, admin token). Exits 0 when
 the shop is ready and 1 when a blocker fails, so onboarding scripts can wait on it; warnings
-are printed but do not change the status."""
+are printed but do not change the status. `reviewloop shops announce [SHOP]...` publishes
+profiles again (`POST /v1/admin/shops/{shop}/announce`)."""
 
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -83,6 +84,31 @@ def show_shop(
     note(f"# shop {shop_id} is ready" + (f" (warnings: {', '.join(warnings)})" if warnings else ""))
 
 
+def announce_shops(
+    shop_ids: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="[SHOP]...", help="the shops to announce; every shop when none"),
+    ] = None,
+    url: Url = None,
+    token: Token = None,
+    as_json: Json = False,
+) -> None:
+    """Publish each shop's current profile again (`shop.updated` at its version), for a
+    service whose copy was lost after the shops topic's 7-day retention."""
+    with api.ingest(url, token) as ingest:
+        ids = shop_ids or [s["shop_id"] for s in api.list_shops(ingest)]
+        announced = [
+            {"shop_id": s["shop_id"], "version": s["version"]}
+            for s in (ingest.call("POST", _path(shop_id, "announce")) for shop_id in ids)
+        ]
+    if as_json:
+        show_json(announced)
+        return
+    show(table(("SHOP", "VERSION"), ([a["shop_id"], a["version"]] for a in announced)))
+    note(f"# {len(announced)} shop(s) announced")
+
+
 def register(shops: typer.Typer) -> None:
     """Add these commands to `reviewloop shops`."""
     shops.command("show")(show_shop)
+    shops.command("announce")(announce_shops)

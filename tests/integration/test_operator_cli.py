@@ -538,6 +538,13 @@ async def test_shops_show_prints_the_checklist_and_exits_1_while_a_blocker_fails
     unknown = await cli(env, "shops", "show", "no-shop")
     assert failed_with(unknown, "(404)", "unknown shop")
 
+    announced = await cli(env, "shops", "announce", "new-shop", "--json")
+    assert announced.code == 0, announced.err
+    assert json.loads(announced.out) == [{"shop_id": "new-shop", "version": 1}]
+    everyone = await cli(env, "shops", "announce")
+    assert everyone.code == 0 and "new-shop" in everyone.out, everyone.err
+    assert failed_with(await cli(env, "shops", "announce", "no-shop"), "(404)", "unknown shop")
+
 
 # -- users and keys (responder) -------------------------------------------------------------
 

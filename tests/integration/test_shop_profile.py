@@ -478,6 +478,16 @@ async def test_a_change_reaches_every_service_survives_a_restart_and_a_replay(
     assert profile["timezone"] == "Asia/Tokyo"
     assert profile["contact_email"] == "help@tea.example"
 
+    # Past the topic's retention a lost copy cannot be replayed: the registry announces the
+    # shop again instead, at the same version.
+    await admin_db.execute("DELETE FROM notifier.shops WHERE shop_id = $1", shop_id)
+    assert (await learned(admin_db, "notifier", shop_id))[0] == -1
+    async with httpx.AsyncClient(timeout=10) as http:
+        r = await http.post(f"{ingest.url}/v1/admin/shops/{shop_id}/announce", headers=ADMIN)
+    assert r.status_code == 200 and r.headers["etag"] == '"4"', r.text
+    profiles = await all_learned(admin_db, shop_id, 4)
+    assert {p["timezone"] for p in profiles.values()} == {"Asia/Tokyo"}
+
 
 async def test_two_changes_against_one_version_one_wins(ingest) -> None:
     """Both staff members read version 1; the row lock makes the second see version 2."""

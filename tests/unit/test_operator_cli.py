@@ -41,6 +41,7 @@ def test_every_command_is_reachable() -> None:
         ("shops", "rotate-secret"),
         ("shops", "list"),
         ("shops", "show"),
+        ("shops", "announce"),
         ("users", "create"),
         ("users", "list"),
         ("keys", "create"),

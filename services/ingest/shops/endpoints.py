@@ -189,6 +189,24 @@ async def patch_shop(
     return service.shop_out(shop)
 
 
+@router.post(
+    "/{shop_id}/announce",
+    response_model=ShopOut,
+    responses={404: {"description": "unknown shop"}},
+)
+async def announce_shop(
+    shop_id: ShopIdPath, pool: PoolDep, response: Response, _: AdminToken
+) -> ShopOut:
+    """Publishes `shop.updated` again with the current profile and version, for a service
+    whose copy was lost after the shops topic's retention (docs/configuration.md)."""
+    try:
+        shop = await service.announce(pool, shop_id)
+    except LookupError:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "unknown shop") from None
+    versioned.tag(response, shop.version)
+    return service.shop_out(shop)
+
+
 @router.get(
     "/{shop_id}/changes",
     response_model=list[SettingsChange],

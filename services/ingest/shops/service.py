@@ -198,6 +198,20 @@ async def update_profile(
     return shop
 
 
+async def announce(pool: Pool, shop_id: str) -> ShopRow:
+    """Announces the profile again at its current version. `reviewloop.shops` keeps messages
+    for 7 days (personal data on Kafka is bounded by retention), so a consumer whose copy is
+    lost later (a restored or new database) learns the shop from this instead of a replay;
+    consumers that have the version already apply the same profile again, which changes
+    nothing. Raises LookupError for an unknown shop."""
+    async with unit_of_work(pool) as uow:
+        shop = await repository.get(uow.conn, shop_id)
+        if shop is None:
+            raise LookupError(shop_id)
+        await uow.emit(_announcement(shop))
+    return shop
+
+
 async def changes(pool: Pool, shop_id: str, limit: int) -> list[SettingsChange]:
     """The profile's audit trail, newest first. Raises LookupError for an unknown shop."""
     async with pool.acquire() as conn:
