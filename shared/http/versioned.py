@@ -8,9 +8,13 @@ members they name). `Reviewloop-Actor` names the person behind a shared operator
 audit trail; what the token proves is recorded beside it.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, Any
 
 from fastapi import Header, HTTPException, Response, status
+
+from shared.settings_changes.ownership import OwnedElsewhere, StaleVersion
 
 IfMatch = Annotated[
     str | None,
@@ -64,3 +68,16 @@ def tag(response: Response, version: int) -> None:
 def actor_of(token_kind: str, claimed: str | None) -> str:
     """`admin-token` or `api-token`, with the person the caller named, if any."""
     return f"{token_kind}:{claimed}" if claimed else token_kind
+
+
+@contextmanager
+def answered(if_match: str | None) -> Iterator[None]:
+    """A settings service's refusals as HTTP answers: 422 for a member another owner keeps,
+    412 (with the stored `ETag`) for a stale `If-Match`."""
+    try:
+        yield
+    except OwnedElsewhere as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+    except StaleVersion as exc:
+        require(if_match, exc.version)
+        raise  # unreachable: require refuses a stale If-Match

@@ -116,7 +116,7 @@ async def test_a_member_the_registry_owns_is_refused_with_where_to_change_it(sur
         )
         assert r.status_code == 422, r.text
         assert r.json()["detail"] == (
-            "timezone is owned by the shop registry: PATCH /v1/admin/shops/tea-shop (admin token)"
+            "timezone is owned by the shop registry: PATCH /v1/admin/shops/tea-shop"
         )
         r = await http.get(URL, headers=API)
         assert r.headers["ETag"] == '"0"' and r.json()["cooldown_days"] == 30

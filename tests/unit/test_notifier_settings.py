@@ -1,17 +1,14 @@
 """The notifier's settings after #18 own nothing the registry's profile holds (pure)."""
 
-from services.notifier.shops.config import (
-    MOVED,
-    REGISTRY_MEMBERS,
-    NotificationSettings,
-    owned_elsewhere,
-)
+import pytest
+
+from services.notifier.shops.config import MOVED, NotificationSettings
 from shared.events.shops import ShopUpdatedPayload, Sla
+from shared.settings_changes.ownership import PROFILE_MEMBERS, OwnedElsewhere, refuse_foreign
 
 
 def test_no_notifier_setting_is_named_like_a_member_of_the_registrys_profile() -> None:
-    assert not set(NotificationSettings.model_fields) & REGISTRY_MEMBERS
-    assert set(ShopUpdatedPayload.model_fields) - {"version"} <= REGISTRY_MEMBERS
+    assert not set(NotificationSettings.model_fields) & (PROFILE_MEMBERS | MOVED.keys())
 
 
 def test_each_moved_member_names_its_place_in_the_profile() -> None:
@@ -24,8 +21,10 @@ def test_each_moved_member_names_its_place_in_the_profile() -> None:
 
 
 def test_a_refusal_names_every_moved_member_and_its_owner() -> None:
-    assert owned_elsewhere("s1", {"digest_hour": 7}) is None
-    assert owned_elsewhere("s1", {"escalation_emails": [], "timezone": "UTC"}) == (
+    refuse_foreign("s1", {"digest_hour": 7}, MOVED)
+    with pytest.raises(OwnedElsewhere) as refused:
+        refuse_foreign("s1", {"escalation_emails": [], "timezone": "UTC"}, MOVED)
+    assert str(refused.value) == (
         "escalation_emails is owned by the shop registry: PATCH /v1/admin/shops/s1 "
         "(as escalation_recipients); timezone is owned by the shop registry: "
         "PATCH /v1/admin/shops/s1"

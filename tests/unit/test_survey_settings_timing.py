@@ -13,7 +13,8 @@ from typing import Any
 from services.survey.follow_ups.rules import due_at
 from services.survey.scheduling import timing
 from services.survey.shops.config import SurveyShopSettings
-from services.survey.shops.service import FOLLOW_UP_TIMING, REGISTRY_MEMBERS, TIMING
+from services.survey.shops.service import FOLLOW_UP_TIMING, TIMING
+from shared.settings_changes.ownership import PROFILE_MEMBERS
 
 
 def members_read(source: str, names: set[str]) -> set[str]:
@@ -46,4 +47,4 @@ def test_follow_up_timing_members_are_what_its_rule_reads() -> None:
 def test_no_survey_setting_shares_a_name_with_the_registrys_profile() -> None:
     """Those names are refused as owned elsewhere, so a survey setting of that name could
     never be changed."""
-    assert not REGISTRY_MEMBERS & set(SurveyShopSettings.model_fields)
+    assert not PROFILE_MEMBERS & set(SurveyShopSettings.model_fields)

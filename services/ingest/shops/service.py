@@ -26,6 +26,7 @@ from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload, Sla
 from shared.http import merge_patch, versioned
+from shared.settings_changes import ownership
 from shared.settings_changes import repository as settings_changes
 from shared.settings_changes.repository import SettingsChange
 from shared.standard_webhooks import spec_secret
@@ -44,14 +45,6 @@ class CredentialsMismatch(ValueError):
 
 class FixedMember(ValueError):
     """A profile change names a member that is not the profile's: 422 with this reason."""
-
-
-class StaleVersion(Exception):
-    """`If-Match` names another version than the stored one: 412, nothing changes."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(version)
-        self.version = version
 
 
 class InvalidProfile(ValueError):
@@ -179,7 +172,7 @@ async def update_profile(
         if current is None:
             raise LookupError(shop_id)
         if not versioned.matches(if_match, current.version):
-            raise StaleVersion(current.version)
+            raise ownership.StaleVersion(current.version)
         before = {**current.profile(), "sla": Sla.model_validate(current.sla).model_dump()}
         after = _patched(before, patch).stored()
         changed = sorted(k for k in after if after[k] != before.get(k))

@@ -6,8 +6,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
-from shared.events.shops import ShopUpdatedPayload
-
 
 class NotificationSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -40,20 +38,3 @@ MOVED = {
     "business_start_hour": "sla.business_start_hour",
     "business_end_hour": "sla.business_end_hour",
 }
-# Every member of the registry's profile is refused here too (a patch naming `sla` or
-# `contact_email` is as misplaced as one naming `sla_hours`).
-REGISTRY_MEMBERS = frozenset(MOVED) | (frozenset(ShopUpdatedPayload.model_fields) - {"version"})
-MOVED_TO = "the shop registry: PATCH /v1/admin/shops/{shop_id}"
-
-
-def owned_elsewhere(shop_id: str, patch: dict[str, Any]) -> str | None:
-    """Why a change naming a member the registry owns is refused, or None."""
-    named = sorted(REGISTRY_MEMBERS & set(patch))
-    if not named:
-        return None
-    where = MOVED_TO.format(shop_id=shop_id)
-    return "; ".join(
-        f"{name} is owned by {where}"
-        + (f" (as {MOVED[name]})" if name in MOVED and MOVED[name] != name else "")
-        for name in named
-    )

@@ -3,7 +3,7 @@ with `If-Match`, and the trail of changes."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, Query, Response
 
 from services.notifier.shops import service
 from services.notifier.shops.config import NotificationSettings
@@ -55,7 +55,7 @@ async def patch_settings(
     """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH; the
     answer carries the new `ETag`. A member the shop registry owns (`sla_hours`,
     `support_email`, ...) is refused with where to change it."""
-    try:
+    with versioned.answered(if_match):
         changed = await service.patch_settings(
             pool,
             shop_id,
@@ -64,11 +64,6 @@ async def patch_settings(
             actor=versioned.actor_of("api-token", actor),
             now=now,
         )
-    except service.OwnedElsewhere as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
-    except service.StaleVersion as exc:
-        versioned.require(if_match, exc.version)  # the 412, with the stored ETag
-        raise  # unreachable: require refuses a stale If-Match
     versioned.tag(response, changed.version)
     return changed.settings
 

@@ -2,34 +2,18 @@
 (`shared/http/merge_patch.py`) against the version the caller read, with an audit entry in the
 change's own transaction."""
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from services.notifier.shops import repository
-from services.notifier.shops.config import NotificationSettings, owned_elsewhere
+from services.notifier.shops.config import MOVED, NotificationSettings
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.http import merge_patch, versioned
+from shared.settings_changes import ownership
 from shared.settings_changes import repository as settings_changes
 
-
-@dataclass(frozen=True)
-class Versioned:
-    settings: NotificationSettings
-    version: int
-
-
-class StaleVersion(Exception):
-    """`If-Match` names a version that is no longer the stored one: 412, nothing changed."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(version)
-        self.version = version
-
-
-class OwnedElsewhere(ValueError):
-    """The patch names members the shop registry keeps: 422 with this reason, nothing changed."""
+Versioned = ownership.Versioned[NotificationSettings]
 
 
 async def get_settings(pool: Pool, shop_id: str) -> Versioned:
@@ -48,31 +32,27 @@ async def patch_settings(
     now: datetime,
 ) -> Versioned:
     """Only the members sent change, and only if `if_match` (an `ETag`, or None) still names
-    the stored version. Raises OwnedElsewhere, StaleVersion, and merge_patch's validation error
-    for a result the model refuses (422). A patch that changes nothing writes nothing and keeps
-    the version."""
-    refused = owned_elsewhere(shop_id, patch)
-    if refused:
-        raise OwnedElsewhere(refused)
+    the stored version. Raises ownership's OwnedElsewhere and StaleVersion, and merge_patch's
+    validation error for a result the model refuses (422). A patch that changes nothing writes
+    nothing and keeps the version."""
+    ownership.refuse_foreign(shop_id, patch, MOVED)
     async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
         await repository.lock_settings(uow.conn, shop_id)
         shop = await repository.get(uow.conn, shop_id)
         if not versioned.matches(if_match, shop.settings_version):
-            raise StaleVersion(shop.settings_version)
+            raise ownership.StaleVersion(shop.settings_version)
         settings = merge_patch.apply(shop.settings, patch)
-        before, after = shop.settings.model_dump(mode="json"), settings.model_dump(mode="json")
-        changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
-        if not changed:
+        before, after = ownership.diff(shop.settings, settings)
+        if not after:
             return Versioned(shop.settings, shop.settings_version)
         version = await repository.put_settings(uow.conn, shop_id, settings)
-        # Only what changed, so the trail reads as "who changed what from what to what".
         await uow.audit(
             "settings.changed",
             "notification_settings",
             version,
             shop_id=shop_id,
-            before={k: before.get(k) for k in changed},
-            after={k: after.get(k) for k in changed},
+            before=before,
+            after=after,
         )
     return Versioned(settings, version)
 

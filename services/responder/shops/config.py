@@ -57,8 +57,14 @@ class ShopSettings(BaseModel):
 
 # Members these settings once had, now owned by the shop registry and learned from
 # `shop.updated` (docs/configuration.md); a change naming one is refused with where to make it.
-MOVED = frozenset({"sla_hours", "due_soon_hours", "contact_url", "contact_email", "contact_phone"})
-MOVED_TO = "the shop registry: PATCH /v1/admin/shops/{shop_id}"
+# With each one's name in the registry's profile.
+MOVED = {
+    "sla_hours": "sla.hours",
+    "due_soon_hours": "sla.due_soon_hours",
+    "contact_url": "contact_url",
+    "contact_email": "contact_email",
+    "contact_phone": "contact_phone",
+}
 
 
 @dataclass(frozen=True)

@@ -92,15 +92,10 @@ async def put_settings(
     """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH; with
     `If-Match`, only if nobody changed the settings since (else 412 and nothing changes)."""
     ensure_shop(principal, shop_id)
-    with _answers():
-        try:
-            settings, version = await service.patch_settings(
-                pool, principal, shop_id, patch, now, if_match
-            )
-        except service.Stale as exc:
-            # Raises the 412 (its reason and the current ETag).
-            versioned.require(if_match, exc.version)
-            raise
+    with _answers(), versioned.answered(if_match):
+        settings, version = await service.patch_settings(
+            pool, principal, shop_id, patch, now, if_match
+        )
     versioned.tag(response, version)
     return settings
 

@@ -13,7 +13,7 @@ from pydantic import SecretStr, TypeAdapter
 from services.responder.access.principal import Principal
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
-from services.responder.shops.config import MOVED, MOVED_TO, ShopSettings
+from services.responder.shops.config import MOVED, ShopSettings
 from services.responder.shops.connections import ConnectionIn
 from services.responder.shops.repository import PlatformConnection
 from services.responder.shops.schemas import (
@@ -29,6 +29,7 @@ from shared.db.pool import Pool
 from shared.db.unit_of_work import UnitOfWork
 from shared.events.shops import ConnectorPlatform, ShopConnectorChanged
 from shared.http import merge_patch, outbound, versioned
+from shared.settings_changes import ownership
 
 
 class Refused(Exception):
@@ -37,18 +38,6 @@ class Refused(Exception):
 
 class ConnectionNotFound(Exception):
     pass
-
-
-class Stale(Exception):
-    """`If-Match` names another version than the stored one (412)."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(f"settings are at version {version}")
-        self.version = version
-
-
-# The registry's name of each moved member, where it differs.
-_REGISTRY_NAME = {"sla_hours": "sla.hours", "due_soon_hours": "sla.due_soon_hours"}
 
 
 _CONNECTION: TypeAdapter[Connection] = TypeAdapter(Connection)
@@ -76,19 +65,6 @@ async def get_settings(pool: Pool, shop_id: str) -> tuple[ShopSettings, int]:
     return shop.settings, shop.settings_version
 
 
-def _moved(shop_id: str, patch: dict[str, Any]) -> str | None:
-    """Why a change naming a member owned by the registry is refused: one copy, one owner."""
-    named = sorted(MOVED & set(patch))
-    if not named:
-        return None
-    where = MOVED_TO.format(shop_id=shop_id)
-    return "; ".join(
-        f"{name} is owned by {where}"
-        + (f" (as {_REGISTRY_NAME[name]})" if name in _REGISTRY_NAME else "")
-        for name in named
-    )
-
-
 async def patch_settings(
     pool: Pool,
     principal: Principal,
@@ -97,15 +73,14 @@ async def patch_settings(
     now: datetime,
     if_match: str | None = None,
 ) -> tuple[ShopSettings, int]:
-    """The new settings and their new version. Nothing changes when `if_match` is stale."""
-    moved = _moved(shop_id, patch)
-    if moved:
-        raise Refused(moved)
+    """The new settings and their new version. Raises ownership's OwnedElsewhere and
+    StaleVersion (nothing changes), or Refused."""
+    ownership.refuse_foreign(shop_id, patch, MOVED)
     async with unit_of_work(pool, actor=principal.actor, at=now) as uow:
         await shops.lock_settings(uow.conn, shop_id)
         shop = await shops.get(uow.conn, shop_id)
         if not versioned.matches(if_match, shop.settings_version):
-            raise Stale(shop.settings_version)
+            raise ownership.StaleVersion(shop.settings_version)
         before = shop.settings
         body = merge_patch.apply(before, patch)
         refused = sorted(set(body.automation.sentiments) - {"positive"})

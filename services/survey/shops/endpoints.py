@@ -3,7 +3,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Response, status
+from fastapi import APIRouter, Query, Response
 
 from services.survey.deps import SurveySettingsDep
 from services.survey.shops import service
@@ -55,7 +55,7 @@ async def patch_settings(
     """Only the members sent change (`shared/http/merge_patch.py`), for PUT as for PATCH; the
     answer carries the new `ETag`. A change of the send window or of a delay moves the shop's
     pending invitations in the same transaction."""
-    try:
+    with versioned.answered(if_match):
         changed = await service.patch_settings(
             pool,
             settings,
@@ -65,11 +65,6 @@ async def patch_settings(
             actor=versioned.actor_of("api-token", actor),
             now=now,
         )
-    except service.OwnedElsewhere as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
-    except service.StaleVersion as exc:
-        versioned.require(if_match, exc.version)  # the 412, with the stored ETag
-        raise  # unreachable: require refuses a stale If-Match
     versioned.tag(response, changed.version)
     return changed.settings
 

@@ -3,7 +3,6 @@
 applied at once to the invitations still waiting."""
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -13,8 +12,8 @@ from services.survey.shops.config import SurveyShopSettings
 from services.survey.shops.handlers import reschedule
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
-from shared.events.shops import ShopUpdatedPayload
 from shared.http import merge_patch, versioned
+from shared.settings_changes import ownership
 from shared.settings_changes import repository as settings_changes
 
 log = logging.getLogger(__name__)
@@ -42,45 +41,13 @@ TIMING = frozenset(
 )
 
 
-# The shop's profile (name, locale, country, time zone, contact, alert recipients, SLA) is the
-# registry's, learned from `shop.updated`: a change naming one of its members here is refused
-# with where to make it, not with "extra inputs are not permitted".
-REGISTRY_MEMBERS = frozenset(ShopUpdatedPayload.model_fields) - {"version"}
-REGISTRY = "the shop registry: PATCH /v1/admin/shops/{shop_id} (admin token)"
-
-
-@dataclass(frozen=True)
-class Versioned:
-    settings: SurveyShopSettings
-    version: int
-
-
-class StaleVersion(Exception):
-    """`If-Match` names a version that is no longer the stored one: 412, nothing changed."""
-
-    def __init__(self, version: int) -> None:
-        super().__init__(version)
-        self.version = version
-
-
-class OwnedElsewhere(ValueError):
-    """The patch names members another owner keeps: 422 with this reason, nothing changed."""
-
-
-def _owned_elsewhere(shop_id: str, patch: dict[str, Any]) -> str | None:
-    named = sorted(REGISTRY_MEMBERS & set(patch))
-    where = REGISTRY.format(shop_id=shop_id)
-    return "; ".join(f"{name} is owned by {where}" for name in named) or None
+Versioned = ownership.Versioned[SurveyShopSettings]
 
 
 async def get_settings(pool: Pool, shop_id: str) -> Versioned:
     async with pool.acquire() as conn:
         shop = await repository.get(conn, shop_id)
     return Versioned(shop.settings, shop.settings_version)
-
-
-def _changed_members(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
-    return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
 async def patch_settings(
@@ -94,32 +61,29 @@ async def patch_settings(
     now: datetime,
 ) -> Versioned:
     """Only the members sent change, and only if `if_match` (an `ETag`, or None) still names
-    the stored version. Raises OwnedElsewhere, StaleVersion, and merge_patch's validation
-    error for a result the model refuses (422). A patch that changes nothing writes nothing
-    and keeps the version."""
-    refused = _owned_elsewhere(shop_id, patch)
-    if refused:
-        raise OwnedElsewhere(refused)
+    the stored version. Raises ownership's OwnedElsewhere and StaleVersion, and merge_patch's
+    validation error for a result the model refuses (422). A patch that changes nothing writes
+    nothing and keeps the version."""
+    ownership.refuse_foreign(shop_id, patch, {})
     async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
         await repository.lock_settings(uow.conn, shop_id)
         shop = await repository.get(uow.conn, shop_id)
         if not versioned.matches(if_match, shop.settings_version):
-            raise StaleVersion(shop.settings_version)
+            raise ownership.StaleVersion(shop.settings_version)
         settings = merge_patch.apply(shop.settings, patch)
-        before, after = shop.settings.model_dump(mode="json"), settings.model_dump(mode="json")
-        changed = _changed_members(before, after)
-        if not changed:
+        before, after = ownership.diff(shop.settings, settings)
+        if not after:
             return Versioned(shop.settings, shop.settings_version)
         version = await repository.put_settings(uow.conn, shop_id, settings)
-        # Only what changed, so the trail reads as "who changed what from what to what".
         await uow.audit(
             "settings.changed",
             "survey_settings",
             version,
             shop_id=shop_id,
-            before={k: before.get(k) for k in sorted(changed)},
-            after={k: after.get(k) for k in sorted(changed)},
+            before=before,
+            after=after,
         )
+        changed = set(after)
         if changed & (TIMING | FOLLOW_UP_TIMING):
             # In the change's own transaction: the new rule and the moved times commit together.
             moved = await reschedule(
