@@ -14,7 +14,9 @@ from typing import Annotated, Any
 
 from fastapi import Header, HTTPException, Response, status
 
-from shared.settings_changes.ownership import OwnedElsewhere, StaleVersion
+from shared.settings_changes.ownership import OwnedElsewhere, StaleVersion, etag_of, matches
+
+__all__ = ["etag_of", "matches"]
 
 IfMatch = Annotated[
     str | None,
@@ -37,18 +39,6 @@ Actor = Annotated[
 PRECONDITION: dict[int | str, dict[str, Any]] = {
     412: {"description": "`If-Match` names a version that is no longer the stored one."}
 }
-
-
-def etag_of(version: int) -> str:
-    return f'"{version}"'
-
-
-def matches(if_match: str | None, version: int) -> bool:
-    """RFC 9110: `*` or any listed strong tag equal to the current one; weak tags never match."""
-    if if_match is None:
-        return True
-    tags = [t.strip() for t in if_match.split(",")]
-    return "*" in tags or etag_of(version) in tags
 
 
 def require(if_match: str | None, version: int) -> None:

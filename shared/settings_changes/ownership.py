@@ -2,13 +2,15 @@
 version, the two refusals (a stale `If-Match`, a member another owner keeps) and the diff the
 audit trail records."""
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
+from shared.db.unit_of_work import UnitOfWork
 from shared.events.shops import ShopUpdatedPayload
+from shared.http import merge_patch
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -22,6 +24,18 @@ PROFILE_MEMBERS = frozenset(ShopUpdatedPayload.model_fields) - {"version"}
 class Versioned(Generic[M]):
     settings: M
     version: int
+
+
+def etag_of(version: int) -> str:
+    return f'"{version}"'
+
+
+def matches(if_match: str | None, version: int) -> bool:
+    """RFC 9110: `*` or any listed strong tag equal to the current one; weak tags never match."""
+    if if_match is None:
+        return True
+    tags = [t.strip() for t in if_match.split(",")]
+    return "*" in tags or etag_of(version) in tags
 
 
 class StaleVersion(Exception):
@@ -59,3 +73,30 @@ def diff(before: BaseModel, after: BaseModel) -> tuple[dict[str, Any], dict[str,
     old, new = before.model_dump(mode="json"), after.model_dump(mode="json")
     changed = sorted(k for k in old.keys() | new.keys() if old.get(k) != new.get(k))
     return {k: old.get(k) for k in changed}, {k: new.get(k) for k in changed}
+
+
+async def apply_patch(
+    uow: UnitOfWork,
+    shop_id: str,
+    entity: str,
+    stored: Versioned[M],
+    patch: dict[str, Any],
+    if_match: str | None,
+    put: Callable[[M], Awaitable[int]],
+) -> tuple[Versioned[M], set[str]]:
+    """Inside the caller's unit of work, with the stored row locked: the patched document at
+    its next version (`put` stores it and answers the version) and the members that changed,
+    with one audit entry of them. Raises StaleVersion, and merge_patch's validation error for a
+    result the model refuses. A patch that changes nothing writes nothing and keeps the
+    version."""
+    if not matches(if_match, stored.version):
+        raise StaleVersion(stored.version)
+    settings = merge_patch.apply(stored.settings, patch)
+    before, after = diff(stored.settings, settings)
+    if not after:
+        return stored, set()
+    version = await put(settings)
+    await uow.audit(
+        "settings.changed", entity, version, shop_id=shop_id, before=before, after=after
+    )
+    return Versioned(settings, version), set(after)

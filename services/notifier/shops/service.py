@@ -9,7 +9,6 @@ from services.notifier.shops import repository
 from services.notifier.shops.config import MOVED, NotificationSettings
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
-from shared.http import merge_patch, versioned
 from shared.settings_changes import ownership
 from shared.settings_changes import repository as settings_changes
 
@@ -39,22 +38,16 @@ async def patch_settings(
     async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
         await repository.lock_settings(uow.conn, shop_id)
         shop = await repository.get(uow.conn, shop_id)
-        if not versioned.matches(if_match, shop.settings_version):
-            raise ownership.StaleVersion(shop.settings_version)
-        settings = merge_patch.apply(shop.settings, patch)
-        before, after = ownership.diff(shop.settings, settings)
-        if not after:
-            return Versioned(shop.settings, shop.settings_version)
-        version = await repository.put_settings(uow.conn, shop_id, settings)
-        await uow.audit(
-            "settings.changed",
+        patched, _ = await ownership.apply_patch(
+            uow,
+            shop_id,
             "notification_settings",
-            version,
-            shop_id=shop_id,
-            before=before,
-            after=after,
+            Versioned(shop.settings, shop.settings_version),
+            patch,
+            if_match,
+            lambda settings: repository.put_settings(uow.conn, shop_id, settings),
         )
-    return Versioned(settings, version)
+    return patched
 
 
 async def changes(pool: Pool, shop_id: str, limit: int) -> list[settings_changes.SettingsChange]:

@@ -12,7 +12,6 @@ from services.survey.shops.config import SurveyShopSettings
 from services.survey.shops.handlers import reschedule
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
-from shared.http import merge_patch, versioned
 from shared.settings_changes import ownership
 from shared.settings_changes import repository as settings_changes
 
@@ -68,22 +67,15 @@ async def patch_settings(
     async with unit_of_work(pool, actor=actor, at=now, audit_writer=settings_changes.write) as uow:
         await repository.lock_settings(uow.conn, shop_id)
         shop = await repository.get(uow.conn, shop_id)
-        if not versioned.matches(if_match, shop.settings_version):
-            raise ownership.StaleVersion(shop.settings_version)
-        settings = merge_patch.apply(shop.settings, patch)
-        before, after = ownership.diff(shop.settings, settings)
-        if not after:
-            return Versioned(shop.settings, shop.settings_version)
-        version = await repository.put_settings(uow.conn, shop_id, settings)
-        await uow.audit(
-            "settings.changed",
+        patched, changed = await ownership.apply_patch(
+            uow,
+            shop_id,
             "survey_settings",
-            version,
-            shop_id=shop_id,
-            before=before,
-            after=after,
+            Versioned(shop.settings, shop.settings_version),
+            patch,
+            if_match,
+            lambda settings: repository.put_settings(uow.conn, shop_id, settings),
         )
-        changed = set(after)
         if changed & (TIMING | FOLLOW_UP_TIMING):
             # In the change's own transaction: the new rule and the moved times commit together.
             moved = await reschedule(
@@ -98,12 +90,12 @@ async def patch_settings(
                 "survey settings changed: pending emails computed again",
                 extra={
                     "shop_id": shop_id,
-                    "version": version,
+                    "version": patched.version,
                     "invitations": moved.invitations,
                     "follow_ups": moved.follow_ups,
                 },
             )
-    return Versioned(settings, version)
+    return patched
 
 
 async def changes(pool: Pool, shop_id: str, limit: int) -> list[settings_changes.SettingsChange]:
