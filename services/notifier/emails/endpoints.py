@@ -8,6 +8,7 @@ from services.notifier.emails import service
 from services.notifier.emails.samples import Language
 from services.notifier.emails.schemas import EmailKind, EmailPreview, TestSendIn, TestSent
 from services.notifier.settings import NotifierSettings
+from shared.email import test_copies
 from shared.http.auth import ApiToken
 from shared.http.deps import ClockDep, PoolDep, settings_of
 from shared.http.params import ShopIdPath
@@ -61,11 +62,11 @@ async def send_test(
         )
     except service.UnknownShop as exc:
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
-    except service.TooManyTests as exc:
+    except test_copies.TooManyTests as exc:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
             f"at most {settings.test_sends_per_hour} test copies per shop and hour",
             headers={"Retry-After": str(exc.retry_after)},
         ) from None
-    except service.NotSent as exc:
+    except test_copies.NotSent as exc:
         raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(exc)) from None

@@ -18,28 +18,14 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.shops import repository as shops
 from services.notifier.shops.repository import ShopRow
 from shared.db.pool import Pool
-from shared.email import mime
-from shared.email.smtp import SmtpConnection
+from shared.email import mime, test_copies
 
 TEST_MARK = "[TEST]"
-WINDOW = timedelta(hours=1)
-
-
-class TooManyTests(Exception):
-    """The shop sent its test copies for this hour: 429, retry after `retry_after` seconds."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after)
-        self.retry_after = retry_after
 
 
 class UnknownShop(Exception):
     """A test copy for a shop the registry never announced (404): every made-up shop id would
     have an allowance of its own."""
-
-
-class NotSent(Exception):
-    """The SMTP server did not take the test copy (502); the message says what it answered."""
 
 
 @dataclass(frozen=True)
@@ -105,8 +91,8 @@ async def send_test(
     language: Language | None,
     now: datetime,
 ) -> TestSent:
-    """One copy to `to`, its subject marked `[TEST]`. Raises UnknownShop, TooManyTests,
-    NotSent."""
+    """One copy to `to`, its subject marked `[TEST]`. Raises UnknownShop, and
+    test_copies' TooManyTests and NotSent."""
     async with pool.acquire() as conn, conn.transaction():
         shop = await shops.get(conn, shop_id)
         if shop.profile is None:
@@ -115,11 +101,8 @@ async def send_test(
                 "announced (the preview works for any shop)"
             )
         await repository.lock(conn, shop_id)
-        recent = await repository.sent_since(conn, shop_id, now - WINDOW)
-        if len(recent) >= settings.test_sends_per_hour:
-            # The oldest one counted leaves the window first.
-            wait = recent[-settings.test_sends_per_hour] + WINDOW - now if recent else WINDOW
-            raise TooManyTests(max(1, int(wait.total_seconds()) + 1))
+        recent = await repository.sent_since(conn, shop_id, now - test_copies.WINDOW)
+        test_copies.check_allowance(recent, settings.test_sends_per_hour, now)
         # Counted before sending: an attempt the server refuses still made a connection.
         await repository.record(conn, shop_id, kind, to, now)
         await repository.forget_before(conn, now - timedelta(days=1))
@@ -136,11 +119,5 @@ async def send_test(
         body["html"],
         {"Auto-Submitted": "auto-generated"},
     )
-    connection = SmtpConnection(settings.smtp_server)
-    try:
-        result = await connection.send(settings.from_address, to, message)
-    finally:
-        await connection.close()
-    if result.outcome != "accepted":
-        raise NotSent(f"the mail server did not take it ({result.outcome}): {result.detail}")
+    await test_copies.send_one(settings.smtp_server, settings.from_address, to, message)
     return TestSent(to=to, subject=subject, message_id=message_id)

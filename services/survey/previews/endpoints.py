@@ -13,6 +13,7 @@ from services.survey.previews.schemas import (
     TestSendIn,
     TestSent,
 )
+from shared.email import test_copies
 from shared.http.auth import ApiToken
 from shared.http.deps import ClockDep, PoolDep
 from shared.http.params import ShopIdPath
@@ -76,11 +77,11 @@ async def send_test(
         raise HTTPException(status.HTTP_404_NOT_FOUND, str(exc)) from None
     except service.Suppressed as exc:
         raise HTTPException(status.HTTP_409_CONFLICT, str(exc)) from None
-    except service.TooManyTests as exc:
+    except test_copies.TooManyTests as exc:
         raise HTTPException(
             status.HTTP_429_TOO_MANY_REQUESTS,
             f"at most {settings.test_sends_per_hour} test copies per shop and hour",
             headers={"Retry-After": str(exc.retry_after)},
         ) from None
-    except service.NotSent as exc:
+    except test_copies.NotSent as exc:
         raise HTTPException(status.HTTP_502_BAD_GATEWAY, str(exc)) from None

@@ -9,7 +9,6 @@ real emails would. A test copy goes straight to SMTP: no order, survey, email, s
 cooldown row is read for its decision or written, and a shop may send only
 `test_sends_per_hour` of them, so the route cannot be used to mail strangers in bulk."""
 
-import math
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,11 +28,10 @@ from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.shops.repository import ShopRow
 from shared.db.pool import Pool
-from shared.email.smtp import SmtpConnection
+from shared.email import test_copies
 from shared.shop_facts import repository as shop_facts
 
 TEST_MARK = "[TEST]"
-WINDOW = timedelta(hours=1)
 
 
 class UnknownKind(Exception):
@@ -52,18 +50,6 @@ class UnknownShop(Exception):
 
 class Suppressed(Exception):
     """The address asked not to get the shop's emails, or bounced (409)."""
-
-
-class TooManyTests(Exception):
-    """The shop sent its test copies for this hour: 429, retry after `retry_after` seconds."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(retry_after)
-        self.retry_after = retry_after
-
-
-class NotSent(Exception):
-    """The SMTP server did not take the test copy (502); the message says what it answered."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +144,7 @@ async def send_test(
     refunded: bool = False,
 ) -> TestSent:
     """One copy to `to`, its subject marked `[TEST]`. Raises UnknownKind, UnknownShop,
-    Suppressed, TooManyTests, NotSent."""
+    Suppressed, and test_copies' TooManyTests and NotSent."""
     known = kind_of(kind)
     message_id = f"<test.{known.replace('_', '-')}.{uuid.uuid4().hex}@{settings.message_id_domain}>"
     async with pool.acquire() as conn, conn.transaction():
@@ -177,22 +163,12 @@ async def send_test(
                 f"{to} is on the shop's suppression list ({suppressed}): no test copy goes there"
             )
         await repository.lock(conn, shop_id)
-        recent = await repository.sent_since(conn, shop_id, now - WINDOW)
-        limit = settings.test_sends_per_hour
-        if len(recent) >= limit:
-            # The oldest one counted leaves the window first.
-            wait = recent[-limit] + WINDOW - now
-            raise TooManyTests(max(1, math.ceil(wait.total_seconds())))
+        recent = await repository.sent_since(conn, shop_id, now - test_copies.WINDOW)
+        test_copies.check_allowance(recent, settings.test_sends_per_hour, now)
         rendered = render(settings, shop, known, language, message_id, now, refunded)
         # Counted before sending: an attempt the server refuses still made a connection.
         await repository.record(conn, shop_id, known, rendered.language, message_id, now)
         await repository.forget_before(conn, now - timedelta(days=1))
     message, subject = _as_test(rendered.message, to)
-    connection = SmtpConnection(settings.smtp_server)
-    try:
-        result = await connection.send(settings.from_address, to, message)
-    finally:
-        await connection.close()
-    if result.outcome != "accepted":
-        raise NotSent(f"the mail server did not take it ({result.outcome}): {result.detail}")
+    await test_copies.send_one(settings.smtp_server, settings.from_address, to, message)
     return TestSent(to=to, subject=subject, message_id=message_id)
