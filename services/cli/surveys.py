@@ -103,14 +103,27 @@ def explain(
 
 @app.command("send-now", epilog=EXIT_CODES)
 def send_now(
-    shop: ShopArg, order: OrderArg, url: Url = None, token: Token = None, as_json: Json = False
+    shop: ShopArg,
+    order: OrderArg,
+    within_window: Annotated[
+        bool,
+        typer.Option(
+            "--within-window",
+            help="wait for the next moment inside the shop's send window instead",
+        ),
+    ] = False,
+    url: Url = None,
+    token: Token = None,
+    as_json: Json = False,
 ) -> None:
-    """Make the order's invitation due now (a per-order send time, still moved into the send
-    window and still checked for eligibility when it goes)."""
+    """Make the order's invitation due now, even outside the shop's send window unless
+    `--within-window` (it is still checked for eligibility when it goes)."""
     now = datetime.now(UTC)
     with api.survey(url, token) as survey:
         listed: list[dict[str, Any]] = survey.call(
-            "PUT", _path(shop, order, "send-at"), {"send_at": now.isoformat()}
+            "PUT",
+            _path(shop, order, "send-at"),
+            {"send_at": now.isoformat(), "outside_window": not within_window},
         )
     if not listed:
         raise CliError(f"the survey answered no survey for order {order}")
@@ -125,7 +138,5 @@ def send_now(
             "`reviewloop surveys explain` says why"
         )
         return
-    note(
-        f"# due at {moved['send_at']} (asked for {now.isoformat(timespec='seconds')}; outside "
-        "the send window it waits for the next one); `reviewloop surveys explain` says why"
-    )
+    waits = " (inside the send window)" if within_window else ""
+    note(f"# due at {moved['send_at']}{waits}; `reviewloop surveys explain` says why")

@@ -204,6 +204,35 @@ async def test_send_now_makes_it_due_at_once_and_then_sent(survey) -> None:
     assert why["reminder"]["status"] == "pending"
 
 
+async def test_send_now_outside_the_window_goes_at_once_only_when_asked(survey) -> None:
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-night", email))
+    survey.clock.advance(hours=12)  # Tuesday 22:00 in Ljubljana: after the window (10-18)
+    now = survey.clock()
+    async with survey.http() as http:
+        r = await http.put(
+            f"/v1/shops/{SHOP}/surveys/o-night/send-at",
+            json={"send_at": now.isoformat()},
+            headers=API,
+        )
+        assert r.status_code == 200, r.text
+        # By default a hand-set time still waits for the window: the next morning.
+        assert datetime.fromisoformat(r.json()[0]["send_at"]) > now + timedelta(hours=11)
+        r = await http.put(
+            f"/v1/shops/{SHOP}/surveys/o-night/send-at",
+            json={"send_at": now.isoformat(), "outside_window": True},
+            headers=API,
+        )
+        assert r.status_code == 200, r.text
+        assert datetime.fromisoformat(r.json()[0]["send_at"]) == now
+    why = await explain(survey, "o-night")
+    assert why["decision"] == "queued" and datetime.fromisoformat(why["due_at"]) == now
+    assert [s["step"] for s in why["how"]] == ["override", "window"]
+    assert why["how"][-1]["facts"] == {"outside_window": True}
+    await survey.dispatcher().run_once()
+    assert len(survey.mails_to(email)) == 1
+
+
 async def test_waiting_for_the_order_and_unknown_orders(survey) -> None:
     # The delivery arrived before the order itself.
     await survey.feed(delivered("o-early", T0))

@@ -99,9 +99,12 @@ def _reproduce(f: Facts, order: OrderView, stored: datetime) -> tuple[Due | None
     usual case), else as if computed when it was already due (the order came late). False
     when neither gives it (the rules changed and the time was not moved, e.g. by hand)."""
     override = f.survey.send_at_override if f.survey else None
+    outside = f.survey.send_at_outside_window if f.survey else False
     due = None
     for now in (_BEFORE_ANY_ORDER, stored):
-        due = due_time(order, f.shop.country, f.shop.timezone, f.shop.settings, now, override)
+        due = due_time(
+            order, f.shop.country, f.shop.timezone, f.shop.settings, now, override, outside
+        )
         if due is None or due.at == stored:
             return due, due is not None
     return due, False

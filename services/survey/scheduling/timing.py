@@ -217,11 +217,13 @@ def due_time(
     cfg: SurveyShopSettings,
     now: datetime,
     override: datetime | None = None,
+    outside_window: bool = False,
 ) -> Due | None:
     """The next window moment at or after the due time, and never before `now`: an order that
     arrives late (a first webhook, a backfill) must not be mailed at once in the customer's
     night because its due time, not the present, was moved into a window. None while the
-    order has no date to start from."""
+    order has no date to start from. `outside_window`: staff asked for the hand-set time
+    itself ("send now"), so the window and Sundays do not move it."""
     tz = customer_zone(order.country or order.shipping_country, shop_country, shop_timezone)
     steps: list[Step] = []
     provisional = False
@@ -255,6 +257,17 @@ def due_time(
             )
         )
         earliest = now
+    if override is not None and outside_window:
+        steps.append(
+            Step(
+                "window",
+                earliest,
+                "Staff asked for this time outside the send window if need be (send now): "
+                "the window and Sundays do not move it.",
+                {"outside_window": True},
+            )
+        )
+        return Due(earliest, tuple(steps), provisional)
     at = into_window(earliest, tz, cfg, steps)
     return Due(at, tuple(steps), provisional)
 
@@ -266,9 +279,10 @@ def send_at(
     cfg: SurveyShopSettings,
     now: datetime,
     override: datetime | None = None,
+    outside_window: bool = False,
 ) -> datetime | None:
     """`due_time` without its steps: what the scheduler stores."""
-    due = due_time(order, shop_country, shop_timezone, cfg, now, override)
+    due = due_time(order, shop_country, shop_timezone, cfg, now, override, outside_window)
     return None if due is None else due.at
 
 

@@ -35,9 +35,11 @@ async def override_send_at(
     now: ClockDep,
     _: ApiToken,
 ) -> list[SurveyOut]:
-    """Per-order override of the send time (null returns to the computed time); still moved
-    into the send window, and eligibility is still checked when it is due."""
+    """Per-order override of the send time (null returns to the computed time); moved into
+    the send window unless `outside_window`, and eligibility is still checked when it is due."""
     try:
-        return await service.override_send_at(pool, settings, shop_id, order_id, body.send_at, now)
+        return await service.override_send_at(
+            pool, settings, shop_id, order_id, body.send_at, now, body.outside_window
+        )
     except service.NoSurvey:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no survey for this order") from None

@@ -47,8 +47,11 @@ async def schedule(
     shop = await shops.get(conn, shop_id)
     survey = await surveys.get_by_order(conn, shop_id, order_id)
     override = survey.send_at_override if survey else None
+    outside_window = survey.send_at_outside_window if survey else False
     try:
-        due = send_at(view, shop.country, shop.timezone, shop.settings, now, override)
+        due = send_at(
+            view, shop.country, shop.timezone, shop.settings, now, override, outside_window
+        )
         cfg = shop.settings
         stale = due is not None and override is None and too_old(view, shop.country, cfg, now)
     except OverflowError:

@@ -21,6 +21,8 @@ class SurveyRow:
     answered_at: datetime | None
     created_at: datetime
     opened_at: datetime | None = None
+    # The hand-set time holds even outside the send window.
+    send_at_outside_window: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,10 @@ class EmailRow:
     trace_context: tracing.Carrier | None = None
 
 
-_SURVEY = "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at, opened_at"
+_SURVEY = (
+    "id, shop_id, order_id, public_ref, send_at_override, answered_at, created_at, opened_at, "
+    "send_at_outside_window"
+)
 _EMAIL = (
     "id, survey_id, shop_id, kind, status, send_at, attempts, message_id, recipient, "
     "skip_reason, last_error, sent_at, trace_context"
@@ -85,8 +90,15 @@ async def mark_opened(conn: Connection, survey_id: int, at: datetime) -> None:
     )
 
 
-async def set_override(conn: Connection, survey_id: int, send_at: datetime | None) -> None:
-    await conn.execute("UPDATE surveys SET send_at_override = $2 WHERE id = $1", survey_id, send_at)
+async def set_override(
+    conn: Connection, survey_id: int, send_at: datetime | None, outside_window: bool
+) -> None:
+    await conn.execute(
+        "UPDATE surveys SET send_at_override = $2, send_at_outside_window = $3 WHERE id = $1",
+        survey_id,
+        send_at,
+        outside_window and send_at is not None,
+    )
 
 
 async def add_email(

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from shared.time_bounds import WindowTime
 
@@ -21,3 +21,8 @@ class SendAtOverride(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     send_at: WindowTime | None
+    outside_window: bool = Field(
+        default=False,
+        description="Send at `send_at` itself even outside the shop's send window (send now, "
+        "to see the first email); otherwise the time is moved into the window.",
+    )

@@ -28,13 +28,14 @@ async def override_send_at(
     order_id: str,
     send_at: datetime | None,
     now: datetime,
+    outside_window: bool = False,
 ) -> list[SurveyOut]:
-    """Per-order send time (None returns to the computed one), rescheduled at once. Raises
-    NoSurvey."""
+    """Per-order send time (None returns to the computed one), rescheduled at once; with
+    `outside_window` the time holds even outside the shop's send window. Raises NoSurvey."""
     async with pool.acquire() as conn, conn.transaction():
         survey = await repository.get_by_order(conn, shop_id, order_id)
         if survey is None:
             raise NoSurvey(order_id)
-        await repository.set_override(conn, survey.id, send_at)
+        await repository.set_override(conn, survey.id, send_at, outside_window)
         await schedule(conn, settings, shop_id, order_id, now)
     return await list_surveys(pool, shop_id, order_id, 1)
