@@ -67,6 +67,10 @@ def test_the_shops_delay_is_used() -> None:
         # The case's resolution may well have been the refund or the return.
         (order(fully_refunded=True, returned=True, b2b=True), True, CFG, None, None),
         (order(cancelled_at=TUESDAY_MORNING), True, CFG, None, None),
+        # The answer to a case the customer opened is service, not a review request: no
+        # consent rule of docs/surveys.md applies (an unsubscribe does, above).
+        (order(country="DE", marketing_consent="unknown"), True, CFG, None, None),
+        (order(country="DE", marketing_consent="denied"), True, CFG, None, None),
     ],
 )
 def test_skip_reasons(view, has_survey, cfg, suppression, expected) -> None:
