@@ -265,7 +265,14 @@ async def test_setting_or_removing_a_reply_connector_is_announced(
             r = await http.delete("/v1/shops/s1/connector/trustpilot", headers=headers)
             assert r.status_code == 404, r.text
     announced: list[dict[str, Any]] = await responder.outbox("shop.connector.changed")
-    assert [(e["shop_id"], e["payload"]) for e in announced] == [
+    # The first three answer the fixture's announcement of the shop: nothing connected yet.
+    answer, changes = announced[:3], announced[3:]
+    assert [(e["shop_id"], e["payload"]) for e in answer] == [
+        ("s1", {"platform": "webhook", "connected": False}),
+        ("s1", {"platform": "trustpilot", "connected": False}),
+        ("s1", {"platform": "google", "connected": False}),
+    ]
+    assert [(e["shop_id"], e["payload"]) for e in changes] == [
         ("s1", {"platform": "webhook", "connected": True}),
         ("s1", {"platform": "trustpilot", "connected": True}),
         ("s1", {"platform": "google", "connected": True}),
@@ -273,5 +280,17 @@ async def test_setting_or_removing_a_reply_connector_is_announced(
     ]
     assert all(
         datetime.fromisoformat(e["occurred_at"]) == responder.clock.now.astimezone(UTC)
-        for e in announced
+        for e in changes
     )
+
+    # The registry announcing the shop again (`reviewloop shops announce`) is answered with
+    # every connector's state as it is now, so a registry that missed a change catches up.
+    again = shop_event("s1", version=1)
+    await responder.feed(again)
+    resync = (await responder.outbox("shop.connector.changed"))[len(announced) :]
+    assert [e["payload"] for e in resync] == [
+        {"platform": "webhook", "connected": True},
+        {"platform": "trustpilot", "connected": False},
+        {"platform": "google", "connected": True},
+    ]
+    assert {datetime.fromisoformat(e["occurred_at"]) for e in resync} == {again.occurred_at}

@@ -7,6 +7,8 @@ from services.responder.publishing import automation
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shops import repository as shops
+from services.responder.shops import service as shop_service
+from services.responder.unit_of_work import within
 from shared.db.pool import Connection
 from shared.events.reviews import ReviewClassified, ReviewDeleted
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload
@@ -39,7 +41,11 @@ async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
 
 async def on_shop(conn: Connection, event: ShopUpdated) -> None:
     applied = await shop_facts.record(conn, event)
-    if applied is None or not _due_times_change(applied.before, event.payload):
+    if applied is None:
+        return
+    unit = within(conn, actor=SYSTEM, at=event.occurred_at)
+    await shop_service.announce_connectors(unit, event.shop_id, event.occurred_at)
+    if not _due_times_change(applied.before, event.payload):
         return
     # Unanswered reviews follow a changed SLA; answered ones keep the one they were held to.
     # The first announcement counts as a change: reviews that arrived before it were given

@@ -193,6 +193,17 @@ async def delete_connection(
         await _announce(uow, shop_id, platform, False, now)
 
 
+async def announce_connectors(uow: UnitOfWork, shop_id: str, at: datetime) -> None:
+    """Every reply connector's state, answered to each profile the registry announces: a
+    registry that missed a change (connectors set before it listened, a lost copy) catches up
+    with `reviewloop shops announce`."""
+    shop = await shops.get(uow.conn, shop_id)
+    linked = await shops.connections(uow.conn, shop_id)
+    await _announce(uow, shop_id, "webhook", shop.connector_url is not None, at)
+    for platform in ("trustpilot", "google"):
+        await _announce(uow, shop_id, platform, platform in linked, at)
+
+
 async def _announce(
     uow: UnitOfWork, shop_id: str, platform: ConnectorPlatform, connected: bool, at: datetime
 ) -> None:
