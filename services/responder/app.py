@@ -11,6 +11,8 @@ from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
 from services.responder.analytics.endpoints import router as analytics_router
 from services.responder.audit.endpoints import router as audit_router
 from services.responder.cases.endpoints import router as cases_router
+from services.responder.console.auth.service import delete_expired
+from services.responder.console.routes import add_console
 from services.responder.consumer import consumer
 from services.responder.publishing.automation import AutomationWorker
 from services.responder.publishing.worker import PublishWorker
@@ -56,6 +58,9 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
     async def automate(pool: Pool) -> int:
         return await AutomationWorker(pool, settings, runtime.clock).run_once()
 
+    async def sweep_sessions(pool: Pool) -> int:
+        return await delete_expired(pool, runtime.clock())
+
     runtime = Runtime(
         settings,
         MIGRATIONS,
@@ -64,6 +69,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             *DEFAULT_TASKS,
             PeriodicTask("publish", settings.publish_interval_s, publish),
             PeriodicTask("automation", settings.automation_interval_s, automate),
+            PeriodicTask("console-sessions", 3600.0, sweep_sessions),
         ),
     )
     app = create_app(
@@ -92,4 +98,8 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
     app.state.auth_failures = FailedAttempts(
         settings.auth_failures_per_minute, settings.auth_failure_burst
     )
+    app.state.console_failures = FailedAttempts(
+        settings.console_login_failures_per_minute, settings.console_login_failure_burst
+    )
+    add_console(app)
     return app, runtime

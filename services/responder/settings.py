@@ -48,3 +48,24 @@ class ResponderSettings(ServiceSettings):
     connector_max_attempts: int = 8
     # Automatic replies (positive reviews and FAQ questions, where a shop enables them).
     automation_interval_s: float = 5.0
+
+    # The staff web console (/console, docs/console.md).
+    # Secure cookies need HTTPS; browsers also accept them from http://localhost and 127.0.0.1.
+    console_cookie_secure: bool = True
+    # A session ends this long after sign-in, or after this long without a request.
+    console_session_ttl_s: int = Field(default=12 * 3600, ge=300, le=30 * 86_400)
+    console_idle_timeout_s: int = Field(default=2 * 3600, ge=60, le=30 * 86_400)
+    # Failed sign-ins per client address and per email address; past the burst, 429.
+    console_login_failures_per_minute: float = Field(default=5.0, gt=0)
+    console_login_failure_burst: int = Field(default=10, ge=1)
+    # Other services' HTTP APIs, for what the console shows or edits that they own (the shop
+    # profile and readiness checklist, webhook endpoints, email previews and test sends).
+    # Empty URL: that part of the setup page says it is not configured.
+    ingest_url: str = "http://127.0.0.1:8001"
+    ingest_admin_token: SecretStr = dev_secret("admin-token")
+    # The address platforms post webhooks to, as shown on the setup page.
+    ingest_public_url: str = "http://localhost:8001"
+    survey_url: str = "http://127.0.0.1:8002"
+    survey_api_token: SecretStr = dev_secret("api-token")
+    notifier_url: str = "http://127.0.0.1:8003"
+    notifier_api_token: SecretStr = dev_secret("api-token")

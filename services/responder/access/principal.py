@@ -9,7 +9,7 @@ ROLES: tuple[Role, ...] = ("agent", "manager", "admin")
 # approve, publish and configure, admins also manage users.
 _RANK = {role: i for i, role in enumerate(ROLES)}
 
-Via = Literal["api_key", "jwt", "bootstrap"]
+Via = Literal["api_key", "jwt", "bootstrap", "session"]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,2 @@
+"""The staff web console: server-rendered pages over the responder's own services
+(docs/console.md)."""

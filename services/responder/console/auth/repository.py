@@ -1,0 +1,157 @@
+"""All SQL of console sign-in: password hashes and browser sessions."""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from shared.db.pool import Connection
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An active user with this email and a password (one per shop group: emails are unique
+    per shop, not across tenants)."""
+
+    user_id: int
+    password_hash: str
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    user_id: int
+    csrf_token: str
+    user_agent: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+    revoked_at: datetime | None
+
+
+_SESSION = "id, user_id, csrf_token, user_agent, created_at, last_seen_at, expires_at, revoked_at"
+
+
+async def candidates(conn: Connection, email: str) -> list[Candidate]:
+    rows = await conn.fetch(
+        """
+        SELECT id, password_hash FROM users
+        WHERE lower(email) = lower($1) AND active AND password_hash IS NOT NULL
+        ORDER BY id
+        """,
+        email,
+    )
+    return [Candidate(r["id"], r["password_hash"]) for r in rows]
+
+
+async def set_password(conn: Connection, user_id: int, password_hash: str, at: datetime) -> bool:
+    done = await conn.execute(
+        """
+        UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3
+        WHERE id = $1
+        """,
+        user_id,
+        password_hash,
+        at,
+    )
+    return bool(done.endswith(" 1"))
+
+
+async def has_password(conn: Connection, user_id: int) -> bool:
+    return bool(
+        await conn.fetchval("SELECT password_hash IS NOT NULL FROM users WHERE id = $1", user_id)
+    )
+
+
+async def create_session(
+    conn: Connection,
+    token_hash: str,
+    user_id: int,
+    csrf_token: str,
+    user_agent: str,
+    at: datetime,
+    expires_at: datetime,
+) -> int:
+    session_id: int = await conn.fetchval(
+        """
+        INSERT INTO console_sessions
+            (token_hash, user_id, csrf_token, user_agent, created_at, last_seen_at, expires_at)
+        VALUES ($1, $2, $3, $4, $5, $5, $6)
+        RETURNING id
+        """,
+        token_hash,
+        user_id,
+        csrf_token,
+        user_agent[:200],
+        at,
+        expires_at,
+    )
+    return session_id
+
+
+async def live_session(
+    conn: Connection, token_hash: str, now: datetime, idle_s: int
+) -> SessionRow | None:
+    row = await conn.fetchrow(
+        f"""
+        SELECT {_SESSION} FROM console_sessions
+        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
+          AND last_seen_at > $2::timestamptz - make_interval(secs => $3)
+        """,
+        token_hash,
+        now,
+        idle_s,
+    )
+    return SessionRow(**dict(row)) if row else None
+
+
+async def touch(conn: Connection, session_id: int, now: datetime) -> None:
+    # At most once a minute: every page view writing a row would be a write per request.
+    await conn.execute(
+        """
+        UPDATE console_sessions SET last_seen_at = $2
+        WHERE id = $1 AND last_seen_at < $2::timestamptz - interval '1 minute'
+        """,
+        session_id,
+        now,
+    )
+
+
+async def sessions_of(conn: Connection, user_id: int, now: datetime) -> list[SessionRow]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_SESSION} FROM console_sessions
+        WHERE user_id = $1 AND expires_at > $2
+        ORDER BY created_at DESC
+        LIMIT 100
+        """,
+        user_id,
+        now,
+    )
+    return [SessionRow(**dict(r)) for r in rows]
+
+
+async def revoke(
+    conn: Connection,
+    user_id: int,
+    session_id: int | None,
+    now: datetime,
+    keep: int | None = None,
+) -> int:
+    """Revokes one session of the user, or all of them (`session_id` None) but `keep`; how
+    many."""
+    done = await conn.execute(
+        """
+        UPDATE console_sessions SET revoked_at = $3
+        WHERE user_id = $1 AND ($2::bigint IS NULL OR id = $2) AND revoked_at IS NULL
+          AND id IS DISTINCT FROM $4
+        """,
+        user_id,
+        session_id,
+        now,
+        keep,
+    )
+    return int(done.split()[-1])
+
+
+async def delete_expired(conn: Connection, now: datetime) -> int:
+    done = await conn.execute("DELETE FROM console_sessions WHERE expires_at <= $1", now)
+    return int(done.split()[-1])
