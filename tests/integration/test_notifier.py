@@ -191,7 +191,7 @@ async def test_negative_review_gives_one_alert_with_everything_staff_need(notifi
         "verified buyer",
         "nobody answers",
         "Reply due by: 2026-11-18T09:00",
-        "https://responder.example.com/v1/reviews/trustpilot%3Ar1?shop_id=s1",
+        "https://responder.example.com/console/reviews/s1/trustpilot%3Ar1",
     ):
         assert expected in text, expected
 
@@ -352,6 +352,9 @@ async def test_digest_and_negative_share_alarm(notifier) -> None:
     text = digest.get_body(("plain",)).get_content()
     assert "New reviews in the last 24 hours: 11 (10 negative, 0 neutral, 1 positive)" in text
     assert "Unanswered negative reviews: 10" in text
+    # Each unanswered negative links straight to its page in the console.
+    base = notifier.settings.responder_base_url
+    assert text.count(f"{base}/console/reviews/") == 10
 
 
 async def test_redaction_removes_personal_data_from_stored_notifications(notifier) -> None:
@@ -398,13 +401,15 @@ async def test_a_delivery_worker_holds_no_more_claims_than_sends_in_flight(
     assert len(notifier.mails_to(support)) == 10
 
 
-async def test_alert_and_escalation_links_open_the_review_in_the_responder(
+async def test_alert_and_escalation_links_open_the_review_in_the_console(
     notifier, make_settings
 ) -> None:
     """The links were `<base>/reviews/<raw id>`: no such route (404), and an id with '/', '#'
-    or a space broke the path. They point at the responder's API, the id one encoded segment."""
+    or a space broke the path. They open the review's page in the staff console, the shop and
+    the id each one encoded segment; a signed-out click goes through the sign-in page and back."""
+    from tests.support.console import browser_client, sign_in, staff
     from tests.support.responder import classified as responder_classified
-    from tests.support.responder import running_responder, shop_event, user_with_key
+    from tests.support.responder import running_responder, shop_event
 
     review_id = "generic:a/b#c d?e"
     support, boss = inbox(), inbox()
@@ -423,16 +428,20 @@ async def test_alert_and_escalation_links_open_the_review_in_the_responder(
     ]
     assert len(links) == 2, links
     paths = {link[link.index(base) + len(base) :] for link in links}
-    assert paths == {"/v1/reviews/generic%3Aa%2Fb%23c%20d%3Fe?shop_id=s-link"}
+    assert paths == {"/console/reviews/s-link/generic%3Aa%2Fb%23c%20d%3Fe"}
     async with running_responder(make_settings) as responder:
         await responder.feed(shop_event("s-link"))
         await responder.feed(responder_classified("s-link", review_id))
-        async with responder.http() as http:
-            _, agent = await user_with_key(http, "agent", ["s-link"])
+        await staff(responder, "agent", ["s-link"], "agent@s-link.example")
+        async with browser_client(responder) as client:
             for path in paths:
-                r = await http.get(path, headers=agent)
+                first = await client.get(path)
+                assert first.status_code == 303
+                signed = await sign_in(client, "agent@s-link.example", next_path=path)
+                assert signed.headers["location"] == path
+                r = await client.get(path)
                 assert r.status_code == 200, r.text
-                assert r.json()["review"]["review_id"] == review_id
+                assert "generic:a/b#c d?e" in r.text
 
 
 class _Always:

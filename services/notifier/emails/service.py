@@ -58,7 +58,12 @@ def render(
         body = content.escalation(shop.name, shop.shop_id, review.review_id, "first", first, link)
     else:
         local = now.astimezone(shop.tz)
-        body = content.digest(shop.name, shop.shop_id, samples.day(local.date().isoformat(), now))
+        body = content.digest(
+            shop.name,
+            shop.shop_id,
+            samples.day(local.date().isoformat(), now),
+            settings.responder_base_url,
+        )
     return Rendered(lang, body)
 
 

@@ -12,12 +12,12 @@ from shared.events.reviews import ReviewClassifiedPayload
 
 
 def review_link(responder_base_url: str, review_id: str, shop_id: str) -> str:
-    """The review in the responder's API (there is no web console yet). Review ids come from
-    the platforms and may hold '/', '#', '?' or spaces: each is one encoded path segment. The
-    shop is named because two shops of one user may share a review id."""
+    """The review's page in the staff console (docs/console.md). Review ids come from the
+    platforms and may hold '/', '#', '?' or spaces: the shop and the id are each one encoded
+    path segment (two shops of one user may share a review id)."""
     return (
-        f"{responder_base_url.rstrip('/')}/v1/reviews/{quote(review_id, safe='')}"
-        f"?shop_id={quote(shop_id, safe='')}"
+        f"{responder_base_url.rstrip('/')}/console/reviews/"
+        f"{quote(shop_id, safe='')}/{quote(review_id, safe='')}"
     )
 
 
@@ -75,7 +75,7 @@ def alert(
         lines.append(f"Reply due by: {sla_deadline.isoformat(timespec='minutes')}")
     return {
         "subject": subject,
-        "text": "\n".join([*lines, "", f"Open in the responder: {link}"]),
+        "text": "\n".join([*lines, "", f"Open in the console: {link}"]),
         "html": _lines_to_html(lines, link),
         "event": {
             "type": f"review.{kind}",
@@ -145,7 +145,9 @@ class DigestFacts:
     surveys_answered: int
 
 
-def digest(shop_name: str, shop_id: str, facts: DigestFacts) -> dict[str, Any]:
+def digest(
+    shop_name: str, shop_id: str, facts: DigestFacts, responder_base_url: str
+) -> dict[str, Any]:
     counts, top = facts.sentiments, facts.topics
     total = sum(counts.values())
     scheduled, answered = facts.surveys_scheduled, facts.surveys_answered
@@ -159,7 +161,8 @@ def digest(shop_name: str, shop_id: str, facts: DigestFacts) -> dict[str, Any]:
         f"Unanswered negative reviews: {len(facts.open_negatives)}"
         + "".join(
             f"\n  - {r.review_id} ({r.source}, {r.rating or '-'}★, "
-            f"{(facts.at - r.created_at).days} days old)"
+            f"{(facts.at - r.created_at).days} days old): "
+            + review_link(responder_base_url, r.review_id, shop_id)
             for r in facts.open_negatives
         ),
         "Top topics: " + (", ".join(f"{t} ({n})" for t, n in top) or "none"),

@@ -107,7 +107,7 @@ class TimerWorker:
             surveys_scheduled=scheduled,
             surveys_answered=answered,
         )
-        body = content.digest(shop.name, timer.shop_id, facts)
+        body = content.digest(shop.name, timer.shop_id, facts, self.settings.responder_base_url)
         for to in shop.digest_to():
             await notifications.add(
                 conn,
