@@ -407,6 +407,8 @@ async def test_alert_and_escalation_links_open_the_review_in_the_console(
     """The links were `<base>/reviews/<raw id>`: no such route (404), and an id with '/', '#'
     or a space broke the path. They open the review's page in the staff console, the shop and
     the id each one encoded segment; a signed-out click goes through the sign-in page and back."""
+    from urllib.parse import parse_qs, urlsplit
+
     from tests.support.console import browser_client, sign_in, staff
     from tests.support.responder import classified as responder_classified
     from tests.support.responder import running_responder, shop_event
@@ -437,7 +439,9 @@ async def test_alert_and_escalation_links_open_the_review_in_the_console(
             for path in paths:
                 first = await client.get(path)
                 assert first.status_code == 303
-                signed = await sign_in(client, "agent@s-link.example", next_path=path)
+                (back,) = parse_qs(urlsplit(first.headers["location"]).query)["next"]
+                assert back == path
+                signed = await sign_in(client, "agent@s-link.example", next_path=back)
                 assert signed.headers["location"] == path
                 r = await client.get(path)
                 assert r.status_code == 200, r.text

@@ -44,7 +44,8 @@ class SignInRequired(Exception):
 
 
 def sign_in_url(next_path: str = "") -> str:
-    return "/console/login" + (f"?next={quote(next_path, safe='/')}" if next_path else "")
+    # `next_path` is the raw (still percent-encoded) target: '%' stays as it is.
+    return "/console/login" + (f"?next={quote(next_path, safe='/%')}" if next_path else "")
 
 
 def policy_of(settings: ResponderSettingsDep) -> service.SessionPolicy:
@@ -57,7 +58,9 @@ async def current_session(
     token = request.cookies.get(COOKIE)
     live = await service.live(pool, token, now, policy_of(settings)) if token else None
     if live is None:
-        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        # The raw path: a review id's encoded '/', '#' or '?' must survive the round trip.
+        raw = request.scope.get("raw_path") or request.url.path.encode()
+        target = raw.decode("latin-1") + (f"?{request.url.query}" if request.url.query else "")
         raise SignInRequired(target if request.method == "GET" else "")
     return ConsoleSession(
         live.session.id,
