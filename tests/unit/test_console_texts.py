@@ -1,0 +1,47 @@
+"""Every text a console template or module asks for exists in the English catalogue, and the
+other catalogues only translate keys English has (a typo there would never show)."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from services.responder.console import i18n
+
+CONSOLE = Path(i18n.__file__).parent
+# t("area.key") / t('area.key', ...) in templates and Python; dynamic keys ("common.role_" ~ r)
+# are checked by the pages' own tests.
+_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)["']""")
+
+
+def _used_keys() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in [*CONSOLE.rglob("*.html"), *CONSOLE.rglob("*.py")]:
+        for key in _KEY.findall(path.read_text(encoding="utf-8")):
+            if not key.endswith(("_", ".")):  # a prefix completed at run time
+                found.setdefault(key, str(path.relative_to(CONSOLE)))
+    return found
+
+
+def test_every_key_the_console_uses_has_an_english_text() -> None:
+    english = i18n.catalogue("en")
+    used = _used_keys()
+    assert used, "the scan found no t() calls"
+    missing = {key: where for key, where in used.items() if key not in english}
+    assert missing == {}
+
+
+@pytest.mark.parametrize("language", [lang for lang in i18n.LANGUAGES if lang != "en"])
+def test_translations_only_translate_english_keys(language: str) -> None:
+    extra = set(i18n.catalogue(language)) - set(i18n.catalogue("en"))
+    assert extra == set()
+
+
+def test_an_incomplete_language_is_not_offered_and_missing_keys_fall_back() -> None:
+    assert i18n.negotiate("de-DE,de;q=0.9") == "en"  # German is not complete yet
+    assert i18n.Texts("de").t("auth.sign_in") == "Anmelden"
+    assert i18n.Texts("de").t("auth.no_password") == i18n.Texts("en").t("auth.no_password")
+    assert i18n.Texts("en").t("no.such_key") == "no.such_key"
+    assert i18n.Texts("en").t("common.signed_in_as", name="Ana", role="Agent") == (
+        "Signed in as Ana (Agent)"
+    )
