@@ -403,3 +403,122 @@ async def export_orders(
 async def forget_shop(conn: Connection, shop_id: str) -> None:
     for table in ("survey_answers", "nps_days", "review_days", "review_topic_days"):
         await conn.execute(f"DELETE FROM {table} WHERE shop_id = $1", shop_id)
+
+
+# Weekly series (GET /v1/analytics/weekly, the console's charts). Weeks are UTC weeks from
+# Monday, so a week is whole rollup days: no row of `reviews` is read for the counts. A week is
+# keyed by its Monday; the arithmetic on `date` avoids date_trunc, whose cast to timestamptz
+# would follow the session's time zone.
+_WEEK_OF_DAY = "(day - (extract(isodow FROM day)::int - 1))"
+
+
+async def weekly_review_counts(
+    conn: Connection, shop_id: str, first: date, end: date
+) -> dict[date, tuple[int, int]]:
+    """(volume, negatives) per week of the days [first, end)."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {_WEEK_OF_DAY} AS week, sum(volume)::bigint AS volume,
+               sum(negative)::bigint AS negative
+        FROM review_days WHERE shop_id = $1 AND day >= $2 AND day < $3
+        GROUP BY 1
+        """,
+        shop_id,
+        first,
+        end,
+    )
+    return {r["week"]: (r["volume"], r["negative"]) for r in rows}
+
+
+async def weekly_topic_counts(
+    conn: Connection, shop_id: str, first: date, end: date
+) -> dict[date, dict[str, int]]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_WEEK_OF_DAY} AS week, topic, sum(n)::bigint AS n
+        FROM review_topic_days WHERE shop_id = $1 AND day >= $2 AND day < $3
+        GROUP BY 1, 2
+        """,
+        shop_id,
+        first,
+        end,
+    )
+    out: dict[date, dict[str, int]] = {}
+    for r in rows:
+        out.setdefault(r["week"], {})[r["topic"]] = r["n"]
+    return out
+
+
+async def weekly_nps_counts(
+    conn: Connection, shop_id: str, first: date, end: date
+) -> dict[date, dict[int, int]]:
+    rows = await conn.fetch(
+        f"""
+        SELECT {_WEEK_OF_DAY} AS week, nps, sum(n)::bigint AS n
+        FROM nps_days WHERE shop_id = $1 AND day >= $2 AND day < $3
+        GROUP BY 1, 2
+        """,
+        shop_id,
+        first,
+        end,
+    )
+    out: dict[date, dict[int, int]] = {}
+    for r in rows:
+        out.setdefault(r["week"], {})[r["nps"]] = r["n"]
+    return out
+
+
+@dataclass(frozen=True)
+class ReplyTimes:
+    negatives: int
+    answered: int
+    due: int
+    within_sla: int
+    median_s: float | None
+    p90_s: float | None
+
+
+async def weekly_reply_times(
+    conn: Connection, shop_id: str, first: date, end: date, now: datetime
+) -> dict[date, ReplyTimes]:
+    """First-reply times of the negatives created in each week (percentiles need every value:
+    from the partial index of negatives, as `review_stats`)."""
+    rows = await conn.fetch(
+        f"""
+        WITH negatives AS (
+            SELECT (created_at AT TIME ZONE 'UTC')::date AS day, created_at, first_replied_at,
+                   sla_due_at
+            FROM reviews
+            WHERE shop_id = $1 AND created_at >= $2::date::timestamp AT TIME ZONE 'UTC'
+              AND created_at < $3::date::timestamp AT TIME ZONE 'UTC'
+              AND sentiment = 'negative' AND deleted_at IS NULL
+        )
+        SELECT {_WEEK_OF_DAY} AS week,
+            count(*) AS negatives,
+            count(first_replied_at) AS answered,
+            count(*) FILTER (WHERE first_replied_at IS NOT NULL OR sla_due_at <= $4) AS due,
+            count(*) FILTER (WHERE first_replied_at <= sla_due_at) AS within_sla,
+            percentile_cont(0.5) WITHIN GROUP (
+                ORDER BY extract(epoch FROM first_replied_at - created_at))
+                FILTER (WHERE first_replied_at IS NOT NULL) AS median_s,
+            percentile_cont(0.9) WITHIN GROUP (
+                ORDER BY extract(epoch FROM first_replied_at - created_at))
+                FILTER (WHERE first_replied_at IS NOT NULL) AS p90_s
+        FROM negatives GROUP BY 1
+        """,
+        shop_id,
+        first,
+        end,
+        now,
+    )
+    return {
+        r["week"]: ReplyTimes(
+            r["negatives"],
+            r["answered"],
+            r["due"],
+            r["within_sla"],
+            r["median_s"],
+            r["p90_s"],
+        )
+        for r in rows
+    }

@@ -81,3 +81,41 @@ class Analytics(BaseModel):
     cases: Cases
     nps: NpsReport
     survey_response_rates: SurveyResponseRates
+
+
+class WeekTopic(BaseModel):
+    topic: str
+    count: int
+    previous_count: int = Field(description="In the week before.")
+    change: int
+
+
+class Week(BaseModel):
+    """One UTC week, Monday 00:00 to Monday 00:00 (the current week up to now)."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    since: datetime = Field(alias="from")
+    until: datetime = Field(alias="to")
+    volume: int
+    negative: int
+    negative_share: float | None
+    above_threshold: bool = Field(description="negative_share > threshold.")
+    first_reply_to_negatives: FirstReply
+    negatives_within_sla: WithinSla
+    nps: dict[Variant, Nps]
+    topics: list[WeekTopic] = Field(
+        description="Every topic of this week or the week before, most frequent first."
+    )
+
+
+class WeeklyAnalytics(BaseModel):
+    """The last `weeks` UTC weeks of a shop, oldest first; the last one is the current week."""
+
+    shop_id: str
+    weeks: int
+    threshold: float = Field(description="The negative-share line (10 %).")
+    sla_hours: int = Field(description="The shop's reply SLA from its registry profile.")
+    business_hours_only: bool = Field(description="Whether the SLA counts working hours only.")
+    preferred_nps: Variant
+    series: list[Week]

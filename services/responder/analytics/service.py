@@ -1,6 +1,6 @@
 """How a shop is doing with its reviews over a period, against the period before it."""
 
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from services.responder.analytics import repository
 from services.responder.analytics.nps import nps, preferred
@@ -13,6 +13,9 @@ from services.responder.analytics.schemas import (
     Period,
     SurveyResponseRates,
     TopicTrend,
+    Week,
+    WeeklyAnalytics,
+    WeekTopic,
     WithinSla,
 )
 from services.responder.shops import repository as shops
@@ -22,6 +25,8 @@ from shared.time_bounds import TimeOutOfBounds, query_period
 NEGATIVE_SHARE_THRESHOLD = 0.10
 MAX_PERIOD = timedelta(days=366)
 DEFAULT_PERIOD = timedelta(days=30)
+MAX_WEEKS = 52
+DEFAULT_WEEKS = 12
 
 
 class BadPeriod(Exception):
@@ -108,4 +113,82 @@ async def report(
         survey_response_rates=SurveyResponseRates(
             source=f"survey service: GET /v1/shops/{shop_id}/survey-metrics"
         ),
+    )
+
+
+def week_starts(now: datetime, weeks: int) -> list[date]:
+    """The Mondays (UTC) of the last `weeks` weeks, oldest first; the last is this week's."""
+    today = now.astimezone(UTC).date()
+    this_week = today - timedelta(days=today.weekday())
+    return [this_week - timedelta(weeks=weeks - 1 - i) for i in range(weeks)]
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+async def weekly(pool: Pool, shop_id: str, weeks: int, now: datetime) -> WeeklyAnalytics:
+    """The shop's figures per UTC week. Counts come from the daily rollups (a week is whole
+    days); one more week before the first is read for its topics' week-over-week change."""
+    mondays = week_starts(now, weeks)
+    first, end = mondays[0], mondays[-1] + timedelta(weeks=1)
+    async with pool.acquire() as conn:
+        counts = await repository.weekly_review_counts(conn, shop_id, first, end)
+        topics = await repository.weekly_topic_counts(
+            conn, shop_id, first - timedelta(weeks=1), end
+        )
+        answers = await repository.weekly_nps_counts(conn, shop_id, first, end)
+        replies = await repository.weekly_reply_times(conn, shop_id, first, end, now)
+        shop = await shops.get(conn, shop_id)
+    series = []
+    for monday in mondays:
+        volume, negative = counts.get(monday, (0, 0))
+        share = _share(negative, volume)
+        times = replies.get(monday, repository.ReplyTimes(0, 0, 0, 0, None, None))
+        now_topics = topics.get(monday, {})
+        before = topics.get(monday - timedelta(weeks=1), {})
+        names = sorted(
+            set(now_topics) | set(before),
+            key=lambda t: (-now_topics.get(t, 0), -before.get(t, 0), t),
+        )
+        counted = answers.get(monday, {})
+        series.append(
+            Week(
+                since=_midnight(monday),
+                until=_midnight(monday + timedelta(weeks=1)),
+                volume=volume,
+                negative=negative,
+                negative_share=share,
+                above_threshold=share is not None and share > NEGATIVE_SHARE_THRESHOLD,
+                first_reply_to_negatives=FirstReply(
+                    answered=times.answered,
+                    unanswered=times.negatives - times.answered,
+                    median_hours=_hours(times.median_s),
+                    p90_hours=_hours(times.p90_s),
+                ),
+                negatives_within_sla=WithinSla(
+                    within=times.within_sla,
+                    decided=times.due,
+                    share=_share(times.within_sla, times.due),
+                ),
+                nps={"standard": nps(counted, "standard"), "european": nps(counted, "european")},
+                topics=[
+                    WeekTopic(
+                        topic=t,
+                        count=now_topics.get(t, 0),
+                        previous_count=before.get(t, 0),
+                        change=now_topics.get(t, 0) - before.get(t, 0),
+                    )
+                    for t in names
+                ],
+            )
+        )
+    return WeeklyAnalytics(
+        shop_id=shop_id,
+        weeks=weeks,
+        threshold=NEGATIVE_SHARE_THRESHOLD,
+        sla_hours=shop.sla.hours,
+        business_hours_only=shop.sla.business_hours_only,
+        preferred_nps=preferred(shop.country),
+        series=series,
     )
