@@ -13,11 +13,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from services.responder.app import build as build_responder
 from services.survey.app import build as build_survey
 from shared.events import SurveyAnswered
-from tests.support.browser import serving
+from tests.support.browser import PHONE, chromium, serving, tab
 from tests.support.clock import T0
-from tests.support.console import browser_client, signed_in, staff
+from tests.support.console import PASSWORD, browser_client, signed_in, staff
 from tests.support.responder import (
     Responder,
     classified,
@@ -130,7 +131,10 @@ def table_rows(page: str, section: str) -> dict[str, list[str]]:
 async def responder(make_settings: Any) -> AsyncIterator[Responder]:
     # Nothing listens on the survey URL: the page shows the survey service's error.
     async with running_responder(
-        make_settings, survey_url=f"http://127.0.0.1:{closed_port()}"
+        make_settings,
+        survey_url=f"http://127.0.0.1:{closed_port()}",
+        # The browser test serves plain http on 127.0.0.1.
+        console_cookie_secure=False,
     ) as r:
         await r.feed(shop_event("s1", country="SI", hours=24))
         await r.feed(shop_event("s2"))
@@ -275,3 +279,31 @@ async def test_response_rates_come_from_the_survey_service(infra: Any, make_sett
     assert "could not be asked" not in r.text
     assert table_rows(r.text, "rates") == {"other": ["2", "1", "50 %", "-"]}
     assert 'id="chart-rates-title"' in r.text
+
+
+async def test_the_page_in_chromium_at_phone_width(responder: Responder) -> None:
+    """No CSP violation, no sideways scroll, no serious or critical axe-core finding, charts
+    as wide as the screen."""
+    await staff(responder, "agent", ["s1"], "ana@s1.example")
+    app, runtime = build_responder(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    async with serving(app) as url, chromium() as browser, tab(browser) as t:
+        await t.page.goto(f"{url}/console/analytics?shop_id=s1&weeks=8")
+        await t.page.fill("#email", "ana@s1.example")
+        await t.page.fill("#password", PASSWORD)
+        await t.page.click("button[type=submit]")
+        await t.page.wait_for_url("**/console/analytics?shop_id=s1&weeks=8")
+        assert await t.page.locator("svg.chart").count() == 4
+        widths = await t.page.eval_on_selector_all(
+            "svg.chart", "els => els.map(e => e.getBoundingClientRect().width)"
+        )
+        assert all(250 < w <= PHONE["width"] for w in widths), widths
+        # The figures open from the keyboard.
+        await t.page.locator("#negative summary").focus()
+        await t.page.keyboard.press("Enter")
+        assert await t.page.locator("#negative table").is_visible()
+        assert await t.csp_violations() == []
+        assert await t.horizontal_overflow() == 0
+        serious = [v for v in await t.axe_violations() if v["impact"] in ("serious", "critical")]
+        assert serious == []

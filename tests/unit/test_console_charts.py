@@ -2,6 +2,7 @@
 
 import re
 import xml.etree.ElementTree as ET
+from itertools import pairwise
 
 import pytest
 
@@ -176,6 +177,8 @@ def test_many_weeks_keep_the_x_labels_apart() -> None:
     shown = re.findall(r">(w\d+)</text>", chart.svg)
     assert len(shown) <= charts.MAX_X_LABELS + 1
     assert shown[-1] == "w51"  # the current week is always labelled
+    steps = {int(b[1:]) - int(a[1:]) for a, b in pairwise(shown)}
+    assert len(steps) == 1  # evenly spaced, none crowding the last
 
 
 def test_percent() -> None:

@@ -16,11 +16,12 @@ from markupsafe import Markup, escape
 
 WIDTH = 640
 HEIGHT = 300
-LEFT = 52  # room for the y-axis labels
+LEFT = 64  # room for the y-axis labels ("100 %" in the phone's larger text)
 RIGHT = 12
-TOP = 28  # room for the legend
+TOP = 16
 BOTTOM = 36  # room for the x-axis labels
-MAX_X_LABELS = 8  # more would overlap on a phone
+MAX_X_LABELS = 7  # more would overlap on a phone
+MAX_BAR = 56  # a bar no wider than this, however few there are
 
 Number = float | int
 Format = Callable[[Number], str]
@@ -49,6 +50,8 @@ class Chart:
     # The same numbers for screen readers and for copying: a column per series.
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
+    # (label, CSS classes) of each series and reference line, for the legend under the chart.
+    legend: list[tuple[str, str]] = field(default_factory=list)
 
 
 def nice_step(span: float, ticks: int = 5) -> float:
@@ -71,6 +74,7 @@ def axis_range(
     ceiling: Number | None = None,
     include: Sequence[Number] = (),
     fixed: bool = False,
+    whole: bool = False,
 ) -> tuple[float, float, float]:
     """(low, high, step) of the y axis: round numbers around the data and every reference
     line, from `floor` (None: from the data) and at most `ceiling` (a share: 1); `fixed`: from
@@ -85,6 +89,9 @@ def axis_range(
     if high <= low:
         high = low + 1
     step = nice_step(high - low)
+    if whole:
+        # Counts: no tick at 0.5 reviews.
+        step = max(step, 1.0)
     low = math.floor(low / step) * step if floor is None else float(floor)
     high = math.ceil(high / step) * step
     if ceiling is not None:
@@ -150,7 +157,8 @@ def _axes(frame: Frame, step: float, labels: Sequence[str], fmt: Format) -> list
     )
     every = max(1, math.ceil(len(labels) / MAX_X_LABELS))
     for i, label in enumerate(labels):
-        if i % every and i != len(labels) - 1:
+        # Counted back from the last label: the current week is always named.
+        if (len(labels) - 1 - i) % every:
             continue
         out.append(
             f'<text class="tick" x="{frame.x(i)}" y="{base + 18}" text-anchor="middle">'
@@ -173,24 +181,10 @@ def _reference(frame: Frame, ref: Reference) -> list[str]:
     ]
 
 
-def _legend(series: Sequence[Series], refs: Sequence[Reference]) -> list[str]:
-    out = ['<g class="legend" aria-hidden="true">']
-    x = LEFT
-    for s in series:
-        out.append(
-            f'<rect class="{escape(s.css)}" x="{x}" y="6" width="12" height="12"></rect>'
-            f'<text x="{x + 16}" y="16">{escape(s.name)}</text>'
-        )
-        x += 28 + 7 * len(s.name)
-    for ref in refs:
-        out.append(
-            f'<line class="{escape(ref.css)}" x1="{x}" y1="12" x2="{x + 14}" y2="12" '
-            'stroke-dasharray="6 4"></line>'
-            f'<text x="{x + 18}" y="16">{escape(ref.label)}</text>'
-        )
-        x += 30 + 7 * len(ref.label)
-    out.append("</g>")
-    return out
+def _legend(series: Sequence[Series], refs: Sequence[Reference]) -> list[tuple[str, str]]:
+    # Drawn in HTML beside the SVG (templates/analytics/legend.html): text in the page's font
+    # size stays readable on a phone, where the SVG's own text is scaled down with it.
+    return [(s.name, s.css) for s in series] + [(r.label, f"line {r.css}") for r in refs]
 
 
 def _table(
@@ -252,10 +246,9 @@ def line_chart(
                 out.append(f'<polyline fill="none" points="{" ".join(seg)}"></polyline>')
         out += points
         out.append("</g>")
-    out += _legend(series, references)
     out.append("</svg>")
     headers, rows = _table(labels, series, fmt, label_header, blank)
-    return Chart(Markup("".join(out)), headers, rows)
+    return Chart(Markup("".join(out)), headers, rows, _legend(series, references))
 
 
 def bar_chart(
@@ -268,6 +261,7 @@ def bar_chart(
     fmt: Format = str,
     references: Sequence[Reference] = (),
     ceiling: Number | None = None,
+    whole: bool = False,
     label_header: str = "",
     blank: str = "-",
 ) -> Chart:
@@ -278,11 +272,12 @@ def bar_chart(
         floor=0,
         ceiling=ceiling,
         include=[r.value for r in references],
+        whole=whole,
     )
     frame = Frame(low, high, len(labels))
     out = _open(chart_id, title, desc) + _axes(frame, step, labels, fmt)
-    group = frame.band() * 0.8
-    width = group / max(len(series), 1)
+    width = min(frame.band() * 0.8 / max(len(series), 1), MAX_BAR)
+    group = width * len(series)
     for k, s in enumerate(series):
         out.append(f'<g class="series {escape(s.css)}" aria-hidden="true">')
         for i, v in enumerate(s.values):
@@ -297,10 +292,9 @@ def bar_chart(
         out.append("</g>")
     for ref in references:
         out += _reference(frame, ref)
-    out += _legend(series, references)
     out.append("</svg>")
     headers, rows = _table(labels, series, fmt, label_header, blank)
-    return Chart(Markup("".join(out)), headers, rows)
+    return Chart(Markup("".join(out)), headers, rows, _legend(series, references))
 
 
 def percent(value: Number) -> str:

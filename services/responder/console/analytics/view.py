@@ -224,6 +224,7 @@ def topics(data: WeeklyAnalytics, t: Text) -> tuple[Chart | None, list[dict[str,
             Series(t("analytics.topics_last_week"), [x.previous_count for x in shown], "s1"),
         ],
         fmt=_number,
+        whole=True,
     )
     return chart, rows
 
