@@ -60,6 +60,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ),
     ("DELETE", "/v1/shops/{shop_id}/connector/{platform}"): ("manager", None),
     ("GET", "/v1/reviews"): ("agent", None),
+    ("GET", "/v1/reviews/counts"): ("agent", None),
     ("GET", "/v1/reviews/{review_id}"): ("agent", None),
     ("POST", "/v1/reviews/{review_id}/case"): ("agent", None),
     ("POST", "/v1/reviews/{review_id}/case/transitions"): ("agent", {"to": "in_progress"}),
@@ -127,7 +128,12 @@ class Shop:
 def request_for(method: str, template: str, shop: Shop) -> tuple[str, str, Any]:
     ids = shop.ids()
     path = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], template)
-    if method == "GET" and template in ("/v1/reviews", "/v1/publications", "/v1/analytics"):
+    if method == "GET" and template in (
+        "/v1/reviews",
+        "/v1/reviews/counts",
+        "/v1/publications",
+        "/v1/analytics",
+    ):
         path += f"?shop_id={shop.shop_id}"
     if template == "/v1/audit":
         path += f"?shop_id={shop.shop_id}"

@@ -148,6 +148,8 @@ def classified(
     abuse: tuple[str, ...] = (),
     case_key: str | None = None,
     product_id: str | None = "pot",
+    title: str | None = None,
+    mismatch: bool = False,
 ) -> ReviewClassified:
     return ReviewClassified(
         occurred_at=created,
@@ -159,6 +161,7 @@ def classified(
             "case_key": case_key or (f"order:{order_id}" if order_id else f"review:{review_id}"),
             "revision": revision,
             "rating": rating,
+            "title": title,
             "text": text,
             "reviewer_name": reviewer_name,
             "product_id": product_id,
@@ -183,7 +186,7 @@ def classified(
                 "language_confidence": 0.9,
                 "sentiment": sentiment,
                 "sentiment_confidence": confidence,
-                "star_text_mismatch": False,
+                "star_text_mismatch": mismatch,
                 "severity": severity,
                 "severity_reasons": ["safety: fire"] if severity == "high" else [],
                 "removal_candidate": removal_candidate,

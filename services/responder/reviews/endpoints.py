@@ -4,17 +4,18 @@ removal requests, audit)."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from pydantic import Field
 
 from services.responder.access.deps import Agent, resolve_shop
 from services.responder.reviews import service
 from services.responder.reviews.lookup import AmbiguousReview, ReviewNotFound
 from services.responder.reviews.query import ReviewFilter, SlaState, Sort, StatusFilter
-from services.responder.reviews.schemas import ReviewFull, ReviewPage
+from services.responder.reviews.schemas import ReviewCounts, ReviewFull, ReviewPage
 from services.responder.web import invalid, not_found
 from shared.events.envelope import SHOP_ID_PATTERN
 from shared.events.reviews import ReviewSource, Sentiment
@@ -40,9 +41,13 @@ def review_answers() -> Iterator[None]:
         raise invalid(str(exc)) from None
 
 
-@router.get("", response_model=ReviewPage)
-async def list_reviews(
-    pool: PoolDep,
+@dataclass(frozen=True)
+class Filters:
+    wanted: ReviewFilter
+    assigned: str | None
+
+
+async def review_filters(
     now: ClockDep,
     principal: Agent,
     shop_id: ShopQuery = None,
@@ -50,9 +55,18 @@ async def list_reviews(
     rating: Annotated[list[Rating] | None, Query()] = None,
     topic: Annotated[list[Word] | None, Query(max_length=20)] = None,
     status: Annotated[list[StatusFilter] | None, Query()] = None,
-    source: Annotated[list[ReviewSource] | None, Query()] = None,
+    source: Annotated[
+        list[ReviewSource] | None, Query(description="the platform the review is on")
+    ] = None,
     language: Annotated[list[Word] | None, Query(max_length=20)] = None,
     verified: bool | None = None,
+    mismatch: Annotated[
+        bool | None, Query(description="the classifier found stars and text disagree")
+    ] = None,
+    removal_candidate: bool | None = None,
+    answered: Annotated[
+        bool | None, Query(description="a first reply was published or marked by hand")
+    ] = None,
     sla: Annotated[list[SlaState] | None, Query()] = None,
     assigned: Annotated[
         str | None, Query(max_length=20, description="a user id, 'me' or 'none'")
@@ -60,37 +74,66 @@ async def list_reviews(
     since: Annotated[datetime | None, Query(alias="from")] = None,
     until: Annotated[datetime | None, Query(alias="to")] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
+) -> Filters:
+    """The list's filters, shared by the list and its counts."""
+    return Filters(
+        ReviewFilter(
+            shop_id=resolve_shop(principal, shop_id),
+            now=now,
+            sentiments=list(sentiment or []),
+            ratings=list(rating or []),
+            topics=list(topic or []),
+            statuses=list(status or []),
+            sources=list(source or []),
+            languages=list(language or []),
+            verified=verified,
+            mismatch=mismatch,
+            removal_candidate=removal_candidate,
+            answered=answered,
+            sla=list(sla or []),
+            since=since,
+            until=until,
+            text=q,
+        ),
+        assigned,
+    )
+
+
+FiltersDep = Annotated[Filters, Depends(review_filters)]
+
+
+@router.get("", response_model=ReviewPage)
+async def list_reviews(
+    pool: PoolDep,
+    principal: Agent,
+    filters: FiltersDep,
     sort: Sort = "urgency",
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ReviewPage:
     """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
     to their SLA; then answered ones; then the rest. Deleted reviews are not listed."""
-    wanted = ReviewFilter(
-        shop_id=resolve_shop(principal, shop_id),
-        now=now,
-        sentiments=list(sentiment or []),
-        ratings=list(rating or []),
-        topics=list(topic or []),
-        statuses=list(status or []),
-        sources=list(source or []),
-        languages=list(language or []),
-        verified=verified,
-        sla=list(sla or []),
-        since=since,
-        until=until,
-        text=q,
-        sort=sort,
-        limit=limit,
-    )
+    wanted = replace(filters.wanted, sort=sort, limit=limit)
     try:
-        return await service.page(pool, principal, wanted, assigned=assigned, cursor=cursor)
+        return await service.page(pool, principal, wanted, assigned=filters.assigned, cursor=cursor)
+    except service.Invalid as exc:
+        raise invalid(str(exc)) from None
+
+
+@router.get("/counts", response_model=ReviewCounts)
+async def count_reviews(pool: PoolDep, principal: Agent, filters: FiltersDep) -> ReviewCounts:
+    """How many reviews match the list's filters (up to `total_cap`), how many of them wait for
+    a reply, and per value of each filter how many waiting reviews match the other filters
+    (the inbox's counts). Counts past their cap are lower bounds."""
+    try:
+        return await service.counts(pool, principal, filters.wanted, assigned=filters.assigned)
     except service.Invalid as exc:
         raise invalid(str(exc)) from None
 
 
 # `:path`: the server decodes %2F before routing, so an id holding '/' (alert links encode it)
-# would otherwise match no route. No other GET lives below /v1/reviews/{review_id}.
+# would otherwise match no route. No other GET lives below /v1/reviews/{review_id}
+# (/counts is declared first; review ids carry their source, "<source>:<id>", never "counts").
 @router.get("/{review_id:path}", response_model=ReviewFull)
 async def get_review(
     review_id: ReviewIdPath,

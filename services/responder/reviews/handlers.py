@@ -25,6 +25,8 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     due = deadline(p.created_at, shop.sla.hours, shop.sla, shop.zone)
     if not await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at):
         return  # an older revision arriving late
+    # Open inboxes of the shop refresh when this commits (console/inbox/feed.py).
+    await reviews.announce(conn, event.shop_id)
     review = await reviews.get(conn, event.shop_id, p.review_id)
     assert review is not None
     c = p.classification
@@ -36,7 +38,8 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
 
 
 async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
-    await reviews.mark_deleted(conn, event.shop_id, event.payload.review_id, event.occurred_at)
+    if await reviews.mark_deleted(conn, event.shop_id, event.payload.review_id, event.occurred_at):
+        await reviews.announce(conn, event.shop_id)
 
 
 async def on_shop(conn: Connection, event: ShopUpdated) -> None:

@@ -27,6 +27,11 @@ class ReviewFilter:
     sources: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
     verified: bool | None = None
+    # The classifier's star/text mismatch, its removal candidates, a first reply published or
+    # marked (None: either).
+    mismatch: bool | None = None
+    removal_candidate: bool | None = None
+    answered: bool | None = None
     sla: list[SlaState] = field(default_factory=list)
     # A user id, or 0 for "nobody".
     assignee: int | None = None

@@ -1,10 +1,11 @@
 """All SQL of the review read model."""
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from services.responder.analytics import repository as rollups
-from services.responder.reviews.query import ReviewFilter
+from services.responder.reviews.query import ReviewFilter, SlaState
 from shared.db.pool import Connection
 from shared.events.reviews import ReviewClassifiedPayload
 
@@ -15,6 +16,7 @@ _COLUMNS = (
     "r.classification, r.created_at, r.updated_at, r.classified_at, r.sla_due_at, "
     "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency"
 )
+_CASE_JOIN = "LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key"
 # Entries of the sort order a full-text search reads before it asks the GIN index instead.
 SEARCH_WALK = 1000
 # What the analytics rollups count of a review (analytics.repository.count_review).
@@ -108,6 +110,17 @@ async def upsert(
         await rollups.count_review(conn, shop_id, _counted(old), -1)
     await rollups.count_review(conn, shop_id, _counted(new), 1)
     return True
+
+
+# LISTEN/NOTIFY channel of review changes, per schema (`<schema>_reviews`): its payload is the
+# shop id and nothing else, it reaches listeners when the writing transaction commits, and one
+# transaction's identical notifications arrive once.
+CHANNEL = "reviews"
+
+
+async def announce(conn: Connection, shop_id: str) -> None:
+    """Tell listeners (the console's open inboxes) that a review of the shop changed."""
+    await conn.execute(f"SELECT pg_notify(current_schema() || '_{CHANNEL}', $1)", shop_id)
 
 
 def _counted(row: Any) -> rollups.Counted:
@@ -205,6 +218,77 @@ async def of_case(conn: Connection, shop_id: str, case_key: str) -> list[dict[st
     return [dict(r) for r in rows]
 
 
+Arg = Callable[[Any], str]
+Col = Callable[[str], str]
+
+
+def _review_col(name: str) -> str:
+    """Columns as the list's statement names them: the review `r`, its case `c`."""
+    return {"case_status": "c.status", "case_id": "c.id", "assignee_id": "c.assignee_id"}.get(
+        name, f"r.{name}"
+    )
+
+
+def _conditions(f: ReviewFilter, arg: Arg, col: Col = _review_col) -> list[tuple[str, str]]:
+    """The filter's conditions but the full-text one, each with the dimension it filters on
+    (the counts leave out a dimension's own condition when counting its values). Every value
+    is a bind parameter (`arg`)."""
+    out: list[tuple[str, str]] = []
+    if f.sentiments:
+        out.append(("sentiment", f"{col('sentiment')} = ANY({arg(f.sentiments)}::text[])"))
+    if f.ratings:
+        out.append(("rating", f"{col('rating')} = ANY({arg(f.ratings)}::smallint[])"))
+    if f.topics:
+        out.append(("topic", f"{col('topics')} && {arg(f.topics)}::text[]"))
+    if f.sources:
+        out.append(("source", f"{col('source')} = ANY({arg(f.sources)}::text[])"))
+    if f.languages:
+        out.append(("language", f"{col('language')} = ANY({arg(f.languages)}::text[])"))
+    for name, value in (
+        ("verified", f.verified),
+        ("mismatch", f.mismatch),
+        ("removal_candidate", f.removal_candidate),
+    ):
+        if value is not None:
+            column = "star_text_mismatch" if name == "mismatch" else name
+            out.append((name, f"{col(column)} = {arg(value)}"))
+    if f.answered is not None:
+        out.append(("answered", f"{col('first_replied_at')} IS {'NOT ' if f.answered else ''}NULL"))
+    if f.since is not None:
+        out.append(("from", f"{col('created_at')} >= {arg(f.since)}"))
+    if f.until is not None:
+        out.append(("to", f"{col('created_at')} < {arg(f.until)}"))
+    if f.statuses:
+        wanted = [s for s in f.statuses if s != "none"]
+        parts = [f"{col('case_status')} = ANY({arg(wanted)}::text[])"] if wanted else []
+        if "none" in f.statuses:
+            parts.append(f"{col('case_id')} IS NULL")
+        out.append(("status", "(" + " OR ".join(parts) + ")"))
+    if f.assignee is not None:
+        out.append(
+            (
+                "assigned",
+                f"{col('assignee_id')} IS NULL"
+                if f.assignee == 0
+                else f"{col('assignee_id')} = {arg(f.assignee)}",
+            )
+        )
+    if f.sla:
+        out.append(("sla", "(" + " OR ".join(_sla(f, arg, col, s) for s in sorted(f.sla)) + ")"))
+    return out
+
+
+def _sla(f: ReviewFilter, arg: Arg, col: Col, state: SlaState) -> str:
+    """The condition of one SLA state (query.sla_state in SQL)."""
+    due, replied = col("sla_due_at"), col("first_replied_at")
+    if state == "overdue":
+        return f"({replied} IS NULL AND {due} <= {arg(f.now)}::timestamptz)"
+    soon = f"{arg(f.now + f.due_soon)}::timestamptz"
+    if state == "due_soon":
+        return f"({replied} IS NULL AND {due} > {arg(f.now)}::timestamptz AND {due} <= {soon})"
+    return f"({replied} IS NOT NULL OR {due} > {soon})"
+
+
 async def search(conn: Connection, f: ReviewFilter) -> list[dict[str, Any]]:
     """One page in the filter's order. Every condition is a bind parameter."""
     params: list[Any] = [f.shop_id]
@@ -214,46 +298,8 @@ async def search(conn: Connection, f: ReviewFilter) -> list[dict[str, Any]]:
         return f"${len(params)}"
 
     where = ["r.shop_id = $1", "r.deleted_at IS NULL"]
-    if f.sentiments:
-        where.append(f"r.sentiment = ANY({arg(f.sentiments)}::text[])")
-    if f.ratings:
-        where.append(f"r.rating = ANY({arg(f.ratings)}::smallint[])")
-    if f.topics:
-        where.append(f"r.topics && {arg(f.topics)}::text[]")
-    if f.sources:
-        where.append(f"r.source = ANY({arg(f.sources)}::text[])")
-    if f.languages:
-        where.append(f"r.language = ANY({arg(f.languages)}::text[])")
-    if f.verified is not None:
-        where.append(f"r.verified = {arg(f.verified)}")
-    if f.since is not None:
-        where.append(f"r.created_at >= {arg(f.since)}")
-    if f.until is not None:
-        where.append(f"r.created_at < {arg(f.until)}")
+    where += [sql for _, sql in _conditions(f, arg)]
     match = f"search @@ plainto_tsquery('simple', {arg(f.text)})" if f.text else ""
-    if f.statuses:
-        wanted = [s for s in f.statuses if s != "none"]
-        parts = [f"c.status = ANY({arg(wanted)}::text[])"] if wanted else []
-        if "none" in f.statuses:
-            parts.append("c.id IS NULL")
-        where.append("(" + " OR ".join(parts) + ")")
-    if f.assignee is not None:
-        where.append(
-            "c.assignee_id IS NULL" if f.assignee == 0 else f"c.assignee_id = {arg(f.assignee)}"
-        )
-    if f.sla:
-        # Only bounds a requested state uses become parameters (an unused one has no type).
-        sla: set[str] = set(f.sla)
-        now = arg(f.now) + "::timestamptz" if sla & {"overdue", "due_soon"} else ""
-        soon = arg(f.now + f.due_soon) + "::timestamptz" if sla & {"due_soon", "ok"} else ""
-        states = {
-            "overdue": lambda: f"(r.first_replied_at IS NULL AND r.sla_due_at <= {now})",
-            "due_soon": lambda: (
-                f"(r.first_replied_at IS NULL AND r.sla_due_at > {now} AND r.sla_due_at <= {soon})"
-            ),
-            "ok": lambda: f"(r.first_replied_at IS NOT NULL OR r.sla_due_at > {soon})",
-        }
-        where.append("(" + " OR ".join(states[s]() for s in sorted(sla)) + ")")
     if f.sort == "urgency":
         if f.after is not None:
             u, t, i = (arg(v) for v in f.after)
@@ -271,11 +317,7 @@ async def search(conn: Connection, f: ReviewFilter) -> list[dict[str, Any]]:
     # alone (reviews_urgency / reviews_created and cases_key_status include every filter
     # column but the full-text one), then the full rows of just those ids. In one step, each
     # index entry a filter rejects cost a heap visit.
-    join = (
-        "LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key"
-        if f.statuses or f.assignee is not None
-        else ""
-    )
+    join = _CASE_JOIN if f.statuses or f.assignee is not None else ""
     filters = " AND ".join(where)
     limit = arg(f.limit)
     if not match:
@@ -362,3 +404,124 @@ async def export(conn: Connection, shop_id: str, review_ids: list[str]) -> list[
 
 async def forget_shop(conn: Connection, shop_id: str) -> None:
     await conn.execute("DELETE FROM reviews WHERE shop_id = $1", shop_id)
+
+
+# The facet counts' dimensions and values, as `counts()` answers them (schemas.ReviewCounts).
+FACETS: dict[str, tuple[str, ...]] = {
+    "sentiment": ("negative", "neutral", "positive"),
+    "sla": ("overdue", "due_soon", "ok"),
+    "status": ("new", "in_progress", "replied", "contacted", "resolved", "followed_up", "none"),
+    "source": ("survey", "trustpilot", "google", "generic"),
+    "verified": ("true", "false"),
+    "mismatch": ("true",),
+    "removal_candidate": ("true",),
+    "assigned": ("none",),
+}
+
+
+def _facet_value(f: ReviewFilter, arg: Arg, col: Col, dimension: str, value: str) -> str:
+    if dimension == "sla":
+        states: dict[str, SlaState] = {"overdue": "overdue", "due_soon": "due_soon"}
+        return _sla(f, arg, col, states.get(value, "ok"))
+    if dimension == "status":
+        if value == "none":
+            return f"{col('case_id')} IS NULL"
+        return f"{col('case_status')} = {arg(value)}::text"
+    if dimension == "assigned":
+        return f"{col('assignee_id')} IS NULL"
+    if dimension in ("verified", "mismatch", "removal_candidate"):
+        column = "star_text_mismatch" if dimension == "mismatch" else dimension
+        return f"{col(column)} = {arg(value == 'true')}"
+    return f"{col(dimension)} = {arg(value)}::text"
+
+
+async def counts(
+    conn: Connection, f: ReviewFilter, me: int | None, waiting_cap: int, total_cap: int
+) -> dict[str, Any]:
+    """How many of the shop's reviews match the filter, and of those waiting for a reply
+    (urgency 0: negative or severe, no reply yet) how many have each value of each facet,
+    every facet counted under the other dimensions' filters (so a sentiment filter still shows
+    how many of each sentiment there are).
+
+    Both stay cheap on a large shop: the waiting reviews are one range of `reviews_urgency`
+    (index-only, with `cases_key_status` for status and assignee) read up to `waiting_cap`
+    entries; the total stops at `total_cap` + 1 and is not counted for a text search (its
+    matches would all be read through the GIN index). A capped count is a lower bound."""
+    params: list[Any] = [f.shop_id]
+
+    def arg(value: Any) -> str:
+        params.append(value)
+        return f"${len(params)}"
+
+    def o(name: str) -> str:
+        return f"o.{name}"
+
+    match = f"r.search @@ plainto_tsquery('simple', {arg(f.text)})" if f.text else "true"
+    conditions = _conditions(f, arg, o)
+    every = " AND ".join(sql for _, sql in conditions) or "true"
+
+    def but(dimension: str) -> str:
+        return " AND ".join(sql for d, sql in conditions if d != dimension) or "true"
+
+    facets = dict(FACETS)
+    if me is not None:
+        facets["assigned"] = ("none", "me")
+    columns = [f"count(*) FILTER (WHERE {every}) AS waiting"]
+    names: list[tuple[str, str]] = []
+    for dimension, values in facets.items():
+        for value in values:
+            cond = (
+                f"o.assignee_id = {arg(me)}"
+                if dimension == "assigned" and value == "me"
+                else _facet_value(f, arg, o, dimension, value)
+            )
+            columns.append(f"count(*) FILTER (WHERE {cond} AND {but(dimension)})")
+            names.append((dimension, value))
+    row = await conn.fetchrow(
+        f"""
+        WITH o AS MATERIALIZED (
+            SELECT r.sentiment, r.rating, r.topics, r.source, r.language, r.verified,
+                r.removal_candidate, r.star_text_mismatch, r.first_replied_at, r.created_at,
+                r.sla_due_at, c.id AS case_id, c.status AS case_status, c.assignee_id
+            FROM reviews r {_CASE_JOIN}
+            WHERE r.shop_id = $1 AND r.deleted_at IS NULL AND r.urgency = 0 AND {match}
+            ORDER BY r.urgency, r.sla_due_at, r.review_id
+            LIMIT {arg(waiting_cap + 1)}
+        )
+        SELECT count(*) AS read, {", ".join(columns)} FROM o
+        """,
+        *params,
+    )
+    assert row is not None
+    by: dict[str, dict[str, int]] = {d: {} for d in facets}
+    for i, (dimension, value) in enumerate(names):
+        by[dimension][value] = row[i + 2]
+    total: int | None = None
+    if not f.text:
+        total = await _total(conn, f, total_cap)
+    return {
+        "waiting": row["waiting"],
+        "waiting_capped": row["read"] > waiting_cap,
+        "by": by,
+        "total": min(total, total_cap) if total is not None else None,
+        "total_capped": total is not None and total > total_cap,
+    }
+
+
+async def _total(conn: Connection, f: ReviewFilter, cap: int) -> int:
+    params: list[Any] = [f.shop_id]
+
+    def arg(value: Any) -> str:
+        params.append(value)
+        return f"${len(params)}"
+
+    where = " AND ".join(
+        ["r.shop_id = $1", "r.deleted_at IS NULL", *(sql for _, sql in _conditions(f, arg))]
+    )
+    join = _CASE_JOIN if f.statuses or f.assignee is not None else ""
+    found: int = await conn.fetchval(
+        f"SELECT count(*) FROM (SELECT 1 FROM reviews r {join} WHERE {where} "
+        f"LIMIT {arg(cap + 1)}) AS s",
+        *params,
+    )
+    return found

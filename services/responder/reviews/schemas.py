@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from services.responder.audit.schemas import AuditRecord
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
@@ -33,6 +33,8 @@ class ReviewOut(BaseModel):
     topics: list[str]
     verified: bool
     removal_candidate: bool
+    # The classifier found the stars and the text disagree (e.g. 5 stars, an angry text).
+    star_text_mismatch: bool = False
     question: str | None
     order_id: str | None
     created_at: datetime
@@ -48,6 +50,28 @@ class ReviewOut(BaseModel):
 class ReviewPage(BaseModel):
     items: list[ReviewOut]
     next_cursor: str | None
+
+
+class ReviewCounts(BaseModel):
+    """`GET /v1/reviews/counts`: how many reviews match the filters, and how those waiting for
+    a reply (negative or severe, no reply yet) split per filter value."""
+
+    waiting: int = Field(description="matching reviews that need a reply and have none")
+    waiting_capped: bool = Field(
+        description="more than `waiting_cap` reviews wait: the counts are of the most urgent "
+        "`waiting_cap` (lower bounds)"
+    )
+    waiting_cap: int
+    by: dict[str, dict[str, int]] = Field(
+        description="per filter (sentiment, sla, status, source, verified, mismatch, "
+        "removal_candidate, assigned) and value: the waiting reviews with that value that match "
+        "every OTHER filter"
+    )
+    total: int | None = Field(
+        description="matching reviews, answered or not, up to `total_cap`; null with `q`"
+    )
+    total_capped: bool
+    total_cap: int
 
 
 class ReviewDetail(ReviewOut):
@@ -111,6 +135,7 @@ def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> Revie
         topics=list(row["topics"]),
         verified=row["verified"],
         removal_candidate=row["removal_candidate"],
+        star_text_mismatch=bool((row["classification"] or {}).get("star_text_mismatch")),
         question=question.get("name") if question else None,
         order_id=row["order_id"],
         created_at=row["created_at"],

@@ -16,7 +16,7 @@ from services.responder.reviews.query import (
     decode_cursor,
     encode_cursor,
 )
-from services.responder.reviews.schemas import ReviewPage, review_out
+from services.responder.reviews.schemas import ReviewCounts, ReviewPage, review_out
 from services.responder.shops import repository as shops
 from shared.db.pool import Pool
 from shared.time_bounds import TimeOutOfBounds, check_window
@@ -42,6 +42,16 @@ def assignee(value: str | None, principal_user: int | None) -> int | None:
     raise Invalid("assigned is a user id, 'me' or 'none'")
 
 
+def _checked(wanted: ReviewFilter) -> None:
+    for name, value in (("from", wanted.since), ("to", wanted.until)):
+        if value is not None and value.tzinfo is None:
+            raise Invalid(f"{name} needs a UTC offset, e.g. 2026-11-01T00:00:00Z")
+    try:
+        check_window(("from", wanted.since), ("to", wanted.until))
+    except TimeOutOfBounds as exc:
+        raise Invalid(str(exc)) from None
+
+
 async def page(
     pool: Pool,
     principal: Principal,
@@ -53,13 +63,7 @@ async def page(
     """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
     to their SLA; then answered ones; then the rest. Deleted reviews are not listed.
     `assigned` is a user id, "me" or "none"; `cursor` the last page's `next_cursor`."""
-    for name, value in (("from", wanted.since), ("to", wanted.until)):
-        if value is not None and value.tzinfo is None:
-            raise Invalid(f"{name} needs a UTC offset, e.g. 2026-11-01T00:00:00Z")
-    try:
-        check_window(("from", wanted.since), ("to", wanted.until))
-    except TimeOutOfBounds as exc:
-        raise Invalid(str(exc)) from None
+    _checked(wanted)
     try:
         after = decode_cursor(wanted.sort, cursor) if cursor else None
     except InvalidCursor as exc:
@@ -81,6 +85,33 @@ async def page(
     return ReviewPage(
         items=[review_out(r, wanted.now, due_soon) for r in items],
         next_cursor=encode_cursor(wanted.sort, items[-1]) if more else None,
+    )
+
+
+# Reviews waiting for a reply read for the facet counts, and matching reviews counted: past
+# these, a count is shown as "at least" (on a shop with years of reviews the full counts would
+# cost more than the inbox's whole budget, docs/responder.md).
+WAITING_CAP = 5000
+TOTAL_CAP = 1000
+
+
+async def counts(
+    pool: Pool, principal: Principal, wanted: ReviewFilter, *, assigned: str | None = None
+) -> ReviewCounts:
+    """How many reviews match, and per value of each filter how many of those waiting for a
+    reply would match (with the other filters applied)."""
+    _checked(wanted)
+    async with pool.acquire() as conn:
+        shop = await shops.get(conn, wanted.shop_id)
+        f = replace(
+            wanted,
+            due_soon=timedelta(hours=shop.sla.due_soon_hours),
+            languages=[v.lower() for v in wanted.languages],
+            assignee=assignee(assigned, principal.user_id),
+        )
+        found = await reviews.counts(conn, f, principal.user_id, WAITING_CAP, TOTAL_CAP)
+    return ReviewCounts.model_validate(
+        {**found, "waiting_cap": WAITING_CAP, "total_cap": TOTAL_CAP}
     )
 
 
