@@ -152,6 +152,9 @@ async def test_the_page_and_the_weekly_api_show_the_hand_computed_figures(
         assert r.status_code == 200, r.text
         page = r.text
     assert "style=" not in page and "<style" not in page
+    # Texts completed at run time: the month of a week's tick, the NPS variant of the country.
+    assert ">16 Nov</text>" in page and ">26 Oct</text>" in page
+    assert "This shop's country prefers the European variant." in html.unescape(page)
     assert page.count('role="img"') == 4  # negative share, NPS, reply times, topics
     negative = table_rows(page, "negative")
     assert list(negative) == ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16"]
