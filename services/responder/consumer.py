@@ -1,6 +1,7 @@
 """The responder's one consumer: classified reviews, shops, survey answers (NPS), privacy."""
 
 from services.responder.analytics.handlers import on_survey_answered
+from services.responder.analytics.repository import folded
 from services.responder.privacy.handlers import on_customer_redact, on_data_request, on_shop_redact
 from services.responder.reviews.handlers import on_classified, on_deleted, on_shop
 from shared.events.privacy import (
@@ -32,4 +33,7 @@ def consumer() -> ConsumerSpec:
         name="responder.events",
         topics=(CLASSIFIED, SHOPS, SURVEYS, PRIVACY),
         handlers=HANDLERS,
+        # The analytics rollups of a transaction's reviews and answers are written once per
+        # shop and day at its end, not once per record (analytics.repository.folded).
+        transaction_scope=folded,
     )

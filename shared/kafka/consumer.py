@@ -11,6 +11,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -77,6 +78,11 @@ class ConsumerSpec:
     # Consecutive records of a partition handled in one transaction (each still has its inbox
     # row): one commit, so one WAL flush, for up to this many. 1 gives a transaction each.
     records_per_transaction: int = 20
+    # Entered on each handler transaction's connection once it began, and left right before it
+    # commits: a consumer can collect what its records have in common and write it once per
+    # transaction (the responder folds its analytics rollups so). An error inside rolls the
+    # transaction back as a handler's would.
+    transaction_scope: Callable[[Connection], AbstractAsyncContextManager[None]] | None = None
 
 
 class _InfrastructureDown(Exception):
@@ -366,7 +372,7 @@ class ConsumerRunner:
         handled: list[_Work] = []
         duplicates = 0
         try:
-            async with self.pool.acquire() as conn, conn.transaction():
+            async with self.pool.acquire() as conn, conn.transaction(), self._scope(conn):
                 for index, work in enumerate(run):
                     with tracing.consume_span(work.record, self.group_id):
                         self._enter(work)
@@ -479,11 +485,15 @@ class ConsumerRunner:
             return
 
     async def _handle_once(self, record: ConsumerRecord, event: Event, handler: Handler) -> bool:
-        async with self.pool.acquire() as conn, conn.transaction():
+        async with self.pool.acquire() as conn, conn.transaction(), self._scope(conn):
             if not await self._claim(conn, record, event):
                 return False
             await handler(conn, event)
         return True
+
+    def _scope(self, conn: Connection) -> AbstractAsyncContextManager[None]:
+        scope = self.spec.transaction_scope
+        return nullcontext() if scope is None else scope(conn)
 
     async def _claim(self, conn: Connection, record: ConsumerRecord, event: Event) -> bool:
         return await inbox.claim(

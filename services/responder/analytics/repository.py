@@ -4,7 +4,10 @@ the daily rollups (migrations/0004) that keep a year's figures cheap.
 Every query is bounded by shop and period: whole UTC days come from the rollups, the partial
 days at the ends from the (shop_id, created_at) indexes."""
 
-from dataclasses import dataclass
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -67,6 +70,11 @@ async def _count_answer(
 ) -> None:
     if nps is None:
         return
+    fold = _fold_of(conn)
+    if fold is not None:
+        key = (shop_id, _utc_day(answered_at), nps)
+        fold.nps[key] = fold.nps.get(key, 0) + sign
+        return
     await conn.execute(
         """
         INSERT INTO nps_days AS d (shop_id, day, nps, n)
@@ -102,7 +110,12 @@ class Counted:
 
 async def count_review(conn: Connection, shop_id: str, review: Counted, sign: int) -> None:
     """Adds (sign 1) or takes back (-1) one review in `review_days` and `review_topic_days`;
-    called by the review read model's writes, in their transaction."""
+    called by the review read model's writes, in their transaction (folded into one write per
+    shop and day at its end inside `folded`)."""
+    fold = _fold_of(conn)
+    if fold is not None:
+        fold.add_review(shop_id, review, sign)
+        return
     await conn.execute(
         """
         INSERT INTO review_days AS d (shop_id, day, volume, rated, rating_sum, positive,
@@ -150,6 +163,138 @@ async def count_review(conn: Connection, shop_id: str, review: Counted, sign: in
                 shop_id,
                 review.created_at,
             )
+
+
+def _utc_day(at: datetime) -> date:
+    # The same day as the SQL's `(at AT TIME ZONE 'UTC')::date` (timestamps are aware).
+    return at.astimezone(UTC).date()
+
+
+# volume, rated, rating_sum, positive, neutral, negative: review_days' counters in order.
+_DAY_COLUMNS = ("volume", "rated", "rating_sum", "positive", "neutral", "negative")
+
+
+@dataclass
+class _Fold:
+    """The rollup deltas of one transaction's records, summed per row."""
+
+    conn: Connection
+    days: dict[tuple[str, date], list[int]] = field(default_factory=dict)
+    topics: dict[tuple[str, date, str], int] = field(default_factory=dict)
+    nps: dict[tuple[str, date, int], int] = field(default_factory=dict)
+
+    def add_review(self, shop_id: str, review: Counted, sign: int) -> None:
+        day = _utc_day(review.created_at)
+        row = self.days.setdefault((shop_id, day), [0] * len(_DAY_COLUMNS))
+        row[0] += sign
+        if review.rating is not None:
+            row[1] += sign
+            row[2] += review.rating * sign
+        if review.sentiment in ("positive", "neutral", "negative"):
+            row[3 + ("positive", "neutral", "negative").index(review.sentiment)] += sign
+        for topic in review.topics:
+            key = (shop_id, day, topic)
+            self.topics[key] = self.topics.get(key, 0) + sign
+
+    def drop_shop(self, shop_id: str) -> None:
+        self.days = {k: v for k, v in self.days.items() if k[0] != shop_id}
+        self.topics = {k: n for k, n in self.topics.items() if k[0] != shop_id}
+        self.nps = {k: n for k, n in self.nps.items() if k[0] != shop_id}
+
+    async def flush(self) -> None:
+        """One statement per rollup table for every row the transaction's records moved, in
+        key order (concurrent transactions lock shared rows in the same order, so they queue
+        instead of deadlocking); rows whose counts fell to zero go, as before."""
+        conn = self.conn
+        days = sorted((k, v) for k, v in self.days.items() if any(v))
+        topics = sorted((k, n) for k, n in self.topics.items() if n)
+        nps = sorted((k, n) for k, n in self.nps.items() if n)
+        self.days, self.topics, self.nps = {}, {}, {}
+        if days:
+            columns = list(zip(*(v for _, v in days), strict=True))
+            await conn.execute(
+                """
+                INSERT INTO review_days AS d (shop_id, day, volume, rated, rating_sum,
+                    positive, neutral, negative)
+                SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::int[],
+                    $5::bigint[], $6::int[], $7::int[], $8::int[])
+                ON CONFLICT (shop_id, day) DO UPDATE SET volume = d.volume + EXCLUDED.volume,
+                    rated = d.rated + EXCLUDED.rated,
+                    rating_sum = d.rating_sum + EXCLUDED.rating_sum,
+                    positive = d.positive + EXCLUDED.positive,
+                    neutral = d.neutral + EXCLUDED.neutral,
+                    negative = d.negative + EXCLUDED.negative
+                """,
+                [k[0] for k, _ in days],
+                [k[1] for k, _ in days],
+                *(list(c) for c in columns),
+            )
+        if topics:
+            await conn.execute(
+                """
+                INSERT INTO review_topic_days AS d (shop_id, day, topic, n)
+                SELECT * FROM unnest($1::text[], $2::date[], $3::text[], $4::int[])
+                ON CONFLICT (shop_id, day, topic) DO UPDATE SET n = d.n + EXCLUDED.n
+                """,
+                [k[0] for k, _ in topics],
+                [k[1] for k, _ in topics],
+                [k[2] for k, _ in topics],
+                [n for _, n in topics],
+            )
+        if nps:
+            await conn.execute(
+                """
+                INSERT INTO nps_days AS d (shop_id, day, nps, n)
+                SELECT * FROM unnest($1::text[], $2::date[], $3::smallint[], $4::int[])
+                ON CONFLICT (shop_id, day, nps) DO UPDATE SET n = d.n + EXCLUDED.n
+                """,
+                [k[0] for k, _ in nps],
+                [k[1] for k, _ in nps],
+                [k[2] for k, _ in nps],
+                [n for _, n in nps],
+            )
+        # Only a negative delta can bring a row to zero; a separate statement, as an
+        # INSERT's own DELETE would not see its update.
+        for table, column, keys in (
+            ("review_days", "volume", [k for k, v in days if v[0] < 0]),
+            ("review_topic_days", "n", [k for k, n in topics if n < 0]),
+            ("nps_days", "n", [k for k, n in nps if n < 0]),
+        ):
+            if keys:
+                await conn.execute(
+                    f"""
+                    DELETE FROM {table} t USING unnest($1::text[], $2::date[]) AS k(shop_id, day)
+                    WHERE t.shop_id = k.shop_id AND t.day = k.day AND t.{column} = 0
+                    """,
+                    [k[0] for k in keys],
+                    [k[1] for k in keys],
+                )
+
+
+_FOLD: ContextVar[_Fold | None] = ContextVar("analytics_rollup_fold", default=None)
+
+
+def _fold_of(conn: Connection) -> _Fold | None:
+    fold = _FOLD.get()
+    return fold if fold is not None and fold.conn is conn else None
+
+
+@asynccontextmanager
+async def folded(conn: Connection) -> AsyncIterator[None]:
+    """Inside, the rollup writes on `conn` are summed per rollup row and written once, when the
+    block ends without an error: the consumer wraps each of its transactions (up to
+    `records_per_transaction` events) in it. One write per row and transaction instead of one
+    per review: the rows of a busy shop's current day were updated by every review, and the
+    consumer's concurrent transactions queued on them until each one committed. Written in the
+    records' transaction, with their inbox rows, so a redelivered event (skipped by the inbox)
+    adds nothing and a rolled-back transaction nothing either."""
+    fold = _Fold(conn)
+    token = _FOLD.set(fold)
+    try:
+        yield
+        await fold.flush()
+    finally:
+        _FOLD.reset(token)
 
 
 async def rebuild_rollups(conn: Connection, shop_ids: list[str]) -> None:
@@ -401,6 +546,10 @@ async def export_orders(
 
 
 async def forget_shop(conn: Connection, shop_id: str) -> None:
+    fold = _fold_of(conn)
+    if fold is not None:
+        # Deltas of this transaction's earlier records would bring the rows back.
+        fold.drop_shop(shop_id)
     for table in ("survey_answers", "nps_days", "review_days", "review_topic_days"):
         await conn.execute(f"DELETE FROM {table} WHERE shop_id = $1", shop_id)
 
