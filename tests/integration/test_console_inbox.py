@@ -13,6 +13,8 @@ import httpx
 import pytest
 
 from services.responder.app import build
+from services.responder.console.inbox import endpoints as inbox_endpoints
+from services.responder.reviews import service as reviews_service
 from tests.support.browser import serving
 from tests.support.clock import T0
 from tests.support.console import browser_client, sign_in, signed_in, staff
@@ -344,3 +346,49 @@ async def test_the_event_stream_tells_of_a_new_review_of_the_users_shop_only(
                 break
             await asyncio.sleep(0.05)
         assert not feed.watchers and feed._task is None
+
+
+async def test_counts_past_their_cap_are_lower_bounds(
+    responder: Responder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await seed(responder)
+    monkeypatch.setattr(reviews_service, "WAITING_CAP", 2)
+    monkeypatch.setattr(reviews_service, "TOTAL_CAP", 3)
+    async with responder.http() as http:
+        r = await http.get("/v1/reviews/counts", params={"shop_id": "shop-a"}, headers=BOOTSTRAP)
+        counts = r.json()
+    # The two most urgent of the four waiting reviews were read.
+    assert counts["waiting"] == 2 and counts["waiting_capped"] and counts["waiting_cap"] == 2
+    assert counts["by"]["sla"] == {"overdue": 1, "due_soon": 1, "ok": 0}
+    assert counts["total"] == 3 and counts["total_capped"]
+    async with browser_client(responder) as client:
+        await signed_in(client, ANA)
+        html = (await client.get("/console/inbox")).text
+    assert "2+ waiting for a reply" in html and "3+ matching" in html
+
+
+async def test_the_event_stream_ends_with_the_session(
+    responder: Responder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inbox_endpoints, "HEARTBEAT_S", 0.3)
+    await staff(responder, "agent", ["shop-a"], ANA)
+    app, runtime = build(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    async with serving(app) as base, httpx.AsyncClient(base_url=base, timeout=10) as client:
+        csrf = await signed_in(client, ANA)
+        async with client.stream("GET", "/console/inbox/events") as stream:
+            lines: list[str] = []
+
+            async def read() -> None:
+                async for line in stream.aiter_lines():
+                    lines.append(line)
+
+            reader = asyncio.create_task(read())
+            await asyncio.sleep(0.5)
+            assert ": heartbeat" in lines
+            out = await client.post("/console/logout", data={"csrf": csrf})
+            assert out.status_code == 303
+            # The stream says so and ends by itself.
+            await asyncio.wait_for(reader, 5)
+        assert "event: signed_out" in lines

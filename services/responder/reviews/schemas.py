@@ -68,7 +68,8 @@ class ReviewCounts(BaseModel):
         "every OTHER filter"
     )
     total: int | None = Field(
-        description="matching reviews, answered or not, up to `total_cap`; null with `q`"
+        description="matching reviews, answered or not, up to `total_cap`; null with `q` or "
+        "when counting them would take more than 40 ms (a rare match in a large shop)"
     )
     total_capped: bool
     total_cap: int
