@@ -1,0 +1,344 @@
+"""The console's shop setup pages on real PostgreSQL, with the real ingest and notifier apps
+behind real HTTP ports: the readiness checklist and the registry's profile come from ingest's
+admin API, a profile change goes there as a merge patch with If-Match and the staff member
+named in the registry's change log, a stale form gets 412 with the current values, the webhook
+secret is shown only after a manager asks (and audited), email previews come from the notifier
+under their own CSP; an unreachable peer is a message, an agent cannot change anything, and
+another shop answers 404."""
+
+import re
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+import pytest
+
+from services.ingest.app import MIGRATIONS as INGEST_MIGRATIONS
+from services.ingest.app import build as build_ingest
+from services.ingest.settings import IngestSettings
+from services.notifier.app import MIGRATIONS as NOTIFIER_MIGRATIONS
+from services.notifier.app import build as build_notifier
+from services.notifier.settings import NotifierSettings
+from services.responder.audit import repository as audit
+from shared.db.migrations import apply_migrations, service_migrations
+from shared.db.pool import create_pool
+from tests.support.admin import ADMIN
+from tests.support.browser import serving
+from tests.support.console import browser_client, field, post_form, signed_in, staff
+from tests.support.responder import Responder, running_responder, shop_event, user_with_key
+
+pytestmark = pytest.mark.integration
+
+PUBLIC = "https://hooks.shop.example"
+
+
+def closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@asynccontextmanager
+async def serving_service(
+    make_settings: Any, kind: type[Any], build: Any, migrations: Any, name: str
+) -> AsyncIterator[str]:
+    """The service's app on a real port, its migrations applied on its own schema."""
+    settings = make_settings(kind)
+    app, runtime = build(settings)
+    pool = await create_pool(settings)
+    try:
+        await apply_migrations(pool, settings.db_schema, service_migrations(name, migrations))
+        runtime.pool = pool
+        async with serving(app) as url:
+            yield url
+    finally:
+        await pool.close()
+
+
+@pytest.fixture
+async def stack(make_settings: Any) -> AsyncIterator[tuple[Responder, str]]:
+    async with (
+        serving_service(
+            make_settings, IngestSettings, build_ingest, INGEST_MIGRATIONS, "ingest"
+        ) as ingest,
+        serving_service(
+            make_settings, NotifierSettings, build_notifier, NOTIFIER_MIGRATIONS, "notifier"
+        ) as notifier,
+        running_responder(
+            make_settings, ingest_url=ingest, ingest_public_url=PUBLIC, notifier_url=notifier
+        ) as responder,
+    ):
+        await responder.feed(shop_event("s1"))
+        await responder.feed(shop_event("s2"))
+        yield responder, ingest
+
+
+async def register(ingest: str, shop_id: str) -> dict[str, Any]:
+    async with httpx.AsyncClient(base_url=ingest, headers=ADMIN) as http:
+        r = await http.post(
+            "/v1/admin/shops",
+            json={
+                "shop_id": shop_id,
+                "platform": "shopify",
+                "display_name": f"Tea {shop_id}",
+                "country": "SI",
+                "timezone": "Europe/Ljubljana",
+                "contact_email": f"hello@{shop_id}.example",
+            },
+        )
+        assert r.status_code == 201, r.text
+        created: dict[str, Any] = r.json()
+        return created
+
+
+async def registry(ingest: str, path: str) -> Any:
+    async with httpx.AsyncClient(base_url=ingest, headers=ADMIN) as http:
+        r = await http.get(f"/v1/admin/shops/{path}")
+        assert r.status_code == 200, r.text
+        return r.json()
+
+
+def profile_form(page: str, **changes: str) -> dict[str, str]:
+    """The profile form's fields as the page shows them, with `changes`."""
+    form = page.split('action="/console/shops/s1/setup/profile"', 1)[1].split("</form>", 1)[0]
+    data = dict(
+        re.findall(r'<input id="[^"]*" name="([^"]+)" type="[^"]*"[^>]* value="([^"]*)"', form)
+    )
+    data.update(re.findall(r'name="([^"]+)"[^>]*>([^<]*)</textarea>', form))
+    data["etag"] = re.search(r'name="etag" value="([^"]*)"', form).group(1).replace("&#34;", '"')  # type: ignore[union-attr]
+    data.update(changes)
+    return data
+
+
+async def test_checklist_profile_and_a_change_through_the_registry(
+    stack: tuple[Responder, str],
+) -> None:
+    responder, ingest = stack
+    created = await register(ingest, "s1")
+    manager = await staff(responder, "manager", ["s1"], "max@s1.example")
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "max@s1.example")
+        index = await client.get("/console/setup")
+        assert index.status_code == 200
+        assert 'href="/console/shops/s1/setup"' in index.text
+        assert "/console/shops/s2/setup" not in index.text
+
+        page = await client.get("/console/shops/s1/setup")
+        assert page.status_code == 200, page.text
+        # The registry's checklist: a shop with no webhook yet is not ready.
+        assert "Not ready" in page.text
+        assert "alerts go to hello@s1.example" in page.text
+        assert f"{PUBLIC}/webhooks/shopify/s1" in page.text
+        assert f"{PUBLIC}/reviews/trustpilot/s1" in page.text
+        assert created["webhook_secret"] not in page.text
+
+        form = profile_form(
+            page.text,
+            alert_recipients="ops@s1.example\nlead@s1.example",
+            sla_hours="8",
+        )
+        r = await post_form(client, "/console/shops/s1/setup/profile", csrf, form)
+        assert r.status_code == 303, r.text
+        assert r.headers["location"].startswith("/console/shops/s1/setup?done=profile")
+        after = await registry(ingest, "s1")
+        assert after["alert_recipients"] == ["ops@s1.example", "lead@s1.example"]
+        assert after["sla"]["hours"] == 8
+        assert after["version"] == created["version"] + 1
+        (change, *_) = await registry(ingest, "s1/changes")
+        assert change["actor"] == f"admin-token:user:{manager}"
+        done = await client.get(r.headers["location"])
+        assert "The profile is saved" in done.text
+        assert "lead@s1.example" in done.text
+
+        # The same (now stale) form again: 412, nothing changes, the current values shown.
+        stale = await post_form(
+            client, "/console/shops/s1/setup/profile", csrf, {**form, "sla_hours": "12"}
+        )
+        assert stale.status_code == 412, stale.text
+        assert "Someone changed the profile while you edited it" in stale.text
+        assert 'name="sla_hours" type="number" inputmode="numeric" value="8"' in stale.text
+        assert (await registry(ingest, "s1"))["sla"]["hours"] == 8
+
+        # A value the registry refuses: its reason, naming the field.
+        fresh = profile_form((await client.get("/console/shops/s1/setup")).text)
+        bad = await post_form(
+            client, "/console/shops/s1/setup/profile", csrf, {**fresh, "timezone": "Mars/Base"}
+        )
+        assert bad.status_code == 422, bad.text
+        assert "The shop registry did not take the change" in bad.text
+        assert "timezone" in bad.text and "Mars/Base" in bad.text
+
+
+async def test_the_secret_is_shown_only_when_a_manager_asks(
+    stack: tuple[Responder, str],
+) -> None:
+    responder, ingest = stack
+    created = await register(ingest, "s1")
+    await staff(responder, "manager", ["s1"], "max@s1.example")
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "max@s1.example")
+        page = await client.get("/console/shops/s1/setup")
+        assert "Reveal a new secret" in page.text
+        assert "whsec_" not in page.text and created["webhook_secret"] not in page.text
+
+        shown = await post_form(client, "/console/shops/s1/setup/secret", csrf)
+        assert shown.status_code == 200, shown.text
+        secret = re.search(r'<code class="secret">([^<]+)</code>', shown.text)
+        assert secret is not None and secret.group(1) != created["webhook_secret"]
+        assert shown.headers["cache-control"] == "no-store"
+        state = await registry(ingest, "s1")
+        assert state["has_previous_secret"] is True
+
+        again = await client.get("/console/shops/s1/setup")
+        assert secret.group(1) not in again.text
+        async with responder.pool.acquire() as conn:
+            entries = await audit.for_shops(conn, ["s1"], None, 10)
+        (entry,) = [e for e in entries if e["action"] == "shop.webhook_secret_rotated"]
+        assert secret.group(1) not in str(entry)
+
+        retired = await post_form(client, "/console/shops/s1/setup/secret/previous", csrf)
+        assert retired.status_code == 303
+        assert (await registry(ingest, "s1"))["has_previous_secret"] is False
+
+
+async def test_an_agent_reads_but_cannot_change_and_another_shop_is_not_there(
+    stack: tuple[Responder, str],
+) -> None:
+    responder, ingest = stack
+    await register(ingest, "s1")
+    await register(ingest, "s2")
+    await staff(responder, "agent", ["s1"], "ana@s1.example")
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "ana@s1.example")
+        page = await client.get("/console/shops/s1/setup")
+        assert page.status_code == 200, page.text
+        assert "hello@s1.example" in page.text
+        assert "/setup/profile" not in page.text and "/setup/secret" not in page.text
+        for path in (
+            "/console/shops/s1/setup/profile",
+            "/console/shops/s1/setup/secret",
+            "/console/shops/s1/setup/settings",
+            "/console/shops/s1/emails/alert/test",
+        ):
+            r = await post_form(client, path, csrf, {"to": "ana@s1.example"})
+            assert r.status_code == 403, (path, r.text)
+        assert (await registry(ingest, "s1"))["has_previous_secret"] is False
+        for path in ("/console/shops/s2/setup", "/console/shops/s2/emails/alert/preview"):
+            assert (await client.get(path)).status_code == 404
+        r = await post_form(client, "/console/shops/s2/setup/secret", csrf)
+        assert r.status_code == 404
+
+
+async def test_reply_rules_with_their_version(stack: tuple[Responder, str]) -> None:
+    responder, ingest = stack
+    await register(ingest, "s1")
+    await staff(responder, "manager", ["s1"], "max@s1.example")
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "max@s1.example")
+        page = await client.get("/console/shops/s1/setup")
+        version = field(page.text, "version")
+        rules = {
+            "version": version,
+            "agents_can_approve": "on",
+            "signature": "Mojca, Tea s1",
+            "max_reply_chars_negative": "500",
+            "max_reply_chars": "900",
+            "remedies": "damaged_packaging = We send a new one.\ndefault = We make it right.",
+            "faq_answers": "",
+            "automation_delay_minutes": "0",
+            "automation_min_confidence": "0.9",
+        }
+        r = await post_form(client, "/console/shops/s1/setup/settings", csrf, rules)
+        assert r.status_code == 303, r.text
+        async with responder.http() as http:
+            _, key = await user_with_key(http, "manager", ["s1"])
+            stored = (await http.get("/v1/shops/s1/settings", headers=key)).json()
+        assert stored["agents_can_approve"] is True
+        assert stored["remedies"] == {
+            "damaged_packaging": "We send a new one.",
+            "default": "We make it right.",
+        }
+        # A removed line is removed; the old version is stale now.
+        stale = await post_form(
+            client, "/console/shops/s1/setup/settings", csrf, {**rules, "remedies": ""}
+        )
+        assert stale.status_code == 412
+        assert "Someone changed the reply rules" in stale.text
+        page = await client.get("/console/shops/s1/setup")
+        fresh = {**rules, "version": field(page.text, "version"), "remedies": "default = Sorry."}
+        r = await post_form(client, "/console/shops/s1/setup/settings", csrf, fresh)
+        assert r.status_code == 303
+        async with responder.http() as http:
+            stored = (await http.get("/v1/shops/s1/settings", headers=key)).json()
+        assert stored["remedies"] == {"default": "Sorry."}
+        # The responder's own bounds, with the field named.
+        bad = await post_form(
+            client,
+            "/console/shops/s1/setup/settings",
+            csrf,
+            {**fresh, "version": "", "max_reply_chars": "9"},
+        )
+        assert bad.status_code == 422
+        assert "max_reply_chars" in bad.text and "The reply rules were not saved" in bad.text
+        line = await post_form(
+            client,
+            "/console/shops/s1/setup/settings",
+            csrf,
+            {**fresh, "version": "", "faq_answers": "no equals sign"},
+        )
+        assert line.status_code == 422
+        assert "faq_answers, line 1: write it as key = text" in line.text
+
+
+async def test_email_previews_from_the_notifier_and_test_sends(
+    stack: tuple[Responder, str],
+) -> None:
+    responder, ingest = stack
+    await register(ingest, "s1")
+    await staff(responder, "manager", ["s1"], "max@s1.example")
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "max@s1.example")
+        html = await client.get("/console/shops/s1/emails/alert/preview?format=html")
+        assert html.status_code == 200, html.text
+        csp = html.headers["content-security-policy"]
+        assert "sandbox" in csp and "default-src 'none'" in csp and "script-src" not in csp
+        assert "<html" in html.text.lower()
+        text = await client.get("/console/shops/s1/emails/digest/preview?format=text&language=de")
+        assert text.status_code == 200, text.text
+        assert "Subject" in text.text and 'class="email-text"' in text.text
+        assert (await client.get("/console/shops/s1/emails/nope/preview")).status_code == 404
+        bad = await client.get("/console/shops/s1/emails/alert/preview?language=xx")
+        assert bad.status_code == 422
+        # The survey service is not running here: its previews say so, not a 500.
+        down = await client.get("/console/shops/s1/emails/invitation/preview?format=text")
+        assert down.status_code == 502
+        assert "survey unreachable" in down.text
+        # The notifier has not heard of s1 (no Kafka here): its refusal, shown.
+        r = await post_form(
+            client, "/console/shops/s1/emails/alert/test", csrf, {"to": "max@s1.example"}
+        )
+        assert r.status_code == 404, r.text
+        assert "The test copy of the alert email was not sent: notifier answered 404" in r.text
+
+
+async def test_an_unreachable_registry_is_a_message(make_settings: Any) -> None:
+    async with running_responder(
+        make_settings, ingest_url=f"http://127.0.0.1:{closed_port()}"
+    ) as responder:
+        await responder.feed(shop_event("s1", contact_email="hello@s1.example"))
+        await staff(responder, "manager", ["s1"], "max@s1.example")
+        async with browser_client(responder) as client:
+            csrf = await signed_in(client, "max@s1.example")
+            page = await client.get("/console/shops/s1/setup")
+            assert page.status_code == 200, page.text
+            assert "The shop registry could not be asked for the profile: ingest unreachable" in (
+                page.text
+            )
+            assert "checklist could not be read: ingest unreachable" in page.text
+            # The copy the registry last announced is still shown.
+            assert "hello@s1.example" in page.text
+            r = await post_form(client, "/console/shops/s1/setup/secret", csrf)
+            assert r.status_code == 502
+            assert "ingest unreachable" in r.text
