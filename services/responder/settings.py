@@ -58,6 +58,9 @@ class ResponderSettings(ServiceSettings):
     # Failed sign-ins per client address and per email address; past the burst, 429.
     console_login_failures_per_minute: float = Field(default=5.0, gt=0)
     console_login_failure_burst: int = Field(default=10, ge=1)
+    # Where staff open the console: one-time sign-in links are made of it (the API hands them
+    # to an admin, who has no other way to know the address users reach the service at).
+    console_public_url: str = "http://localhost:8004"
     # Other services' HTTP APIs, for what the console shows or edits that they own (the shop
     # profile and readiness checklist, webhook endpoints, email previews and test sends).
     # Empty URL: that part of the setup page says it is not configured.

@@ -12,11 +12,17 @@ from services.responder.access.schemas import (
     KeyIn,
     KeyOut,
     Me,
+    PasswordIn,
+    SessionOut,
+    SessionsEnded,
+    SignInLinkIn,
+    SignInLinkOut,
     TokenOut,
     UserIn,
     UserOut,
     UserPatch,
 )
+from services.responder.console.auth.service import SessionPolicy
 from services.responder.web import (
     ResponderSettingsDep,
     Responses,
@@ -31,6 +37,7 @@ router = APIRouter(prefix="/v1", tags=["access"])
 
 UserIdPath = Annotated[int, Path(ge=1, le=2**62)]
 KeyIdPath = Annotated[int, Path(ge=1, le=2**62)]
+SessionIdPath = Annotated[int, Path(ge=1, le=2**62)]
 
 _FORBIDDEN: Responses = {403: {"description": "Beyond the caller's shops or role."}}
 _CONFLICT: Responses = {
@@ -45,17 +52,52 @@ def _answers() -> Iterator[None]:
         yield
     except service.Forbidden as exc:
         raise forbidden(str(exc)) from None
-    except (service.UserNotFound, service.KeyNotFound) as exc:
+    except (service.UserNotFound, service.KeyNotFound, service.SessionNotFound) as exc:
         raise not_found(str(exc)) from None
     except service.Conflict as exc:
         raise conflict(str(exc)) from None
-    except service.NoUser as exc:
+    except (service.NoUser, service.Refused) as exc:
         raise invalid(str(exc)) from None
 
 
 @router.get("/users/me", response_model=Me)
 async def me(principal: Agent) -> Me:
     return service.me(principal)
+
+
+_NO_USER: Responses = {422: {"description": "The bootstrap key has no user (and no sessions)."}}
+
+
+@router.get("/users/me/sessions", response_model=list[SessionOut], responses=_NO_USER)
+async def my_sessions(
+    pool: PoolDep, now: ClockDep, settings: ResponderSettingsDep, principal: Agent
+) -> list[SessionOut]:
+    """The caller's open staff console sessions (browsers signed in), most recently used
+    first."""
+    policy = SessionPolicy(settings.console_session_ttl_s, settings.console_idle_timeout_s)
+    with _answers():
+        return await service.my_sessions(pool, principal, now, policy)
+
+
+@router.delete(
+    "/users/me/sessions/{session_id}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_model=None,
+    responses={**_NO_USER, 404: {"description": "Not one of the caller's open sessions."}},
+)
+async def end_my_session(
+    session_id: SessionIdPath, pool: PoolDep, now: ClockDep, principal: Agent
+) -> None:
+    """Signs that browser out of the console."""
+    with _answers():
+        await service.end_my_session(pool, principal, session_id, now)
+
+
+@router.delete("/users/me/sessions", response_model=SessionsEnded, responses=_NO_USER)
+async def end_my_sessions(pool: PoolDep, now: ClockDep, principal: Agent) -> SessionsEnded:
+    """Signs every browser of the caller out of the console (API keys stay valid)."""
+    with _answers():
+        return await service.end_my_sessions(pool, principal, now)
 
 
 @router.post(
@@ -80,6 +122,52 @@ async def update_user(
 ) -> UserOut:
     with _answers():
         return await service.update_user(pool, principal, user_id, body, now)
+
+
+@router.put(
+    "/users/{user_id}/password",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_model=None,
+    responses={
+        **_FORBIDDEN,
+        404: {"description": "No such user, or not one the caller administers."},
+        409: {"description": "The user is deactivated."},
+        422: {"description": "The password is too weak; the detail says why."},
+    },
+)
+async def set_password(
+    user_id: UserIdPath, body: PasswordIn, pool: PoolDep, now: ClockDep, principal: Agent
+) -> None:
+    """Sets the user's staff console password: the user themselves, or an admin of all the
+    user's shops. Ends the user's console sessions."""
+    with _answers():
+        await service.set_password(pool, principal, user_id, body.password, now)
+
+
+@router.post(
+    "/users/{user_id}/sign-in-links",
+    status_code=status.HTTP_201_CREATED,
+    response_model=SignInLinkOut,
+    responses={
+        **_FORBIDDEN,
+        404: {"description": "No such user, or not one the caller administers."},
+        409: {"description": "The user is deactivated."},
+    },
+)
+async def create_sign_in_link(
+    user_id: UserIdPath,
+    pool: PoolDep,
+    now: ClockDep,
+    settings: ResponderSettingsDep,
+    principal: Admin,
+    body: SignInLinkIn | None = None,
+) -> SignInLinkOut:
+    """A one-time link (shown once) that opens the console's choose-your-password page for
+    the user; a newer link replaces older unused ones."""
+    with _answers():
+        return await service.create_sign_in_link(
+            pool, principal, user_id, body or SignInLinkIn(), now, settings.console_public_url
+        )
 
 
 @router.post(

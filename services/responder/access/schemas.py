@@ -1,5 +1,7 @@
 """Request and response bodies of users, API keys and bearer tokens."""
 
+from datetime import datetime
+
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from services.responder.access.principal import Role, Via
@@ -61,3 +63,40 @@ class TokenOut(BaseModel):
     access_token: str
     token_type: str = "bearer"
     expires_in: int
+
+
+class PasswordIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    password: str = Field(
+        min_length=1,
+        max_length=1024,
+        description="At least 12 characters, not containing the email's local part.",
+    )
+
+
+class SignInLinkIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    valid_hours: int = Field(default=24, ge=1, le=168)
+
+
+class SignInLinkOut(BaseModel):
+    url: str = Field(description="Shown once: hand it to the user; it works one time.")
+    path: str
+    expires_at: datetime
+
+
+class SessionOut(BaseModel):
+    """A browser signed in to the staff console."""
+
+    id: int
+    device: str = Field(description="Browser and system, read from the user agent.")
+    user_agent: str
+    started_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+class SessionsEnded(BaseModel):
+    ended: int

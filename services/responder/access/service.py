@@ -1,7 +1,7 @@
 """The rules of users, API keys and bearer tokens: admins manage the users of shops they
 administer, grant no role above their own, and everyone manages their own keys."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from services.responder.access import repository as users
 from services.responder.access import tokens
@@ -11,11 +11,18 @@ from services.responder.access.schemas import (
     KeyIn,
     KeyOut,
     Me,
+    SessionOut,
+    SessionsEnded,
+    SignInLinkIn,
+    SignInLinkOut,
     TokenOut,
     UserIn,
     UserOut,
     UserPatch,
 )
+from services.responder.console.auth import devices
+from services.responder.console.auth import service as auth
+from services.responder.console.auth.repository import SessionRow
 from services.responder.unit_of_work import unit_of_work
 from shared.db.pool import Pool
 
@@ -42,6 +49,14 @@ class Conflict(AccessError):
 
 class NoUser(AccessError):
     """The bootstrap key asked for something only a user has."""
+
+
+class Refused(AccessError):
+    """A value the rules do not accept (a weak password); the message says why."""
+
+
+class SessionNotFound(AccessError):
+    pass
 
 
 EMAIL_TAKEN = "a user of one of these shops already has this email"
@@ -121,15 +136,82 @@ async def update_user(
     return _out(after)
 
 
-async def _key_owner(pool: Pool, principal: Principal, user_id: int) -> User:
-    """Admins manage keys of users they administer; everyone manages their own."""
+async def _key_owner(pool: Pool, principal: Principal, user_id: int, what: str = "keys") -> User:
+    """Admins manage keys (and passwords) of users they administer; everyone their own."""
     async with pool.acquire() as conn:
         user = await users.get_user(conn, user_id)
     if user is not None and user.id == principal.user_id:
         return user
     if not principal.at_least("admin"):
-        raise Forbidden("only admins manage other users' keys")
+        raise Forbidden(f"only admins manage other users' {what}")
     return _manageable(principal, user)
+
+
+async def set_password(
+    pool: Pool, principal: Principal, user_id: int, password: str, now: datetime
+) -> None:
+    """The user themselves or an admin of all their shops. Ends the user's console sessions
+    (but the one making the change, when it is the user's own: `change_own_password`)."""
+    user = await _key_owner(pool, principal, user_id, "passwords")
+    if not user.active:
+        raise Conflict("the user is deactivated")
+    try:
+        await auth.set_password(pool, principal, user, password, now)
+    except auth.PasswordRefused as exc:
+        raise Refused(str(exc)) from None
+
+
+async def create_sign_in_link(
+    pool: Pool,
+    principal: Principal,
+    user_id: int,
+    body: SignInLinkIn,
+    now: datetime,
+    public_url: str,
+) -> SignInLinkOut:
+    """A one-time link to choose a password, for a user the admin administers."""
+    if not principal.at_least("admin"):
+        raise Forbidden("only admins create sign-in links")
+    async with pool.acquire() as conn:
+        user = _manageable(principal, await users.get_user(conn, user_id))
+    if not user.active:
+        raise Conflict("the user is deactivated")
+    link = await auth.create_link(pool, principal, user, now, timedelta(hours=body.valid_hours))
+    return SignInLinkOut(
+        url=public_url.rstrip("/") + link.path, path=link.path, expires_at=link.expires_at
+    )
+
+
+def _session_out(row: SessionRow) -> SessionOut:
+    return SessionOut(
+        id=row.id,
+        device=devices.describe(row.user_agent),
+        user_agent=row.user_agent,
+        started_at=row.created_at,
+        last_seen_at=row.last_seen_at,
+        expires_at=row.expires_at,
+    )
+
+
+async def my_sessions(
+    pool: Pool, principal: Principal, now: datetime, policy: auth.SessionPolicy
+) -> list[SessionOut]:
+    if principal.user_id is None:
+        raise NoUser("the bootstrap key has no sessions")
+    return [_session_out(r) for r in await auth.live_sessions(pool, principal, now, policy)]
+
+
+async def end_my_session(pool: Pool, principal: Principal, session_id: int, now: datetime) -> None:
+    if principal.user_id is None:
+        raise NoUser("the bootstrap key has no sessions")
+    if not await auth.sign_out(pool, principal, session_id, now):
+        raise SessionNotFound("session")
+
+
+async def end_my_sessions(pool: Pool, principal: Principal, now: datetime) -> SessionsEnded:
+    if principal.user_id is None:
+        raise NoUser("the bootstrap key has no sessions")
+    return SessionsEnded(ended=await auth.sign_out_others(pool, principal, None, now))
 
 
 async def create_key(

@@ -1,14 +1,16 @@
-"""Signing in and out: `/console/login` (email and password) and `/console/logout`."""
+"""Signing in and out: `/console/login` (email and password), `/console/logout`, and
+`/console/welcome/{token}`: a one-time link an admin hands over, where a new (or locked out)
+staff member chooses a password and is signed in."""
 
 import secrets
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.responder.access.ratelimit import FailedAttempts
 from services.responder.console.auth import service
-from services.responder.console.pages import render
+from services.responder.console.pages import render, texts_for
 from services.responder.console.session import COOKIE, StaffChange, policy_of
 from services.responder.web import ResponderSettingsDep
 from shared.http.deps import ClockDep, PoolDep, state_of
@@ -131,3 +133,97 @@ async def logout(
     done = RedirectResponse("/console/login", status_code=303)
     done.delete_cookie(COOKIE, path="/console", secure=settings.console_cookie_secure)
     return done
+
+
+LinkToken = Annotated[str, Path(min_length=20, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+def _signed_in_redirect(target: str, token: str, ttl_s: int, secure: bool) -> RedirectResponse:
+    done = RedirectResponse(target, status_code=303)
+    done.set_cookie(
+        COOKIE, token, max_age=ttl_s, path="/console", secure=secure, httponly=True, samesite="lax"
+    )
+    return done
+
+
+def _link_refused(request: Request, failures: FailedAttempts) -> HTMLResponse:
+    # Tokens are 256-bit random; counting misses still slows anyone trying many of them.
+    failures.failed([_address_key(request)])
+    return render(request, "auth/link_invalid.html", None, status=404)
+
+
+def _address_key(request: Request) -> str:
+    return f"console-addr:{request.client.host if request.client else 'unknown'}"
+
+
+def _refuse_if_limited(request: Request, failures: FailedAttempts) -> None:
+    wait = failures.wait([_address_key(request)])
+    if wait > 0:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many failed attempts; wait a minute, then try again",
+            headers={"Retry-After": str(max(1, int(wait + 0.999)))},
+        )
+
+
+@router.get("/welcome/{token}")
+async def welcome_page(
+    request: Request, token: LinkToken, pool: PoolDep, now: ClockDep, failures: FailuresDep
+) -> HTMLResponse:
+    """The choose-your-password form. Opening it uses nothing up: mail and chat apps open
+    links to preview them, and the link must still work for its owner afterwards."""
+    _refuse_if_limited(request, failures)
+    try:
+        user = await service.link_owner(pool, token, now)
+    except service.LinkUnusable:
+        return _link_refused(request, failures)
+    return render(request, "auth/welcome.html", None, user=user, token=token, error="")
+
+
+@router.post("/welcome/{token}")
+async def welcome(
+    request: Request,
+    token: LinkToken,
+    settings: ResponderSettingsDep,
+    pool: PoolDep,
+    now: ClockDep,
+    failures: FailuresDep,
+    password: Annotated[str, Form(max_length=1024)] = "",
+    confirm: Annotated[str, Form(max_length=1024)] = "",
+) -> Response:
+    # No session yet, so no session CSRF token: the link's own secret token in the URL is
+    # what a forged cross-site form cannot know; browsers' cross-site marks are refused too.
+    if request.headers.get("sec-fetch-site") == "cross-site":
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "cross-site request refused")
+    _refuse_if_limited(request, failures)
+    try:
+        user = await service.link_owner(pool, token, now)
+    except service.LinkUnusable:
+        return _link_refused(request, failures)
+    if password != confirm:
+        error = texts_for(request).t("auth.error_mismatch")
+    else:
+        try:
+            signed = await service.redeem_link(
+                pool,
+                token,
+                password,
+                request.headers.get("user-agent", ""),
+                now,
+                policy_of(settings),
+            )
+        except service.LinkUnusable:
+            return _link_refused(request, failures)
+        except service.PasswordRefused as exc:
+            # The strength rule's reason, as the API gives it (passwords.check_strength).
+            error = str(exc)
+        else:
+            return _signed_in_redirect(
+                "/console/inbox",
+                signed.token,
+                settings.console_session_ttl_s,
+                settings.console_cookie_secure,
+            )
+    return render(
+        request, "auth/welcome.html", None, status=422, user=user, token=token, error=error
+    )
