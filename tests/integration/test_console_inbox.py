@@ -121,6 +121,12 @@ async def test_unanswered_first_by_urgency_with_every_fact_of_a_row(
     assert "Stars and text disagree" in fresh and "Due in 23 h" in fresh
     severe = html.split('data-review-id="t:severe"')[1].split("</li>")[0]
     assert "Removal candidate" in severe and "Severity high" in severe
+    assert 'class="badge overdue"' in row and "is-overdue" in html.split("t:overdue")[0][-300:]
+    # A positive review past its SLA is late too (the API's sla_state), but waits for nobody:
+    # it is not marked in colour.
+    happy = html.split('data-review-id="t:happy"')[1].split("</li>")[0]
+    assert "Overdue by 16 h" in happy and 'class="badge overdue"' not in happy
+    assert "is-overdue" not in html.split('data-review-id="t:happy"')[0][-300:]
     answered = html.split('data-review-id="t:answered"')[1].split("</li>")[0]
     assert "Answered" in answered and "Overdue" not in answered
     # Four wait for a reply (negative or severe, none yet).

@@ -13,7 +13,8 @@ from shared.events.reviews import ReviewSource, Sentiment
 
 SENTIMENTS: tuple[str, ...] = get_args(Sentiment)
 PLATFORMS: tuple[str, ...] = get_args(ReviewSource)
-SLA_STATES: tuple[str, ...] = get_args(SlaState)
+# Most pressing first, as the form and the counts list them.
+SLA_STATES: tuple[str, ...] = ("overdue", "due_soon", "ok")
 _SLA: dict[str, SlaState] = {s: s for s in get_args(SlaState)}
 # "state": a reply yet or not, or where the review's case is.
 STATES: tuple[str, ...] = ("unanswered", "answered", *STATUSES, "no_case")
