@@ -2,6 +2,7 @@
 
 import importlib.util
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -53,6 +54,11 @@ def test_every_env_var_is_a_settings_field_and_ports_agree(name: str) -> None:
     assert env[prefix + "KAFKA_BOOTSTRAP_SERVERS"].split(":")[0] in COMPOSE["services"]
     if prefix + "SMTP_HOST" in env:
         assert env[prefix + "SMTP_HOST"] in COMPOSE["services"]
+    # The peers the responder's console calls: a service of the compose file, on its port.
+    for peer in ("ingest", "survey", "notifier") if name == "responder" else ():
+        url = urlsplit(env[f"RESPONDER_{peer.upper()}_URL"])
+        assert url.hostname == peer, url
+        assert f"{url.port}:{url.port}" in COMPOSE["services"][peer]["ports"], url
 
 
 def test_provision_step_uses_the_variables_the_code_reads() -> None:

@@ -512,6 +512,8 @@ PUBLIC = {"ingest", "survey", "responder"}
 SMTP_SENDERS = {"survey", "notifier"}
 # Platform APIs (ingest's order fetches and reviews, responder's replies), webhook receivers.
 HTTPS_CALLERS = {"ingest", "notifier", "responder"}
+# The responder's console calls these services' APIs (RESPONDER_<SERVICE>_URL), pod to pod.
+CONSOLE_PEERS = {"ingest", "survey", "notifier"}
 PRIVATE_RANGES = {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16"}
 DNS = {("UDP", 53), ("TCP", 53)}
 # Strimzi's plain and TLS listeners: the services use one of them (their bootstrap address).
@@ -603,6 +605,16 @@ def test_egress_is_exactly_what_each_workload_needs(overlay: str) -> None:
                 expected |= {p for r in egress for p in ports_of(r) if ("TCP", smtp) in ports_of(r)}
             if service in HTTPS_CALLERS:
                 expected.add(("TCP", 443))
+            if service == "responder":
+                for peer in CONSOLE_PEERS:
+                    port = port_of(env[f"RESPONDER_{peer.upper()}_URL"])
+                    peer_rules = [r for r in egress if ("TCP", port) in ports_of(r)]
+                    # Only to that service's pods, and only on its port.
+                    assert [r["to"] for r in peer_rules] == [
+                        [{"podSelector": {"matchLabels": {"app.kubernetes.io/name": peer}}}]
+                    ], (overlay, peer)
+                    assert ports_of(peer_rules[0]) == {("TCP", port)}
+                    expected.add(("TCP", port))
         else:
             assert db_ports == {("TCP", 5432)}, name
         assert allowed == expected, (overlay, name, allowed ^ expected)
@@ -634,6 +646,13 @@ def test_ingress_only_from_the_controller_and_monitoring(overlay: str) -> None:
             assert rule.get("from"), name
             assert ports_of(rule) == {("TCP", "http")}, name
             for peer in rule["from"]:
+                if set(peer) == {"podSelector"}:
+                    # Pods of this namespace: only the responder's (its console's calls).
+                    assert peer["podSelector"] == {
+                        "matchLabels": {"app.kubernetes.io/name": "responder"}
+                    }, (name, peer)
+                    sources.add("pods:responder")
+                    continue
                 assert set(peer) == {"namespaceSelector"}, (name, peer)
                 sources.add(peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"])
         if workload["kind"] == "Job":
@@ -642,6 +661,8 @@ def test_ingress_only_from_the_controller_and_monitoring(overlay: str) -> None:
         expected = {MONITORING_NAMESPACE}
         if service_of(workload) in PUBLIC:
             expected.add(CONTROLLER_NAMESPACE)
+        if service_of(workload) in CONSOLE_PEERS:
+            expected.add("pods:responder")
         assert sources == expected, (name, sources)
 
 
