@@ -289,6 +289,12 @@ async def test_the_page_works_for_screen_readers_and_without_inline_script(
     assert "<h1>Inbox</h1>" in html and "<script>" not in html and "style=" not in html
     assert 'src="/console/static/inbox.js"' in html
     assert 'hx-trigger="refresh"' in html
+    # The less used filters fold away, unless one of them is set.
+    assert '<details class="inbox-more">' in html
+    async with browser_client(responder) as client:
+        await signed_in(client, ANA)
+        filtered = (await client.get("/console/inbox", params={"platform": "google"})).text
+    assert '<details class="inbox-more" open>' in filtered
     for static in ("inbox.js", "inbox.css"):
         async with browser_client(responder) as client:
             assert (await client.get(f"/console/static/{static}")).status_code == 200
