@@ -6,6 +6,7 @@ secret is shown only after a manager asks (and audited), email previews come fro
 under their own CSP; an unreachable peer is a message, an agent cannot change anything, and
 another shop answers 404."""
 
+import html
 import re
 import socket
 from collections.abc import AsyncIterator
@@ -24,6 +25,9 @@ from services.notifier.settings import NotifierSettings
 from services.responder.audit import repository as audit
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
+from tests.integration import test_notifier as notifier_harness
+from tests.integration.test_notifier import Notifier, inbox
+from tests.integration.test_notifier import shop as announce
 from tests.support.admin import ADMIN
 from tests.support.browser import serving
 from tests.support.console import browser_client, field, post_form, signed_in, staff
@@ -32,6 +36,8 @@ from tests.support.responder import Responder, running_responder, shop_event, us
 pytestmark = pytest.mark.integration
 
 PUBLIC = "https://hooks.shop.example"
+# The notifier's own test fixture (settings with the SMTP sink, its schema migrated).
+notifier = notifier_harness.notifier
 
 
 def closed_port() -> int:
@@ -65,9 +71,9 @@ async def stack(make_settings: Any) -> AsyncIterator[tuple[Responder, str]]:
         ) as ingest,
         serving_service(
             make_settings, NotifierSettings, build_notifier, NOTIFIER_MIGRATIONS, "notifier"
-        ) as notifier,
+        ) as notifier_url,
         running_responder(
-            make_settings, ingest_url=ingest, ingest_public_url=PUBLIC, notifier_url=notifier
+            make_settings, ingest_url=ingest, ingest_public_url=PUBLIC, notifier_url=notifier_url
         ) as responder,
     ):
         await responder.feed(shop_event("s1"))
@@ -342,3 +348,39 @@ async def test_an_unreachable_registry_is_a_message(make_settings: Any) -> None:
             r = await post_form(client, "/console/shops/s1/setup/secret", csrf)
             assert r.status_code == 502
             assert "ingest unreachable" in r.text
+
+
+async def test_a_test_copy_goes_out_through_the_notifier_then_its_allowance_says_no(
+    notifier: Notifier, make_settings: Any
+) -> None:
+    """The real notifier with the SMTP sink: the page names the recipient and the subject sent,
+    the copy arrives; past the shop's hourly allowance the notifier's 429 reason is shown."""
+    notifier.settings.test_sends_per_hour = 1
+    await announce(notifier, "s1")
+    tester = inbox()
+    app, runtime = build_notifier(notifier.settings)
+    runtime.pool = notifier.pool
+    runtime.clock = notifier.clock
+    async with (
+        serving(app) as url,
+        running_responder(
+            make_settings, ingest_url=f"http://127.0.0.1:{closed_port()}", notifier_url=url
+        ) as responder,
+    ):
+        await responder.feed(shop_event("s1"))
+        await staff(responder, "manager", ["s1"], "max@s1.example")
+        async with browser_client(responder) as client:
+            csrf = await signed_in(client, "max@s1.example")
+            sent = await post_form(
+                client, "/console/shops/s1/emails/digest/test", csrf, {"to": tester}
+            )
+            assert sent.status_code == 200, sent.text
+            (mail,) = notifier.mails_to(tester)
+            assert f"A test copy of the digest email went to {tester}: " in sent.text
+            assert html.escape(mail["Subject"], quote=False) in sent.text
+            again = await post_form(
+                client, "/console/shops/s1/emails/alert/test", csrf, {"to": tester}
+            )
+            assert again.status_code == 429, again.text
+            assert "at most 1 test copies per shop and hour" in again.text
+            assert len(notifier.mails_to(tester)) == 1
