@@ -143,6 +143,7 @@ async def inbox(request: Request, session: Staff, pool: PoolDep, now: ClockDep) 
         states=view.STATES,
         sla_states=view.SLA_STATES,
         platforms=view.PLATFORMS,
+        topics=view.TOPICS,
         **results,
     )
 

@@ -8,6 +8,7 @@ from typing import get_args
 from urllib.parse import urlencode
 
 from services.responder.cases.workflow import STATUSES
+from services.responder.replies.library import NEGATIVE_TOPICS
 from services.responder.reviews.query import ReviewFilter, SlaState
 from shared.events.reviews import ReviewSource, Sentiment
 
@@ -36,6 +37,9 @@ FIELDS = (
     "cursor",
 )
 PAGE_SIZE = 25
+# Suggestions for the topic field (any topic the classifier names can be typed): the topics
+# replies have templates for, and praise.
+TOPICS: tuple[str, ...] = (*NEGATIVE_TOPICS, "praise")
 
 
 class BadFilter(ValueError):
