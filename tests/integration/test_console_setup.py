@@ -22,6 +22,7 @@ from services.ingest.settings import IngestSettings
 from services.notifier.app import MIGRATIONS as NOTIFIER_MIGRATIONS
 from services.notifier.app import build as build_notifier
 from services.notifier.settings import NotifierSettings
+from services.responder.app import build as build_responder
 from services.responder.audit import repository as audit
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
@@ -29,8 +30,8 @@ from tests.integration import test_notifier as notifier_harness
 from tests.integration.test_notifier import Notifier, inbox
 from tests.integration.test_notifier import shop as announce
 from tests.support.admin import ADMIN
-from tests.support.browser import serving
-from tests.support.console import browser_client, field, post_form, signed_in, staff
+from tests.support.browser import chromium, serving, tab
+from tests.support.console import PASSWORD, browser_client, field, post_form, signed_in, staff
 from tests.support.responder import Responder, running_responder, shop_event, user_with_key
 
 pytestmark = pytest.mark.integration
@@ -73,7 +74,12 @@ async def stack(make_settings: Any) -> AsyncIterator[tuple[Responder, str]]:
             make_settings, NotifierSettings, build_notifier, NOTIFIER_MIGRATIONS, "notifier"
         ) as notifier_url,
         running_responder(
-            make_settings, ingest_url=ingest, ingest_public_url=PUBLIC, notifier_url=notifier_url
+            make_settings,
+            ingest_url=ingest,
+            ingest_public_url=PUBLIC,
+            notifier_url=notifier_url,
+            # The Chromium test serves plain http on 127.0.0.1.
+            console_cookie_secure=False,
         ) as responder,
     ):
         await responder.feed(shop_event("s1"))
@@ -384,3 +390,41 @@ async def test_a_test_copy_goes_out_through_the_notifier_then_its_allowance_says
             assert again.status_code == 429, again.text
             assert "at most 1 test copies per shop and hour" in again.text
             assert len(notifier.mails_to(tester)) == 1
+
+
+async def test_the_page_and_a_preview_in_chromium_at_phone_width(
+    stack: tuple[Responder, str],
+) -> None:
+    """A manager's whole page (every form) and an email's text preview: no CSP violation, no
+    sideways scroll, no serious or critical axe-core finding; the HTML preview is sandboxed."""
+    responder, ingest = stack
+    await register(ingest, "s1")
+    await staff(responder, "manager", ["s1"], "max@s1.example")
+    app, runtime = build_responder(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    async with serving(app) as url, chromium() as browser, tab(browser) as t:
+        await t.page.goto(f"{url}/console/shops/s1/setup")
+        await t.page.fill("#email", "max@s1.example")
+        await t.page.fill("#password", PASSWORD)
+        await t.page.click("button[type=submit]")
+        await t.page.wait_for_url("**/console/shops/s1/setup")
+        assert await t.page.locator("#readiness li").count() >= 1
+        assert await t.csp_violations() == []
+        assert await t.horizontal_overflow() == 0
+        serious = [v for v in await t.axe_violations() if v["impact"] in ("serious", "critical")]
+        assert serious == [], serious
+        # A manager's reveal, by keyboard: the secret appears, the page still fits.
+        await t.page.get_by_role("button", name="Reveal a new secret").focus()
+        await t.page.keyboard.press("Enter")
+        await t.page.wait_for_selector("code.secret")
+        assert await t.horizontal_overflow() == 0
+
+        await t.page.goto(f"{url}/console/shops/s1/emails/alert/preview?format=text")
+        assert await t.page.locator("pre.email-text").is_visible()
+        assert await t.csp_violations() == []
+        assert await t.horizontal_overflow() == 0
+        serious = [v for v in await t.axe_violations() if v["impact"] in ("serious", "critical")]
+        assert serious == [], serious
+        answer = await t.page.goto(f"{url}/console/shops/s1/emails/alert/preview?format=html")
+        assert answer is not None and "sandbox" in answer.headers["content-security-policy"]
