@@ -3,6 +3,7 @@ PostgreSQL): admins manage the users of their own shops under the API's rules, a
 gets in with a link that works once, password changes and deactivations end sessions, and the
 account page lists and ends sessions and API keys."""
 
+import asyncio
 import hashlib
 import re
 from collections.abc import AsyncIterator
@@ -10,7 +11,9 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
+from services.responder.app import build as build_responder
 from services.responder.console.session import COOKIE
+from tests.support.browser import Tab, chromium, serving, tab
 from tests.support.console import (
     PASSWORD,
     browser_client,
@@ -164,6 +167,21 @@ async def test_links_expire_and_a_newer_link_replaces_the_older(responder: Respo
         assert (await client.get(second.json()["path"])).status_code == 404
 
 
+async def test_a_link_works_once_even_when_sent_twice_at_the_same_moment(
+    responder: Responder,
+) -> None:
+    nia = await staff(responder, "agent", ["shop-a"], "nia@shop-a.example")
+    async with responder.http() as http:
+        made = await http.post(f"/v1/users/{nia}/sign-in-links", headers=BOOTSTRAP)
+    path = made.json()["path"]
+    async with browser_client(responder) as one, browser_client(responder) as two:
+        answers = await asyncio.gather(
+            _choose_password(one, path, NEW_PASSWORD),
+            _choose_password(two, path, "the other passphrase 7"),
+        )
+    assert sorted(a.status_code for a in answers) == [303, 404]
+
+
 async def test_only_admins_manage_users_within_their_own_shops_and_rank(
     responder: Responder,
 ) -> None:
@@ -271,6 +289,9 @@ async def test_role_changes_and_deactivation_apply_to_open_sessions(
         page = (await user.get("/console/account")).text
         assert "Nia N." in page and "Manager" in page and "shop-b" in page
 
+        made = await post_form(admin, f"/console/users/{nia}/sign-in-link", csrf)
+        old_link = _link_path(made.text)
+        old_cookie = user.cookies[COOKIE]
         off = await post_form(admin, f"/console/users/{nia}/deactivate", csrf)
         assert off.headers["location"] == f"/console/users/{nia}?done=deactivated"
         assert (await user.get("/console/account")).status_code == 303
@@ -282,6 +303,10 @@ async def test_role_changes_and_deactivation_apply_to_open_sessions(
 
         on = await post_form(admin, f"/console/users/{nia}/reactivate", csrf)
         assert on.headers["location"] == f"/console/users/{nia}?done=reactivated"
+        # Sessions and links from before the deactivation stay over.
+        user.cookies.set(COOKIE, old_cookie, domain="responder", path="/console")
+        assert (await user.get("/console/account")).status_code == 303
+        assert (await user.get(old_link)).status_code == 404
         assert (await sign_in(user, "nia@shop-a.example")).status_code == 303
 
 
@@ -432,6 +457,8 @@ async def test_the_password_api_for_oneself_and_for_admins_of_the_users_shops(
         assert (
             await sign_in(browser, "nia@shop-a.example", "set by the admin 9")
         ).status_code == 303
+        by_bootstrap = await http.put(path, headers=BOOTSTRAP, json={"password": NEW_PASSWORD})
+        assert by_bootstrap.status_code == 204
         gone = await http.put(
             "/v1/users/999999/password", headers=admin_key, json={"password": NEW_PASSWORD}
         )
@@ -514,3 +541,54 @@ async def test_the_welcome_page_of_an_unknown_link_says_so(responder: Responder)
             headers={"Sec-Fetch-Site": "cross-site"},
         )
         assert cross.status_code == 403
+
+
+async def test_the_pages_in_chromium_at_phone_width(responder: Responder) -> None:
+    """Users, a user with a fresh sign-in link, the account page and the choose-your-password
+    page: no CSP violation, no sideways scroll, no serious or critical axe-core finding; the
+    forms work with the keyboard."""
+    await staff(responder, "admin", ["shop-a", "shop-b"], "ada@shop-a.example")
+    app, runtime = build_responder(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+
+    async def clean(t: Tab) -> None:
+        assert await t.csp_violations() == []
+        assert await t.horizontal_overflow() == 0
+        serious = [v for v in await t.axe_violations() if v["impact"] in ("serious", "critical")]
+        assert serious == []
+
+    async with serving(app) as url, chromium() as browser:
+        async with tab(browser) as t:
+            await t.page.goto(f"{url}/console/users")
+            await t.page.fill("#email", "ada@shop-a.example")
+            await t.page.fill("#password", PASSWORD)
+            await t.page.keyboard.press("Enter")
+            await t.page.wait_for_url(f"{url}/console/users")
+            await clean(t)
+
+            await t.page.fill("#new-name", "Nia Novak")
+            await t.page.fill("#new-email", "nia@shop-a.example")
+            await t.page.select_option("#new-role", "manager")
+            await t.page.check("input[name=shop_ids][value=shop-a]")
+            await t.page.locator("#new-email").press("Enter")
+            await t.page.wait_for_url(re.compile(r".*/console/users/\d+\?done=created$"))
+            await t.page.click("text=Create sign-in link")
+            link = await t.page.input_value("#sign-in-link")
+            await clean(t)
+
+            await t.page.goto(f"{url}/console/account")
+            await t.page.fill("#key-name", "reports")
+            await t.page.click("text=Create API key")
+            assert (await t.page.input_value("#new-key")).startswith("rlk_")
+            await clean(t)
+
+        async with tab(browser) as t:
+            await t.page.goto(url + link.removeprefix("http://localhost:8004"))
+            await clean(t)
+            await t.page.fill("#password", NEW_PASSWORD)
+            await t.page.fill("#confirm", NEW_PASSWORD)
+            await t.page.locator("#confirm").press("Enter")
+            await t.page.wait_for_url(re.compile(r".*/console/inbox$"))
+            await t.page.goto(f"{url}/console/account")
+            assert "Manager" in await t.page.content()

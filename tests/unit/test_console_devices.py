@@ -24,3 +24,11 @@ def test_devices_are_named_from_the_user_agent() -> None:
     assert devices.describe(iphone) == "Safari on iPhone"
     assert devices.describe("curl/8.5.0") == "curl"
     assert devices.describe("python-httpx/0.27") == ""
+
+
+def test_headless_chromium_is_chrome() -> None:
+    headless = (
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+        "HeadlessChrome/131.0.0.0 Safari/537.36"
+    )
+    assert devices.describe(headless) == "Chrome on Linux"

@@ -21,6 +21,7 @@ from services.responder.access.schemas import (
     UserPatch,
 )
 from services.responder.console.auth import devices
+from services.responder.console.auth import repository as sign_in
 from services.responder.console.auth import service as auth
 from services.responder.console.auth.repository import SessionRow
 from services.responder.unit_of_work import unit_of_work
@@ -133,6 +134,11 @@ async def update_user(
         await uow.audit(
             "user.updated", "user", user_id, before=before.as_dict(), after=after.as_dict()
         )
+        if before.active and not active:
+            # Requests stop at once anyway (`active` is read on each); ending the sessions and
+            # links for good keeps a reactivation from reviving a cookie or link from before.
+            await sign_in.revoke(uow.conn, user_id, None, now)
+            await sign_in.revoke_links(uow.conn, user_id, now)
     return _out(after)
 
 

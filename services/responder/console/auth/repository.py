@@ -220,14 +220,7 @@ async def create_link(
 ) -> LinkRow:
     """A new link for the user; their older unused links stop working (only the newest one
     handed over counts)."""
-    await conn.execute(
-        """
-        UPDATE sign_in_links SET revoked_at = $2
-        WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL
-        """,
-        user_id,
-        at,
-    )
+    await revoke_links(conn, user_id, at)
     row = await conn.fetchrow(
         f"""
         INSERT INTO sign_in_links (token_hash, user_id, created_by, created_at, expires_at)
@@ -241,6 +234,17 @@ async def create_link(
         expires_at,
     )
     return LinkRow(**dict(row))
+
+
+async def revoke_links(conn: Connection, user_id: int, at: datetime) -> None:
+    await conn.execute(
+        """
+        UPDATE sign_in_links SET revoked_at = $2
+        WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL
+        """,
+        user_id,
+        at,
+    )
 
 
 async def open_link(conn: Connection, token_hash: str, now: datetime) -> LinkRow | None:

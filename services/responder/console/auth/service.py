@@ -6,6 +6,7 @@ user's role, shops and active flag are read from `users` on every request (as fo
 so a demotion or a deactivation applies to open sessions at once.
 """
 
+import asyncio
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -64,6 +65,16 @@ class NewLink:
 LINK_PATH = "/console/welcome/"
 
 
+# argon2id takes tens of milliseconds of CPU and 64 MiB by design: in a worker thread (the
+# library releases the GIL), so one sign-in does not stall every other request and event stream.
+async def _verify(stored: str | None, password: str) -> bool:
+    return await asyncio.to_thread(passwords.verify, stored, password)
+
+
+async def _hash(password: str) -> str:
+    return await asyncio.to_thread(passwords.hash_password, password)
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -88,9 +99,13 @@ async def sign_in(
     async with pool.acquire() as conn:
         found = await sessions.candidates(conn, email.strip())
     if not found:
-        passwords.verify(None, password)
+        await _verify(None, password)
         return None
-    match = next((c for c in found if passwords.verify(c.password_hash, password)), None)
+    match = None
+    for candidate in found:
+        if await _verify(candidate.password_hash, password):
+            match = candidate
+            break
     if match is None:
         return None
     async with unit_of_work(pool, actor=f"user:{match.user_id}", at=now) as uow:
@@ -98,7 +113,7 @@ async def sign_in(
         if user is None or not user.active:
             return None
         if passwords.needs_rehash(match.password_hash):
-            await sessions.set_password(uow.conn, user.id, passwords.hash_password(password), now)
+            await sessions.set_password(uow.conn, user.id, await _hash(password), now)
         return await _start_session(uow, user, user_agent, now, policy)
 
 
@@ -155,13 +170,13 @@ async def list_sessions(pool: Pool, principal: Principal, now: datetime) -> list
         return await sessions.sessions_of(conn, principal.user_id, now)
 
 
-def _strong(password: str, user: User) -> str:
+async def _strong(password: str, user: User) -> str:
     """The argon2id hash of an acceptable password."""
     try:
         passwords.check_strength(password, user.email)
     except passwords.WeakPassword as exc:
         raise PasswordRefused(str(exc)) from None
-    return passwords.hash_password(password)
+    return await _hash(password)
 
 
 async def _store_password(
@@ -186,7 +201,7 @@ async def set_password(
     """Sets `user`'s password (the caller has checked that `actor` may) and ends the user's
     sessions but `keep_session` (the one changing its own password): whoever knew the old
     password is signed out. How many sessions ended."""
-    hashed = _strong(password, user)
+    hashed = await _strong(password, user)
     async with unit_of_work(pool, actor=actor.actor, at=now) as uow:
         return await _store_password(uow, user, hashed, now, keep_session)
 
@@ -205,7 +220,7 @@ async def change_own_password(
     async with pool.acquire() as conn:
         user = await users.get_user(conn, principal.user_id)
         stored = await sessions.password_hash_of(conn, principal.user_id)
-    if user is None or not passwords.verify(stored, current):
+    if user is None or not await _verify(stored, current):
         raise WrongPassword("the current password is wrong")
     return await set_password(pool, principal, user, new, now, keep_session)
 
@@ -269,7 +284,7 @@ async def redeem_link(
     """Sets the link's user's password, uses the link up, ends the user's other sessions and
     signs this browser in. A refused password leaves the link usable, to try again."""
     user = await link_owner(pool, token, now)
-    hashed = _strong(password, user)
+    hashed = await _strong(password, user)
     async with unit_of_work(pool, actor=f"user:{user.id}", at=now) as uow:
         link = await sessions.use_link(uow.conn, token_hash(token), now)
         if link is None or link.user_id != user.id:
