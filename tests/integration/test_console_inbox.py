@@ -14,7 +14,9 @@ import pytest
 
 from services.responder.app import build
 from services.responder.console.inbox import endpoints as inbox_endpoints
+from services.responder.reviews import repository as reviews_repository
 from services.responder.reviews import service as reviews_service
+from services.responder.reviews.query import ReviewFilter
 from tests.support.browser import serving
 from tests.support.clock import T0
 from tests.support.console import browser_client, sign_in, signed_in, staff
@@ -404,3 +406,19 @@ async def test_the_event_stream_ends_with_the_session(
             # The stream says so and ends by itself.
             await asyncio.wait_for(reader, 5)
         assert "event: signed_out" in lines
+
+
+async def test_the_matching_total_gives_up_rather_than_slow_the_inbox(
+    responder: Responder,
+) -> None:
+    await seed(responder)
+    f = ReviewFilter(shop_id="shop-a", now=T0, sentiments=["negative"])
+    async with responder.pool.acquire() as conn:
+        assert await reviews_repository._total(conn, f, 1000) == 4
+    # Another transaction holds the table: the count waits past its time limit, and is left out.
+    async with responder.pool.acquire() as locker, locker.transaction():
+        await locker.execute("LOCK TABLE reviews IN ACCESS EXCLUSIVE MODE")
+        async with responder.pool.acquire() as conn:
+            started = asyncio.get_running_loop().time()
+            assert await reviews_repository._total(conn, f, 1000) is None
+            assert asyncio.get_running_loop().time() - started < 2

@@ -519,7 +519,7 @@ async def counts(
 # reviews (a platform and a language, a case status) reads the shop's whole index to find
 # that out: 40-90 ms for 120,000 reviews (bench data, 1,000,000 reviews). Past this the count
 # is left out rather than slowing the inbox down.
-TOTAL_TIMEOUT_MS = 40
+TOTAL_TIMEOUT_MS = 25
 
 
 async def _total(conn: Connection, f: ReviewFilter, cap: int) -> int | None:

@@ -69,7 +69,7 @@ class ReviewCounts(BaseModel):
     )
     total: int | None = Field(
         description="matching reviews, answered or not, up to `total_cap`; null with `q` or "
-        "when counting them would take more than 40 ms (a rare match in a large shop)"
+        "when counting them would take more than 25 ms (a rare match in a large shop)"
     )
     total_capped: bool
     total_cap: int
