@@ -11,15 +11,20 @@
   let before = null;
   let waitingBefore = 0;
   let focused = null;
+  let countsOpen = false;
+  // A review that arrives while the list is being fetched gets its own fetch after it.
+  let again = false;
 
   function refresh() {
     const target = results();
-    if (!target || !window.htmx || before !== null) return;
+    if (!target || !window.htmx) return;
+    if (before !== null) { again = true; return; }
     before = shownIds();
     waitingBefore = Number(target.dataset.waiting || 0);
     // Keyboard users keep their place: the link that had focus gets it back after the swap.
     const active = document.activeElement;
     focused = active && target.contains(active) && active.getAttribute("href");
+    countsOpen = Boolean(target.querySelector("details.inbox-facets[open]"));
     window.htmx.trigger(target, "refresh");
   }
 
@@ -34,15 +39,22 @@
     if (count > 0) {
       live.textContent = count === 1 ? live.dataset.one : live.dataset.many.replace("{count}", String(count));
     }
+    if (countsOpen && target) target.querySelector("details.inbox-facets")?.setAttribute("open", "");
     if (focused && target) {
-      const again = Array.from(target.querySelectorAll("a[href]")).find((a) => a.getAttribute("href") === focused);
-      if (again) again.focus();
+      const link = Array.from(target.querySelectorAll("a[href]")).find((a) => a.getAttribute("href") === focused);
+      if (link) link.focus();
     }
     focused = null;
+    if (again) { again = false; refresh(); }
   });
-  document.body.addEventListener("htmx:responseError", () => { before = null; });
+  const failed = () => { before = null; again = false; };
+  document.body.addEventListener("htmx:responseError", failed);
+  document.body.addEventListener("htmx:sendError", failed);
 
   const source = new EventSource(live.dataset.events);
+  let opened = false;
+  // After a broken stream reconnects, what happened meanwhile was not announced: look again.
+  source.addEventListener("open", () => { if (opened) refresh(); opened = true; });
   source.addEventListener("reviews", refresh);
   source.addEventListener("signed_out", () => source.close());
   window.addEventListener("pagehide", () => source.close());
