@@ -24,6 +24,9 @@ from services.notifier.app import build as build_notifier
 from services.notifier.settings import NotifierSettings
 from services.responder.app import build as build_responder
 from services.responder.audit import repository as audit
+from services.survey.app import MIGRATIONS as SURVEY_MIGRATIONS
+from services.survey.app import build as build_survey
+from services.survey.settings import SurveySettings
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import create_pool
 from tests.integration import test_notifier as notifier_harness
@@ -73,11 +76,15 @@ async def stack(make_settings: Any) -> AsyncIterator[tuple[Responder, str]]:
         serving_service(
             make_settings, NotifierSettings, build_notifier, NOTIFIER_MIGRATIONS, "notifier"
         ) as notifier_url,
+        serving_service(
+            make_settings, SurveySettings, build_survey, SURVEY_MIGRATIONS, "survey"
+        ) as survey_url,
         running_responder(
             make_settings,
             ingest_url=ingest,
             ingest_public_url=PUBLIC,
             notifier_url=notifier_url,
+            survey_url=survey_url,
             # The Chromium test serves plain http on 127.0.0.1.
             console_cookie_secure=False,
         ) as responder,
@@ -323,10 +330,13 @@ async def test_email_previews_from_the_notifier_and_test_sends(
         assert (await client.get("/console/shops/s1/emails/nope/preview")).status_code == 404
         bad = await client.get("/console/shops/s1/emails/alert/preview?language=xx")
         assert bad.status_code == 422
-        # The survey service is not running here: its previews say so, not a 500.
-        down = await client.get("/console/shops/s1/emails/invitation/preview?format=text")
-        assert down.status_code == 502
-        assert "survey unreachable" in down.text
+        # The survey's own kinds come from the survey service, for the shop's contact.
+        survey = await client.get("/console/shops/s1/emails/invitation/preview?format=text")
+        assert survey.status_code == 200, survey.text
+        assert "preview-not-a-real-link" in survey.text
+        survey_html = await client.get("/console/shops/s1/emails/reminder/preview?format=html")
+        assert survey_html.status_code == 200
+        assert "sandbox" in survey_html.headers["content-security-policy"]
         # The notifier has not heard of s1 (no Kafka here): its refusal, shown.
         r = await post_form(
             client, "/console/shops/s1/emails/alert/test", csrf, {"to": "max@s1.example"}
@@ -337,7 +347,10 @@ async def test_email_previews_from_the_notifier_and_test_sends(
 
 async def test_an_unreachable_registry_is_a_message(make_settings: Any) -> None:
     async with running_responder(
-        make_settings, ingest_url=f"http://127.0.0.1:{closed_port()}"
+        make_settings,
+        ingest_url=f"http://127.0.0.1:{closed_port()}",
+        survey_url=f"http://127.0.0.1:{closed_port()}",
+        notifier_url=f"http://127.0.0.1:{closed_port()}",
     ) as responder:
         await responder.feed(shop_event("s1", contact_email="hello@s1.example"))
         await staff(responder, "manager", ["s1"], "max@s1.example")
@@ -354,6 +367,13 @@ async def test_an_unreachable_registry_is_a_message(make_settings: Any) -> None:
             r = await post_form(client, "/console/shops/s1/setup/secret", csrf)
             assert r.status_code == 502
             assert "ingest unreachable" in r.text
+            # The email owners are away too: their previews say so, not a 500.
+            down = await client.get("/console/shops/s1/emails/invitation/preview?format=text")
+            assert down.status_code == 502
+            assert "survey unreachable" in down.text
+            html_down = await client.get("/console/shops/s1/emails/alert/preview")
+            assert html_down.status_code == 502
+            assert "notifier unreachable" in html_down.text
 
 
 async def test_a_test_copy_goes_out_through_the_notifier_then_its_allowance_says_no(
@@ -428,3 +448,72 @@ async def test_the_page_and_a_preview_in_chromium_at_phone_width(
         assert serious == [], serious
         answer = await t.page.goto(f"{url}/console/shops/s1/emails/alert/preview?format=html")
         assert answer is not None and "sandbox" in answer.headers["content-security-policy"]
+
+
+async def test_connectors_show_their_secret_once_and_never_their_tokens(
+    stack: tuple[Responder, str],
+) -> None:
+    responder, ingest = stack
+    await register(ingest, "s1")
+    await staff(responder, "manager", ["s1"], "max@s1.example")
+    setup = "/console/shops/s1/setup"
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, "max@s1.example")
+        # A receiver on a private address is refused with the outbound policy's reason.
+        private = await post_form(
+            client, f"{setup}/connector", csrf, {"url": "http://127.0.0.1:9/replies"}
+        )
+        assert private.status_code == 422
+        assert "The connector was not saved: url: " in private.text
+        made = await post_form(
+            client, f"{setup}/connector", csrf, {"url": "https://93.184.216.34/replies"}
+        )
+        assert made.status_code == 200, made.text
+        secret = re.search(r'<code class="secret">(whsec_[^<]+)</code>', made.text)
+        assert secret is not None
+        page = await client.get(setup)
+        assert "Replies are posted to https://93.184.216.34/replies." in page.text
+        assert secret.group(1) not in page.text
+
+        token = "tp-token-that-must-never-show"
+        r = await post_form(
+            client,
+            f"{setup}/connector/trustpilot",
+            csrf,
+            {
+                "base_url": "https://93.184.216.34",
+                "business_user_id": "bu-1",
+                "access_token": token,
+            },
+        )
+        assert r.status_code == 303, r.text
+        page = await client.get(r.headers["location"])
+        assert "The connection is saved." in page.text
+        assert "A token is stored and never shown" in page.text
+        assert token not in page.text
+        # Without a token: the stored one is kept. A new connection needs one.
+        kept = await post_form(
+            client,
+            f"{setup}/connector/trustpilot",
+            csrf,
+            {"base_url": "https://93.184.216.34", "business_user_id": "bu-2"},
+        )
+        assert kept.status_code == 303
+        async with responder.http() as http:
+            _, key = await user_with_key(http, "manager", ["s1"])
+            linked = (await http.get("/v1/shops/s1/connector", headers=key)).json()
+        assert linked["platforms"]["trustpilot"]["business_user_id"] == "bu-2"
+        assert linked["platforms"]["trustpilot"]["access_token_set"] is True
+        google = await post_form(
+            client,
+            f"{setup}/connector/google",
+            csrf,
+            {"account_id": "a1", "location_id": "l1"},
+        )
+        assert google.status_code == 422
+        assert "access_token: required for a new google connection" in google.text
+        gone = await post_form(client, f"{setup}/connector/trustpilot/delete", csrf)
+        assert gone.status_code == 303
+        page = await client.get(gone.headers["location"])
+        assert "The connection is removed." in page.text
+        assert (await post_form(client, f"{setup}/connector/myspace", csrf)).status_code == 404
