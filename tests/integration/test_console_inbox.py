@@ -422,3 +422,19 @@ async def test_the_matching_total_gives_up_rather_than_slow_the_inbox(
             started = asyncio.get_running_loop().time()
             assert await reviews_repository._total(conn, f, 1000) is None
             assert asyncio.get_running_loop().time() - started < 2
+
+
+async def test_a_user_of_two_shops_picks_one(responder: Responder) -> None:
+    await seed(responder)
+    await staff(responder, "manager", ["shop-a", "shop-b"], "max@shops.example")
+    async with browser_client(responder) as client:
+        await signed_in(client, "max@shops.example")
+        first = (await client.get("/console/inbox")).text
+        assert '<label for="f-shop">Shop</label>' in first
+        assert '<option value="shop-a" selected>Shop shop-a</option>' in first
+        assert '<option value="shop-b">Shop shop-b</option>' in first
+        assert "t:happy" in ids(first)
+        other = (await client.get("/console/inbox", params={"shop_id": "shop-b"})).text
+        assert ids(other) == ["t:overdue"] and "Other shop&#39;s secret" in other
+        assert 'href="/console/reviews/shop-b/t%3Aoverdue"' in other
+        assert 'data-events="/console/inbox/events?shop_id=shop-b"' in other

@@ -16,6 +16,7 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from urllib.parse import quote
@@ -72,10 +73,11 @@ def review_url(shop_id: str, review_id: str) -> str:
 
 async def _people(pool: Pool, session: ConsoleSession, shop_id: str) -> dict[str, Any]:
     async with pool.acquire() as conn:
-        known = {s.shop_id: s.display_name for s in await shops.list_known(conn, [shop_id])}
+        mine = sorted(session.principal.shop_ids or ())
+        known = {s.shop_id: s.display_name for s in await shops.list_known(conn, mine)}
         staff = [u for u in await users.list_users(conn, [shop_id]) if shop_id in u.shop_ids]
     return {
-        "shops": [(s, known.get(s) or s) for s in sorted(session.principal.shop_ids or ())],
+        "shops": [(s, known.get(s) or s) for s in mine],
         "staff": {u.id: u.name for u in staff},
         "active_staff": [(u.id, u.name) for u in staff if u.active],
     }
@@ -113,7 +115,7 @@ async def _results(
         )
     except reviews.Invalid as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
-    shown = view.InboxQuery(**{**query.__dict__, "shop_id": shop_id})
+    shown = replace(query, shop_id=shop_id)
     return {
         "query": shown,
         "shop_id": shop_id,
