@@ -8,6 +8,7 @@ connectors through the same service calls as the API. A change is a POST with th
 answered by a redirect back with a message (PRG); a refused change shows the owner's reason.
 A new secret is shown once, in the answer to the POST that made it, never in a URL."""
 
+import asyncio
 import re
 from typing import Any
 
@@ -139,15 +140,24 @@ async def _page(
         "public_url": settings.ingest_public_url.rstrip("/"),
         **extra,
     }
-    try:
-        profile = await service.profile(settings, shop_id)
+    # Both asked at once: a registry that hangs costs the page one timeout, not two.
+    profile, checklist = await asyncio.gather(
+        service.profile(settings, shop_id),
+        service.checklist(settings, shop_id),
+        return_exceptions=True,
+    )
+    if isinstance(profile, PeerError):
+        context.update(profile=None, etag="", profile_error=_said(profile))
+    elif isinstance(profile, BaseException):
+        raise profile
+    else:
         context.update(profile=profile.data, etag=profile.version, profile_error=None)
-    except PeerError as exc:
-        context.update(profile=None, etag="", profile_error=_said(exc))
-    try:
-        context.update(checklist=await service.checklist(settings, shop_id), checklist_error=None)
-    except PeerError as exc:
-        context.update(checklist=None, checklist_error=_said(exc))
+    if isinstance(checklist, PeerError):
+        context.update(checklist=None, checklist_error=_said(checklist))
+    elif isinstance(checklist, BaseException):
+        raise checklist
+    else:
+        context.update(checklist=checklist, checklist_error=None)
     context["stored"] = await service.stored_profile(pool, shop_id)
     own, version = await shops.get_settings(pool, shop_id)
     context.update(
@@ -242,7 +252,6 @@ async def change_settings(
     form = await _form(request)
     current, _ = await shops.get_settings(pool, shop_id)
     reason: str | None = None
-    code = status.HTTP_422_UNPROCESSABLE_CONTENT
     try:
         patch = forms.settings_patch(
             form, {"remedies": current.remedies, "faq_answers": current.faq_answers}
@@ -272,7 +281,7 @@ async def change_settings(
             pool,
             settings,
             shop_id,
-            status_code=code,
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
             alert=("error", t("setup.settings_refused", reason=reason)),
             settings_form=form,
         )
