@@ -301,6 +301,9 @@ async def test_reply_rules_with_their_version(stack: tuple[Responder, str]) -> N
         )
         assert bad.status_code == 422
         assert "max_reply_chars" in bad.text and "The reply rules were not saved" in bad.text
+        # The form keeps what was typed, to be corrected.
+        assert 'name="max_reply_chars" type="number" value="9"' in bad.text
+        assert 'name="agents_can_approve" checked>' in bad.text
         line = await post_form(
             client,
             "/console/shops/s1/setup/settings",
