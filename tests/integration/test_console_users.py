@@ -17,6 +17,7 @@ from tests.support.browser import Tab, chromium, serving, tab
 from tests.support.console import (
     PASSWORD,
     browser_client,
+    field,
     post_form,
     sign_in,
     signed_in,
@@ -51,8 +52,15 @@ def _session_ids(html: str) -> list[int]:
 async def _choose_password(
     client: httpx.AsyncClient, path: str, password: str, confirm: str | None = None
 ) -> httpx.Response:
+    """Opens the link's page and submits its form."""
+    page = await client.get(path)
     return await client.post(
-        path, data={"password": password, "confirm": password if confirm is None else confirm}
+        path,
+        data={
+            "password": password,
+            "confirm": password if confirm is None else confirm,
+            "form_token": field(page.text, "form_token") if page.status_code == 200 else "",
+        },
     )
 
 
@@ -114,6 +122,10 @@ async def test_an_admin_adds_a_person_who_gets_in_with_a_one_time_link(
             opened = await newcomer.get(path)
             assert opened.status_code == 200
             assert "Welcome, Nia." in opened.text
+        # Another site submitting the link in this browser has no token of the page.
+        forged = await newcomer.post(path, data={"password": NEW_PASSWORD, "confirm": NEW_PASSWORD})
+        assert forged.status_code == 403
+        assert COOKIE not in newcomer.cookies
         mismatch = await _choose_password(newcomer, path, NEW_PASSWORD, "something else 123")
         assert mismatch.status_code == 422
         assert "The two passwords are not the same." in mismatch.text
@@ -175,9 +187,14 @@ async def test_a_link_works_once_even_when_sent_twice_at_the_same_moment(
         made = await http.post(f"/v1/users/{nia}/sign-in-links", headers=BOOTSTRAP)
     path = made.json()["path"]
     async with browser_client(responder) as one, browser_client(responder) as two:
+        tokens = [field((await c.get(path)).text, "form_token") for c in (one, two)]
         answers = await asyncio.gather(
-            _choose_password(one, path, NEW_PASSWORD),
-            _choose_password(two, path, "the other passphrase 7"),
+            *(
+                c.post(path, data={"password": p, "confirm": p, "form_token": t})
+                for c, p, t in zip(
+                    (one, two), (NEW_PASSWORD, "the other passphrase 7"), tokens, strict=True
+                )
+            )
         )
     assert sorted(a.status_code for a in answers) == [303, 404]
 

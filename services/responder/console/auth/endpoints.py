@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Path, Request, stat
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.responder.access.ratelimit import FailedAttempts
+from services.responder.access.repository import User
 from services.responder.console.auth import service
 from services.responder.console.pages import render, texts_for
 from services.responder.console.session import COOKIE, StaffChange, policy_of
@@ -168,7 +169,12 @@ def _refuse_if_limited(request: Request, failures: FailedAttempts) -> None:
 
 @router.get("/welcome/{token}")
 async def welcome_page(
-    request: Request, token: LinkToken, pool: PoolDep, now: ClockDep, failures: FailuresDep
+    request: Request,
+    token: LinkToken,
+    settings: ResponderSettingsDep,
+    pool: PoolDep,
+    now: ClockDep,
+    failures: FailuresDep,
 ) -> HTMLResponse:
     """The choose-your-password form. Opening it uses nothing up: mail and chat apps open
     links to preview them, and the link must still work for its owner afterwards."""
@@ -177,7 +183,39 @@ async def welcome_page(
         user = await service.link_owner(pool, token, now)
     except service.LinkUnusable:
         return _link_refused(request, failures)
-    return render(request, "auth/welcome.html", None, user=user, token=token, error="")
+    return _welcome_page(request, user, token, settings.console_cookie_secure)
+
+
+# The choose-your-password form, like the sign-in form, has no session yet: a double-submit
+# token keeps another site from submitting a link it holds (its own account's, say) in a
+# victim's browser and signing them in as someone else.
+WELCOME_COOKIE = "rl_welcome"
+
+
+def _welcome_page(
+    request: Request, user: User, token: str, secure: bool, error: str = "", status: int = 200
+) -> HTMLResponse:
+    form_token = secrets.token_urlsafe(24)
+    page = render(
+        request,
+        "auth/welcome.html",
+        None,
+        status=status,
+        user=user,
+        token=token,
+        form_token=form_token,
+        error=error,
+    )
+    page.set_cookie(
+        WELCOME_COOKIE,
+        form_token,
+        max_age=3600,
+        path="/console/welcome",
+        secure=secure,
+        httponly=True,
+        samesite="strict",
+    )
+    return page
 
 
 @router.post("/welcome/{token}")
@@ -190,9 +228,8 @@ async def welcome(
     failures: FailuresDep,
     password: Annotated[str, Form(max_length=1024)] = "",
     confirm: Annotated[str, Form(max_length=1024)] = "",
+    form_token: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
-    # No session yet, so no session CSRF token: the link's own secret token in the URL is
-    # what a forged cross-site form cannot know; browsers' cross-site marks are refused too.
     if request.headers.get("sec-fetch-site") == "cross-site":
         raise HTTPException(status.HTTP_403_FORBIDDEN, "cross-site request refused")
     _refuse_if_limited(request, failures)
@@ -200,6 +237,11 @@ async def welcome(
         user = await service.link_owner(pool, token, now)
     except service.LinkUnusable:
         return _link_refused(request, failures)
+    secure = settings.console_cookie_secure
+    cookie = request.cookies.get(WELCOME_COOKIE, "")
+    if not cookie or not secrets.compare_digest(cookie.encode(), form_token.encode()):
+        expired = texts_for(request).t("auth.error_form_expired")
+        return _welcome_page(request, user, token, secure, expired, status=403)
     if password != confirm:
         error = texts_for(request).t("auth.error_mismatch")
     else:
@@ -218,12 +260,9 @@ async def welcome(
             # The strength rule's reason, as the API gives it (passwords.check_strength).
             error = str(exc)
         else:
-            return _signed_in_redirect(
-                "/console/inbox",
-                signed.token,
-                settings.console_session_ttl_s,
-                settings.console_cookie_secure,
+            done = _signed_in_redirect(
+                "/console/inbox", signed.token, settings.console_session_ttl_s, secure
             )
-    return render(
-        request, "auth/welcome.html", None, status=422, user=user, token=token, error=error
-    )
+            done.delete_cookie(WELCOME_COOKIE, path="/console/welcome")
+            return done
+    return _welcome_page(request, user, token, secure, error, status=422)
