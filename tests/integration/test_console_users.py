@@ -499,6 +499,13 @@ async def test_the_sessions_api_lists_and_ends_the_callers_console_sessions(
         await signed_in(laptop, "nia@shop-a.example")
         await signed_in(admin, "ada@shop-a.example")
 
+        for method, url in (
+            ("GET", "/v1/users/me/sessions"),
+            ("DELETE", "/v1/users/me/sessions"),
+            ("DELETE", "/v1/users/me/sessions/1"),
+        ):
+            assert (await http.request(method, url)).status_code == 401
+            assert (await http.request(method, url, headers=bearer("rlk_x"))).status_code == 401
         listed = await http.get("/v1/users/me/sessions", headers=nia_key)
         assert listed.status_code == 200
         sessions = listed.json()
