@@ -207,6 +207,9 @@ async def test_counts_per_filter_value_apply_the_other_filters(responder: Respon
     assert by["mismatch"] == {"true": 1} and by["removal_candidate"] == {"true": 0}
     assert by["verified"] == {"true": 2, "false": 1}
     assert by["assigned"] == {"none": 1}  # the bootstrap key is nobody: no "me"
+    # Open sets: the values found, most common first.
+    assert list(by["language"].items()) == [("en", 2), ("de", 1)]
+    assert by["topic"] == {"delivery": 1}
     assert counts["total"] == 4 and not counts["total_capped"]  # t:answered matches too
 
     async with browser_client(responder) as client:
@@ -221,6 +224,8 @@ async def test_counts_per_filter_value_apply_the_other_filters(responder: Respon
         html,
     )
     assert re.search(r'assigned=me">Assigned to me</a> <span class="badge">1</span>', html)
+    assert re.search(r'language=de">DE</a> <span class="badge">1</span>', html)
+    assert re.search(r'topic=delivery">delivery</a> <span class="badge">1</span>', html)
     assert people["ana"]
 
 

@@ -53,7 +53,12 @@ def test_links_change_one_filter_and_keep_the_others() -> None:
     q = view.parse({"shop_id": "shop-a", "sentiment": "negative", "cursor": "abc"})
     assert q.params(cursor="", sla="overdue") == "shop_id=shop-a&sentiment=negative&sla=overdue"
     assert q.filtered and not view.InboxQuery(shop_id="x", cursor="y").filtered
-    facets = dict((key, values) for key, _, values in view.facets(q))
+    by = {"language": {"de": 2, "en": 1}, "topic": {}}
+    facets = dict((key, values) for key, _, values in view.facets(q, by))
+    assert facets["language"][0] == (
+        "de", "DE", "/console/inbox?shop_id=shop-a&sentiment=negative&language=de"
+    )  # fmt: skip
+    assert "topic" not in facets  # none found: not listed
     assert ("none", "inbox.state_no_case", "/console/inbox?shop_id=shop-a&sentiment=negative"
             "&state=no_case") in facets["status"]  # fmt: skip
 

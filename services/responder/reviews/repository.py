@@ -1,5 +1,6 @@
 """All SQL of the review read model."""
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -423,6 +424,17 @@ FACETS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Languages and topics counted (the most common ones).
+LISTED = 12
+
+
+def _json_counts(value: Any) -> dict[str, int]:
+    """A jsonb object of counts, in its count order (most first), whichever way it arrives."""
+    counts = json.loads(value) if isinstance(value, str) else value
+    pairs = [(str(k), int(n)) for k, n in counts.items()]
+    return dict(sorted(pairs, key=lambda kv: (-kv[1], kv[0])))
+
+
 def _facet_value(f: ReviewFilter, arg: Arg, col: Col, dimension: str, value: str) -> str:
     if dimension == "sla":
         states: dict[str, SlaState] = {"overdue": "overdue", "due_soon": "due_soon"}
@@ -497,7 +509,16 @@ async def counts(
             ORDER BY r.urgency, r.sla_due_at, r.review_id
             LIMIT {arg(waiting_cap + 1)}
         )
-        SELECT count(*) AS read, {", ".join(columns)} FROM o
+        SELECT count(*) AS read, {", ".join(columns)},
+            (SELECT coalesce(jsonb_object_agg(v, k), '{{}}') FROM (
+                SELECT o.language AS v, count(*) AS k FROM o
+                WHERE {within} AND {but("language")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {LISTED}
+            ) AS l) AS languages,
+            (SELECT coalesce(jsonb_object_agg(v, k), '{{}}') FROM (
+                SELECT t AS v, count(*) AS k FROM o, unnest(o.topics) AS t
+                WHERE {within} AND {but("topic")} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {LISTED}
+            ) AS t) AS topics
+        FROM o
         """,
         *params,
     )
@@ -505,6 +526,9 @@ async def counts(
     by: dict[str, dict[str, int]] = {d: {} for d in facets}
     for i, (dimension, value) in enumerate(names):
         by[dimension][value] = row[i + 2]
+    # Languages and topics are open sets: their most common values among the waiting reviews.
+    by["language"] = _json_counts(row["languages"])
+    by["topic"] = _json_counts(row["topics"])
     total = None if f.text else await _total(conn, f, total_cap)
     return {
         "waiting": row["waiting"],

@@ -64,8 +64,8 @@ class ReviewCounts(BaseModel):
     waiting_cap: int
     by: dict[str, dict[str, int]] = Field(
         description="per filter (sentiment, sla, status, source, verified, mismatch, "
-        "removal_candidate, assigned) and value: the waiting reviews with that value that match "
-        "every OTHER filter"
+        "removal_candidate, assigned; language and topic: their 12 most common values) and "
+        "value: the waiting reviews with that value that match every OTHER filter"
     )
     total: int | None = Field(
         description="matching reviews, answered or not, up to `total_cap`; null with `q` or "

@@ -121,6 +121,7 @@ async def _results(
         "shop_id": shop_id,
         "page": page,
         "counts": counts,
+        "facets": view.facets(shown, counts.by),
         "rows": [_row(item, people["staff"], now) for item in page.items],
         "list_url": "/console/inbox/list?" + shown.params(),
         "next_url": (
@@ -140,7 +141,6 @@ async def inbox(request: Request, session: Staff, pool: PoolDep, now: ClockDep) 
         request,
         "inbox/page.html",
         session,
-        facets=view.facets(results["query"]),
         sentiments=view.SENTIMENTS,
         states=view.STATES,
         sla_states=view.SLA_STATES,
@@ -156,9 +156,7 @@ async def inbox_list(
 ) -> HTMLResponse:
     query = _query(request)
     results = await _results(pool, session, query, now)
-    return render(
-        request, "inbox/results.html", session, facets=view.facets(results["query"]), **results
-    )
+    return render(request, "inbox/results.html", session, **results)
 
 
 def _feed(request: Request, schema: str) -> InboxFeed:

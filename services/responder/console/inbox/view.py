@@ -188,20 +188,27 @@ _FACETS: tuple[tuple[str, str, tuple[tuple[str, str, str, str], ...]], ...] = (
 )
 
 
-def facets(query: InboxQuery) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
+def facets(
+    query: InboxQuery, by: dict[str, dict[str, int]]
+) -> list[tuple[str, str, list[tuple[str, str, str]]]]:
     """Per counted filter: (its key in `ReviewCounts.by`, its label, and per value (value,
-    label, link)); a link sets that filter, keeps the others and goes to the first page."""
-    return [
-        (
-            key,
-            label,
-            [
-                (value, value_label, "/console/inbox?" + query.params(cursor="", **{name: field}))
-                for value, name, field, value_label in values
-            ],
-        )
+    label, link)); a link sets that filter, keeps the others and goes to the first page. A
+    label is a text key ("inbox.…") or, for languages and topics, the value as it is."""
+
+    def link(name: str, value: str) -> str:
+        return "/console/inbox?" + query.params(cursor="", **{name: value})
+
+    fixed = [
+        (key, label, [(v, v_label, link(name, field)) for v, name, field, v_label in values])
         for key, label, values in _FACETS
     ]
+    # Open sets: the values the counts found, most common first.
+    found = [
+        (key, label, [(v, v.upper() if key == "language" else v, link(key, v)) for v in by[key]])
+        for key, label in (("language", "inbox.language"), ("topic", "inbox.topic"))
+        if by.get(key)
+    ]
+    return fixed + found
 
 
 @dataclass(frozen=True)
