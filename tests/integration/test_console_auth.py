@@ -7,7 +7,7 @@ import pytest
 
 from services.responder.console.session import COOKIE
 from tests.support.console import PASSWORD, browser_client, field, sign_in, signed_in, staff
-from tests.support.responder import Responder, running_responder
+from tests.support.responder import BOOTSTRAP, Responder, running_responder
 
 
 @pytest.fixture
@@ -136,3 +136,15 @@ async def test_the_same_email_at_two_unrelated_shops_signs_in_the_matching_user(
         page = await client.get("/console/account")
         assert "Manager" in page.text
     assert field(page.text, "csrf")
+
+
+async def test_a_form_value_refused_before_the_handler_is_a_page(responder: Responder) -> None:
+    async with browser_client(responder) as client:
+        r = await client.post("/console/login", data={"email": "a" * 400, "password": "x"})
+        assert r.status_code == 422
+        assert r.headers["content-type"].startswith("text/html")
+        assert "email" in r.text and "320" in r.text
+        assert "content-security-policy" in r.headers
+    async with responder.http() as http:
+        api = await http.get("/v1/reviews", params={"limit": "many"}, headers=BOOTSTRAP)
+        assert api.status_code == 422 and api.json()["detail"]

@@ -17,7 +17,8 @@ Peer = Literal["ingest", "survey", "notifier"]
 TIMEOUT_S = 5.0
 
 
-@dataclass(frozen=True)
+# Not frozen: Python sets `__traceback__` and `__context__` on an exception as it propagates.
+@dataclass
 class PeerError(Exception):
     peer: Peer
     status: int | None  # None: not reachable

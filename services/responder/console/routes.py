@@ -3,7 +3,11 @@
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import (
+    http_exception_handler,
+    request_validation_exception_handler,
+)
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -41,6 +45,20 @@ async def _error(request: Request, exc: Exception) -> Response:
     return render(request, "error.html", None, status=exc.status_code, message=message)
 
 
+async def _invalid(request: Request, exc: Exception) -> Response:
+    """A form value refused before a handler runs (a number that is not one, a name too long):
+    a console page names the field and the reason; the API keeps FastAPI's JSON."""
+    if not isinstance(exc, RequestValidationError):
+        raise exc
+    if not request.url.path.startswith("/console/"):
+        return await request_validation_exception_handler(request, exc)
+    reasons = "; ".join(
+        f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
+        for e in exc.errors()
+    )
+    return render(request, "error.html", None, status=422, message=reasons)
+
+
 def add_console(app: FastAPI) -> None:
     for router in ROUTERS:
         app.include_router(router)
@@ -49,6 +67,7 @@ def add_console(app: FastAPI) -> None:
     )
     app.add_exception_handler(SignInRequired, _sign_in)
     app.add_exception_handler(StarletteHTTPException, _error)
+    app.add_exception_handler(RequestValidationError, _invalid)
 
     @app.get("/console", include_in_schema=False)
     async def console_home() -> RedirectResponse:
