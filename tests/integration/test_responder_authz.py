@@ -44,6 +44,11 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/v1/users/{user_id}/api-keys"): ("self", None),
     ("DELETE", "/v1/users/{user_id}/api-keys/{key_id}"): ("self", None),
     ("POST", "/v1/auth/token"): ("agent", None),
+    ("PUT", "/v1/users/{user_id}/password"): ("self", {"password": "a long enough pass 12345"}),
+    ("POST", "/v1/users/{user_id}/sign-in-links"): ("admin", {}),
+    ("GET", "/v1/users/me/sessions"): ("agent", None),
+    ("DELETE", "/v1/users/me/sessions"): ("agent", None),
+    ("DELETE", "/v1/users/me/sessions/{session_id}"): ("agent", None),
     ("GET", "/v1/shops"): ("agent", None),
     ("GET", "/v1/shops/{shop_id}/settings"): ("agent", None),
     ("PUT", "/v1/shops/{shop_id}/settings"): ("manager", {}),
@@ -82,6 +87,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ("PUT", "/v1/shops/{shop_id}/templates/{template_id}"): ("manager", TEMPLATE),
     ("DELETE", "/v1/shops/{shop_id}/templates/{template_id}"): ("manager", None),
     ("GET", "/v1/analytics"): ("agent", None),
+    ("GET", "/v1/analytics/weekly"): ("agent", None),
     ("GET", "/v1/audit"): ("manager", None),
 }
 PROBES = {"/healthz", "/readyz", "/metrics"}
@@ -121,6 +127,8 @@ class Shop:
             "template_id": str(self.template_id),
             "user_id": str(self.user_id),
             "key_id": str(self.key_id),
+            # Console sessions are one's own only: an id that is not the caller's is absent.
+            "session_id": "987654321",
             "platform": "google",
         }
 
@@ -133,6 +141,7 @@ def request_for(method: str, template: str, shop: Shop) -> tuple[str, str, Any]:
         "/v1/reviews/counts",
         "/v1/publications",
         "/v1/analytics",
+        "/v1/analytics/weekly",
     ):
         path += f"?shop_id={shop.shop_id}"
     if template == "/v1/audit":
@@ -229,6 +238,8 @@ async def test_credentials_roles_and_shop_scope_on_every_route(responder: Respon
                 "shop_id=" in path
             ):
                 expect("another shop's ids", r, {404})
+            elif "{session_id}" in template:
+                expect("a session that is not the caller's", r, {404})
             elif template.startswith("/v1/users/{user_id}"):
                 expect("another shop's admin", r, {403, 404})
             elif (method, template) in (("POST", "/v1/users"), ("POST", "/v1/lint")):

@@ -15,6 +15,7 @@ import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
+from services.responder.console.inbox import repository
 from services.responder.reviews.repository import CHANNEL
 from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.notify import PROBE_INTERVAL_S, channel
@@ -93,7 +94,7 @@ class InboxFeed:
                             waited += 1.0
                             if waited >= PROBE_INTERVAL_S:
                                 waited = 0.0
-                                await conn.execute("SELECT 1", timeout=5)
+                                await repository.probe(conn)
                     finally:
                         # The pool releases connections without a reset (shared/db/pool.py).
                         if not conn.is_closed():
