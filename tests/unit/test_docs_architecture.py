@@ -296,7 +296,8 @@ def test_the_readme_links_every_document() -> None:
     linked = set(re.findall(r"\]\((docs/[^)#]+\.md)(?:#[^)]*)?\)", readme))
     documents = {f"docs/{path.name}" for path in (ROOT / "docs").glob("*.md")}
     assert documents - linked == set(), "not linked from README.md"
-    assert linked - documents == set(), "README.md links documents that do not exist"
+    missing = {link for link in linked if not (ROOT / link).is_file()}
+    assert missing == set(), "README.md links documents that do not exist"
     assert "(bench/README.md)" in readme
 
 

@@ -125,7 +125,14 @@ def test_principal_scope() -> None:
 
 
 def test_production_refuses_the_development_bootstrap_key_and_jwt_secret() -> None:
-    real = {"db_password": SecretStr("real"), "api_token": SecretStr("real")}
+    real = {
+        "db_password": SecretStr("real"),
+        "api_token": SecretStr("real"),
+        # The console's calls to the other services (services/responder/console/peers.py).
+        "ingest_admin_token": SecretStr("real"),
+        "survey_api_token": SecretStr("real"),
+        "notifier_api_token": SecretStr("real"),
+    }
     with pytest.raises(ValidationError, match="bootstrap_admin_key") as exc:
         ResponderSettings(environment="production", **real)
     assert "jwt_secret" in str(exc.value)
