@@ -20,11 +20,11 @@ read model (see bench/README.md):
     CPU ms per review of the responder, PostgreSQL and Kafka, the rollup row versions written
     per review (pg_stat_user_tables) and 100 ms samples of backends waiting on a lock;
   - `live`: `--rate` (200) per second the same way; every `--watch-every`-th (20) goes to the
-    largest shop, negative and written earlier than anything there (so it tops its inbox), and
-    a client keeps that shop's inbox as a browser does: the live channel
-    (`/console/inbox/events`) and, on each event or after a second without one, the list
-    fragment (`/console/inbox/list`) again; visible-after = first list showing the review
-    minus the moment it was handed to the Kafka producer.
+    largest shop with a word of its second of the run in its text, and a client keeps that
+    shop's inbox as a browser does: the live channel (`/console/inbox/events`) and, on each
+    event or after a second without one, the list fragment (`/console/inbox/list`) searched
+    for each word with reviews not seen yet (a second's worth fits one list); visible-after =
+    the first list showing the review minus the moment it was handed to the Kafka producer.
   `--root DIR` runs the responder from another source tree (a before-run of the same database).
 
 Writes bench/results/console-<UTC time>.json (`--no-save`: not). The database stays.
@@ -39,7 +39,7 @@ import re
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -246,18 +246,14 @@ async def _pages(
     return {"by_kind": by_kind, "errors": len(errors), "first_errors": errors[:5]}
 
 
-def _event(
-    shop_id: str, number: int, run: str, rng: random.Random, created: datetime | None = None
-) -> Any:
-    """A classified review written now; `created`: a watched one (negative, written then)."""
+def _event(shop_id: str, number: int, run: str, rng: random.Random, word: str = "") -> Any:
+    """A classified review written now; `word`: a watched one (its text has the word)."""
     now = datetime.now(UTC)
     sentiment = rng.choices([s for s, _ in SENTIMENTS], [w for _, w in SENTIMENTS])[0]
-    if created is not None:
-        sentiment = "negative"
     rating = {"positive": 5, "neutral": 3, "negative": 1}[sentiment]
     topic = rng.choice(TOPICS[:-1]) if sentiment != "positive" else "praise"
     review_id = f"generic:{run}-{number}"
-    text = "Arrived late and the box was dented, nobody answered my email."
+    text = f"Arrived late and the box was dented, nobody answered my email. {word}".strip()
     return ReviewClassified(
         shop_id=shop_id,
         occurred_at=now,
@@ -273,8 +269,8 @@ def _event(
             "reviewer_name": "Ana Novak",
             "product_id": "mug",
             "verified": False,
-            "created_at": created or now,
-            "updated_at": created or now,
+            "created_at": now,
+            "updated_at": now,
             "classification": {
                 "model_version": "bench",
                 "language": "en",
@@ -297,14 +293,16 @@ class Watch:
     """The inbox of one shop as a staff member's browser keeps it: the live channel
     (`/console/inbox/events`, server-sent events) and, on each of its events (or after a
     second without one), the list fragment (`/console/inbox/list`, the default inbox: the most
-    urgent first) read again; a watched review counts as visible in the first list that
-    shows it."""
+    urgent first) searched again for the words of the watched reviews not seen yet (one word per
+    second of the run, so a list holds a second's worth); a watched review counts as visible in
+    the first list that shows it."""
 
     def __init__(self, url: str, cookie: dict[str, str], shop_id: str) -> None:
         self.url = url
         self.cookie = cookie
         self.shop_id = shop_id
-        self.pending: dict[str, float] = {}  # review id (quoted) -> produced at (time.time())
+        # search word -> {review id (quoted) -> produced at (time.time())}
+        self.pending: dict[str, dict[str, float]] = {}
         self.seen: dict[str, float] = {}  # review id -> seconds from produce to visible
         self.events = 0
         self.queries = 0
@@ -324,21 +322,24 @@ class Watch:
                         self.woken.set()
 
     async def check(self, stop: asyncio.Event) -> None:
-        path = "/console/inbox/list?" + urlencode({"shop_id": self.shop_id})
         shop = quote(self.shop_id, safe="")
         async with httpx.AsyncClient(base_url=self.url, headers=self.cookie, timeout=30) as c:
-            while not (stop.is_set() and not self.pending):
+            while not (stop.is_set() and not any(self.pending.values())):
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self.woken.wait(), 1.0)
                 self.woken.clear()
-                t0 = time.perf_counter()
-                r = await c.get(path)
-                self.query_ms.append((time.perf_counter() - t0) * 1000)
-                self.queries += 1
-                now = time.time()
-                for link_shop, review in _LINK.findall(r.text):
-                    if link_shop == shop and review in self.pending:
-                        self.seen[review] = now - self.pending.pop(review)
+                for word, waiting in list(self.pending.items()):
+                    if not waiting:
+                        continue
+                    path = "/console/inbox/list?" + urlencode({"shop_id": self.shop_id, "q": word})
+                    t0 = time.perf_counter()
+                    r = await c.get(path)
+                    self.query_ms.append((time.perf_counter() - t0) * 1000)
+                    self.queries += 1
+                    now = time.time()
+                    for link_shop, review in _LINK.findall(r.text):
+                        if link_shop == shop and review in waiting:
+                            self.seen[review] = now - waiting.pop(review)
 
 
 async def _live(
@@ -369,7 +370,6 @@ async def _live(
     topic = topic_name("reviewloop.reviews.classified", prefix)
     ids, weights = [s for s, _ in shops], [w for _, w in shops]
     total = int(rate * duration)
-    oldest = datetime.now(UTC) - timedelta(days=800)
     started = time.monotonic()
     late = 0.0
     try:
@@ -381,10 +381,11 @@ async def _live(
             else:
                 late = max(late, -delay)
             if watch is not None and watched is not None and n % watch_every == 0:
-                # Negative, unanswered and written earlier than anything in the shop, each
-                # earlier than the one before: its reply is due first, so it tops the inbox.
-                event = _event(watched, n, run, rng, oldest - timedelta(seconds=n))
-                watch.pending[quote(event.payload.review_id, safe="")] = time.time()
+                word = f"zq{run[4:]}s{int(n // rate)}"
+                event = _event(watched, n, run, rng, word)
+                watch.pending.setdefault(word, {})[quote(event.payload.review_id, safe="")] = (
+                    time.time()
+                )
             else:
                 event = _event(rng.choices(ids, weights)[0], n, run, rng)
             await producer.send(topic, serialize_event(event), key=event.partition_key().encode())
@@ -409,12 +410,13 @@ async def _live(
         for t in tasks:
             with contextlib.suppress(BaseException):
                 await t
-        watched_n = len(watch.seen) + len(watch.pending)
+        never = sum(len(w) for w in watch.pending.values())
+        watched_n = len(watch.seen) + never
         result["watch"] = {
             "shop_id": watched,
             "reviews": watched_n,
             "seen": len(watch.seen),
-            "never_seen": len(watch.pending),
+            "never_seen": never,
             "live_events": watch.events,
             "list_queries": watch.queries,
             "list_ms": _summary(watch.query_ms),
