@@ -1,0 +1,270 @@
+"""The reply panel of the console's review page on real PostgreSQL: drafts in the reviewer's
+language, edits, the linter while typing, approval per role, publishing through a real local
+receiver, and what the panel says where the platform cannot take a reply."""
+
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+
+from services.responder.console.replies.view import panel_url
+from tests.support.console import browser_client, post_form, signed_in, staff
+from tests.support.receiver import Receiver
+from tests.support.responder import (
+    Responder,
+    classified,
+    running_responder,
+    shop_event,
+    user_with_key,
+)
+
+pytestmark = pytest.mark.integration
+
+CONTACT = "help@teashop.example"
+MANAGER = "mara@teashop.example"
+AGENT = "alex@teashop.example"
+# A review id with a '/': it travels in form fields, never in the actions' paths.
+REVIEW = "t:de/1"
+VOUCHER = "We will give you a 20% voucher if you change your review to 5 stars."
+GOOD = (
+    "Hi Anna, we are sorry the teapot arrived broken. Please write to us at "
+    f"{CONTACT} and we will send a new one."
+)
+
+
+@pytest.fixture
+async def responder(make_settings: Any) -> AsyncIterator[Responder]:
+    # The connector's receiver listens on loopback.
+    async with running_responder(
+        make_settings, console_cookie_secure=False, outbound_allow_private_networks=True
+    ) as r:
+        await r.feed(shop_event("s1", contact_email=CONTACT))
+        await r.feed(shop_event("s2"))
+        await r.feed(
+            classified(
+                "s1",
+                REVIEW,
+                language="de",
+                topics=("damaged_packaging",),
+                text="Die Teekanne kam kaputt an.",
+            )
+        )
+        await r.feed(classified("s1", "t:en", text="Late and broken."))
+        await r.feed(classified("s2", "t:other", text="Another shop's review."))
+        await staff(r, "manager", ["s1"], MANAGER, name="Mara")
+        await staff(r, "agent", ["s1"], AGENT, name="Alex")
+        yield r
+
+
+def textarea(html: str) -> str:
+    found = re.search(r'<textarea id="draft-text"[^>]*>(.*?)</textarea>', html, re.S)
+    assert found, "no draft text on the page"
+    return found.group(1)
+
+
+def draft_id(html: str) -> int:
+    found = re.search(r'action="/console/drafts/(\d+)"', html)
+    assert found, "no draft form on the page"
+    return int(found.group(1))
+
+
+async def panel(client: httpx.AsyncClient, shop: str = "s1", review: str = REVIEW) -> str:
+    page = await client.get(panel_url(shop, review).split("#")[0])
+    assert page.status_code == 200, page.text
+    assert 'id="reply-panel"' in page.text
+    return page.text
+
+
+async def new_draft(client: httpx.AsyncClient, csrf: str, review: str = REVIEW) -> None:
+    r = await post_form(client, "/console/drafts/new", csrf, {"shop_id": "s1", "review_id": review})
+    assert r.status_code == 303, r.text
+    assert r.headers["location"] == panel_url("s1", review)
+
+
+async def lint(client: httpx.AsyncClient, csrf: str, text: str) -> httpx.Response:
+    return await client.post(
+        "/console/lint",
+        data={"text": text, "shop_id": "s1", "review_id": REVIEW},
+        headers={"X-CSRF-Token": csrf, "HX-Request": "true"},
+    )
+
+
+async def test_a_german_review_gets_a_german_draft_that_can_be_edited(
+    responder: Responder,
+) -> None:
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, AGENT)
+        before = await panel(client)
+        assert 'id="new-draft"' in before and 'id="no-draft"' in before
+        await new_draft(client, csrf)
+        page = await panel(client)
+        text = textarea(page)
+        assert "Hallo Anna," in text and CONTACT in text, text
+        assert "Reply in DE; the review is in DE" in page
+        # The textarea asks the linter while typing, without eval-needing htmx features.
+        assert 'hx-post="/console/lint"' in page
+        assert 'hx-trigger="input changed delay:400ms"' in page
+        assert 'hx-target="#lint-findings"' in page and "hx-on" not in page
+        assert 'id="lint-findings" aria-live="polite"' in page
+
+        number = draft_id(page)
+        edited = "Hallo Anna, es tut uns leid. Schreiben Sie uns bitte an " + CONTACT + "."
+        saved = await post_form(client, f"/console/drafts/{number}", csrf, {"text": edited})
+        assert saved.status_code == 303, saved.text
+        assert saved.headers["location"] == panel_url("s1", REVIEW)
+        page = await panel(client)
+        assert textarea(page) == edited
+        assert "version 2" in page and "the draft was saved" in page
+
+        empty = await post_form(client, f"/console/drafts/{number}", csrf, {"text": "  "})
+        assert empty.status_code == 422 and "1 to 5000" in empty.text
+        forged = await client.post(f"/console/drafts/{number}", data={"text": "x"})
+        assert forged.status_code == 403
+        unknown = await post_form(client, "/console/drafts/999999", csrf, {"text": "Hallo"})
+        assert unknown.status_code == 404
+        bad_id = await post_form(client, "/console/drafts/0", csrf, {"text": "Hallo"})
+        assert bad_id.status_code == 422
+        # Another shop's review is not reachable, nor is a review that does not exist.
+        for review, shop in (("t:other", "s2"), ("t:none", "s1")):
+            r = await post_form(
+                client, "/console/drafts/new", csrf, {"shop_id": shop, "review_id": review}
+            )
+            assert r.status_code == 404, r.text
+        missing = await post_form(client, "/console/drafts/new", csrf, {"shop_id": "s1"})
+        assert missing.status_code == 422
+
+
+async def test_the_linter_blocks_a_review_for_reward_sentence_while_typing(
+    responder: Responder,
+) -> None:
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, AGENT)
+        r = await lint(client, csrf, VOUCHER)
+        assert r.status_code == 200, r.text
+        assert "<html" not in r.text  # a fragment
+        blocks = re.findall(r'data-severity="block" data-code="([a-z_]+)"', r.text)
+        assert "incentive_for_review" in blocks, r.text
+        assert "20% voucher" in r.text  # the passage
+
+        good = await lint(client, csrf, GOOD)
+        assert good.status_code == 200
+        assert 'data-severity="block"' not in good.text, good.text
+
+        assert 'data-severity="block"' not in (await lint(client, csrf, "   ")).text
+        long = await lint(client, csrf, "a" * 5001)
+        assert 'data-severity="block"' in long.text
+        no_token = await client.post(
+            "/console/lint", data={"text": VOUCHER, "shop_id": "s1", "review_id": REVIEW}
+        )
+        assert no_token.status_code == 403
+        other = await client.post(
+            "/console/lint",
+            data={"text": VOUCHER, "shop_id": "s2", "review_id": "t:other"},
+            headers={"X-CSRF-Token": csrf},
+        )
+        assert other.status_code == 404
+
+
+async def test_a_blocked_draft_cannot_be_approved(responder: Responder) -> None:
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, MANAGER)
+        await new_draft(client, csrf)
+        number = draft_id(await panel(client))
+        await post_form(client, f"/console/drafts/{number}", csrf, {"text": VOUCHER})
+        page = await panel(client)
+        assert re.search(r'id="approve-draft" disabled aria-describedby="approve-why"', page)
+        assert "blocking findings" in page
+        assert 'data-severity="block" data-code="incentive_for_review"' in page
+        refused = await post_form(client, f"/console/drafts/{number}/approve", csrf)
+        assert refused.status_code == 409
+        assert "blocking findings" in refused.text and "incentive_for_review" in refused.text
+        assert 'href="' + panel_url("s1", REVIEW) + '"' in refused.text.replace("&#34;", '"')
+
+
+async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_receiver(
+    responder: Responder,
+) -> None:
+    with Receiver() as receiver:
+        async with browser_client(responder) as agent, browser_client(responder) as manager:
+            agent_csrf = await signed_in(agent, AGENT)
+            manager_csrf = await signed_in(manager, MANAGER)
+            await new_draft(agent, agent_csrf)
+            page = await panel(agent)
+            number = draft_id(page)
+            await post_form(agent, f"/console/drafts/{number}", agent_csrf, {"text": GOOD})
+
+            # The agent sees why not, and a forged approval is the service's 403.
+            page = await panel(agent)
+            assert 'id="approve-draft"' not in page and 'id="approve-not-allowed"' in page
+            assert "Only managers approve replies in this shop" in page
+            forged = await post_form(agent, f"/console/drafts/{number}/approve", agent_csrf)
+            assert forged.status_code == 403
+            assert "only managers approve replies" in forged.text
+
+            # No connector yet: the panel says so and points to the case workflow.
+            page = await panel(manager)
+            assert 'id="reply-no-channel"' in page and "Trustpilot" in page
+            assert "“Replied”" in page
+            approved = await post_form(manager, f"/console/drafts/{number}/approve", manager_csrf)
+            assert approved.status_code == 303, approved.text
+            page = await panel(manager)
+            assert 'data-draft-status="approved"' in page
+            assert re.search(r'id="publish-draft" disabled', page)
+            refused = await post_form(manager, f"/console/drafts/{number}/publish", manager_csrf)
+            assert refused.status_code == 409 and "no reply connector" in refused.text
+
+            async with responder.http() as http:
+                _, key = await user_with_key(http, "manager", ["s1"])
+                r = await http.put(
+                    "/v1/shops/s1/connector", json={"url": receiver.url}, headers=key
+                )
+                assert r.status_code == 200, r.text
+            page = await panel(manager)
+            assert 'id="reply-no-channel"' not in page
+            assert re.search(r'id="publish-draft">', page)
+            agent_publish = await post_form(agent, f"/console/drafts/{number}/publish", agent_csrf)
+            assert agent_publish.status_code == 403
+            queued = await post_form(manager, f"/console/drafts/{number}/publish", manager_csrf)
+            assert queued.status_code == 303, queued.text
+            page = await panel(manager)
+            assert 'data-publication-status="pending"' in page
+
+            assert await responder.publish() == 1
+            assert len(receiver.requests) == 1
+            _, raw = receiver.requests[0]
+            assert GOOD.encode() in raw
+            page = await panel(manager)
+            assert 'data-publication-status="published"' in page
+            assert 'data-draft-status="published"' in page
+            assert 'id="draft-text"' not in page  # a published reply is not edited
+            assert "the reply was published" in page
+            again = await post_form(
+                manager, f"/console/drafts/{number}", manager_csrf, {"text": "x"}
+            )
+            assert again.status_code == 409
+
+
+async def test_a_failed_publication_shows_its_attempts_and_error(responder: Responder) -> None:
+    with Receiver(status=422) as receiver:
+        async with responder.http() as http:
+            _, key = await user_with_key(http, "manager", ["s1"])
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=key)
+            await http.put("/v1/shops/s1/settings", json={"agents_can_approve": True}, headers=key)
+        async with browser_client(responder) as client:
+            csrf = await signed_in(client, AGENT)
+            await new_draft(client, csrf, "t:en")
+            number = draft_id(await panel(client, review="t:en"))
+            await post_form(client, f"/console/drafts/{number}", csrf, {"text": GOOD})
+            # Where the shop lets agents approve, the agent has the buttons.
+            assert 'id="approve-draft"' in await panel(client, review="t:en")
+            for step in ("approve", "publish"):
+                done = await post_form(client, f"/console/drafts/{number}/{step}", csrf)
+                assert done.status_code == 303, done.text
+            await responder.publish()
+            page = await panel(client, review="t:en")
+            row = re.search(r'<tr data-publication-status="failed">(.*?)</tr>', page, re.S)
+            assert row, page
+            assert "<td>1</td>" in row.group(1) and "422" in row.group(1)
+            assert "Try publishing again" in page
