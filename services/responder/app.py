@@ -10,6 +10,7 @@ from services.responder.access.endpoints import router as access_router
 from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
 from services.responder.analytics.endpoints import router as analytics_router
 from services.responder.audit.endpoints import router as audit_router
+from services.responder.cases.endpoints import listing as removal_requests_router
 from services.responder.cases.endpoints import router as cases_router
 from services.responder.console.auth.service import delete_expired
 from services.responder.console.routes import add_console
@@ -79,6 +80,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             shops_router,
             reviews_router,
             cases_router,
+            removal_requests_router,
             replies_router,
             analytics_router,
             audit_router,

@@ -75,6 +75,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
         "manager",
         {"reason": "unverified", "evidence": "no such order in our shop"},
     ),
+    ("GET", "/v1/removal-requests"): ("agent", None),
     ("POST", "/v1/reviews/{review_id}/drafts"): ("agent", {}),
     ("GET", "/v1/drafts/{draft_id}"): ("agent", None),
     ("PUT", "/v1/drafts/{draft_id}"): ("agent", {"text": "Hello"}),
@@ -140,6 +141,7 @@ def request_for(method: str, template: str, shop: Shop) -> tuple[str, str, Any]:
         "/v1/reviews",
         "/v1/reviews/counts",
         "/v1/publications",
+        "/v1/removal-requests",
         "/v1/analytics",
         "/v1/analytics/weekly",
     ):

@@ -2,14 +2,16 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Annotated
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Query, status
 
 from services.responder.access.deps import Agent, Manager
 from services.responder.cases import service
 from services.responder.cases.schemas import (
     AssigneeIn,
     Case,
+    ListedRemovalRequest,
     Note,
     NoteIn,
     RemovalIn,
@@ -22,6 +24,8 @@ from services.responder.web import Responses, conflict, invalid
 from shared.http.deps import ClockDep, PoolDep
 
 router = APIRouter(prefix="/v1/reviews/{review_id}", tags=["cases"])
+# Lists across reviews: not under /v1/reviews, whose `{review_id:path}` would take the name.
+listing = APIRouter(prefix="/v1", tags=["cases"])
 
 _NO_CASE: Responses = {409: {"description": "The review has no case; open one first."}}
 _INVALID: Responses = {422: {"description": "Invalid input, or a reason the review does not show."}}
@@ -135,3 +139,20 @@ async def prepare_removal(
             pool, principal, review_id, shop_id, body.reason, body.evidence, now
         )
     return RemovalRequest.model_validate(removal)
+
+
+@listing.get(
+    "/removal-requests",
+    response_model=list[ListedRemovalRequest],
+    responses={404: {"description": "No such shop among the caller's."}},
+)
+async def list_removal_requests(
+    pool: PoolDep,
+    principal: Agent,
+    shop_id: ShopQuery = None,
+    state: Annotated[str | None, Query(alias="status", min_length=1, max_length=32)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+) -> list[ListedRemovalRequest]:
+    """Prepared removal requests, newest first: of `shop_id`, or of all the caller's shops."""
+    rows = await service.removal_requests(pool, principal, shop_id, state, limit)
+    return [ListedRemovalRequest.model_validate(r) for r in rows]

@@ -202,6 +202,25 @@ async def removal_requests_of(
     return [dict(r) for r in rows]
 
 
+async def list_removal_requests(
+    conn: Connection, shop_ids: list[str] | None, status: str | None, limit: int
+) -> list[dict[str, Any]]:
+    """Newest first, of the given shops (all when None)."""
+    rows = await conn.fetch(
+        """
+        SELECT id, shop_id, review_id, reason, evidence, status, prepared_by, created_at
+        FROM removal_requests
+        WHERE ($1::text[] IS NULL OR shop_id = ANY($1::text[]))
+          AND ($2::text IS NULL OR status = $2)
+        ORDER BY created_at DESC, id DESC LIMIT $3
+        """,
+        shop_ids,
+        status,
+        limit,
+    )
+    return [dict(r) for r in rows]
+
+
 # -- personal data -------------------------------------------------------------------------
 
 

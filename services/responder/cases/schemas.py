@@ -85,3 +85,9 @@ class RemovalRequest(BaseModel):
     status: str
     prepared_by: str
     created_at: datetime
+
+
+class ListedRemovalRequest(RemovalRequest):
+    """A removal request in the list across shops (`GET /v1/removal-requests`)."""
+
+    shop_id: str

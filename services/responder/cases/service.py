@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from services.responder.access import repository as users
+from services.responder.access.deps import ensure_shop
 from services.responder.access.principal import Principal
 from services.responder.cases import repository as cases
 from services.responder.cases.workflow import CaseStatus, IllegalTransition, check
@@ -269,3 +270,13 @@ async def prepare_removal(
             uow, "removal_request.prepared", "removal_request", removal, review, after=removal
         )
     return removal
+
+
+async def removal_requests(
+    pool: Pool, principal: Principal, shop_id: str | None, status: str | None, limit: int
+) -> list[dict[str, Any]]:
+    """The prepared removal requests of one shop in scope (404 otherwise), or of all the
+    caller's shops, newest first."""
+    shops = [ensure_shop(principal, shop_id)] if shop_id is not None else principal.scope()
+    async with pool.acquire() as conn:
+        return await cases.list_removal_requests(conn, shops, status, limit)

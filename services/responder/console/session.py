@@ -44,8 +44,9 @@ class SignInRequired(Exception):
 
 
 def sign_in_url(next_path: str = "") -> str:
-    # `next_path` is the raw (still percent-encoded) target: '%' stays as it is.
-    return "/console/login" + (f"?next={quote(next_path, safe='/%')}" if next_path else "")
+    # `next_path` is the raw (still percent-encoded) target: its '%' is encoded once more, so
+    # the `next` parameter decodes to the raw path (a review id's "%2F" stays one segment).
+    return "/console/login" + (f"?next={quote(next_path, safe='/')}" if next_path else "")
 
 
 def policy_of(settings: ResponderSettingsDep) -> service.SessionPolicy:
