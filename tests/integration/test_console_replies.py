@@ -8,9 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
+from axe_playwright_python.async_playwright import Axe  # type: ignore[import-untyped]
+from playwright.async_api import expect
 
+from services.responder.app import build
 from services.responder.console.replies.view import panel_url
-from tests.support.console import browser_client, post_form, signed_in, staff
+from tests.support.browser import chromium, serving, tab
+from tests.support.console import PASSWORD, browser_client, post_form, signed_in, staff
 from tests.support.receiver import Receiver
 from tests.support.responder import (
     Responder,
@@ -151,6 +155,7 @@ async def test_the_linter_blocks_a_review_for_reward_sentence_while_typing(
         good = await lint(client, csrf, GOOD)
         assert good.status_code == 200
         assert 'data-severity="block"' not in good.text, good.text
+        assert re.search("(?i)nothing blocks this reply", good.text)
 
         assert 'data-severity="block"' not in (await lint(client, csrf, "   ")).text
         long = await lint(client, csrf, "a" * 5001)
@@ -211,6 +216,7 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert approved.status_code == 303, approved.text
             page = await panel(manager)
             assert 'data-draft-status="approved"' in page
+            assert "approved by Mara" in page and "approved (" in page
             assert re.search(r'id="publish-draft" disabled', page)
             refused = await post_form(manager, f"/console/drafts/{number}/publish", manager_csrf)
             assert refused.status_code == 409 and "no reply connector" in refused.text
@@ -268,3 +274,50 @@ async def test_a_failed_publication_shows_its_attempts_and_error(responder: Resp
             assert row, page
             assert "<td>1</td>" in row.group(1) and "422" in row.group(1)
             assert "Try publishing again" in page
+
+
+async def test_the_panel_in_chromium_at_phone_width(responder: Responder) -> None:
+    """A real browser: the draft appears, typing a review-for-reward sentence shows the block
+    within the delay (htmx under the console's CSP), the approval waits for a save; no CSP
+    violation, no sideways scroll, no serious or critical axe-core finding in the panel."""
+    app, runtime = build(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    page_path = panel_url("s1", REVIEW).split("#")[0]
+    async with serving(app) as url, chromium() as browser, tab(browser) as t:
+        await t.page.goto(url + page_path)
+        await t.page.fill("#email", MANAGER)
+        await t.page.fill("#password", PASSWORD)
+        await t.page.click("button[type=submit]")
+        await t.page.wait_for_selector("#new-draft")
+        await t.page.click("#new-draft")
+        await t.page.wait_for_selector("#draft-text")
+        assert "Hallo Anna" in await t.page.input_value("#draft-text")
+        assert await t.page.locator("#lint-findings [data-severity=block]").count() == 0
+
+        await t.page.locator("#draft-text").fill("")
+        await t.page.locator("#draft-text").press_sequentially(VOUCHER, delay=5)
+        block = t.page.locator('#lint-findings [data-severity="block"]')
+        await block.first.wait_for(timeout=5000)
+        assert "20% voucher" in await block.first.inner_text()
+        # Not saved yet: the approval still judges the saved text.
+        assert await t.page.locator("#approve-draft").is_enabled()
+        await t.page.click("#save-draft")
+        await t.page.wait_for_selector("#approve-draft[disabled]")
+        assert "blocking findings" in await t.page.inner_text("#approve-why")
+
+        await t.page.locator("#draft-text").fill(GOOD)
+        await t.page.locator("#draft-text").press("End")
+        await t.page.locator("#draft-text").press_sequentially(" ", delay=5)
+        await expect(block).to_have_count(0, timeout=5000)
+        await expect(t.page.locator("#lint-findings")).to_contain_text("Nothing blocks this reply")
+        assert await t.csp_violations() == []
+        assert await t.horizontal_overflow() == 0
+        result = await Axe().run(t.page, context="#reply-panel")
+        assert result.response["passes"], "axe-core did not run"
+        serious = [
+            (v["id"], [n["target"] for n in v["nodes"]])
+            for v in result.response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert serious == []

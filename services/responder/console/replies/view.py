@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
+from services.responder.access import repository as users
 from services.responder.console.session import ConsoleSession
 from services.responder.publishing import routing
 from services.responder.replies.linter import Finding
@@ -35,6 +36,16 @@ def review_url(shop_id: str, review_id: str) -> str:
 
 def panel_url(shop_id: str, review_id: str) -> str:
     return review_url(shop_id, review_id) + "#reply-panel"
+
+
+def named(actor: str | None, staff: dict[int, str]) -> str:
+    """ "user:7" as the person's name where the shop knows them; others ("connector") as written."""
+    if actor is None:
+        return ""
+    kind, _, rest = actor.partition(":")
+    if kind == "user" and rest.isdigit() and int(rest) in staff:
+        return staff[int(rest)]
+    return actor
 
 
 def ordered(findings: list[Finding]) -> list[Finding]:
@@ -92,6 +103,7 @@ async def reply_panel(
     async with pool.acquire() as conn:
         shop = await shops.get(conn, review.shop_id)
         channel = await routing.channel_for(conn, shop, {"source": review.source})
+        staff = {u.id: u.name for u in await users.list_users(conn, [review.shop_id])}
     allowed = may_approve(session.principal, shop.settings)
     current = full.drafts[-1] if full.drafts else None
     status = current.status if current else None
@@ -118,6 +130,8 @@ async def reply_panel(
         "answered_at": when(review.first_replied_at),
         "publications": list(reversed(full.publications)),
         "last": last,
+        "last_actor": named(last.actor if last else None, staff),
+        "approved_by": named(current.approved_by if current else None, staff),
         "when": when,
         "now": now,
     }
