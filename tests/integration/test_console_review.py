@@ -183,6 +183,11 @@ async def test_each_action_through_its_form(responder: Responder) -> None:
         assert r.status_code == 303 and "done=moved" in r.headers["location"]
         page = (await client.get(page_url)).text
         assert 'id="case-state">In progress<' in page
+        # Each step with the time the case reached it (the review came 2 h before the clock).
+        steps = page.split('class="review-steps"')[1].split("</ol>")[0]
+        assert re.search(r"New</span> <time[^>]*>2026-11-17 07:00 UTC", steps)
+        assert re.search(r"In progress</span> <time[^>]*>2026-11-17 09:00 UTC", steps)
+        assert 'Replied</span> <span class="muted">not yet' in steps
         assert re.findall(r'name="to" value="([a-z_]+)"', page) == ["replied"]
         # Assign to someone, then to me.
         r = await post_form(

@@ -43,6 +43,11 @@ def _scored(value: Any) -> Scored | None:
     return None
 
 
+def _scored_list(value: Any) -> list[Scored]:
+    found = map(_scored, value) if isinstance(value, list) else ()
+    return [s for s in found if s is not None]
+
+
 def _percent(value: Any) -> int | None:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return round(value * 100)
@@ -66,8 +71,8 @@ def classification(stored: Any) -> dict[str, Any]:
         "sentiment_percent": _percent(c.get("sentiment_confidence")),
         "severity": text("severity"),
         "severity_reasons": _strings(c.get("severity_reasons")),
-        "topics": [s for s in map(_scored, c.get("topics") or []) if s is not None],
-        "abuse": [s for s in map(_scored, c.get("abuse") or []) if s is not None],
+        "topics": _scored_list(c.get("topics")),
+        "abuse": _scored_list(c.get("abuse")),
         "question": _scored(c.get("question")),
         "removal_candidate": c.get("removal_candidate") is True,
         "language": text("language"),
@@ -93,7 +98,8 @@ def order(stored: Any) -> dict[str, Any] | None:
     if not isinstance(stored, dict):
         return None
     items = []
-    for item in stored.get("items") or []:
+    listed = stored.get("items")
+    for item in listed if isinstance(listed, list) else []:
         if isinstance(item, dict):
             items.append(
                 {
