@@ -4,6 +4,7 @@ receiver, and what the panel says where the platform cannot take a reply."""
 
 import re
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ from playwright.async_api import expect
 from services.responder.app import build
 from services.responder.console.replies.view import panel_url
 from tests.support.browser import chromium, serving, tab
+from tests.support.clock import T0
 from tests.support.console import PASSWORD, browser_client, post_form, signed_in, staff
 from tests.support.receiver import Receiver
 from tests.support.responder import (
@@ -212,6 +214,8 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             page = await panel(manager)
             assert 'id="reply-no-channel"' in page and "Trustpilot" in page
             assert "“Replied”" in page
+            assert 'href="/console/shops/s1/setup"' in page
+            assert 'href="/console/shops/s1/setup"' not in await panel(agent)
             approved = await post_form(manager, f"/console/drafts/{number}/approve", manager_csrf)
             assert approved.status_code == 303, approved.text
             page = await panel(manager)
@@ -246,6 +250,11 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert 'data-draft-status="published"' in page
             assert 'id="draft-text"' not in page  # a published reply is not edited
             assert "the reply was published" in page
+            assert 'id="reply-answered"' in page
+            # A new draft starts again; the published one folds under the earlier drafts.
+            await new_draft(manager, manager_csrf)
+            page = await panel(manager)
+            assert 'data-draft-status="draft"' in page and "Earlier drafts (1)" in page
             again = await post_form(
                 manager, f"/console/drafts/{number}", manager_csrf, {"text": "x"}
             )
@@ -253,7 +262,7 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
 
 
 async def test_a_failed_publication_shows_its_attempts_and_error(responder: Responder) -> None:
-    with Receiver(status=422) as receiver:
+    with Receiver(status=503) as receiver:
         async with responder.http() as http:
             _, key = await user_with_key(http, "manager", ["s1"])
             await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=key)
@@ -268,11 +277,21 @@ async def test_a_failed_publication_shows_its_attempts_and_error(responder: Resp
             for step in ("approve", "publish"):
                 done = await post_form(client, f"/console/drafts/{number}/{step}", csrf)
                 assert done.status_code == 303, done.text
-            await responder.publish()
+            # A retryable answer: still queued, with its error and the time of the next try.
+            assert await responder.publish() == 1
+            page = await panel(client, review="t:en")
+            row = re.search(r'<tr data-publication-status="pending">(.*?)</tr>', page, re.S)
+            assert row, page
+            assert "<td>1</td>" in row.group(1) and "503" in row.group(1)
+            assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>", row.group(1))
+            # Then a refusal: failed, two attempts, and a person may try again.
+            receiver.status = 422
+            responder.clock.now = T0 + timedelta(minutes=5)
+            assert await responder.publish() == 1
             page = await panel(client, review="t:en")
             row = re.search(r'<tr data-publication-status="failed">(.*?)</tr>', page, re.S)
             assert row, page
-            assert "<td>1</td>" in row.group(1) and "422" in row.group(1)
+            assert "<td>2</td>" in row.group(1) and "422" in row.group(1)
             assert "Try publishing again" in page
 
 
