@@ -415,6 +415,13 @@ async def test_the_page_in_chromium_at_phone_width(responder: Responder) -> None
         assert await t.horizontal_overflow() == 0
         serious = [v for v in await t.axe_violations() if v["impact"] in ("serious", "critical")]
         assert serious == []
+        # A laptop: two columns, the case beside the review.
+        await t.page.set_viewport_size({"width": 1280, "height": 900})
+        assert await t.horizontal_overflow() == 0
+        review_box = await t.page.locator("#review-text-heading").bounding_box()
+        case_box = await t.page.locator("#case-heading").bounding_box()
+        assert review_box and case_box and case_box["x"] > review_box["x"] + 400
+        await t.page.set_viewport_size({"width": 390, "height": 844})
         await t.page.goto(f"{base}{url('shop-a', 'generic:' + 'x' * 120)}")
         assert await t.horizontal_overflow() == 0
         await t.page.goto(f"{base}/console/removals")
