@@ -446,3 +446,21 @@ async def test_a_review_id_with_slash_hash_question_mark_and_space(responder: Re
         )
         assert r.status_code == 303 and r.headers["location"] == f"{path}?done=note_added#notes"
         assert "odd id" in (await client.get(path)).text
+
+
+async def test_the_removals_page_across_two_shops(responder: Responder) -> None:
+    await seed(responder)
+    await responder.feed(
+        classified("shop-b", "google:b-spam", removal_candidate=True, text="Buy cheap pots here")
+    )
+    await staff(responder, "manager", ["shop-a", "shop-b"], "mia@shops.example")
+    async with browser_client(responder) as client:
+        await signed_in(client, "mia@shops.example")
+        both = (await client.get("/console/removals")).text
+        candidates = section(both, "candidates")
+        assert 'href="/console/reviews/shop-a/survey%3A77"' in candidates
+        assert 'href="/console/reviews/shop-b/google%3Ab-spam"' in candidates
+        assert "Shop shop-a" in candidates and "Shop shop-b" in candidates
+        assert 'id="removals-shop"' in both and "All my shops" in both
+        one = section((await client.get("/console/removals?shop_id=shop-b")).text, "candidates")
+        assert "google%3Ab-spam" in one and "survey%3A77" not in one
