@@ -14,6 +14,7 @@ from playwright.async_api import expect
 
 from services.responder.app import build
 from services.responder.console.replies.view import panel_url
+from shared.events import ReviewDeleted
 from tests.support.browser import chromium, serving, tab
 from tests.support.clock import T0
 from tests.support.console import PASSWORD, browser_client, post_form, signed_in, staff
@@ -340,3 +341,32 @@ async def test_the_panel_in_chromium_at_phone_width(responder: Responder) -> Non
             if v["impact"] in ("serious", "critical")
         ]
         assert serious == []
+
+
+async def test_a_review_deleted_on_the_platform_cannot_be_published(
+    responder: Responder,
+) -> None:
+    with Receiver() as receiver:
+        async with responder.http() as http:
+            _, key = await user_with_key(http, "manager", ["s1"])
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=key)
+        async with browser_client(responder) as client:
+            csrf = await signed_in(client, MANAGER)
+            await new_draft(client, csrf, "t:en")
+            number = draft_id(await panel(client, review="t:en"))
+            await post_form(client, f"/console/drafts/{number}", csrf, {"text": GOOD})
+            approved = await post_form(client, f"/console/drafts/{number}/approve", csrf)
+            assert approved.status_code == 303
+            await responder.feed(
+                ReviewDeleted(
+                    shop_id="s1",
+                    payload={"review_id": "t:en", "source": "trustpilot", "deleted_at": T0},
+                )
+            )
+            page = await panel(client, review="t:en")
+            assert 'id="reply-deleted"' in page
+            assert re.search(r'id="publish-draft" disabled', page)
+            assert "deleted on the platform" in page
+            refused = await post_form(client, f"/console/drafts/{number}/publish", csrf)
+            assert refused.status_code == 409 and "deleted on the platform" in refused.text
+        assert receiver.requests == []
