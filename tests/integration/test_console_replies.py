@@ -141,6 +141,15 @@ async def test_a_german_review_gets_a_german_draft_that_can_be_edited(
             assert r.status_code == 404, r.text
         missing = await post_form(client, "/console/drafts/new", csrf, {"shop_id": "s1"})
         assert missing.status_code == 422
+        # Another language where the person chooses one; an unknown one is refused.
+        fields = {"shop_id": "s1", "review_id": REVIEW}
+        english = await post_form(client, "/console/drafts/new", csrf, {**fields, "language": "en"})
+        assert english.status_code == 303, english.text
+        page = await panel(client)
+        assert textarea(page).startswith("Hi Anna,") and "Reply in EN; the review is in DE" in page
+        assert "Earlier drafts (1)" in page
+        french = await post_form(client, "/console/drafts/new", csrf, {**fields, "language": "fr"})
+        assert french.status_code == 422 and "language" in french.text
 
 
 async def test_the_linter_blocks_a_review_for_reward_sentence_while_typing(

@@ -1,8 +1,9 @@
 """The reply actions of a review page's reply panel (the panel itself: `view.py` and
 `templates/replies/panel.html`, included by the review page).
 
-- `POST /console/drafts/new` (form: `shop_id`, `review_id`): a draft from the shop's templates
-  in the reviewer's language, as `POST /v1/reviews/{id}/drafts` makes it. The review's id is a
+- `POST /console/drafts/new` (form: `shop_id`, `review_id`, optional `language`): a draft from
+  the shop's templates in the reviewer's language (or the one chosen), as
+  `POST /v1/reviews/{id}/drafts` makes it. The review's id is a
   form field, not a path segment: review ids may hold '/'.
 - `POST /console/drafts/{draft_id}` (form: `text`): saves an edit, as `PUT /v1/drafts/{id}`.
 - `POST /console/drafts/{draft_id}/approve` and `/publish`: as the API's routes, with the
@@ -29,6 +30,7 @@ from services.responder.console.session import ConsoleSession, StaffChange
 from services.responder.replies import service
 from services.responder.replies.linter import Finding
 from services.responder.reviews.lookup import AmbiguousReview, ReviewNotFound
+from services.responder.shops.config import SUPPORTED_LANGUAGES
 from shared.db.pool import Pool
 from shared.http.deps import ClockDep, PoolDep
 
@@ -112,9 +114,15 @@ async def new_draft(
     now: ClockDep,
     shop_id: Annotated[str, Form()] = "",
     review_id: Annotated[str, Form()] = "",
+    language: Annotated[str, Form()] = "",
 ) -> Response:
     try:
         _ids(shop_id, review_id)
+        if language and language not in SUPPORTED_LANGUAGES:
+            raise Refused(
+                status.HTTP_422_UNPROCESSABLE_CONTENT,
+                f"language: one of {', '.join(SUPPORTED_LANGUAGES)}, or empty for the reviewer's",
+            )
         with _refusals():
             await service.draft_for(
                 pool,
@@ -123,7 +131,7 @@ async def new_draft(
                 shop_id,
                 now,
                 text=None,
-                language=None,
+                language=language or None,
                 template_id=None,
             )
     except Refused as exc:

@@ -13,6 +13,7 @@ from services.responder.replies.linter import Finding
 from services.responder.replies.service import may_approve
 from services.responder.reviews.schemas import ReviewFull
 from services.responder.shops import repository as shops
+from services.responder.shops.config import SUPPORTED_LANGUAGES
 from shared.db.pool import Pool
 
 # The audit actions of a review's reply, shown as the panel's last step (after a redirect, the
@@ -132,6 +133,7 @@ async def reply_panel(
         "last": last,
         "last_actor": named(last.actor if last else None, staff),
         "approved_by": named(current.approved_by if current else None, staff),
+        "languages": SUPPORTED_LANGUAGES,
         "when": when,
         "now": now,
     }
