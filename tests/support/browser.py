@@ -29,6 +29,8 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 # An iPhone 12-15 sized viewport: the pages must be usable there without sideways scrolling.
 PHONE: ViewportSize = {"width": 390, "height": 844}
+# The most common laptop screen: staff spend their day at this size.
+LAPTOP: ViewportSize = {"width": 1366, "height": 900}
 
 # Registered before any page script could run, so a violation during load is caught too. The
 # page's CSP does not govern it: Playwright adds it over the DevTools protocol.
@@ -101,16 +103,18 @@ class Tab:
         )
         return overflow
 
-    async def screenshot(self, name: str) -> Path:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        path = SCREENSHOTS / f"{name}.png"
+    async def screenshot(self, name: str, directory: Path = SCREENSHOTS) -> Path:
+        await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)
+        path = directory / f"{name}.png"
         await self.page.screenshot(path=str(path), full_page=True)
         return path
 
 
 @contextlib.asynccontextmanager
-async def tab(browser: Browser) -> AsyncIterator[Tab]:
-    context = await browser.new_context(viewport=PHONE, device_scale_factor=1, is_mobile=True)
+async def tab(browser: Browser, viewport: ViewportSize = PHONE) -> AsyncIterator[Tab]:
+    """A fresh context (no cookies); phone-sized by default, a touch device when narrow."""
+    phone = viewport["width"] < 800
+    context = await browser.new_context(viewport=viewport, device_scale_factor=1, is_mobile=phone)
     await context.add_init_script(_COLLECT_VIOLATIONS)
     page = await context.new_page()
     opened = Tab(page)
