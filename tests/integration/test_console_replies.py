@@ -15,7 +15,7 @@ from playwright.async_api import expect
 from services.responder.app import build
 from services.responder.console.replies.view import panel_url
 from shared.events import ReviewDeleted
-from tests.support.browser import chromium, serving, tab
+from tests.support.browser import Tab, chromium, serving, tab
 from tests.support.clock import T0
 from tests.support.console import PASSWORD, browser_client, post_form, signed_in, staff
 from tests.support.receiver import Receiver
@@ -340,16 +340,41 @@ async def test_the_panel_in_chromium_at_phone_width(responder: Responder) -> Non
         await t.page.locator("#draft-text").press_sequentially(" ", delay=5)
         await expect(block).to_have_count(0, timeout=5000)
         await expect(t.page.locator("#lint-findings")).to_contain_text("Nothing blocks this reply")
-        assert await t.csp_violations() == []
-        assert await t.horizontal_overflow() == 0
-        result = await Axe().run(t.page, context="#reply-panel")
-        assert result.response["passes"], "axe-core did not run"
-        serious = [
-            (v["id"], [n["target"] for n in v["nodes"]])
-            for v in result.response["violations"]
-            if v["impact"] in ("serious", "critical")
-        ]
-        assert serious == []
+        await panel_checked(t)
+
+        # Keyboard only: save, approve, publish (through a local receiver), all by Enter.
+        await t.page.locator("#save-draft").press("Enter")
+        await t.page.locator("#approve-draft:not([disabled])").press("Enter")
+        await t.page.wait_for_selector('[data-draft-status="approved"]')
+        assert await t.page.locator("#publish-draft[disabled]").count() == 1  # no connector
+        await panel_checked(t)
+        with Receiver() as receiver:
+            async with responder.http() as http:
+                _, key = await user_with_key(http, "manager", ["s1"])
+                await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=key)
+            await t.page.reload()
+            await t.page.locator("#publish-draft:not([disabled])").press("Enter")
+            await t.page.wait_for_selector('[data-publication-status="pending"]')
+            assert await responder.publish() == 1
+            assert len(receiver.requests) == 1
+        await t.page.reload()
+        await t.page.wait_for_selector('[data-publication-status="published"]')
+        await panel_checked(t)
+
+
+async def panel_checked(t: Tab) -> None:
+    """No CSP violation, no sideways scroll, no serious or critical axe-core finding in the
+    reply panel."""
+    assert await t.csp_violations() == []
+    assert await t.horizontal_overflow() == 0
+    result = await Axe().run(t.page, context="#reply-panel")
+    assert result.response["passes"], "axe-core did not run"
+    serious = [
+        (v["id"], [n["target"] for n in v["nodes"]])
+        for v in result.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
 
 
 async def test_a_review_deleted_on_the_platform_cannot_be_published(
