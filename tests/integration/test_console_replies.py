@@ -230,6 +230,9 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert approved.status_code == 303, approved.text
             page = await panel(manager)
             assert 'data-draft-status="approved"' in page
+            shown = await panel(agent)
+            assert 'id="publish-not-allowed"' in shown and 'id="approve-not-allowed"' not in shown
+            assert 'id="publish-draft"' not in shown
             assert "approved by Mara" in page and "approved (" in page
             assert re.search(r'id="publish-draft" disabled', page)
             refused = await post_form(manager, f"/console/drafts/{number}/publish", manager_csrf)
