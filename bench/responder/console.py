@@ -224,10 +224,15 @@ async def _pages(
     errors: list[str] = []
     async with httpx.AsyncClient(base_url=url, headers=cookie, timeout=60.0) as client:
         for _kind, path in mix[:warmup]:
-            await client.get(path)
+            with contextlib.suppress(httpx.TransportError):
+                await client.get(path)
         for kind, path in mix[warmup:]:
             t0 = time.perf_counter()
-            r = await client.get(path)
+            try:
+                r = await client.get(path)
+            except httpx.TransportError as exc:  # the server broke the exchange off
+                errors.append(f"{exc!r} {path}")
+                continue
             ms = (time.perf_counter() - t0) * 1000
             if r.status_code != 200:
                 errors.append(f"{r.status_code} {path}")
