@@ -150,6 +150,39 @@ async def test_a_german_review_gets_a_german_draft_that_can_be_edited(
         assert "Earlier drafts (1)" in page
         french = await post_form(client, "/console/drafts/new", csrf, {**fields, "language": "fr"})
         assert french.status_code == 422 and "language" in french.text
+        for bad in ("x", "0"):
+            r = await post_form(client, "/console/drafts/new", csrf, {**fields, "template_id": bad})
+            assert r.status_code == 422, r.text
+        r = await post_form(client, "/console/drafts/new", csrf, {**fields, "template_id": "999"})
+        assert r.status_code == 404
+
+
+async def test_a_person_may_pick_one_of_the_shops_templates(responder: Responder) -> None:
+    async with responder.http() as http:
+        _, key = await user_with_key(http, "manager", ["s1"])
+        made = await http.post(
+            "/v1/shops/s1/templates",
+            headers=key,
+            json={
+                "name": "Kurz",
+                "language": "de",
+                "sentiment": "negative",
+                "topic": "",
+                "body": "{greeting} Das tut uns leid. {invitation}",
+            },
+        )
+        assert made.status_code == 201, made.text
+    number = made.json()["id"]
+    async with browser_client(responder) as client:
+        csrf = await signed_in(client, AGENT)
+        page = await panel(client)
+        assert f'<option value="{number}">Kurz (DE, negative)</option>' in page
+        fields = {"shop_id": "s1", "review_id": REVIEW, "template_id": str(number)}
+        r = await post_form(client, "/console/drafts/new", csrf, fields)
+        assert r.status_code == 303, r.text
+        page = await panel(client)
+        assert textarea(page).startswith("Hallo Anna, Das tut uns leid.")
+        assert f"template:{number}" in page
 
 
 async def test_the_linter_blocks_a_review_for_reward_sentence_while_typing(

@@ -1,10 +1,10 @@
 """The reply actions of a review page's reply panel (the panel itself: `view.py` and
 `templates/replies/panel.html`, included by the review page).
 
-- `POST /console/drafts/new` (form: `shop_id`, `review_id`, optional `language`): a draft from
-  the shop's templates in the reviewer's language (or the one chosen), as
-  `POST /v1/reviews/{id}/drafts` makes it. The review's id is a
-  form field, not a path segment: review ids may hold '/'.
+- `POST /console/drafts/new` (form: `shop_id`, `review_id`, optional `language` and
+  `template_id`): a draft from the shop's templates (the best match, or the one chosen) in the
+  reviewer's language (or the one chosen), as `POST /v1/reviews/{id}/drafts` makes it. The
+  review's id is a form field, not a path segment: review ids may hold '/'.
 - `POST /console/drafts/{draft_id}` (form: `text`): saves an edit, as `PUT /v1/drafts/{id}`.
 - `POST /console/drafts/{draft_id}/approve` and `/publish`: as the API's routes, with the
   same role rule (managers, or agents where the shop lets them approve).
@@ -97,6 +97,15 @@ def _ids(shop_id: str, review_id: str) -> None:
         )
 
 
+def _template(value: str) -> int | None:
+    """The chosen template's id; empty: the best match for the review."""
+    if not value:
+        return None
+    if not value.isdigit() or not 1 <= int(value) <= 2**62:
+        raise Refused(status.HTTP_422_UNPROCESSABLE_CONTENT, "template_id: a template's number")
+    return int(value)
+
+
 async def _where(pool: Pool, session: ConsoleSession, draft_id: int) -> str | None:
     """The reply panel a draft belongs to, for the refusal page's way back."""
     try:
@@ -115,9 +124,11 @@ async def new_draft(
     shop_id: Annotated[str, Form()] = "",
     review_id: Annotated[str, Form()] = "",
     language: Annotated[str, Form()] = "",
+    template_id: Annotated[str, Form()] = "",
 ) -> Response:
     try:
         _ids(shop_id, review_id)
+        template = _template(template_id)
         if language and language not in SUPPORTED_LANGUAGES:
             raise Refused(
                 status.HTTP_422_UNPROCESSABLE_CONTENT,
@@ -132,7 +143,7 @@ async def new_draft(
                 now,
                 text=None,
                 language=language or None,
-                template_id=None,
+                template_id=template,
             )
     except Refused as exc:
         known = exc.status_code != status.HTTP_404_NOT_FOUND

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from services.responder.access import repository as users
 from services.responder.console.session import ConsoleSession
 from services.responder.publishing import routing
+from services.responder.replies import repository as replies
 from services.responder.replies.linter import Finding
 from services.responder.replies.service import may_approve
 from services.responder.reviews.schemas import ReviewFull
@@ -105,6 +106,7 @@ async def reply_panel(
         shop = await shops.get(conn, review.shop_id)
         channel = await routing.channel_for(conn, shop, {"source": review.source})
         staff = {u.id: u.name for u in await users.list_users(conn, [review.shop_id])}
+        templates = await replies.templates_of(conn, review.shop_id)
     allowed = may_approve(session.principal, shop.settings)
     current = full.drafts[-1] if full.drafts else None
     status = current.status if current else None
@@ -134,6 +136,8 @@ async def reply_panel(
         "last_actor": named(last.actor if last else None, staff),
         "approved_by": named(current.approved_by if current else None, staff),
         "languages": SUPPORTED_LANGUAGES,
+        # The shop's own templates a person may pick instead of the best match.
+        "templates": templates,
         "when": when,
         "now": now,
     }
