@@ -193,3 +193,55 @@ async def test_chromium_keeps_a_secure_cookie_on_plain_http_localhost(
             assert any(c["secure"] and c["httpOnly"] for c in cookies), cookies
             await t.page.goto(f"{base}/console/account")
             assert re.search(r"/console/account$", t.page.url)
+
+
+async def focused(t: Tab, selector: str) -> bool:
+    found: bool = await t.page.evaluate(
+        "s => !!document.activeElement && document.activeElement.matches(s)", selector
+    )
+    return found
+
+
+async def tab_to(t: Tab, selector: str, limit: int = 80) -> int:
+    """Presses Tab until the focus is on `selector`; how many presses it took."""
+    for presses in range(1, limit + 1):
+        await t.page.keyboard.press("Tab")
+        if await focused(t, selector):
+            return presses
+    raise AssertionError(f"{selector} not reached with {limit} Tabs")
+
+
+async def test_sign_in_and_open_a_review_with_the_keyboard_only(responder: Responder) -> None:
+    """Tab and Enter only: the sign-in form starts in its email field; on the console's pages
+    the first Tab lands on the skip link, which leads past the navigation; the inbox's first
+    row opens the review."""
+    await staff(responder, "agent", ["s1"], "ana@s1.example")
+    app, runtime = build(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    async with serving(app) as base, chromium() as browser, tab(browser, LAPTOP) as t:
+        await t.page.goto(f"{base}/console/login")
+        # The sign-in form is the page's one job: its email field has the focus at once.
+        assert await focused(t, "#email")
+        await t.page.keyboard.type("ana@s1.example")
+        await tab_to(t, "#password", limit=3)
+        await t.page.keyboard.type(PASSWORD)
+        await t.page.keyboard.press("Enter")
+        await t.page.wait_for_url("**/console/inbox**", timeout=10_000)
+        await t.page.wait_for_selector("#inbox-list [data-review-id]")
+
+        assert await tab_to(t, "a.skip", limit=1) == 1
+        await t.page.keyboard.press("Enter")
+        # Past the navigation: the next Tab does not land on a nav link.
+        await t.page.keyboard.press("Tab")
+        assert not await focused(t, "nav a, nav button")
+        first = "#inbox-list [data-review-id]:first-child a"
+        expected = await t.page.get_attribute(
+            "#inbox-list [data-review-id]:first-child", "data-review-id"
+        )
+        await tab_to(t, first)
+        await t.page.keyboard.press("Enter")
+        await t.page.wait_for_selector("#case-workflow", timeout=10_000)
+        opened = await t.page.input_value("#case-workflow input[name=review]")
+        assert opened == expected
+        assert await tab_to(t, "a.skip", limit=1) == 1
