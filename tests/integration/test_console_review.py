@@ -464,3 +464,38 @@ async def test_the_removals_page_across_two_shops(responder: Responder) -> None:
         assert 'id="removals-shop"' in both and "All my shops" in both
         one = section((await client.get("/console/removals?shop_id=shop-b")).text, "candidates")
         assert "google%3Ab-spam" in one and "survey%3A77" not in one
+
+
+async def test_what_each_platform_asks_for_a_removal(responder: Responder) -> None:
+    """Beside the removal form: how to send it on the review's platform, its id, and the
+    platform's own category for each reason the review allows; agents see it too."""
+    await seed(responder)
+    await responder.feed(
+        classified("shop-a", "trustpilot:tp-abuse", abuse=("insult",), removal_candidate=True)
+    )
+    await responder.feed(
+        classified("shop-a", "google:g-unverified", source="google", verified=False)
+    )
+    await responder.feed(
+        classified("shop-a", "generic:g-spam", source="generic", removal_candidate=True)
+    )
+    async with browser_client(responder) as client:
+        await signed_in(client, ANA)
+        tp = section((await client.get(url("shop-a", "trustpilot:tp-abuse"))).text, "removal")
+        assert "What Trustpilot asks for" in tp and "Trustpilot Business account" in tp
+        assert "<code>trustpilot:tp-abuse</code>" in tp
+        guide = tp.split('id="removal-platform"')[1].split("</dl>")[0]
+        assert "About a different business" in guide  # off_target
+        assert "Harmful or illegal" in guide  # abusive
+        assert "Advertising or promotional" in guide  # spam
+        assert "genuine experience</dd>" not in guide  # unverified: not a ground here
+        g = section((await client.get(url("shop-a", "google:g-unverified"))).text, "removal")
+        assert "What Google asks for" in g and "Reviews Management Tool" in g
+        assert "Fake engagement" in g and "Off-topic" not in g
+        own = section((await client.get(url("shop-a", "survey:77"))).text, "removal")
+        assert "Where to send it" in own and "nothing to send" in own
+        app_review = section((await client.get(url("shop-a", "generic:g-spam"))).text, "removal")
+        assert "What the review app asks for" in app_review and "Judge.me" in app_review
+        assert "<dt>Its reason" not in app_review  # the app's own moderation: no category list
+        plain = section((await client.get(url("shop-a", "google:happy"))).text, "removal")
+        assert 'id="removal-platform"' not in plain

@@ -108,6 +108,7 @@ async def _page(
         removals=full.removal_requests,
         grounds=view.grounds(full),
         reasons=view.REASONS,
+        platform_categories=view.PLATFORM_CATEGORIES,
         may_request_removal=session.principal.at_least("manager"),
         reply=reply,
         done=done if done in view.DONE else "",

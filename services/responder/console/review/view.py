@@ -13,6 +13,9 @@ from services.responder.cases.workflow import NEXT, STATUSES
 from services.responder.reviews.schemas import ReviewFull
 
 REASONS: tuple[str, ...] = get_args(RemovalReason)
+# Platforms whose own removal categories the page names per reason (docs/console.md, "Removal
+# requests"); a shop's own review app or survey has no public category list to map to.
+PLATFORM_CATEGORIES = ("trustpilot", "google")
 # `?done=` values a successful action redirects with (anything else shows nothing).
 DONE = ("opened", "moved", "assigned", "note_added", "removal_prepared")
 
