@@ -126,6 +126,8 @@ async def test_the_page_shows_the_review_its_classification_order_survey_and_cas
     facts = section(html, "review-text-heading")
     for text in ("Anna Novak", "Our survey", "EN", "Verified", "survey:77"):
         assert text in facts, text
+    # How the purchase was verified: ingest matched the platform's order reference.
+    assert "the platform&#39;s order reference matches an order" in facts
     found = section(html, "classification")
     for text in (
         "95 % sure",
