@@ -374,6 +374,7 @@ async def test_removal_requests_prepared_by_a_manager_and_listed(responder: Resp
         assert listing.status_code == 200, listing.text
         prepared = section(listing.text, "prepared")
         assert "Abusive" in prepared and "idiot" in prepared and "Prepared" in prepared
+        assert "Our survey · <code>77</code>" in prepared
         assert 'href="/console/reviews/shop-a/survey%3A77"' in prepared
         candidates = section(listing.text, "candidates")
         assert 'href="/console/reviews/shop-a/survey%3A77"' in candidates
@@ -384,9 +385,18 @@ async def test_removal_requests_prepared_by_a_manager_and_listed(responder: Resp
     async with responder.http() as http:
         r = await http.get("/v1/removal-requests", headers=BOOTSTRAP)
         assert r.status_code == 200, r.text
-        assert [(x["shop_id"], x["review_id"], x["reason"], x["status"]) for x in r.json()] == [
-            ("shop-a", "survey:77", "abusive", "prepared")
+        listed = [
+            (
+                x["shop_id"],
+                x["review_id"],
+                x["reason"],
+                x["status"],
+                x["source"],
+                x["source_review_id"],
+            )
+            for x in r.json()
         ]
+        assert listed == [("shop-a", "survey:77", "abusive", "prepared", "survey", "77")]
         r = await http.get("/v1/removal-requests", params={"shop_id": "shop-b"}, headers=BOOTSTRAP)
         assert r.json() == []
 
@@ -485,7 +495,7 @@ async def test_what_each_platform_asks_for_a_removal(responder: Responder) -> No
         await signed_in(client, ANA)
         tp = section((await client.get(url("shop-a", "trustpilot:tp-abuse"))).text, "removal")
         assert "What Trustpilot asks for" in tp and "Trustpilot Business account" in tp
-        assert "<code>trustpilot:tp-abuse</code>" in tp
+        assert "<code>tp-abuse</code>" in tp  # the platform's own id of the review
         guide = tp.split('id="removal-platform"')[1].split("</dl>")[0]
         assert "About a different business" in guide  # off_target
         assert "Harmful or illegal" in guide  # abusive

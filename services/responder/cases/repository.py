@@ -205,14 +205,17 @@ async def removal_requests_of(
 async def list_removal_requests(
     conn: Connection, shop_ids: list[str] | None, status: str | None, limit: int
 ) -> list[dict[str, Any]]:
-    """Newest first, of the given shops (all when None)."""
+    """Newest first, of the given shops (all when None), with the review's platform and the
+    platform's own id of it (what the request names there; NULL once the review is erased)."""
     rows = await conn.fetch(
         """
-        SELECT id, shop_id, review_id, reason, evidence, status, prepared_by, created_at
-        FROM removal_requests
-        WHERE ($1::text[] IS NULL OR shop_id = ANY($1::text[]))
-          AND ($2::text IS NULL OR status = $2)
-        ORDER BY created_at DESC, id DESC LIMIT $3
+        SELECT q.id, q.shop_id, q.review_id, q.reason, q.evidence, q.status, q.prepared_by,
+               q.created_at, r.source, r.source_review_id
+        FROM removal_requests q
+        LEFT JOIN reviews r ON r.shop_id = q.shop_id AND r.review_id = q.review_id
+        WHERE ($1::text[] IS NULL OR q.shop_id = ANY($1::text[]))
+          AND ($2::text IS NULL OR q.status = $2)
+        ORDER BY q.created_at DESC, q.id DESC LIMIT $3
         """,
         shop_ids,
         status,

@@ -91,3 +91,6 @@ class ListedRemovalRequest(RemovalRequest):
     """A removal request in the list across shops (`GET /v1/removal-requests`)."""
 
     shop_id: str
+    # Where to send it: the review's platform and its id there (None once the review is gone).
+    source: str | None = None
+    source_review_id: str | None = None
