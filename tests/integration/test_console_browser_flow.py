@@ -178,6 +178,8 @@ async def test_a_new_review_from_kafka_answered_published_and_resolved(
                 assert json.dumps(body).count("we will send a new one") == 1
                 assert "voucher" not in json.dumps(body)
             await t.screenshot("reply-published-laptop", SHOTS)
+            # The publication moved the case on by itself.
+            assert "Replied" in await t.page.inner_text("#case-state")
             assert await serious(t) == []
 
             # The case to its end: whatever steps the workflow offers on the way to resolved.
