@@ -6,6 +6,7 @@ import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -90,6 +91,16 @@ async def new_draft(client: httpx.AsyncClient, csrf: str, review: str = REVIEW) 
     assert r.headers["location"] == panel_url("s1", review)
 
 
+async def fragment(client: httpx.AsyncClient, shop: str = "s1", review: str = REVIEW) -> str:
+    r = await client.get(
+        "/console/publications",
+        params={"shop_id": shop, "review_id": review},
+        headers={"HX-Request": "true"},
+    )
+    assert r.status_code == 200, r.text
+    return r.text
+
+
 async def lint(client: httpx.AsyncClient, csrf: str, text: str) -> httpx.Response:
     return await client.post(
         "/console/lint",
@@ -141,13 +152,27 @@ async def test_a_german_review_gets_a_german_draft_that_can_be_edited(
             assert r.status_code == 404, r.text
         missing = await post_form(client, "/console/drafts/new", csrf, {"shop_id": "s1"})
         assert missing.status_code == 422
+        # The plan's URL with the ids in the path does the same ('/' of the id encoded).
+        at = await post_form(
+            client, f"/console/reviews/s1/{quote(REVIEW, safe='')}/drafts", csrf, {}
+        )
+        assert at.status_code == 303 and at.headers["location"] == panel_url("s1", REVIEW)
+        assert "Earlier drafts (1)" in await panel(client)
+        elsewhere = await post_form(client, "/console/reviews/s2/t:other/drafts", csrf, {})
+        assert elsewhere.status_code == 404
+        # The polled publications part: nothing yet here, and not another shop's.
+        assert 'id="no-publications"' in await fragment(client)
+        other = await client.get(
+            "/console/publications", params={"shop_id": "s2", "review_id": "t:other"}
+        )
+        assert other.status_code == 404
         # Another language where the person chooses one; an unknown one is refused.
         fields = {"shop_id": "s1", "review_id": REVIEW}
         english = await post_form(client, "/console/drafts/new", csrf, {**fields, "language": "en"})
         assert english.status_code == 303, english.text
         page = await panel(client)
         assert textarea(page).startswith("Hi Anna,") and "Reply in EN; the review is in DE" in page
-        assert "Earlier drafts (1)" in page
+        assert "Earlier drafts (2)" in page
         french = await post_form(client, "/console/drafts/new", csrf, {**fields, "language": "fr"})
         assert french.status_code == 422 and "language" in french.text
         for bad in ("x", "0"):
@@ -286,6 +311,10 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert queued.status_code == 303, queued.text
             page = await panel(manager)
             assert 'data-publication-status="pending"' in page
+            # While it is on its way the publications part polls itself, without a filter.
+            assert 'hx-trigger="every 3s"' in page
+            polled = await fragment(manager)
+            assert 'data-publication-status="pending"' in polled and "Queued" in polled
 
             assert await responder.publish() == 1
             assert len(receiver.requests) == 1
@@ -295,6 +324,12 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert 'data-publication-status="published"' in page
             assert 'data-draft-status="published"' in page
             assert 'id="draft-text"' not in page  # a published reply is not edited
+            # The poll's answer shows it published, with the id sent, and stops polling.
+            polled = await fragment(manager)
+            assert 'data-publication-status="published"' in polled
+            assert "hx-trigger" not in polled and "<html" not in polled
+            (reply_id,) = re.findall(r'<td class="reply-id">([^<]+)</td>', polled)
+            assert reply_id.encode() in raw
             assert "the reply was published" in page
             assert 'id="reply-answered"' in page
             # A new draft starts again; the published one folds under the earlier drafts.
@@ -329,6 +364,7 @@ async def test_a_failed_publication_shows_its_attempts_and_error(responder: Resp
             row = re.search(r'<tr data-publication-status="pending">(.*?)</tr>', page, re.S)
             assert row, page
             assert "<td>1</td>" in row.group(1) and "503" in row.group(1)
+            assert "Waiting to try again" in row.group(1)
             assert re.search(r"<td>\d{4}-\d\d-\d\d \d\d:\d\d UTC</td>", row.group(1))
             # Then a refusal: failed, two attempts, and a person may try again.
             receiver.status = 422
@@ -338,6 +374,7 @@ async def test_a_failed_publication_shows_its_attempts_and_error(responder: Resp
             row = re.search(r'<tr data-publication-status="failed">(.*?)</tr>', page, re.S)
             assert row, page
             assert "<td>2</td>" in row.group(1) and "422" in row.group(1)
+            assert "Failed, gave up" in row.group(1) and "every 3s" not in page
             assert "Try publishing again" in page
 
 

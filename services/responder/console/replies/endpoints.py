@@ -8,8 +8,12 @@
 - `POST /console/drafts/{draft_id}` (form: `text`): saves an edit, as `PUT /v1/drafts/{id}`.
 - `POST /console/drafts/{draft_id}/approve` and `/publish`: as the API's routes, with the
   same role rule (managers, or agents where the shop lets them approve).
+- `POST /console/reviews/{shop_id}/{review_id}/drafts`: the same as `/console/drafts/new`
+  with the ids in the path (the plan's URL; the panel's form posts the review id as a field).
 - `POST /console/lint` (htmx; form: `text`, `shop_id`, `review_id`): the linter's findings as
   a fragment, while the person types.
+- `GET /console/publications?shop_id=&review_id=` (htmx): the panel's publications part,
+  polled every 3 s while a publication is queued or being delivered.
 
 Every action goes through `replies/service.py` (the API's own functions) and redirects back
 to the review's reply panel; a refusal is a page with the service's reason and status (403 a
@@ -26,10 +30,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from services.responder.console.pages import render
 from services.responder.console.replies import view
-from services.responder.console.session import ConsoleSession, StaffChange
+from services.responder.console.session import ConsoleSession, Staff, StaffChange
 from services.responder.replies import service
 from services.responder.replies.linter import Finding
+from services.responder.reviews import service as reviews
 from services.responder.reviews.lookup import AmbiguousReview, ReviewNotFound
+from services.responder.reviews.schemas import ReviewFull
 from services.responder.shops.config import SUPPORTED_LANGUAGES
 from shared.db.pool import Pool
 from shared.http.deps import ClockDep, PoolDep
@@ -150,6 +156,43 @@ async def new_draft(
         back = view.panel_url(shop_id, review_id) if known and shop_id and review_id else None
         return _refused(request, session, exc, back)
     return _back(shop_id, review_id)
+
+
+@router.post("/reviews/{shop_id}/{review_id:path}/drafts", response_model=None)
+async def new_draft_at(
+    request: Request,
+    shop_id: str,
+    review_id: str,
+    session: StaffChange,
+    pool: PoolDep,
+    now: ClockDep,
+    language: Annotated[str, Form()] = "",
+    template_id: Annotated[str, Form()] = "",
+) -> Response:
+    # The review page's GET route takes any path as a review id; this POST one only matches
+    # POSTs ending in "/drafts", so a review id that itself ends so is still reached by GET.
+    return await new_draft(request, session, pool, now, shop_id, review_id, language, template_id)
+
+
+@router.get("/publications", response_class=HTMLResponse)
+async def publications(
+    request: Request,
+    session: Staff,
+    pool: PoolDep,
+    now: ClockDep,
+    shop_id: str = "",
+    review_id: str = "",
+) -> HTMLResponse:
+    """The publications part of the panel alone (htmx polls it while one is on its way)."""
+    try:
+        _ids(shop_id, review_id)
+        found = await reviews.detail(pool, session.principal, review_id, shop_id, now)
+    except Refused as exc:
+        raise HTTPException(exc.status_code, exc.message) from None
+    except (ReviewNotFound, AmbiguousReview):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such review") from None
+    reply = await view.reply_panel(pool, session, ReviewFull.model_validate(found), now)
+    return render(request, "replies/publications.html", session, reply=reply)
 
 
 @router.post("/drafts/{draft_id}", response_model=None)

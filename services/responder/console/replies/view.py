@@ -4,7 +4,7 @@ answer as `reply`)."""
 
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from services.responder.access import repository as users
 from services.responder.console.session import ConsoleSession
@@ -29,6 +29,8 @@ ACTIONS = (
 )
 # Drafts in these states cannot change any more: a new draft is the way on.
 FINAL = ("publishing", "published")
+# Publications the worker has yet to finish: the panel polls their part until none is left.
+IN_FLIGHT = ("pending", "delivering")
 
 
 def review_url(shop_id: str, review_id: str) -> str:
@@ -38,6 +40,11 @@ def review_url(shop_id: str, review_id: str) -> str:
 
 def panel_url(shop_id: str, review_id: str) -> str:
     return review_url(shop_id, review_id) + "#reply-panel"
+
+
+def publications_url(shop_id: str, review_id: str) -> str:
+    """The publications part alone (polled while one is on its way)."""
+    return f"/console/publications?{urlencode({'shop_id': shop_id, 'review_id': review_id})}"
 
 
 def named(actor: str | None, staff: dict[int, str]) -> str:
@@ -132,6 +139,8 @@ async def reply_panel(
         "deleted": deleted,
         "answered_at": when(review.first_replied_at),
         "publications": list(reversed(full.publications)),
+        "in_flight": any(p.status in IN_FLIGHT for p in full.publications),
+        "publications_url": publications_url(review.shop_id, review.review_id),
         "last": last,
         "last_actor": named(last.actor if last else None, staff),
         "approved_by": named(current.approved_by if current else None, staff),
