@@ -221,6 +221,16 @@ async def test_the_linter_blocks_a_review_for_reward_sentence_while_typing(
         blocks = re.findall(r'data-severity="block" data-code="([a-z_]+)"', r.text)
         assert "incentive_for_review" in blocks, r.text
         assert "20% voucher" in r.text  # the passage
+        # The issue's own example is a block too.
+        ten = await lint(client, csrf, "We'll give you a 10% discount if you update your review.")
+        assert 'data-severity="block"' in ten.text, ten.text
+
+        # Warn level (the review is negative): no apology and no way to reach the shop.
+        curt = await lint(client, csrf, "Thank you for your feedback about the teapot.")
+        warns = re.findall(r'data-severity="warn" data-code="([a-z_]+)"', curt.text)
+        assert {"missing_apology", "missing_private_channel"} <= set(warns), curt.text
+        assert 'data-severity="block"' not in curt.text
+        assert "should apologise" in curt.text
 
         good = await lint(client, csrf, GOOD)
         assert good.status_code == 200
