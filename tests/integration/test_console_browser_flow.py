@@ -167,16 +167,18 @@ async def test_a_new_review_from_kafka_answered_published_and_resolved(
                 await t.page.wait_for_selector("#publish-draft:not([disabled])")
                 await t.page.click("#publish-draft")
                 await t.page.wait_for_selector("[data-publication-status]")
-
-                async def published() -> bool:
-                    await t.page.reload()
-                    shown = t.page.locator('[data-publication-status="published"]')
-                    return await shown.count() == 1
-
-                await eventually(published, wait_s=WAIT_MS / 1000, interval=0.5)
+                # The panel polls while the publication is queued: published shows up without
+                # a reload.
+                await t.page.evaluate("window.__sameDocument = true")
+                await t.page.wait_for_selector(
+                    '[data-publication-status="published"]', timeout=WAIT_MS
+                )
+                assert await t.page.evaluate("window.__sameDocument === true")
                 (body,) = receiver.bodies()
                 assert json.dumps(body).count("we will send a new one") == 1
                 assert "voucher" not in json.dumps(body)
+            # The case card is not part of the polled fragment: a fresh page shows its step.
+            await t.page.reload()
             await t.screenshot("reply-published-laptop", SHOTS)
             # The publication moved the case on by itself.
             assert "Replied" in await t.page.inner_text("#case-state")
