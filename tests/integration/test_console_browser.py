@@ -24,9 +24,8 @@ pytestmark = pytest.mark.integration
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "console"
 ADMIN = "ada@s1.example"
 H = timedelta(hours=1)
-# Serious findings in other areas' markup, reported to their owners rather than edited here;
-# anything else fails the sweep. (page/width, rule)
-# (page/width, axe rule) findings allowed for now: none.
+# Serious findings in other areas' markup, reported to their owners rather than edited here,
+# as (page/width, axe rule); anything else fails the sweep. None today.
 KNOWN: set[tuple[str, str]] = set()
 
 
