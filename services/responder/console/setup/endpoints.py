@@ -288,6 +288,26 @@ async def change_settings(
     return _back(shop_id, "settings")
 
 
+async def _connector_refused(
+    request: Request,
+    session: ConsoleSession,
+    pool: Pool,
+    settings: ResponderSettings,
+    shop_id: str,
+    reason: str,
+) -> HTMLResponse:
+    t = texts_for(request, session).t
+    return await _page(
+        request,
+        session,
+        pool,
+        settings,
+        shop_id,
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        alert=("error", t("setup.connector_refused", reason=reason)),
+    )
+
+
 @router.post("/shops/{shop_id}/setup/connector", response_model=None)
 async def set_connector(
     request: Request,
@@ -319,15 +339,7 @@ async def set_connector(
             alert=("success", t("setup.connector_saved")),
             signing_secret=done.signing_secret,
         )
-    return await _page(
-        request,
-        session,
-        pool,
-        settings,
-        shop_id,
-        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-        alert=("error", t("setup.connector_refused", reason=reason)),
-    )
+    return await _connector_refused(request, session, pool, settings, shop_id, reason)
 
 
 @router.post("/shops/{shop_id}/setup/connector/{platform}", response_model=None)
@@ -343,7 +355,6 @@ async def set_connection(
     """A platform's reply connection; an empty token keeps the stored one (never shown)."""
     _manager(request, session, shop_id)
     which = _platform(request, session, platform)
-    t = texts_for(request, session).t
     form = await _form(request)
     fields = (
         ("base_url", "business_user_id")
@@ -366,15 +377,7 @@ async def set_connection(
         reason = str(exc)
     else:
         return _back(shop_id, "connection_saved")
-    return await _page(
-        request,
-        session,
-        pool,
-        settings,
-        shop_id,
-        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-        alert=("error", t("setup.connector_refused", reason=reason)),
-    )
+    return await _connector_refused(request, session, pool, settings, shop_id, reason)
 
 
 @router.post("/shops/{shop_id}/setup/connector/{platform}/delete", response_model=None)
