@@ -285,7 +285,7 @@ class SurveyListing:
 
 
 async def list_for_shop(
-    pool: Pool, shop_id: str, order_id: str | None, limit: int
+    pool: Pool | Connection, shop_id: str, order_id: str | None, limit: int
 ) -> list[SurveyListing]:
     rows = await pool.fetch(
         """

@@ -38,4 +38,7 @@ async def override_send_at(
             raise NoSurvey(order_id)
         await repository.set_override(conn, survey.id, send_at, outside_window)
         await schedule(conn, settings, shop_id, order_id, now)
-    return await list_surveys(pool, shop_id, order_id, 1)
+        # Read before the commit: once it commits, the dispatcher may claim a survey that is
+        # now due, and the answer must say what this request did, not what came after it.
+        rows = await repository.list_for_shop(conn, shop_id, order_id, 1)
+    return [SurveyOut(**asdict(r)) for r in rows]
