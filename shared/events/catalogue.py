@@ -21,7 +21,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.replies import CaseFollowUpRequested, ReplyPublished
+from shared.events.replies import CaseFollowUpRequested, ReplyPublished, ReviewModerated
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopConnectorChanged, ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -41,6 +41,7 @@ Event = Annotated[
     | ReviewDeleted
     | ReplyPublished
     | CaseFollowUpRequested
+    | ReviewModerated
     | ShopUpdated
     | ShopConnectorChanged
     | CustomerRedactRequested

@@ -26,6 +26,11 @@ Money = Decimal
 class OrderItem(Payload):
     product_id: ExternalId
     sku: str | None = Field(default=None, max_length=255)
+    # Product identifiers where the platform gives them (Google's review feed matches products
+    # by them). Left out of the JSON when unknown, so older consumers see the same items.
+    gtin: str | None = Field(default=None, max_length=50, exclude_if=lambda value: value is None)
+    mpn: str | None = Field(default=None, max_length=100, exclude_if=lambda value: value is None)
+    brand: str | None = Field(default=None, max_length=255, exclude_if=lambda value: value is None)
     name: str = Field(max_length=500)
     category: str | None = Field(default=None, max_length=255)
     quantity: int = Field(ge=1, le=1_000_000)

@@ -46,3 +46,43 @@ class CaseFollowUpRequested(EventEnvelope[CaseFollowUpRequestedPayload]):
 
     def partition_key(self) -> str:
         return f"{self.shop_id}:{self.payload.review_id}"
+
+
+# The only reasons a survey review may be held or rejected (issue 20; docs/public-reviews.md).
+# A rating, a sentiment or "negative" is never one: 16 CFR 465.7, UCPD Annex I 23c.
+ModerationReason = Literal[
+    "insult_or_hate",
+    "personal_data",
+    "spam_or_advertising",
+    "off_target",
+    "illegal_content",
+    "not_a_buyer",
+]
+MODERATION_REASONS: tuple[ModerationReason, ...] = (
+    "insult_or_hate",
+    "personal_data",
+    "spam_or_advertising",
+    "off_target",
+    "illegal_content",
+    "not_a_buyer",
+)
+
+
+class ReviewModeratedPayload(Payload):
+    """A moderation decision on a review shown to shoppers. The survey service (which holds the
+    reviewer's address) tells the reviewer about a rejection and its reason."""
+
+    review_id: ExternalId
+    order_id: ExternalId | None = None
+    decision: Literal["published", "held", "rejected", "redacted"]
+    reason: ModerationReason | None = None
+    language: str = Field(max_length=8)
+    decided_at: AwareDatetime
+
+
+class ReviewModerated(EventEnvelope[ReviewModeratedPayload]):
+    topic: ClassVar[TopicSpec] = REPLIES
+    type: Literal["review.moderated"] = "review.moderated"
+
+    def partition_key(self) -> str:
+        return f"{self.shop_id}:{self.payload.review_id}"

@@ -22,6 +22,10 @@ class ReviewSubmittedPayload(Payload):
     text: str | None = Field(default=None, max_length=5000)
     language: str | None = Field(default=None, max_length=35)
     verified_purchase: bool
+    # The name the reviewer chose to be shown with a published review (None: anonymous).
+    reviewer_name: str | None = Field(
+        default=None, max_length=80, exclude_if=lambda value: value is None
+    )
     # A discount offered to every respondent alike, never tied to the rating.
     incentivized: bool = False
     submitted_at: AwareDatetime
@@ -86,6 +90,9 @@ class ReviewClassifiedPayload(Payload):
     product_id: ExternalId | None = None
     verified: bool
     match_method: MatchMethod | None = None
+    # The reviewer got something for reviewing (the same for every answer, whatever the
+    # rating): shown as a label wherever the review is published.
+    incentivized: bool = Field(default=False, exclude_if=lambda value: not value)
     order: OrderContext | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
