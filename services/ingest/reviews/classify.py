@@ -99,6 +99,7 @@ class ClassificationWorker:
                 product_id=review.product_id,
                 verified=review.match_method is not None,
                 match_method=review.match_method,
+                incentivized=review.incentivized,
                 order=context,
                 created_at=review.source_created_at,
                 updated_at=review.source_updated_at,

@@ -25,6 +25,9 @@ async def on_review_submitted(conn: Connection, event: ReviewSubmitted) -> None:
         reference_id=p.order_id,
         product_id=p.product_id,
         platform_verified=p.verified_purchase,
+        # The display name the reviewer chose on the survey page (None: anonymous).
+        reviewer_name=p.reviewer_name,
+        incentivized=p.incentivized,
     )
     await store(conn, event.shop_id, [fact])
 

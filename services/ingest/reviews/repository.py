@@ -29,12 +29,13 @@ class StoredReview:
     source_updated_at: datetime
     deleted_at: datetime | None
     backfill: bool
+    incentivized: bool
 
 
 _COLUMNS = (
     "shop_id, review_id, source, source_review_id, revision, rating, title, text, "
     "language_declared, reviewer_name, product_id, platform_verified, order_id, match_method, "
-    "case_key, source_created_at, source_updated_at, deleted_at, backfill"
+    "case_key, source_created_at, source_updated_at, deleted_at, backfill, incentivized"
 )
 
 
@@ -54,9 +55,9 @@ async def upsert(
         INSERT INTO reviews AS r (shop_id, review_id, source, source_review_id, rating, title,
             text, language_declared, reviewer_name, reviewer_email, reference_id, product_id,
             platform_verified, order_id, match_method, case_key, source_created_at,
-            source_updated_at, backfill)
+            source_updated_at, backfill, incentivized)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-                coalesce('order:' || $14, 'review:' || $2), $16, $17, $18)
+                coalesce('order:' || $14, 'review:' || $2), $16, $17, $18, $19)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET
             rating = EXCLUDED.rating, title = EXCLUDED.title, text = EXCLUDED.text,
             language_declared = EXCLUDED.language_declared,
@@ -68,7 +69,7 @@ async def upsert(
             case_key = CASE WHEN EXCLUDED.order_id IS NOT NULL
                             THEN 'order:' || EXCLUDED.order_id ELSE r.case_key END,
             source_updated_at = EXCLUDED.source_updated_at, backfill = EXCLUDED.backfill,
-            revision = r.revision + 1, deleted_at = NULL,
+            incentivized = EXCLUDED.incentivized, revision = r.revision + 1, deleted_at = NULL,
             needs_classification = true, updated_at = now()
         WHERE (r.deleted_at IS NULL OR EXCLUDED.source_updated_at > r.deleted_at)
           AND (EXCLUDED.source_updated_at > r.source_updated_at
@@ -96,6 +97,7 @@ async def upsert(
         fact.created_at or fact.updated_at,
         fact.updated_at,
         fact.backfill,
+        fact.incentivized,
     )
     return StoredReview(**dict(row)) if row else None
 

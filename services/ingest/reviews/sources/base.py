@@ -29,6 +29,8 @@ class ReviewFact:
     reference_id: str | None = None
     product_id: str | None = None
     platform_verified: bool = False
+    # The reviewer got something for reviewing (our surveys' incentive, the same for everyone).
+    incentivized: bool = False
     # Read from a JSON-lines import of past reviews rather than delivered live.
     backfill: bool = False
 
