@@ -16,6 +16,7 @@ from services.responder.console.account.endpoints import router as account
 from services.responder.console.analytics.endpoints import router as analytics
 from services.responder.console.auth.endpoints import router as auth
 from services.responder.console.inbox.endpoints import router as inbox
+from services.responder.console.moderation.endpoints import router as moderation
 from services.responder.console.pages import STATIC, render
 from services.responder.console.removals.endpoints import router as removals
 from services.responder.console.replies.endpoints import router as replies
@@ -24,7 +25,7 @@ from services.responder.console.session import SignInRequired, sign_in_url
 from services.responder.console.setup.endpoints import router as setup
 from services.responder.console.users.endpoints import router as users
 
-ROUTERS = (auth, inbox, review, replies, removals, analytics, setup, users, account)
+ROUTERS = (auth, inbox, review, replies, removals, analytics, setup, users, account, moderation)
 
 
 async def _sign_in(request: Request, exc: Exception) -> Response:
