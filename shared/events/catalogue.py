@@ -23,7 +23,7 @@ from shared.events.privacy import (
 )
 from shared.events.replies import CaseFollowUpRequested, ReplyPublished, ReviewModerated
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
-from shared.events.shops import ShopConnectorChanged, ShopUpdated
+from shared.events.shops import ShopConnectorChanged, ShopReviewPolicyChanged, ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
 
 Event = Annotated[
@@ -44,6 +44,7 @@ Event = Annotated[
     | ReviewModerated
     | ShopUpdated
     | ShopConnectorChanged
+    | ShopReviewPolicyChanged
     | CustomerRedactRequested
     | CustomerDataRequested
     | CustomerDataExported

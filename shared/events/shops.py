@@ -10,6 +10,12 @@ Secrets never leave ingest.
 `shop.connector.changed` is published by the responder when a shop's reply connector for a
 platform is set or removed, so the registry's readiness checklist knows without reading the
 responder's tables.
+
+`shop.review_policy.changed` is published by the survey service, the owner of the survey
+settings, whenever the facts of how it invites customers change (and for every profile it
+applies, so a shop registered before the event existed is announced too): the responder's
+public disclosure page ("how we collect, verify and moderate reviews") states them. Facts only,
+no personal data: the incentive code itself stays in the survey.
 """
 
 from typing import ClassVar, Literal
@@ -19,6 +25,7 @@ from pydantic import EmailStr, Field, HttpUrl, model_validator
 from shared.events.envelope import ShopKeyedEvent
 from shared.events.orders import Platform
 from shared.events.payload import Payload
+from shared.time_bounds import DelayDays
 from shared.topics import SHOPS, TopicSpec
 
 # Bounds shared by the registry's API and the event, so no copy can hold what the owner refuses.
@@ -88,3 +95,43 @@ class ShopConnectorChangedPayload(Payload):
 class ShopConnectorChanged(ShopKeyedEvent[ShopConnectorChangedPayload]):
     topic: ClassVar[TopicSpec] = SHOPS
     type: Literal["shop.connector.changed"] = "shop.connector.changed"
+
+
+PolicyConsentRule = Literal["none", "consent", "consent_or_notice"]
+
+
+class ReviewPolicyConsent(Payload):
+    """What a survey email needs, by the customer's country (the survey's consent policy)."""
+
+    countries: dict[str, PolicyConsentRule] = Field(default_factory=dict, max_length=300)
+    default: PolicyConsentRule = "none"
+    # The shop declares it gives the existing-customer notice (§7(3) UWG and the like).
+    existing_customer_notice: bool = False
+
+
+class ShopReviewPolicyChangedPayload(Payload):
+    # The survey settings' version these facts come from (0: the defaults, never changed), so a
+    # consumer keeps the newest and a replay changes nothing.
+    version: int = Field(ge=0)
+    # Days of use after delivery before the invitation, per category key (matched as a
+    # substring of the product's category), and for any other product.
+    category_delays_days: dict[str, DelayDays] = Field(default_factory=dict, max_length=300)
+    default_delay_days: int = Field(ge=0, le=365)
+    reminder_enabled: bool
+    reminder_delay_days: int = Field(ge=0, le=365)
+    consent: ReviewPolicyConsent = Field(default_factory=ReviewPolicyConsent)
+    # An incentive exists, offered to every respondent alike (never the code itself).
+    incentive_offered: bool
+    # Refunded or returned orders still get a survey about the shop and its service.
+    refunded_orders_surveyed: bool
+    # Business customers are asked too.
+    b2b_surveyed: bool
+    # One address is invited at most once in this many days (0: every order).
+    cooldown_days: int = Field(ge=0, le=365)
+    # Orders whose goods arrived longer ago than this are never surveyed.
+    max_order_age_days: int = Field(ge=0, le=365)
+
+
+class ShopReviewPolicyChanged(ShopKeyedEvent[ShopReviewPolicyChangedPayload]):
+    topic: ClassVar[TopicSpec] = SHOPS
+    type: Literal["shop.review_policy.changed"] = "shop.review_policy.changed"

@@ -13,8 +13,9 @@ import pytest
 from services.survey.app import MIGRATIONS
 from shared.db.notify import channel
 from shared.events import CaseFollowUpRequested, OrderDelivered
+from shared.events.catalogue import parse_event
 from shared.events.privacy import ShopRedactRequested
-from shared.events.shops import ShopUpdated
+from shared.events.shops import ShopReviewPolicyChanged, ShopUpdated
 from tests.support.kafka import eventually
 from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
@@ -306,3 +307,58 @@ async def test_an_invitation_moved_to_now_wakes_the_dispatcher(survey) -> None:
             await asyncio.wait_for(woken.wait(), 10)
             await listener.remove_listener(wake, on_wake)
     assert (await email_times(survey))[("o-wake", "invitation")] == ("pending", survey.clock.now)
+
+
+async def policies(survey: SurveyHarness) -> list[ShopReviewPolicyChanged]:
+    rows = await survey.pool.fetch(
+        "SELECT body FROM outbox WHERE event_type = 'shop.review_policy.changed' ORDER BY id"
+    )
+    events = [parse_event(bytes(r["body"])) for r in rows]
+    assert all(isinstance(e, ShopReviewPolicyChanged) for e in events)
+    return events  # type: ignore[return-value]
+
+
+async def test_the_review_policy_is_announced_when_its_facts_change(survey) -> None:
+    """The disclosure page states these facts (issue 20): the shop's registration announces
+    the defaults, a change of a member the page states announces the new version in the
+    change's own transaction, any other change nothing; never the incentive code itself."""
+    (registered,) = await policies(survey)
+    assert registered.shop_id == SHOP and registered.payload.version == 0
+    assert registered.payload.default_delay_days == 10
+    assert registered.payload.category_delays_days["furniture"] == 21
+    assert registered.payload.consent.countries == {
+        "DE": "consent_or_notice",
+        "AT": "consent_or_notice",
+    }
+    assert registered.payload.reminder_enabled and not registered.payload.incentive_offered
+
+    async with survey.http() as http:
+        r = await http.patch(
+            URL,
+            json={
+                "default_delay_days": 4,
+                "category_delays_days": {"tea": 2},
+                "incentive_code": "THANKS10",
+            },
+            headers=API,
+        )
+        assert r.status_code == 200, r.text
+        # The brand is not on the page: no announcement.
+        r = await http.patch(URL, json={"brand": {"primary_color": "#000000"}}, headers=API)
+        assert r.status_code == 200, r.text
+        r = await http.patch(URL, json={"reminder_enabled": False}, headers=API)
+        assert r.status_code == 200 and r.headers["ETag"] == '"3"', r.text
+
+    _, changed, reminders_off = await policies(survey)
+    assert changed.payload.version == 1 and changed.payload.default_delay_days == 4
+    assert changed.payload.category_delays_days["tea"] == 2
+    assert changed.payload.category_delays_days["food"] == 3  # the built-in ones stay
+    assert changed.payload.incentive_offered
+    assert "THANKS10" not in changed.model_dump_json()
+    assert reminders_off.payload.version == 3 and not reminders_off.payload.reminder_enabled
+
+    # A profile the survey applies announces the current policy again (catching up a shop
+    # registered before the announcement existed).
+    await survey.shop(SHOP, country="AT", tz="Europe/Vienna")
+    again = (await policies(survey))[-1]
+    assert again.payload == reminders_off.payload

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from services.responder.shops.config import Contact, ShopSettings
 from shared.db.pool import Connection
-from shared.events.shops import ShopUpdatedPayload, Sla
+from shared.events.shops import ShopReviewPolicyChangedPayload, ShopUpdatedPayload, Sla
 from shared.timezones import zone
 
 
@@ -108,6 +108,25 @@ async def put_settings(conn: Connection, shop_id: str, settings: ShopSettings) -
         settings.model_dump(mode="json"),
     )
     return version
+
+
+async def put_review_policy(
+    conn: Connection, shop_id: str, policy: ShopReviewPolicyChangedPayload
+) -> bool:
+    """False when the stored policy is newer (a replay or a late copy changes nothing)."""
+    row = await conn.fetchval(
+        """
+        INSERT INTO shops (shop_id, review_policy, review_policy_version) VALUES ($1, $2, $3)
+        ON CONFLICT (shop_id) DO UPDATE SET review_policy = EXCLUDED.review_policy,
+            review_policy_version = EXCLUDED.review_policy_version, updated_at = now()
+        WHERE shops.review_policy_version <= EXCLUDED.review_policy_version
+        RETURNING shop_id
+        """,
+        shop_id,
+        policy.model_dump(mode="json"),
+        policy.version,
+    )
+    return row is not None
 
 
 async def set_connector(conn: Connection, shop_id: str, url: str, secret: str) -> None:

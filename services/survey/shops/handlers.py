@@ -7,8 +7,11 @@ from datetime import datetime
 
 from services.survey.follow_ups.handlers import reschedule_follow_ups
 from services.survey.settings import SurveySettings
+from services.survey.shops import repository as shops
+from services.survey.shops.policy import announce
 from services.survey.surveys.handlers import reschedule_invitations
 from shared.db.pool import Connection
+from shared.db.unit_of_work import within
 from shared.events.shops import ShopUpdated
 from shared.kafka.consumer import ConsumerSpec
 from shared.kafka.handlers import Handlers
@@ -45,6 +48,11 @@ def shop_consumer(settings: SurveySettings, clock: Callable[[], datetime]) -> Co
         if applied is None:
             return  # older than what is stored: nothing changed
         before, after = applied.before, event.payload
+        # Every profile applied announces the review policy again: a shop registered before
+        # the announcement existed, or whose copy was lost, is caught up by its next profile
+        # (`reviewloop shops announce` sends every profile again).
+        shop = await shops.get(conn, event.shop_id)
+        await announce(within(conn), event.shop_id, shop.settings, shop.settings_version, clock())
         # The time zone sets the send window's clock; the country decides which zone a customer
         # is in and whether shipping is domestic.
         if before is None or (before.timezone, before.country) != (after.timezone, after.country):

@@ -10,6 +10,7 @@ from services.survey.settings import SurveySettings
 from services.survey.shops import repository
 from services.survey.shops.config import SurveyShopSettings
 from services.survey.shops.handlers import reschedule
+from services.survey.shops.policy import POLICY, announce
 from shared.db.pool import Pool
 from shared.db.unit_of_work import unit_of_work
 from shared.settings_changes import ownership
@@ -76,6 +77,9 @@ async def patch_settings(
             if_match,
             lambda settings: repository.put_settings(uow.conn, shop_id, settings),
         )
+        if changed & POLICY:
+            # The public disclosure page states these facts: it learns them with the change.
+            await announce(uow, shop_id, patched.settings, patched.version, now)
         if changed & (TIMING | FOLLOW_UP_TIMING):
             # In the change's own transaction: the new rule and the moved times commit together.
             moved = await reschedule(
