@@ -1,6 +1,7 @@
 """The asyncpg pool of a service, pinned to the service's own schema."""
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import asyncpg
@@ -35,12 +36,16 @@ def _server_settings(settings: ServiceSettings) -> dict[str, str]:
     return values
 
 
-async def create_pool(settings: ServiceSettings, **overrides: Any) -> Pool:
+async def create_pool(
+    settings: ServiceSettings, *, server_settings: Mapping[str, str] | None = None, **overrides: Any
+) -> Pool:
+    """`server_settings` add to (or replace) the service's session settings, e.g. read-only
+    transactions for a process that must never write."""
     pool = await asyncpg.create_pool(
         dsn=settings.db_dsn,
         min_size=settings.db_pool_min_size,
         max_size=settings.db_pool_max_size,
-        server_settings=_server_settings(settings),
+        server_settings={**_server_settings(settings), **(server_settings or {})},
         init=_init_connection,
         reset=_keep_session,
         **overrides,
