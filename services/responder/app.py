@@ -20,6 +20,7 @@ from services.responder.publishing.worker import PublishWorker
 from services.responder.replies.endpoints import router as replies_router
 from services.responder.reviews.endpoints import router as reviews_router
 from services.responder.settings import MIN_JWT_SECRET_BYTES, ResponderSettings
+from services.responder.shopify_reviews.worker import ShopifyReviewSync
 from services.responder.shops.endpoints import router as shops_router
 from shared.db.pool import Pool
 from shared.http.app import create_app
@@ -59,6 +60,9 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
     async def automate(pool: Pool) -> int:
         return await AutomationWorker(pool, settings, runtime.clock).run_once()
 
+    async def sync_shopify(pool: Pool) -> int:
+        return await ShopifyReviewSync(pool, settings, runtime.clock).run_once()
+
     async def sweep_sessions(pool: Pool) -> int:
         return await delete_expired(pool, runtime.clock())
 
@@ -71,6 +75,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("publish", settings.publish_interval_s, publish),
             PeriodicTask("automation", settings.automation_interval_s, automate),
             PeriodicTask("console-sessions", 3600.0, sweep_sessions),
+            PeriodicTask("shopify-reviews", settings.shopify_sync_interval_s, sync_shopify),
         ),
     )
     app = create_app(

@@ -48,6 +48,9 @@ class ResponderSettings(ServiceSettings):
     connector_max_attempts: int = 8
     # Automatic replies (positive reviews and FAQ questions, where a shop enables them).
     automation_interval_s: float = 5.0
+    # Published product reviews copied into connected Shopify stores (shopify_reviews/).
+    shopify_sync_interval_s: float = 30.0
+    shopify_sync_batch: int = Field(default=100, ge=1, le=1000)
 
     # The staff web console (/console, docs/console.md).
     # Secure cookies need HTTPS; browsers also accept them from http://localhost and 127.0.0.1.
