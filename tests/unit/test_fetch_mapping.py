@@ -83,6 +83,8 @@ def test_bigcommerce_documented_order_becomes_order_details() -> None:
         OrderItem(
             product_id="77",
             sku="S-ORAN",
+            gtin="1234567891112",
+            brand="BigCommerce",
             name="Fog Linen Chambray Towel - Beige Stripe",
             quantity=1,
             unit_price=Decimal("55.99"),

@@ -30,6 +30,7 @@ from services.ingest.webhooks.adapters.bigcommerce import (
     REFUNDED,
     SHIPPED,
 )
+from services.ingest.webhooks.adapters.identifiers import identifier
 from services.ingest.webhooks.adapters.ids import PlatformId
 from shared.events.orders import Customer, OrderItem, RefundedItem
 
@@ -97,6 +98,10 @@ class BcProduct(_Model):
     parent_order_product_id: PlatformId | None = None  # set on the parts of a bundle
     name: str = ""
     sku: str | None = None
+    # A GTIN (UPC, EAN, ...) as the merchant entered it, and the brand's name. Any JSON: an odd
+    # value is no identifier, not a bad order.
+    upc: Any = None
+    brand: Any = None
     quantity: int = Field(ge=0)
     base_price: Decimal | None = Field(default=None, ge=0)
     price_ex_tax: Decimal | None = Field(default=None, ge=0)
@@ -174,6 +179,8 @@ def _details(fetched: BcFetched) -> OrderDetails:
         OrderItem(
             product_id=p.item_key,
             sku=p.sku or None,
+            gtin=identifier("gtin", p.upc),
+            brand=identifier("brand", p.brand),
             name=p.name[:500],
             quantity=p.quantity,
             unit_price=unit_price(_price(p)),

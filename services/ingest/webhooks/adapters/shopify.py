@@ -7,6 +7,7 @@ retry carries its original payload and must not overwrite newer details.
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -28,6 +29,7 @@ from services.ingest.webhooks.adapters.base import (
     refuses_unmappable,
     validate_model,
 )
+from services.ingest.webhooks.adapters.identifiers import identifier
 from services.ingest.webhooks.adapters.ids import Amount, PlatformId
 from services.ingest.webhooks.signatures import verify_body_hmac
 from shared.events.orders import Customer, MarketingConsent, OrderItem, Platform, RefundedItem
@@ -72,6 +74,9 @@ class ShopifyLineItem(_Model):
     id: PlatformId
     product_id: PlatformId | None = None
     sku: str | None = None
+    # The product's vendor field: what Shopify shops fill with the brand. Any JSON: an odd value
+    # is no identifier, not a bad order.
+    vendor: Any = None
     title: str | None = None
     name: str | None = None
     quantity: int = Field(ge=0)
@@ -276,6 +281,8 @@ def order_facts(order: ShopifyOrder, observed_at: datetime) -> OrderFacts:
             OrderItem(
                 product_id=line.item_key,
                 sku=line.sku or None,
+                # Shopify's order lines carry no barcode or MPN (they are on the variant).
+                brand=identifier("brand", line.vendor),
                 name=(line.title or line.name or "")[:500],
                 quantity=line.quantity,
                 unit_price=line.price,
