@@ -26,6 +26,10 @@ class SurveySettings(ServiceSettings):
     suppression_pepper: SecretStr = dev_secret("suppression-pepper")
     unsubscribe_token_max_age_days: int = 400
 
+    # Public base URL of the storefront process (services/responder/storefront): the survey page
+    # links the shop's review policy there. None: no link (the notice is still shown).
+    storefront_public_url: str | None = None
+
     from_address: str = "surveys@reviewloop.local"
     # Test copies of the customer emails per shop and hour (POST …/emails/{kind}/test).
     test_sends_per_hour: int = Field(default=10, ge=1, le=1000)

@@ -95,6 +95,77 @@ async def test_answer_becomes_reviews_and_an_nps_event(survey) -> None:
         assert closed.status_code == 409
 
 
+async def test_the_display_name_reaches_review_submitted_and_the_page_says_what_is_public(
+    infra, make_settings
+) -> None:
+    settings = make_settings(
+        SurveySettings,
+        smtp_host=infra.smtp_host,
+        smtp_port=infra.smtp_port,
+        storefront_public_url="https://reviews.example.com/",
+    )
+    survey = await SurveyHarness.start(settings, infra.maildir)
+    await survey.shop(SHOP)
+    try:
+        _, path, _ = await sent_links(survey, "o-named", locale="de-AT")
+        async with survey.http() as http:
+            page = await http.get(path)
+            assert page.status_code == 200
+            # Empty by default (anonymous), nothing suggested from the order's customer name.
+            field = re.search(r'<input type="text" id="reviewer_name"[^>]*>', page.text)
+            assert field is not None and 'value=""' in field.group(0)
+            assert 'autocomplete="off"' in field.group(0)
+            assert "Ana Novak" not in page.text
+            assert "unabhängig von der Sternezahl" in page.text  # published whatever the rating
+            assert "gehen nur an" in page.text  # the NPS comment stays private
+            assert (
+                'href="https://reviews.example.com/shops/page-shop/review-policy?lang=de"'
+                in page.text
+            )
+            form = {
+                "rating_0": "1",
+                "rating_1": "4",
+                "reviewer_name": "  Ana \t N.  ",
+                "nps": "2",
+                "comment": "Private words",
+            }
+            answered = await http.post(path, data=form)
+            assert answered.status_code == 200, answered.text
+            reviews = await events_of(survey, "review.submitted")
+            assert sorted((e.payload.rating, e.payload.reviewer_name) for e in reviews) == [
+                (1, "Ana N."),
+                (4, "Ana N."),
+            ]
+            # Shown again for an edit; emptied, the reviews are anonymous again.
+            again = await http.get(path)
+            assert 'value="Ana N."' in again.text
+            edited = await http.post(path, data={**form, "reviewer_name": " "})
+            assert edited.status_code == 200
+            reviews = await events_of(survey, "review.submitted")
+            assert [e.payload.reviewer_name for e in reviews[2:]] == [None, None]
+            assert b'"reviewer_name"' not in bytes(
+                await survey.pool.fetchval(
+                    "SELECT body FROM outbox WHERE event_type = 'review.submitted' "
+                    "ORDER BY id DESC LIMIT 1"
+                )
+            )
+            # The review ids downstream services know the lines by are kept with the ratings.
+            ids = await survey.pool.fetch("SELECT review_id FROM product_reviews ORDER BY line")
+            assert sorted(r["review_id"] for r in ids) == sorted(
+                e.payload.review_id for e in reviews[2:]
+            )
+    finally:
+        await survey.close()
+
+
+async def test_without_a_storefront_url_the_notice_has_no_link(survey) -> None:
+    _, path, _ = await sent_links(survey, "o-nolink")
+    async with survey.http() as http:
+        page = await http.get(path)
+    assert "published on" in page.text and "whatever the rating" in page.text
+    assert "review-policy" not in page.text
+
+
 @pytest.mark.parametrize(
     ("form", "reason"),
     [
@@ -103,6 +174,8 @@ async def test_answer_becomes_reviews_and_an_nps_event(survey) -> None:
         ({"nps": "11"}, "nps: must be 0 to 10"),
         ({"rating_0": "4", "text_0": "x" * 2001}, "text_0: at most 2000"),
         ({"text_1": "no stars"}, "rating_1: a text needs a star rating"),
+        ({"rating_0": "4", "reviewer_name": "A" * 81}, "reviewer_name: at most 80"),
+        ({"rating_0": "4", "reviewer_name": "Ana\u202eN"}, "reviewer_name: letters, digits"),
     ],
 )
 async def test_bad_answers_get_a_clear_422(survey, form, reason) -> None:

@@ -115,6 +115,9 @@ async def test_a_buyer_answers_the_survey_on_a_phone(
         await page.locator('label[for="rating_2-5"]').click()
         await page.locator('label[for="nps-9"]').click()
         await page.locator("#comment").fill("Fast delivery.")
+        # The name shown with the published reviews: empty (anonymous) until typed.
+        assert await page.get_by_label("Name shown with your review (optional)").input_value() == ""
+        await page.locator("#reviewer_name").fill("Ana N.")
         # The last answer by keyboard only: focus the second line's stars, arrow to a rating.
         await page.locator("#rating_1-5").focus()
         await page.keyboard.press("Space")
@@ -131,6 +134,7 @@ async def test_a_buyer_answers_the_survey_on_a_phone(
         "WHERE s.order_id = 'o-browser'"
     )
     assert row is not None and (row["nps"], row["comment"]) == (9, "Fast delivery.")
+    assert await survey.pool.fetchval("SELECT reviewer_name FROM responses") == "Ana N."
     ratings = await survey.pool.fetch(
         "SELECT p.line, p.product_id, p.rating, p.text FROM product_reviews p "
         "JOIN surveys s ON s.id = p.survey_id WHERE s.order_id = 'o-browser' "

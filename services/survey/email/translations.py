@@ -57,6 +57,30 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "contact_url": "Website",
         "contact_phone": "Phone",
         "follow_up_reply": "You can also simply reply to this email: your answer goes to {shop}.",
+        "publication": "Your product ratings and reviews will be published on {shop}'s website, "
+        "whatever the rating, with the name you enter below (or as anonymous).",
+        "review_policy": "How {shop} collects, checks and publishes reviews",
+        "display_name": "Name shown with your review (optional)",
+        "display_name_hint": "Leave it empty to be shown as anonymous. Up to 80 characters.",
+        "private_feedback": "Your answer to the next question and your comment go to {shop} only: "
+        "they are not published.",
+        "moderation_subject": "Your review of {product} was not published",
+        "moderation_intro": "Thank you for rating {product} with {rating} of 5 stars in {shop}'s "
+        "survey. Your review was not published on {shop}'s website.",
+        "moderation_reason": "The reason: {reason}.",
+        "moderation_rating": "Your rating was not the reason: reviews are published whatever their "
+        "rating.",
+        "moderation_contact": "If you think this is a mistake or have a question about it, please "
+        "contact {shop}:",
+        "moderation_footer": "You receive this email once, because it is about your own review. "
+        "It is not a newsletter.",
+        "reason_insult_or_hate": "it contains insults or hateful content",
+        "reason_personal_data": "it contains personal data, such as a name, address or phone "
+        "number",
+        "reason_spam_or_advertising": "it contains spam or advertising",
+        "reason_off_target": "it is not about the product or your purchase",
+        "reason_illegal_content": "it contains illegal content",
+        "reason_not_a_buyer": "it could not be tied to a purchase of the product",
     },
     "de": {
         "subject": "Wie gefällt Ihnen Ihre Bestellung bei {shop}?",
@@ -116,6 +140,31 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "contact_phone": "Telefon",
         "follow_up_reply": "Sie können auch einfach auf diese E-Mail antworten: Ihre Antwort geht "
         "an {shop}.",
+        "publication": "Ihre Produktbewertungen werden unabhängig von der Sternezahl auf der "
+        "Website von {shop} veröffentlicht, mit dem Namen, den Sie unten angeben (oder anonym).",
+        "review_policy": "Wie {shop} Bewertungen sammelt, prüft und veröffentlicht",
+        "display_name": "Name, der mit Ihrer Bewertung angezeigt wird (optional)",
+        "display_name_hint": "Leer lassen, um anonym zu erscheinen. Bis zu 80 Zeichen.",
+        "private_feedback": "Ihre Antwort auf die nächste Frage und Ihr Kommentar gehen nur an "
+        "{shop}: Sie werden nicht veröffentlicht.",
+        "moderation_subject": "Ihre Bewertung von {product} wurde nicht veröffentlicht",
+        "moderation_intro": "Danke, dass Sie {product} in der Umfrage von {shop} mit {rating} von "
+        "5 Sternen bewertet haben. Ihre Bewertung wurde nicht auf der Website von {shop} "
+        "veröffentlicht.",
+        "moderation_reason": "Der Grund: {reason}.",
+        "moderation_rating": "Ihre Sternebewertung war nicht der Grund: Bewertungen werden "
+        "unabhängig von der Sternezahl veröffentlicht.",
+        "moderation_contact": "Wenn Sie das für einen Fehler halten oder eine Frage dazu haben, "
+        "wenden Sie sich bitte an {shop}:",
+        "moderation_footer": "Sie erhalten diese E-Mail einmalig, weil sie Ihre eigene Bewertung "
+        "betrifft. Sie ist kein Newsletter.",
+        "reason_insult_or_hate": "sie enthält Beleidigungen oder Hassinhalte",
+        "reason_personal_data": "sie enthält personenbezogene Daten, etwa einen Namen, eine "
+        "Adresse oder eine Telefonnummer",
+        "reason_spam_or_advertising": "sie enthält Spam oder Werbung",
+        "reason_off_target": "sie handelt nicht vom Produkt oder Ihrem Kauf",
+        "reason_illegal_content": "sie enthält rechtswidrige Inhalte",
+        "reason_not_a_buyer": "sie konnte keinem Kauf des Produkts zugeordnet werden",
     },
     "sl": {
         "subject": "Kako ste zadovoljni z naročilom pri {shop}?",
@@ -173,6 +222,29 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "contact_phone": "Telefon",
         "follow_up_reply": "Lahko tudi preprosto odgovorite na to sporočilo: odgovor prejme "
         "trgovina {shop}.",
+        "publication": "Vaše ocene in mnenja o izdelkih bodo objavljeni na spletni strani "
+        "trgovine {shop}, ne glede na oceno, z imenom, ki ga vpišete spodaj (ali anonimno).",
+        "review_policy": "Kako trgovina {shop} zbira, preverja in objavlja mnenja",
+        "display_name": "Ime, prikazano ob vašem mnenju (neobvezno)",
+        "display_name_hint": "Pustite prazno, če želite ostati anonimni. Največ 80 znakov.",
+        "private_feedback": "Vaš odgovor na naslednje vprašanje in vaš komentar prejme samo "
+        "trgovina {shop}: ne bosta objavljena.",
+        "moderation_subject": "Vaše mnenje o izdelku {product} ni bilo objavljeno",
+        "moderation_intro": "Hvala, ker ste izdelek {product} v anketi trgovine {shop} ocenili z "
+        "{rating} od 5 zvezdic. Vaše mnenje ni bilo objavljeno na spletni strani trgovine {shop}.",
+        "moderation_reason": "Razlog: {reason}.",
+        "moderation_rating": "Vaša ocena ni bila razlog: mnenja so objavljena ne glede na oceno.",
+        "moderation_contact": "Če menite, da gre za napako, ali imate vprašanje, se obrnite na "
+        "trgovino {shop}:",
+        "moderation_footer": "To sporočilo prejmete enkrat, ker se nanaša na vaše mnenje. Ni "
+        "novičnik.",
+        "reason_insult_or_hate": "vsebuje žaljivke ali sovražno vsebino",
+        "reason_personal_data": "vsebuje osebne podatke, na primer ime, naslov ali telefonsko "
+        "številko",
+        "reason_spam_or_advertising": "vsebuje neželeno vsebino ali oglaševanje",
+        "reason_off_target": "ne govori o izdelku ali vašem nakupu",
+        "reason_illegal_content": "vsebuje nezakonito vsebino",
+        "reason_not_a_buyer": "ni ga bilo mogoče povezati z nakupom izdelka",
     },
     "lv": {
         "subject": "Kā jums patīk pasūtījums no {shop}?",
@@ -230,6 +302,30 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "contact_phone": "Tālrunis",
         "follow_up_reply": "Varat arī vienkārši atbildēt uz šo e-pastu: jūsu atbildi saņems "
         "{shop}.",
+        "publication": "Jūsu produktu vērtējumi un atsauksmes tiks publicēti {shop} tīmekļa "
+        "vietnē neatkarīgi no vērtējuma ar vārdu, ko ierakstīsiet zemāk (vai anonīmi).",
+        "review_policy": "Kā {shop} vāc, pārbauda un publicē atsauksmes",
+        "display_name": "Vārds, kas tiks rādīts pie jūsu atsauksmes (nav obligāti)",
+        "display_name_hint": "Atstājiet tukšu, lai paliktu anonīms. Līdz 80 rakstzīmēm.",
+        "private_feedback": "Jūsu atbilde uz nākamo jautājumu un jūsu komentārs tiek nosūtīti "
+        "tikai {shop}: tie netiek publicēti.",
+        "moderation_subject": "Jūsu atsauksme par {product} netika publicēta",
+        "moderation_intro": "Paldies, ka {shop} aptaujā novērtējāt {product} ar {rating} no 5 "
+        "zvaigznēm. Jūsu atsauksme netika publicēta {shop} tīmekļa vietnē.",
+        "moderation_reason": "Iemesls: {reason}.",
+        "moderation_rating": "Jūsu vērtējums nebija iemesls: atsauksmes tiek publicētas neatkarīgi "
+        "no vērtējuma.",
+        "moderation_contact": "Ja uzskatāt, ka tā ir kļūda, vai jums ir jautājums, lūdzu, "
+        "sazinieties ar {shop}:",
+        "moderation_footer": "Jūs saņemat šo e-pastu vienreiz, jo tas attiecas uz jūsu atsauksmi. "
+        "Tas nav jaunumu izsūtījums.",
+        "reason_insult_or_hate": "tā satur apvainojumus vai naidīgu saturu",
+        "reason_personal_data": "tā satur personas datus, piemēram, vārdu, adresi vai tālruņa "
+        "numuru",
+        "reason_spam_or_advertising": "tā satur surogātpastu vai reklāmu",
+        "reason_off_target": "tā nav par produktu vai jūsu pirkumu",
+        "reason_illegal_content": "tā satur nelikumīgu saturu",
+        "reason_not_a_buyer": "to nevarēja saistīt ar produkta pirkumu",
     },
     "ro": {
         "subject": "Cum vă place comanda de la {shop}?",
@@ -288,6 +384,31 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "contact_phone": "Telefon",
         "follow_up_reply": "Puteți și să răspundeți pur și simplu la acest e-mail: răspunsul "
         "ajunge la {shop}.",
+        "publication": "Evaluările și recenziile dumneavoastră despre produse vor fi publicate "
+        "pe site-ul {shop}, indiferent de notă, cu numele pe care îl introduceți mai jos (sau "
+        "anonim).",
+        "review_policy": "Cum colectează, verifică și publică {shop} recenziile",
+        "display_name": "Numele afișat lângă recenzie (opțional)",
+        "display_name_hint": "Lăsați gol pentru a apărea anonim. Cel mult 80 de caractere.",
+        "private_feedback": "Răspunsul la următoarea întrebare și comentariul ajung doar la "
+        "{shop}: nu sunt publicate.",
+        "moderation_subject": "Recenzia dumneavoastră despre {product} nu a fost publicată",
+        "moderation_intro": "Vă mulțumim că ați evaluat {product} cu {rating} din 5 stele în "
+        "chestionarul {shop}. Recenzia dumneavoastră nu a fost publicată pe site-ul {shop}.",
+        "moderation_reason": "Motivul: {reason}.",
+        "moderation_rating": "Nota acordată nu a fost motivul: recenziile sunt publicate "
+        "indiferent de notă.",
+        "moderation_contact": "Dacă credeți că este o greșeală sau aveți o întrebare, vă rugăm să "
+        "contactați {shop}:",
+        "moderation_footer": "Primiți acest e-mail o singură dată, pentru că privește propria "
+        "recenzie. Nu este un buletin informativ.",
+        "reason_insult_or_hate": "conține insulte sau conținut care incită la ură",
+        "reason_personal_data": "conține date personale, de exemplu un nume, o adresă sau un "
+        "număr de telefon",
+        "reason_spam_or_advertising": "conține spam sau publicitate",
+        "reason_off_target": "nu se referă la produs sau la cumpărătura dumneavoastră",
+        "reason_illegal_content": "conține conținut ilegal",
+        "reason_not_a_buyer": "nu a putut fi legată de o cumpărare a produsului",
     },
 }
 

@@ -22,12 +22,13 @@ async def customer_orders(
 
 
 async def forget_answers(conn: Connection, shop_id: str, order_ids: list[str]) -> list[str]:
-    """The customer's words go (the survey comment, the product reviews' texts, a delivery
-    error that may quote the address); scores stay for the shop's statistics. Returns the ids
-    of the reviews the answers were published as (responses/service.py `review_id`)."""
+    """The customer's words go (the survey comment, the product reviews' texts, the name they
+    chose to be shown with them, a delivery error that may quote the address); scores stay for
+    the shop's statistics. Returns the ids of the reviews the answers were published as
+    (responses/service.py `review_id`)."""
     await conn.execute(
         """
-        UPDATE responses SET comment = NULL
+        UPDATE responses SET comment = NULL, reviewer_name = NULL
         WHERE survey_id IN (SELECT id FROM surveys WHERE shop_id = $1 AND order_id = ANY($2))
         """,
         shop_id,

@@ -18,6 +18,7 @@ class LineReview:
 class StoredResponse:
     nps: int | None = None
     comment: str | None = None
+    reviewer_name: str | None = None
     submitted_at: datetime | None = None
     # By order line (Item.line), not product: variants of one product are rated apart.
     ratings: dict[int, int] = field(default_factory=dict)
@@ -26,7 +27,8 @@ class StoredResponse:
 
 async def get(conn: Connection, survey_id: int) -> StoredResponse | None:
     row = await conn.fetchrow(
-        "SELECT nps, comment, submitted_at FROM responses WHERE survey_id = $1", survey_id
+        "SELECT nps, comment, reviewer_name, submitted_at FROM responses WHERE survey_id = $1",
+        survey_id,
     )
     if row is None:
         return None
@@ -36,6 +38,7 @@ async def get(conn: Connection, survey_id: int) -> StoredResponse | None:
     return StoredResponse(
         nps=row["nps"],
         comment=row["comment"],
+        reviewer_name=row["reviewer_name"],
         submitted_at=row["submitted_at"],
         ratings={r["line"]: r["rating"] for r in reviews},
         texts={r["line"]: r["text"] or "" for r in reviews},
@@ -52,30 +55,35 @@ async def save(
     survey_id: int,
     nps: int | None,
     comment: str | None,
+    reviewer_name: str | None,
     language: str,
-    reviews: list[LineReview],
+    reviews: list[tuple[LineReview, str]],
     now: datetime,
 ) -> None:
+    """`reviews`: each rated line with the review id it is published under."""
     await conn.execute(
         """
-        INSERT INTO responses (survey_id, nps, comment, language, submitted_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $5)
+        INSERT INTO responses (survey_id, nps, comment, reviewer_name, language, submitted_at,
+                               updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $6)
         ON CONFLICT (survey_id) DO UPDATE SET nps = EXCLUDED.nps, comment = EXCLUDED.comment,
-            language = EXCLUDED.language, updated_at = EXCLUDED.updated_at
+            reviewer_name = EXCLUDED.reviewer_name, language = EXCLUDED.language,
+            updated_at = EXCLUDED.updated_at
         """,
         survey_id,
         nps,
         comment,
+        reviewer_name,
         language,
         now,
     )
     await conn.execute("DELETE FROM product_reviews WHERE survey_id = $1", survey_id)
     await conn.executemany(
         """
-        INSERT INTO product_reviews (survey_id, line, product_id, rating, text)
-        VALUES ($1, $2, $3, $4, $5)
+        INSERT INTO product_reviews (survey_id, line, product_id, rating, text, review_id)
+        VALUES ($1, $2, $3, $4, $5, $6)
         """,
-        [(survey_id, r.line, r.product_id, r.rating, r.text) for r in reviews],
+        [(survey_id, r.line, r.product_id, r.rating, r.text, rid) for r, rid in reviews],
     )
     await conn.execute(
         "UPDATE surveys SET answered_at = coalesce(answered_at, $2) WHERE id = $1", survey_id, now

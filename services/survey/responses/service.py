@@ -28,6 +28,8 @@ class Answer:
     reviews: list[LineReview]  # rated order lines, 1..5 stars each
     nps: int | None
     comment: str | None
+    # The name the reviewer chose to be shown with their published reviews (None: anonymous).
+    reviewer_name: str | None = None
 
 
 def review_id(public_ref: str, order: OrderView, review: LineReview) -> str:
@@ -58,7 +60,14 @@ async def submit(
             if now - previous.submitted_at > EDIT_WINDOW:
                 raise SurveyClosed
         await repository.save(
-            uow.conn, survey.id, answer.nps, answer.comment, language, answer.reviews, now
+            uow.conn,
+            survey.id,
+            answer.nps,
+            answer.comment,
+            answer.reviewer_name,
+            language,
+            [(r, review_id(survey.public_ref, order, r)) for r in answer.reviews],
+            now,
         )
         await uow.emit(*_events(survey, order, shop, answer, language, now))
 
@@ -90,6 +99,7 @@ def _events(
                 text=review.text,
                 language=language,
                 verified_purchase=True,
+                reviewer_name=answer.reviewer_name,
                 incentivized=shop.settings.incentive_code is not None,
                 submitted_at=now,
             ),

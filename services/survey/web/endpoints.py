@@ -1,7 +1,7 @@
 """Public pages reached from the email: `/s/{token}` (the survey) and `/u/{token}` (RFC 8058
 one-click unsubscribe). No authentication: the signed token is the capability."""
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
@@ -10,10 +10,11 @@ from services.survey.deps import SurveySettingsDep, TokensDep
 from services.survey.email.translations import Texts
 from services.survey.responses.repository import StoredResponse
 from services.survey.responses.service import MAX_TEXT, SurveyClosed
+from services.survey.settings import SurveySettings
 from services.survey.tokens import Purpose, Tokens
 from services.survey.web import service
 from services.survey.web.pages import page
-from services.survey.web.schemas import parse_answer
+from services.survey.web.schemas import MAX_NAME, parse_answer
 from services.survey.web.service import FALLBACK, PageContext
 from shared.db.pool import Pool
 from shared.http.deps import ClockDep, PoolDep
@@ -36,8 +37,22 @@ async def _load(
         return _message(FALLBACK, status, FALLBACK(exc.reason))
 
 
+def _policy_url(settings: SurveySettings, ctx: PageContext) -> str | None:
+    """The shop's review policy page on the storefront (how reviews are collected, checked and
+    moderated), in the page's language; None when no storefront URL is configured."""
+    if not settings.storefront_public_url:
+        return None
+    base = settings.storefront_public_url.rstrip("/")
+    shop = quote(ctx.shop.shop_id, safe="")
+    return f"{base}/shops/{shop}/review-policy?{urlencode({'lang': ctx.t.language})}"
+
+
 def _form(
-    ctx: PageContext, previous: StoredResponse, error: str | None, status: int
+    ctx: PageContext,
+    settings: SurveySettings,
+    previous: StoredResponse,
+    error: str | None,
+    status: int,
 ) -> HTMLResponse:
     return page(
         "survey.html",
@@ -48,22 +63,31 @@ def _form(
         items=ctx.items,
         previous=previous,
         max_text=MAX_TEXT,
+        max_name=MAX_NAME,
+        policy_url=_policy_url(settings, ctx),
         error=error,
     )
 
 
 @router.get("/s/{token}", response_class=HTMLResponse)
-async def survey_page(token: str, pool: PoolDep, tokens: TokensDep, now: ClockDep) -> HTMLResponse:
+async def survey_page(
+    token: str, pool: PoolDep, tokens: TokensDep, now: ClockDep, settings: SurveySettingsDep
+) -> HTMLResponse:
     ctx = await _load(pool, tokens, "survey", token)
     if isinstance(ctx, HTMLResponse):
         return ctx
     previous = await service.open_survey(pool, ctx, now)
-    return _form(ctx, previous, error=None, status=200)
+    return _form(ctx, settings, previous, error=None, status=200)
 
 
 @router.post("/s/{token}", response_class=HTMLResponse)
 async def submit_survey(
-    token: str, request: Request, pool: PoolDep, tokens: TokensDep, now: ClockDep
+    token: str,
+    request: Request,
+    pool: PoolDep,
+    tokens: TokensDep,
+    now: ClockDep,
+    settings: SurveySettingsDep,
 ) -> HTMLResponse:
     ctx = await _load(pool, tokens, "survey", token)
     if isinstance(ctx, HTMLResponse):
@@ -71,7 +95,7 @@ async def submit_survey(
     body = (await request.body()).decode("utf-8", errors="replace")
     answer = parse_answer(parse_qs(body, keep_blank_values=True), ctx.items)
     if isinstance(answer, str):
-        return _form(ctx, StoredResponse(), error=answer, status=422)
+        return _form(ctx, settings, StoredResponse(), error=answer, status=422)
     try:
         await service.submit(pool, ctx, answer, now)
     except SurveyClosed:

@@ -2,7 +2,10 @@
 `Answer` or the reason it is not one.
 
 Fields are numbered by position on the page, one per order line (two variants of one product
-are two questions): `rating_{i}` (1-5) and `text_{i}`, then `nps` (0-10) and `comment`."""
+are two questions): `rating_{i}` (1-5) and `text_{i}`, then `reviewer_name` (the name shown
+with the published reviews, optional), `nps` (0-10) and `comment`."""
+
+import unicodedata
 
 from services.survey.orders.view import Item
 from services.survey.responses.repository import LineReview
@@ -10,6 +13,20 @@ from services.survey.responses.service import MAX_TEXT, Answer
 
 _STARS = frozenset({"1", "2", "3", "4", "5"})
 _NPS = frozenset(str(n) for n in range(11))
+MAX_NAME = 80
+
+
+def parse_name(raw: str | None) -> str | None:
+    """The display name as shown: trimmed, inner runs of white space made one space; None when
+    empty (anonymous). A control or format character (a line break, a bidi override that would
+    turn the text around on the shop's page) is refused, as is a name over 80 characters:
+    ValueError with the reason."""
+    name = " ".join((raw or "").split())
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
+        raise ValueError("reviewer_name: letters, digits and punctuation only")
+    if len(name) > MAX_NAME:
+        raise ValueError(f"reviewer_name: at most {MAX_NAME} characters")
+    return name or None
 
 
 def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
@@ -40,4 +57,14 @@ def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
         return f"comment: at most {MAX_TEXT} characters"
     if not reviews and nps_raw is None:
         return "rate at least one product or answer the recommendation question"
-    return Answer(reviews, int(nps_raw) if nps_raw is not None else None, comment or None)
+    try:
+        name = parse_name(one("reviewer_name"))
+    except ValueError as exc:
+        return str(exc)
+    return Answer(
+        reviews,
+        int(nps_raw) if nps_raw is not None else None,
+        comment or None,
+        # Only reviews are published: without one, no name is kept.
+        reviewer_name=name if reviews else None,
+    )
