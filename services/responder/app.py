@@ -20,6 +20,7 @@ from services.responder.publishing.worker import PublishWorker
 from services.responder.replies.endpoints import router as replies_router
 from services.responder.reviews.endpoints import router as reviews_router
 from services.responder.settings import MIN_JWT_SECRET_BYTES, ResponderSettings
+from services.responder.shopify_reviews.endpoints import router as shopify_router
 from services.responder.shopify_reviews.worker import ShopifyReviewSync
 from services.responder.shops.endpoints import router as shops_router
 from shared.db.pool import Pool
@@ -82,6 +83,8 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
         runtime,
         [
             access_router,
+            # Before shops_router: its DELETE /connector/{platform} would take .../shopify.
+            shopify_router,
             shops_router,
             reviews_router,
             cases_router,

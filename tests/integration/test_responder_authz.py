@@ -64,6 +64,12 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
         {"account_id": "1", "location_id": "2", "access_token": "t"},
     ),
     ("DELETE", "/v1/shops/{shop_id}/connector/{platform}"): ("manager", None),
+    ("GET", "/v1/shops/{shop_id}/connector/shopify"): ("manager", None),
+    ("PUT", "/v1/shops/{shop_id}/connector/shopify"): (
+        "manager",
+        {"shop_domain": "teashop.myshopify.com", "access_token": "t"},
+    ),
+    ("DELETE", "/v1/shops/{shop_id}/connector/shopify"): ("manager", None),
     ("GET", "/v1/reviews"): ("agent", None),
     ("GET", "/v1/reviews/counts"): ("agent", None),
     ("GET", "/v1/reviews/{review_id}"): ("agent", None),

@@ -15,7 +15,7 @@ import pytest
 from services.responder.shopify_reviews import repository, service
 from services.responder.shopify_reviews.worker import ShopifyReviewSync
 from tests.support.clock import T0
-from tests.support.responder import Responder, running_responder
+from tests.support.responder import Responder, running_responder, user_with_key
 from tests.support.shopify_graphql import TOKEN, ShopifyGraphQL
 
 pytestmark = pytest.mark.integration
@@ -268,3 +268,67 @@ async def test_a_refusal_is_recorded_and_retried_with_backoff(
     responder.clock.advance(minutes=1)
     await sync(responder)
     assert len(shopify.reviews()) == 1
+
+
+async def test_a_manager_sets_the_connection_through_the_api(
+    make_settings: Any, shopify: ShopifyGraphQL
+) -> None:
+    async with (
+        running_responder(make_settings, outbound_allow_private_networks=True) as r,
+        r.http() as http,
+    ):
+        _, manager = await user_with_key(http, "manager", ["s-api"])
+        _, agent = await user_with_key(http, "agent", ["s-api"])
+        url = "/v1/shops/s-api/connector/shopify"
+        body = {"shop_domain": "TeaShop.myshopify.com", "base_url": shopify.base_url}
+
+        missing = await http.put(url, json=body, headers=manager)
+        assert missing.status_code == 422
+        assert "access_token: required" in missing.text
+        for wrong in ({"shop_domain": "teashop.example.com"}, {"api_version": "2025-05"}):
+            refused = await http.put(
+                url, json={**body, "access_token": TOKEN, **wrong}, headers=manager
+            )
+            assert refused.status_code == 422, refused.text
+        assert (
+            await http.put(url, json={**body, "access_token": TOKEN}, headers=agent)
+        ).status_code == 403
+
+        put = await http.put(url, json={**body, "access_token": TOKEN}, headers=manager)
+        assert put.status_code == 200, put.text
+        assert TOKEN not in put.text
+        assert put.json()["shop_domain"] == "teashop.myshopify.com"
+        assert put.json()["access_token_set"] is True
+        assert put.json()["definition_enabled"] is False
+
+        await r.pool.execute(
+            """
+            INSERT INTO public_reviews (shop_id, review_id, product_id, rating, language,
+                verified, status, submitted_at, published_at, updated_at)
+            VALUES ('s-api', 'survey:9', $1, 2, 'de', false, 'published', $2, $2, $2)
+            """,
+            PRODUCT,
+            T0,
+        )
+        await sync(r)
+        [entry] = shopify.reviews()
+        assert entry.fields["app_verification_status"] == "unverified"
+        assert "author_display_name" not in entry.fields  # anonymous stays anonymous
+
+        got = await http.get(url, headers=manager)
+        assert got.status_code == 200
+        assert got.json()["definition_enabled"] is True
+        assert (got.json()["synced"], got.json()["retrying"]) == (1, 0)
+        assert TOKEN not in got.text
+        audit = await r.pool.fetchval(
+            "SELECT count(*) FROM audit_log WHERE action = 'shop.shopify_connection_updated'"
+        )
+        assert audit == 1
+
+        # Without a token an existing connection keeps its own.
+        kept = await http.put(url, json={**body, "api_version": "2025-10"}, headers=manager)
+        assert kept.status_code == 200 and kept.json()["api_version"] == "2025-10"
+
+        assert (await http.delete(url, headers=manager)).status_code == 204
+        assert (await http.get(url, headers=manager)).status_code == 404
+        assert (await http.delete(url, headers=manager)).status_code == 404
