@@ -14,6 +14,7 @@ import pytest
 
 from services.responder.shopify_reviews import repository, service
 from services.responder.shopify_reviews.worker import ShopifyReviewSync
+from shared.events import ShopRedactRequested
 from tests.support.clock import T0
 from tests.support.responder import Responder, running_responder, user_with_key
 from tests.support.shopify_graphql import TOKEN, ShopifyGraphQL
@@ -332,3 +333,19 @@ async def test_a_manager_sets_the_connection_through_the_api(
         assert (await http.delete(url, headers=manager)).status_code == 204
         assert (await http.get(url, headers=manager)).status_code == 404
         assert (await http.delete(url, headers=manager)).status_code == 404
+
+
+async def test_a_shop_redaction_deletes_its_token_and_sync_state(
+    responder: Responder, shopify: ShopifyGraphQL
+) -> None:
+    await put_review(responder, "survey:1", 4)
+    await sync(responder)
+    assert len(shopify.reviews()) == 1
+
+    await responder.feed(ShopRedactRequested(shop_id=SHOP, payload={"request_id": "rq-1"}))
+
+    for table in ("shopify_connections", "shopify_review_sync", "shopify_product_ratings"):
+        left = await responder.pool.fetchval(
+            f"SELECT count(*) FROM {table} WHERE shop_id = $1", SHOP
+        )
+        assert left == 0, table

@@ -11,6 +11,7 @@ from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
+from services.responder.shopify_reviews import repository as shopify_sync
 from services.responder.shops import repository as shops
 from shared.db.pool import Connection
 from shared.events.privacy import (
@@ -57,6 +58,7 @@ async def on_shop_redact(conn: Connection, event: ShopRedactRequested) -> None:
     await reviews.forget_shop(conn, shop_id)
     await analytics.forget_shop(conn, shop_id)
     await audit.forget_shop(conn, shop_id)
+    await shopify_sync.forget_shop(conn, shop_id)
     await shops.forget(conn, shop_id)
     await users.drop_shop_from_users(conn, shop_id)
 

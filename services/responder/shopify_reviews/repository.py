@@ -109,6 +109,12 @@ async def delete_connection(conn: Connection, shop_id: str) -> ShopifyConnection
     return ShopifyConnection(**dict(row)) if row else None
 
 
+async def forget_shop(conn: Connection, shop_id: str) -> None:
+    """The shop is redacted: its token and what the sync knew go (the copies in its own
+    store are the store's)."""
+    await delete_connection(conn, shop_id)
+
+
 async def mark_definition_enabled(conn: Connection, shop_id: str) -> None:
     await conn.execute(
         "UPDATE shopify_connections SET definition_enabled = true WHERE shop_id = $1", shop_id
