@@ -29,7 +29,11 @@ SERVICE_PORTS: dict[str, int] = {
     "survey": 8002,
     "notifier": 8003,
     "responder": 8004,
+    # The responder's public, read-only storefront process (its own module, not a service).
+    "storefront": 8005,
 }
+# Processes whose module is not services.<name>.
+SERVICE_MODULES: dict[str, str] = {"storefront": "services.responder.storefront"}
 
 # Only used when running as root, see the module docstring.
 PG_ROOT_BASE = Path("/var/lib/postgresql/reviewloop")

@@ -1,5 +1,5 @@
-"""The four services of the local stack: database provisioning, start (``python -m
-services.<name>`` on its fixed port), readiness, stop."""
+"""The four services of the local stack and the responder's storefront process: database
+provisioning, start (``python -m services.<name>`` on its fixed port), readiness, stop."""
 
 import os
 import sys
@@ -24,6 +24,7 @@ from deploy.local.layout import (
     DEFAULT_STATE_DIR,
     LOCALHOST,
     REPO_ROOT,
+    SERVICE_MODULES,
     SERVICE_PORTS,
     StackError,
     log,
@@ -39,7 +40,7 @@ SERVICE_STOP_TIMEOUT = 15.0
 
 
 def marker(name: str) -> str:
-    return f"services.{name}"
+    return SERVICE_MODULES.get(name, f"services.{name}")
 
 
 def readyz_url(name: str) -> str:

@@ -10,6 +10,7 @@ import yaml
 from services.ingest.settings import IngestSettings
 from services.notifier.settings import NotifierSettings
 from services.responder.settings import ResponderSettings
+from services.responder.storefront.settings import StorefrontSettings
 from services.survey.settings import SurveySettings
 from shared.db.provision import SERVICES
 
@@ -87,3 +88,22 @@ def test_images_are_built_from_the_dockerfile_here() -> None:
     assert (ROOT / "Dockerfile").exists()
     for name in (*SERVICES, "provision", "migrate"):
         assert COMPOSE["services"][name]["build"] == "."
+
+
+def test_the_storefront_runs_read_only_on_its_port_without_kafka() -> None:
+    svc = COMPOSE["services"]["storefront"]
+    assert svc["build"] == "."
+    assert svc["command"] == ["python", "-m", "services.responder.storefront"]
+    assert importlib.util.find_spec(svc["command"][2]) is not None
+    env = svc["environment"]
+    for key in env:
+        assert key.startswith("STOREFRONT_"), key
+        assert key.removeprefix("STOREFRONT_").lower() in StorefrontSettings.model_fields, key
+    port = int(env["STOREFRONT_HTTP_PORT"])
+    assert port == StorefrontSettings.model_fields["http_port"].default == 8005
+    assert f"{port}:{port}" in svc["ports"]
+    assert str(port) in " ".join(svc["healthcheck"]["test"])
+    assert env["STOREFRONT_DB_HOST"] in COMPOSE["services"]
+    assert not any("KAFKA" in key for key in env)
+    # The responder's migrations (the migrate step) are in place before it reads.
+    assert svc["depends_on"] == {"migrate": {"condition": "service_completed_successfully"}}

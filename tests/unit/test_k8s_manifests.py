@@ -21,6 +21,7 @@ from pydantic import SecretStr
 from services.ingest.settings import IngestSettings
 from services.notifier.settings import NotifierSettings
 from services.responder.settings import ResponderSettings
+from services.responder.storefront.settings import StorefrontSettings
 from services.survey.settings import SurveySettings
 from shared.db.provision import SERVICES
 from shared.kafka.consumer import ConsumerSpec
@@ -49,9 +50,13 @@ SETTINGS: dict[str, type[ServiceSettings]] = {
     "survey": SurveySettings,
     "notifier": NotifierSettings,
     "responder": ResponderSettings,
+    "storefront": StorefrontSettings,
 }
-# How each service scales: ingest on CPU (HPA), the consumers on lag (KEDA).
-SCALED_BY = {"ingest": "HorizontalPodAutoscaler"} | {
+# Deployments that are not a service of their own: the responder's public storefront process
+# (python -m services.responder.storefront) reads the responder's schema and uses no Kafka.
+WITHOUT_KAFKA = {"storefront"}
+# How each service scales: ingest and the storefront on CPU (HPA), the consumers on lag (KEDA).
+SCALED_BY = {"ingest": "HorizontalPodAutoscaler", "storefront": "HorizontalPodAutoscaler"} | {
     s: "ScaledObject" for s in ("survey", "notifier", "responder")
 }
 PARTITIONS = {t.name: t.partitions for t in ALL_TOPICS}
@@ -129,7 +134,7 @@ overlays = pytest.mark.parametrize("overlay", OVERLAYS)
 def test_overlay_renders_every_piece(overlay: str) -> None:
     objs = rendered(overlay)
     names = {(o["kind"], o["metadata"]["name"]) for o in objs}
-    for service in SERVICES:
+    for service in (*SERVICES, *WITHOUT_KAFKA):
         for kind in ("Deployment", "Service", "PodDisruptionBudget", SCALED_BY[service]):
             assert (kind, f"reviewloop-{service}") in names
     assert ("Job", "reviewloop-migrate") in names
@@ -304,7 +309,10 @@ def test_config_maps_hold_only_settings_fields_that_parse(
         for key in [*env, *(v["name"] for v in container["env"])]:
             assert key.startswith(prefix), key
             assert key[len(prefix) :].lower() in cls.model_fields, key
-        assert env[prefix + "KAFKA_CREATE_TOPICS"] == "false"
+        if service not in WITHOUT_KAFKA:
+            assert env[prefix + "KAFKA_CREATE_TOPICS"] == "false"
+        else:
+            assert not any("KAFKA" in key for key in env), service
         if overlay == "prod":
             assert env[prefix + "ENVIRONMENT"] == "production"
         # The settings class accepts it all (types, and production's refusal of dev secrets),
@@ -507,8 +515,9 @@ def test_every_manifest_file_is_listed_in_a_kustomization() -> None:
 CONTROLLER_NAMESPACE = "ingress-nginx"
 MONITORING_NAMESPACE = "monitoring"
 # Services the outside reaches through the Ingress: webhooks and the orders API, the survey and
-# unsubscribe pages behind the emails' links, the support staff's API.
-PUBLIC = {"ingest", "survey", "responder"}
+# unsubscribe pages behind the emails' links, the support staff's API, the storefront's public
+# reviews API and widget.
+PUBLIC = {"ingest", "survey", "responder", "storefront"}
 SMTP_SENDERS = {"survey", "notifier"}
 # Platform APIs (ingest's order fetches and reviews, responder's replies), webhook receivers.
 HTTPS_CALLERS = {"ingest", "notifier", "responder"}
@@ -596,9 +605,10 @@ def test_egress_is_exactly_what_each_workload_needs(overlay: str) -> None:
         if workload["kind"] == "Deployment":
             service = service_of(workload)
             prefix = service.upper() + "_"
-            kafka = port_of(env[prefix + "KAFKA_BOOTSTRAP_SERVERS"])
-            assert ("TCP", kafka) in allowed, (overlay, name, kafka)
-            expected |= {("TCP", KAFKA_PORT), ("TCP", KAFKA_TLS_PORT)}
+            if service not in WITHOUT_KAFKA:
+                kafka = port_of(env[prefix + "KAFKA_BOOTSTRAP_SERVERS"])
+                assert ("TCP", kafka) in allowed, (overlay, name, kafka)
+                expected |= {("TCP", KAFKA_PORT), ("TCP", KAFKA_TLS_PORT)}
             if service in SMTP_SENDERS:
                 smtp = int(env[prefix + "SMTP_PORT"])
                 assert ("TCP", smtp) in allowed, (overlay, service, smtp)
@@ -730,6 +740,8 @@ def test_kafka_tls_and_sasl_are_wired_for_the_services_and_keda(overlay: str) ->
         spec = pod_spec(deployment)
         (container,) = spec["containers"]
         env = config_map_env(overlay, container)
+        if service in WITHOUT_KAFKA:
+            continue
         protocol = env.get(prefix + "KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
         sasl = protocol.startswith("SASL_")
         tls = protocol in ("SSL", "SASL_SSL")

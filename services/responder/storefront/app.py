@@ -108,7 +108,8 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
     app.add_middleware(HttpMetricsMiddleware)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)
-    for error in UNAVAILABLE_ERRORS:
+    # UndefinedTable: the responder has not applied its migrations yet (they start together).
+    for error in (*UNAVAILABLE_ERRORS, asyncpg.UndefinedTableError):
         app.add_exception_handler(error, _unavailable)
 
     @app.get("/healthz", response_model=Health, tags=["probes"])

@@ -17,6 +17,9 @@ class StorefrontSettings(ServiceSettings):
     db_user: str = "responder"
     db_password: SecretStr = dev_secret("responder-db-password")
     db_parallel_workers: int | None = 0
+    # No route of this process takes a bearer token: nothing to configure (production would
+    # otherwise refuse to start on the inherited development default).
+    api_token: SecretStr = SecretStr("")
     # Where shoppers and Google reach this process: links in the widget, the feed's review
     # URLs, the disclosure page.
     public_url: str = "http://localhost:8005"

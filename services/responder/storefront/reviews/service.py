@@ -43,9 +43,18 @@ async def reviews_page(
 ) -> ReviewsPage:
     """Raises NoSuchShop / NoSuchProduct when nothing is published and the shop (product) is
     unknown."""
+    offset = (page - 1) * per_page
     async with pool.acquire() as conn:
-        stars = await repository.stars(conn, shop_id, product_id)
-        aggregate = aggregate_of(stars)
+        found = await repository.find(
+            conn,
+            shop_id,
+            product_id,
+            sort=sort,
+            language=language,
+            limit=per_page,
+            offset=offset,
+        )
+        aggregate = aggregate_of(found.stars)
         if aggregate.count == 0:
             if product_id is None and not await repository.shop_exists(conn, shop_id):
                 raise NoSuchShop(shop_id)
@@ -53,26 +62,8 @@ async def reviews_page(
                 conn, shop_id, product_id
             ):
                 raise NoSuchProduct(product_id)
-        if language is None:
-            total = aggregate.count
-        elif aggregate.count == 0:
-            total = 0
-        else:
-            total = await repository.counted(conn, shop_id, product_id, language)
-        offset = (page - 1) * per_page
-        rows = (
-            await repository.page(
-                conn,
-                shop_id,
-                product_id,
-                sort=sort,
-                language=language,
-                limit=per_page,
-                offset=offset,
-            )
-            if offset < total
-            else []
-        )
+    total = aggregate.count if found.in_language is None else found.in_language
+    rows = found.rows
     reviews = [
         PublicReview(
             id=r["review_id"],
