@@ -12,27 +12,24 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
 import lxml.html
 import pytest
-from fastapi import FastAPI
 
 from services.responder.app import build as build_responder
 from services.responder.settings import ResponderSettings
 from services.responder.storefront.disclosure.endpoints import CSP
-from services.responder.storefront.disclosure.endpoints import router as disclosure
 from services.responder.storefront.disclosure.texts import TEXTS
-from services.responder.storefront.settings import StorefrontSettings
+from services.responder.storefront.widget.texts import Texts as WidgetTexts
 from services.survey.settings import SurveySettings
-from shared.db.pool import Pool
 from shared.events.shops import ShopReviewPolicyChanged, ShopUpdated
 from shared.kafka.admin import ensure_topics
 from shared.kafka.producer import create_producer
 from shared.outbox.relay import OutboxRelay
-from tests.support.browser import LAPTOP, PHONE, chromium, serving, tab
-from tests.support.clock import T0, Clock
+from tests.support.browser import LAPTOP, PHONE, chromium, tab
+from tests.support.clock import T0
 from tests.support.kafka import eventually
 from tests.support.responder import Responder, running_responder
+from tests.support.storefront import Storefront, running_storefront
 from tests.support.survey import SurveyHarness
 
 pytestmark = pytest.mark.integration
@@ -41,23 +38,6 @@ SHOP = "tea-shop"
 PAGE = f"/shops/{SHOP}/review-policy"
 SURVEY_API = {"Authorization": "Bearer api-token-dev-only"}
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "public-reviews"
-
-
-def storefront_app(pool: Pool, settings: StorefrontSettings, clock: Clock) -> FastAPI:
-    """The disclosure router as the storefront process serves it, over the responder's rows."""
-    app = FastAPI()
-    app.include_router(disclosure)
-    app.state.pool = pool
-    app.state.settings = settings
-    app.state.clock = clock
-    return app
-
-
-@asynccontextmanager
-async def page_client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://storefront") as client:
-        yield client
 
 
 def policy(version: int, **changes: Any) -> ShopReviewPolicyChanged:
@@ -150,8 +130,12 @@ async def responder(make_settings) -> AsyncIterator[Responder]:
 
 
 @pytest.fixture
-def app(responder: Responder, make_settings) -> FastAPI:
-    return storefront_app(responder.pool, make_settings(StorefrontSettings), responder.clock)
+async def storefront(responder: Responder, make_settings) -> AsyncIterator[Storefront]:
+    """The storefront process's app on its read-only pool, on the responder's clock; its
+    response cache off, so each request reads the rows the test just wrote."""
+    async with running_storefront(make_settings, cache_seconds=0) as sf:
+        sf.app.state.clock = responder.clock
+        yield sf
 
 
 async def test_the_newest_policy_version_is_kept(responder) -> None:
@@ -172,7 +156,9 @@ async def test_the_newest_policy_version_is_kept(responder) -> None:
     )
 
 
-async def test_counts_per_reason_are_the_ledger_rows_of_the_last_12_months(responder, app) -> None:
+async def test_counts_per_reason_are_the_ledger_rows_of_the_last_12_months(
+    responder, storefront
+) -> None:
     await responder.feed(profile(locale="en"))
     await responder.feed(policy(1))
     for i, rating in enumerate((1, 1, 2, 5)):
@@ -187,7 +173,7 @@ async def test_counts_per_reason_are_the_ledger_rows_of_the_last_12_months(respo
     await decide(responder, "r-3", "publish", None, 199)  # published again: not counted
     await decide(responder, "r-old", "reject", "off_target", 400)  # older than 12 months
 
-    async with page_client(app) as http:
+    async with storefront.http() as http:
         r = await http.get(PAGE)
     assert r.status_code == 200, r.text
     assert counts(r.text) == {
@@ -211,16 +197,18 @@ async def test_counts_per_reason_are_the_ledger_rows_of_the_last_12_months(respo
 
     # A year without decisions says so instead of a table of zeros.
     responder.clock.advance(days=400)
-    async with page_client(app) as http:
+    async with storefront.http() as http:
         later = await http.get(PAGE)
     assert counts(later.text) == {} and t["moderation.none"] in text(later.text)
 
 
-async def test_the_page_in_the_shops_language_with_links_to_the_others(responder, app) -> None:
+async def test_the_page_in_the_shops_language_with_links_to_the_others(
+    responder, storefront
+) -> None:
     await responder.feed(profile(locale="de-DE"))
     await responder.feed(policy(4, incentive_offered=True))
     de = TEXTS["de"]
-    async with page_client(app) as http:
+    async with storefront.http() as http:
         r = await http.get(PAGE)
         assert r.status_code == 200, r.text
         assert r.headers["content-language"] == "de"
@@ -237,7 +225,11 @@ async def test_the_page_in_the_shops_language_with_links_to_the_others(responder
         assert "höchstens 30 Tage vorher" in shown
         assert de["consent.notice"].format(countries="Österreich und Deutschland") in shown
         assert de["incentive.offered"].format(label="Mit Anreiz") in shown
-        assert "Verifizierter Kauf" in shown
+        # The labels and how-verified sentences are the widget's own words.
+        widget = WidgetTexts("de")
+        assert f"Was „{widget.t('verified')}“ bedeutet" in shown
+        assert f"„{widget.t('incentivized')}“" in shown
+        assert f"“{widget.t('verified')}”: {widget.t('verified_by.survey')}" in shown
         delays = {
             tr.findall("td")[0].text_content(): int(tr.findall("td")[1].text_content())
             for tr in doc.xpath('//table[@class="delays"]/tbody/tr')
@@ -267,15 +259,17 @@ async def test_the_page_in_the_shops_language_with_links_to_the_others(responder
         assert bad.status_code == 422
 
 
-async def test_before_the_survey_announced_a_policy_the_page_says_so(responder, app) -> None:
+async def test_before_the_survey_announced_a_policy_the_page_says_so(responder, storefront) -> None:
     await responder.feed(profile(locale="en", contact_email=None, contact_url=None))
-    async with page_client(app) as http:
+    async with storefront.http() as http:
         r = await http.get(PAGE)
     assert r.status_code == 200, r.text
     shown = text(r.text)
     t = TEXTS["en"]
     assert t["policy.unknown"] in shown and t["invited.all"] in shown
-    assert "after delivery" not in shown  # no timing guessed
+    # No timing guessed.
+    assert "days after delivery" not in shown
+    assert not lxml.html.fromstring(r.text).xpath('//table[@class="delays"]')
     assert t["contact.none"] in shown
 
 
@@ -303,11 +297,13 @@ async def test_a_survey_settings_change_reaches_the_page_over_kafka(
         infra.maildir,
     )
     _, runtime = build_responder(make_settings(ResponderSettings))
-    await runtime.start()
-    clock = Clock()
-    app = storefront_app(runtime.pool, make_settings(StorefrontSettings), clock)
+    await runtime.start()  # applies the responder's migrations, runs its consumer
     try:
-        async with survey_relay(survey, prefix), page_client(app) as http:
+        async with (
+            survey_relay(survey, prefix),
+            running_storefront(make_settings, cache_seconds=0) as storefront,
+            storefront.http() as http,
+        ):
             # Registration: the survey learns the shop and announces its defaults.
             await survey.shop(SHOP)
 
@@ -336,14 +332,14 @@ async def test_a_survey_settings_change_reaches_the_page_over_kafka(
         await survey.close()
 
 
-async def test_the_page_is_accessible_on_a_phone_and_a_laptop(responder, app) -> None:
+async def test_the_page_is_accessible_on_a_phone_and_a_laptop(responder, storefront) -> None:
     await responder.feed(profile(locale="de-DE", contact_phone="+49 30 1234567"))
     await responder.feed(policy(2, incentive_offered=True))
     await review(responder, "r-1", 1, "published")
     await review(responder, "r-2", 2, "held")
     await decide(responder, "r-2", "hold", "insult_or_hate", 5)
     await decide(responder, "r-1", "redact", "personal_data", 6)
-    async with serving(app) as base, chromium() as browser:
+    async with storefront.serve() as base, chromium() as browser:
         for name, viewport in (("phone", PHONE), ("laptop", LAPTOP)):
             for lang in ("de", "en"):
                 async with tab(browser, viewport) as t:

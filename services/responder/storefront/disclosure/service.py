@@ -22,6 +22,8 @@ from services.responder.storefront.disclosure.texts import (
     TEXTS,
     choose,
 )
+from services.responder.storefront.widget.service import VERIFIED_HOW
+from services.responder.storefront.widget.texts import Texts as WidgetTexts
 from shared.db.pool import Pool
 from shared.events.replies import MODERATION_REASONS
 from shared.events.shops import ShopReviewPolicyChangedPayload
@@ -116,6 +118,8 @@ async def page(pool: Pool, shop_id: str, lang: str | None, now: datetime) -> Dis
         published = await repository.published(conn, shop_id)
     language = choose(lang, shop.locale)
     t = TEXTS[language]
+    # The labels as the widget shows them, in the same language.
+    widget = WidgetTexts(language)
     days = DAYS[language]
     counts = [
         Counts(
@@ -143,7 +147,8 @@ async def page(pool: Pool, shop_id: str, lang: str | None, now: datetime) -> Dis
         any_decision=any(totals.values()),
         published=published,
         contact=shop,
-        verified=t["verified.label"],
-        incentivized=t["incentive.label"],
+        verified=widget.t("verified"),
+        verified_how=[widget.t(f"verified_by.{how}") for how in VERIFIED_HOW],
+        incentivized=widget.t("incentivized"),
     )
     return Disclosure(shop_id, language, html, counts, published, policy)

@@ -2,8 +2,9 @@
 every key (tests/unit/test_storefront_disclosure_texts.py), so a shopper never reads the page
 half in one language. Plain text: the template escapes it; `{name}` fields are filled in.
 
-The two labels shoppers see on reviews ("Verified purchase", "Incentivized") are quoted here
-as the widget shows them."""
+The labels shoppers see on reviews ("Verified buyer", "Incentivized") and the sentences saying
+how a purchase was checked are the widget's own (`storefront/widget/locales`), read from there:
+the page explains exactly the words the widget shows."""
 
 from collections.abc import Callable
 
@@ -104,11 +105,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "policy.unknown": "This shop's invitation settings have not reached this page yet, so "
         "it states no timing here. The rules below apply to every review shown.",
         "verified.heading": "What “{label}” means",
-        "verified.label": "Verified purchase",
         "verified.text": "Every review shown here comes from an invitation sent after a real "
         "order in this shop, and is linked to that order. Reviews labelled “{label}” were "
         "written through that invitation, so the reviewer bought from the shop. Reviews from "
         "anyone not invited are not published here.",
+        "verified.how": "Next to the label, each review says how its purchase was checked:",
         "moderation.heading": "Moderation",
         "moderation.published": "Every review is published, whatever its rating. A review can "
         "be held back or rejected only for one of these reasons, and every decision is "
@@ -138,7 +139,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "with this offer are labelled “{label}”.",
         "incentive.none": "No reward is offered for reviews. Reviews written while a reward was "
         "offered are labelled “{label}”.",
-        "incentive.label": "Incentivized",
         "display.heading": "Order of reviews and replies",
         "display.order": "Reviews are shown newest first. Shoppers can sort them by rating "
         "(highest or lowest first) or oldest first; every published review counts in the "
@@ -195,12 +195,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "Seite angekommen, daher nennt sie hier keine Zeiten. Die Regeln unten gelten für "
         "jede gezeigte Bewertung.",
         "verified.heading": "Was „{label}“ bedeutet",
-        "verified.label": "Verifizierter Kauf",
         "verified.text": "Jede hier gezeigte Bewertung stammt aus einer Einladung nach einer "
         "echten Bestellung in diesem Shop und ist mit dieser Bestellung verknüpft. "
         "Bewertungen mit „{label}“ wurden über diese Einladung geschrieben: Wer sie schrieb, "
         "hat im Shop gekauft. Bewertungen von nicht Eingeladenen werden hier nicht "
         "veröffentlicht.",
+        "verified.how": "Neben dem Hinweis steht bei jeder Bewertung, wie der Kauf geprüft wurde:",
         "moderation.heading": "Moderation",
         "moderation.published": "Jede Bewertung wird veröffentlicht, gleich mit wie vielen "
         "Sternen. Zurückgehalten oder abgelehnt werden kann eine Bewertung nur aus einem "
@@ -231,7 +231,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "geschrieben wurden, tragen den Hinweis „{label}“.",
         "incentive.none": "Für Bewertungen wird keine Gegenleistung angeboten. Bewertungen aus "
         "einer Zeit mit Gegenleistung tragen den Hinweis „{label}“.",
-        "incentive.label": "Mit Anreiz",
         "display.heading": "Reihenfolge und Antworten",
         "display.order": "Die neuesten Bewertungen stehen oben. Man kann nach Sternen (höchste "
         "oder niedrigste zuerst) oder die ältesten zuerst sortieren; jede veröffentlichte "
@@ -286,11 +285,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "policy.unknown": "Nastavitve povabil te trgovine še niso prispele na to stran, zato tu "
         "ne navaja rokov. Spodnja pravila veljajo za vsako prikazano oceno.",
         "verified.heading": "Kaj pomeni »{label}«",
-        "verified.label": "Preverjen nakup",
         "verified.text": "Vsaka tu prikazana ocena izhaja iz povabila po resničnem naročilu v "
         "tej trgovini in je povezana s tem naročilom. Ocene z oznako »{label}« so bile "
         "napisane prek tega povabila, zato je ocenjevalec kupil v trgovini. Ocen oseb, ki "
         "niso bile povabljene, tu ne objavljamo.",
+        "verified.how": "Ob oznaki je pri vsaki oceni navedeno, kako je bil nakup preverjen:",
         "moderation.heading": "Moderiranje",
         "moderation.published": "Vsaka ocena je objavljena, ne glede na število zvezdic. "
         "Zadržana ali zavrnjena je lahko le iz enega od teh razlogov, vsaka odločitev pa je "
@@ -320,7 +319,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "na oceno in besedilo. Ocene, napisane s to ponudbo, imajo oznako »{label}«.",
         "incentive.none": "Za ocene ni ponujena nobena nagrada. Ocene, napisane v času ponudbe "
         "nagrade, imajo oznako »{label}«.",
-        "incentive.label": "S spodbudo",
         "display.heading": "Vrstni red ocen in odgovori",
         "display.order": "Najnovejše ocene so prikazane prve. Kupci jih lahko razvrstijo po "
         "oceni (najvišja ali najnižja najprej) ali najstarejše najprej; vsaka objavljena "
@@ -375,11 +373,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "tāpēc tā šeit nenorāda termiņus. Zemāk minētie noteikumi attiecas uz katru parādīto "
         "atsauksmi.",
         "verified.heading": "Ko nozīmē “{label}”",
-        "verified.label": "Pārbaudīts pirkums",
         "verified.text": "Katra šeit parādītā atsauksme nāk no uzaicinājuma pēc īsta "
         "pasūtījuma šajā veikalā un ir saistīta ar šo pasūtījumu. Atsauksmes ar atzīmi "
         "“{label}” ir uzrakstītas, izmantojot šo uzaicinājumu, tātad autors ir pircis veikalā. "
         "Neuzaicinātu personu atsauksmes šeit netiek publicētas.",
+        "verified.how": "Blakus atzīmei pie katras atsauksmes norādīts, kā pirkums pārbaudīts:",
         "moderation.heading": "Moderēšana",
         "moderation.published": "Katra atsauksme tiek publicēta neatkarīgi no tās vērtējuma. "
         "To var aizturēt vai noraidīt tikai viena no šiem iemesliem, un katrs lēmums tiek "
@@ -410,7 +408,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "piedāvājumu, ir atzīme “{label}”.",
         "incentive.none": "Par atsauksmēm netiek piedāvāta atlīdzība. Atsauksmēm, kas "
         "uzrakstītas laikā, kad atlīdzība tika piedāvāta, ir atzīme “{label}”.",
-        "incentive.label": "Ar stimulu",
         "display.heading": "Atsauksmju secība un atbildes",
         "display.order": "Jaunākās atsauksmes tiek rādītas pirmās. Pircēji tās var kārtot pēc "
         "vērtējuma (augstākais vai zemākais vispirms) vai vecākās vispirms; katra publicētā "
@@ -466,11 +463,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "pagină, așa că aici nu sunt indicate termene. Regulile de mai jos se aplică fiecărei "
         "recenzii afișate.",
         "verified.heading": "Ce înseamnă „{label}”",
-        "verified.label": "Achiziție verificată",
         "verified.text": "Fiecare recenzie afișată aici provine dintr-o invitație trimisă după "
         "o comandă reală în acest magazin și este legată de acea comandă. Recenziile marcate "
         "„{label}” au fost scrise prin acea invitație, deci autorul a cumpărat din magazin. "
         "Recenziile persoanelor neinvitate nu sunt publicate aici.",
+        "verified.how": "Lângă etichetă, fiecare recenzie spune cum a fost verificată achiziția:",
         "moderation.heading": "Moderare",
         "moderation.published": "Fiecare recenzie este publicată, indiferent de nota ei. O "
         "recenzie poate fi reținută sau respinsă doar pentru unul dintre aceste motive, iar "
@@ -501,7 +498,6 @@ TEXTS: dict[str, dict[str, str]] = {
         "ofertă sunt marcate „{label}”.",
         "incentive.none": "Nu se oferă nicio recompensă pentru recenzii. Recenziile scrise cât "
         "timp s-a oferit o recompensă sunt marcate „{label}”.",
-        "incentive.label": "Cu stimulent",
         "display.heading": "Ordinea recenziilor și răspunsurile",
         "display.order": "Recenziile sunt afișate de la cea mai nouă. Cumpărătorii le pot "
         "sorta după notă (cea mai mare sau cea mai mică întâi) sau de la cea mai veche; "
