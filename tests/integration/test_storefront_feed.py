@@ -299,3 +299,42 @@ async def test_review_page(responder: Responder, storefront: Storefront) -> None
         assert missing.headers["cache-control"] == "no-store"
         assert "default-src 'none'" in missing.headers["content-security-policy"]
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
+
+
+async def test_review_page_in_chromium_is_accessible_and_breaks_no_csp(
+    responder: Responder, storefront: Storefront
+) -> None:
+    # Imported here: the rest of this file needs no browser.
+    from tests.support.browser import LAPTOP, PHONE, chromium, tab
+
+    pool = responder.pool
+    await insert_shop(pool, "a11y", display_name="Tea & Cups")
+    await insert_public_review(
+        pool,
+        "a11y",
+        "survey:r1-pot",
+        rating=2,
+        title="Pretty, but the lid rattles",
+        body="Pours well.\nThe lid rattles when you pour the last cup " + "x" * 120,
+        display_name="Ana N.",
+        incentivized=True,
+        reply_text="Thank you, a snug lid is on its way.",
+        replied_at=T0 + days(1),
+    )
+    async with storefront.serve() as base, chromium() as browser:
+        for viewport in (PHONE, LAPTOP):
+            async with tab(browser, viewport) as t:
+                response = await t.page.goto(f"{base}/shops/a11y/reviews/survey:r1-pot")
+                assert response is not None and response.status == 200
+                # The stylesheet applied (allowed by style-src 'self').
+                color = await t.page.evaluate(
+                    "getComputedStyle(document.querySelector('.reply')).backgroundColor"
+                )
+                assert color == "rgb(243, 244, 246)"
+                assert await t.axe_violations() == []
+                assert await t.csp_violations() == []
+                assert await t.horizontal_overflow() == 0
+            async with tab(browser, viewport) as t:
+                response = await t.page.goto(f"{base}/shops/a11y/reviews/nope")
+                assert response is not None and response.status == 404
+                assert await t.axe_violations() == []
