@@ -9,6 +9,7 @@ from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
 from services.survey.metrics.endpoints import router as metrics_router
+from services.survey.moderation_notices.worker import ModerationNoticeDispatcher
 from services.survey.previews.endpoints import router as previews_router
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
@@ -58,6 +59,10 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
         # Few and never urgent: one batch per interval.
         return await FollowUpDispatcher(pool, settings, tokens, runtime.clock).run_once()
 
+    async def moderation_notices(pool: Pool) -> int:
+        # A rejected review's notice goes at once: one batch per interval.
+        return await ModerationNoticeDispatcher(pool, settings, runtime.clock).run_once()
+
     runtime = Runtime(
         settings,
         MIGRATIONS,
@@ -72,6 +77,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
             *DEFAULT_TASKS,
             PeriodicTask("dispatch", settings.dispatch_interval_s, dispatch, wake_on="dispatch"),
             PeriodicTask("follow-ups", settings.dispatch_interval_s, follow_up),
+            PeriodicTask("moderation-notices", settings.dispatch_interval_s, moderation_notices),
         ),
         on_stop=(smtp.close,),
     )

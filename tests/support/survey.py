@@ -19,6 +19,7 @@ from services.survey.app import MIGRATIONS, build
 from services.survey.dispatch.worker import Dispatcher
 from services.survey.follow_ups.handlers import follow_up_consumer
 from services.survey.follow_ups.worker import FollowUpDispatcher
+from services.survey.moderation_notices.worker import ModerationNoticeDispatcher
 from services.survey.privacy.handlers import privacy_consumer
 from services.survey.settings import SurveySettings
 from services.survey.shops.handlers import shop_consumer
@@ -129,6 +130,9 @@ class SurveyHarness:
     def follow_up_dispatcher(self, tokens: Any = None) -> FollowUpDispatcher:
         app, _ = build(self.settings)
         return FollowUpDispatcher(self.pool, self.settings, tokens or app.state.tokens, self.clock)
+
+    def moderation_notice_dispatcher(self) -> ModerationNoticeDispatcher:
+        return ModerationNoticeDispatcher(self.pool, self.settings, self.clock)
 
     def http(self) -> httpx.AsyncClient:
         app, runtime = build(self.settings)

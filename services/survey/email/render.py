@@ -15,7 +15,15 @@ from services.survey.email.translations import Texts
 from services.survey.orders.view import Item
 from shared.email.mime import UNFOLDED, new_alternative
 
-__all__ = ["UNFOLDED", "EmailContent", "FollowUpContent", "build_follow_up", "build_message"]
+__all__ = [
+    "UNFOLDED",
+    "EmailContent",
+    "FollowUpContent",
+    "ModerationNoticeContent",
+    "build_follow_up",
+    "build_message",
+    "build_moderation_notice",
+]
 
 # One plain address (what a Reply-To takes): no display name, list, spaces or line breaks, so a
 # contact address the registry let through can never add a header or a second recipient.
@@ -69,6 +77,23 @@ class FollowUpContent:
     color: str
     # How to reach the shop (the registry's profile), named in the text; the email is also the
     # Reply-To.
+    contact_email: str | None = None
+    contact_url: str | None = None
+    contact_phone: str | None = None
+
+
+@dataclass(frozen=True)
+class ModerationNoticeContent:
+    language: str
+    shop_name: str
+    recipient: str
+    recipient_name: str | None
+    product: str
+    rating: int
+    # One of shared.events.replies.MODERATION_REASONS, told in words.
+    reason: str
+    logo_url: str | None
+    color: str
     contact_email: str | None = None
     contact_url: str | None = None
     contact_phone: str | None = None
@@ -149,12 +174,51 @@ def build_follow_up(
     return msg
 
 
+def build_moderation_notice(
+    content: ModerationNoticeContent, sender: str, message_id: str, now: datetime
+) -> MIMEMultipart:
+    """The one email after a rejection of the reviewer's own review: which review, why, and
+    whom to ask. Transactional, about their own content: no unsubscribe (it is not a list),
+    nothing offered, nothing asked."""
+    t = Texts(content.language, shop=content.shop_name, product=content.product)
+    subject = t("moderation_subject")
+    context = {
+        "t": t,
+        "lang": content.language,
+        "subject": subject,
+        "shop": content.shop_name,
+        "name": content.recipient_name,
+        "rating": content.rating,
+        "reason": t(f"reason_{content.reason}"),
+        "logo_url": content.logo_url,
+        "color": content.color,
+        "contact_email": content.contact_email,
+        "contact_url": content.contact_url,
+        "contact_phone": content.contact_phone,
+        "contact_tel": "".join(c for c in content.contact_phone or "" if c.isdigit() or c == "+"),
+    }
+    msg = _envelope(
+        content.shop_name,
+        content.recipient,
+        subject,
+        content.language,
+        None,
+        sender,
+        message_id,
+        now,
+        content.contact_email,
+    )
+    msg.attach(MIMEText(_env.get_template("moderation.txt").render(context), "plain", "utf-8"))
+    msg.attach(MIMEText(_env.get_template("moderation.html").render(context), "html", "utf-8"))
+    return msg
+
+
 def _envelope(
     shop_name: str,
     recipient: str,
     subject: str,
     language: str,
-    unsubscribe_url: str,
+    unsubscribe_url: str | None,
     sender: str,
     message_id: str,
     now: datetime,
@@ -167,9 +231,10 @@ def _envelope(
     msg["Message-ID"] = message_id
     msg["Date"] = format_datetime(now)
     msg["Content-Language"] = language
-    # RFC 8058: mail clients show an unsubscribe button that POSTs to the URL.
-    msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
-    msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    if unsubscribe_url is not None:
+        # RFC 8058: mail clients show an unsubscribe button that POSTs to the URL.
+        msg["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg["Auto-Submitted"] = "auto-generated"
     if reply_to and _ADDRESS.fullmatch(reply_to):
         msg["Reply-To"] = reply_to

@@ -7,12 +7,13 @@ from datetime import datetime
 
 from services.survey.follow_ups import repository as follow_ups
 from services.survey.follow_ups.rules import due_at
+from services.survey.moderation_notices.handlers import request_notice
 from services.survey.orders import repository as orders
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys.handlers import message_id
 from shared.db.pool import Connection
-from shared.events.replies import CaseFollowUpRequested
+from shared.events.replies import CaseFollowUpRequested, ReviewModerated
 from shared.kafka.consumer import ConsumerSpec
 from shared.kafka.handlers import Handlers
 from shared.topics import REPLIES
@@ -68,6 +69,14 @@ def follow_up_consumer(settings: SurveySettings, clock: Callable[[], datetime]) 
     async def on_follow_up_requested(conn: Connection, event: CaseFollowUpRequested) -> None:
         await request_follow_up(conn, settings, event, clock())
 
-    # Only this type: replies' other events (review.reply.published) are the notifier's.
-    handlers = Handlers().on(CaseFollowUpRequested, on_follow_up_requested)
+    async def on_review_moderated(conn: Connection, event: ReviewModerated) -> None:
+        await request_notice(conn, settings, event, clock())
+
+    # Only these types: replies' other events (review.reply.published) are the notifier's.
+    # Survey holds the customers' addresses, so both emails about a review are sent from here.
+    handlers = (
+        Handlers()
+        .on(CaseFollowUpRequested, on_follow_up_requested)
+        .on(ReviewModerated, on_review_moderated)
+    )
     return ConsumerSpec(name="survey.replies", topics=(REPLIES,), handlers=handlers)

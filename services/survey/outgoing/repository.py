@@ -1,6 +1,7 @@
-"""All SQL of the survey service's outgoing emails that is the same for both tables that hold
-them: invitations and reminders (`survey_emails`) and case follow-ups (`follow_up_emails`).
-Both have the same status, send_at, attempts, recipient, claimed_at and last_error columns.
+"""All SQL of the survey service's outgoing emails that is the same for the tables that hold
+them: invitations and reminders (`survey_emails`), case follow-ups (`follow_up_emails`) and
+notices of rejected reviews (`moderation_notices`). All have the same status, send_at,
+attempts, recipient, claimed_at and last_error columns.
 
 - `claim_due` takes due rows for this worker: other replicas skip locked rows, and the claim
   commits before any SMTP traffic, so a crash leaves the row in 'sending'. It clears the
@@ -19,8 +20,8 @@ from typing import Any, Literal
 from shared.db.pool import Connection
 
 # Table names are put into the SQL text: only these two, never a caller's string.
-EmailTable = Literal["survey_emails", "follow_up_emails"]
-TABLES: frozenset[str] = frozenset({"survey_emails", "follow_up_emails"})
+EmailTable = Literal["survey_emails", "follow_up_emails", "moderation_notices"]
+TABLES: frozenset[str] = frozenset({"survey_emails", "follow_up_emails", "moderation_notices"})
 
 
 def _table(table: EmailTable) -> str:

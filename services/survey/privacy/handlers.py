@@ -5,6 +5,7 @@ from pydantic import SecretStr
 
 from services.survey import suppressions
 from services.survey.follow_ups import repository as follow_ups
+from services.survey.moderation_notices import repository as moderation_notices
 from services.survey.orders import repository as orders
 from services.survey.privacy import repository
 from services.survey.shops import repository as shops
@@ -31,6 +32,7 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         await orders.forget_customer(conn, event.shop_id, order_ids, email)
         await surveys.forget_recipients(conn, event.shop_id, order_ids, email)
         await follow_ups.forget_recipients(conn, event.shop_id, order_ids, email)
+        await moderation_notices.forget_recipients(conn, event.shop_id, order_ids, email)
         review_ids = await repository.forget_answers(conn, event.shop_id, order_ids)
         if email:
             await suppressions.forget_email(conn, email, pepper)
@@ -42,6 +44,7 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         await orders.forget_shop(conn, event.shop_id)
         await surveys.forget_shop_recipients(conn, event.shop_id)
         await follow_ups.forget_shop_recipients(conn, event.shop_id)
+        await moderation_notices.forget_shop_recipients(conn, event.shop_id)
         # The trail of settings changes names staff (Reviewloop-Actor) and their choices.
         await settings_changes.forget_shop(conn, event.shop_id)
 
