@@ -15,6 +15,7 @@ from services.responder.cases.endpoints import router as cases_router
 from services.responder.console.auth.service import delete_expired
 from services.responder.console.routes import add_console
 from services.responder.consumer import consumer
+from services.responder.moderation.endpoints import router as moderation_router
 from services.responder.publishing.automation import AutomationWorker
 from services.responder.publishing.worker import PublishWorker
 from services.responder.replies.endpoints import router as replies_router
@@ -46,6 +47,9 @@ HANDLER_STATUSES = {
     "POST /v1/drafts/{draft_id}/publish": (403, 409),
     "POST /v1/shops/{shop_id}/templates": (409,),
     "PUT /v1/shops/{shop_id}/templates/{template_id}": (409,),
+    "GET /v1/reviews/{review_id}/moderation": (409,),
+    "POST /v1/reviews/{review_id}/moderation": (409,),
+    "POST /v1/reviews/{review_id}/moderation/redactions": (409,),
 }
 
 
@@ -86,6 +90,8 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             # Before shops_router: its DELETE /connector/{platform} would take .../shopify.
             shopify_router,
             shops_router,
+            # Before the reviews' `/v1/reviews/{review_id:path}`, which would take its GET.
+            moderation_router,
             reviews_router,
             cases_router,
             removal_requests_router,

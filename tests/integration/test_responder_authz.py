@@ -82,6 +82,13 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
         {"reason": "unverified", "evidence": "no such order in our shop"},
     ),
     ("GET", "/v1/removal-requests"): ("agent", None),
+    ("GET", "/v1/reviews/{review_id}/moderation"): ("agent", None),
+    ("POST", "/v1/reviews/{review_id}/moderation"): (
+        "manager",
+        {"action": "hold", "reason": "off_target"},
+    ),
+    ("POST", "/v1/reviews/{review_id}/moderation/redactions"): ("manager", {"phrases": ["pot"]}),
+    ("GET", "/v1/shops/{shop_id}/moderation"): ("agent", None),
     ("POST", "/v1/reviews/{review_id}/drafts"): ("agent", {}),
     ("GET", "/v1/drafts/{draft_id}"): ("agent", None),
     ("PUT", "/v1/drafts/{draft_id}"): ("agent", {"text": "Hello"}),

@@ -31,7 +31,7 @@ CONVERSATION = "conv-1"
 
 # channel -> (review id, source, product id)
 REVIEWS: dict[str, tuple[str, str, str | None]] = {
-    "webhook": ("survey:77", "survey", None),
+    "webhook": ("generic:77", "generic", None),
     "trustpilot": ("trustpilot:tp-1", "trustpilot", None),
     "trustpilot_product": ("trustpilot:tpp-1", "trustpilot", "JKT-1"),
     "google": ("google:g-1", "google", None),
@@ -219,15 +219,15 @@ async def test_each_review_goes_to_its_platform_and_the_rest_to_the_webhook(
         async with responder.http() as http:
             manager = await manager_of(http)
             await connect(http, manager, "google", receiver)
-            # Only a Google connection: a survey review has nowhere to go.
-            await responder.feed(classified("s1", "survey:1", source="survey"))
+            # Only a Google connection: a generic review has nowhere to go.
+            await responder.feed(classified("s1", "generic:1", source="generic"))
             draft = (
-                await http.post("/v1/reviews/survey:1/drafts", json={}, headers=manager)
+                await http.post("/v1/reviews/generic:1/drafts", json={}, headers=manager)
             ).json()
             await http.post(f"/v1/drafts/{draft['id']}/approve", headers=manager)
             refused = await http.post(f"/v1/drafts/{draft['id']}/publish", headers=manager)
             assert refused.status_code == 409
-            assert "no reply connector for survey reviews" in refused.json()["detail"]["message"]
+            assert "no reply connector for generic reviews" in refused.json()["detail"]["message"]
 
             await connect(http, manager, "webhook", receiver)
             assert (
@@ -244,13 +244,13 @@ async def test_each_review_goes_to_its_platform_and_the_rest_to_the_webhook(
                 "/v4/accounts/acc-1/locations/loc-2/reviews/g-1/reply",
             ]
             hooked = {json.loads(c.body)["review_id"] for c in receiver.calls if c.path == "/hook"}
-            assert hooked == {"survey:1", "trustpilot:tp-1"}
+            assert hooked == {"generic:1", "trustpilot:tp-1"}
             channels = {
                 p["review_id"]: p["channel"]
                 for p in (await http.get("/v1/publications", headers=manager)).json()
             }
             assert channels == {
-                "survey:1": "webhook",
+                "generic:1": "webhook",
                 "google:g-1": "google",
                 "trustpilot:tp-1": "webhook",
             }

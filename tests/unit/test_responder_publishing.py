@@ -14,6 +14,7 @@ from services.responder.publishing import routing, transport
 from services.responder.publishing.base import Reply, Result
 from services.responder.publishing.connector import WebhookAdapter
 from services.responder.publishing.google import GoogleAdapter
+from services.responder.publishing.reviewloop import ReviewloopAdapter
 from services.responder.publishing.trustpilot import TrustpilotAdapter
 from services.responder.publishing.worker import MAX_RETRY_AFTER_S, backoff, retry_delay
 from services.responder.shops.config import ShopSettings
@@ -281,13 +282,26 @@ def test_replies_go_to_the_reviews_platform_else_to_the_webhook() -> None:
     assert isinstance(tp, TrustpilotAdapter) and tp.business_user_id == "bu"
     g = routing.adapter_for(shop(), links, "google", at)
     assert isinstance(g, GoogleAdapter) and (g.account_id, g.location_id) == ("1", "2")
-    for source in ("survey", "generic"):
-        hook = routing.adapter_for(shop(), links, source, at)
-        assert isinstance(hook, WebhookAdapter) and hook.channel == "webhook"
+    hook = routing.adapter_for(shop(), links, "generic", at)
+    assert isinstance(hook, WebhookAdapter) and hook.channel == "webhook"
     # A platform without a connection falls back to the webhook; nothing at all: no connector.
     assert isinstance(routing.adapter_for(shop(), {}, "google", at), WebhookAdapter)
     assert routing.adapter_for(shop(url=None), {}, "trustpilot", at) is None
-    assert routing.adapter_for(shop(url=None), links, "survey", at) is None
+
+
+async def test_replies_to_survey_reviews_are_shown_by_reviewloop_itself() -> None:
+    # Reviewloop publishes survey reviews: their replies need no webhook and no HTTP call.
+    at = NOW.timestamp()
+    for s in (shop(), shop(url=None)):
+        own = routing.adapter_for(s, {}, "survey", at)
+        assert isinstance(own, ReviewloopAdapter) and own.channel == "reviewloop"
+    async with httpx.AsyncClient(transport=httpx.MockTransport(_no_call)) as http:
+        result = await ReviewloopAdapter().deliver(http, reply(source="survey"))
+    assert result.outcome == "published"
+
+
+def _no_call(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"no HTTP call expected, got {request.method} {request.url}")
 
 
 # -- connection settings ---------------------------------------------------------------------

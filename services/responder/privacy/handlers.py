@@ -9,6 +9,7 @@ from services.responder.access import repository as users
 from services.responder.analytics import repository as analytics
 from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
+from services.responder.moderation import publication
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shopify_reviews import repository as shopify_sync
@@ -38,6 +39,7 @@ async def redact_orders(
         await replies.redact_reviews(conn, shop_id, review_ids)
         await cases.redact_reviews(conn, shop_id, review_ids)
         await audit.redact_reviews(conn, shop_id, review_ids)
+        await publication.on_customer_redacted(conn, shop_id, review_ids)
     await analytics.forget_orders(conn, shop_id, order_ids)
     # Reply and case events are keyed by review; the shop's privacy events are export answers.
     await outbox.forget_sent(conn, shop_id, [f"{shop_id}:{r}" for r in review_ids], [])
@@ -58,6 +60,7 @@ async def on_shop_redact(conn: Connection, event: ShopRedactRequested) -> None:
     await reviews.forget_shop(conn, shop_id)
     await analytics.forget_shop(conn, shop_id)
     await audit.forget_shop(conn, shop_id)
+    await publication.on_shop_redacted(conn, shop_id)
     await shopify_sync.forget_shop(conn, shop_id)
     await shops.forget(conn, shop_id)
     await users.drop_shop_from_users(conn, shop_id)

@@ -1,7 +1,8 @@
-"""Which connector delivers a reply: the shop's connection to the review's platform when it
-has one, else the shop's signed webhook (custom shops, survey reviews, and shops that relay
-platform replies themselves). Decided again at every attempt, so fixing a connection helps the
-replies still waiting for a retry."""
+"""Which connector delivers a reply: our own display for reviews from our surveys (Reviewloop
+publishes those itself), the shop's connection to the review's platform when it has one, else
+the shop's signed webhook (custom shops, and shops that relay platform replies themselves).
+Decided again at every attempt, so fixing a connection helps the replies still waiting for a
+retry."""
 
 from collections.abc import Mapping
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 from services.responder.publishing.base import ReplyAdapter
 from services.responder.publishing.connector import WebhookAdapter
 from services.responder.publishing.google import GoogleAdapter
+from services.responder.publishing.reviewloop import ReviewloopAdapter
 from services.responder.publishing.trustpilot import TrustpilotAdapter
 from services.responder.shops import repository as shops
 from services.responder.shops.repository import PlatformConnection, ShopRow
@@ -21,6 +23,8 @@ def adapter_for(
     source: str,
     sent_at: float,
 ) -> ReplyAdapter | None:
+    if source == "survey":
+        return ReviewloopAdapter()
     link = connections.get(source)
     if link is not None:
         return platform_adapter(link)

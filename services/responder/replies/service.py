@@ -13,6 +13,7 @@ from typing import Any
 from services.responder.access.deps import ensure_shop, resolve_shop
 from services.responder.access.principal import Principal
 from services.responder.cases import service as cases
+from services.responder.moderation import publication as publication_of
 from services.responder.publishing import routing
 from services.responder.replies import drafting, policy
 from services.responder.replies import repository as replies
@@ -281,6 +282,10 @@ async def confirm_published(conn: Connection, publication: dict[str, Any], at: d
     review = await reviews.get(conn, shop_id, review_id)
     if review is not None:
         await cases.reply_published(conn, shop_id, review, at)
+    draft = await replies.get_draft(conn, [shop_id], publication["draft_id"])
+    if draft is not None:
+        # Shown under the review where Reviewloop publishes it (survey reviews only).
+        await publication_of.reply_published(conn, shop_id, review_id, draft["text"], at)
     event = ReplyPublished(
         shop_id=shop_id,
         occurred_at=at,

@@ -3,6 +3,7 @@ case for reviews that need action, and the automatic-reply queue. Database only.
 
 from services.responder.cases import service as cases
 from services.responder.cases.workflow import needs_case
+from services.responder.moderation import publication
 from services.responder.publishing import automation
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
@@ -29,6 +30,7 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     await reviews.announce(conn, event.shop_id)
     review = await reviews.get(conn, event.shop_id, p.review_id)
     assert review is not None
+    await publication.on_classified(conn, event, review)
     c = p.classification
     if needs_case(c.sentiment, c.severity, c.removal_candidate):
         await cases.open_case(conn, event.shop_id, review, SYSTEM, event.occurred_at)
@@ -38,6 +40,7 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
 
 
 async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:
+    await publication.on_deleted(conn, event.shop_id, event.payload.review_id)
     if await reviews.mark_deleted(conn, event.shop_id, event.payload.review_id, event.occurred_at):
         await reviews.announce(conn, event.shop_id)
 
