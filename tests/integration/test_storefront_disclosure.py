@@ -271,6 +271,7 @@ async def test_before_the_survey_announced_a_policy_the_page_says_so(responder, 
     assert "days after delivery" not in shown
     assert not lxml.html.fromstring(r.text).xpath('//table[@class="delays"]')
     assert t["contact.none"] in shown
+    assert t["incentive.unknown"].format(label=WidgetTexts("en").t("incentivized")) in shown
 
 
 @asynccontextmanager

@@ -27,7 +27,7 @@ RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {}}, "description": "The disclosure page"},
     304: {"description": "Not modified (If-None-Match matched the ETag)"},
     404: {"description": "No such shop"},
-    422: {"description": "A language the page does not speak"},
+    422: {"description": "A language the page does not speak, or a malformed shop id"},
 }
 
 

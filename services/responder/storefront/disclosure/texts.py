@@ -139,6 +139,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "with this offer are labelled “{label}”.",
         "incentive.none": "No reward is offered for reviews. Reviews written while a reward was "
         "offered are labelled “{label}”.",
+        "incentive.unknown": "Whether this shop offers a reward for reviews has not reached this "
+        "page yet. Reviews written while a reward was offered are labelled “{label}”.",
         "display.heading": "Order of reviews and replies",
         "display.order": "Reviews are shown newest first. Shoppers can sort them by rating "
         "(highest or lowest first) or oldest first; every published review counts in the "
@@ -231,6 +233,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "geschrieben wurden, tragen den Hinweis „{label}“.",
         "incentive.none": "Für Bewertungen wird keine Gegenleistung angeboten. Bewertungen aus "
         "einer Zeit mit Gegenleistung tragen den Hinweis „{label}“.",
+        "incentive.unknown": "Ob dieser Shop eine Gegenleistung für Bewertungen anbietet, ist auf "
+        "dieser Seite noch nicht angekommen. Bewertungen mit Gegenleistung tragen den Hinweis "
+        "„{label}“.",
         "display.heading": "Reihenfolge und Antworten",
         "display.order": "Die neuesten Bewertungen stehen oben. Man kann nach Sternen (höchste "
         "oder niedrigste zuerst) oder die ältesten zuerst sortieren; jede veröffentlichte "
@@ -319,6 +324,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "na oceno in besedilo. Ocene, napisane s to ponudbo, imajo oznako »{label}«.",
         "incentive.none": "Za ocene ni ponujena nobena nagrada. Ocene, napisane v času ponudbe "
         "nagrade, imajo oznako »{label}«.",
+        "incentive.unknown": "Ali ta trgovina ponuja nagrado za ocene, še ni prispelo na to stran. "
+        "Ocene, napisane v času ponudbe nagrade, imajo oznako »{label}«.",
         "display.heading": "Vrstni red ocen in odgovori",
         "display.order": "Najnovejše ocene so prikazane prve. Kupci jih lahko razvrstijo po "
         "oceni (najvišja ali najnižja najprej) ali najstarejše najprej; vsaka objavljena "
@@ -408,6 +415,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "piedāvājumu, ir atzīme “{label}”.",
         "incentive.none": "Par atsauksmēm netiek piedāvāta atlīdzība. Atsauksmēm, kas "
         "uzrakstītas laikā, kad atlīdzība tika piedāvāta, ir atzīme “{label}”.",
+        "incentive.unknown": "Vai šis veikals piedāvā atlīdzību par atsauksmēm, šajā lapā vēl nav "
+        "zināms. Atsauksmēm, kas uzrakstītas ar atlīdzības piedāvājumu, ir atzīme “{label}”.",
         "display.heading": "Atsauksmju secība un atbildes",
         "display.order": "Jaunākās atsauksmes tiek rādītas pirmās. Pircēji tās var kārtot pēc "
         "vērtējuma (augstākais vai zemākais vispirms) vai vecākās vispirms; katra publicētā "
@@ -498,6 +507,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "ofertă sunt marcate „{label}”.",
         "incentive.none": "Nu se oferă nicio recompensă pentru recenzii. Recenziile scrise cât "
         "timp s-a oferit o recompensă sunt marcate „{label}”.",
+        "incentive.unknown": "Dacă acest magazin oferă o recompensă pentru recenzii nu a "
+        "ajuns încă pe această pagină. Recenziile scrise cu o recompensă oferită sunt "
+        "marcate „{label}”.",
         "display.heading": "Ordinea recenziilor și răspunsurile",
         "display.order": "Recenziile sunt afișate de la cea mai nouă. Cumpărătorii le pot "
         "sorta după notă (cea mai mare sau cea mai mică întâi) sau de la cea mai veche; "
