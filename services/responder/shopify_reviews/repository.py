@@ -144,19 +144,20 @@ async def due_reviews(
         SELECT * FROM (
             SELECT r.review_id, r.product_id, r.status, r.rating, r.title, r.body,
                    r.display_name, r.language, r.verified, r.submitted_at, r.published_at,
-                   r.reply_text, r.replied_at, r.updated_at,
+                   r.reply_text, r.replied_at, r.updated_at, r.xmin::text AS version,
                    s.product_id AS synced_product_id, s.metaobject_id, s.synced_hash,
                    coalesce(s.attempts, 0) AS attempts
             FROM public_reviews r
             LEFT JOIN shopify_review_sync s
                 ON s.shop_id = r.shop_id AND s.review_id = r.review_id
             WHERE r.shop_id = $1 AND r.product_id IS NOT NULL
-              AND (s.review_id IS NULL OR s.seen_updated_at IS DISTINCT FROM r.updated_at
+              AND (s.review_id IS NULL OR s.seen_version IS DISTINCT FROM r.xmin::text
+                   OR s.seen_updated_at IS DISTINCT FROM r.updated_at
                    OR s.next_try_at IS NOT NULL)
               AND (s.next_try_at IS NULL OR s.next_try_at <= $2)
             UNION ALL
             SELECT s.review_id, s.product_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-                   NULL, NULL, NULL, NULL, s.product_id, s.metaobject_id, s.synced_hash,
+                   NULL, NULL, NULL, NULL, NULL, s.product_id, s.metaobject_id, s.synced_hash,
                    s.attempts
             FROM shopify_review_sync s
             WHERE s.shop_id = $1
@@ -182,16 +183,17 @@ async def review_synced(
     metaobject_id: str | None,
     synced_hash: str | None,
     seen_updated_at: datetime,
+    seen_version: str,
 ) -> None:
     await conn.execute(
         """
-        INSERT INTO shopify_review_sync
-            (shop_id, review_id, product_id, metaobject_id, synced_hash, seen_updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6)
+        INSERT INTO shopify_review_sync (shop_id, review_id, product_id, metaobject_id,
+            synced_hash, seen_updated_at, seen_version)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET product_id = EXCLUDED.product_id,
             metaobject_id = EXCLUDED.metaobject_id, synced_hash = EXCLUDED.synced_hash,
-            seen_updated_at = EXCLUDED.seen_updated_at, attempts = 0, last_error = NULL,
-            next_try_at = NULL
+            seen_updated_at = EXCLUDED.seen_updated_at, seen_version = EXCLUDED.seen_version,
+            attempts = 0, last_error = NULL, next_try_at = NULL
         """,
         shop_id,
         review_id,
@@ -199,6 +201,7 @@ async def review_synced(
         metaobject_id,
         synced_hash,
         seen_updated_at,
+        seen_version,
     )
 
 

@@ -130,6 +130,7 @@ class ShopifyReviewSync:
                     review["metaobject_id"],
                     digest,
                     review["updated_at"],
+                    review["version"],
                 )
                 return 0
             outcome = await admin.upsert_review(http, service.handle(shop_id, review_id), fields)
@@ -145,6 +146,7 @@ class ShopifyReviewSync:
                 metaobject.get("id"),
                 digest,
                 review["updated_at"],
+                review["version"],
             )
             touched.update(p for p in (product_id, previous) if p)
             return 1
@@ -160,7 +162,14 @@ class ShopifyReviewSync:
             await repository.forget_review(conn, shop_id, review_id)
         else:
             await repository.review_synced(
-                conn, shop_id, review_id, product_id, None, None, review["updated_at"]
+                conn,
+                shop_id,
+                review_id,
+                product_id,
+                None,
+                None,
+                review["updated_at"],
+                review["version"],
             )
         return changed
 
