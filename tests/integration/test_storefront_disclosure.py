@@ -229,7 +229,7 @@ async def test_the_page_in_the_shops_language_with_links_to_the_others(
         widget = WidgetTexts("de")
         assert f"Was „{widget.t('verified')}“ bedeutet" in shown
         assert f"„{widget.t('incentivized')}“" in shown
-        assert f"“{widget.t('verified')}”: {widget.t('verified_by.survey')}" in shown
+        assert f"„{widget.t('verified')}“: {widget.t('verified_by.survey')}" in shown
         delays = {
             tr.findall("td")[0].text_content(): int(tr.findall("td")[1].text_content())
             for tr in doc.xpath('//table[@class="delays"]/tbody/tr')

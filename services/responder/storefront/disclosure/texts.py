@@ -110,6 +110,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "written through that invitation, so the reviewer bought from the shop. Reviews from "
         "anyone not invited are not published here.",
         "verified.how": "Next to the label, each review says how its purchase was checked:",
+        "verified.quote": "“{label}”",
         "moderation.heading": "Moderation",
         "moderation.published": "Every review is published, whatever its rating. A review can "
         "be held back or rejected only for one of these reasons, and every decision is "
@@ -203,6 +204,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "hat im Shop gekauft. Bewertungen von nicht Eingeladenen werden hier nicht "
         "veröffentlicht.",
         "verified.how": "Neben dem Hinweis steht bei jeder Bewertung, wie der Kauf geprüft wurde:",
+        "verified.quote": "„{label}“",
         "moderation.heading": "Moderation",
         "moderation.published": "Jede Bewertung wird veröffentlicht, gleich mit wie vielen "
         "Sternen. Zurückgehalten oder abgelehnt werden kann eine Bewertung nur aus einem "
@@ -295,6 +297,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "napisane prek tega povabila, zato je ocenjevalec kupil v trgovini. Ocen oseb, ki "
         "niso bile povabljene, tu ne objavljamo.",
         "verified.how": "Ob oznaki je pri vsaki oceni navedeno, kako je bil nakup preverjen:",
+        "verified.quote": "»{label}«",
         "moderation.heading": "Moderiranje",
         "moderation.published": "Vsaka ocena je objavljena, ne glede na število zvezdic. "
         "Zadržana ali zavrnjena je lahko le iz enega od teh razlogov, vsaka odločitev pa je "
@@ -385,6 +388,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "“{label}” ir uzrakstītas, izmantojot šo uzaicinājumu, tātad autors ir pircis veikalā. "
         "Neuzaicinātu personu atsauksmes šeit netiek publicētas.",
         "verified.how": "Blakus atzīmei pie katras atsauksmes norādīts, kā pirkums pārbaudīts:",
+        "verified.quote": "“{label}”",
         "moderation.heading": "Moderēšana",
         "moderation.published": "Katra atsauksme tiek publicēta neatkarīgi no tās vērtējuma. "
         "To var aizturēt vai noraidīt tikai viena no šiem iemesliem, un katrs lēmums tiek "
@@ -477,6 +481,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "„{label}” au fost scrise prin acea invitație, deci autorul a cumpărat din magazin. "
         "Recenziile persoanelor neinvitate nu sunt publicate aici.",
         "verified.how": "Lângă etichetă, fiecare recenzie spune cum a fost verificată achiziția:",
+        "verified.quote": "„{label}”",
         "moderation.heading": "Moderare",
         "moderation.published": "Fiecare recenzie este publicată, indiferent de nota ei. O "
         "recenzie poate fi reținută sau respinsă doar pentru unul dintre aceste motive, iar "
