@@ -14,9 +14,9 @@ import pytest
 
 from services.responder.shopify_reviews import repository, service
 from services.responder.shopify_reviews.worker import ShopifyReviewSync
-from shared.events import ShopRedactRequested
+from shared.events import CustomerRedactRequested, ShopRedactRequested
 from tests.support.clock import T0
-from tests.support.responder import Responder, running_responder, user_with_key
+from tests.support.responder import Responder, classified, running_responder, user_with_key
 from tests.support.shopify_graphql import TOKEN, ShopifyGraphQL
 
 pytestmark = pytest.mark.integration
@@ -367,3 +367,53 @@ async def test_a_change_that_keeps_updated_at_is_still_synced(
     )
     await sync(responder)
     assert shopify.reviews() == []
+
+
+async def test_a_survey_review_reaches_shopify_and_leaves_it_through_moderation(
+    responder: Responder, shopify: ShopifyGraphQL
+) -> None:
+    """The real path: review.classified from a survey publishes it (the moderation core), the
+    sync copies it; a rejection for personal data deletes the copy; a customer redaction of
+    another review deletes that copy too."""
+    for review_id, rating in (("survey:1", 1), ("survey:2", 5)):
+        await responder.feed(
+            classified(
+                SHOP,
+                review_id,
+                rating=rating,
+                source="survey",
+                product_id=PRODUCT,
+                order_id=f"10{rating}",
+                reviewer_name="Ana K.",
+            )
+        )
+    await sync(responder)
+    assert {json.loads(m.fields["rating"])["value"] for m in shopify.reviews()} == {"1.0", "5.0"}
+    assert shopify.metafield(GID, "reviews", "rating_count") == ("number_integer", "2")
+
+    async with responder.http() as http:
+        _, manager = await user_with_key(http, "manager", [SHOP])
+        rejected = await http.post(
+            f"/v1/reviews/survey:1/moderation?shop_id={SHOP}",
+            json={"action": "reject", "reason": "personal_data", "evidence": "a phone number"},
+            headers=manager,
+        )
+        assert rejected.status_code == 200, rejected.text
+    responder.clock.advance(minutes=1)
+    await sync(responder)
+    assert [m.handle for m in shopify.reviews()] == [service.handle(SHOP, "survey:2")]
+    assert shopify.metafield(GID, "reviews", "rating_count") == ("number_integer", "1")
+
+    await responder.feed(
+        CustomerRedactRequested(
+            shop_id=SHOP,
+            payload={
+                "request_id": "rq-1",
+                "email": "ana@example.com",
+                "order_ids": ["105"],
+            },
+        )
+    )
+    await sync(responder)
+    assert shopify.reviews() == []
+    assert shopify.metafield(GID, "reviews", "rating_count") is None
