@@ -24,6 +24,7 @@ from services.responder.access import repository as users
 from services.responder.cases import service as cases
 from services.responder.cases.workflow import STATUSES, CaseStatus, IllegalTransition
 from services.responder.console.i18n import Texts
+from services.responder.console.moderation.view import moderation_panel
 from services.responder.console.pages import render
 from services.responder.console.replies.view import reply_panel
 from services.responder.console.review import repository, view
@@ -73,6 +74,7 @@ async def _page(
         nps = await repository.nps_of_order(conn, shop_id, r.order_id) if r.order_id else None
     staff = {u.id: u.name for u in people}
     reply = await reply_panel(pool, session, full, now)
+    moderation = await moderation_panel(pool, session, full)
     done = request.query_params.get("done", "")
     case = full.case
     return render(
@@ -111,6 +113,7 @@ async def _page(
         platform_categories=view.PLATFORM_CATEGORIES,
         may_request_removal=session.principal.at_least("manager"),
         reply=reply,
+        moderation=moderation,
         done=done if done in view.DONE else "",
         refusal=refusal,
         typed=typed or {},
