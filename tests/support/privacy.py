@@ -182,8 +182,9 @@ def unsubscribe_link(mail: EmailMessage, survey: ServiceProcess) -> str:
 
 
 async def answer_survey(link: str, customer: Customer) -> None:
-    """Every product rated 2 with the product review text, NPS 3 with the comment: the form's
-    own field names are read from the page."""
+    """Every product rated 2 with the product review text, shown under the customer's full name
+    (the display name a reviewer may choose), NPS 3 with the comment: the form's own field names
+    are read from the page."""
     async with httpx.AsyncClient(timeout=10) as http:
         page = await http.get(link)
         assert page.status_code == 200, page.text
@@ -193,6 +194,8 @@ async def answer_survey(link: str, customer: Customer) -> None:
         for name in set(re.findall(r'name="(text_[^"]+)"', page.text)):
             form[name] = customer.texts()["product review"]
         assert any(k.startswith("rating_") for k in form), page.text
+        assert 'name="reviewer_name"' in page.text, page.text
+        form["reviewer_name"] = customer.name
         done = await http.post(link, data=form)
         assert done.status_code == 200, done.text
 
