@@ -39,6 +39,7 @@ from tests.support.privacy import (
     text_columns,
     wait_for_mails,
 )
+from tests.support.responder import BOOTSTRAP
 from tests.support.services import ServiceProcess, running_services, smtp_env
 
 pytestmark = pytest.mark.integration
@@ -130,6 +131,26 @@ async def seed_customer(
     return customer, order_id
 
 
+async def hold_quoting(
+    responder: ServiceProcess, db: asyncpg.Connection, shop_id: str, customer: Customer
+) -> None:
+    review_id = await db.fetchval(
+        "SELECT review_id FROM responder.public_reviews WHERE shop_id = $1 LIMIT 1", shop_id
+    )
+    assert review_id is not None, "the survey review was not published"
+    async with httpx.AsyncClient(timeout=10, headers=BOOTSTRAP) as http:
+        r = await http.post(
+            f"{responder.url}/v1/reviews/{review_id}/moderation",
+            params={"shop_id": shop_id},
+            json={
+                "action": "hold",
+                "reason": "personal_data",
+                "evidence": f"signed {customer.name}, {customer.email}",
+            },
+        )
+    assert r.status_code == 200, r.text
+
+
 async def data_request(
     ingest: ServiceProcess, shop_id: str, customer: Customer, order_id: int
 ) -> dict[str, Any]:
@@ -206,12 +227,18 @@ async def test_redaction_leaves_nothing_of_the_customer_in_any_schema(
     shop_id = f"scan-{uuid.uuid4().hex[:6]}"
     customer, order_id = await seed_customer(stack, admin_db, infra.maildir, shop_id)
 
+    # The survey's product review is published under the name the customer chose; a
+    # moderation decision quoting them puts them in the ledger too.
+    await hold_quoting(stack["responder"], admin_db, shop_id, customer)
+
     # The scan is not blind: before redaction it finds the customer in every service.
     columns = await text_columns(admin_db)
     assert {schema for schema, *_ in columns} >= set(SERVICE_SCHEMAS)
     before = await scan(admin_db, customer.needles())
     for schema in SERVICE_SCHEMAS:
         assert any(hit.startswith(f"{schema}.") for hit in before), (schema, before)
+    for table in ("public_reviews", "moderation_decisions"):
+        assert any(hit.startswith(f"responder.{table}.") for hit in before), (table, before)
     assert any(hit.startswith("ingest.webhook_deliveries.payload: phone") for hit in before)
 
     export = await data_request(stack["ingest"], shop_id, customer, order_id)
