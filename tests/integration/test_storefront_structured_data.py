@@ -11,8 +11,9 @@ import pytest
 from services.responder.settings import ResponderSettings
 from services.responder.storefront.settings import StorefrontSettings
 from services.responder.storefront.structured_data.service import MAX_REVIEWS
+from shared.events import ReviewClassified
 from tests.support.clock import T0
-from tests.support.responder import Responder, running_responder
+from tests.support.responder import Responder, classified, running_responder, shop_event
 from tests.support.storefront import (
     Storefront,
     days,
@@ -171,3 +172,34 @@ async def test_no_reviews_yet_unknown_and_nameless(
     assert shop.status_code == 404 and "no shop 'nope'" in shop.json()["detail"]
     assert product.status_code == 404 and "no product 'nope'" in product.json()["detail"]
     assert nameless.status_code == 404 and "no name" in nameless.json()["detail"]
+
+
+async def test_a_survey_review_published_by_the_responder_is_in_the_json_ld(
+    responder: Responder, storefront: Storefront
+) -> None:
+    """Through the responder's own consumer: a 1-star survey review is published on arrival,
+    with the product's identifiers from its order line; a Trustpilot review is not ours to
+    publish."""
+    await responder.feed(shop_event("s1"))
+    data = classified(
+        "s1", "survey:1", source="survey", rating=1, title="Leaks", text="It leaks."
+    ).model_dump(mode="json")
+    data["payload"]["order"]["items"][0].update(
+        gtin="3830000000017", mpn="TP-1", brand="Teaware", sku="SKU-POT"
+    )
+    await responder.feed(ReviewClassified.model_validate(data))
+    await responder.feed(classified("s1", "trustpilot:2", source="trustpilot", rating=5))
+    async with storefront.http() as http:
+        doc = (await http.get(JSONLD)).json()
+    assert (doc["name"], doc["gtin"], doc["mpn"], doc["sku"]) == (
+        "Teapot",
+        "3830000000017",
+        "TP-1",
+        "SKU-POT",
+    )
+    assert doc["brand"]["name"] == "Teaware"
+    assert doc["aggregateRating"]["reviewCount"] == 1
+    assert doc["aggregateRating"]["ratingValue"] == 1
+    (review,) = doc["review"]
+    assert review["author"]["name"] == "Anna Novak" and review["reviewBody"] == "It leaks."
+    assert review["reviewRating"]["ratingValue"] == 1

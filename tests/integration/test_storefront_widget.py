@@ -5,18 +5,24 @@ incentivized labels and the disclosure link render; axe-core finds nothing; no c
 violation, no sideways scroll at 390 px; German; "more reviews" loads page 2. Screenshots go to
 docs/public-reviews/ (indexed in its README)."""
 
+import asyncio
 import html
 import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from fastapi import FastAPI
+from fastapi.responses import HTMLResponse
+from playwright.async_api import Browser, ViewportSize
 
 from services.responder.settings import ResponderSettings
 from services.responder.storefront.settings import StorefrontSettings
+from tests.support.browser import LAPTOP, PHONE, Tab, chromium, serving, tab
 from tests.support.clock import T0
-from tests.support.responder import Responder, running_responder
+from tests.support.responder import Responder, classified, running_responder, shop_event
 from tests.support.storefront import (
     Storefront,
     days,
@@ -255,3 +261,241 @@ async def test_the_fragment_embeds_json_ld_only_when_asked(
     # The same text as the JSON-LD endpoint, not HTML-escaped (a data block is raw text).
     assert found.group(1) == alone
     assert html.unescape(found.group(1)) == found.group(1)
+
+
+async def test_a_survey_review_published_by_the_responder_is_in_the_widget(
+    responder: Responder, storefront: Storefront
+) -> None:
+    """Through the responder's own consumer: the 1-star survey review is shown on arrival;
+    a Trustpilot review is not ours to publish."""
+    await responder.feed(shop_event("s1"))
+    await responder.feed(
+        classified("s1", "survey:1", source="survey", rating=1, text="The lid cracked.")
+    )
+    await responder.feed(classified("s1", "trustpilot:2", source="trustpilot", rating=5))
+    async with storefront.http() as http:
+        r = await http.get(WIDGET, params={"lang": "en"})
+    assert r.status_code == 200, r.text
+    assert review_ids(r.text) == ["survey:1"]
+    assert "1.0 out of 5 stars" in r.text and "1 review" in r.text
+    assert "Rating: 1 out of 5" in r.text and "The lid cracked." in r.text
+    assert "Anna Novak" in r.text and "Verified buyer" in r.text
+
+
+# --- In Chromium, on a shop's page of another origin -------------------------------------------
+
+
+def host_page(storefront: str, lang: str, widget: str, csp: str) -> HTMLResponse:
+    return HTMLResponse(
+        f"""<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Teapot | Teapots &amp; Co</title>
+</head>
+<body>
+<main>
+<h1>Teapot</h1>
+<p>A product page of a shop on another origin, under a strict Content-Security-Policy.</p>
+{widget}
+</main>
+</body>
+</html>""",
+        headers={"Content-Security-Policy": csp},
+    )
+
+
+def host_app(storefront: str) -> FastAPI:
+    """The shop: its product page with the widget's one script tag (or a container and the
+    script once), and a page with the fragment fetched on the server and pasted in (no JS)."""
+    strict = "; ".join(
+        (
+            "default-src 'none'",
+            f"script-src {storefront}",
+            f"style-src {storefront}",
+            f"connect-src {storefront}",
+            "img-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        )
+    )
+    app = FastAPI()
+
+    @app.get("/product")
+    async def product(lang: str = "en", form: str = "script", tt: bool = False) -> HTMLResponse:
+        script = f"{storefront}/widget/v1.js"
+        if form == "script":
+            widget = (
+                f'<script src="{script}" data-shop="s1" data-product="pot" '
+                f'data-lang="{lang}" async></script>'
+            )
+        else:
+            widget = (
+                f'<div data-reviewloop-widget data-shop="s1" data-product="pot" '
+                f'data-lang="{lang}"></div>\n<script src="{script}" async></script>'
+            )
+        csp = strict + ("; require-trusted-types-for 'script'; trusted-types reviewloop" * tt)
+        return host_page(storefront, lang, widget, csp)
+
+    @app.get("/snippet")
+    async def snippet(lang: str = "en") -> HTMLResponse:
+        async with httpx.AsyncClient(base_url=storefront) as client:
+            fragment = (await client.get(WIDGET, params={"lang": lang})).text
+        stylesheet = f'<link rel="stylesheet" href="{storefront}/widget/v1.css">'
+        # No script at all on this page: the snippet works without one.
+        csp = strict.replace(f"script-src {storefront}", "script-src 'none'")
+        return host_page(storefront, lang, stylesheet + "\n" + fragment, csp)
+
+    return app
+
+
+async def page_problems(t: Tab, name: str, phone: bool) -> list[str]:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    # caret "initial": Playwright's default hides the caret with an injected <style>, which the
+    # page's CSP refuses (a violation of the test's making, not the widget's).
+    await t.page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True, caret="initial")
+    problems = [f"{name}: CSP {v}" for v in await t.csp_violations()]
+    if phone and (overflow := await t.horizontal_overflow()):
+        problems.append(f"{name}: {overflow}px sideways scroll")
+    problems += [f"{name}: axe {v}" for v in await t.axe_violations()]
+    # axe-core itself inserts a <style> the page's CSP refuses: forget that violation (it
+    # arrives a moment later) so the next check of this tab sees only the widget's own.
+    await asyncio.sleep(0.3)
+    await t.page.evaluate("window.__cspViolations = []")
+    t.console.clear()
+    return problems
+
+
+async def until(t: Tab, expression: str, timeout_s: float = 15.0) -> None:
+    """Polls with page.evaluate (DevTools, outside the page's CSP): wait_for_function would
+    evaluate a string in the page, which its CSP rightly refuses as eval."""
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while not await t.page.evaluate(expression):
+        assert asyncio.get_running_loop().time() < deadline, f"timed out on {expression}"
+        await asyncio.sleep(0.05)
+
+
+STYLED = (
+    "(w => !!w && getComputedStyle(w).borderTopStyle === 'solid')"
+    "(document.querySelector('.reviewloop'))"
+)
+
+
+async def rendered(t: Tab) -> None:
+    await t.page.wait_for_selector("[data-reviewloop-state=ready] .reviewloop", timeout=15_000)
+    # v1.css applied (the widget's border comes from it).
+    await until(t, STYLED)
+
+
+async def widget_text(t: Tab, selector: str = ".reviewloop") -> str:
+    text = await t.page.locator(selector).first.text_content()
+    return " ".join((text or "").split())
+
+
+async def english_page(browser: Browser, host: str, sf: str, viewport: ViewportSize) -> list[str]:
+    phone = viewport == PHONE
+    width = "phone" if phone else "laptop"
+    async with tab(browser, viewport) as t:
+        requested: list[str] = []
+        t.page.on("request", lambda r: requested.append(r.url))
+        await t.page.goto(f"{host}/product?lang=en")
+        await rendered(t)
+        text = await widget_text(t)
+        assert "Customer reviews" in text
+        assert "3.6 out of 5 stars" in text and "7 reviews" in text
+        first = await widget_text(t, ".rl-review")
+        assert "Rating: 1 out of 5" in first and "Broken on arrival" in first
+        assert "Verified buyer: bought here and reviewed through an invitation" in first
+        assert "Reply from Teapots & Co" in first and "a new teapot is on its way" in first
+        incentivized = await widget_text(t, "[data-review-id=r3]")
+        assert "Incentivized: the reviewer was offered a reward" in incentivized
+        assert "Anonymous" in incentivized
+        policy = t.page.get_by_role("link", name="How reviews are collected and checked")
+        assert await policy.get_attribute("href") == f"{sf}/shops/s1/review-policy?lang=en"
+        assert await t.page.locator(".reviewloop").get_attribute("lang") == "en"
+        assert await t.page.locator("[data-review-id=r2] .rl-text").get_attribute("lang") == "de"
+        # v1.css once, whatever the number of widgets.
+        assert await t.page.locator("link[data-reviewloop-css]").count() == 1
+        problems = await page_problems(t, f"widget-{width}", phone)
+
+        # "More reviews" appends page 2 in place and moves the focus to its first review.
+        more = t.page.get_by_role("link", name="More reviews")
+        await more.focus()
+        await t.page.keyboard.press("Enter")
+        await until(t, "document.querySelectorAll('.rl-review').length === 7")
+        ids = await t.page.locator(".rl-review").evaluate_all(
+            "items => items.map(li => li.dataset.reviewId)"
+        )
+        assert ids == ["r1", "r2", "r3", "r4", "r5", "r6", "r7"]
+        assert await more.count() == 0  # no page 3
+        focused = await t.page.evaluate("document.activeElement.dataset.reviewId")
+        assert focused == "r6"
+        if phone:
+            problems += await page_problems(t, "widget-more-phone", phone)
+
+        # Nothing from anyone but the shop and the reviews host; no cookie anywhere.
+        assert {u.split("/")[2] for u in requested} == {host.split("/")[2], sf.split("/")[2]}
+        assert await t.page.context.cookies() == []
+        return problems
+
+
+async def german_page(browser: Browser, host: str, sf: str, viewport: ViewportSize) -> list[str]:
+    phone = viewport == PHONE
+    width = "phone" if phone else "laptop"
+    async with tab(browser, viewport) as t:
+        # A cookie for the reviews host exists in this browser: the widget never sends it.
+        await t.page.context.add_cookies([{"name": "other", "value": "1", "url": sf}])
+        fragment_headers: list[dict[str, str]] = []
+
+        async def record(request: Any) -> None:
+            if "/widget?" in request.url:
+                fragment_headers.append(await request.all_headers())
+
+        t.page.on("requestfinished", record)
+        # The container form, under a CSP that enforces Trusted Types as well.
+        await t.page.goto(f"{host}/product?lang=de&form=container&tt=true")
+        await rendered(t)
+        text = await widget_text(t)
+        assert "Kundenbewertungen" in text and "3,6 von 5 Sternen" in text
+        assert "16. November 2026" in text and "Antwort von Teapots & Co" in text
+        assert "Verifizierter Kauf" in text and "Mit Anreiz" in text
+        assert "Wie Bewertungen gesammelt und geprüft werden" in text
+        assert await t.page.locator(".reviewloop").get_attribute("lang") == "de"
+        assert await t.page.locator("[data-review-id=r1] .rl-text").get_attribute("lang") == "en"
+        problems = await page_problems(t, f"widget-de-{width}", phone)
+        assert fragment_headers and all("cookie" not in h for h in fragment_headers)
+        return problems
+
+
+async def snippet_page(browser: Browser, host: str, viewport: ViewportSize) -> list[str]:
+    phone = viewport == PHONE
+    async with tab(browser, viewport) as t:
+        await t.page.goto(f"{host}/snippet?lang=en")
+        await until(t, STYLED)
+        text = await widget_text(t)
+        assert "3.6 out of 5 stars" in text and "Broken on arrival" in text
+        assert await t.page.locator("script").count() == 0
+        # Without the script "more reviews" is a plain link to the next page.
+        more = await t.page.get_by_role("link", name="More reviews").get_attribute("href")
+        assert more is not None and more.endswith("/widget?lang=en&page=2")
+        return await page_problems(t, f"widget-snippet-{'phone' if phone else 'laptop'}", phone)
+
+
+async def test_widget_in_chromium_on_another_origin_with_a_strict_csp(
+    responder: Responder, storefront: Storefront
+) -> None:
+    await seed(responder.pool)
+    async with storefront.serve() as sf:
+        storefront.app.state.settings = storefront.settings.model_copy(update={"public_url": sf})
+        async with serving(host_app(sf)) as served:
+            # Another host name as well as another port: a different origin and cookie jar.
+            host = served.replace("127.0.0.1", "localhost")
+            async with chromium() as browser:
+                problems: list[str] = []
+                for viewport in (PHONE, LAPTOP):
+                    problems += await english_page(browser, host, sf, viewport)
+                    problems += await german_page(browser, host, sf, viewport)
+                problems += await snippet_page(browser, host, LAPTOP)
+    assert problems == [], "\n".join(problems)
