@@ -132,10 +132,16 @@ def test_the_signed_webhook_answers_every_source() -> None:
         connectors={"webhook": True},
     )
     assert item(checklist(shop, "test", []), "review_connectors").ok
-    # Generic and survey reviews have no platform connection: only the webhook answers them.
+    # Generic reviews have no platform connection: only the webhook answers them.
     no_webhook = replace(shop, connectors={"trustpilot": True, "google": True})
     what = item(checklist(no_webhook, "test", []), "review_connectors").what
-    assert "generic reviews (1)" in what and "survey reviews (1)" in what
+    assert "generic reviews (1)" in what and "survey" not in what
+
+
+def test_survey_reviews_need_no_connector() -> None:
+    # Reviewloop shows survey reviews and the shop's replies to them itself.
+    only_surveys = replace(READY, review_sources={"survey": 4}, connectors={})
+    assert item(checklist(only_surveys, "test", []), "review_connectors").ok
 
 
 def test_no_reviews_need_no_connector() -> None:

@@ -125,7 +125,11 @@ def _review_connectors(shop: ShopState) -> SetupItem:
     webhook = shop.connectors.get("webhook", False)
     sources = sorted(s for s, count in shop.review_sources.items() if count)
     missing = [
-        s for s in sources if not webhook and not shop.connectors.get(OWN_CONNECTOR.get(s, ""))
+        s
+        for s in sources
+        # Replies to survey reviews are shown where Reviewloop publishes the review: no
+        # connector needed (the responder's `reviewloop` channel).
+        if s != "survey" and not webhook and not shop.connectors.get(OWN_CONNECTOR.get(s, ""))
     ]
     if not sources:
         what = "no reviews yet: nothing to reply to"
