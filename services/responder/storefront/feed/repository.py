@@ -6,9 +6,9 @@ from typing import Any
 
 from shared.db.pool import Connection
 
-_REVIEW = """r.review_id, r.product_id, r.rating, r.title, r.body, r.display_name, r.language,
-    r.verified, r.verified_by, r.incentivized, r.submitted_at, r.reply_text, r.replied_at,
-    p.name AS product_name, p.sku, p.gtin, p.mpn, p.brand"""
+_OWN = """r.review_id, r.product_id, r.rating, r.title, r.body, r.display_name, r.language,
+    r.verified, r.verified_by, r.incentivized, r.submitted_at, r.reply_text, r.replied_at"""
+_REVIEW = _OWN + ", p.name AS product_name, p.sku, p.gtin, p.mpn, p.brand"
 
 
 async def shop(conn: Connection, shop_id: str) -> dict[str, Any] | None:
@@ -21,16 +21,26 @@ async def shop(conn: Connection, shop_id: str) -> dict[str, Any] | None:
 async def product_reviews(conn: Connection, shop_id: str) -> list[dict[str, Any]]:
     """Every published review of a product of the shop, oldest first (a stable order: the feed,
     and so its ETag, changes only when a review does). Reviews of the shop itself are not
-    product reviews and stay out."""
+    product reviews and stay out. The shop's products are read once and joined here: joined in
+    SQL, a planner without fresh statistics chose a nested loop that took seconds for 10,000
+    reviews."""
+    products = {
+        r["product_id"]: dict(r)
+        for r in await conn.fetch(
+            """SELECT product_id, name AS product_name, sku, gtin, mpn, brand
+               FROM public_products WHERE shop_id = $1""",
+            shop_id,
+        )
+    }
+    unknown = dict.fromkeys(("product_name", "sku", "gtin", "mpn", "brand"))
     rows = await conn.fetch(
-        f"""SELECT {_REVIEW}
+        f"""SELECT {_OWN}
             FROM public_reviews r
-            LEFT JOIN public_products p ON p.shop_id = r.shop_id AND p.product_id = r.product_id
             WHERE r.shop_id = $1 AND r.status = 'published' AND r.product_id IS NOT NULL
             ORDER BY r.submitted_at, r.review_id""",
         shop_id,
     )
-    return [dict(r) for r in rows]
+    return [{**unknown, **products.get(r["product_id"], {}), **dict(r)} for r in rows]
 
 
 async def published_review(conn: Connection, shop_id: str, review_id: str) -> dict[str, Any] | None:
