@@ -147,6 +147,10 @@ async def test_rating_and_count_come_from_all_published_reviews_of_the_product(
     await put_review(responder, "survey:4", 2, status="held")  # not counted, not copied
     await put_review(responder, "survey:5", 5, product_id=None)  # a shop review: not a product's
     await put_review(responder, "survey:6", 3, product_id="woo-17")  # not a Shopify product
+    # Incentivized reviews are published, so they are copied and counted like any other.
+    await responder.pool.execute(
+        "UPDATE public_reviews SET incentivized = true WHERE review_id = 'survey:3'"
+    )
 
     await sync(responder)
 
