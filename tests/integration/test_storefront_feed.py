@@ -15,8 +15,10 @@ from lxml import etree
 
 from services.responder.settings import ResponderSettings
 from services.responder.storefront.settings import StorefrontSettings
+from shared.events.privacy import CustomerRedactRequested
+from shared.events.reviews import ReviewClassified
 from tests.support.clock import T0
-from tests.support.responder import Responder, running_responder
+from tests.support.responder import Responder, classified, running_responder, user_with_key
 from tests.support.storefront import (
     Storefront,
     days,
@@ -338,3 +340,60 @@ async def test_review_page_in_chromium_is_accessible_and_breaks_no_csp(
                 response = await t.page.goto(f"{base}/shops/a11y/reviews/nope")
                 assert response is not None and response.status == 404
                 assert await t.axe_violations() == []
+
+
+def survey_review(shop_id: str, review_id: str, order_id: str, **kw: Any) -> ReviewClassified:
+    """A survey review of product `pot` whose order line carries its identifiers."""
+    event = classified(shop_id, review_id, source="survey", order_id=order_id, **kw)
+    data = event.model_dump(mode="json")
+    data["payload"]["order"]["items"][0].update(sku="TP-1", gtin=GTIN, mpn="TP-2026", brand="Acme")
+    return ReviewClassified.model_validate(data)
+
+
+async def test_survey_reviews_through_the_responder_reach_the_feed_and_leave_it(
+    responder: Responder, storefront: Storefront
+) -> None:
+    """The real path: review.classified from a survey publishes the review and its product's
+    identifiers; a rejection (moderation API) and a customer redaction take it out again."""
+    await insert_shop(responder.pool, "real", display_name="Real Tea")
+    await responder.feed(survey_review("real", "survey:1", "1001", rating=1))
+    await responder.feed(survey_review("real", "survey:2", "1002", rating=5, text="Lovely."))
+    await responder.feed(survey_review("real", "survey:3", "1003", rating=2, text="Leaks."))
+    doc = valid((await get_feed(storefront, "real")).content)
+    found = reviews_of(doc)
+    assert set(found) == {"survey:1", "survey:2", "survey:3"}
+    one = found["survey:1"]
+    assert one.findtext("ratings/overall") == "1"
+    assert one.findtext("content") == "The teapot arrived broken and nobody answers."
+    assert one.findtext("reviewer/name") == "Anna Novak"
+    ids = one.find("products/product/product_ids")
+    assert ids is not None
+    assert [(e.tag, e.text) for e in ids.iter("gtin", "mpn", "sku", "brand")] == [
+        ("gtin", GTIN),
+        ("mpn", "TP-2026"),
+        ("sku", "TP-1"),
+        ("brand", "Acme"),
+    ]
+    assert one.findtext("products/product/product_name") == "Teapot"
+
+    async with responder.http() as http:
+        _, manager = await user_with_key(http, "manager", ["real"])
+        r = await http.post(
+            "/v1/reviews/survey:3/moderation",
+            params={"shop_id": "real"},
+            json={"action": "reject", "reason": "personal_data", "evidence": "a phone number"},
+            headers=manager,
+        )
+        assert r.status_code == 200, r.text
+    await responder.feed(
+        CustomerRedactRequested(
+            shop_id="real",
+            payload={"request_id": "rq-feed", "email": "anna@example.com", "order_ids": ["1001"]},
+        )
+    )
+    doc = valid((await get_feed(storefront, "real")).content)
+    assert set(reviews_of(doc)) == {"survey:2"}
+    async with storefront.http() as http:
+        assert (await http.get("/shops/real/reviews/survey:3")).status_code == 404
+        assert (await http.get("/shops/real/reviews/survey:1")).status_code == 404
+        assert (await http.get("/shops/real/reviews/survey:2")).status_code == 200
