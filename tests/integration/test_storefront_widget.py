@@ -7,6 +7,7 @@ docs/public-reviews/ (indexed in its README)."""
 
 import asyncio
 import html
+import json
 import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -332,9 +333,10 @@ def host_app(storefront: str) -> FastAPI:
                 f'data-lang="{lang}" async></script>'
             )
         else:
+            # No data-lang: the page's own <html lang> decides. JSON-LD embedded.
             widget = (
-                f'<div data-reviewloop-widget data-shop="s1" data-product="pot" '
-                f'data-lang="{lang}"></div>\n<script src="{script}" async></script>'
+                '<div data-reviewloop-widget data-shop="s1" data-product="pot" '
+                f'data-jsonld="on"></div>\n<script src="{script}" async></script>'
             )
         csp = strict + ("; require-trusted-types-for 'script'; trusted-types reviewloop" * tt)
         return host_page(storefront, lang, widget, csp)
@@ -464,6 +466,11 @@ async def german_page(browser: Browser, host: str, sf: str, viewport: ViewportSi
         assert "Wie Bewertungen gesammelt und geprüft werden" in text
         assert await t.page.locator(".reviewloop").get_attribute("lang") == "de"
         assert await t.page.locator("[data-review-id=r1] .rl-text").get_attribute("lang") == "en"
+        # The embedded JSON-LD is data in the page (no CSP violation below), not code.
+        jsonld = await t.page.locator(
+            ".reviewloop script[type='application/ld+json']"
+        ).text_content()
+        assert json.loads(jsonld or "{}")["aggregateRating"]["reviewCount"] == 7
         problems = await page_problems(t, f"widget-de-{width}", phone)
         assert fragment_headers and all("cookie" not in h for h in fragment_headers)
         return problems
