@@ -13,7 +13,9 @@ from urllib.parse import quote
 import pytest
 from playwright.async_api import Browser, ViewportSize
 
+from services.responder.access.principal import Principal
 from services.responder.app import build
+from services.responder.moderation import service as moderation
 from tests.support.browser import LAPTOP, PHONE, Tab, chromium, serving, tab
 from tests.support.clock import T0
 from tests.support.console import PASSWORD, staff
@@ -24,6 +26,7 @@ pytestmark = pytest.mark.integration
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "console"
 ADMIN = "ada@s1.example"
 H = timedelta(hours=1)
+BOOTSTRAP_PRINCIPAL = Principal(None, "bootstrap", "admin", None, "bootstrap", "bootstrap")
 # Serious findings in other areas' markup, reported to their owners rather than edited here,
 # as (page/width, axe rule); anything else fails the sweep. None today.
 KNOWN: set[tuple[str, str]] = set()
@@ -91,6 +94,18 @@ async def responder(make_settings: Any) -> AsyncIterator[Responder]:
             )
         )
         await r.feed(classified("s2", "trustpilot:other", created=T0))
+        # A review from our survey (the moderation panel) with a decision in its ledger.
+        await r.feed(
+            classified(
+                "s1", "survey:s-9", source="survey", rating=1, title="Never again",
+                text="Broken on arrival. Call me on +386 40 123 456.", created=T0 - H,
+                order_id="1004",
+            )
+        )  # fmt: skip
+        await moderation.decide(
+            r.pool, BOOTSTRAP_PRINCIPAL, "s1", "survey:s-9", "hold", "personal_data",
+            "Gives a phone number.", T0,
+        )  # fmt: skip
         r.clock.now = T0
         yield r
 
@@ -141,6 +156,8 @@ async def sweep(
             ("user", f"/console/users/{users['agent']}", 200),
             ("account", "/console/account", 200),
             ("removals", "/console/removals", 200),
+            ("moderation-panel", review_path("s1", "survey:s-9"), 200),
+            ("moderation-ledger", "/console/shops/s1/moderation", 200),
             ("not-found", review_path("s2", "trustpilot:other"), 404),
         ]
         for name, path, status in pages:
