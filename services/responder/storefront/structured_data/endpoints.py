@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Request, Response
 from services.responder.storefront.deps import StorefrontPool, StorefrontSettingsDep
 from services.responder.storefront.http import public_response
 from services.responder.storefront.structured_data import service
+from services.responder.storefront.widget.endpoints import COMMON
 
 router = APIRouter(tags=["storefront"])
 
@@ -27,6 +28,7 @@ Id = Annotated[str, Path(min_length=1, max_length=255)]
             "content": {LD_JSON: {"schema": {"type": "object"}}},
         },
         404: {"description": "No such shop or product, or no name known for the product."},
+        **COMMON,
     },
 )
 async def product_jsonld(

@@ -38,13 +38,26 @@ env = Environment(
 )
 
 Id = Annotated[str, Path(min_length=1, max_length=255)]
+# What a storefront route may answer besides its own (the app's middleware and handlers); the
+# static files read no database.
+STATIC_COMMON: dict[int | str, dict[str, str]] = {
+    304: {"description": "Not modified: the `If-None-Match` ETag still matches."},
+    429: {"description": "Too many requests from this client; retry after `Retry-After`."},
+}
+COMMON: dict[int | str, dict[str, str]] = {
+    **STATIC_COMMON,
+    503: {"description": "PostgreSQL is unreachable; retry after `Retry-After`."},
+}
 
 
 @router.get(
     "/widget/v1.js",
     response_class=Response,
     summary="The widget's script (no cookies, no third parties)",
-    responses={200: {"content": {"text/javascript": {"schema": {"type": "string"}}}}},
+    responses={
+        200: {"content": {"text/javascript": {"schema": {"type": "string"}}}},
+        **STATIC_COMMON,
+    },
 )
 async def widget_script(request: Request, settings: StorefrontSettingsDep) -> Response:
     headers = {"Cache-Control": STATIC_CACHE, **CROSS_ORIGIN}
@@ -57,7 +70,7 @@ async def widget_script(request: Request, settings: StorefrontSettingsDep) -> Re
     "/widget/v1.css",
     response_class=Response,
     summary="The widget's stylesheet",
-    responses={200: {"content": {"text/css": {"schema": {"type": "string"}}}}},
+    responses={200: {"content": {"text/css": {"schema": {"type": "string"}}}}, **STATIC_COMMON},
 )
 async def widget_styles(request: Request, settings: StorefrontSettingsDep) -> Response:
     headers = {"Cache-Control": STATIC_CACHE, **CROSS_ORIGIN}
@@ -68,7 +81,7 @@ async def widget_styles(request: Request, settings: StorefrontSettingsDep) -> Re
     "/v1/shops/{shop_id}/products/{product_id}/widget",
     response_class=HTMLResponse,
     summary="The product's reviews as an HTML fragment (the widget, or a server-side snippet)",
-    responses={404: {"description": "No such shop or product; `detail` says which."}},
+    responses={404: {"description": "No such shop or product; `detail` says which."}, **COMMON},
 )
 async def product_widget(
     request: Request,
