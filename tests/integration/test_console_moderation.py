@@ -6,13 +6,16 @@ roles and CSRF, shop scope; the shop's moderation ledger page (paged, counts per
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 
+from services.responder.app import build as build_responder
+from tests.support.browser import chromium, serving, tab
 from tests.support.clock import T0
-from tests.support.console import browser_client, post_form, signed_in, staff
+from tests.support.console import PASSWORD, browser_client, post_form, signed_in, staff
 from tests.support.responder import Responder, classified, running_responder, shop_event
 
 pytestmark = pytest.mark.integration
@@ -22,6 +25,7 @@ MAX = "max@shop-a.example"  # manager
 BEA = "bea@shop-b.example"  # agent of another shop
 MO = "mo@shop-b.example"  # manager of another shop
 M = timedelta(minutes=1)
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "console"
 
 
 @pytest.fixture
@@ -382,3 +386,45 @@ async def test_csrf_and_other_shops(responder: Responder) -> None:
     # A platform's review is never shown by us, so never moderated here.
     assert platform.status_code == 409 and "only reviews from its own surveys" in platform.text
     assert await decisions(responder) == [] and await decisions(responder, "shop-b") == []
+
+
+async def test_redaction_from_the_panel_in_chromium_at_phone_width(responder: Responder) -> None:
+    """The panel's redaction form, its preview page and the result, as a manager uses them:
+    no CSP violation, no sideways scroll, no serious or critical axe-core finding."""
+    await seed(responder)
+    app, runtime = build_responder(responder.settings)
+    runtime.pool = responder.pool
+    runtime.clock = responder.clock
+    problems: list[str] = []
+    async with serving(app) as base, chromium() as browser, tab(browser) as t:
+
+        async def check(name: str) -> None:
+            await t.screenshot(name, SHOTS)
+            problems.extend(f"{name}: CSP {v}" for v in await t.csp_violations())
+            if overflow := await t.horizontal_overflow():
+                problems.append(f"{name}: {overflow}px sideways scroll")
+            problems.extend(
+                f"{name}: axe {v['id']} at {v['nodes']}"
+                for v in await t.axe_violations()
+                if v["impact"] in ("serious", "critical")
+            )
+
+        await t.page.goto(f"{base}/console/login")
+        await t.page.fill("#email", MAX)
+        await t.page.fill("#password", PASSWORD)
+        await t.page.click("button[type=submit]")
+        await t.page.wait_for_url("**/console/inbox**", timeout=10_000)
+        await t.page.goto(base + url("shop-a", SURVEY))
+        await t.page.fill("#moderation-phrases", "+386 40 123 456\nJana Kovac")
+        await t.page.fill("#moderation-redact-evidence", "Phone number and full name.")
+        await t.page.click("#moderation-redact button[value=preview]")
+        await t.page.wait_for_selector("#moderation-preview", timeout=10_000)
+        await check("moderation-preview-phone")
+        after = await t.page.inner_text("#preview-after-body")
+        await t.page.click("#moderation-confirm")
+        await t.page.wait_for_selector("#moderation-body", timeout=10_000)
+        shown_body = await t.page.inner_text("#moderation-body")
+    assert problems == []
+    assert after.endswith("Broken on arrival. Call me on […], […], Main St 4.")
+    assert shown_body == "Broken on arrival. Call me on […], […], Main St 4."
+    assert (await shown(responder))["body"] == shown_body
