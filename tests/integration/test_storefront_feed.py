@@ -271,11 +271,13 @@ async def test_review_page(responder: Responder, storefront: Storefront) -> None
     )
     await insert_public_review(pool, "page", "held", status="held")
     await insert_public_review(pool, "page", "anon", display_name=None, verified=False)
+    await insert_public_review(pool, "page", "of-the-shop", product_id=None)
     async with storefront.http() as http:
         r = await http.get("/shops/page/reviews/survey:r1-pot")
         anon = await http.get("/shops/page/reviews/anon")
         held = await http.get("/shops/page/reviews/held")
         unknown = await http.get("/shops/page/reviews/nope")
+        of_shop = await http.get("/shops/page/reviews/of-the-shop")
         css = await http.get("/pages/v1/review.css")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
     csp = r.headers["content-security-policy"]
@@ -296,6 +298,7 @@ async def test_review_page(responder: Responder, storefront: Storefront) -> None
     assert 'href="/shops/page/review-policy"' in html
     assert "By Anonymous" in anon.text and "Not verified as a purchase." in anon.text
     assert "Incentivized" not in anon.text
+    assert of_shop.status_code == 200 and "Review of Tea &amp; Cups" in of_shop.text
     for missing in (held, unknown):
         assert missing.status_code == 404 and "Review not found" in missing.text
         assert missing.headers["cache-control"] == "no-store"
