@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from services.responder.moderation.events import moderated
 from services.survey import suppressions
 from services.survey.email.translations import TEXTS
 from services.survey.moderation_notices import repository as notices
@@ -109,7 +110,11 @@ async def test_a_rejection_is_told_once_in_the_reviewers_language(survey) -> Non
             conn, SHOP, email, "unsubscribed", survey.settings.suppression_pepper
         )
     held_email, held_id = await answered(survey, "o-held", "en")
-    rejected = decision(review_id, "rejected", "personal_data", minute=1)
+    # Built as the responder builds it (services/responder/moderation/events.py); the review's
+    # language as the responder saw it is not the one the reviewer answered the survey in.
+    rejected = moderated(
+        SHOP, review_id, "o-rejected", "rejected", "personal_data", "sl", T0 + timedelta(minutes=1)
+    )
     replayed = rejected.model_copy(update={"event_id": uuid.uuid4()})
     marker = decision("survey:survey-marker", "rejected", "spam_or_advertising", minute=9)
 
