@@ -197,6 +197,26 @@ async def test_unknown_shop_or_product_is_404_and_a_known_product_without_review
 
 
 @pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/shops/s%00x/reviews",
+        "/v1/shops/s1/products/p%00t/reviews",
+        "/v1/shops/s1/products/%ED%A0%80/reviews",
+        "/v1/shops/" + "s" * 5000 + "/reviews",
+    ],
+)
+async def test_odd_ids_are_a_4xx_never_a_500(
+    responder: Responder, storefront: Storefront, path: str
+) -> None:
+    await seed(responder.pool)
+    async with storefront.http() as http:
+        r = await http.get(path)
+    assert r.status_code in (404, 422), (r.status_code, r.text)
+    assert r.json()["detail"]
+    assert r.headers["access-control-allow-origin"] == "*"
+
+
+@pytest.mark.parametrize(
     ("params", "field"),
     [
         ({"sort": "rating"}, "sort"),

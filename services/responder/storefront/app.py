@@ -74,6 +74,13 @@ async def _invalid(request: Request, exc: Exception) -> Response:
     return _error(request, 422, errors, {})
 
 
+async def _unreadable(request: Request, exc: Exception) -> Response:
+    # A NUL or a lone surrogate in an id of the path: no shop or product is named that way,
+    # and PostgreSQL refuses the value itself. The type only: the value is the caller's.
+    log.info("unreadable value in a storefront request", extra={"error": type(exc).__name__})
+    return _error(request, 422, "a value in the path or query cannot be read (NUL, surrogate)", {})
+
+
 async def _unavailable(request: Request, exc: Exception) -> Response:
     log.warning("dependency unavailable", extra={"error": repr(exc)})
     return _error(request, 503, "temporarily unavailable, retry later", {"Retry-After": "5"})
@@ -111,6 +118,8 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
     # UndefinedTable: the responder has not applied its migrations yet (they start together).
     for error in (*UNAVAILABLE_ERRORS, asyncpg.UndefinedTableError):
         app.add_exception_handler(error, _unavailable)
+    for error in (asyncpg.DataError, UnicodeEncodeError):
+        app.add_exception_handler(error, _unreadable)
 
     @app.get("/healthz", response_model=Health, tags=["probes"])
     async def healthz() -> Health:
