@@ -306,6 +306,37 @@ async def test_review_page(responder: Responder, storefront: Storefront) -> None
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
 
 
+async def test_review_page_speaks_the_shops_language(
+    responder: Responder, storefront: Storefront
+) -> None:
+    pool = responder.pool
+    await insert_shop(pool, "de-shop", display_name="Teehaus", locale="de-AT")
+    await insert_public_review(
+        pool,
+        "de-shop",
+        "r1",
+        rating=1,
+        body="Der Deckel klappert.",
+        language="de",
+        incentivized=True,
+        verified_by="email_product",
+        reply_text="Danke!",
+        replied_at=T0 + days(1),
+    )
+    await insert_public_review(pool, "de-shop", "held", status="held")
+    async with storefront.http() as http:
+        r = await http.get("/shops/de-shop/reviews/r1")
+        held = await http.get("/shops/de-shop/reviews/held")
+    html = r.text
+    assert '<html lang="de">' in html
+    assert "Bewertung zu Pot" in html and "Bewertet mit 1 von 5 Sternen" in html
+    assert "Von Anna N., " in html and "17.11.2026" in html
+    assert "Verifizierter Kauf: über die E-Mail-Adresse" in html
+    assert "Bewertung mit Anreiz" in html and "Antwort von Teehaus" in html
+    assert "Wie Teehaus Bewertungen sammelt, prüft und moderiert" in html
+    assert held.status_code == 404 and "Bewertung nicht gefunden" in held.text
+
+
 async def test_review_page_in_chromium_is_accessible_and_breaks_no_csp(
     responder: Responder, storefront: Storefront
 ) -> None:

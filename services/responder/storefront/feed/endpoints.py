@@ -2,7 +2,6 @@
 feed every time), and `GET /shops/{shop_id}/reviews/{review_id}`: the public page of one
 review, which the feed names as each review's `review_url`."""
 
-from datetime import datetime
 from pathlib import Path as FilePath
 from typing import Annotated
 from urllib.parse import quote
@@ -12,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from services.responder.storefront.deps import StorefrontPool, StorefrontSettingsDep
-from services.responder.storefront.feed import service
+from services.responder.storefront.feed import service, texts
 from services.responder.storefront.feed.google import content_of
 from services.responder.storefront.feed.schemas import PublishedReview, Publisher
 from services.responder.storefront.http import HTML, public_response
@@ -38,13 +37,6 @@ env = Environment(
 )
 
 Id = Annotated[str, Path(min_length=1, max_length=255)]
-
-VERIFIED = {
-    "survey": "Verified purchase: written through the review invitation sent for this order.",
-    "reference": "Verified purchase: matched to an order by its order reference.",
-    "email_product": "Verified purchase: matched to an order of this product by the buyer's "
-    "email address.",
-}
 
 
 @router.get(
@@ -87,35 +79,40 @@ async def review_page_styles(request: Request, settings: StorefrontSettingsDep) 
     )
 
 
-def _day(at: datetime) -> str:
-    return f"{at.day} {at:%B} {at.year}"
-
-
 def _page(shop_id: str, publisher: Publisher | None, review: PublishedReview | None) -> bytes:
     shop = publisher.name if publisher else shop_id
+    lang = texts.language_of(publisher.locale if publisher else None)
+    t = texts.TEXTS[lang]
     context: dict[str, object] = {
+        "lang": lang,
         "shop": shop,
         "stylesheet": STYLESHEET_PATH,
         "policy": f"/shops/{quote(shop_id, safe='')}/review-policy",
+        "policy_text": t["policy"].format(shop=shop),
         "review": review,
     }
     if review is None:
-        context["heading"] = "Review not found"
+        context |= {"heading": t["not_found"], "not_found_text": t["not_found_text"]}
     else:
         title, body = content_of(review)
         subject = review.product_name if review.product_id else None
+        if review.verified:
+            verification = t.get(f"verified.{review.verified_by}", t["verified"])
+        else:
+            verification = t["not_verified"]
         context |= {
-            "heading": f"Review of {subject}" if subject else f"Review of {shop}",
+            "heading": t["heading"].format(subject=subject or shop),
+            "rated": t["rated"].format(rating=review.rating),
             "title": title,
             "body": body,
-            "author": review.display_name or "Anonymous",
-            "submitted": _day(review.submitted_at),
+            "author": t["by"].format(name=review.display_name or t["anonymous"]),
+            "submitted": texts.day(review.submitted_at, lang),
             "submitted_iso": review.submitted_at.isoformat(),
-            "verification": VERIFIED.get(review.verified_by or "", "Verified purchase.")
-            if review.verified
-            else "Not verified as a purchase.",
+            "verification": verification,
+            "incentivized": t["incentivized"] if review.incentivized else None,
+            "reply_heading": t["reply"].format(shop=shop),
             "reply": review.reply_text,
-            "replied": _day(review.replied_at) if review.replied_at else None,
+            "replied": texts.day(review.replied_at, lang) if review.replied_at else None,
             "replied_iso": review.replied_at.isoformat() if review.replied_at else None,
         }
     return env.get_template("review.html").render(context).encode()
@@ -136,13 +133,13 @@ async def review_page(
 ) -> Response:
     try:
         publisher, review = await service.published_review(pool, shop_id, review_id)
-    except service.NoSuchReview:
+    except service.NoSuchReview as missing:
         # A review leaves its page the moment it is held, rejected or deleted; a CDN must not
         # keep the 404 either (the review may be published again).
         return public_response(
             request,
             settings,
-            _page(shop_id, None, None),
+            _page(shop_id, missing.publisher, None),
             HTML,
             status_code=404,
             headers={**PAGE_HEADERS, "Cache-Control": "no-store"},

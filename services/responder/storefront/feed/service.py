@@ -15,7 +15,12 @@ class NoSuchShop(Exception):
 
 
 class NoSuchReview(Exception):
-    """Unknown, or not published (held, rejected or deleted): the same answer for all."""
+    """Unknown, or not published (held, rejected or deleted): the same answer for all. Carries
+    the shop when it is known (its name and language for the page that says so)."""
+
+    def __init__(self, review_id: str, publisher: Publisher | None) -> None:
+        super().__init__(review_id)
+        self.publisher = publisher
 
 
 def publisher_of(shop: dict[str, Any]) -> Publisher:
@@ -41,6 +46,8 @@ async def published_review(
     async with pool.acquire() as conn:
         shop = await repository.shop(conn, shop_id)
         row = await repository.published_review(conn, shop_id, review_id) if shop else None
-    if shop is None or row is None:
-        raise NoSuchReview(review_id)
+    if shop is None:
+        raise NoSuchReview(review_id, None)
+    if row is None:
+        raise NoSuchReview(review_id, publisher_of(shop))
     return publisher_of(shop), PublishedReview.of(row)
