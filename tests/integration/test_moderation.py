@@ -274,6 +274,23 @@ async def test_a_rejection_for_personal_data_is_in_the_ledger_and_announced(
     }
 
 
+async def test_decisions_within_one_tick_are_each_announced(responder: Responder) -> None:
+    await responder.feed(survey_review("s1", "survey:1"))
+    async with responder.http() as http:
+        _, manager = await user_with_key(http, "manager", ["s1"])
+        for decision in (
+            {"action": "hold", "reason": "not_a_buyer"},
+            {"action": "publish"},
+            {"action": "hold", "reason": "not_a_buyer"},
+            {"action": "publish"},
+        ):
+            r = await http.post("/v1/reviews/survey:1/moderation", json=decision, headers=manager)
+            assert r.status_code == 200, r.text
+    events = await responder.outbox("review.moderated")
+    assert [e["payload"]["decision"] for e in events] == ["held", "published"] * 2
+    assert len({e["event_id"] for e in events}) == 4
+
+
 async def test_the_shop_ledger_pages_and_filters(responder: Responder) -> None:
     async with responder.http() as http:
         _, manager = await user_with_key(http, "manager", ["s1"])

@@ -2,6 +2,7 @@
 the fixed list), and redaction of personal data. Every decision is a ledger row, an audit entry
 and a `review.moderated` event, in one unit of work."""
 
+import uuid
 from datetime import datetime
 from typing import Any
 
@@ -131,8 +132,15 @@ async def _record(
         before={"status": before["status"]},
         after={"status": after["status"], "decision": decision},
     )
+    event = moderated(
+        shop_id, review_id, after["order_id"], announced, reason, after["language"], at
+    )
+    # One id per ledger row: a review published, held and published again within one tick of
+    # the clock (a fixed test clock) would otherwise announce the same event id twice.
     await uow.emit(
-        moderated(shop_id, review_id, after["order_id"], announced, reason, after["language"], at)
+        event.model_copy(
+            update={"event_id": uuid.uuid5(event.event_id, f"decision:{decision['id']}")}
+        )
     )
 
 
