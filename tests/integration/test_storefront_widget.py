@@ -128,6 +128,8 @@ async def test_fragment_shows_the_summary_and_the_newest_reviews_escaped(
     assert r.headers["content-security-policy"].startswith("default-src 'none'")
     body = r.text
     assert '<section class="reviewloop" lang="en"' in body
+    # The region's name says which product (several widgets on a page must differ).
+    assert 'Customer reviews<span class="rl-sr">: Teapot</span></h2>' in body
     # 7 published: 1, 4, 5, 2, 5, 3, 5 stars; the held one counts nowhere.
     assert "3.6 out of 5 stars" in body and "7 reviews" in body
     assert "HELD TEXT" not in body
@@ -334,9 +336,13 @@ def host_app(storefront: str) -> FastAPI:
             )
         else:
             # No data-lang: the page's own <html lang> decides. JSON-LD embedded.
+            # A second product without reviews: two widgets, one script, one stylesheet.
             widget = (
                 '<div data-reviewloop-widget data-shop="s1" data-product="pot" '
-                f'data-jsonld="on"></div>\n<script src="{script}" async></script>'
+                'data-jsonld="on"></div>\n'
+                "<h2>Also in the shop: a kettle</h2>\n"
+                '<div data-reviewloop-widget data-shop="s1" data-product="kettle"></div>\n'
+                f'<script src="{script}" async></script>'
             )
         csp = strict + ("; require-trusted-types-for 'script'; trusted-types reviewloop" * tt)
         return host_page(storefront, lang, widget, csp)
@@ -459,13 +465,17 @@ async def german_page(browser: Browser, host: str, sf: str, viewport: ViewportSi
         # The container form, under a CSP that enforces Trusted Types as well.
         await t.page.goto(f"{host}/product?lang=de&form=container&tt=true")
         await rendered(t)
+        await until(t, "document.querySelectorAll('[data-reviewloop-state=ready]').length === 2")
         text = await widget_text(t)
         assert "Kundenbewertungen" in text and "3,6 von 5 Sternen" in text
         assert "16. November 2026" in text and "Antwort von Teapots & Co" in text
         assert "Verifizierter Kauf" in text and "Mit Anreiz" in text
         assert "Wie Bewertungen gesammelt und geprüft werden" in text
-        assert await t.page.locator(".reviewloop").get_attribute("lang") == "de"
+        assert await t.page.locator(".reviewloop").first.get_attribute("lang") == "de"
         assert await t.page.locator("[data-review-id=r1] .rl-text").get_attribute("lang") == "en"
+        kettle = await widget_text(t, "[data-product=kettle] .reviewloop")
+        assert "Noch keine Bewertungen." in kettle
+        assert await t.page.locator("link[data-reviewloop-css]").count() == 1
         # The embedded JSON-LD is data in the page (no CSP violation below), not code.
         jsonld = await t.page.locator(
             ".reviewloop script[type='application/ld+json']"

@@ -48,18 +48,22 @@ async def shop(conn: Connection, shop_id: str) -> Shop | None:
     return Shop(row["display_name"], row["locale"], row["timezone"])
 
 
-async def product_known(conn: Connection, shop_id: str, product_id: str) -> bool:
-    """Known from an order line, or from a review of it in any state (a product whose only
-    review is held still exists: its widget says "no reviews yet")."""
-    known: bool = await conn.fetchval(
+async def product(conn: Connection, shop_id: str, product_id: str) -> tuple[bool, str | None]:
+    """Whether the product is known, and its name: known from an order line, or from a review
+    of it in any state (a product whose only review is held still exists: its widget says "no
+    reviews yet")."""
+    row = await conn.fetchrow(
         """
-        SELECT EXISTS (SELECT 1 FROM public_products WHERE shop_id = $1 AND product_id = $2)
-            OR EXISTS (SELECT 1 FROM public_reviews WHERE shop_id = $1 AND product_id = $2)
+        SELECT (SELECT name FROM public_products WHERE shop_id = $1 AND product_id = $2) AS name,
+               EXISTS (SELECT 1 FROM public_reviews WHERE shop_id = $1 AND product_id = $2)
+                   AS reviewed
         """,
         shop_id,
         product_id,
     )
-    return known
+    assert row is not None  # a SELECT without FROM always answers one row
+    name: str | None = row["name"]
+    return (name is not None or bool(row["reviewed"])), name
 
 
 async def distribution(conn: Connection, shop_id: str, product_id: str) -> dict[int, int]:

@@ -39,6 +39,8 @@ class WidgetView:
     product_id: str
     language: str
     shop_name: str | None
+    # Names the widget's region for screen readers (several widgets on a page differ by it).
+    product_name: str | None
     # Element ids: unique per product, so several widgets on one page do not collide.
     key: str
     count: int

@@ -84,7 +84,8 @@ async def widget(
         shop = await repository.shop(conn, shop_id)
         if shop is None:
             raise NoSuchShop(f"no shop {shop_id!r} shows reviews here")
-        if not await repository.product_known(conn, shop_id, product_id):
+        known, product_name = await repository.product(conn, shop_id, product_id)
+        if not known:
             raise NoSuchProduct(f"shop {shop_id!r} has no product {product_id!r} with reviews here")
         counts = await repository.distribution(conn, shop_id, product_id)
         rows = await repository.newest(conn, shop_id, product_id, PER_PAGE, (page - 1) * PER_PAGE)
@@ -118,6 +119,7 @@ async def widget(
         product_id=product_id,
         language=language,
         shop_name=shop.display_name,
+        product_name=product_name,
         key=key,
         count=total,
         mean=mean(counts),
