@@ -84,6 +84,7 @@ async def test_the_shop_ledger_pages_newest_first_with_counts_per_reason(
         setup = await client.get("/console/shops/shop-a/setup")
         other = await client.get("/console/shops/shop-b/moderation")
         bad = await client.get("/console/shops/shop-a/moderation?page=0")
+        past = await client.get("/console/shops/shop-a/moderation?page=9")
         spam = await client.get("/console/shops/shop-a/moderation?reason=spam_or_advertising")
         rating = await client.get("/console/shops/shop-a/moderation?reason=rating")
     assert first.status_code == 200, first.text
@@ -105,6 +106,8 @@ async def test_the_shop_ledger_pages_newest_first_with_counts_per_reason(
     assert 'href="/console/shops/shop-a/moderation"' in setup.text
     assert other.status_code == 404
     assert bad.status_code == 422
+    assert past.status_code == 200 and "Page 2 of 2" in past.text
+    assert "evidence number 0<" in past.text
     # One reason's decisions (linked from its row), and no such reason as a rating.
     assert 'href="/console/shops/shop-a/moderation?reason=spam_or_advertising"' in html
     listed = spam.text.split('id="moderation-decisions"')[1]

@@ -77,6 +77,11 @@ async def ledger_page(
         now_shown = await repository.status_counts(conn, shop_id)
     staff = await view.staff_of(pool, shop_id)
     at = view.pages(found.total, found.page)
+    if at.page != found.page:
+        # Past the last page: the last page rather than an empty one that reads "no decision".
+        found = await service.ledger(
+            pool, session.principal, shop_id, None, reason or None, at.page, view.PER_PAGE
+        )
     return render(
         request,
         "moderation/ledger.html",
