@@ -279,7 +279,7 @@ def main(argv: list[str] | None = None) -> None:
     result = asyncio.run(benchmark(args, started))
     path = results.write(result, "public_reviews", started, args.results_dir)
     result["file"] = path.name
-    if args.results_dir == results.RESULTS_DIR and not args.quick and not args.reuse_db:
+    if args.results_dir == results.RESULTS_DIR and not args.quick:
         (HERE / "results.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
         (HERE / "results.md").write_text(markdown(result) + "\n")
     print(markdown(result))
