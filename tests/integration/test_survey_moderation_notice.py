@@ -20,7 +20,7 @@ from services.survey.moderation_notices import repository as notices
 from services.survey.moderation_notices.handlers import request_notice
 from services.survey.moderation_notices.rules import skip_reason
 from services.survey.orders.view import OrderView
-from shared.events import CustomerRedactRequested
+from shared.events import CustomerDataRequested, CustomerRedactRequested, parse_event
 from shared.events.replies import MODERATION_REASONS, ReviewModerated
 from shared.events.shops import ShopUpdated
 from tests.support.clock import T0
@@ -53,7 +53,9 @@ async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
         yield harness
 
 
-async def answered(survey: SurveyHarness, order_id: str, locale: str) -> tuple[str, str]:
+async def answered(
+    survey: SurveyHarness, order_id: str, locale: str, name: str = ""
+) -> tuple[str, str]:
     """The buyer's address and the id the pot's review (1 star) is published under."""
     email = unique_email()
     await survey.feed(placed(SHOP, order_id, email, at=survey.clock(), locale=locale))
@@ -67,7 +69,12 @@ async def answered(survey: SurveyHarness, order_id: str, locale: str) -> tuple[s
     async with survey.http() as http:
         r = await http.post(
             urlparse(found.group(0)).path,
-            data={"rating_0": "1", "text_0": "Pokrov je počil.", "rating_1": "5"},
+            data={
+                "rating_0": "1",
+                "text_0": "Pokrov je počil.",
+                "rating_1": "5",
+                "reviewer_name": name,
+            },
         )
         assert r.status_code == 200, r.text
     review_id = await survey.pool.fetchval(
@@ -166,8 +173,25 @@ async def test_a_rejection_is_told_once_in_the_reviewers_language(survey) -> Non
 
 
 async def test_no_notice_to_a_redacted_customer_or_a_bounced_address(survey) -> None:
-    redacted_email, redacted_id = await answered(survey, "o-redacted", "sl-SI")
+    redacted_email, redacted_id = await answered(survey, "o-redacted", "sl-SI", "Mira Q.")
     bounced_email, bounced_id = await answered(survey, "o-bounced", "sl-SI")
+    await survey.feed(decision(redacted_id, "rejected", "off_target", minute=1))
+    await survey.feed(decision(bounced_id, "rejected", "off_target", minute=1))
+    # A data request before the redaction shows the chosen name and the pending notice.
+    await survey.feed(
+        CustomerDataRequested(
+            shop_id=SHOP, payload={"request_id": "d-1", "order_ids": ["o-redacted"]}
+        )
+    )
+    body = await survey.pool.fetchval(
+        "SELECT body FROM outbox WHERE event_type = 'customer.data_exported'"
+    )
+    exported = parse_event(bytes(body)).payload.data
+    assert {s["reviewer_name"] for s in exported["surveys"]} == {"Mira Q."}
+    assert [(n["review_id"], n["reason"], n["status"]) for n in exported["moderation_notices"]] == [
+        (redacted_id, "off_target", "pending")
+    ]
+    # Redacted after the decision, before the notice is due.
     await survey.feed(
         CustomerRedactRequested(
             shop_id=SHOP, payload={"request_id": "r-1", "order_ids": ["o-redacted"]}
@@ -177,8 +201,6 @@ async def test_no_notice_to_a_redacted_customer_or_a_bounced_address(survey) -> 
         await suppressions.add(
             conn, SHOP, bounced_email, "bounced", survey.settings.suppression_pepper
         )
-    await survey.feed(decision(redacted_id, "rejected", "off_target", minute=1))
-    await survey.feed(decision(bounced_id, "rejected", "off_target", minute=1))
 
     assert await survey.moderation_notice_dispatcher().run_once() == 2
     assert notices_to(survey, redacted_email) == []

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from services.survey.outgoing import repository as outgoing
 from shared.db.pool import Connection
@@ -141,6 +142,25 @@ async def forget_recipients(
         email,
     )
     return int(result.split()[-1])
+
+
+async def export_customer(
+    conn: Connection, shop_id: str, order_ids: list[str], email: str | None
+) -> list[dict[str, Any]]:
+    rows = await conn.fetch(
+        """
+        SELECT order_id, review_id, reason, decided_at, status, recipient, skip_reason, sent_at
+        FROM moderation_notices
+        WHERE shop_id = $1
+          AND (order_id = ANY($2::text[])
+               OR ($3::text IS NOT NULL AND lower(recipient) = lower($3)))
+        ORDER BY id
+        """,
+        shop_id,
+        order_ids,
+        email,
+    )
+    return [dict(r) for r in rows]
 
 
 async def forget_shop_recipients(conn: Connection, shop_id: str) -> int:

@@ -157,7 +157,7 @@ async def export_customer(
     surveys = await conn.fetch(
         """
         SELECT s.order_id, e.kind, e.status, e.recipient, e.sent_at, r.nps, r.comment,
-               r.submitted_at
+               r.reviewer_name, r.submitted_at
         FROM surveys s
         LEFT JOIN survey_emails e ON e.survey_id = s.id
         LEFT JOIN responses r ON r.survey_id = s.id

@@ -55,6 +55,9 @@ def privacy_consumer(pepper: SecretStr) -> ConsumerSpec:
         # Follow-ups of every order found, by id or by address, plus any sent to the address.
         order_ids = sorted({*p.order_ids, *(o["order_id"] for o in data["orders"])})
         data["follow_ups"] = await follow_ups.export_customer(conn, event.shop_id, order_ids, email)
+        data["moderation_notices"] = await moderation_notices.export_customer(
+            conn, event.shop_id, order_ids, email
+        )
         # This shop's tenant group only: another tenant's list is theirs, not this shop's to tell.
         group = (await shops.get(conn, event.shop_id)).tenant_group
         data["suppressions"] = (
