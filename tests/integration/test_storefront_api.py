@@ -375,6 +375,23 @@ async def test_the_process_pool_cannot_write(
     assert await responder.pool.fetchval(rating) == 1
 
 
+async def test_openapi_publishes_the_answer_and_its_errors(
+    responder: Responder, storefront: Storefront
+) -> None:
+    async with storefront.http() as http:
+        schema = (await http.get("/openapi.json")).json()
+    for path in (
+        PRODUCT.replace("s1", "{shop_id}").replace("pot", "{product_id}"),
+        "/v1/shops/{shop_id}/reviews",
+    ):
+        responses = schema["paths"][path]["get"]["responses"]
+        ok = responses["200"]["content"]["application/json"]["schema"]
+        assert ok == {"$ref": "#/components/schemas/ReviewsPage"}
+        assert {"404", "422", "429", "503"} <= set(responses), (path, set(responses))
+    page = schema["components"]["schemas"]["ReviewsPage"]["properties"]
+    assert {"aggregate", "reviews", "page", "per_page", "total", "next_page"} <= set(page)
+
+
 async def test_served_on_a_real_port(responder: Responder, storefront: Storefront) -> None:
     await seed(responder.pool)
     async with storefront.serve() as url, httpx.AsyncClient() as http:

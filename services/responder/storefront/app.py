@@ -29,6 +29,7 @@ from shared.db.pool import create_pool, ping
 from shared.http.app import UNAVAILABLE_ERRORS, CorrelationIdMiddleware
 from shared.http.limits import BodySizeLimitMiddleware
 from shared.http.metrics import HttpMetricsMiddleware
+from shared.http.openapi import document_statuses
 
 log = logging.getLogger(__name__)
 
@@ -154,4 +155,6 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
 
     for router in ROUTERS:
         app.include_router(router)
+    # 404 of path ids, 422 of parameters, 503 of PostgreSQL, each with its JSON error body.
+    document_statuses(app)
     return app
