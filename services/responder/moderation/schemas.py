@@ -1,7 +1,7 @@
 """What the moderation API takes and answers."""
 
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,7 +61,8 @@ class Decision(BaseModel):
     evidence: str | None
     actor: str
     decided_at: datetime
-    details: dict[str, Any]
+    # Counts only (a redaction's {"phrases": n}): never what was redacted.
+    details: dict[str, int]
 
 
 class ModerationState(BaseModel):
