@@ -82,6 +82,12 @@ def start_services(state_dir: Path = DEFAULT_STATE_DIR, names: Sequence[str] | N
             elif pid is None:
                 log.info("starting %s on port %d", name, SERVICE_PORTS[name])
                 env = {
+                    # The survey page links the shop's review policy on the local storefront.
+                    **(
+                        {"SURVEY_STOREFRONT_PUBLIC_URL": "http://127.0.0.1:8005"}
+                        if name == "survey"
+                        else {}
+                    ),
                     **os.environ,
                     f"{name.upper()}_ENVIRONMENT": "development",
                     "PYTHONUNBUFFERED": "1",
