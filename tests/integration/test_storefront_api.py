@@ -2,6 +2,7 @@
 only that, in the order and pages asked for, cacheable, CORS-open, cookie-less, rate-limited per
 client, and unable to write."""
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from typing import Any
@@ -9,6 +10,17 @@ from typing import Any
 import asyncpg
 import httpx
 import pytest
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.core.failures import Failure, FailureGroup
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from services.responder.settings import ResponderSettings
 from services.responder.storefront.app import build
@@ -398,3 +410,76 @@ async def test_served_on_a_real_port(responder: Responder, storefront: Storefron
         r = await http.get(url + PRODUCT)
     assert r.status_code == 200 and r.json()["total"] == 4
     assert "set-cookie" not in r.headers
+
+
+CHECKS = (
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+
+def fuzz(url: str) -> tuple[list[int], list[str]]:
+    """Generated requests (valid and invalid) to the two reviews routes, half of them naming the
+    seeded shop and product; every answer must be one the OpenAPI publishes, never a 5xx."""
+    schema = schemathesis.openapi.from_url(f"{url}/openapi.json")
+    operations = [
+        op
+        for op in (r.ok() for r in schema.get_all_operations())
+        if op.path.endswith("/reviews") and op.path.startswith("/v1/shops/")
+    ]
+    assert len(operations) == 2
+    failures: list[str] = []
+    statuses: list[int] = []
+    for operation in operations:
+        known = {"shop_id": "s1", "product_id": "pot"}
+        names = {p.name for p in operation.path_parameters}
+        for mode, examples in ((GenerationMode.POSITIVE, 40), (GenerationMode.NEGATIVE, 25)):
+            strategy = st.one_of(
+                operation.as_strategy(generation_mode=mode),
+                operation.as_strategy(
+                    generation_mode=mode,
+                    path_parameters={k: v for k, v in known.items() if k in names},
+                ),
+            )
+
+            @settings(
+                max_examples=examples,
+                deadline=None,
+                derandomize=True,
+                database=None,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
+            @given(case=strategy)
+            def run(case: schemathesis.Case) -> None:
+                response = case.call(base_url=url, timeout=30)
+                statuses.append(response.status_code)
+                try:
+                    case.validate_response(response, checks=CHECKS)
+                except (Failure, FailureGroup) as exc:
+                    failures.append(
+                        f"{case.method} {case.formatted_path} -> {response.status_code}: "
+                        f"{str(exc)[:600]}"
+                    )
+
+            run()
+    return statuses, failures
+
+
+async def test_generated_requests_get_no_5xx_and_match_the_published_schema(
+    responder: Responder, make_settings: Callable[..., StorefrontSettings]
+) -> None:
+    await seed(responder.pool)
+    async with (
+        running_storefront(
+            make_settings, cache_seconds=0, rate_limit_burst=100_000, rate_limit_per_minute=1e9
+        ) as sf,
+        sf.serve() as url,
+    ):
+        # In a thread: schemathesis calls synchronously, and this loop serves the requests.
+        statuses, failures = await asyncio.to_thread(fuzz, url)
+    # Not vacuous: requests were made, some reached a page and some were refused.
+    assert len(statuses) >= 100 and {200, 422} <= set(statuses), set(statuses)
+    assert not failures, f"{len(failures)} failures:\n\n" + "\n\n".join(failures[:20])

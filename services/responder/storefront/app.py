@@ -79,7 +79,15 @@ async def _unreadable(request: Request, exc: Exception) -> Response:
     # A NUL or a lone surrogate in an id of the path: no shop or product is named that way,
     # and PostgreSQL refuses the value itself. The type only: the value is the caller's.
     log.info("unreadable value in a storefront request", extra={"error": type(exc).__name__})
-    return _error(request, 422, "a value in the path or query cannot be read (NUL, surrogate)", {})
+    # In the shape of FastAPI's own 422 (a list of field errors), which the OpenAPI publishes.
+    detail = [
+        {
+            "loc": ["path"],
+            "msg": "a value in the path or query cannot be read (NUL or lone surrogate)",
+            "type": "unreadable",
+        }
+    ]
+    return _error(request, 422, detail, {})
 
 
 async def _unavailable(request: Request, exc: Exception) -> Response:
