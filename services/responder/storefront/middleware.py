@@ -115,7 +115,7 @@ class RateLimitMiddleware:
 
 
 @dataclass
-class _Entry:
+class Entry:
     expires: float
     status: int
     headers: list[tuple[bytes, bytes]]
@@ -130,24 +130,53 @@ _PER_RESPONSE = frozenset({b"x-correlation-id"})
 
 class ResponseStore:
     """Whole 200 answers of GET requests per full URL (path and query), for `seconds`; the
-    oldest entries go first beyond `max_entries`. Within the TTL a change in the database shows
-    up late by at most `seconds` (Cache-Control already lets browsers keep it longer)."""
+    least recently used go first beyond `max_entries` or `max_total_bytes` of bodies (the pod's
+    memory limit is 320 MiB). Within the TTL a change in the database shows up late by at most
+    `seconds` (Cache-Control already lets browsers keep it longer)."""
 
     def __init__(
         self,
         seconds: float,
         max_entries: int = 10_000,
         max_body_bytes: int = 256 * 1024,
+        max_total_bytes: int = 32 * 1024 * 1024,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.seconds = seconds
         self.max_entries = max_entries
         self.max_body_bytes = max_body_bytes
+        self.max_total_bytes = max_total_bytes
         self.clock = clock
-        self.entries: OrderedDict[str, _Entry] = OrderedDict()
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.total_bytes = 0
 
     def clear(self) -> None:
         self.entries.clear()
+        self.total_bytes = 0
+
+    def get(self, key: str, now: float) -> Entry | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        if entry.expires <= now:
+            self._drop(key)
+            return None
+        self.entries.move_to_end(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        if key in self.entries:
+            self._drop(key)
+        self.entries[key] = entry
+        self.total_bytes += len(entry.body)
+        while self.entries and (
+            len(self.entries) > self.max_entries or self.total_bytes > self.max_total_bytes
+        ):
+            oldest = next(iter(self.entries))
+            self._drop(oldest)
+
+    def _drop(self, key: str) -> None:
+        self.total_bytes -= len(self.entries.pop(key).body)
 
 
 class ResponseCacheMiddleware:
@@ -168,10 +197,9 @@ class ResponseCacheMiddleware:
         key = scope["path"] + ("?" + query if query else "")
         store = self.store
         now = store.clock()
-        entry = store.entries.get(key)
-        if entry is not None and entry.expires > now:
+        entry = store.get(key, now)
+        if entry is not None:
             CACHE_HITS.inc()
-            store.entries.move_to_end(key)
             # The metrics middleware names the route this answer came from.
             scope["route"] = entry.route
             await self._replay(scope, send, entry)
@@ -201,14 +229,12 @@ class ResponseCacheMiddleware:
         if any(k.lower() == b"set-cookie" for k, _ in kept):
             return
         etag = next((v for k, v in kept if k.lower() == b"etag"), None)
-        store.entries[key] = _Entry(
-            now + store.seconds, status, kept, b"".join(chunks), etag, scope.get("route")
+        store.put(
+            key,
+            Entry(now + store.seconds, status, kept, b"".join(chunks), etag, scope.get("route")),
         )
-        store.entries.move_to_end(key)
-        while len(store.entries) > store.max_entries:
-            store.entries.popitem(last=False)
 
-    async def _replay(self, scope: Scope, send: Send, entry: _Entry) -> None:
+    async def _replay(self, scope: Scope, send: Send, entry: Entry) -> None:
         if_none_match = _header(scope, b"if-none-match")
         if entry.etag is not None and if_none_match is not None:
             tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
