@@ -243,6 +243,10 @@ async def test_redaction_leaves_nothing_of_the_customer_in_any_schema(
 
     export = await data_request(stack["ingest"], shop_id, customer, order_id)
     assert_export_is_plain_json_with_iso_timestamps(export)
+    # The customer's data request holds the review as shoppers see it and the decisions on it.
+    responder = export["parts"]["responder"]
+    assert [r["status"] for r in responder["published_reviews"]] == ["held"], responder
+    assert [d["action"] for d in responder["moderation_decisions"]] == ["hold"], responder
 
     await redact(stack, shop_id, customer, order_id)
 

@@ -274,3 +274,31 @@ async def reason_counts(conn: Connection, shop_id: str) -> dict[tuple[str, str],
         shop_id,
     )
     return {(r["reason"], r["action"]): r["n"] for r in rows}
+
+
+async def export(conn: Connection, shop_id: str, review_ids: list[str]) -> dict[str, Any]:
+    """A customer's part of a data request: their reviews as shoppers see them and the
+    decisions taken on them (who decided is staff's data, not the customer's: left out)."""
+    shown = await conn.fetch(
+        """
+        SELECT review_id, product_id, rating, title, body, display_name, language, status,
+               submitted_at, published_at, reply_text, replied_at
+        FROM public_reviews WHERE shop_id = $1 AND review_id = ANY($2::text[])
+        ORDER BY review_id
+        """,
+        shop_id,
+        review_ids,
+    )
+    decided = await conn.fetch(
+        """
+        SELECT review_id, action, reason, evidence, decided_at
+        FROM moderation_decisions WHERE shop_id = $1 AND review_id = ANY($2::text[])
+        ORDER BY review_id, decided_at, id
+        """,
+        shop_id,
+        review_ids,
+    )
+    return {
+        "published_reviews": [dict(r) for r in shown],
+        "moderation_decisions": [dict(r) for r in decided],
+    }

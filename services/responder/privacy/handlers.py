@@ -10,6 +10,7 @@ from services.responder.analytics import repository as analytics
 from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
 from services.responder.moderation import publication
+from services.responder.moderation import repository as moderation
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shopify_reviews import repository as shopify_sync
@@ -73,6 +74,7 @@ async def on_data_request(conn: Connection, event: CustomerDataRequested) -> Non
         "reviews": await reviews.export(conn, event.shop_id, review_ids),
         **await cases.export(conn, event.shop_id, review_ids),
         **await replies.export(conn, event.shop_id, review_ids),
+        **await moderation.export(conn, event.shop_id, review_ids),
         "nps_answers": await analytics.export_orders(conn, event.shop_id, list(p.order_ids)),
     }
     await answer_data_request(conn, event, "responder", data)
