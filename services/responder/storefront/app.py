@@ -64,13 +64,15 @@ def _error(request: Request, status: int, detail: object, headers: dict[str, str
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, StarletteHTTPException)
+    if not isinstance(exc, StarletteHTTPException):
+        raise exc
     detail = exc.detail if exc.status_code != 404 or exc.detail != "Not Found" else "no such page"
     return _error(request, exc.status_code, detail, dict(exc.headers or {}))
 
 
 async def _invalid(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
+    if not isinstance(exc, RequestValidationError):
+        raise exc
     errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
     return _error(request, 422, errors, {})
 
