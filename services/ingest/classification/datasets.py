@@ -299,3 +299,29 @@ def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenRevie
 def iter_training() -> Iterator[Example]:
     yield from rotten_tomatoes("train")
     yield from drug_reviews("train")
+
+
+# Word frequencies (Speer et al.; code Apache-2.0, frequency data CC BY-SA 4.0). Only the word
+# lists are read (to choose which words the static embedding knows); wordfreq is never imported.
+WORDFREQ = Wheel(
+    "wordfreq==3.1.1",
+    "wordfreq-3.1.1-py3-none-any.whl",
+    "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473",
+    "Apache-2.0 (wordfreq code); CC BY-SA 4.0 (wordfreq word frequencies)",
+)
+
+
+def wordfreq_words(lang: str) -> list[tuple[str, float]]:
+    """(word, frequency) from wordfreq's "small" list of `lang`, most frequent first."""
+    import gzip
+
+    import msgpack  # dev extra: only the build commands read wordfreq's lists
+
+    raw = _member(WORDFREQ, f"wordfreq/data/small_{lang}.msgpack.gz")
+    header, *buckets = msgpack.unpackb(gzip.decompress(raw), raw=False)
+    if header.get("format") != "cB":
+        raise DataUnavailableError(f"wordfreq small_{lang}: unknown format {header!r}")
+    # Bucket i holds the words whose frequency is 10 ** (-i / 100) (centibels).
+    return [
+        (word, 10.0 ** (-index / 100)) for index, bucket in enumerate(buckets) for word in bucket
+    ]
