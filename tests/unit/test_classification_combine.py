@@ -1,0 +1,143 @@
+"""combine.py: the text alone keeps its own class, mismatches come from class probabilities, and
+a doubtful text never reaches the responder's automation floor."""
+
+from typing import Any
+
+import pytest
+
+from services.ingest.classification import combine as combine_module
+from services.ingest.classification.combine import (
+    DOUBT_CONFIDENCE_CAP,
+    MISMATCH_P_DEFAULT,
+    combine,
+)
+from services.ingest.classification.sentiment import CLASSES, TextSentiment
+from services.responder.replies import policy
+from services.responder.shops.config import Automation
+
+MISMATCH_P_NEGATIVE, MISMATCH_P_POSITIVE = MISMATCH_P_DEFAULT
+
+
+def text(p_neg: float, p_neu: float, p_pos: float, weight: float = 1.0) -> TextSentiment:
+    probabilities = (p_neg, p_neu, p_pos)
+    best = max(range(3), key=probabilities.__getitem__)
+    return TextSentiment(CLASSES[best], probabilities[best], probabilities, "en", (), weight)
+
+
+def test_the_doubt_cap_is_below_the_automation_floor() -> None:
+    assert DOUBT_CONFIDENCE_CAP < policy.CONFIDENCE_FLOOR
+    assert not hasattr(combine_module, "MIN_TEXT_CONFIDENCE")
+
+
+@pytest.mark.parametrize(
+    ("p", "label"),
+    [
+        ((0.38, 0.31, 0.31), "negative"),  # once below MIN_TEXT_CONFIDENCE: forced to neutral
+        ((0.2, 0.7, 0.1), "neutral"),
+        ((0.1, 0.3, 0.6), "positive"),
+    ],
+)
+def test_text_alone_keeps_its_argmax_however_unsure(
+    p: tuple[float, float, float], label: str
+) -> None:
+    result = combine(text(*p), None)
+    assert result.label == label
+    assert result.confidence == max(p)
+    assert not result.mismatch
+
+
+def test_five_stars_and_a_probably_negative_text_is_a_mismatch() -> None:
+    result = combine(text(MISMATCH_P_NEGATIVE, 0.3, 1 - MISMATCH_P_NEGATIVE - 0.3), 5)
+    assert result.mismatch
+    assert result.label == "negative"
+    assert result.from_text == "negative"
+
+
+def test_one_star_and_a_probably_positive_text_is_a_mismatch() -> None:
+    result = combine(text(0.05, 1 - MISMATCH_P_POSITIVE - 0.05, MISMATCH_P_POSITIVE), 1)
+    assert result.mismatch
+    assert result.label == "negative"
+    assert result.from_text == "positive"
+
+
+def test_just_under_the_threshold_is_no_mismatch() -> None:
+    p_neg = MISMATCH_P_NEGATIVE - 0.01
+    assert not combine(text(p_neg, 0.0, 1 - p_neg), 5).mismatch
+    p_pos = MISMATCH_P_POSITIVE - 0.01
+    assert not combine(text(0.0, 1 - p_pos, p_pos), 1).mismatch
+
+
+def test_a_text_with_less_weight_still_flags_on_its_probabilities() -> None:
+    # The n-gram head (weight 0.5) reads the texts the term lists miss.
+    assert combine(text(0.9, 0.05, 0.05, weight=0.5), 5).mismatch
+
+
+def test_the_ngram_head_needs_more_than_the_list_backed_heads() -> None:
+    ngrams = TextSentiment("negative", 0.7, (0.7, 0.1, 0.2), "en-ngrams", (), 0.5)
+    assert not combine(ngrams, 5).mismatch
+    assert combine(text(0.7, 0.1, 0.2), 5).mismatch
+
+
+def test_consistent_stars_and_text_are_no_mismatch() -> None:
+    assert not combine(text(0.9, 0.05, 0.05), 1).mismatch
+    assert not combine(text(0.02, 0.08, 0.9), 5).mismatch
+
+
+def responder_review(rating: int, label: str, confidence: float, mismatch: bool) -> dict[str, Any]:
+    """Shaped like the responder's review row (tests/unit/test_responder_replies.py)."""
+    return {
+        "review_id": "t:1",
+        "reviewer_name": "anna novak",
+        "sentiment": label,
+        "severity": "low",
+        "rating": rating,
+        "language": "en",
+        "product_id": "pot",
+        "order_id": "1001",
+        "removal_candidate": False,
+        "deleted_at": None,
+        "order_context": {"items": [{"product_id": "pot", "name": "Teapot"}]},
+        "text": "Nice teapot.",
+        "classification": {
+            "sentiment": label,
+            "sentiment_confidence": confidence,
+            "language_confidence": 0.9,
+            "severity_reasons": [],
+            "star_text_mismatch": mismatch,
+            "topics": [],
+            "abuse": [],
+            "question": None,
+        },
+    }
+
+
+AUTOMATIC = Automation(enabled=True, sentiments=["positive"], questions=True, min_confidence=0.0)
+
+
+def decide(p: tuple[float, float, float], rating: int) -> policy.Decision:
+    result = combine(text(*p), rating)
+    review = responder_review(rating, result.label, result.confidence, result.mismatch)
+    return policy.decide(review, AUTOMATIC)
+
+
+def test_a_clear_positive_text_under_five_stars_is_answered_automatically() -> None:
+    assert decide((0.02, 0.08, 0.9), 5).allowed
+
+
+@pytest.mark.parametrize(
+    "p",
+    [
+        (0.3, 0.1, 0.6),  # some weight on negative under 5 stars
+        (0.34, 0.33, 0.33),  # near-uniform
+        (0.1, 0.45, 0.45),  # no class above one half
+    ],
+)
+def test_an_uncertain_text_under_five_stars_is_never_answered_automatically(
+    p: tuple[float, float, float],
+) -> None:
+    result = combine(text(*p), 5)
+    assert result.label == "positive"  # the stars lead, yet
+    assert result.confidence < policy.CONFIDENCE_FLOOR
+    decision = decide(p, 5)
+    assert not decision.allowed
+    assert "confidence" in decision.reason
