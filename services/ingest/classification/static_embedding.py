@@ -42,8 +42,17 @@ class StaticEmbedding:
 
     def mean(self, words: Sequence[str]) -> np.ndarray | None:
         """Mean of the known (folded) words' vectors; None when no word is known."""
-        rows = [r for r in map(self.row, words) if r is not None]
+        get = self._index.get
+        rows = []
+        for word in words:
+            # The dict hit is inlined: this runs for every review on the fast path.
+            row = get(word)
+            if row is None and len(word) >= _MIN_STRIP_LENGTH:
+                row = self.row(word)
+            if row is not None:
+                rows.append(row)
         if not rows:
             return None
-        pooled: np.ndarray = self._vectors[rows].mean(axis=0)
+        pooled: np.ndarray = np.add.reduce(self._vectors.take(rows, axis=0), axis=0)
+        pooled *= 1.0 / len(rows)
         return pooled
