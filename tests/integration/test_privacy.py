@@ -34,7 +34,7 @@ pytestmark = pytest.mark.integration
 def stack(infra, database, prefix, log_dir) -> Iterator[dict[str, ServiceProcess]]:
     envs = {
         n: {**service_env(n, infra, database, prefix), **smtp_env(n, infra)}
-        for n in ("ingest", "survey", "notifier")
+        for n in ("ingest", "survey", "notifier", "responder")
     }
     with running_services(envs, log_dir) as procs:
         create_shop(procs["ingest"].url, "eu-shop", "shopify", SECRET)
@@ -142,7 +142,7 @@ async def test_data_request_collects_every_services_part(stack) -> None:
         return body if r.status_code == 200 and body["complete"] else None
 
     export = await eventually(complete, wait_s=40)
-    assert set(export["parts"]) == {"ingest", "survey", "notifier"}
+    assert set(export["parts"]) == {"ingest", "survey", "notifier", "responder"}
     (ingest_order,) = export["parts"]["ingest"]["orders"]
     assert ingest_order["order_id"] == "299938"
     assert ingest_order["details"]["customer"]["email"] == "john@example.com"

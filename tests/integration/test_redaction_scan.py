@@ -191,7 +191,7 @@ def strings_in(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
 
 def assert_export_is_plain_json_with_iso_timestamps(export: dict[str, Any]) -> None:
     parts = export["parts"]
-    assert set(parts) >= {"ingest", "survey", "notifier"}
+    assert set(parts) >= {"ingest", "survey", "notifier", "responder"}
     for service, part in parts.items():
         assert isinstance(part, dict), service
     # The notifier's part: objects all the way down, no JSON text inside the JSON.

@@ -25,8 +25,9 @@ from shared.events.privacy import (
 )
 from shared.settings_changes import repository as settings_changes
 
-# Services that hold personal data and answer data requests.
-EXPECTED_PARTS = ("ingest", "survey", "notifier")
+# Services that hold personal data and answer data requests: an export is complete only when
+# each has answered (the responder holds review texts, replies and published reviews).
+EXPECTED_PARTS = ("ingest", "survey", "notifier", "responder")
 
 
 class UnknownShop(LookupError):
