@@ -8,14 +8,14 @@ import pytest
 from services.ingest.classification import combine as combine_module
 from services.ingest.classification.combine import (
     DOUBT_CONFIDENCE_CAP,
-    MISMATCH_P_DEFAULT,
+    MISMATCH_P,
     combine,
 )
 from services.ingest.classification.sentiment import CLASSES, TextSentiment
 from services.responder.replies import policy
 from services.responder.shops.config import Automation
 
-MISMATCH_P_NEGATIVE, MISMATCH_P_POSITIVE = MISMATCH_P_DEFAULT
+MISMATCH_P_NEGATIVE, MISMATCH_P_POSITIVE = MISMATCH_P["en"]
 
 
 def text(p_neg: float, p_neu: float, p_pos: float, weight: float = 1.0) -> TextSentiment:
@@ -68,14 +68,18 @@ def test_just_under_the_threshold_is_no_mismatch() -> None:
 
 
 def test_a_text_with_less_weight_still_flags_on_its_probabilities() -> None:
-    # The n-gram head (weight 0.5) reads the texts the term lists miss.
-    assert combine(text(0.9, 0.05, 0.05, weight=0.5), 5).mismatch
+    # The embedding-only head (weight 0.5) reads the texts the term lists miss.
+    embedding = TextSentiment("negative", 0.45, (0.9, 0.05, 0.05), "multilingual", (), 0.5)
+    assert combine(embedding, 5).mismatch
 
 
-def test_the_ngram_head_needs_more_than_the_list_backed_heads() -> None:
-    ngrams = TextSentiment("negative", 0.7, (0.7, 0.1, 0.2), "en-ngrams", (), 0.5)
-    assert not combine(ngrams, 5).mismatch
-    assert combine(text(0.7, 0.1, 0.2), 5).mismatch
+def test_each_head_has_its_own_threshold() -> None:
+    # Two negative list words give the list head P(negative) 0.67: enough for it, not for
+    # the English head, whose probabilities are spread differently.
+    lists = TextSentiment("negative", 0.67, (0.67, 0.24, 0.09), "lexicon", (), 1.0)
+    assert MISMATCH_P["lexicon"][0] <= 0.67 < MISMATCH_P_NEGATIVE
+    assert combine(lists, 5).mismatch
+    assert not combine(text(0.67, 0.24, 0.09), 5).mismatch
 
 
 def test_consistent_stars_and_text_are_no_mismatch() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from services.ingest.classification import evaluate
+from services.ingest.classification import evaluate, load_classifier
 
 CI_LIMIT = "200"
 
@@ -48,3 +48,33 @@ def test_report_figures_are_consistent() -> None:
     assert multi["per_label"]["x"]["recall"] == 0.5
     assert multi["per_label"]["y"]["support"] == 1
     assert multi["exact_match"] == 0.5
+
+
+@pytest.mark.timeout(120)
+def test_a_rise_in_false_flags_fails_the_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorded = json.loads(evaluate.BASELINE.read_text("utf-8"))
+    lowered = json.loads(json.dumps(recorded))
+    entry = lowered["fast"][f"limit-{CI_LIMIT}"]
+    entry["mismatch.false_flag_rate"] = entry["mismatch.false_flag_rate"] - 0.05
+    fake = tmp_path / "baseline.json"
+    fake.write_text(json.dumps(lowered), "utf-8")
+    monkeypatch.setattr(evaluate, "BASELINE", fake)
+    assert evaluate.main(["--limit", CI_LIMIT, "--check"]) == 1
+    assert "mismatch.false_flag_rate" in capsys.readouterr().err
+
+
+@pytest.mark.timeout(120)
+def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
+    report = evaluate.run(load_classifier("fast"), 200)
+    amazon = report["amazon_external"]
+    assert amazon["n"] == 200
+    assert set(amazon["per_class"]) == {"negative", "neutral", "positive"}
+    assert sum(amazon["predicted"].values()) == 200
+    mismatch = report["mismatch"]
+    assert mismatch["contradicting"] > 0 and mismatch["consistent"] > 0
+    assert 0.0 <= mismatch["recall"] <= 1.0 and 0.0 <= mismatch["false_flag_rate"] <= 1.0
+    lv = report["frozen"]["by_language"]["lv"]
+    assert lv["main_topics"] == 30 and lv["reasons"] == 7
+    assert 0 <= lv["reasons_found"] <= 7

@@ -23,7 +23,6 @@ import os
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -241,6 +240,14 @@ def vader_lexicon() -> dict[str, float]:
     return lexicon
 
 
+def vader_licence() -> str:
+    with tarfile_open(wheel_path(VADER)) as outer:
+        member = outer.extractfile("vaderSentiment-3.3.2/LICENSE.txt")
+        if member is None:
+            raise DataUnavailableError(f"LICENSE.txt missing from {VADER.filename}")
+        return str(member.read().decode("utf-8"))
+
+
 def tarfile_open(path: Path) -> Any:
     import tarfile
 
@@ -263,6 +270,9 @@ class HandWrittenReview:
     severity: str
     severity_reasons: frozenset[str]
     tags: frozenset[str]
+    # Frozen sets only: "sentiment" or "topic", and the complaint's main topic on "topic" ones.
+    subset: str | None = None
+    main_topic: str | None = None
 
 
 def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenReview]:
@@ -291,14 +301,11 @@ def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenRevie
                     ),
                     severity_reasons=frozenset(item.get("severity_reasons", [])),
                     tags=frozenset(item.get("tags", [])),
+                    subset=item.get("set"),
+                    main_topic=item.get("main_topic"),
                 )
             )
     return reviews
-
-
-def iter_training() -> Iterator[Example]:
-    yield from rotten_tomatoes("train")
-    yield from drug_reviews("train")
 
 
 # Word frequencies (Speer et al.; code Apache-2.0, frequency data CC BY-SA 4.0). Only the word

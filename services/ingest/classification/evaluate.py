@@ -7,7 +7,11 @@
 (a) Rotten Tomatoes held-out movies (binary, text only) and the drugs.com test file (3 classes,
 text only): never used for training (datasets.py documents the split).
 (b) tests/fixtures/classification/: reviews written by the project in en, de, sl, lv, ro with
-stars and expected sentiment, topics and severity; evaluation only.
+stars and expected sentiment, topics and severity; evaluation only. The frozen-*.jsonl sets were
+written before any term-list change for issue #21 and are never edited (a test pins them).
+(c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
+sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
+contradicting and consistent stars for the star/text mismatch.
 
 `--check` compares macro-F1 figures with artifacts/baseline.json and exits 1 when one drops more
 than the margin below its baseline.
@@ -26,6 +30,8 @@ from services.ingest.classification.datasets import (
     DataUnavailableError,
     Example,
     HandWrittenReview,
+    RatedText,
+    amazon_external,
     drug_reviews,
     hand_written,
     rotten_tomatoes,
@@ -45,6 +51,7 @@ SEVERITY_REASONS = (
     "fraud_claim",
     "chargeback_threat",
 )
+FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
 # The figures --check guards: (section, key path).
 CHECKED = (
     ("rotten_tomatoes", "macro_f1"),
@@ -55,7 +62,20 @@ CHECKED = (
     ("hand_written.language", "accuracy"),
     ("hand_written_blind.sentiment", "macro_f1"),
     ("hand_written_blind.topics", "macro_f1"),
+    ("amazon_external", "macro_f1"),
+    ("mismatch", "recall"),
+    ("mismatch", "false_flag_rate"),
+    ("mismatch", "auto_answerable_rate"),
+    ("frozen.sentiment", "macro_f1"),
+    *((f"frozen.by_language.{lang}", key) for lang in LANGUAGES for key in FROZEN_KEYS),
 )
+# Figures where a rise is the regression.
+LOWER_IS_BETTER = frozenset({"mismatch.false_flag_rate", "mismatch.auto_answerable_rate"})
+# The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
+CLEAR_TEXT = 1.5
+# services/responder/replies/policy.py CONFIDENCE_FLOOR: a positive label at or above it may be
+# answered automatically (the ingest service cannot import the responder's code).
+AUTOMATION_FLOOR = 0.8
 
 
 def _slice(items: Sequence[Any], limit: int | None) -> list[Any]:
@@ -78,28 +98,95 @@ def _text_only(
     results = classifier.classify_many(inputs)
     took = time.perf_counter() - started
     expected = [e.label for e in examples]
-    report = classification_report(
-        expected, [r.sentiment.from_text or "neutral" for r in results], labels
-    )
+    predicted = [r.sentiment.from_text or "neutral" for r in results]
+    report = classification_report(expected, predicted, labels)
+    report["predicted"] = {label: predicted.count(label) for label in CLASSES}
+    report["abstained"] = sum(r.sentiment.from_text is None for r in results)
     final = classification_report(expected, [r.sentiment.label for r in results], labels)
     report["final_label"] = {"accuracy": final["accuracy"], "macro_f1": final["macro_f1"]}
     report["reviews_per_s"] = round(len(examples) / took, 1) if took else None
     return report
 
 
-def _hand_written(classifier: Classifier, reviews: list[HandWrittenReview]) -> dict[str, Any]:
-    results = classifier.classify_many(
-        [
-            ReviewInput(
-                text=r.text,
-                title=r.title,
-                rating=r.rating,
-                declared_language=r.declared_language,
-                verified_purchase=r.verified_purchase,
-            )
-            for r in reviews
-        ]
+def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
+    """Human-rated texts under stars: clearly negative texts (mean <= -1.5) under 4 and 5
+    stars and clearly positive ones (>= +1.5) under 1 and 2 must be flagged; negative texts
+    under 1-2 stars and positive under 4-5 must not. `auto_answerable` counts the clearly
+    negative texts under 4-5 stars that the responder's policy could still answer automatically
+    (positive, confident, no flag): the harm the flag exists to prevent."""
+    contradicting = [(r.text, s) for r in rated if r.mean <= -CLEAR_TEXT for s in (4, 5)]
+    contradicting += [(r.text, s) for r in rated if r.mean >= CLEAR_TEXT for s in (1, 2)]
+    consistent = [(r.text, s) for r in rated if r.label == "negative" for s in (1, 2)]
+    consistent += [(r.text, s) for r in rated if r.label == "positive" for s in (4, 5)]
+
+    def classify(pairs: list[tuple[str, int]]) -> list[Any]:
+        return classifier.classify_many(
+            [
+                ReviewInput(text=t, rating=s, declared_language="en", verified_purchase=True)
+                for t, s in pairs
+            ]
+        )
+
+    hit = classify(contradicting)
+    clean = classify(consistent)
+    negative_high = [c for (_, s), c in zip(contradicting, hit, strict=True) if s >= 4]
+    auto = sum(
+        c.sentiment.label == "positive"
+        and c.sentiment.confidence >= AUTOMATION_FLOOR
+        and not c.star_text_mismatch
+        for c in negative_high
     )
+    flagged = sum(c.star_text_mismatch for c in hit)
+    false_flags = sum(c.star_text_mismatch for c in clean)
+    return {
+        "contradicting": len(hit),
+        "flagged": flagged,
+        "recall": round(flagged / len(hit), 4) if hit else 0.0,
+        "consistent": len(clean),
+        "false_flags": false_flags,
+        "false_flag_rate": round(false_flags / len(clean), 4) if clean else 0.0,
+        "negative_text_high_stars": len(negative_high),
+        "auto_answerable": auto,
+        "auto_answerable_rate": round(auto / len(negative_high), 4) if negative_high else 0.0,
+    }
+
+
+def _frozen(classifier: Classifier, reviews: list[HandWrittenReview]) -> dict[str, Any]:
+    """The hand-written report plus, per language, how many complaints' main topic was found
+    and how many of the safety/health/legal/fraud/chargeback reasons were."""
+    results = classifier.classify_many([_review_input(r) for r in reviews])
+    section = _hand_written_section(reviews, results)
+    for lang, figures in section["by_language"].items():
+        idx = [i for i, r in enumerate(reviews) if r.language == lang]
+        topical = [i for i in idx if reviews[i].main_topic]
+        found = [i for i in topical if reviews[i].main_topic in {t.name for t in results[i].topics}]
+        reasons = [(i, x) for i in idx for x in reviews[i].severity_reasons]
+        reasons_found = sum(x in results[i].severity.reasons for i, x in reasons)
+        figures["main_topics"] = len(topical)
+        figures["main_topic_recall"] = round(len(found) / len(topical), 4) if topical else 0.0
+        figures["reasons"] = len(reasons)
+        figures["reasons_found"] = reasons_found
+        figures["missed_main_topics"] = [reviews[i].id for i in topical if i not in set(found)]
+    return section
+
+
+def _review_input(r: HandWrittenReview) -> ReviewInput:
+    return ReviewInput(
+        text=r.text,
+        title=r.title,
+        rating=r.rating,
+        declared_language=r.declared_language,
+        verified_purchase=r.verified_purchase,
+    )
+
+
+def _hand_written(classifier: Classifier, reviews: list[HandWrittenReview]) -> dict[str, Any]:
+    return _hand_written_section(
+        reviews, classifier.classify_many([_review_input(r) for r in reviews])
+    )
+
+
+def _hand_written_section(reviews: list[HandWrittenReview], results: list[Any]) -> dict[str, Any]:
     section: dict[str, Any] = {
         "sentiment": classification_report(
             [r.sentiment for r in reviews], [c.sentiment.label for c in results], CLASSES
@@ -179,6 +266,12 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["drugs_com"] = _text_only(classifier, _slice(drug_reviews("test"), limit), CLASSES)
     report["hand_written"] = _hand_written(classifier, hand_written())
     report["hand_written_blind"] = _hand_written(classifier, hand_written("blind-*.jsonl"))
+    amazon = _slice(amazon_external(), limit)
+    report["amazon_external"] = _text_only(
+        classifier, [Example(r.text, r.label, r.source) for r in amazon], CLASSES
+    )
+    report["mismatch"] = _mismatch(classifier, amazon)
+    report["frozen"] = _frozen(classifier, hand_written("frozen-*.jsonl"))
     return report
 
 
@@ -200,8 +293,15 @@ def check(report: dict[str, Any], baseline: dict[str, Any], margin: float) -> li
         want = baseline.get(name)
         if want is None:
             continue
-        got = _get(report, section, key)
-        if got < want - margin:
+        try:
+            got = _get(report, section, key)
+        except KeyError:
+            failures.append(f"{name}: missing from the report (baseline {want:.4f})")
+            continue
+        if name in LOWER_IS_BETTER:
+            if got > want + margin:
+                failures.append(f"{name}: {got:.4f} > baseline {want:.4f} + {margin}")
+        elif got < want - margin:
             failures.append(f"{name}: {got:.4f} < baseline {want:.4f} - {margin}")
     return failures
 
@@ -247,9 +347,31 @@ def summary(report: dict[str, Any]) -> str:
             f"| {name} | {section['n']} | {section['accuracy']:.3f} | "
             f"{section['macro_f1']:.3f} | {per} |"
         )
+    amazon = report["amazon_external"]
+    per = ", ".join(f"{k} {v['f1']:.2f}" for k, v in amazon["per_class"].items())
+    lines.append(
+        f"| Amazon sentences, external check (text model, 3 classes) | {amazon['n']} | "
+        f"{amazon['accuracy']:.3f} | {amazon['macro_f1']:.3f} | {per} |"
+    )
     lines += _hand_written_rows("hand-written dev", report["hand_written"])
     lines += _hand_written_rows("hand-written blind", report["hand_written_blind"])
-    for title, key in (("dev", "hand_written"), ("blind", "hand_written_blind")):
+    lines += _hand_written_rows("hand-written frozen", report["frozen"])
+    predicted = ", ".join(f"{k} {v}" for k, v in amazon["predicted"].items())
+    m = report["mismatch"]
+    lines += [
+        "",
+        f"Amazon predicted: {predicted} (abstained {amazon['abstained']})",
+        f"mismatch: {m['flagged']} of {m['contradicting']} contradicting pairs flagged "
+        f"(recall {m['recall']:.3f}); {m['false_flags']} of {m['consistent']} consistent pairs "
+        f"flagged (false-flag rate {m['false_flag_rate']:.3f}); {m['auto_answerable']} of "
+        f"{m['negative_text_high_stars']} clearly negative texts under 4-5 stars still "
+        "answerable automatically",
+    ]
+    for title, key in (
+        ("dev", "hand_written"),
+        ("blind", "hand_written_blind"),
+        ("frozen", "frozen"),
+    ):
         lines += [
             "",
             f"| {title} language | n | sentiment acc | sentiment macro-F1 | topics macro-F1 "
@@ -262,6 +384,11 @@ def summary(report: dict[str, Any]) -> str:
                 f"{s['sentiment_macro_f1']:.3f} | {s['topics_macro_f1']:.3f} | "
                 f"{s['severity_accuracy']:.3f} |"
             )
+            if "main_topics" in s:
+                lines.append(
+                    f"{title} {lang}: main topic found {s['main_topic_recall']:.3f} of "
+                    f"{s['main_topics']}, reasons found {s['reasons_found']} of {s['reasons']}"
+                )
         for tag, t in report[key]["tagged"].items():
             lines.append(
                 f"{title} {tag}: {t['n']} reviews, {t['flagged_mismatch']} flagged "
@@ -293,9 +420,13 @@ def main(argv: list[str] | None = None) -> int:
     key = _baseline_key(args.limit)
     if args.write_baseline:
         baselines = json.loads(BASELINE.read_text("utf-8")) if BASELINE.exists() else {}
-        baselines.setdefault(args.kind, {})[key] = {
-            f"{section}.{k}": _get(report, section, k) for section, k in CHECKED
-        }
+        recorded: dict[str, Any] = {}
+        for section, k in CHECKED:
+            try:
+                recorded[f"{section}.{k}"] = _get(report, section, k)
+            except KeyError:
+                continue  # a frozen set not written yet: guarded once it exists
+        baselines.setdefault(args.kind, {})[key] = recorded
         baselines[args.kind][key]["model_version"] = report["model_version"]
         BASELINE.write_text(json.dumps(baselines, indent=2, sort_keys=True) + "\n", "utf-8")
         print(f"evaluate: baseline {args.kind}/{key} written to {BASELINE}")

@@ -1,11 +1,15 @@
 """Features of the linear sentiment model, computed the same way in training and at run time.
 
-Two groups:
+Four groups:
 - n-grams of the folded text: words (`w:`) and word bigrams (`b:`). Character 3-5-grams were
   tried and dropped: on English held-out data they moved accuracy by less than 0.01 and halved
   the speed; inflected languages go through the lexicon head's stems instead;
 - lexicon features: counts of polarity terms and emoji from the multilingual lists, the same
-  for every language, which lets weights learned on English data apply to de, sl, lv and ro.
+  for every language, which lets weights learned on English data apply to de, sl, lv and ro;
+- English word valences (valence.py), for the English head only;
+- the mean of the static multilingual word embedding (static_embedding.py) over the text's
+  words, with a flag for "no word known": what lets the multilingual head read texts the lists
+  miss.
 """
 
 import itertools
@@ -13,8 +17,13 @@ import math
 import re
 from collections.abc import Iterable
 
+import numpy as np
+
+from services.ingest.classification import valence
 from services.ingest.classification.lexicons.sentiment import NEGATIVE_EMOJI, POSITIVE_EMOJI
 from services.ingest.classification.scan import Scan
+from services.ingest.classification.static_embedding import StaticEmbedding
+from services.ingest.classification.text import SENTENCE_END, PreparedText
 
 _WORD = re.compile(r"\w+")
 _POSITIVE_EMOJI = re.compile("[" + "".join(sorted(POSITIVE_EMOJI)) + "]")
@@ -97,3 +106,39 @@ def has_evidence(counts: dict[str, float]) -> bool:
 
 def index_features(feats: Iterable[str], vocabulary: dict[str, int]) -> list[int]:
     return [i for i in map(vocabulary.get, feats) if i is not None]
+
+
+class DenseFeatures:
+    """The dense inputs of both heads: `english` = valences + `multilingual`, and
+    `multilingual` = list features + embedding mean + "no word known"."""
+
+    def __init__(self, embedding: StaticEmbedding, valences: dict[str, float]) -> None:
+        self.embedding = embedding
+        self.valences = valences
+        self._zero = np.zeros(embedding.dim, dtype=np.float32)
+
+    @classmethod
+    def load(cls) -> "DenseFeatures":
+        return cls(StaticEmbedding.load(), valence.load_lexicon())
+
+    @property
+    def multilingual_size(self) -> int:
+        return len(LEXICON_FEATURES) + self.embedding.dim + 1
+
+    @property
+    def english_size(self) -> int:
+        return len(valence.FEATURES) + self.multilingual_size
+
+    def multilingual(self, prepared: PreparedText, lex: list[float]) -> np.ndarray:
+        pooled = self.embedding.mean([t for t in prepared.tokens if t != SENTENCE_END])
+        unknown = np.array([1.0 if pooled is None else 0.0], dtype=np.float32)
+        vector = self._zero if pooled is None else pooled
+        return np.concatenate((np.asarray(lex, dtype=np.float32), vector, unknown))
+
+    def english(self, prepared: PreparedText, lex: list[float]) -> np.ndarray:
+        return np.concatenate(
+            (
+                np.asarray(valence.features(prepared.original, self.valences), dtype=np.float32),
+                self.multilingual(prepared, lex),
+            )
+        )

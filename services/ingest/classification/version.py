@@ -26,6 +26,8 @@ _FINGERPRINTED = (
     "scan.py",
     "sentiment.py",
     "severity.py",
+    "static_embedding.py",
+    "valence.py",
     "terms.py",
     "text.py",
     "topics.py",
@@ -35,6 +37,8 @@ _FINGERPRINTED = (
     "artifacts/sentiment-linear.json",
     "artifacts/sentiment-e5-head.npz",
     "artifacts/sentiment-e5-head.json",
+    "artifacts/static-e5.npz",
+    "artifacts/valence-en.tsv",
 )
 
 
