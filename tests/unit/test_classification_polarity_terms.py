@@ -1,0 +1,213 @@
+"""Polarity words and negators (lexicons/sentiment.py) on short shop reviews in en, de, sl, lv, ro.
+
+The cases were written for issue #21 from how shoppers write, independently of the frozen
+evaluation sets; with and without diacritics. For de, sl, lv and ro the list counts alone decide
+the text's sentiment whenever a listed word occurs, so these lists are what these cases test:
+praise and complaint words with their inflections, negators (Latvian ne- verbs as terms),
+negated complaints ("never had a problem" is praise), praise words in a complaint's role ("it
+was nice while it lasted"). `rating` None: the text alone decides.
+"""
+
+import pytest
+
+from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification.scan import Scanner
+from services.ingest.classification.text import prepare
+
+
+@pytest.fixture(scope="module")
+def classifier() -> Classifier:
+    return load_classifier()
+
+
+@pytest.fixture(scope="module")
+def scanner() -> Scanner:
+    return Scanner()
+
+
+# English text is read by the English head (n-grams, word valences and these lists' counts as
+# features): list changes reach it only after the coordinator retrains, hence the xfails.
+_EN_HEAD = pytest.mark.xfail(reason="English head: n-gram weights, list features need a retrain")
+
+EN = [
+    pytest.param("en", "Never had a problem with this shop.", None, "positive", marks=_EN_HEAD),
+    pytest.param("en", "No problems at all, arrived quickly.", None, "positive", marks=_EN_HEAD),
+    ("en", "Lack of good accessories, the case feels cheap.", None, "negative"),
+    ("en", "It was nice while it lasted.", 2, "negative"),
+    ("en", "Great quality, fast delivery!", 5, "positive"),
+    ("en", "Arrived broken and support ignores me.", None, "negative"),
+    ("en", "Good product, would buy again.", None, "positive"),
+    ("en", "Not worth the money, fell apart in a week.", None, "negative"),
+    pytest.param("en", "I am not happy with the quality.", None, "negative", marks=_EN_HEAD),
+    ("en", "Works perfectly, no complaints.", None, "positive"),
+    pytest.param(
+        "en", "Still waiting for my order after three weeks.", None, "negative", marks=_EN_HEAD
+    ),
+    ("en", "Love it, fits perfectly.", None, "positive"),
+    pytest.param("en", "Not great, not terrible, just okay.", 3, "neutral", marks=_EN_HEAD),
+    ("en", "Zero issues, the shop was super helpful.", None, "positive"),
+]
+
+DE = [
+    ("de", "Alles problemlos, schnelle Lieferung.", None, "positive"),
+    ("de", "Hatte nie Probleme mit dem Shop, immer wieder gern.", None, "positive"),
+    ("de", "Keine Probleme, Ware wie beschrieben.", None, "positive"),
+    ("de", "Bin total begeistert, die Jacke sitzt super.", None, "positive"),
+    ("de", "Tolles Produkt, würde ich sofort wieder kaufen.", None, "positive"),
+    ("de", "Sehr schöne Tasche, gute Verarbeitung.", None, "positive"),
+    ("de", "Die Schuhe sind echt bequem, ich bin sehr zufrieden.", None, "positive"),
+    ("de", "Hat super funktioniert, nichts zu meckern.", None, "positive"),
+    ("de", "Ich kann mich nicht beschweren, alles bestens.", None, "positive"),
+    ("de", "Einwandfreie Abwicklung, jederzeit gerne wieder!", 5, "positive"),
+    ("de", "Die Qualität ist nicht gut, nach zwei Wochen kaputt.", None, "negative"),
+    ("de", "Leider nicht zufrieden, die Farbe ist ganz anders.", None, "negative"),
+    ("de", "Nach fast drei Wochen immer noch nicht da.", None, "negative"),
+    ("de", "Totaler Reinfall, das Geld nicht wert.", None, "negative"),
+    ("de", "Es war schön, solange es gehalten hat.", 2, "negative"),
+    ("de", "Ware kam beschädigt an, der Kundenservice reagiert nicht.", 5, "negative"),
+    ("de", "Nie wieder bei diesem Shop, absolute Abzocke!", None, "negative"),
+    ("de", "Hält nicht, was es verspricht.", None, "negative"),
+    ("de", "Ich bin mit dem Kauf sehr unzufrieden.", None, "negative"),
+    ("de", "Nicht schlecht, aber auch nichts Besonderes.", 3, "neutral"),
+    ("de", "Sehr enttaeuscht, die Ware ist billig verarbeitet", None, "negative"),
+]
+
+SL = [
+    ("sl", "Vse je bilo brez težav, hitra dostava.", None, "positive"),
+    ("sl", "Nikoli nisem imela težav s to trgovino.", None, "positive"),
+    ("sl", "Nobenih težav, vse kot opisano.", None, "positive"),
+    ("sl", "Izdelek je super, zelo sem zadovoljna.", None, "positive"),
+    ("sl", "Čudovita obleka, lepo se prilega.", None, "positive"),
+    ("sl", "Odlicna izkusnja, vse pohvale!", None, "positive"),
+    ("sl", "Res super hitro dostavljeno, hvala!", 5, "positive"),
+    ("sl", "Ni kaj dodati, top trgovina.", None, "positive"),
+    ("sl", "Kvaliteta je zanič, po enem tednu se je strgalo.", None, "negative"),
+    ("sl", "Nisem zadovoljen, barva je čisto drugačna.", None, "negative"),
+    ("sl", "Paket še vedno ni prišel, nihče se ne oglasi.", None, "negative"),
+    ("sl", "Ne priporočam, denar vržen stran.", None, "negative"),
+    ("sl", "Bilo je lepo, dokler je zdržalo.", 2, "negative"),
+    ("sl", "Zelo slaba kakovost, ne splača se.", None, "negative"),
+    ("sl", "Pokvarjeno je prispelo in nihče ne odgovarja na maile.", 5, "negative"),
+    ("sl", "Razočarana sem, ne dela kot bi moralo.", None, "negative"),
+    ("sl", "Ni slabo, ampak nič posebnega.", 3, "neutral"),
+    ("sl", "Sploh ni vredno denarja, zelo sem jezna.", None, "negative"),
+]
+
+LV = [
+    ("lv", "Nekad nav bijis problēmu ar šo veikalu.", None, "positive"),
+    ("lv", "Viss bez problēmām, ātra piegāde.", None, "positive"),
+    ("lv", "Ļoti apmierināta, noteikti pasūtīšu vēl!", None, "positive"),
+    ("lv", "Skaista kleita, der perfekti.", None, "positive"),
+    ("lv", "Loti labs veikals, iesaku visiem", None, "positive"),
+    ("lv", "Ātri un bez problēmām, paldies!", None, "positive"),
+    ("lv", "Nekādu problēmu, viss kā aprakstīts.", None, "positive"),
+    ("lv", "Ļoti forša jaka, esmu sajūsmā!", None, "positive"),
+    ("lv", "Prece neatbilst aprakstam, neiesaku.", None, "negative"),
+    ("lv", "Nestrādā jau pēc nedēļas, nauda izmesta vējā.", None, "negative"),
+    ("lv", "Neesmu apmierināta ar kvalitāti.", None, "negative"),
+    ("lv", "Paka vēl joprojām nav pienākusi.", None, "negative"),
+    ("lv", "Bija labi, kamēr turējās.", 2, "negative"),
+    ("lv", "Kvalitāte briesmīga, esmu vīlusies.", 5, "negative"),
+    ("lv", "Nepatika, materiāls plāns un lēts.", None, "negative"),
+    ("lv", "Nevaru ieteikt, prece saplīsa otrajā dienā.", None, "negative"),
+    ("lv", "Nav slikti, bet nekas īpašs.", 3, "neutral"),
+    ("lv", "Nav tā vērts, naudas izšķiešana.", None, "negative"),
+]
+
+RO = [
+    ("ro", "Niciodată nu am avut probleme cu acest magazin.", None, "positive"),
+    ("ro", "Fără probleme, livrare rapidă.", None, "positive"),
+    ("ro", "Sunt foarte mulțumită, recomand!", None, "positive"),
+    ("ro", "Calitate excelentă, mulțumesc!", None, "positive"),
+    ("ro", "Foarte bun, livrare rapida, recomand cu incredere", None, "positive"),
+    ("ro", "Nicio problemă, totul a fost perfect.", None, "positive"),
+    ("ro", "Coletul ne-a ajuns repede, arată foarte bine.", None, "positive"),
+    ("ro", "Produs de calitate slabă, nu merită banii.", None, "negative"),
+    ("ro", "Nu sunt mulțumit de calitate.", None, "negative"),
+    ("ro", "Coletul nici acum nu a sosit.", None, "negative"),
+    ("ro", "A fost frumos cât a durat.", 2, "negative"),
+    ("ro", "Total dezamăgit, s-a stricat după o săptămână.", 5, "negative"),
+    ("ro", "Produsul a venit deteriorat si nimeni nu raspunde.", None, "negative"),
+    ("ro", "Nu recomand acest magazin, bani aruncați.", None, "negative"),
+    ("ro", "Nu mai comand niciodată de aici.", None, "negative"),
+    ("ro", "Nu e rău, dar nimic special.", 3, "neutral"),
+    ("ro", "Niciodata nu am fost dezamagita de acest magazin.", None, "positive"),
+    ("ro", "Calitate foarte proasta, nu merita banii", 5, "negative"),
+]
+
+CASES = EN + DE + SL + LV + RO
+
+
+@pytest.mark.parametrize(("language", "text", "rating", "expected"), CASES)
+def test_sentiment_of_short_shop_reviews(
+    classifier: Classifier, language: str, text: str, rating: int | None, expected: str
+) -> None:
+    result = classifier.classify(ReviewInput(text=text, rating=rating, declared_language=language))
+    assert result.sentiment.label == expected, result.explanations
+
+
+# Words that look like polarity terms but are not, in the language they are written in.
+# (language, text, label that must not be found un-negated)
+GUARDS = [
+    ("de", "Nach fast drei Wochen kam das Paket.", "positive"),  # fast = almost
+    ("de", "Das ist schon das dritte Paket.", "positive"),  # schon = already (schön folds to it)
+    ("de", "Alles problemlos geklappt.", "negative"),
+    ("de", "Die Lieferung war problemlos und pünktlich.", "negative"),
+    ("lv", "Pasūtīju rudenī, atnāca ziemā.", "negative"),  # rudens = autumn, not "rude"
+    ("lv", "Bez problēmām.", "negative"),
+    ("sl", "Brez težav.", "negative"),
+    ("sl", "Ni slabo.", "negative"),
+    ("de", "Passt gut, keine Beanstandungen.", "negative"),
+    ("ro", "Fără probleme.", "negative"),
+    ("ro", "Coletul ne-a ajuns ieri.", "negative"),  # ne = us, not a negator
+    ("ro", "Niciodată nu am avut probleme.", "negative"),
+    ("en", "Never had a problem.", "negative"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), GUARDS)
+def test_false_polarity_guards(scanner: Scanner, language: str, text: str, label: str) -> None:
+    scan = scanner.scan(prepare(None, text).tokens, {language})
+    found = [m.text for m in scan.of("polarity") if m.label == label and not m.negated]
+    assert not found
+
+
+# Negation as terms: the negator's polarity flip, and Latvian ne- verbs in the lists.
+NEGATED = [
+    ("de", "Das Produkt ist nicht gut.", "positive"),
+    ("de", "Keine gute Qualität.", "positive"),
+    ("sl", "Izdelek ni dober.", "positive"),
+    ("sl", "Nisem zadovoljna.", "positive"),
+    ("lv", "Neesmu apmierināts.", "positive"),
+    ("lv", "Nevaru ieteikt.", "positive"),
+    ("ro", "Nu sunt mulțumită.", "positive"),
+    ("ro", "Nu este bun deloc.", "positive"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "label"), NEGATED)
+def test_negated_praise_is_negated(scanner: Scanner, language: str, text: str, label: str) -> None:
+    scan = scanner.scan(prepare(None, text).tokens, {language})
+    matches = [m for m in scan.of("polarity") if m.label == label]
+    assert matches and all(m.negated for m in matches)
+
+
+# Negative concord (sl, lv, ro): "never / nobody / nothing" with a negated verb negate once, so
+# the listed complaint phrase that starts with the verb's negator stays a complaint.
+CONCORD = [
+    ("sl", "Paket nikoli ni prispel."),
+    ("sl", "Nič ne deluje, kot bi moralo."),
+    ("lv", "Neviens neatbild uz e-pastiem."),
+    ("lv", "Tas nekad nestrādāja."),
+    ("ro", "Coletul nici acum nu a sosit."),
+    ("ro", "Nimic nu merge."),
+    ("ro", "Nu mai comand niciodată."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), CONCORD)
+def test_negative_concord_keeps_the_complaint(scanner: Scanner, language: str, text: str) -> None:
+    scan = scanner.scan(prepare(None, text).tokens, {language})
+    matches = scan.of("polarity")
+    assert matches
+    assert all(m.label == "negative" and not m.negated for m in matches)
