@@ -135,7 +135,102 @@ RO = [
     ("ro", "Calitate foarte proasta, nu merita banii", 5, "negative"),
 ]
 
-CASES = EN + DE + SL + LV + RO
+
+# A second batch, written after the first list changes and run before the second ones.
+DE_2 = [
+    ("de", "Die Lieferung kam pünktlich und die Qualität überzeugt.", None, "positive"),
+    ("de", "Passt wie angegossen, ich liebe diese Hose.", None, "positive"),
+    ("de", "Der Artikel ist nach einer Woche kaputt gegangen, echt ärgerlich.", None, "negative"),
+    ("de", "Ware nie angekommen, Geld bis heute nicht zurück.", None, "negative"),
+    ("de", "Leider total enttäuscht, sieht billig aus.", None, "negative"),
+    ("de", "Super Preis-Leistungs-Verhältnis, klare Kaufempfehlung!", None, "positive"),
+    ("de", "Der Versand hat ewig gedauert und niemand antwortet auf Mails.", None, "negative"),
+    ("de", "Kann ich nur weiterempfehlen, sehr netter Kontakt.", None, "positive"),
+    ("de", "Das Teil ist Schrott, Finger weg!", None, "negative"),
+    ("de", "Funktioniert nicht richtig, der Akku hält kaum.", None, "negative"),
+    ("de", "Schnell geliefert, gut verpackt, alles bestens.", None, "positive"),
+    ("de", "Nicht zu empfehlen, die Nähte lösen sich schon.", None, "negative"),
+    ("de", "Gute Qualität, nur die Lieferung hat etwas gedauert.", 4, "positive"),
+    ("de", "Geht so, für den Preis okay.", 3, "neutral"),
+    ("de", "Bin rundum zufrieden, keine Mängel.", 5, "positive"),
+    ("de", "Falsche Größe geschickt und Rücksendung kostet extra.", 1, "negative"),
+    ("de", "Naja, sieht schön aus, aber das Material ist dünn.", 2, "negative"),
+    ("de", "Mega schnell da und top Qualität, danke!", None, "positive"),
+    ("de", "Die Farbe ist anders als auf dem Bild, bin nicht begeistert.", None, "negative"),
+    ("de", "Habe bis jetzt keine Antwort vom Kundendienst bekommen.", None, "negative"),
+]
+
+SL_2 = [
+    ("sl", "Dostava je bila hitra, izdelek pa točno tak kot na sliki.", None, "positive"),
+    ("sl", "Zelo lepa torbica, kvaliteta odlična.", None, "positive"),
+    ("sl", "Po dveh dneh se je pokvaril, ne priporočam.", None, "negative"),
+    ("sl", "Naročilo še vedno ni prispelo, čakam že tri tedne.", None, "negative"),
+    ("sl", "Zelo sem razočarana nad kakovostjo.", None, "negative"),
+    ("sl", "Vse je prišlo v redu, hvala lepa!", None, "positive"),
+    ("sl", "Obupna storitev, nihče ne odgovarja na klice.", None, "negative"),
+    ("sl", "Ful dobra cena in hitro pošiljanje.", None, "positive"),
+    ("sl", "Izdelek ne ustreza opisu, material je cenen.", None, "negative"),
+    ("sl", "Brez težav vračilo, prijazno osebje.", None, "positive"),
+    ("sl", "Slaba izkušnja, paket je bil poškodovan.", None, "negative"),
+    ("sl", "Priporočam to trgovino, že tretjič naročam.", None, "positive"),
+    ("sl", "Dober izdelek, le dostava je malo zamujala.", 4, "positive"),
+    ("sl", "Je v redu, nič posebnega.", 3, "neutral"),
+    ("sl", "Sem zelo zadovoljna, nobenih pripomb.", 5, "positive"),
+    ("sl", "Dobila sem napačno velikost in denarja še nisem dobila nazaj.", 1, "negative"),
+    ("sl", "Lepo izgleda, ampak se hitro strga.", 2, "negative"),
+    ("sl", "Nikoli več ne naročim pri vas.", None, "negative"),
+    ("sl", "Zanic kvaliteta, denar vrzen stran", None, "negative"),
+    ("sl", "Res sem navdušena, vse je super.", None, "positive"),
+]
+
+LV_2 = [
+    ("lv", "Piegāde bija ātra, prece atbilst aprakstam.", None, "positive"),
+    ("lv", "Ļoti kvalitatīvs produkts, esmu apmierināts.", None, "positive"),
+    ("lv", "Pēc divām dienām salūza, neiesaku.", None, "negative"),
+    ("lv", "Pasūtījums joprojām nav saņemts, atbildes nav.", None, "negative"),
+    ("lv", "Esmu vīlusies, kvalitāte ļoti slikta.", None, "negative"),
+    ("lv", "Viss lieliski, paldies!", None, "positive"),
+    ("lv", "Šausmīga apkalpošana, neviens neatbild uz zvaniem.", None, "negative"),
+    ("lv", "Super cena un ātra piegāde.", None, "positive"),
+    ("lv", "Prece neatbilst bildei, materiāls lēts.", None, "negative"),
+    ("lv", "Atgriešana bez problēmām, laipns personāls.", None, "positive"),
+    ("lv", "Slikta pieredze, paka bija sabojāta.", None, "negative"),
+    ("lv", "Iesaku šo veikalu, pasūtu jau trešo reizi.", None, "positive"),
+    ("lv", "Labs produkts, tikai piegāde nedaudz kavējās.", 4, "positive"),
+    ("lv", "Normāli, nekas īpašs.", 3, "neutral"),
+    ("lv", "Ļoti apmierināta, nav nekādu iebildumu.", 5, "positive"),
+    ("lv", "Saņēmu nepareizu izmēru, un naudu joprojām neatmaksā.", 1, "negative"),
+    ("lv", "Izskatās skaisti, bet ātri saplīst.", 2, "negative"),
+    ("lv", "Nekad vairs nepasūtīšu no jums.", None, "negative"),
+    ("lv", "Slikta kvalitate, nauda izmesta", None, "negative"),
+    ("lv", "Esmu sajūsmā, viss ir lieliski.", None, "positive"),
+]
+
+RO_2 = [
+    ("ro", "Livrarea a fost rapidă, produsul exact ca în poză.", None, "positive"),
+    ("ro", "Geantă foarte frumoasă, calitate excelentă.", None, "positive"),
+    ("ro", "S-a stricat după două zile, nu recomand.", None, "negative"),
+    ("ro", "Comanda tot nu a ajuns, aștept de trei săptămâni.", None, "negative"),
+    ("ro", "Sunt foarte dezamăgită de calitate.", None, "negative"),
+    ("ro", "Totul a fost ok, mulțumesc frumos!", None, "positive"),
+    ("ro", "Servicii groaznice, nimeni nu răspunde la telefon.", None, "negative"),
+    ("ro", "Preț super și livrare rapidă.", None, "positive"),
+    ("ro", "Produsul nu corespunde descrierii, material ieftin.", None, "negative"),
+    ("ro", "Retur fără probleme, personal amabil.", None, "positive"),
+    ("ro", "Experiență proastă, coletul era deteriorat.", None, "negative"),
+    ("ro", "Recomand acest magazin, comand deja a treia oară.", None, "positive"),
+    ("ro", "Produs bun, doar livrarea a întârziat puțin.", 4, "positive"),
+    ("ro", "E ok, nimic special.", 3, "neutral"),
+    ("ro", "Sunt foarte mulțumită, nicio obiecție.", 5, "positive"),
+    ("ro", "Am primit mărimea greșită și banii nu mi-au fost returnați.", 1, "negative"),
+    ("ro", "Arată frumos, dar se rupe repede.", 2, "negative"),
+    ("ro", "Nu mai cumpăr niciodată de la voi.", None, "negative"),
+    ("ro", "Calitate slaba, bani aruncati", None, "negative"),
+    ("ro", "Sunt încântată, totul e perfect.", None, "positive"),
+]
+
+
+CASES = EN + DE + SL + LV + RO + DE_2 + SL_2 + LV_2 + RO_2
 
 
 @pytest.mark.parametrize(("language", "text", "rating", "expected"), CASES)
