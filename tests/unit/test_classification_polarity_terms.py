@@ -230,7 +230,70 @@ RO_2 = [
 ]
 
 
-CASES = EN + DE + SL + LV + RO + DE_2 + SL_2 + LV_2 + RO_2
+# A third batch: 3-star mixed reviews, expectations, missing parts, price and waiting time.
+DE_3 = [
+    # One praise and two complaint words give P(negative) 0.60, exactly combine.py's
+    # MISMATCH_TEXT_CONFIDENCE for 3 stars: the lists read it right, the 3-star rule does not.
+    pytest.param(
+        "de",
+        "Gute Qualität, aber leider etwas teuer.",
+        3,
+        "neutral",
+        marks=pytest.mark.xfail(reason="3-star cut-off in combine.py at P = 0.60"),
+    ),
+    ("de", "Schönes Design, die Farbe ist aber anders als auf dem Bild.", 3, "neutral"),
+    ("de", "Hatte mir ehrlich gesagt mehr erwartet.", None, "negative"),
+    ("de", "Es fehlt ein Teil, der Support hilft nicht.", None, "negative"),
+    ("de", "Funktioniert nach einem Monat nicht mehr.", None, "negative"),
+    ("de", "Daumen hoch, gerne wieder!", None, "positive"),
+    ("de", "Die Ware war unbequem und roch unangenehm.", None, "negative"),
+    ("de", "Es fehlt an nichts, alles top.", None, "positive"),
+    ("de", "Zu teuer für diese Qualität.", None, "negative"),
+    ("de", "Klasse Shop, trotz Verspätung alles gut angekommen.", 5, "positive"),
+    ("de", "Sehr inkompetente Beratung am Telefon.", None, "negative"),
+]
+
+SL_3 = [
+    ("sl", "Kakovost dobra, ampak malo drago.", 3, "neutral"),
+    ("sl", "Lepa majica, barva pa je drugačna kot na sliki.", 3, "neutral"),
+    ("sl", "Pričakovala sem več za to ceno.", None, "negative"),
+    ("sl", "Manjka en del, nihče ne pomaga.", None, "negative"),
+    ("sl", "Po enem mesecu ne dela več.", None, "negative"),
+    ("sl", "Čista petica, vse najboljše!", None, "positive"),
+    ("sl", "Čevlji so neudobni in neprijetno dišijo.", None, "negative"),
+    ("sl", "Dostava je trajala predolgo.", None, "negative"),
+    ("sl", "Super trgovina, kljub zamudi je vse prispelo v redu.", 5, "positive"),
+    ("sl", "Najboljša spletna trgovina, priporočam!", None, "positive"),
+]
+
+LV_3 = [
+    ("lv", "Kvalitāte laba, bet nedaudz dārgi.", 3, "neutral"),
+    ("lv", "Skaists krekls, bet krāsa citāda nekā bildē.", 3, "neutral"),
+    ("lv", "Biju gaidījusi vairāk par šo cenu.", None, "negative"),
+    ("lv", "Trūkst vienas detaļas, neviens nepalīdz.", None, "negative"),
+    ("lv", "Pēc mēneša vairs nestrādā.", None, "negative"),
+    ("lv", "Piecas zvaigznes, viss labākais!", None, "positive"),
+    ("lv", "Par dārgu šai kvalitātei.", None, "negative"),
+    ("lv", "Piegāde ilga pārāk ilgi.", None, "negative"),
+    ("lv", "Lielisks veikals, neskatoties uz kavēšanos viss atnāca kārtībā.", 5, "positive"),
+    ("lv", "Labākais interneta veikals, iesaku!", None, "positive"),
+]
+
+RO_3 = [
+    ("ro", "Calitate bună, dar cam scump.", 3, "neutral"),
+    ("ro", "Tricou frumos, dar culoarea e diferită față de poză.", 3, "neutral"),
+    ("ro", "Mă așteptam la mai mult pentru prețul ăsta.", None, "negative"),
+    ("ro", "Lipsește o piesă, nimeni nu ajută.", None, "negative"),
+    ("ro", "După o lună nu mai funcționează.", None, "negative"),
+    ("ro", "Nota 10, cel mai bun magazin!", None, "positive"),
+    ("ro", "Prea scump pentru o asemenea calitate.", None, "negative"),
+    ("ro", "Livrarea a durat prea mult.", None, "negative"),
+    ("ro", "Magazin super, deși a întârziat, totul a ajuns bine.", 5, "positive"),
+    ("ro", "Bateria se descarcă repede.", None, "negative"),
+]
+
+
+CASES = EN + DE + SL + LV + RO + DE_2 + SL_2 + LV_2 + RO_2 + DE_3 + SL_3 + LV_3 + RO_3
 
 
 @pytest.mark.parametrize(("language", "text", "rating", "expected"), CASES)
