@@ -320,6 +320,10 @@ GUARDS = [
     ("ro", "Coletul ne-a ajuns ieri.", "negative"),  # ne = us, not a negator
     ("ro", "Niciodată nu am avut probleme.", "negative"),
     ("en", "Never had a problem.", "negative"),
+    ("de", "Der Versand nach Slowenien hat drei Tage gedauert.", "negative"),  # not "slow"
+    ("lv", "Kurjers pateica, ka atvedīs rīt.", "positive"),  # pateica = told, not thanked
+    ("lv", "Iesākumā nebiju pārliecināta.", "positive"),  # iesākums = beginning
+    ("ro", "Am cumpărat un ruj, nu lipstick de firmă.", "negative"),  # lipstick, not lipsă
 ]
 
 
