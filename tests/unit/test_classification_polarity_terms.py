@@ -293,7 +293,71 @@ RO_3 = [
 ]
 
 
+# A fourth batch: colloquial words, spellings without diacritics (ae/oe/ue in German),
+# "nothing was damaged" praise, late-but-fine 4-star reviews.
+DE_4 = [
+    ("de", "Bin mega zufrieden, Versand war fix.", None, "positive"),
+    ("de", "Voll der Schrott, nach 2 Tagen hin.", None, "negative"),
+    ("de", "Absolut empfehlenswert, 1A Ware.", None, "positive"),
+    ("de", "Ware ok, aber Kundenservice unterirdisch.", None, "negative"),
+    ("de", "Leider passt die Größe überhaupt nicht.", None, "negative"),
+    ("de", "Alles in bester Ordnung, gerne wieder.", None, "positive"),
+    ("de", "Nichts kaputt, nichts verspätet, keine Probleme.", 5, "positive"),
+    ("de", "Bestellung storniert ohne Grund, sehr ärgerlich.", None, "negative"),
+    ("de", "Qualitaet super, Lieferung schnell, Preis fair.", None, "positive"),
+    ("de", "Echt enttaeuschend, das Material ist duenn und billig.", None, "negative"),
+    ("de", "Kam etwas spät, aber sonst alles super.", 4, "positive"),
+    ("de", "War okay, bis der Reißverschluss nach einer Woche kaputt ging.", 2, "negative"),
+]
+
+SL_4 = [
+    ("sl", "Vse ok, zelo zadovoljen, priporocam!", None, "positive"),
+    ("sl", "Totalna polomija, denar vrzen stran.", None, "negative"),
+    ("sl", "Izdelek je kul, dostava bliskovita.", None, "positive"),
+    ("sl", "Blago ok, ampak podpora je katastrofalna.", None, "negative"),
+    ("sl", "Žal velikost sploh ne ustreza.", None, "negative"),
+    ("sl", "Vse je bilo super, z veseljem spet naročim.", None, "positive"),
+    ("sl", "Nič ni bilo poškodovano, vse je prišlo pravočasno.", 5, "positive"),
+    ("sl", "Naročilo so preklicali brez razloga, zelo jezno.", None, "negative"),
+    ("sl", "Kvaliteta super, dostava hitra, cena ugodna.", None, "positive"),
+    ("sl", "Res razocarana, material je tanek in poceni.", None, "negative"),
+    ("sl", "Prišlo je malo pozno, sicer pa vse super.", 4, "positive"),
+    ("sl", "Bilo je v redu, dokler se zadrga ni strgala po enem tednu.", 2, "negative"),
+]
+
+LV_4 = [
+    ("lv", "Loti apmierinats, piegade bija atra, iesaku!", None, "positive"),
+    ("lv", "Pilnīgs mēsls, pēc divām dienām salūza.", None, "negative"),
+    ("lv", "Prece ir forša, piegāde zibens ātrumā.", None, "positive"),
+    ("lv", "Prece ok, bet klientu serviss ir šausmīgs.", None, "negative"),
+    ("lv", "Diemžēl izmērs nemaz neder.", None, "negative"),
+    ("lv", "Viss bija super, labprāt pasūtīšu vēlreiz.", None, "positive"),
+    ("lv", "Nekas nebija bojāts, viss atnāca laikā.", 5, "positive"),
+    ("lv", "Pasūtījumu atcēla bez iemesla, ļoti nepatīkami.", None, "negative"),
+    ("lv", "Kvalitāte super, piegāde ātra, cena laba.", None, "positive"),
+    ("lv", "Tiešām vīlusies, materiāls plāns un lēts.", None, "negative"),
+    ("lv", "Atnāca mazliet vēlu, bet citādi viss super.", 4, "positive"),
+    ("lv", "Bija labi, līdz rāvējslēdzējs pēc nedēļas saplīsa.", 2, "negative"),
+]
+
+RO_4 = [
+    ("ro", "Foarte multumit, livrare rapida, recomand!", None, "positive"),
+    ("ro", "Mizerie totală, s-a stricat după două zile.", None, "negative"),
+    ("ro", "Produsul e tare fain, livrare fulger.", None, "positive"),
+    ("ro", "Produs ok, dar serviciul clienți e groaznic.", None, "negative"),
+    ("ro", "Din păcate mărimea nu se potrivește deloc.", None, "negative"),
+    ("ro", "Totul a fost super, cu drag mai comand.", None, "positive"),
+    ("ro", "Nimic deteriorat, totul a ajuns la timp.", 5, "positive"),
+    ("ro", "Mi-au anulat comanda fără motiv, foarte neplăcut.", None, "negative"),
+    ("ro", "Calitate super, livrare rapidă, preț bun.", None, "positive"),
+    ("ro", "Chiar dezamăgită, materialul e subțire și ieftin.", None, "negative"),
+    ("ro", "A venit puțin mai târziu, dar în rest totul super.", 4, "positive"),
+    ("ro", "A fost ok până s-a rupt fermoarul după o săptămână.", 2, "negative"),
+]
+
+
 CASES = EN + DE + SL + LV + RO + DE_2 + SL_2 + LV_2 + RO_2 + DE_3 + SL_3 + LV_3 + RO_3
+CASES += DE_4 + SL_4 + LV_4 + RO_4
 
 
 @pytest.mark.parametrize(("language", "text", "rating", "expected"), CASES)
