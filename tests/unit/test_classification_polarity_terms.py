@@ -8,6 +8,8 @@ negated complaints ("never had a problem" is praise), praise words in a complain
 was nice while it lasted"). `rating` None: the text alone decides.
 """
 
+from typing import Any
+
 import pytest
 
 from services.ingest.classification import Classifier, ReviewInput, load_classifier
@@ -356,8 +358,73 @@ RO_4 = [
 ]
 
 
-CASES = EN + DE + SL + LV + RO + DE_2 + SL_2 + LV_2 + RO_2 + DE_3 + SL_3 + LV_3 + RO_3
-CASES += DE_4 + SL_4 + LV_4 + RO_4
+# A fifth batch, written and run before any change for it (held out: de 8, sl 5, lv 6, ro 7 of
+# 10 right before): expectations, refunds and returns, smells, a problem solved, sizes.
+DE_5 = [
+    ("de", "Besser als erwartet, die Verarbeitung ist wirklich solide.", None, "positive"),
+    ("de", "Schlechter als erwartet, die Nähte gehen schon auf.", None, "negative"),
+    ("de", "Rücksendung lief reibungslos, Geld war nach drei Tagen zurück.", None, "positive"),
+    ("de", "Seit zwei Wochen warte ich auf meine Erstattung.", None, "negative"),
+    ("de", "Der Akku hält ewig, bin begeistert.", None, "positive"),
+    ("de", "Riecht stark nach Chemie, ging sofort zurück.", None, "negative"),
+    ("de", "Bestellt, bezahlt, nie etwas bekommen.", 1, "negative"),
+    ("de", "Schneller Versand, Ware wie beschrieben, gerne wieder.", 5, "positive"),
+    ("de", "Sehr hilfsbereiter Kundenservice, Problem sofort gelöst.", None, "positive"),
+    (
+        "de",
+        "Die Hose ist viel zu klein ausgefallen und die Rücksendung war umständlich.",
+        None,
+        "negative",
+    ),
+]
+
+SL_5 = [
+    ("sl", "Boljše kot sem pričakovala, izdelava je res solidna.", None, "positive"),
+    ("sl", "Slabše kot sem pričakovala, šivi že popuščajo.", None, "negative"),
+    ("sl", "Vračilo je potekalo gladko, denar je bil vrnjen v treh dneh.", None, "positive"),
+    ("sl", "Že dva tedna čakam na vračilo denarja.", None, "negative"),
+    ("sl", "Baterija zdrži zelo dolgo, navdušena sem.", None, "positive"),
+    ("sl", "Močno smrdi po kemikalijah, takoj sem vrnila.", None, "negative"),
+    ("sl", "Naročeno, plačano, nikoli prejeto.", 1, "negative"),
+    ("sl", "Hitro pošiljanje, izdelek kot je opisan, spet bom naročila.", 5, "positive"),
+    ("sl", "Zelo ustrežljiva podpora, težavo so takoj rešili.", None, "positive"),
+    ("sl", "Hlače so veliko premajhne, vračilo pa zapleteno.", None, "negative"),
+]
+
+LV_5 = [
+    ("lv", "Labāk nekā gaidīju, izstrāde tiešām kvalitatīva.", None, "positive"),
+    ("lv", "Sliktāk nekā gaidīju, vīles jau irst.", None, "negative"),
+    ("lv", "Atgriešana noritēja gludi, nauda atpakaļ trīs dienās.", None, "positive"),
+    ("lv", "Jau divas nedēļas gaidu naudas atmaksu.", None, "negative"),
+    ("lv", "Baterija tur ļoti ilgi, esmu sajūsmā.", None, "positive"),
+    ("lv", "Stipri smird pēc ķīmijas, uzreiz atdevu atpakaļ.", None, "negative"),
+    ("lv", "Pasūtīts, samaksāts, nekas nav saņemts.", 1, "negative"),
+    ("lv", "Ātra piegāde, prece kā aprakstīts, pasūtīšu vēl.", 5, "positive"),
+    ("lv", "Ļoti izpalīdzīgs klientu atbalsts, problēmu atrisināja uzreiz.", None, "positive"),
+    ("lv", "Bikses ir par mazu, un atgriešana bija sarežģīta.", None, "negative"),
+]
+
+RO_5 = [
+    ("ro", "Mai bun decât mă așteptam, finisajul e foarte solid.", None, "positive"),
+    ("ro", "Mai prost decât mă așteptam, cusăturile deja se desfac.", None, "negative"),
+    ("ro", "Returul a mers ușor, banii au venit în trei zile.", None, "positive"),
+    ("ro", "De două săptămâni aștept rambursarea banilor.", None, "negative"),
+    ("ro", "Bateria ține foarte mult, sunt încântată.", None, "positive"),
+    ("ro", "Miroase puternic a chimicale, l-am returnat imediat.", None, "negative"),
+    ("ro", "Comandat, plătit, nimic primit.", 1, "negative"),
+    ("ro", "Livrare rapidă, produs conform descrierii, mai comand.", 5, "positive"),
+    ("ro", "Suport clienți foarte amabil, problema rezolvată imediat.", None, "positive"),
+    ("ro", "Pantalonii sunt mult prea mici, iar returul a fost complicat.", None, "negative"),
+]
+
+
+BATCHES: dict[str, list[Any]] = {
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5,
+}
+CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
 
 @pytest.mark.parametrize(("language", "text", "rating", "expected"), CASES)
