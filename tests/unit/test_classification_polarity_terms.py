@@ -418,11 +418,58 @@ RO_5 = [
 ]
 
 
+# A sixth batch, run before its changes (de 5, sl 5, lv 6, ro 6 of 8 right before): decent
+# prices and service, scratches and dirt, devices that do not start, wasted purchases, 3 stars.
+DE_6 = [
+    ("de", "Tadellose Ware, zügige Lieferung.", None, "positive"),
+    ("de", "Die Oberfläche war schon beim Auspacken verkratzt.", None, "negative"),
+    ("de", "Das Gerät startet nicht, Reklamation läuft.", None, "negative"),
+    ("de", "Preis-Leistung stimmt, gefällt mir sehr.", None, "positive"),
+    ("de", "Absoluter Fehlkauf, reine Geldverschwendung.", None, "negative"),
+    ("de", "Sehr kulanter Umgang mit meiner Rücksendung.", None, "positive"),
+    ("de", "Ganz nett, aber nichts Besonderes.", 3, "neutral"),
+    ("de", "Hotline nicht erreichbar, man wird nur vertröstet.", None, "negative"),
+]
+
+SL_6 = [
+    ("sl", "Ugodna cena in korekten odnos, pohvalno.", None, "positive"),
+    ("sl", "Izdelek je prišel umazan in opraskan.", None, "negative"),
+    ("sl", "Naprava se ne vklopi, reklamacija v teku.", None, "negative"),
+    ("sl", "Razmerje med ceno in kakovostjo odlično, zelo mi je všeč.", None, "positive"),
+    ("sl", "Popolnoma zgrešen nakup, škoda denarja.", None, "negative"),
+    ("sl", "Zelo profesionalen odnos pri vračilu.", None, "positive"),
+    ("sl", "Čisto OK, ampak nič posebnega.", 3, "neutral"),
+    ("sl", "Nedosegljivi po telefonu, na maile ne odgovarjajo.", None, "negative"),
+]
+
+LV_6 = [
+    ("lv", "Izdevīga cena un profesionāla apkalpošana.", None, "positive"),
+    ("lv", "Prece atnāca netīra un saskrāpēta.", None, "negative"),
+    ("lv", "Ierīce neieslēdzas, reklamācija procesā.", None, "negative"),
+    ("lv", "Cena atbilst kvalitātei, ļoti patīk.", None, "positive"),
+    ("lv", "Pilnīga naudas izšķiešana, nepirktu vēlreiz.", None, "negative"),
+    ("lv", "Ļoti operatīvi atrisināja atgriešanu.", None, "positive"),
+    ("lv", "Normāli, bet nekas īpašs.", 3, "neutral"),
+    ("lv", "Nevar sazināties, e-pastiem neatbild.", None, "negative"),
+]
+
+RO_6 = [
+    ("ro", "Preț avantajos și personal amabil.", None, "positive"),
+    ("ro", "Produsul a venit murdar și zgâriat.", None, "negative"),
+    ("ro", "Aparatul nu pornește, am făcut reclamație.", None, "negative"),
+    ("ro", "Raport calitate-preț foarte bun, îmi place mult.", None, "positive"),
+    ("ro", "Bani aruncați, o achiziție total ratată.", None, "negative"),
+    ("ro", "Foarte profesioniști la retur.", None, "positive"),
+    ("ro", "Destul de ok, dar nimic deosebit.", 3, "neutral"),
+    ("ro", "Nu poți da de ei la telefon, la mailuri nu răspund.", None, "negative"),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
