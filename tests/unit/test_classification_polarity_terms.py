@@ -465,11 +465,56 @@ RO_6 = [
 ]
 
 
+# A seventh batch: angry texts under 5 stars (misclicks or sarcasm): two complaint words make
+# the list head's P(negative) reach the mismatch threshold (combine.MISMATCH_P). Run before its
+# changes: de 1, sl 1, lv 1, ro 0 of 6 flagged.
+DE_7 = [
+    ("de", "Zoll musste ich extra zahlen, davon stand nichts im Shop. Frechheit.", 5, "negative"),
+    ("de", "Falscher Artikel geliefert und auf meine Mails reagiert niemand.", 5, "negative"),
+    ("de", "Das Ladegerät wurde heiß und hat angefangen zu qualmen, gefährlich!", 5, "negative"),
+    (
+        "de",
+        "Die Zahlung ging durch, aber die Bestellung ist verschwunden, das ist Betrug.",
+        5,
+        "negative",
+    ),
+    ("de", "Der Checkout stürzt ständig ab, Gutscheincode funktioniert nicht.", 5, "negative"),
+    ("de", "Ich habe die Zahlung bei PayPal angefochten, keine Ware, kein Geld.", 5, "negative"),
+]
+
+SL_7 = [
+    ("sl", "Carino sem moral plačati dodatno, o tem ni bilo nič napisano. Sramota.", 5, "negative"),
+    ("sl", "Poslali so napačen izdelek in na maile nihče ne odgovarja.", 5, "negative"),
+    ("sl", "Polnilec se je pregrel in začel kaditi, nevarno!", 5, "negative"),
+    ("sl", "Plačilo je šlo skozi, naročilo pa je izginilo, to je prevara.", 5, "negative"),
+    ("sl", "Blagajna na strani se ves čas sesuje, koda za popust ne deluje.", 5, "negative"),
+    ("sl", "Pri banki sem sprožila reklamacijo plačila, ni blaga, ni denarja.", 5, "negative"),
+]
+
+LV_7 = [
+    ("lv", "Muitu nācās maksāt papildus, par to nekas nebija rakstīts. Kauns.", 5, "negative"),
+    ("lv", "Atsūtīja nepareizu preci un uz e-pastiem neviens neatbild.", 5, "negative"),
+    ("lv", "Lādētājs sakarsa un sāka dūmot, bīstami!", 5, "negative"),
+    ("lv", "Maksājums izgāja, bet pasūtījums pazuda, tā ir krāpšana.", 5, "negative"),
+    ("lv", "Grozs mājaslapā visu laiku uzkaras, atlaides kods nestrādā.", 5, "negative"),
+    ("lv", "Bankā apstrīdēju maksājumu, nav preces, nav naudas.", 5, "negative"),
+]
+
+RO_7 = [
+    ("ro", "A trebuit să plătesc taxe vamale în plus, nu scria nicăieri. Rușine.", 5, "negative"),
+    ("ro", "Mi-au trimis alt produs și nimeni nu răspunde la mailuri.", 5, "negative"),
+    ("ro", "Încărcătorul s-a supraîncălzit și a început să scoată fum, periculos!", 5, "negative"),
+    ("ro", "Plata a trecut, dar comanda a dispărut, e o înșelătorie.", 5, "negative"),
+    ("ro", "Coșul de pe site se blochează mereu, codul de reducere nu merge.", 5, "negative"),
+    ("ro", "Am contestat plata la bancă, nici produs, nici bani.", 5, "negative"),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
