@@ -510,11 +510,46 @@ RO_7 = [
 ]
 
 
+# An eighth batch: praise that mentions complaint words ("nothing missing", "no scratches",
+# "feared it was too small"): these must stay positive under 5 stars, and as text alone.
+DE_8 = [
+    ("de", "Es fehlt nichts, alles vollständig und super verpackt.", 5, "positive"),
+    ("de", "Ich kann nicht mehr ohne diesen Mixer, top!", 5, "positive"),
+    ("de", "Keine Kratzer, nichts kaputt, alles bestens.", 5, "positive"),
+    ("de", "Hatte Angst, dass es zu klein ist, passt aber perfekt.", 5, "positive"),
+    ("de", "Schade, dass ich nicht früher hier bestellt habe, super Shop!", None, "positive"),
+    ("de", "Nicht billig, aber jeden Cent wert.", 5, "positive"),
+]
+
+SL_8 = [
+    ("sl", "Nič ne manjka, vse lepo zapakirano.", 5, "positive"),
+    ("sl", "Brez prask, nič poškodovano, odlično.", 5, "positive"),
+    ("sl", "Škoda, da nisem že prej naročila, super trgovina!", None, "positive"),
+    ("sl", "Ni poceni, je pa vredno vsakega centa.", 5, "positive"),
+    ("sl", "Bala sem se, da bo premajhno, pa se lepo prilega.", 5, "positive"),
+]
+
+LV_8 = [
+    ("lv", "Nekā netrūkst, viss skaisti iepakots.", 5, "positive"),
+    ("lv", "Bez skrāpējumiem, nekas nav bojāts, lieliski.", 5, "positive"),
+    ("lv", "Žēl, ka neesmu pasūtījusi agrāk, super veikals!", None, "positive"),
+    ("lv", "Nav lēti, bet katra centa vērts.", 5, "positive"),
+]
+
+RO_8 = [
+    ("ro", "Nu lipsește nimic, totul frumos ambalat.", 5, "positive"),
+    ("ro", "Fără zgârieturi, nimic stricat, excelent.", 5, "positive"),
+    ("ro", "Păcat că nu am comandat mai devreme, magazin super!", None, "positive"),
+    ("ro", "Nu e ieftin, dar merită fiecare ban.", 5, "positive"),
+    ("ro", "Mi-a fost teamă că e prea mic, dar se potrivește perfect.", 5, "positive"),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
