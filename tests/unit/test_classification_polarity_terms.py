@@ -545,11 +545,78 @@ RO_8 = [
 ]
 
 
+# A ninth batch, run before its changes (de 7, sl 7, lv 6, ro 8 of 8): cosmetics, clothes,
+# furniture and headphones, their usual praise and complaints.
+DE_9 = [
+    ("de", "Die Creme zieht schnell ein und duftet angenehm.", None, "positive"),
+    ("de", "Nach dem ersten Waschen ist der Pulli eingelaufen und hat Flecken.", None, "negative"),
+    ("de", "Der Schrank war leicht aufzubauen, stabil und sieht edel aus.", None, "positive"),
+    ("de", "Anleitung unverständlich, Schrauben fehlten, Aufbau eine Qual.", None, "negative"),
+    ("de", "Kopfhörer mit super Klang, Akku hält den ganzen Tag.", None, "positive"),
+    ("de", "Bluetooth bricht ständig ab, total nervig.", None, "negative"),
+    ("de", "Solides Teil für den Preis, kleine Macken in der Verarbeitung.", 4, "positive"),
+    ("de", "Versand dauerte zwei Wochen statt zwei Tagen, sehr ärgerlich.", None, "negative"),
+]
+
+SL_9 = [
+    ("sl", "Krema se hitro vpije in prijetno diši.", None, "positive"),
+    ("sl", "Po prvem pranju se je pulover skrčil in ima madeže.", None, "negative"),
+    (
+        "sl",
+        "Omaro je bilo enostavno sestaviti, je stabilna in izgleda elegantno.",
+        None,
+        "positive",
+    ),
+    (
+        "sl",
+        "Navodila nerazumljiva, vijaki so manjkali, sestavljanje je bilo muka.",
+        None,
+        "negative",
+    ),
+    ("sl", "Slušalke imajo odličen zvok, baterija zdrži cel dan.", None, "positive"),
+    ("sl", "Bluetooth se ves čas prekinja, zelo moteče.", None, "negative"),
+    ("sl", "Soliden izdelek za to ceno, manjše napake pri izdelavi.", 4, "positive"),
+    ("sl", "Dostava je trajala dva tedna namesto dveh dni, zelo jezno.", None, "negative"),
+]
+
+LV_9 = [
+    ("lv", "Krēms ātri uzsūcas un patīkami smaržo.", None, "positive"),
+    ("lv", "Pēc pirmās mazgāšanas džemperis sarāvās un ir traipi.", None, "negative"),
+    ("lv", "Skapi bija viegli salikt, tas ir stabils un izskatās eleganti.", None, "positive"),
+    ("lv", "Instrukcija nesaprotama, trūka skrūvju, salikšana bija mocības.", None, "negative"),
+    ("lv", "Austiņām lieliska skaņa, akumulators tur visu dienu.", None, "positive"),
+    ("lv", "Bluetooth visu laiku pārtrūkst, ļoti kaitinoši.", None, "negative"),
+    ("lv", "Solīda prece par šo cenu, nelieli trūkumi apdarē.", 4, "positive"),
+    ("lv", "Piegāde ilga divas nedēļas divu dienu vietā, ļoti nepatīkami.", None, "negative"),
+]
+
+RO_9 = [
+    ("ro", "Crema se absoarbe repede și miroase plăcut.", None, "positive"),
+    ("ro", "După prima spălare puloverul s-a strâns și are pete.", None, "negative"),
+    ("ro", "Dulapul s-a montat ușor, e stabil și arată elegant.", None, "positive"),
+    (
+        "ro",
+        "Instrucțiuni de neînțeles, lipseau șuruburi, montajul a fost un chin.",
+        None,
+        "negative",
+    ),
+    ("ro", "Căști cu sunet excelent, bateria ține toată ziua.", None, "positive"),
+    ("ro", "Bluetooth-ul se deconectează încontinuu, foarte enervant.", None, "negative"),
+    ("ro", "Produs solid pentru prețul ăsta, mici defecte de finisaj.", 4, "positive"),
+    (
+        "ro",
+        "Livrarea a durat două săptămâni în loc de două zile, foarte frustrant.",
+        None,
+        "negative",
+    ),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
@@ -582,6 +649,8 @@ GUARDS = [
     ("lv", "Kurjers pateica, ka atvedīs rīt.", "positive"),  # pateica = told, not thanked
     ("lv", "Iesākumā nebiju pārliecināta.", "positive"),  # iesākums = beginning
     ("ro", "Am cumpărat un ruj, nu lipstick de firmă.", "negative"),  # lipstick, not lipsă
+    ("sl", "Enostavno ne dela.", "positive"),  # enostavno = simply, not "easy"
+    ("sl", "Popolnoma neuporabno.", "positive"),  # popolnoma = completely, not "perfect"
 ]
 
 
