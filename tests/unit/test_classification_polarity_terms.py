@@ -612,11 +612,33 @@ RO_9 = [
 ]
 
 
+# Praise words governed by a "lack" word are negated: "lack of good accessories".
+DE_LACK = [
+    ("de", "Mangel an gutem Zubehör, der Rest ist okay.", None, "negative"),
+    ("de", "Leider fehlt eine gute Anleitung.", None, "negative"),
+]
+
+SL_LACK = [
+    ("sl", "Pomanjkanje dobrih dodatkov, ostalo je v redu.", None, "negative"),
+    ("sl", "Manjkajo dobra navodila.", None, "negative"),
+]
+
+LV_LACK = [
+    ("lv", "Trūkst labu piederumu, pārējais ir normāli.", None, "negative"),
+    ("lv", "Pietrūkst kvalitatīvu detaļu.", None, "negative"),
+]
+
+RO_LACK = [
+    ("ro", "Lipsa unor accesorii bune, în rest e ok.", None, "negative"),
+    ("ro", "Lipsesc instrucțiuni bune.", None, "negative"),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9 + DE_LACK,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9 + SL_LACK,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9 + LV_LACK,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9 + RO_LACK,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
@@ -671,6 +693,11 @@ NEGATED = [
     ("lv", "Nevaru ieteikt.", "positive"),
     ("ro", "Nu sunt mulțumită.", "positive"),
     ("ro", "Nu este bun deloc.", "positive"),
+    ("en", "Lack of good accessories.", "positive"),
+    ("de", "Mangel an gutem Zubehör.", "positive"),
+    ("sl", "Pomanjkanje dobrih dodatkov.", "positive"),
+    ("lv", "Trūkst labu piederumu.", "positive"),
+    ("ro", "Lipsa unor accesorii bune.", "positive"),
 ]
 
 

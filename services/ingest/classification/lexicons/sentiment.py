@@ -238,15 +238,19 @@ POLARITY: dict[str, dict[str, str]] = {
 # negators they would flip the listed complaint phrases that start with the verb's negator
 # ("ni prispel*", "nu a ajuns") into praise. Their elliptical uses ("nikoli tezav",
 # "niciodata probleme", "nekadu problemu") are phrases. Latvian verbs negated by prefix that
-# negate what follows (neesmu apmierinats, nevaru ieteikt) are negators.
+# negate what follows (neesmu apmierinats, nevaru ieteikt) are negators. "Lack" words negate the
+# praise they govern ("Mangel an gutem Zubehor", "lipsa unor accesorii bune") and are complaint
+# words themselves.
 NEGATION_WINDOW = 3
 NEGATORS: dict[str, str] = {
     "en": """not, no, never, don, doesn, didn, isn, wasn, aren, weren, won, wouldn, couldn,
         cannot, hardly, without, nothing, neither, nor, lack, lacks, lacking""",
-    "de": "nicht, kein, keine, keinen, keiner, keinem, nie, niemals, ohne, kaum, nichts",
-    "sl": "ne, ni, nisem, nismo, niso, nisi, nima, nimam, brez, nobene*, niti, nic",
-    "lv": "ne, nav, bez, nebija, nebus, neesmu, nebiju, nevaru, nevar, nebutu",
-    "ro": "nu, fara, niciun, nicio, nimic",
+    "de": """nicht, kein, keine, keinen, keiner, keinem, nie, niemals, ohne, kaum, nichts, mangels,
+        mangel an, fehlt, fehlen, fehlte, fehlten""",
+    "sl": """ne, ni, nisem, nismo, niso, nisi, nima, nimam, brez, nobene*, niti, nic, manjka*,
+        pomanjkanj*""",
+    "lv": "ne, nav, bez, nebija, nebus, neesmu, nebiju, nevaru, nevar, nebutu, trukst, pietrukst",
+    "ro": "nu, fara, niciun, nicio, nimic, lipsa, lipsesc, lipseste",
 }
 
 # Emoji carry sentiment in every language; an emoji-only review still says something.
