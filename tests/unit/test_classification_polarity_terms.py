@@ -672,6 +672,7 @@ GUARDS = [
     ("lv", "Iesākumā nebiju pārliecināta.", "positive"),  # iesākums = beginning
     ("ro", "Am cumpărat un ruj, nu lipstick de firmă.", "negative"),  # lipstick, not lipsă
     ("sl", "Enostavno ne dela.", "positive"),  # enostavno = simply, not "easy"
+    ("de", "Hat nicht mehr als zwei Tage gedauert.", "negative"),  # "no more than"
     ("sl", "Popolnoma neuporabno.", "positive"),  # popolnoma = completely, not "perfect"
 ]
 
