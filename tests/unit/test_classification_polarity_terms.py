@@ -673,6 +673,12 @@ GUARDS = [
     ("ro", "Am cumpărat un ruj, nu lipstick de firmă.", "negative"),  # lipstick, not lipsă
     ("sl", "Enostavno ne dela.", "positive"),  # enostavno = simply, not "easy"
     ("de", "Hat nicht mehr als zwei Tage gedauert.", "negative"),  # "no more than"
+    ("de", "Geld war sofort zurück.", "negative"),
+    ("sl", "Pušča dober vtis.", "negative"),  # pušča = leaves (an impression), not leaks
+    ("ro", "Am comandat și alt produs.", "negative"),  # another item too, not a wrong one
+    ("ro", "Încă nu am avut probleme.", "negative"),
+    ("lv", "Piegāde tur ilgi jāgaida.", "positive"),  # tur = there, not "holds"
+    ("ro", "Făina a ajuns ieri.", "positive"),  # făină = flour (folds like faină = nice)
     ("sl", "Popolnoma neuporabno.", "positive"),  # popolnoma = completely, not "perfect"
 ]
 
