@@ -634,11 +634,68 @@ RO_LACK = [
 ]
 
 
+# A tenth batch, run before its changes (de 7, sl 6, lv 4, ro 7 of 8): written fast, in lower
+# case, without diacritics or punctuation, with common typos (zufriden, zadovolna, apmirinata).
+DE_10 = [
+    ("de", "alles top schnelle lieferung gerne wieder", None, "positive"),
+    ("de", "ware kaputt angekommen keiner meldet sich", None, "negative"),
+    ("de", "bin sehr zufriden mit dem kauf", None, "positive"),
+    (
+        "de",
+        "schuhe drücken total und sind unbequem, würde ich nicht nochmal kaufen",
+        None,
+        "negative",
+    ),
+    (
+        "de",
+        "der kinderwagen ist super leicht und stabil, unsere kleine liebt ihn",
+        None,
+        "positive",
+    ),
+    ("de", "hab nach 3 wochen immer noch nix bekommen", None, "negative"),
+    ("de", "qualität lässt zu wünschen übrig", None, "negative"),
+    ("de", "hab mich sehr gefreut, genau wie beschrieben", None, "positive"),
+]
+
+SL_10 = [
+    ("sl", "vse top hitra dostava bom se narocila", None, "positive"),
+    ("sl", "izdelek pokvarjen nihce se ne javi", None, "negative"),
+    ("sl", "zelo zadovolna z nakupom", None, "positive"),
+    ("sl", "cevlji zulijo in so neudobni ne bi vec kupila", None, "negative"),
+    ("sl", "voziček je super lahek in stabilen, mala ga obozuje", None, "positive"),
+    ("sl", "po 3 tednih se vedno nic", None, "negative"),
+    ("sl", "kvaliteta pusca veliko zelja", None, "negative"),
+    ("sl", "zelo sem se razveselila, tocno kot opisano", None, "positive"),
+]
+
+LV_10 = [
+    ("lv", "viss super atra piegade pasutisu vel", None, "positive"),
+    ("lv", "prece salauzta neviens neatbild", None, "negative"),
+    ("lv", "loti apmirinata ar pirkumu", None, "positive"),
+    ("lv", "kurpes berz un ir neertas vairs nepirktu", None, "negative"),
+    ("lv", "ratini ir super viegli un stabili, mazulei loti patik", None, "positive"),
+    ("lv", "pec 3 nedelam joprojam nekas", None, "negative"),
+    ("lv", "kvalitate atstaj daudz ko velēties", None, "negative"),
+    ("lv", "loti priecajos, tiesi ka aprakstits", None, "positive"),
+]
+
+RO_10 = [
+    ("ro", "totul top livrare rapida mai comand", None, "positive"),
+    ("ro", "produs stricat nu raspunde nimeni", None, "negative"),
+    ("ro", "foarte multumita de cumparatura", None, "positive"),
+    ("ro", "pantofii strang si sunt incomozi nu as mai cumpara", None, "negative"),
+    ("ro", "caruciorul e super usor si stabil, fetitei ii place mult", None, "positive"),
+    ("ro", "dupa 3 saptamani tot nimic", None, "negative"),
+    ("ro", "calitatea lasa de dorit", None, "negative"),
+    ("ro", "m am bucurat mult, exact cum e descris", None, "positive"),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9 + DE_LACK,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9 + SL_LACK,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9 + LV_LACK,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9 + RO_LACK,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9 + DE_10 + DE_LACK,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9 + SL_10 + SL_LACK,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9 + LV_10 + LV_LACK,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9 + RO_10 + RO_LACK,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
