@@ -691,11 +691,60 @@ RO_10 = [
 ]
 
 
+# An eleventh batch: 3-star reviews are neutral. Praise plus "unfortunately" plus a complaint gives
+# the list head P(negative) 0.602, and one mild praise word P(positive) 0.63: both pass combine.py's
+# 3-star cut-off (MISMATCH_TEXT_CONFIDENCE 0.6), a rule outside these lists (xfail).
+_THREE_STAR_RULE = pytest.mark.xfail(reason="combine.py: 3-star cut-off at 0.6 (lists read it)")
+DE_11 = [
+    ("de", "Erfüllt seinen Zweck, mehr nicht.", 3, "neutral"),
+    ("de", "Für den Preis in Ordnung.", 3, "neutral"),
+    ("de", "Produkt gut, Versand eher langsam.", 3, "neutral"),
+    ("de", "Nicht schlecht, aber auch nicht super.", 3, "neutral"),
+    ("de", "Ganz okay, die Farbe ist etwas heller als gedacht.", 3, "neutral"),
+    pytest.param(
+        "de", "Schönes Kleid, leider etwas zu groß.", 3, "neutral", marks=_THREE_STAR_RULE
+    ),
+]
+
+SL_11 = [
+    ("sl", "Služi svojemu namenu, nič več.", 3, "neutral"),
+    ("sl", "Za to ceno v redu.", 3, "neutral"),
+    ("sl", "Izdelek dober, dostava bolj počasna.", 3, "neutral"),
+    ("sl", "Ni slabo, ni pa tudi super.", 3, "neutral"),
+    ("sl", "Čisto ok, barva je malo svetlejša kot sem mislila.", 3, "neutral"),
+    pytest.param("sl", "Lepa obleka, žal malo prevelika.", 3, "neutral", marks=_THREE_STAR_RULE),
+]
+
+LV_11 = [
+    ("lv", "Pilda savu funkciju, ne vairāk.", 3, "neutral"),
+    ("lv", "Par šo cenu normāli.", 3, "neutral"),
+    ("lv", "Prece laba, piegāde diezgan lēna.", 3, "neutral"),
+    ("lv", "Nav slikti, bet arī nav super.", 3, "neutral"),
+    pytest.param(
+        "lv", "Itin labi, krāsa nedaudz gaišāka nekā domāju.", 3, "neutral", marks=_THREE_STAR_RULE
+    ),
+    pytest.param(
+        "lv", "Skaista kleita, diemžēl nedaudz par lielu.", 3, "neutral", marks=_THREE_STAR_RULE
+    ),
+]
+
+RO_11 = [
+    ("ro", "Își face treaba, nimic mai mult.", 3, "neutral"),
+    ("ro", "Pentru prețul ăsta e ok.", 3, "neutral"),
+    ("ro", "Produs bun, livrare cam lentă.", 3, "neutral"),
+    ("ro", "Nu e rău, dar nici super.", 3, "neutral"),
+    ("ro", "Destul de ok, culoarea e puțin mai deschisă decât credeam.", 3, "neutral"),
+    pytest.param(
+        "ro", "Rochie frumoasă, din păcate puțin prea mare.", 3, "neutral", marks=_THREE_STAR_RULE
+    ),
+]
+
+
 BATCHES: dict[str, list[Any]] = {
-    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9 + DE_10 + DE_LACK,
-    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9 + SL_10 + SL_LACK,
-    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9 + LV_10 + LV_LACK,
-    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9 + RO_10 + RO_LACK,
+    "de": DE + DE_2 + DE_3 + DE_4 + DE_5 + DE_6 + DE_7 + DE_8 + DE_9 + DE_10 + DE_11 + DE_LACK,
+    "sl": SL + SL_2 + SL_3 + SL_4 + SL_5 + SL_6 + SL_7 + SL_8 + SL_9 + SL_10 + SL_11 + SL_LACK,
+    "lv": LV + LV_2 + LV_3 + LV_4 + LV_5 + LV_6 + LV_7 + LV_8 + LV_9 + LV_10 + LV_11 + LV_LACK,
+    "ro": RO + RO_2 + RO_3 + RO_4 + RO_5 + RO_6 + RO_7 + RO_8 + RO_9 + RO_10 + RO_11 + RO_LACK,
 }
 CASES: list[Any] = EN + [case for cases in BATCHES.values() for case in cases]
 
