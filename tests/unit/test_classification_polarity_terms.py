@@ -612,23 +612,32 @@ RO_9 = [
 ]
 
 
-# Praise words governed by a "lack" word are negated: "lack of good accessories".
+# Praise words in a complaint's role: governed by a "lack" word ("lack of good accessories"),
+# in the conditional ("would have been nice if it worked"), "the only good thing".
 DE_LACK = [
+    ("de", "Wäre schön gewesen, wenn es auch funktioniert hätte.", None, "negative"),
+    ("de", "Das einzig Gute ist die Verpackung.", None, "negative"),
     ("de", "Mangel an gutem Zubehör, der Rest ist okay.", None, "negative"),
     ("de", "Leider fehlt eine gute Anleitung.", None, "negative"),
 ]
 
 SL_LACK = [
+    ("sl", "Bilo bi lepo, če bi sploh delovalo.", None, "negative"),
+    ("sl", "Edino dobro je embalaža.", None, "negative"),
     ("sl", "Pomanjkanje dobrih dodatkov, ostalo je v redu.", None, "negative"),
     ("sl", "Manjkajo dobra navodila.", None, "negative"),
 ]
 
 LV_LACK = [
+    ("lv", "Būtu labi, ja tas vispār strādātu.", None, "negative"),
+    ("lv", "Vienīgais labais ir iepakojums.", None, "negative"),
     ("lv", "Trūkst labu piederumu, pārējais ir normāli.", None, "negative"),
     ("lv", "Pietrūkst kvalitatīvu detaļu.", None, "negative"),
 ]
 
 RO_LACK = [
+    ("ro", "Ar fi fost frumos să și funcționeze.", None, "negative"),
+    ("ro", "Singurul lucru bun este ambalajul.", None, "negative"),
     ("ro", "Lipsa unor accesorii bune, în rest e ok.", None, "negative"),
     ("ro", "Lipsesc instrucțiuni bune.", None, "negative"),
 ]
