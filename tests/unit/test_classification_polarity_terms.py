@@ -614,7 +614,9 @@ RO_9 = [
 
 # Praise words in a complaint's role: governed by a "lack" word ("lack of good accessories"),
 # in the conditional ("would have been nice if it worked"), "the only good thing".
+# And "not only fast, but also ..." is praise, not a negated one.
 DE_LACK = [
+    ("de", "Nicht nur schnell geliefert, sondern auch sehr gut verpackt.", None, "positive"),
     ("de", "Wäre schön gewesen, wenn es auch funktioniert hätte.", None, "negative"),
     ("de", "Das einzig Gute ist die Verpackung.", None, "negative"),
     ("de", "Mangel an gutem Zubehör, der Rest ist okay.", None, "negative"),
@@ -622,6 +624,7 @@ DE_LACK = [
 ]
 
 SL_LACK = [
+    ("sl", "Ne samo hitra dostava, ampak tudi odlična kakovost.", None, "positive"),
     ("sl", "Bilo bi lepo, če bi sploh delovalo.", None, "negative"),
     ("sl", "Edino dobro je embalaža.", None, "negative"),
     ("sl", "Pomanjkanje dobrih dodatkov, ostalo je v redu.", None, "negative"),
@@ -629,6 +632,7 @@ SL_LACK = [
 ]
 
 LV_LACK = [
+    ("lv", "Ne tikai ātra piegāde, bet arī lieliska kvalitāte.", None, "positive"),
     ("lv", "Būtu labi, ja tas vispār strādātu.", None, "negative"),
     ("lv", "Vienīgais labais ir iepakojums.", None, "negative"),
     ("lv", "Trūkst labu piederumu, pārējais ir normāli.", None, "negative"),
@@ -636,6 +640,7 @@ LV_LACK = [
 ]
 
 RO_LACK = [
+    ("ro", "Nu doar livrare rapidă, ci și calitate excelentă.", None, "positive"),
     ("ro", "Ar fi fost frumos să și funcționeze.", None, "negative"),
     ("ro", "Singurul lucru bun este ambalajul.", None, "negative"),
     ("ro", "Lipsa unor accesorii bune, în rest e ok.", None, "negative"),
