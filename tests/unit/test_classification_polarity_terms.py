@@ -234,15 +234,7 @@ RO_2 = [
 
 # A third batch: 3-star mixed reviews, expectations, missing parts, price and waiting time.
 DE_3 = [
-    # One praise and two complaint words give P(negative) 0.60, exactly combine.py's
-    # MISMATCH_TEXT_CONFIDENCE for 3 stars: the lists read it right, the 3-star rule does not.
-    pytest.param(
-        "de",
-        "Gute Qualität, aber leider etwas teuer.",
-        3,
-        "neutral",
-        marks=pytest.mark.xfail(reason="3-star cut-off in combine.py at P = 0.60"),
-    ),
+    ("de", "Gute Qualität, aber leider etwas teuer.", 3, "neutral"),
     ("de", "Schönes Design, die Farbe ist aber anders als auf dem Bild.", 3, "neutral"),
     ("de", "Hatte mir ehrlich gesagt mehr erwartet.", None, "negative"),
     ("de", "Es fehlt ein Teil, der Support hilft nicht.", None, "negative"),
@@ -469,6 +461,7 @@ RO_6 = [
 # the list head's P(negative) reach the mismatch threshold (combine.MISMATCH_P). Run before its
 # changes: de 1, sl 1, lv 1, ro 0 of 6 flagged.
 DE_7 = [
+    ("de", "Leider kaputt angekommen, der Karton war eingedrückt.", 5, "negative"),
     ("de", "Zoll musste ich extra zahlen, davon stand nichts im Shop. Frechheit.", 5, "negative"),
     ("de", "Falscher Artikel geliefert und auf meine Mails reagiert niemand.", 5, "negative"),
     ("de", "Das Ladegerät wurde heiß und hat angefangen zu qualmen, gefährlich!", 5, "negative"),
@@ -705,9 +698,10 @@ RO_10 = [
 ]
 
 
-# An eleventh batch: 3-star reviews are neutral. Praise plus "unfortunately" plus a complaint gives
-# the list head P(negative) 0.602, and one mild praise word P(positive) 0.63: both pass combine.py's
-# 3-star cut-off (MISMATCH_TEXT_CONFIDENCE 0.6), a rule outside these lists (xfail).
+# An eleventh batch: 3-star reviews are neutral. "Unfortunately" is not a list word, so praise +
+# "leider" + a complaint stays at P(negative) 0.45. One mild praise word alone gives P(positive)
+# 0.63, past combine.py's 3-star cut-off (MISMATCH_TEXT_CONFIDENCE 0.6): a rule outside these
+# lists (xfail).
 _THREE_STAR_RULE = pytest.mark.xfail(reason="combine.py: 3-star cut-off at 0.6 (lists read it)")
 DE_11 = [
     ("de", "Erfüllt seinen Zweck, mehr nicht.", 3, "neutral"),
@@ -715,9 +709,7 @@ DE_11 = [
     ("de", "Produkt gut, Versand eher langsam.", 3, "neutral"),
     ("de", "Nicht schlecht, aber auch nicht super.", 3, "neutral"),
     ("de", "Ganz okay, die Farbe ist etwas heller als gedacht.", 3, "neutral"),
-    pytest.param(
-        "de", "Schönes Kleid, leider etwas zu groß.", 3, "neutral", marks=_THREE_STAR_RULE
-    ),
+    ("de", "Schönes Kleid, leider etwas zu groß.", 3, "neutral"),
 ]
 
 SL_11 = [
@@ -726,7 +718,7 @@ SL_11 = [
     ("sl", "Izdelek dober, dostava bolj počasna.", 3, "neutral"),
     ("sl", "Ni slabo, ni pa tudi super.", 3, "neutral"),
     ("sl", "Čisto ok, barva je malo svetlejša kot sem mislila.", 3, "neutral"),
-    pytest.param("sl", "Lepa obleka, žal malo prevelika.", 3, "neutral", marks=_THREE_STAR_RULE),
+    ("sl", "Lepa obleka, žal malo prevelika.", 3, "neutral"),
 ]
 
 LV_11 = [
@@ -737,9 +729,7 @@ LV_11 = [
     pytest.param(
         "lv", "Itin labi, krāsa nedaudz gaišāka nekā domāju.", 3, "neutral", marks=_THREE_STAR_RULE
     ),
-    pytest.param(
-        "lv", "Skaista kleita, diemžēl nedaudz par lielu.", 3, "neutral", marks=_THREE_STAR_RULE
-    ),
+    ("lv", "Skaista kleita, diemžēl nedaudz par lielu.", 3, "neutral"),
 ]
 
 RO_11 = [
@@ -748,9 +738,7 @@ RO_11 = [
     ("ro", "Produs bun, livrare cam lentă.", 3, "neutral"),
     ("ro", "Nu e rău, dar nici super.", 3, "neutral"),
     ("ro", "Destul de ok, culoarea e puțin mai deschisă decât credeam.", 3, "neutral"),
-    pytest.param(
-        "ro", "Rochie frumoasă, din păcate puțin prea mare.", 3, "neutral", marks=_THREE_STAR_RULE
-    ),
+    ("ro", "Rochie frumoasă, din păcate puțin prea mare.", 3, "neutral"),
 ]
 
 
