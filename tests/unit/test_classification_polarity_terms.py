@@ -874,8 +874,52 @@ RO_13 = [
 ]
 
 
-# DE, DE_2 ... DE_13, DE_LACK and the same for sl, lv, ro.
-_SUFFIXES = ("", *(f"_{n}" for n in range(2, 14)), "_LACK")
+# A fourteenth batch, run before its changes (de 5, sl 4, lv 4, ro 3 of 6): gifts, double
+# charges, a completely different colour, patient advice, coupons not applied, solid make.
+DE_14 = [
+    ("de", "Als Geschenk gekauft, meine Mutter hat sich riesig gefreut.", None, "positive"),
+    ("de", "Die Seite hat meine Zahlung zweimal abgebucht und niemand hilft.", None, "negative"),
+    ("de", "Farbe komplett anders, statt dunkelblau kam türkis.", None, "negative"),
+    ("de", "Top Beratung per Chat, sehr kompetent und geduldig.", None, "positive"),
+    (
+        "de",
+        "Der Gutschein wurde nicht angerechnet, Support schiebt es auf die Bank.",
+        None,
+        "negative",
+    ),
+    ("de", "Hochwertig verarbeitet, schwer und liegt gut in der Hand.", None, "positive"),
+]
+
+SL_14 = [
+    ("sl", "Kupila sem za darilo, mama je bila presrečna.", None, "positive"),
+    ("sl", "Stran mi je plačilo bremenila dvakrat in nihče ne pomaga.", None, "negative"),
+    ("sl", "Barva popolnoma drugačna, namesto temno modre je prišla turkizna.", None, "negative"),
+    ("sl", "Odlično svetovanje prek klepeta, zelo strokovno in potrpežljivo.", None, "positive"),
+    ("sl", "Kupon ni bil upoštevan, podpora krivi banko.", None, "negative"),
+    ("sl", "Kakovostno izdelano, težko in se lepo prime v roko.", None, "positive"),
+]
+
+LV_14 = [
+    ("lv", "Pirku dāvanā, mamma bija ļoti priecīga.", None, "positive"),
+    ("lv", "Mājaslapa noņēma naudu divreiz un neviens nepalīdz.", None, "negative"),
+    ("lv", "Krāsa pavisam cita, tumši zilas vietā atnāca tirkīza.", None, "negative"),
+    ("lv", "Lieliska konsultācija čatā, ļoti zinoši un pacietīgi.", None, "positive"),
+    ("lv", "Kupons netika ņemts vērā, atbalsts vaino banku.", None, "negative"),
+    ("lv", "Kvalitatīvi izgatavots, smags un labi guļ rokā.", None, "positive"),
+]
+
+RO_14 = [
+    ("ro", "Cumpărat cadou, mama a fost foarte fericită.", None, "positive"),
+    ("ro", "Site-ul mi-a luat banii de două ori și nimeni nu ajută.", None, "negative"),
+    ("ro", "Culoare complet diferită, în loc de bleumarin a venit turcoaz.", None, "negative"),
+    ("ro", "Consiliere excelentă pe chat, foarte competenți și răbdători.", None, "positive"),
+    ("ro", "Cuponul nu a fost aplicat, suportul dă vina pe bancă.", None, "negative"),
+    ("ro", "Bine lucrat, greu și stă bine în mână.", None, "positive"),
+]
+
+
+# DE, DE_2 ... DE_14, DE_LACK and the same for sl, lv, ro.
+_SUFFIXES = ("", *(f"_{n}" for n in range(2, 15)), "_LACK")
 BATCHES: dict[str, list[Any]] = {
     lang: [case for suffix in _SUFFIXES for case in globals()[lang.upper() + suffix]]
     for lang in ("de", "sl", "lv", "ro")
