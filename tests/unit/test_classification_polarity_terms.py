@@ -918,8 +918,53 @@ RO_14 = [
 ]
 
 
-# DE, DE_2 ... DE_14, DE_LACK and the same for sl, lv, ro.
-_SUFFIXES = ("", *(f"_{n}" for n in range(2, 15)), "_LACK")
+# A fifteenth batch, run before its changes (sl 5, lv 4, ro 7 of 8, de 4 of 6): opened parcels
+# and used goods, pleasant surprises, no trace of the parcel, fakes, parts that fell off.
+DE_15 = [
+    ("de", "Das Paket war geöffnet und die Ware gebraucht.", None, "negative"),
+    ("de", "Bin positiv überrascht von der Qualität.", None, "positive"),
+    ("de", "Dritte Woche und vom Paket keine Spur.", None, "negative"),
+    ("de", "Alles lief einwandfrei vom ersten Tag an.", None, "positive"),
+    ("de", "Das Produkt war eine Fälschung, kein Original.", None, "negative"),
+    ("de", "Der Reißverschluss ist nach zweimal Tragen abgefallen.", None, "negative"),
+]
+
+SL_15 = [
+    ("sl", "Paket je bil odprt in izdelek rabljen.", None, "negative"),
+    ("sl", "Sem prijetno presenečena nad kakovostjo.", None, "positive"),
+    ("sl", "Tretji teden, paketa pa od nikoder.", None, "negative"),
+    ("sl", "Vse je delovalo brezhibno že od prvega dne.", None, "positive"),
+    ("sl", "Izdelek je bil ponaredek, ne original.", None, "negative"),
+    ("sl", "Hitra in zanesljiva dostava, lepo zapakirano.", None, "positive"),
+    ("sl", "Zadrga je odpadla po dveh nošenjih.", None, "negative"),
+    ("sl", "Cena je zelo ugodna za tako kakovost.", None, "positive"),
+]
+
+LV_15 = [
+    ("lv", "Paka bija atvērta un prece lietota.", None, "negative"),
+    ("lv", "Esmu patīkami pārsteigta par kvalitāti.", None, "positive"),
+    ("lv", "Trešā nedēļa, bet pakas nav ne vēsts.", None, "negative"),
+    ("lv", "Viss strādāja nevainojami jau no pirmās dienas.", None, "positive"),
+    ("lv", "Prece bija viltojums, nevis oriģināls.", None, "negative"),
+    ("lv", "Ātra un uzticama piegāde, skaisti iepakots.", None, "positive"),
+    ("lv", "Rāvējslēdzējs nokrita pēc divām valkāšanas reizēm.", None, "negative"),
+    ("lv", "Cena ir ļoti laba par tādu kvalitāti.", None, "positive"),
+]
+
+RO_15 = [
+    ("ro", "Coletul era deschis și produsul folosit.", None, "negative"),
+    ("ro", "Sunt plăcut surprinsă de calitate.", None, "positive"),
+    ("ro", "A treia săptămână și coletul nicăieri.", None, "negative"),
+    ("ro", "Totul a funcționat impecabil din prima zi.", None, "positive"),
+    ("ro", "Produsul era o contrafacere, nu original.", None, "negative"),
+    ("ro", "Livrare rapidă și sigură, frumos ambalat.", None, "positive"),
+    ("ro", "Fermoarul a căzut după două purtări.", None, "negative"),
+    ("ro", "Prețul e foarte bun pentru o asemenea calitate.", None, "positive"),
+]
+
+
+# DE, DE_2 ... DE_15, DE_LACK and the same for sl, lv, ro.
+_SUFFIXES = ("", *(f"_{n}" for n in range(2, 16)), "_LACK")
 BATCHES: dict[str, list[Any]] = {
     lang: [case for suffix in _SUFFIXES for case in globals()[lang.upper() + suffix]]
     for lang in ("de", "sl", "lv", "ro")
