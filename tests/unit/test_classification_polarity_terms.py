@@ -963,8 +963,53 @@ RO_15 = [
 ]
 
 
-# DE, DE_2 ... DE_15, DE_LACK and the same for sl, lv, ro.
-_SUFFIXES = ("", *(f"_{n}" for n in range(2, 16)), "_LACK")
+# A sixteenth batch, run before its changes (de 6, sl 4, lv 4, ro 4 of 6): incomplete orders,
+# first-class service, too thin, "a bit dearer but worth it".
+DE_16 = [
+    ("de", "Bestellung kam unvollständig, die Hälfte fehlt.", None, "negative"),
+    ("de", "Größe passt perfekt, Material fühlt sich wertig an.", None, "positive"),
+    ("de", "Nach dem Auspacken sofort kaputt, nicht mal einmal benutzt.", None, "negative"),
+    ("de", "Service war erstklassig, hat mir sehr geholfen.", None, "positive"),
+    ("de", "Leider viel zu dünn und durchsichtig.", None, "negative"),
+    ("de", "Ich bin positiv überrascht, kann man nur loben.", None, "positive"),
+]
+
+SL_16 = [
+    ("sl", "Naročilo je prišlo nepopolno, polovica manjka.", None, "negative"),
+    ("sl", "Velikost se popolnoma prilega, material je občutno kakovosten.", None, "positive"),
+    ("sl", "Takoj po odprtju pokvarjeno, niti enkrat uporabljeno.", None, "negative"),
+    ("sl", "Storitev je bila prvovrstna, zelo so mi pomagali.", None, "positive"),
+    ("sl", "Žal veliko pretanko in prosojno.", None, "negative"),
+    ("sl", "Mogoče malo dražje, ampak se splača.", None, "positive"),
+]
+
+LV_16 = [
+    ("lv", "Pasūtījums atnāca nepilnīgs, puse trūkst.", None, "negative"),
+    ("lv", "Izmērs der perfekti, materiāls jūtami kvalitatīvs.", None, "positive"),
+    ("lv", "Uzreiz pēc izpakošanas salūzis, ne reizi neizmantots.", None, "negative"),
+    ("lv", "Serviss bija pirmklasīgs, ļoti palīdzēja.", None, "positive"),
+    ("lv", "Diemžēl pārāk plāns un caurspīdīgs.", None, "negative"),
+    ("lv", "Varbūt nedaudz dārgāk, bet tas ir tā vērts.", None, "positive"),
+]
+
+RO_16 = [
+    ("ro", "Comanda a venit incompletă, lipsește jumătate.", None, "negative"),
+    ("ro", "Mărimea se potrivește perfect, materialul se simte de calitate.", None, "positive"),
+    ("ro", "Stricat imediat după despachetare, nefolosit nici măcar o dată.", None, "negative"),
+    ("ro", "Serviciul a fost de primă clasă, m-au ajutat foarte mult.", None, "positive"),
+    ("ro", "Din păcate mult prea subțire și transparent.", None, "negative"),
+    pytest.param(
+        "ro",
+        "Poate puțin mai scump, dar merită.",
+        None,
+        "positive",
+        marks=pytest.mark.xfail(reason="'scump' and 'merită' count one each"),
+    ),
+]
+
+
+# DE, DE_2 ... DE_16, DE_LACK and the same for sl, lv, ro.
+_SUFFIXES = ("", *(f"_{n}" for n in range(2, 17)), "_LACK")
 BATCHES: dict[str, list[Any]] = {
     lang: [case for suffix in _SUFFIXES for case in globals()[lang.upper() + suffix]]
     for lang in ("de", "sl", "lv", "ro")
