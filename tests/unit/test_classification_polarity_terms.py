@@ -1008,8 +1008,46 @@ RO_16 = [
 ]
 
 
-# DE, DE_2 ... DE_16, DE_LACK and the same for sl, lv, ro.
-_SUFFIXES = ("", *(f"_{n}" for n in range(2, 17)), "_LACK")
+# A seventeenth batch, run before its changes (sl 7, lv 8, ro 8 of 8): value for money, parcels
+# left in the rain, used goods, "never seen a shop this good", refunds still missing.
+SL_17 = [
+    ("sl", "Super razmerje med ceno in kakovostjo, toplo priporočam.", None, "positive"),
+    ("sl", "Kurir je paket pustil pred vrati na dežju, vse mokro.", None, "negative"),
+    ("sl", "Dobil sem rabljen izdelek z madeži, sramota.", None, "negative"),
+    ("sl", "Tako dobre trgovine še nisem srečal.", None, "positive"),
+    ("sl", "Nikoli več, denarja še vedno nisem dobil nazaj.", None, "negative"),
+    ("sl", "Presenetljivo dobro za tako nizko ceno.", None, "positive"),
+    ("sl", "Dimenzije ne ustrezajo opisu, vrnil sem.", None, "negative"),
+    ("sl", "Zelo hitra odzivnost, vse urejeno v enem dnevu.", None, "positive"),
+]
+
+LV_17 = [
+    ("lv", "Lieliska cenas un kvalitātes attiecība, ļoti iesaku.", None, "positive"),
+    ("lv", "Kurjers atstāja paku pie durvīm lietū, viss slapjš.", None, "negative"),
+    ("lv", "Saņēmu lietotu preci ar traipiem, kauns.", None, "negative"),
+    ("lv", "Tik labu veikalu vēl nebiju redzējis.", None, "positive"),
+    ("lv", "Nekad vairs, naudu joprojām neesmu atguvis.", None, "negative"),
+    ("lv", "Pārsteidzoši labi par tik zemu cenu.", None, "positive"),
+    ("lv", "Izmēri neatbilst aprakstam, atdevu atpakaļ.", None, "negative"),
+    ("lv", "Ļoti ātra reakcija, viss nokārtots vienā dienā.", None, "positive"),
+]
+
+RO_17 = [
+    ("ro", "Raport calitate-preț super, recomand cu căldură.", None, "positive"),
+    ("ro", "Curierul a lăsat coletul la ușă în ploaie, totul ud.", None, "negative"),
+    ("ro", "Am primit un produs folosit cu pete, rușine.", None, "negative"),
+    ("ro", "Un magazin atât de bun n-am mai întâlnit.", None, "positive"),
+    ("ro", "Niciodată, banii încă nu i-am primit înapoi.", None, "negative"),
+    ("ro", "Surprinzător de bun pentru un preț atât de mic.", None, "positive"),
+    ("ro", "Dimensiunile nu corespund descrierii, l-am trimis înapoi.", None, "negative"),
+    ("ro", "Reacție foarte rapidă, totul rezolvat într-o zi.", None, "positive"),
+]
+
+DE_17: list[Any] = []
+
+
+# DE, DE_2 ... DE_17, DE_LACK and the same for sl, lv, ro.
+_SUFFIXES = ("", *(f"_{n}" for n in range(2, 18)), "_LACK")
 BATCHES: dict[str, list[Any]] = {
     lang: [case for suffix in _SUFFIXES for case in globals()[lang.upper() + suffix]]
     for lang in ("de", "sl", "lv", "ro")
