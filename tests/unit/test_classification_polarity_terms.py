@@ -1046,8 +1046,36 @@ RO_17 = [
 DE_17: list[Any] = []
 
 
-# DE, DE_2 ... DE_17, DE_LACK and the same for sl, lv, ro.
-_SUFFIXES = ("", *(f"_{n}" for n in range(2, 18)), "_LACK")
+# An eighteenth batch, run before its changes (de 7, lv 6 of 8): flickering lamps, scratchy
+# fabric, "as promised", zero reaction, exchanges at the buyer's cost.
+DE_18 = [
+    ("de", "Die Lampe flackert ständig, Rückgabe beantragt.", None, "negative"),
+    ("de", "Toller Kontakt mit dem Händler, alles unkompliziert geklärt.", None, "positive"),
+    ("de", "Der Stoff kratzt und fusselt nach dem ersten Waschen.", None, "negative"),
+    ("de", "Alles wie versprochen, pünktlich und ordentlich verpackt.", None, "positive"),
+    ("de", "Null Reaktion auf meine Beschwerde.", None, "negative"),
+    ("de", "Hält was es verspricht, bin voll zufrieden.", None, "positive"),
+    ("de", "Statt Größe M kam XL, und der Umtausch kostet mich Porto.", None, "negative"),
+    ("de", "Klare Empfehlung, kaufe hier immer wieder.", None, "positive"),
+]
+
+LV_18 = [
+    ("lv", "Lampa visu laiku mirgo, pieteicu atgriešanu.", None, "negative"),
+    ("lv", "Lieliska saziņa ar pārdevēju, viss atrisināts bez sarežģījumiem.", None, "positive"),
+    ("lv", "Audums kož un pēc pirmās mazgāšanas pūkojas.", None, "negative"),
+    ("lv", "Viss kā solīts, laikā un rūpīgi iepakots.", None, "positive"),
+    ("lv", "Nulle reakcijas uz manu sūdzību.", None, "negative"),
+    ("lv", "Atbilst aprakstam, esmu pilnīgi apmierināts.", None, "positive"),
+    ("lv", "M izmēra vietā atnāca XL, un par apmaiņu jāmaksā pašam.", None, "negative"),
+    ("lv", "Noteikti iesaku, pērku šeit vienmēr.", None, "positive"),
+]
+
+SL_18: list[Any] = []
+RO_18: list[Any] = []
+
+
+# DE, DE_2 ... DE_18, DE_LACK and the same for sl, lv, ro.
+_SUFFIXES = ("", *(f"_{n}" for n in range(2, 19)), "_LACK")
 BATCHES: dict[str, list[Any]] = {
     lang: [case for suffix in _SUFFIXES for case in globals()[lang.upper() + suffix]]
     for lang in ("de", "sl", "lv", "ro")
