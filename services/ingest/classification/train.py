@@ -42,8 +42,6 @@ MIN_DF = 3
 C_EN = 1.0
 C_MULTILINGUAL = 1.0
 C_LEXICON = 1.0
-# Kept for the e5 head (train_embedding.py): drugs.com was its only source with neutrals.
-DRUGS_WEIGHT = 4.0
 MAX_ITER = 3000
 # Rotten Tomatoes is binary and as large as everything else together: every second review.
 RT_STEP = 2

@@ -82,15 +82,15 @@ def features(text: str, lexicon: dict[str, float]) -> list[float]:
     lower = [w.lower() for w in words]
     alpha = [w for w in words if w.isalpha()]
     shouting = bool(alpha) and all(w.isupper() for w in alpha)
-    values: list[float] = []
-    contrast_at: int | None = None
+    # (position, valence) of the rated words only: most words are unrated.
+    rated: list[tuple[int, float]] = []
+    contrast_at = -1
     get = lexicon.get
     for i, word in enumerate(lower):
         if word in _CONTRAST:
-            contrast_at = len(values)
+            contrast_at = i
         v = get(word)
         if v is None:
-            values.append(0.0)
             continue
         if i and lower[i - 1] in _INTENSIFIERS:
             v += math.copysign(_BOOST, v) * _INTENSIFIERS[lower[i - 1]]
@@ -98,13 +98,18 @@ def features(text: str, lexicon: dict[str, float]) -> list[float]:
             v += math.copysign(_CAPS, v)
         if _negated(lower, i):
             v *= _NEGATE
-        values.append(v)
-    if contrast_at is not None:
-        values = [v * 0.5 if k < contrast_at else v * 1.5 for k, v in enumerate(values)]
-    pos = sum(v for v in values if v > 0)
-    neg = -sum(v for v in values if v < 0)
-    n_pos = sum(1 for v in values if v > 0)
-    n_neg = sum(1 for v in values if v < 0)
+        rated.append((i, v))
+    if contrast_at >= 0:
+        rated = [(i, v * 0.5 if i < contrast_at else v * 1.5) for i, v in rated]
+    pos = neg = 0.0
+    n_pos = n_neg = 0
+    for _, v in rated:
+        if v > 0:
+            pos += v
+            n_pos += 1
+        elif v < 0:
+            neg -= v
+            n_neg += 1
     score = pos - neg
     if score:
         score += math.copysign(min(text.count("!"), 4) * _EXCLAIM, score)
