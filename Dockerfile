@@ -7,7 +7,7 @@ COPY pyproject.toml constraints.txt README.md ./
 COPY shared ./shared
 COPY services ./services
 RUN python -m venv /venv \
- && /venv/bin/pip install -c constraints.txt .
+ && /venv/bin/pip install -c constraints.txt ".[embedding]"
 
 FROM python:3.11-slim
 # No compilers or pip caches in the final image; the venv holds everything.

@@ -5,11 +5,12 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from services.ingest.classification import ClassifierUnavailableError
 from services.ingest.fetch.worker import FetchWorker
 from services.ingest.orders.endpoints import router as orders_router
 from services.ingest.privacy.endpoints import router as privacy_router
 from services.ingest.privacy.handlers import data_export_consumer
-from services.ingest.reviews.classify import run_factory
+from services.ingest.reviews.classify import ClassificationWorker, run_factory
 from services.ingest.reviews.endpoints import router as reviews_router
 from services.ingest.reviews.handlers import survey_reviews_consumer
 from services.ingest.settings import IngestSettings
@@ -27,6 +28,28 @@ from shared.periodic import DEFAULT_TASKS, PeriodicTask
 from shared.runtime import Runtime
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def _second_pass(settings: IngestSettings) -> tuple[PeriodicTask, ...]:
+    if not settings.second_pass_classifier:
+        return ()
+    worker = ClassificationWorker(
+        settings.second_pass_classifier,
+        batch_size=settings.second_pass_batch_size,
+        second_pass=True,
+        threads=settings.second_pass_threads,
+        nice=settings.second_pass_nice,
+    )
+    try:
+        run = run_factory(worker)
+    except ClassifierUnavailableError as exc:
+        raise ClassifierUnavailableError(
+            f"{exc} (the second classification pass, INGEST_SECOND_PASS_CLASSIFIER="
+            f"{settings.second_pass_classifier}; set it empty to run without)"
+        ) from exc
+    return (
+        PeriodicTask("second-pass", settings.second_pass_interval_s, run, wake_on="second_pass"),
+    )
 
 
 def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
@@ -57,9 +80,15 @@ def build(settings: IngestSettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask(
                 "classify-reviews",
                 settings.classify_interval_s,
-                run_factory(settings.classifier),
+                run_factory(
+                    ClassificationWorker(
+                        settings.classifier,
+                        second_pass_follows=bool(settings.second_pass_classifier),
+                    )
+                ),
                 wake_on="classify",
             ),
+            *_second_pass(settings),
         ),
     )
     app = create_app(

@@ -43,3 +43,14 @@ class IngestSettings(ServiceSettings):
     # embedding model shipped in a PyPI package; optional, slower, better on hard cases).
     classifier: str = "fast"
     classify_interval_s: float = 0.5
+    # The second pass (docs/classification.md, "Two passes"): after the first classifier's
+    # announcement, this one classifies every review again and announces the final word. Empty
+    # turns it off. "embedding" needs the optional package (pip install '.[embedding]').
+    second_pass_classifier: str = "embedding"
+    # The e5 encoder's threads: ~20-40 reviews/s per thread, depending on length.
+    second_pass_threads: int = Field(default=2, ge=1, le=16)
+    # Small batches: a claimed batch holds its row locks until the whole batch is announced.
+    second_pass_batch_size: int = Field(default=16, ge=1, le=500)
+    second_pass_interval_s: float = Field(default=1.0, gt=0, le=3600)
+    # Nice value of the second pass's threads: the fast pass, webhooks and alerts go first.
+    second_pass_nice: int = Field(default=10, ge=0, le=19)

@@ -64,6 +64,10 @@ class ReviewClassification(Payload):
     removal_candidate: bool
     question: Scored | None = None
     explanations: list[str] = Field(default_factory=list, max_length=30)
+    # False when ingest's second, slower classification pass will announce this review again:
+    # alerts act on this one at once, automatic replies wait for the final word. Left off the
+    # wire when true, so a final classification reads as before the second pass existed.
+    final: bool = Field(default=True, exclude_if=lambda value: value)
 
 
 class OrderContext(Payload):

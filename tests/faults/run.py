@@ -229,6 +229,10 @@ async def outstanding(probe: Probe, fleet: Fleet) -> dict[str, int]:
     rows = await probe.fetch("SELECT count(*) AS n FROM ingest.reviews WHERE needs_classification")
     result["reviews to classify"] = rows[0]["n"]
     rows = await probe.fetch(
+        "SELECT count(*) AS n FROM ingest.reviews WHERE needs_second_pass AND deleted_at IS NULL"
+    )
+    result["reviews for the second pass"] = rows[0]["n"]
+    rows = await probe.fetch(
         "SELECT count(*) AS n FROM survey.survey_emails "
         "WHERE status IN ('pending', 'sending') AND send_at < now() + interval '1 day'"
     )

@@ -40,3 +40,24 @@ def test_quick_mode_writes_throughput_and_quality(tmp_path: Path) -> None:
     for figures in result["quality"].values():
         assert 0 < figures["accuracy"] <= 1 and 0 < figures["macro_f1"] <= 1
     assert "reviews/s per core" in done.stdout
+
+
+def test_second_pass_mode_measures_the_e5_classifier_on_the_whole_machine(
+    tmp_path: Path,
+) -> None:
+    args = ["--second-pass", "--quick", "--no-quality", "--results-dir", str(tmp_path)]
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.classifier", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=110,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    (path,) = tmp_path.glob("classifier-second-pass-*.json")
+    result = json.loads(path.read_text())
+    assert result["model_version"].startswith("embedding-")
+    assert result["pinned_cpu"] is None and result["threads"] == 2
+    assert result["throughput"]["reviews"] == 60 and result["throughput"]["reviews_per_s"] > 0
+    assert result["target_reviews_per_s"] == 50
+    assert "reviews/s with 2 threads" in done.stdout

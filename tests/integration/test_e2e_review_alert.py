@@ -184,3 +184,78 @@ def test_a_shop_without_support_address_alerts_its_contact_or_records_no_recipie
         timeout=120,
     )
     assert f"{without}  1" in text.stdout, text.stdout
+
+
+async def _announcements(infra, database: str, shop_id: str, review_id: str) -> list[dict]:
+    conn = await connect_as(infra, database, "ingest")
+    try:
+        rows = await conn.fetch(
+            "SELECT body FROM outbox WHERE event_type = 'review.classified' ORDER BY id"
+        )
+    finally:
+        await conn.close()
+    events = [json.loads(bytes(r["body"])) for r in rows]
+    return [
+        e["payload"]["classification"]
+        for e in events
+        if e["shop_id"] == shop_id and e["payload"]["source_review_id"] == review_id
+    ]
+
+
+def test_second_pass_alerts_on_an_angry_text_under_five_stars(stack, infra, database) -> None:
+    """Five stars over a text that is plainly a complaint: the fast model reads it as positive
+    (no alert), the second pass (e5) reads it as negative with a star/text mismatch and its
+    final announcement alerts support within seconds, once."""
+    ingest, notifier = stack["ingest"], stack["notifier"]
+    shop_id = f"e2e-{uuid.uuid4().hex[:6]}"
+    support = f"support-{uuid.uuid4().hex[:8]}@example.com"
+    create_shop(ingest.url, shop_id, "standard", WHSEC, contact_email=support)
+    text = "Honestly a joke of a product, it stopped charging after two days."
+    body = body_of(
+        {
+            "type": "review.created",
+            "data": {
+                "review_id": "misclick-1",
+                "rating": 5,
+                "text": text,
+                "language": "en",
+                "created_at": datetime.now(UTC).isoformat(),
+                "reviewer": {"name": "Ana"},
+            },
+        }
+    )
+    started = time.monotonic()
+    posted = httpx.post(
+        f"{ingest.url}/reviews/generic/{shop_id}",
+        content=body,
+        headers=standard_headers(body, WHSEC),
+    )
+    assert posted.status_code == 202, posted.text
+    mails: list = []
+    while time.monotonic() < started + 60 and not mails:
+        mails = mails_to(infra.maildir, support)
+        time.sleep(0.2)
+    assert len(mails) == 1, ingest.log_tail() + notifier.log_tail()
+    took = time.monotonic() - started
+    text_part = mails[0].get_body(("plain",)).get_content()
+    assert "stars and text disagree" in text_part and "stopped charging" in text_part
+    time.sleep(2)
+    assert len(mails_to(infra.maildir, support)) == 1
+    assert took < 15, f"the second pass's alert took {took:.1f} s"
+    # The fast model's announcement came first and read the text as positive; the final one
+    # is the second pass's.
+    fast, final = asyncio.run(_announcements(infra, database, shop_id, "misclick-1"))
+    assert (fast["final"], fast["sentiment"], fast["star_text_mismatch"]) == (
+        False,
+        "positive",
+        False,
+    )
+    # `final` is left off the wire when true.
+    assert ("final" in final, final["sentiment"], final["star_text_mismatch"]) == (
+        False,
+        "negative",
+        True,
+    )
+    assert fast["model_version"].startswith("fast-") and final["model_version"].startswith(
+        "embedding-"
+    )

@@ -448,6 +448,30 @@ async def test_revoking_a_key_ends_the_tokens_issued_with_it(responder: Responde
         assert r.status_code == 401 and "no API key" in r.json()["detail"]
 
 
+async def test_a_later_classification_of_the_same_revision_replaces_the_earlier(
+    responder: Responder,
+) -> None:
+    """Ingest's second pass announces the same revision again, later: that one is the
+    classification to keep; a redelivery of the earlier one changes nothing."""
+    async with responder.http() as http:
+        _, manager = await user_with_key(http, "manager", ["s1"])
+        await responder.feed(shop_event("s1", version=1, hours=48))
+        fast = classified("s1", "t:2", rating=5, sentiment="positive")
+        final = classified("s1", "t:2", rating=5, sentiment="negative", mismatch=True)
+        final = final.model_copy(update={"occurred_at": T0 + timedelta(seconds=2)})
+
+        async def sentiment() -> str:
+            r = await http.get("/v1/reviews/t:2", headers=manager)
+            return str(r.json()["review"]["sentiment"])
+
+        await responder.feed(fast)
+        assert await sentiment() == "positive"
+        await responder.feed(final)
+        assert await sentiment() == "negative"
+        await responder.feed(fast)
+        assert await sentiment() == "negative"
+
+
 async def test_read_model_keeps_the_newest_revision_and_the_shops_sla(
     responder: Responder,
 ) -> None:

@@ -340,12 +340,18 @@ async def test_cli_import_through_the_running_stack_pages_only_for_the_fresh_neg
     assert [r["subject"] for r in timed] == ["generic:fresh-1"]
 
     topic = topic_name(CLASSIFIED.name, prefix)
-    before = [parse_event(r.value) for r in await read_topic(infra.kafka_bootstrap, topic, 2)]
+    # Each review is announced twice: by the fast model, then by the second pass (final).
+    before = [parse_event(r.value) for r in await read_topic(infra.kafka_bootstrap, topic, 4)]
     assert sorted(
-        (e.payload.review_id, e.payload.backfill)
+        (e.payload.review_id, e.payload.backfill, e.payload.classification.final)
         for e in before
         if isinstance(e, ReviewClassified) and e.shop_id == shop_id
-    ) == [("generic:fresh-1", True), ("google:old-1", True)]
+    ) == [
+        ("generic:fresh-1", True, False),
+        ("generic:fresh-1", True, True),
+        ("google:old-1", True, False),
+        ("google:old-1", True, True),
+    ]
 
     code, results, totals = run_cli(env, shop_id, export)
     assert [r["status"] for r in results] == ["unchanged", "unchanged", "rejected"]

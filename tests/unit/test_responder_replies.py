@@ -182,6 +182,12 @@ QUESTION = {
         ),
         ({**POSITIVE, "rating": 3}, ON, "3-star"),
         (
+            # The fast model's word while ingest's second pass is still to come.
+            {**POSITIVE, "classification": {**POSITIVE["classification"], "final": False}},
+            ON,
+            "second pass",
+        ),
+        (
             {**POSITIVE, "classification": {"sentiment": "positive", "language_confidence": 0.2}},
             ON,
             "language",

@@ -56,7 +56,7 @@ _loaded: dict[str, Classifier] = {}
 _lock = threading.Lock()
 
 
-def _build(kind: str) -> Classifier:
+def _build(kind: str, threads: int) -> Classifier:
     from services.ingest.classification.pipeline import ReviewClassifier
     from services.ingest.classification.version import embedding_version, fast_version
 
@@ -66,15 +66,19 @@ def _build(kind: str) -> Classifier:
         return ReviewClassifier(fast_version(), LinearSentimentModel())
     if kind == "embedding":
         from services.ingest.classification.embedding import EmbeddingSentimentModel
+        from services.ingest.classification.sentiment import LinearSentimentModel
 
-        return ReviewClassifier(embedding_version(), EmbeddingSentimentModel())
+        # The fast model's lists head joins e5 on de/sl/lv/ro texts with listed words.
+        model = EmbeddingSentimentModel(threads=threads, lists=LinearSentimentModel())
+        return ReviewClassifier(embedding_version(), model)
     raise ValueError(f"unknown classifier kind {kind!r}: expected one of {', '.join(KINDS)}")
 
 
-def load_classifier(kind: str = "fast") -> Classifier:
+def load_classifier(kind: str = "fast", threads: int = 1) -> Classifier:
     """The classifier of this kind, built on first use and shared afterwards (loading the language
-    models and the weights takes about a second; classifying is thread-safe)."""
+    models and the weights takes about a second; classifying is thread-safe). `threads`: the
+    embedding encoder's threads; the first load of a kind decides."""
     with _lock:
         if kind not in _loaded:
-            _loaded[kind] = _build(kind)
+            _loaded[kind] = _build(kind, threads)
         return _loaded[kind]

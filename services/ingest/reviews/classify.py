@@ -1,10 +1,19 @@
-"""The classification worker: stored reviews waiting for the classifier are claimed
+"""The classification workers: stored reviews waiting for the classifier are claimed
 (`FOR UPDATE SKIP LOCKED`, so replicas share the work), classified in a batch, and announced as
-`review.classified` with everything the notifier and responder need, in one transaction."""
+`review.classified` with everything the notifier and responder need, in one transaction.
+
+Two passes (docs/classification.md, "Two passes"): the fast model announces every review at
+once, so alerts fire within a second; the slower, more accurate one (multilingual e5) follows
+and announces the final classification, which may change the label or raise a star/text
+mismatch the fast model missed. The fast announcement says `final: false`, so automatic replies
+wait for the second one."""
 
 import asyncio
 import logging
+import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -40,21 +49,50 @@ def _order_context(row: dict[str, Any] | None) -> OrderContext | None:
     )
 
 
+def _lower_priority(nice: int) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+    except (AttributeError, OSError) as exc:  # not Linux, or not permitted: run at par
+        log.warning("could not lower the classifier thread's priority", extra={"error": repr(exc)})
+
+
 @dataclass
 class ClassificationWorker:
     kind: str
     batch_size: int = 100
+    # This worker is the second pass (claims what the first announced).
+    second_pass: bool = False
+    # A second pass follows this one: its announcements are not final.
+    second_pass_follows: bool = False
+    threads: int = 1
+    # Runs its model on its own thread at this nice value (Linux, per thread; the encoder's
+    # OpenMP threads inherit it): the second pass yields the CPU to webhooks, the fast pass
+    # and the alerts, and takes what is left.
+    nice: int = 0
     _classifier: Classifier | None = None
+    _executor: ThreadPoolExecutor | None = None
+
+    def _run_on(self) -> ThreadPoolExecutor | None:
+        if self.nice and self._executor is None:
+            self._executor = ThreadPoolExecutor(
+                1, f"classify-{self.kind}", initializer=_lower_priority, initargs=(self.nice,)
+            )
+        return self._executor
 
     def classifier(self) -> Classifier:
         if self._classifier is None:
-            self._classifier = load_classifier(self.kind)
+            self._classifier = load_classifier(self.kind, self.threads)
             freeze_long_lived()  # the model lives as long as the process
         return self._classifier
 
     async def run_once(self, pool: Pool) -> int:
+        claim = (
+            repository.claim_for_second_pass
+            if self.second_pass
+            else repository.claim_for_classification
+        )
         async with pool.acquire() as conn, conn.transaction():
-            claimed = await repository.claim_for_classification(conn, self.batch_size)
+            claimed = await claim(conn, self.batch_size)
             if not claimed:
                 return 0
             inputs = [
@@ -68,16 +106,25 @@ class ClassificationWorker:
                 for r in claimed
             ]
             # CPU work off the event loop, so HTTP requests keep being answered meanwhile.
-            results = await asyncio.to_thread(self.classifier().classify_many, inputs)
+            results = await asyncio.get_running_loop().run_in_executor(
+                self._run_on(), self.classifier().classify_many, inputs
+            )
+            final = not self.second_pass_follows
             for review, result in zip(claimed, results, strict=True):
-                await self._announce(conn, review, result.to_event().model_dump(mode="json"))
+                classification = result.to_event().model_copy(update={"final": final})
+                await self._announce(conn, review, classification.model_dump(mode="json"))
         return len(claimed)
 
     async def _announce(
         self, conn: Connection, review: StoredReview, classification: dict[str, Any]
     ) -> None:
         await repository.save_classification(
-            conn, review.shop_id, review.review_id, classification, classification["model_version"]
+            conn,
+            review.shop_id,
+            review.review_id,
+            classification,
+            classification["model_version"],
+            needs_second_pass=self.second_pass_follows,
         )
         context = (
             _order_context(await repository.order_context(conn, review.shop_id, review.order_id))
@@ -111,8 +158,7 @@ class ClassificationWorker:
         await within(conn).emit(event)
 
 
-def run_factory(kind: str) -> Callable[[Pool], Any]:
-    worker = ClassificationWorker(kind)
+def run_factory(worker: ClassificationWorker) -> Callable[[Pool], Any]:
     # Load now: a misconfigured or missing model stops the service at start, not at the first
     # review.
     worker.classifier()

@@ -16,7 +16,8 @@ from shared.db.pool import create_pool
 
 async def _main() -> int:
     settings = IngestSettings()
-    version = load_classifier(settings.classifier).version
+    # The version a review ends with: the second pass's when there is one.
+    version = load_classifier(settings.second_pass_classifier or settings.classifier).version
     pool = await create_pool(settings)
     try:
         async with pool.acquire() as conn:

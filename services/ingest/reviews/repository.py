@@ -186,23 +186,44 @@ async def claim_for_classification(conn: Connection, limit: int) -> list[StoredR
     return [StoredReview(**dict(r)) for r in rows]
 
 
+async def claim_for_second_pass(conn: Connection, limit: int) -> list[StoredReview]:
+    """Reviews the fast model has announced, waiting for the second pass; like
+    `claim_for_classification`. One with a newer revision waiting for the first pass is left
+    until that pass has announced it."""
+    rows = await conn.fetch(
+        f"""
+        SELECT {_COLUMNS} FROM reviews
+        WHERE needs_second_pass AND NOT needs_classification AND deleted_at IS NULL
+          AND redacted_at IS NULL
+        ORDER BY backfill, received_at
+        LIMIT $1
+        FOR UPDATE SKIP LOCKED
+        """,
+        limit,
+    )
+    return [StoredReview(**dict(r)) for r in rows]
+
+
 async def save_classification(
     conn: Connection,
     shop_id: str,
     review_id: str,
     classification: dict[str, Any],
     model_version: str,
+    needs_second_pass: bool = False,
 ) -> None:
     await conn.execute(
         """
         UPDATE reviews SET classification = $3, model_version = $4,
-                           needs_classification = false, updated_at = now()
+                           needs_classification = false, needs_second_pass = $5,
+                           updated_at = now()
         WHERE shop_id = $1 AND review_id = $2
         """,
         shop_id,
         review_id,
         classification,
         model_version,
+        needs_second_pass,
     )
 
 
@@ -212,7 +233,7 @@ async def request_reclassification(conn: Connection, except_version: str) -> int
         """
         UPDATE reviews SET needs_classification = true
         WHERE deleted_at IS NULL AND redacted_at IS NULL AND model_version IS DISTINCT FROM $1
-          AND NOT needs_classification
+          AND NOT needs_classification AND NOT needs_second_pass
         """,
         except_version,
     )

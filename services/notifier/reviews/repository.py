@@ -10,7 +10,9 @@ from shared.events.reviews import ReviewClassifiedPayload
 async def upsert(
     conn: Connection, shop_id: str, review: ReviewClassifiedPayload, at: datetime
 ) -> bool:
-    """False when this revision (or a newer one) was seen before."""
+    """False when this revision (or a newer one) was seen before. A later classification of
+    the same revision (ingest's second pass, a reclassification after a model upgrade) is
+    newer: announcements are ordered by (revision, the time ingest announced them)."""
     c = review.classification
     row = await conn.fetchval(
         """
@@ -23,6 +25,7 @@ async def upsert(
             removal_candidate = EXCLUDED.removal_candidate, order_id = EXCLUDED.order_id,
             classified_at = EXCLUDED.classified_at, deleted_at = NULL
         WHERE EXCLUDED.revision > r.revision
+           OR (EXCLUDED.revision = r.revision AND EXCLUDED.classified_at > r.classified_at)
         RETURNING 1
         """,
         shop_id,

@@ -46,6 +46,13 @@ async def upsert_public(
             language = EXCLUDED.language, verified = EXCLUDED.verified,
             verified_by = EXCLUDED.verified_by, incentivized = EXCLUDED.incentivized,
             updated_at = greatest(p.updated_at, EXCLUDED.updated_at)
+        -- A second classification of the same revision changes nothing shown: no new
+        -- updated_at for the feeds and caches.
+        WHERE (p.rating, p.title, p.body, p.display_name, p.language, p.verified,
+               p.verified_by, p.incentivized)
+              IS DISTINCT FROM (EXCLUDED.rating, EXCLUDED.title, EXCLUDED.body,
+                                EXCLUDED.display_name, EXCLUDED.language, EXCLUDED.verified,
+                                EXCLUDED.verified_by, EXCLUDED.incentivized)
         """,
         shop_id,
         review.review_id,

@@ -39,6 +39,8 @@ def decide(
         return _refuse("reviews mentioning safety, health, legal or fraud wait for a person")
     if review.get("removal_candidate") or c.get("abuse"):
         return _refuse("abusive or off-target reviews wait for a person")
+    if c.get("final") is False:
+        return _refuse("the final classification (second pass) has not arrived yet")
     if c.get("star_text_mismatch"):
         return _refuse("the stars and the text disagree")
     rating = review.get("rating")

@@ -41,7 +41,9 @@ async def upsert(
     due: datetime,
     at: datetime,
 ) -> bool:
-    """False when this revision (or a newer one) was stored before; `due` (its reply SLA's end)
+    """False when this revision (or a newer one) was stored before (a later classification of
+    the same revision, ingest's second pass or a reclassification, is newer: ordered by
+    (revision, the time ingest announced it)); `due` (its reply SLA's end)
     applies to a new review only, later revisions keep theirs. A redacted review stays
     redacted: a later revision brings back no name or text. The analytics rollups follow in
     the same transaction (the stored state before and after)."""
@@ -74,6 +76,7 @@ async def upsert(
             classification = EXCLUDED.classification, updated_at = EXCLUDED.updated_at,
             classified_at = EXCLUDED.classified_at, deleted_at = NULL
         WHERE EXCLUDED.revision > r.revision
+           OR (EXCLUDED.revision = r.revision AND EXCLUDED.classified_at > r.classified_at)
         RETURNING {_COUNTED}, (xmax = 0) AS inserted
         """,
         shop_id,
