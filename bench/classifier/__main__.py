@@ -5,7 +5,7 @@ build. Writes bench/results/classifier-<UTC time>.json and prints a markdown tab
     .venv/bin/python -m bench.classifier [--quick] [--reviews 20000] [--rounds 5] [--no-quality]
 
 `--second-pass` measures ingest's second pass instead (the e5 classifier with
-`--threads`, default 2 as in the service, not pinned: the target is reviews per second on the
+`--threads`, default 1 as in the service, not pinned: the target is reviews per second on the
 whole machine), written as classifier-second-pass-<UTC time>.json.
 """
 
@@ -119,7 +119,12 @@ def _table(result: dict[str, Any]) -> str:
         )
     target = result["target_reviews_per_s"]
     verdict = "meets" if t["reviews_per_s"] >= target else "MISSES"
-    where = "per core" if result["pinned_cpu"] is not None else f"with {result['threads']} threads"
+    threads = result["threads"]
+    where = (
+        "per core"
+        if result["pinned_cpu"] is not None
+        else f"with {threads} encoder thread{'' if threads == 1 else 's'}"
+    )
     lines.append(f"\n{verdict} the target of {target:,} reviews/s {where}")
     lines.append(
         f"load average before/after: {result['loadavg_before']} / {result['loadavg_after']}"
@@ -159,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--results-dir", type=Path, default=results.RESULTS_DIR)
     parser.add_argument("--second-pass", action="store_true", help="the e5 second pass")
-    parser.add_argument("--threads", type=int, default=2, help="second pass: encoder threads")
+    parser.add_argument("--threads", type=int, default=1, help="second pass: encoder threads")
     # bench/all passes its arguments to every benchmark: ignore the other benchmarks' options.
     args, _ = parser.parse_known_args(argv)
     if args.second_pass:

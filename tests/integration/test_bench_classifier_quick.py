@@ -57,7 +57,7 @@ def test_second_pass_mode_measures_the_e5_classifier_on_the_whole_machine(
     (path,) = tmp_path.glob("classifier-second-pass-*.json")
     result = json.loads(path.read_text())
     assert result["model_version"].startswith("embedding-")
-    assert result["pinned_cpu"] is None and result["threads"] == 2
+    assert result["pinned_cpu"] is None and result["threads"] == 1
     assert result["throughput"]["reviews"] == 60 and result["throughput"]["reviews_per_s"] > 0
     assert result["target_reviews_per_s"] == 50
-    assert "reviews/s with 2 threads" in done.stdout
+    assert "reviews/s with 1 encoder thread" in done.stdout

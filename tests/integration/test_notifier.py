@@ -229,6 +229,23 @@ async def test_escalation_fires_when_unanswered_and_not_when_replied(notifier) -
     assert len(notifier.mails_to(boss)) == 2
 
 
+async def test_a_later_milder_classification_stops_the_escalation(notifier) -> None:
+    """The fast pass read the review as negative (alert, escalation timers); ingest's second
+    pass reads the same revision as positive: nobody is paged for an unanswered negative."""
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s9", alert_recipients=[support], escalation_recipients=[boss])
+    await notifier.feed(classified("s9", "g:milder"))
+    final = classified("s9", "g:milder", sentiment="positive", rating=5)
+    await notifier.feed(final.model_copy(update={"occurred_at": T0 + timedelta(seconds=3)}))
+    await notifier.feed(classified("s9", "g:still"))
+    notifier.clock.now = T0 + timedelta(hours=48, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    escalated = [m.get_body(("plain",)).get_content() for m in notifier.mails_to(boss)]
+    assert len(escalated) == 2 and all("g:still" in m for m in escalated), escalated
+    assert len(notifier.mails_to(support)) == 2  # the fast pass's alerts went out
+
+
 async def test_signed_webhooks_standard_and_slack(notifier) -> None:
     await shop(notifier, "s3")
     with Receiver() as receiver:

@@ -40,3 +40,14 @@ def test_embedding_classifier_behind_the_same_interface() -> None:
     assert results[1].sentiment.from_text == "positive"
     assert results[2].severity.level == "high"
     assert all(r.model_version == classifier.version for r in results)
+
+
+def test_a_long_text_is_read_as_its_opening_and_its_ending() -> None:
+    from services.ingest.classification.embedding import reading
+
+    short = "Arrived broken. " * 18  # 288 characters: whole
+    assert reading(short) == short
+    long = "Lovely colour and a nice box. " * 20 + "But it broke on the second day, never again."
+    read = reading(long)
+    assert len(read) <= 305 and read.startswith("Lovely colour")
+    assert read.endswith("broke on the second day, never again.") and " ... " in read

@@ -7,10 +7,19 @@ from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel, Topic, TopicName
 
 _DELAY_WINDOW = 5
+# "My refund never arrived", "Geld nie angekommen": a waiting phrase right after a refund word
+# is about the money, not the parcel.
+_REFUND_WINDOW = 5
 
 
-def _delay_by_proximity(scan: Scan) -> str | None:
+def _after_refund(start: int, refunds: list[int]) -> bool:
+    return any(0 <= start - end < _REFUND_WINDOW for end in refunds)
+
+
+def _delay_by_proximity(scan: Scan, refunds: list[int]) -> str | None:
     for word in scan.of("delivery_word"):
+        if _after_refund(word.start, refunds):
+            continue
         for hint in scan.of("delay_hint"):
             if abs(word.start - hint.start) <= _DELAY_WINDOW and not hint.negated:
                 return f"{word.describe()} + {hint.describe()}"
@@ -21,12 +30,16 @@ def detect(
     scan: Scan, sentiment: SentimentLabel, severity_reasons: list[str]
 ) -> tuple[list[Topic], list[str]]:
     found: dict[str, list[str]] = {}
-    for m in scan.of("topic"):
+    matches = scan.of("topic")
+    refunds = [m.end for m in matches if m.label == "returns_refunds"]
+    for m in matches:
         if m.negated and m.label in NEGATABLE_TOPICS:
+            continue
+        if m.label == "delivery_delay" and _after_refund(m.start, refunds):
             continue
         found.setdefault(m.label, []).append(m.describe())
     if "delivery_delay" not in found:
-        pair = _delay_by_proximity(scan)
+        pair = _delay_by_proximity(scan, refunds)
         if pair:
             found["delivery_delay"] = [pair]
     # Praise words in a negative review are sarcasm or a concession, not praise.

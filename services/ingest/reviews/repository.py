@@ -30,6 +30,8 @@ class StoredReview:
     deleted_at: datetime | None
     backfill: bool
     incentivized: bool
+    # The stored classification: read only by the second pass (claim_for_second_pass).
+    classification: dict[str, Any] | None = None
 
 
 _COLUMNS = (
@@ -192,7 +194,7 @@ async def claim_for_second_pass(conn: Connection, limit: int) -> list[StoredRevi
     until that pass has announced it."""
     rows = await conn.fetch(
         f"""
-        SELECT {_COLUMNS} FROM reviews
+        SELECT {_COLUMNS}, classification FROM reviews
         WHERE needs_second_pass AND NOT needs_classification AND deleted_at IS NULL
           AND redacted_at IS NULL
         ORDER BY backfill, received_at

@@ -43,6 +43,9 @@ async def on_classified(
         deadline, second = escalation_deadlines(review.created_at, shop.sla, tz)
         await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)
         await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
+    else:
+        # A later reading (ingest's second pass, an edit) that needs no reply: no escalation.
+        await timers.cancel_for_review(conn, event.shop_id, review.review_id)
     matching: list[Rule] = await rules.enabled_for_shop(conn, event.shop_id)
     if not matching:
         fallback = default_rule(event.shop_id, shop.alert_to())

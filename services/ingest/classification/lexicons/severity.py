@@ -6,37 +6,124 @@ SEVERITY: dict[str, dict[str, str]] = {
         "en": """injur*, hurt myself, hurt my, got hurt, hospital*, emergency room, doctor,
             got sick, made me sick, felt sick, was sick, became sick,
             poisoned, poisonous, vomit*, rash, rashes, bleed*, blood, cut myself, made me ill,
-            swollen, swelling, infection*, itching, ambulance, poisoning""",
+            swollen, swelling, infection*, itching, ambulance, poisoning,
+            allergic reaction, burned my, burnt my, cut my, bruise*, stitches, a e, urgent care,
+            diarrh*, nausea, nauseous, dizzy, breathing problems, asthma attack, skin
+            reaction, irritation, burning sensation, blister*, hives, eye infection, was hurt,
+            got injured, were hurt, been hurt, broke his, broke her, broken arm, broken leg,
+            broken wrist, concussion, food poisoning, sick after, ill after, vet, the vet,
+            paramedic*""",
         "de": """verletz*, krankenhaus*, arzt, arztin, notaufnahme, krank, vergift*,
             ausschlag*, blutet*, blutung*, erbroch*, erbrech*, entzund*, schwellung*,
-            krankenwagen*, notarzt*""",
+            krankenwagen*, notarzt*,
+            verbruh*, verbrueh*, mich geschnitten, sich geschnitten, mir geschnitten,
+            kante geschnitten, daran geschnitten, dran geschnitten, finger geschnitten, hand
+            geschnitten, schnittwunde*, schnittverletzung*, verbrennung*, brandblase*,
+            brandwunde*, mich verbrannt, mir verbrannt, sich verbrannt, finger verbrannt, hand
+            verbrannt, allergische reaktion, allergischen reaktion, hautausschlag*, verstaucht,
+            verstauchung*, prellung*, geschwollen, angeschwollen, handgelenk gebrochen, arm
+            gebrochen, bein gebrochen, fuss gebrochen, finger gebrochen, zeh gebrochen, nase
+            gebrochen, rippe gebrochen, gebrochen* bein, gebrochen* handgelenk, genaht werden,
+            uebelkeit, ins krankenhaus, zum arzt, zur notaufnahme, blaue flecken, blauer fleck,
+            genaht, horschad*, hoerschad*, tinnitus, trommelfell*, geprellt, gestaucht, zerrung*,
+            verrenkt, ausgerenkt, ruckenschmerz*, hand aufgeschnitten, finger aufgeschnitten,
+            bein aufgeschnitten, fuss aufgeschnitten, aufgeschlitzt, bauchkrampf*, bauchschmerz*,
+            magenkrampf*, magenschmerz*, magenverstimmung*, mich ubergeben, uns ubergeben, sich
+            ubergeben, mich uebergeben, uns uebergeben, sich uebergeben, ubergeben mussen,
+            knie aufgeschlagen, kopf aufgeschlagen, kinn aufgeschlagen, lippe aufgeschlagen,
+            ellenbogen aufgeschlagen, schurfwunde*, schuerfwunde*, aufgeschurft, aufgeschuerft,
+            platzwunde*, knochenbruch, gebrochen* arm, gehirnerschutterung, durchfall, ubelkeit,
+            atemnot, asthma*, hautreaktion*, juckreiz, juckt, tierarzt*,
+            schmerzen, wehgetan, weh getan, tut weh""",
         "sl": """poskodoval* sem se, sem se poskodoval*, se je poskodoval*, rana, ranjen*,
             bolnisnic*, zdravnik*, zdravnic*, urgenc*, zastrupit*, zastruplj*, izpuscaj*,
-            krvav*, bruhal*, bruhanj*, zbolel*, opeklin*, vnetj*, otekl*, resilc*""",
+            krvav*, bruhal*, bruhanj*, zbolel*, opeklin*, vnetj*, otekl*, resilc*,
+            porezal*, urezal*, modric*, pretres mozganov, zlomil* roko, zlomil* nogo, driska,
+            slabo mi je, vrtoglav*, tezko dihal*, astma*, srbenje, srbi,
+            pekoc*, mehurj*, veterinar*, bolecin*, boli me, bolelo""",
         "lv": """traum*, ievainoj*, savainoj*, slimnic*, arsts, arstam, arstu, neatliekam*,
             saindej*, izsitum*, asinis, asino*, vemt*, vemsan*, apdegum*, iekaisum*, pietuk*,
-            atrai palidzib*""",
+            atrai palidzib*,
+            sagriez*, iegriez*, zilum*, smadzenu satricinajum*, lauza roku, lauzu roku, lauza
+            kaju, caureja, nelabum*, reibon*, elpas trukum*, astm*, nieze, dedzin*,
+            tulzn*, veterinar*, sapes, sapeja""",
         "ro": """ranit*, spital*, medic, medicul, medicului, la urgente, camera de garda, intoxic*,
             otravi*, eruptie*, eruptii, sangera*, sange, vomit*, voma, arsura, arsuri, umflat*,
-            infectie*, ambulant*""",
+            infectie*, ambulant*,
+            m am taiat, s a taiat, vanatai*, copci, fractur*, comotie, diaree, greata, greturi,
+            ameteli, ameteala, nu puteam respira, astm*,
+            mancarime, mancarimi, ma mananca, usturime, basici, vezicule, veterinar*""",
     },
     "safety": {
         "en": """caught fire, on fire, fire hazard, started a fire, burn*, smoke, smoking, explod*,
             explosion*, electric shock, got a shock, shocked me, spark, sparks, sparked,
             sparking, overheat*, allerg*, anaphyla*, choking, choked, choke, toxic*, unsafe,
-            dangerous*, hazard*, flames""",
+            dangerous*, hazard*, flames,
+            brake failed, brakes failed, brake failure, brakes don t work, brakes do not work,
+            brake doesn t, collapsed, collapses, gave way, came loose, detached, tipped over,
+            tips over, toppled, sharp edge*, shards, glass shards, electrocut*, melted, melting,
+            scorch*, short circuit*, choking hazard, swallowed, product recall, recalled,
+            gas leak, smell of
+            gas, carbon monoxide, could have been killed, could have been seriously, could have
+            died, could have hurt, could have injured, could hurt someone, could kill someone,
+            someone could get hurt, someone will get hurt, nearly killed, almost killed, near
+            miss, nearly fell, almost fell, nearly rolled, almost rolled, rolled into the road,
+            fell on my, fell onto, lead paint, asbestos, child safety, not safe, isn t safe,
+            safety issue, safety hazard, safety risk,
+            brake*, nearly ran over, nearly hit""",
         "de": """feuer, brand, brandgefahr*, in flammen, flammen, brannte, verbrann*, rauch,
-            qualm*, explodi*, stromschlag*, funken, uberhitz*, allergi*,
-            anaphylak*, gefahrlich*, giftig*, erstick*, lebensgefahr*""",
+            qualm*, explodi*, stromschlag*, funken, uberhitz*,
+            anaphylak*, gefahrlich*, giftig*, erstick*, lebensgefahr*,
+            bremse versagt, bremse hat versagt, bremsen versagen, bremsen haben versagt, bremse
+            funktioniert nicht, bremse ging nicht, zusammengebrochen, zusammengeklappt,
+            eingesturzt, umgekippt, kippt um, scharfe kante*, scharfkantig*, glassplitter,
+            splitter, geschmolzen, schmort, verschmort, kurzschluss*, verschluckt,
+            verschluckungsgefahr, produktruckruf*, ruckrufaktion*, gasgeruch, kohlenmonoxid,
+            fast umgefallen, fast gesturzt, gesturzt, sturz, sturzgefahr*, gefahr, gefaehrlich*,
+            sicherheitsrisiko*, nicht sicher, hatte
+            sterben, hatte tot, schwer verletzt,
+            bremse*, rollte fast, fast uberfahren, fast auf die strasse, auf die strasse
+            gerollt, weggerollt, rollte weg, losgerollt, klinge hat sich gelost, klinge lost sich,
+            klinge* locker*, klinge* abgebrochen, klinge* flog*, zusammengekracht,
+            zusammengesackt, brandgeruch, verkohlt*, angekokelt, geschmort, angeschmort,
+            durchgeschmort, brandfleck*, heiss gelaufen, heissgelaufen, gluhend heiss, brennend
+            heiss, schlag bekommen, elektrischen schlag, elektrischer schlag, eine gewischt,
+            ueberhitz*, explodiert, stromschlaeg*, erstickungsgefahr, scharfe* metallkant*,
+            scharfe* ecke*, scharfe* grat*, scharfe* rander, scharfe* rand, scharfe* kanten,
+            messerscharf*, auf die schnauze, auf die fresse, bin hingefallen, bin hingeflogen,
+            bin hingeknallt, sind hingefallen, vom rad gefallen, vom fahrrad gefallen, von der
+            leiter gefallen, verschluck*, gequalmt, raucht, rauchte, rauchentwicklung*,
+            fing an zu rauchen, allergie, allergien, allergisch*, allergene, aufgeblaht,
+            aufgeblaeht, brennen konnen, brennen koennen, feuer fangen, feuer gefangen, extrem
+            heiss, brutal heiss, gefahrlich heiss, viel zu heiss, glutheiss, sohn ist
+            rausgefallen, tochter ist rausgefallen, kind ist rausgefallen,
+            baby ist rausgefallen, sohn ist runtergefallen, tochter ist runtergefallen, kind ist
+            runtergefallen, baby ist runtergefallen, fast auf mein kind, fast auf meinen sohn,
+            fast auf meine tochter, fast auf mich, fast auf meinen kopf, fast auf meinen fuss,
+            fast auf das baby, fast auf den kopf, auf den
+            kopf gefallen, runtergekracht, heruntergekracht, halterung hat nachgegeben, aus der
+            wand gerissen, von der wand gefallen""",
         "sl": """ogenj, ognj*, zagorel*, gorel*, pozar*, dim, dimil*, eksplodir*, eksplozij*,
             elektricni udar, udar elektrike, streslo me, iskre, iskri, iskrilo, pregrev*, pregret*,
-            alergi*, anafilak*, nevarn*, strupen*, zadusil*""",
+            alergi*, anafilak*, nevarn*, strupen*, zadusil*,
+            zavor*, zrusil*, se je podrl*, podrl*, prevrnil*, ostri robovi, oster rob, crepinj*,
+            se je stopil*, kratek stik, pogoltnil*, odpoklic*, vonj po plinu, skoraj padel*,
+            skoraj padla, skoraj povozil*, ni varen, ni varno, ni varna, bi se lahko
+            poskodoval*, bi se lahko ponesrecil*""",
         "lv": """uguns, aizdeg*, dega, degt, degusa, degoss, dumi, dumu, dumoj*, eksplod*,
             stravas trieciens, stravas triecienu, elektrosok*, dzirkst*, parkarst*, alergi*,
-            anafilak*, bistam*, toksisk*, indig*, aizrij*""",
+            anafilak*, bistam*, toksisk*, indig*, aizrij*,
+            bremz*, sabruka, sabruk*, apgaz*, asas malas, asa mala, stikla lauskas, lauskas,
+            izkusa, issavienojum*, norija, atsauk* no tirgus, gazes smaka, gandriz nokrit*,
+            gandriz apgaz*, gandriz uzbrauca, nav dross*, nedross*, vareja savainot*, vareja
+            ievainot*""",
         "ro": """foc, a luat foc, incendi*, ars, arsa, fum, fumega*, explod*, electrocut*,
             soc electric, scantei*, supraincalz*, alergi*, anafilact*, periculos*,
-            periculoas*, toxic*, sufoc*, flacari""",
+            periculoas*, toxic*, sufoc*, flacari,
+            frana, frane, franele, s a prabusit, prabusit*, s a rasturnat, rasturnat*, muchii
+            ascutite, margini ascutite, ascutit*, cioburi, s a topit, topit*, scurtcircuit*, a
+            inghitit, inghitit*, rechemare, retras de pe piata, miros de gaz, era sa cada,
+            aproape a cazut, putea sa moara, se putea rani, se putea accidenta""",
     },
     "legal_threat": {
         "en": """lawyer*, attorney*, lawsuit*, sue, suing, sued, court, legal action, police,
@@ -45,7 +132,12 @@ SEVERITY: dict[str, dict[str, str]] = {
         "de": """anwalt*, rechtsanwalt*, klage, verklag*, vor gericht, gerichtlich*,
             gerichtsverfahren*, polizei*, anzeige erstatt*,
             strafanzeige*, verbraucherschutz*, verbraucherzentrale*, rechtliche schritte,
-            juristisch*, schlichtungsstelle*, abmahnung*""",
+            juristisch*, schlichtungsstelle*, abmahnung*, anzeige gegen, anzeige wegen,
+            zeige sie an,
+ zeige euch an, zeigen sie an, rechtlich* schritte, rechtlich*
+            vorgehen, einklag*, eingeklagt, werde klagen, klagen werde, will klagen, ich klage,
+            klage einreichen, mahnbescheid*,
+            verbraucherzentral*, anwaltlich*""",
         "sl": """odvetnik*, tozb*, tozil*, tozi, tozim, sodisc*, sodno, sodni postop*,
             policij*, zveza potrosnikov, zvezo potrosnikov, varstvo potrosnikov, inspektorat*,
             trzni inspektor*, prijavil vas bom, vas bom prijavil*, pravni ukrep*, pravne korake""",
@@ -59,7 +151,12 @@ SEVERITY: dict[str, dict[str, str]] = {
         "en": """scam*, fraud*, stolen, steal*, stole, theft, thief, thieves, rip off, ripoff,
             ripped off, counterfeit*, fake shop, con artist*, swindl*""",
         "de": """betrug*, betrog*, betruger*, abzocke*, abgezockt, gestohlen*, diebstahl*,
-            diebe, dieb, gefalscht*, falschung*, fake shop, fakeshop*, schwindel*""",
+            diebe, dieb, gefalscht*, falschung*, fake shop, fakeshop*, schwindel*,
+            betrueger*, gefaelscht*, faelschung*, abzock*, abkassiert, geld kassiert, nehmen nur
+            das geld, geld genommen, scam, fake ware, fakeware, fake produkt*, ist fake, alles
+            fake, plagiat*, nachgemacht*, kein original, nicht original,
+            keine originalware, kriminell*, verbrecher*, gauner*, halsabschneider*,
+            betrugsmasche*""",
         "sl": """prevar*, goljuf*, ukraden*, ukradl*, kraja, lopov*, tat, tatovi, ponareje*,
             ponaredek*, sleparij*, slepar*""",
         "lv": """krapniec*, krapniek*, krapsan*, krapj*, zagl*, nozag*, apzag*, viltojum*,
@@ -71,7 +168,15 @@ SEVERITY: dict[str, dict[str, str]] = {
         "en": """chargeback*, charge back, charging back, dispute the charge, dispute the payment,
             paypal dispute, paypal claim, credit card dispute, reverse the payment""",
         "de": """ruckbuchung*, rucklastschrift*, chargeback*, zahlung zuruckhol*,
-            zahlung zuruckbuch*, paypal konflikt*, kauferschutz*, lastschrift zuruck*""",
+            zahlung zuruckbuch*, paypal konflikt*, kauferschutz*, lastschrift zuruck*,
+            rueckbuchung*, ruecklastschrift*, kaeuferschutz*, zahlung zurueckhol*, zahlung
+            zurueckbuch*, lastschrift zurueck*, lastschrift widerruf*, lastschrift
+            zuruckgegeben, lastschrift zurueckgegeben, zuruckbuchen lassen, zurueckbuchen lassen,
+            zuruckgebucht, zurueckgebucht, paypal fall, fall bei paypal, streitfall*, paypal
+            eingeschaltet, bank eingeschaltet, kreditkartenfirma eingeschaltet, bei klarna
+            reklamiert, bei paypal reklamiert, bei paypal gemeldet, bei klarna gemeldet, paypal
+            reklamation, zahlung pausiert, zahlungspause*, zahlung gestoppt, zahlung
+            angehalten""",
         "sl": """chargeback*, spor pri paypal*, paypal spor*, reklamacij* pri banki,
             reklamiral* pri banki, zavrnil* placil*, preklical* placil*, bom banki, preko banke""",
         "lv": """chargeback*, apstridesu maksajum*, apstrides maksajum*, atcelt maksajum*,
@@ -85,14 +190,17 @@ SEVERITY: dict[str, dict[str, str]] = {
 # to get my money back"): a payment channel and a reversal word in the same review count too.
 PAYMENT_CHANNEL: dict[str, str] = {
     "en": "bank, my bank, credit card, card issuer, paypal, visa, mastercard, amex",
-    "de": "bank, meine bank, kreditkarte*, paypal, visa, mastercard",
+    "de": "bank, meine bank, kreditkarte*, paypal, visa, mastercard, klarna, amex, "
+    "american express, lastschrift*",
     "sl": "banka, banki, banko, kartic*, paypal, visa, mastercard",
     "lv": "banka, banku, bankai, bankas, kartes, karti, paypal, visa, mastercard",
     "ro": "banca, bancii, banca mea, card, cardul, paypal, visa, mastercard",
 }
 REVERSAL: dict[str, str] = {
     "en": "dispute*, revers*, chargeback*",
-    "de": "widerspruch*, zuruckbuch*, zuruckhol*",
+    "de": "widerspruch*, zuruckbuch*, zuruckhol*, zurueckbuch*, zurueckhol*, zuruckgebucht, "
+    "zurueckgebucht, zuruckgeholt, zurueckgeholt, konflikt*, streitfall*, pausiert, "
+    "hole mir das geld, hol mir das geld, hole ich mir",
     "sl": "spor, sporn*, zavrnit* transakcij*, zavrnil* transakcij*",
     "lv": "apstrid*, stridus",
     "ro": "contest*, disput*",

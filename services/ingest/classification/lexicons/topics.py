@@ -9,24 +9,72 @@ TOPICS: dict[str, dict[str, str]] = {
             never received, haven t received, have not received, didn t arrive, did not arrive,
             hasn t arrived, has not arrived, where is my order, where is my package,
             lost in transit,
-            waiting for my order, waiting for my parcel, waiting for my package, overdue""",
+            waiting for my order, waiting for my parcel, waiting for my package, overdue,
+            still waiting, still no sign, no sign of, hasn t shown up, has not shown up, never
+            turned up, never showed up, never came, never got it, never got my order, didn t get
+            my order, did not get my order, not yet arrived, yet to arrive, yet to receive,
+            missed the delivery date, past the delivery date, past the estimated,
+            lost parcel, lost package, parcel was lost, package was lost, parcel got lost,
+            package got lost, tracking hasn t, tracking has not, tracking not updated, tracking
+            number doesn t, stuck in transit, held up, backorder*, back order*, took
+            too long, took so long, so long to arrive, too long to arrive, waited weeks, waited
+            over, waiting weeks, waiting over, not been delivered, hasn t been delivered, has
+            not been delivered, wasn t delivered, was not delivered, never delivered, not
+            shipped yet, hasn t shipped, has not shipped, hasn t been shipped, still not
+            shipped, still hasn t""",
         "de": """verspat*, verzoger*, spat, spater, lange gedauert, nichts geliefert,
             warte auf mein* paket, warte auf mein* bestellung, warte auf die lieferung,
             noch nicht angekommen, nie angekommen, nicht angekommen,
             nicht geliefert, nie geliefert, noch nicht geliefert, wochen gewartet, lieferverzug*,
-            lange lieferzeit*, wo bleibt""",
+            lange lieferzeit*, wo bleibt,
+            warte immer noch, warte seit, warten seit, immer noch nicht, noch immer nicht, bis
+            heute nicht, bis heute kein*, keine spur, nie erhalten, nicht erhalten, noch nicht
+            erhalten, nie bekommen, noch nicht bekommen, habe nichts bekommen, nichts erhalten,
+            paket verschwunden, paket verloren, sendung verloren, verloren gegangen,
+            sendungsverfolgung, liefertermin*, viel zu lange, dauerte ewig, ewig gedauert, ewig
+            gewartet, nicht versendet, nie versendet, noch nicht versendet,
+            nicht verschickt, noch nicht verschickt, nie verschickt, zu spat,
+            verspaet*, verzoeger*, spaet, spaeter, zu spaet, noch nicht da, immer noch nicht da,
+            nicht eingetroffen, nie eingetroffen, noch nicht eingetroffen, nie gekommen, kam nie,
+            nie zugestellt, nicht zugestellt, gedauert hat, wochen gedauert, tage gedauert,
+            monat gedauert, lieferung verschoben, liefertermin verschoben, warte schon, warten
+            schon, warte jetzt, lieferzeit* uberschritten, ewig unterwegs, wochen unterwegs,
+            verschollen, kein versand, nicht versandt, nie versandt, noch nicht versandt, nie was
+            angekommen, nichts angekommen, nix angekommen, nix geliefert, nie was bekommen, nix
+            bekommen, nix erhalten, angeblich zugestellt, laut dhl zugestellt, als zugestellt,
+            immer noch nichts, noch immer nichts, sollte langst, hatte langst, warte ich auf das
+            paket, warte ich auf mein* paket, warte ich auf mein* bestellung, warte ich auf die
+            bestellung, warte ich auf die lieferung, warte ich auf die ware, warte auf das paket,
+            warte auf die ware, warten auf das paket, warten auf die lieferung, warte ich wieder,
+            zuruck an den absender, an den absender zuruck, ging an den absender, unzustellbar,
+            nicht zustellbar, keine ware erhalten, keine ware bekommen, aber keine ware, keine
+            lieferung, kein paket, seitdem warte ich, seitdem warten wir""",
         "sl": """zamud*, zamuj*, zamujen*, cakam na paket, cakam na posiljk*, cakam na narocil*,
             ni prispel*, ni prispelo, ni dostavljen*, nisem prejel*, nisem dobil*,
             pocasn* dostav*, dolgo cakanje, kje je moj* paket, kje je moje narocilo,
-            niso poslali, niso nic poslali""",
+            niso poslali, niso nic poslali,
+            se vedno cakam, se vedno ni, se vedno nisem, cakam ze, cakam vec kot, nikoli prispel*,
+            nikoli ni prispel*, ni bil dostavljen*, ni bila dostavljen*, ni bilo dostavljen*,
+            paket se je izgubil, izgubljen* paket, izgubljena posiljka, posiljka se je izgubila,
+            sledenje, predolgo, cakal sem, cakala sem, dostava je trajala, ni poslan*, se ni
+            poslan*, se ni prispel*""",
         "lv": """kavej*, nokavej*, aizkavej*, ilgi gaid*, joprojam gaid*, gaidu paku,
             gaidu sutijum*, gaidu pasutijum*, vel nav sanem*, nav sanemt*, neesmu sanem*,
             nav pienac*, nav piegadat*, lena piegade, ilga piegade, kur ir mans suti*,
-            nesutija, neko nesutija, nav nosutit*""",
+            nesutija, neko nesutija, nav nosutit*,
+            vel joprojam, vel arvien, joprojam nav, vel nav atnac*, nav atnac*, neatnac*, nekad
+            neatnaca, nekad nesanem*, nesanemu, nesanemam, nesanema, pazud*, pazaudet*, parak ilgi,
+            parak ilga, gaidiju*, nacas gaidit, gaidu jau,
+            izsekosan*, nav izsutit*, vel nav izsutit*""",
         "ro": """intarzi*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
             nu au ajuns, nu am primit, dureaza mult, a durat mult, livrare lenta,
             livrarea lenta, unde este coletul, unde e coletul, unde este comanda, nu au trimis,
-            nu mi au trimis""",
+            nu mi au trimis,
+            inca astept, tot astept, astept de, nu
+            mi a ajuns, nu a mai ajuns, nu a venit, n a venit, n a ajuns, nu am mai primit, n am
+            primit, colet pierdut, coletul s a pierdut, am asteptat, nu a fost livrat*,
+            nu a fost expediat*, neexpediat*, nu a fost
+            trimis*, urmarire*, awb""",
     },
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
@@ -34,7 +82,16 @@ TOPICS: dict[str, dict[str, str]] = {
             packaging was, poorly packed, badly packed, badly packaged, squashed, cracked""",
         "de": """beschadig*, kaputt angekommen, kaputt geliefert, zerbroch*, zerdruckt*,
             eingedruckt*, aufgerissen*, ausgelaufen*, verpackung* beschadig*,
-            schlecht verpackt, zerkratzt*, gesprungen*, eingerissen*, zersplittert*""",
+            schlecht verpackt, zerkratzt*, gesprungen*, eingerissen*, zersplittert*,
+            beschaedig*, zerdrueckt*, eingedrueckt*, verpackung kaputt, verpackung total kaputt,
+            verpackung war kaputt, verpackung komplett kaputt, karton kaputt, karton war kaputt,
+            paket kaputt, paket war kaputt, kaputt an, in scherben, scherben, zerfetzt*,
+            verbeult*, eingedellt*, delle, dellen, durchnasst*, durchweicht*, karton war nass,
+            paket war nass, transportschad*, unzureichend verpackt, lieblos verpackt, mangelhaft
+            verpackt, nicht ausreichend verpackt, schlecht verpackt, kaum verpackt, ohne
+            polsterung, kratzer, gesplittert, zerquetscht*, zerbeult*, zerknautscht*,
+            aufgeplatzt*, kaputter karton, kaputtes paket, kaputte verpackung, lose verpackt,
+            lose im karton, lose im paket, ungepolstert, nicht gepolstert, in einer tute""",
         "sl": """poskodovan*, poskodb*, razbit*, zmecka*, strgan*, polito, polita, razlit*,
             poceno, pocila,
             pocilo, slabo zapakiran*, slabo pakiran*, odprt paket, odprta embalaza,
@@ -49,37 +106,120 @@ TOPICS: dict[str, dict[str, str]] = {
         "en": """quality, cheaply made, flimsy, broke after, stopped working, doesn t work,
             didn t work, not working, defect*, faulty, poorly made, well made, material, materials,
             durable, sturdy, fell apart, falls apart, works great, works perfectly, works well,
-            craftsmanship, fabric, build quality, stitching""",
+            craftsmanship, fabric, build quality, stitching,
+            broke, broken after, quit working, died after, dead after, doesn t charge, won t
+            charge, not charging, stopped charging, won t turn on, doesn t turn on, does not
+            turn on, won t switch on, malfunction*, does not work, don t work, didn t last, did
+            not last, wore out, worn out, unusable, peeling, peeled, faded, fades, shrunk,
+            shrank, pilling, came apart, coming apart, snapped, tore after, ripped after, rust,
+            rusty, rusted,
+            mould*, mouldy, moldy, mold, stale, expired, chemical smell, smells awful, smells
+            bad, battery died, battery dies, battery life, broke down, poor quality, low
+            quality, bad quality, cheap plastic, wobbly, loose thread*, seams, seam, zip broke,
+            zipper broke, zipper, buttons fell off, fell off, came off, came loose, leaks,
+            leaky, stopped heating, doesn t heat, stopped cooling, noisy, rattles""",
         "de": """qualitat*, verarbeitung*, material*, defekt*, funktioniert nicht,
             funktioniert einwandfrei, funktioniert super, minderwertig*, billig verarbeitet,
             gut verarbeitet, hochwertig*, stabil*, wackelig*, ging kaputt, geht kaputt,
-            nach einer woche kaputt, stoff, langlebig*, fehlerhaft*""",
+            nach einer woche kaputt, stoff, langlebig*, fehlerhaft*,
+            kaputt gegangen, kaputtgegangen, nach kurzer zeit, nach wenigen tagen, nach zwei
+            tagen, funktioniert nicht mehr, geht nicht mehr, ladt nicht, akku, billiges plastik,
+            billigem plastik, plastik, abgebrochen, gerissen, naht, nahte, reissverschluss*,
+            verfarbt*, ausgebleicht, eingelaufen, fusselt, rost, rostet, rostig*, schimmel*,
+            abgelaufen, riecht, gestank, stinkt, wackelt, quietscht, undicht, tropft, leckt,
+            locker, abgefallen, fallt ab, lost sich, mangelhaft*, mangel, schrott, murks,
+            pfusch*, unbrauchbar*, geist aufgegeben, gibt den geist auf, hat aufgehort, hat den
+            geist,
+            qualitaet*, kaputt, ging nicht mehr, geht nicht, ging nicht, funktionierte nicht,
+            funktioniert gar nicht, funktioniert kaum, tut es nicht mehr, laeuft nicht, lauft
+            nicht, laedt nicht, ladt nicht mehr, verarbeitet, schlecht gemacht, billig an, wirkt
+            billig, billig aus, billigware, billigprodukt*, blattert*, abgeblattert, blaettert*,
+            abgeblaettert, abgenutzt, verschlissen, durchgescheuert, loch, locher, geplatzt,
+            platzt, gebrochen, bruchig*, ausgefallen, fallt aus, geht standig aus,
+            schaltet sich ab, schaltet sich aus, mull, muell, ramsch, schund, billigschrott,
+            plunder, elektroschrott, chinaschrott, chinamull, fehlerhaft, verbogen, wackel*,
+            klemmt, hakt, defect*, mangelhaft, abgerissen, ausgefranst, franst aus, pillt,
+            knotchen, wird nicht warm, heizt nicht, kuhlt nicht, unscharf, rauscht,
+            funktioniert, funktionierte, funktionieren, flackert, flackern, saugt kaum, saugt
+            nicht, schwache leistung, kaum leistung, lasst nach, nachgelassen, streikt, tut nix
+            mehr, tut nichts mehr, geht nicht an, springt nicht an, startet nicht, halt nicht,
+            haelt nicht, hielt nicht, kratzt, kratzig*, verbindet sich nicht, keine verbindung,
+            verbindung bricht ab, hat sich gelost, haben sich gelost, abgelost, abgeloest, lost
+            sich ab, loest sich, loesen sich, losen sich, zu laut, sehr laut, extrem laut, ist
+            laut, ist schwach, zu schwach, sehr schwach, leistungsschwach*""",
         "sl": """kakovost*, kvalitet*, material*, ne deluje, ne dela, deluje odlicno,
             deluje brezhibno, pokvar*, slabo narejen*, dobro narejen*, trpezn*, vzdrzljiv*,
-            razpadl*, se je strgal*, napak*, okvar*, poceni narejen*""",
+            razpadl*, se je strgal*, napak*, okvar*, poceni narejen*,
+            ne deluje vec, ne dela vec, nehal* delovat*, prenehal* delovat*, crknil*, zlomil*,
+            zlomljen*, odlomil*, odpadel*, odpadl*, odlepil*, razpoka*, zarjavel*, rja, plesn*,
+            potekel rok, pretecen*, smrdi, smrad, se trga, raztrgal*, zadrga, zadrgo, baterija,
+            baterij*, ne polni, se ne polni, ne prizge, se ne prizge, ne vklopi, se ne vklopi,
+            plastika, cenena, ceneno, zanic, neuporab*, zbledel*, skrcil*, pusca, majav*, skripa""",
         "lv": """kvalitat*, materials, materiala, materialu, nestrada*, strada labi,
             strada lieliski, saluz*, sabojajas, izturig*, nekvalitativ*, kvalitativ*, audums,
-            defekt*, bojajas""",
+            defekt*, bojajas,
+            vairs nestrada, parstaja stradat, beidza stradat, nedarbojas, salauzies, salauzas,
+            salauzt*, noluz*, atlimej*, atdalij*, plais*, sarusej*, rusa, pelej*, beidzies
+            termin*, smird*, smaka, ravejsledzej*, akumulator*, baterij*, nelade, neuzladej*,
+            neiesledz*, leta plastmasa, plastmas*, sudig*, nederig*, izbalej*, sarav*, lodzig*,
+            cikst*""",
         "ro": """calitat*, material*, nu functioneaza, functioneaza perfect, functioneaza bine,
             defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
-            calitativ*, tesatur*, cusatur*, finisaj*""",
+            calitativ*, tesatur*, cusatur*, finisaj*,
+            nu mai functioneaza, nu mai merge, nu merge, a cedat, cedat, s a rupt, s a spart, s
+            a desfacut, desfacut*, dezlipit*, ruginit*, rugina, mucegai*, expirat*, miroase,
+            miros urat, pute, fermoar*, baterie, bateria, acumulator*, nu se incarca, nu
+            incarca, nu porneste, nu se aprinde, plastic ieftin, plastic*, prost facut*, proasta
+            calitate, calitate proasta, inutilizabil*, decolorat*, s a strans la spalare, curge,
+            se clatina, scartaie, tinichea""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
             wrong one, wrong order, not what i ordered, different item, different product,
             different colour, different color, sent me the wrong, instead of, missing item,
-            missing part*, missing piece*, incomplete, not as described, not as pictured""",
+            missing part*, missing piece*, incomplete, not as described, not as pictured,
+            sent the wrong, got the wrong, received the wrong, wrong colors, wrong version,
+            wrong book, not the one i ordered, not the item i ordered, not the same as, nothing
+            like the picture, nothing like the photo, nothing like the description, doesn t
+            match, does not match, was missing, were missing, is missing, are missing, missing
+            from, only received, only got, half of my order, part of my order, didn t include,
+            did not include, not included, wasn t included, weren t included, empty box, box was
+            empty, parcel was empty, package was empty, someone else s order, mixed up my order,
+            mix up, mixup, different model, different size, instead of the""",
         "de": """falsche* artikel, falsche* produkt, falsche* grosse, falsche* farbe,
             falsch geliefert, falsche lieferung, nicht bestellt, anderes produkt, anderen artikel,
             statt, anstatt, fehlt, fehlten, fehlende*, unvollstandig*, nicht wie beschrieben,
-            nicht wie abgebildet""",
+            nicht wie abgebildet,
+            falsche ware, falsches teil, falsches modell, falsche version, andere farbe, andere
+            grosse, anderes modell, nicht das bestellte, nicht das was ich bestellt, nicht was
+            ich bestellt, etwas anderes, vertauscht, verwechselt, fehlen, fehlteil*, nicht
+            dabei, nicht enthalten, nicht im paket, leeres paket, paket war leer, karton war
+            leer, nur die halfte, teillieferung*,
+            fehlte, es fehlt, fehlt noch, unvollstaendig*, stattdessen, statt dessen, falsche*
+            teil, falsche* modell, falsche* gerat, falsche* ware, falsche* sachen, falsche*
+            sendung, falsche* bestellung, falsche* schuhe, falsches bekommen, falsches geliefert,
+            was anderes, anderes bekommen, andere bekommen, anderen bekommen, nicht das richtige,
+            nicht der richtige, nicht die richtige, nicht bestellte, nie bestellt,
+            vorgangermodell*, vorgaengermodell*, alteres modell, altes modell""",
         "sl": """napacn*, narobe, drug izdelek, drugacn*, namesto, manjka*, nisem narocil*,
             ne ustreza opisu, ni tak* kot, ni bil* tak* kot, nepopoln*, drugo barvo,
-            drugo velikost""",
+            drugo velikost,
+            ni tisto kar sem narocil*, ne tisto, dobil sem drug*, dobila sem drug*, prejel sem
+            drug*, prejela sem drug*, poslali so drug*, druga barva, drug model, prazen paket,
+            prazna skatla, paket je bil prazen, skatla je bila prazna, samo polovic*, ni bilo v
+            paketu, ni bil v paketu, ni bila v paketu, ni prilozen*, zamenjali""",
         "lv": """nepareiz*, citu preci, cita prece, citu krasu, cita krasa, nevis,
-            trukst*, nepasutiju, nepasutit*, neatbilst apraksta*, nepiln*, ne to, ta vieta""",
+            trukst*, nepasutiju, nepasutit*, neatbilst apraksta*, nepiln*, ne to, ta vieta,
+            atsutija citu, atsutijat citu, sanemu citu, sanemam citu, cits modelis, citu modeli,
+            cits izmers, citu izmeru, nav tas ko pasutiju, tuksa paka, paka bija tuksa, kaste
+            bija tuksa, tuksa kaste, tikai puse, pietruka, nebija komplekta, nav komplekta,
+            sajauca, sajaukts""",
         "ro": """gresit*, alt produs, alta culoare, alta marime, in loc de, lipse*, lipsa,
-            nu am comandat, incomplet*, nu corespunde, nu este cel comandat, altceva""",
+            nu am comandat, incomplet*, nu corespunde, nu este cel comandat, altceva,
+            alt model, alta versiune, mi au trimis alt*, am primit alt*, nu ce am comandat, nu
+            este ce am comandat, nu e ce am comandat, colet gol, coletul era gol, cutie goala,
+            cutia era goala, doar jumatate, lipsea, lipseau, nu era in colet, nu erau in colet,
+            nu era inclus*, incurcat*, amestecat*""",
     },
     "size_fit": {
         "en": """size, sizes, sizing, too small, too big, too large, too tight, too loose,
@@ -89,7 +229,17 @@ TOPICS: dict[str, dict[str, str]] = {
             nummer kleiner, grosse s, grosse m, grosse l, grosse xl, zu klein, zu gross, zu eng,
             zu weit,
             zu kurz, zu lang, passt, passform*, fallt klein, fallt gross, fallen klein,
-            fallen gross, eng, kleiner als, grosser als, eine nummer""",
+            fallen gross, eng, kleiner als, grosser als, eine nummer,
+            groessentabelle*, groessen*, groesse passt, nummer groesser, groesser als, groesser
+            aus, grosser aus, kleiner aus, faellt klein, faellt gross, fallt zu klein, fallt zu
+            gross, winzig, viel zu klein, viel zu gross, klein geschnitten, gross
+            geschnitten, eng geschnitten, weit geschnitten, kurz geschnitten, lang geschnitten,
+            zu breit, zu schmal, zu weit, sitzt nicht, sitzt schlecht, sitzt zu, kneift,
+            schlabber*, passen nicht, passte nicht, passform, konfektionsgrosse*, schuhgrosse*,
+            zu lang, zu kurz, spannt, rutscht, laut tabelle, masstabelle*, grossenangabe*,
+            groessenangabe*, xs, xxs, xxl, riesig aus, fallt riesig, fallt winzig, fallt sehr,
+            fallt extrem, fallt kleiner, fallt grosser, faellt kleiner, faellt groesser, zwei
+            nummern, nummern kleiner, nummern grosser""",
         "sl": """velikost*, stevilk*, premajhn*, prevelik*, pretesn*, preohlapn*, prekratk*,
             predolg*, tesn*, ohlapn*, se prilega, prilega*, ne pase, pase, kroj*, manjsa kot,
             vecja kot""",
@@ -104,7 +254,8 @@ TOPICS: dict[str, dict[str, str]] = {
             worth the money, for the money, worth it, not worth, cost*, pricey, bargain,
             affordable""",
         "de": """preis*, teuer*, billiger, gunstig*, preiswert*, uberteuert*, wert, kosten,
-            preis leistung*, sein geld wert, fur das geld""",
+            preis leistung*, sein geld wert, fur das geld, versandkosten, versandgebuhr*,
+            versandgebuehr*""",
         "sl": """cena, cene, ceno, ceni, cenovn*, cenej*, drago, draga, drag, predrag*, drazj*,
             poceni, vredn*, za ta denar, vreden denarja, razmerje med ceno""",
         "lv": """cena, cenu, cenas, cenai, dargs, darga, dargi, dargak*, lets, leta, leti,
@@ -116,7 +267,11 @@ TOPICS: dict[str, dict[str, str]] = {
         "en": """customs, duty, duties, import tax*, import fee*, import charge*, vat, tariff*,
             brokerage, customs clearance, border fee*""",
         "de": """zoll, zolle, zollgebuhr*, zollamt*, verzoll*, einfuhr*, mwst, umsatzsteuer*,
-            importsteuer*, zollkosten""",
+            importsteuer*, zollkosten,
+            zollgebuehr*, zollgeb*, bearbeitungsgebuhr*, bearbeitungsgebuehr*,
+            auslagepauschale*, vorlageentgelt*, vorlagegebuhr*, einfuhrabgabe*, zollabgabe*,
+            zollstelle*, zollbehorde*, importgebuhr*, importgebuehr*, importkosten, nachzahl*,
+            steuern nachzahlen, zusatzkosten, zusatzliche kosten, versteckte kosten, abgaben""",
         "sl": """carin*, uvozn*, ddv, dajatv*, uvoz*""",
         "lv": """muit*, nodokl*, pvn, importa""",
         "ro": """vama, vamal*, vamuit*, taxe vamale, tva, taxa de import, taxe de import""",
@@ -125,39 +280,96 @@ TOPICS: dict[str, dict[str, str]] = {
         "en": """return it, returned, returning it, return label, returns, return policy,
             return process, to return, a return, refund*, money back, exchange*, send it back,
             sent it back,
-            sending it back, rma, cancel*, reimburs*, store credit""",
+            sending it back, rma, cancel*, reimburs*, store credit,
+            my money, credited, credit back, send back, return request, returned item, return
+            shipping, restocking fee, refused to refund, refused the return, refused my return,
+            returned it, return the, returns department""",
         "de": """rucksend*, ruckgabe*, retour*, erstatt*, ruckerstatt*, geld zuruck, umtausch*,
             zuruckschick*, zuruckgeschickt, widerruf*, storn*, gutschrift*, austausch*,
-            ausgetauscht*""",
+            ausgetauscht*,
+            mein geld, zuruckgesendet, zuruckgegeben, ruckversand*, reklamation*, reklamiert,
+            gewahrleistung*, garantie*,
+            rueckerstatt*, ruecksend*, rueckgabe*, zurueckgeschickt, zurueckschick*,
+            zurueckgesendet, zurueckgegeben, rueckversand*, geld zurueck, zuruckerstatt*,
+            zurueckerstatt*, zuruckzahl*, zurueckzahl*, ruckzahlung*, rueckzahlung*,
+            zurucksend*, zuruecksend*, zuruckgesand*, zurueckgesand*, umgetauscht,
+            rucksendeschein*, rucksendeetikett*, ruckporto, rucksendekosten, geld wiederhaben,
+            mein geld wieder, geld nicht zuruck, ersatz, ersatzlieferung*, ersatzartikel,
+            ersatzgerat*, immer noch nicht erstatt*, immer noch nicht zuruckerstatt*, immer noch
+            nicht zurueckerstatt*, noch immer nicht erstatt*, noch immer nicht zuruckerstatt*,
+            noch nicht erstatt*, noch nicht zuruckerstatt*, noch nicht zurueckerstatt*, immer
+            noch nicht gutgeschrieben, immer noch nicht uberwiesen, bis heute kein geld, immer
+            noch kein geld, noch immer kein geld, noch kein geld, warte immer noch auf mein geld,
+            warte immer noch auf die erstattung, warte immer noch auf die ruckerstattung, geld
+            kam nie, geld kam nicht, geld nie angekommen, geld ist nie angekommen, geld nie
+            bekommen, geld nie erhalten, geld nicht erhalten, geld nicht bekommen""",
         "sl": """vracil*, vrnit*, vrnil*, vracanj*, zamenja*, reklamacij*,
-            denar nazaj, odstop od pogodbe, preklic*, preklical*, dobropis*""",
+            denar nazaj, odstop od pogodbe, preklic*, preklical*, dobropis*,
+            moj denar, poslal* nazaj, vrnitev, garancij*, reklamiral*""",
         "lv": """atgriez*, atgriesan*, atmaks*, apmain*, reklamacij*, naudu atpakal,
-            atsauk* pasutijum*, atcel* pasutijum*""",
-        "ro": """retur*, rambursa*, banii inapoi, banii inapoiati, schimb*, anula*, inlocui*""",
+            atsauk* pasutijum*, atcel* pasutijum*,
+            manu naudu, naudu neatgrieza, atpakal nosut*, atsutiju atpakal, garantij*""",
+        "ro": """retur*, rambursa*, banii inapoi, banii inapoiati, schimb*, anula*, inlocui*,
+            banii mei, garantie, garantia, reclamati*, trimis inapoi""",
     },
     "customer_service": {
         "en": """customer service, customer support, customer care, support, service team,
             staff, helpful, rude, response, responded, respond, replied, reply, no reply, contact*,
-            answer*, ignor*, hotline, live chat, agent, seller was, communication""",
+            answer*, ignor*, hotline, live chat, agent, seller was, communication,
+            unhelpful, never got back, get back to me, got back to me, called them, phoned, on
+            hold, ticket, emailed, e mails, emails, no one, nobody, representative, service was,
+            no answer, no help, ghosted, chatbot""",
         "de": """kundenservice*, kundendienst*, service, support, hotline, unfreundlich*,
             freundlich*, antwort*, reagier*, erreichbar*, mitarbeiter*, kontakt*, kommunikation*,
-            hilfsbereit*, kundenbetreuung*""",
+            hilfsbereit*, kundenbetreuung*,
+            keine antwort, meldet sich, ignoriert, e mail, e mails, emails, mails,
+            angerufen, telefon, telefonisch*, telefoniert, telefonat*, am telefon, warteschleife,
+            chat, ticket, unverschamt*, frech, freche*, frecher,
+            unhoflich*, unhoeflich*, aufgelegt, abgewimmelt, vertrostet, vertroestet, hingehalten,
+            ruckmeldung*, rueckmeldung*, keine reaktion, ohne reaktion, null reaktion, ruckruf*,
+            rueckruf*, zuruckgerufen, zurueckgerufen, kundensupport*, kundenserv*,
+            ansprechpartner*, kundenbetreuer*,
+            verkaufer reagiert, niemand meldet*, niemand antwort*, niemand reagiert, niemand
+            erreichbar, niemand hilft, antwortet niemand, keiner antwortet, keiner meldet*,
+            servicewuste, schlechter service, null service""",
         "sl": """podpor*, sluzba za stranke, sluzb* za pomoc, skrb za stranke, odziv*,
             odgovor*, odgovoril*, odgovarja*, prijazn*, nesramn*, osebje, kontakt*, pomoc*,
-            komunikacij*, ustrezljiv*, prodajal*""",
+            komunikacij*, ustrezljiv*, prodajal*,
+            nihce, nobeden, ne odgovarja*, ne odgovori, brez odgovora, ignorira*, e posta, e
+            posto, mail*, klical*, poklical*, telefon*, nedosegljiv*, neprijazn*""",
         "lv": """klientu apkalpos*, klientu atbalst*, atbalsts, atbild*, laipn*, atsaucig*,
-            darbinie*, sazin*, palidz*, komunikacij*, pardevej*, nepieklajig*, rupj*""",
+            darbinie*, sazin*, palidz*, komunikacij*, pardevej*, nepieklajig*, rupj*,
+            neviens, neatbild*, nav atbild*, ignore*, e pasts, e pastu, e pastiem, zvanij*,
+            telefon*, nesazinam*, nav sazinam*""",
         "ro": """relatii cu clientii, serviciul clienti, servicii clienti, suport, raspuns*,
             raspund*, amabil*, nepoliticos*, personalul, contact*, operator*, comunicare*,
-            vanzator*, agent*""",
+            vanzator*, agent*,
+            nimeni, nu raspunde, ignor*, email*, e mail*, mailuri, sunat, telefon*, call center,
+            obraznic*, neamabil*""",
     },
     "website_checkout": {
-        "en": """website, web site, site, checkout, check out, payment, cart, basket, login,
+        "en": """website, web site, site crashed, site wouldn t, site kept, site is down,
+            site was down, checkout, check out, payment, cart, basket, login,
             log in, sign in, account, password, app, order form, error message, page wouldn t,
             coupon didn t, promo code didn t, voucher didn t""",
-        "de": """webseite*, website, internetseite*, kasse, bezahlvorgang*, bezahlung*,
+        "de": """kasse, bezahlvorgang*, bezahlung*,
             zahlung*, warenkorb*, anmeld*, login, konto, kundenkonto*, passwort*, app,
-            fehlermeldung*, bestellvorgang*, onlineshop*""",
+            fehlermeldung*, bestellvorgang*,
+            webseite* funktion*, webseite* lad*, webseite* hang*, webseite* sturz*, webseite*
+            nicht erreichbar, webseite* ist, webseite* war, website funktion*, website lad*,
+            website hang*, internetseite* funktion*, internetseite* lad*, seite ladt, seite
+            laedt, seite lad* nicht, seite hangt, seite hing, seite sturzt, seite ist
+            abgesturzt, seite nicht erreichbar, seite funktioniert nicht, unubersichtlich*,
+            bezahlen hat nicht, bezahlen ging nicht, bezahlen nicht moglich, bezahlen
+            funktioniert nicht, bezahlen klappt nicht, beim bezahlen, bestellung
+            abschicken, bestellen nicht moglich, bestellen ging nicht, gutscheincode*,
+            gutschein code, rabattcode*, aktionscode*, code wurde nicht, einlogg*, eingeloggt,
+            ausgeloggt, registrier*, bestellbestatigung*, bestellbestaetigung*, keine
+            bestatigung*, zahlungsart*, zahlungsmethode*, doppelt abgebucht, zweimal abgebucht,
+            doppelt belastet, doppelt berechnet, doppelt bezahlt, checkout, shopsystem*, fehler
+            im shop, technische* fehler, technische* problem*, nur vorkasse,
+            zahlungsoption*, zahlungsmoglichkeit*, zahlungsmoeglichkeit*, mit kreditkarte
+            zahlen, mit paypal zahlen, mit kreditkarte bezahlen, mit paypal bezahlen""",
         "sl": """spletn* stran*, stran ne, spletn* trgovin*, blagajn*, placil*, placevanj*,
             kosaric*, prijav*, geslo, gesla, aplikacij*, nakupn* postop*, napaka na strani""",
         "lv": """majaslap*, vietne*, vietn*, interneta veikal*, groz*, apmaks*, pasutisan*
@@ -192,16 +404,25 @@ NEGATABLE_TOPICS = frozenset(
 # "Paket je prišel po treh tednih") without listing every way to say it; the window keeps
 # "ignored me for two weeks" after "arrived broken" apart.
 DELIVERY_WORDS: dict[str, str] = {
-    "en": "delivery, delivered, shipping, shipment, parcel, package, arriv*, order came",
-    "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung",
-    "sl": "dostav*, paket*, posiljk*, prispel*, prispelo",
-    "lv": "piegad*, paka, paku, pakas, sutijum*, pienac*, atnac*",
-    "ro": "livrar*, colet*, ajuns",
+    "en": "delivery, delivered, shipping, shipment, parcel, package, arriv*, order came, "
+    "get here, got here, came, turned up, showed up, dispatch*, courier, postage",
+    "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung, "
+    "zugestellt, versendet, verschickt, bestellung, lieferzeit, post, dhl, hermes, dpd, gls, "
+    "versandt, zusteller, paketdienst",
+    "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*",
+    "lv": "piegad*, paka, paku, pakas, sutijum*, pienac*, atnac*, pasutijum*, sanem*, kurjer*, "
+    "pasts, pasta, omniva, dpd",
+    "ro": "livrar*, colet*, ajuns, comand*, curier*, venit, primit, expedi*, posta, sameday, "
+    "cargus",
 }
 DELAY_HINTS: dict[str, str] = {
-    "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than",
-    "de": "wochen, langer, lange, gedauert, spat*, langsam*",
-    "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno",
-    "lv": "nedel*, ilgi, ilgak, leni, ilgs",
-    "ro": "saptamani, saptamana, mai mult, durat, lent*, tarziu",
+    "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than, month, months, "
+    "eventually, finally, still waiting",
+    "de": "wochen, langer, lange, gedauert, spat*, langsam*, ewig, wochenlang, monat, monate, "
+    "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
+    "erst ende, erst wochen, tagelang",
+    "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno, mesec*, predolgo, koncno, se vedno, sele",
+    "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidi*",
+    "ro": "saptamani, saptamana, mai mult, durat, lent*, tarziu, luna, luni, prea mult, "
+    "in sfarsit, abia, inca, asteptat*",
 }
