@@ -15,11 +15,16 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification import (
+    Classification,
+    Classifier,
+    ReviewInput,
+    load_classifier,
+)
 from services.ingest.reviews import repository
 from services.ingest.reviews.repository import StoredReview
 from shared.db.pool import Connection, Pool
@@ -60,6 +65,9 @@ def _lower_priority(nice: int) -> None:
     except (AttributeError, OSError) as exc:  # not Linux, or not permitted: run at par
         log.warning("could not lower the classifier thread's priority", extra={"error": repr(exc)})
 
+
+# Far longer than a batch takes even on a starved CPU; a crashed replica's claims come back then.
+SECOND_PASS_LEASE = timedelta(minutes=10)
 
 # What the notifier and the responder act on: a second reading that changes none of these is
 # stored, not announced again (announcing every review twice doubled their consumers' work).
@@ -104,30 +112,30 @@ class ClassificationWorker:
             freeze_long_lived()  # the model lives as long as the process
         return self._classifier
 
-    async def run_once(self, pool: Pool) -> int:
-        claim = (
-            repository.claim_for_second_pass
-            if self.second_pass
-            else repository.claim_for_classification
+    async def _classify(self, claimed: list[StoredReview]) -> list[Classification]:
+        inputs = [
+            ReviewInput(
+                text=r.text,
+                title=r.title,
+                rating=r.rating,
+                declared_language=r.language_declared,
+                verified_purchase=r.match_method is not None,
+            )
+            for r in claimed
+        ]
+        # CPU work off the event loop, so HTTP requests keep being answered meanwhile.
+        return await asyncio.get_running_loop().run_in_executor(
+            self._run_on(), self.classifier().classify_many, inputs
         )
+
+    async def run_once(self, pool: Pool) -> int:
+        if self.second_pass:
+            return await self._second_pass_once(pool)
         async with pool.acquire() as conn, conn.transaction():
-            claimed = await claim(conn, self.batch_size)
+            claimed = await repository.claim_for_classification(conn, self.batch_size)
             if not claimed:
                 return 0
-            inputs = [
-                ReviewInput(
-                    text=r.text,
-                    title=r.title,
-                    rating=r.rating,
-                    declared_language=r.language_declared,
-                    verified_purchase=r.match_method is not None,
-                )
-                for r in claimed
-            ]
-            # CPU work off the event loop, so HTTP requests keep being answered meanwhile.
-            results = await asyncio.get_running_loop().run_in_executor(
-                self._run_on(), self.classifier().classify_many, inputs
-            )
+            results = await self._classify(claimed)
             final = not self.second_pass_follows
             for review, result in zip(claimed, results, strict=True):
                 classification = result.to_event().model_copy(update={"final": final})
@@ -140,7 +148,32 @@ class ClassificationWorker:
                     dumped["model_version"],
                     needs_second_pass=self.second_pass_follows,
                 )
-                if not self.second_pass or worth_announcing(review.classification, dumped):
+                await self._announce(conn, review, dumped)
+        return len(claimed)
+
+    async def _second_pass_once(self, pool: Pool) -> int:
+        """Leased, not locked: e5 may wait for CPU a while, and an edit of a review must not
+        wait for it. A review edited, deleted or redacted meanwhile is not stored (its own
+        passes start again); a lease that runs out (a crashed replica) is claimed again."""
+        async with pool.acquire() as conn, conn.transaction():
+            claimed = await repository.claim_for_second_pass(
+                conn, self.batch_size, SECOND_PASS_LEASE
+            )
+        if not claimed:
+            return 0
+        results = await self._classify(claimed)
+        async with pool.acquire() as conn, conn.transaction():
+            for review, result in zip(claimed, results, strict=True):
+                dumped = result.to_event().model_dump(mode="json")
+                stored = await repository.save_second_pass(
+                    conn,
+                    review.shop_id,
+                    review.review_id,
+                    review.revision,
+                    dumped,
+                    dumped["model_version"],
+                )
+                if stored and worth_announcing(review.classification, dumped):
                     await self._announce(conn, review, dumped)
         return len(claimed)
 

@@ -188,22 +188,56 @@ async def claim_for_classification(conn: Connection, limit: int) -> list[StoredR
     return [StoredReview(**dict(r)) for r in rows]
 
 
-async def claim_for_second_pass(conn: Connection, limit: int) -> list[StoredReview]:
-    """Reviews the fast model has announced, waiting for the second pass; like
-    `claim_for_classification`. One with a newer revision waiting for the first pass is left
-    until that pass has announced it."""
+async def claim_for_second_pass(
+    conn: Connection, limit: int, lease: timedelta
+) -> list[StoredReview]:
+    """Reviews the fast model has announced, waiting for the second pass, leased for `lease`
+    (not locked: the caller commits at once and classifies outside the transaction). One whose
+    newer revision waits for the first pass is left until that pass has announced it."""
     rows = await conn.fetch(
         f"""
-        SELECT {_COLUMNS}, classification FROM reviews
-        WHERE needs_second_pass AND NOT needs_classification AND deleted_at IS NULL
-          AND redacted_at IS NULL
-        ORDER BY backfill, received_at
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED
+        UPDATE reviews SET second_pass_lease_until = now() + $2::interval
+        WHERE (shop_id, review_id) IN (
+            SELECT shop_id, review_id FROM reviews
+            WHERE needs_second_pass AND NOT needs_classification AND deleted_at IS NULL
+              AND redacted_at IS NULL
+              AND (second_pass_lease_until IS NULL OR second_pass_lease_until < now())
+            ORDER BY backfill, received_at
+            LIMIT $1
+            FOR UPDATE SKIP LOCKED)
+        RETURNING {_COLUMNS}, classification
         """,
         limit,
+        lease,
     )
     return [StoredReview(**dict(r)) for r in rows]
+
+
+async def save_second_pass(
+    conn: Connection,
+    shop_id: str,
+    review_id: str,
+    revision: int,
+    classification: dict[str, Any],
+    model_version: str,
+) -> bool:
+    """Store the second pass's classification; False (nothing stored) when the review changed
+    meanwhile (an edit, a deletion, a redaction): its own passes start again."""
+    row = await conn.fetchval(
+        """
+        UPDATE reviews SET classification = $4, model_version = $5, needs_second_pass = false,
+                           second_pass_lease_until = NULL, updated_at = now()
+        WHERE shop_id = $1 AND review_id = $2 AND revision = $3 AND needs_second_pass
+          AND NOT needs_classification AND deleted_at IS NULL AND redacted_at IS NULL
+        RETURNING 1
+        """,
+        shop_id,
+        review_id,
+        revision,
+        classification,
+        model_version,
+    )
+    return row is not None
 
 
 async def save_classification(
@@ -218,7 +252,7 @@ async def save_classification(
         """
         UPDATE reviews SET classification = $3, model_version = $4,
                            needs_classification = false, needs_second_pass = $5,
-                           updated_at = now()
+                           second_pass_lease_until = NULL, updated_at = now()
         WHERE shop_id = $1 AND review_id = $2
         """,
         shop_id,

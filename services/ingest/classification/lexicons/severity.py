@@ -12,7 +12,17 @@ SEVERITY: dict[str, dict[str, str]] = {
             reaction, irritation, burning sensation, blister*, hives, eye infection, was hurt,
             got injured, were hurt, been hurt, broke his, broke her, broken arm, broken leg,
             broken wrist, concussion, food poisoning, sick after, ill after, vet, the vet,
-            paramedic*""",
+            paramedic*, broke my wrist, broke my arm, broke my leg, broke my ankle, broke my
+            finger, broke my toe, broke my nose, broke my rib*, broken ankle, broken finger,
+            broken nose, broken rib*, broken tooth, broke a tooth, chipped tooth, cracked tooth,
+            fractur*, sprain*, twisted my ankle, allergic, scald*, scarred, bled, gash,
+            sliced my, sliced open, lost a finger, doctors, gp, threw up, throwing up, being sick,
+            been sick, made us sick, made him sick, made her sick, made them sick, made us ill,
+            felt ill, fell ill, got ill, upset stomach, stomach ache, stomach pain*, stomach
+            cramps, migraine*, hit my head, banged my head, bumped my head, hit his head, hit
+            her head, banged his head, banged her head, cut his finger, cut her finger,
+            cut his hand, cut her
+            hand, knocked out, surgery""",
         "de": """verletz*, krankenhaus*, arzt, arztin, notaufnahme, krank, vergift*,
             ausschlag*, blutet*, blutung*, erbroch*, erbrech*, entzund*, schwellung*,
             krankenwagen*, notarzt*,
@@ -70,7 +80,18 @@ SEVERITY: dict[str, dict[str, str]] = {
             miss, nearly fell, almost fell, nearly rolled, almost rolled, rolled into the road,
             fell on my, fell onto, lead paint, asbestos, child safety, not safe, isn t safe,
             safety issue, safety hazard, safety risk,
-            brake*, nearly ran over, nearly hit""",
+            brake*, nearly ran over, nearly hit, exposed wire*, live wire*, bare wire*, wires
+            exposed, gave me a shock, gave him a shock, gave her a shock, death trap, deathtrap,
+            lethal, could have killed, could ve killed, could of killed, could have been fatal,
+            could have lost a, could ve lost a, could of lost a, flew off, came flying off, blew
+            up, went up in flames, caught alight, splinter*, fell backwards, fell forwards,
+            fell through, fell to the
+            floor, fell to the ground, leg snapped, legs snapped, leg broke, leg gave way, legs
+            gave way, snapped under, broke under, wheel fell off, wheel came off, wheels fell off,
+            wheels came off, came off while, fell off while, came apart while, nearly
+            landed, almost landed, nearly fell on, almost fell on, landed on my, pulled out of the
+            wall, came off the wall, fell off the wall, came away from the wall, came crashing
+            down, crashed down""",
         "de": """feuer, brand, brandgefahr*, in flammen, flammen, brannte, verbrann*, rauch,
             qualm*, explodi*, stromschlag*, funken, uberhitz*,
             anaphylak*, gefahrlich*, giftig*, erstick*, lebensgefahr*,
@@ -128,7 +149,9 @@ SEVERITY: dict[str, dict[str, str]] = {
     "legal_threat": {
         "en": """lawyer*, attorney*, lawsuit*, sue, suing, sued, court, legal action, police,
             consumer protection, ombudsman, trading standards, small claims, solicitor*,
-            report you to, legal steps""",
+            report you to, legal steps, legal proceedings, legal advice, legal route, reporting
+            you, reported you, report them to, reporting them to, reported them to, better
+            business bureau, bbb, ftc, attorney general, citizens advice, consumer rights""",
         "de": """anwalt*, rechtsanwalt*, klage, verklag*, vor gericht, gerichtlich*,
             gerichtsverfahren*, polizei*, anzeige erstatt*,
             strafanzeige*, verbraucherschutz*, verbraucherzentrale*, rechtliche schritte,
@@ -148,8 +171,11 @@ SEVERITY: dict[str, dict[str, str]] = {
             actiune in instanta, reclamatie la anpc""",
     },
     "fraud_claim": {
-        "en": """scam*, fraud*, stolen, steal*, stole, theft, thief, thieves, rip off, ripoff,
-            ripped off, counterfeit*, fake shop, con artist*, swindl*""",
+        "en": """scam*, fraud*, stolen, steal*, stole, theft, thief, thieves, ripped off,
+            counterfeit*, fake shop, con artist*, swindl*, took my money and, stole my money,
+            criminals, crooks, crooked, bogus, phishing, fake website, fake site, fake company,
+            fake store, total con, a con, such a con, is fake, are fake, not legit, not a legit,
+            not legitimate, illegitimate""",
         "de": """betrug*, betrog*, betruger*, abzocke*, abgezockt, gestohlen*, diebstahl*,
             diebe, dieb, gefalscht*, falschung*, fake shop, fakeshop*, schwindel*,
             betrueger*, gefaelscht*, faelschung*, abzock*, abkassiert, geld kassiert, nehmen nur
@@ -166,7 +192,8 @@ SEVERITY: dict[str, dict[str, str]] = {
     },
     "chargeback_threat": {
         "en": """chargeback*, charge back, charging back, dispute the charge, dispute the payment,
-            paypal dispute, paypal claim, credit card dispute, reverse the payment""",
+            paypal dispute, paypal claim, credit card dispute, reverse the payment, charged back,
+            section 75, buyer protection""",
         "de": """ruckbuchung*, rucklastschrift*, chargeback*, zahlung zuruckhol*,
             zahlung zuruckbuch*, paypal konflikt*, kauferschutz*, lastschrift zuruck*,
             rueckbuchung*, ruecklastschrift*, kaeuferschutz*, zahlung zurueckhol*, zahlung
@@ -189,7 +216,8 @@ SEVERITY: dict[str, dict[str, str]] = {
 # A chargeback is also threatened in words the lists above cannot enumerate ("I asked my bank
 # to get my money back"): a payment channel and a reversal word in the same review count too.
 PAYMENT_CHANNEL: dict[str, str] = {
-    "en": "bank, my bank, credit card, card issuer, paypal, visa, mastercard, amex",
+    "en": "bank, my bank, credit card, card issuer, paypal, visa, mastercard, amex, card company, "
+    "card provider, klarna, clearpay, afterpay",
     "de": "bank, meine bank, kreditkarte*, paypal, visa, mastercard, klarna, amex, "
     "american express, lastschrift*",
     "sl": "banka, banki, banko, kartic*, paypal, visa, mastercard",
@@ -197,7 +225,7 @@ PAYMENT_CHANNEL: dict[str, str] = {
     "ro": "banca, bancii, banca mea, card, cardul, paypal, visa, mastercard",
 }
 REVERSAL: dict[str, str] = {
-    "en": "dispute*, revers*, chargeback*",
+    "en": "dispute*, revers*, chargeback*, a claim, opened a case, open a case, opening a case",
     "de": "widerspruch*, zuruckbuch*, zuruckhol*, zurueckbuch*, zurueckhol*, zuruckgebucht, "
     "zurueckgebucht, zuruckgeholt, zurueckgeholt, konflikt*, streitfall*, pausiert, "
     "hole mir das geld, hol mir das geld, hole ich mir",

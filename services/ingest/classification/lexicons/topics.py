@@ -21,7 +21,14 @@ TOPICS: dict[str, dict[str, str]] = {
             over, waiting weeks, waiting over, not been delivered, hasn t been delivered, has
             not been delivered, wasn t delivered, was not delivered, never delivered, not
             shipped yet, hasn t shipped, has not shipped, hasn t been shipped, still not
-            shipped, still hasn t""",
+            shipped, still hasn t, havent received, hasnt arrived, havent got, didnt arrive,
+            didnt receive, didn t receive, did not receive, still havent, still hasnt, still not
+            here, not arrived, nowhere to be seen, came and went, tracking hasnt, tracking
+            hasn t moved, tracking not moving, went missing, gone missing, lost in the post,
+            still took, says
+            delivered, said delivered, marked as delivered, shows as delivered, showing as
+            delivered, nothing ever arrived, nothing arrived, nothing showed up, nothing ever
+            showed up, nothing turned up""",
         "de": """verspat*, verzoger*, spat, spater, lange gedauert, nichts geliefert,
             warte auf mein* paket, warte auf mein* bestellung, warte auf die lieferung,
             noch nicht angekommen, nie angekommen, nicht angekommen,
@@ -79,7 +86,12 @@ TOPICS: dict[str, dict[str, str]] = {
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
             leaked, leaking, arrived broken, came broken, broken on arrival, box was open*,
-            packaging was, poorly packed, badly packed, badly packaged, squashed, cracked""",
+            packaging was, poorly packed, badly packed, badly packaged, squashed, cracked,
+            in pieces, in bits, poorly packaged, terribly packaged, poorly
+            wrapped, badly wrapped, no bubble wrap, packed badly, packaged badly, arrived
+            scratched, came scratched, arrived cracked, soaking wet, soaked, bent, broken when it,
+            broken when i, broke in transit, broken in
+            transit, damaged in transit""",
         "de": """beschadig*, kaputt angekommen, kaputt geliefert, zerbroch*, zerdruckt*,
             eingedruckt*, aufgerissen*, ausgelaufen*, verpackung* beschadig*,
             schlecht verpackt, zerkratzt*, gesprungen*, eingerissen*, zersplittert*,
@@ -117,7 +129,18 @@ TOPICS: dict[str, dict[str, str]] = {
             bad, battery died, battery dies, battery life, broke down, poor quality, low
             quality, bad quality, cheap plastic, wobbly, loose thread*, seams, seam, zip broke,
             zipper broke, zipper, buttons fell off, fell off, came off, came loose, leaks,
-            leaky, stopped heating, doesn t heat, stopped cooling, noisy, rattles""",
+            leaky, stopped heating, doesn t heat, stopped cooling, noisy, rattles, battery,
+            batteries,
+            doesnt last, doesn t last, does not last, wont charge, doesnt charge, wont turn on,
+            wouldnt turn on, wouldn t turn on, wouldnt switch on, wouldn t switch on, switch on,
+            turn on, power on, turns itself off, turning itself off, switches itself off, keeps
+            turning off, keeps switching off, cuts out, cutting out, doesnt work, didnt work, dont
+            work, wont work, never worked, barely works, dead on arrival, doa, junk, tat, broken,
+            feels cheap, feel cheap, looks cheap, fell to bits, fell to pieces, falling apart,
+            piece of junk, piece of crap, not fit for purpose, only work*, one ear, one side
+            works, washed out, holes, hole in, bobbled, bobbling, suction, shoddy, badly made,
+            poorly designed, badly designed, design flaw, dont line up, don t line up, doesnt line
+            up, doesn t line up""",
         "de": """qualitat*, verarbeitung*, material*, defekt*, funktioniert nicht,
             funktioniert einwandfrei, funktioniert super, minderwertig*, billig verarbeitet,
             gut verarbeitet, hochwertig*, stabil*, wackelig*, ging kaputt, geht kaputt,
@@ -185,7 +208,12 @@ TOPICS: dict[str, dict[str, str]] = {
             from, only received, only got, half of my order, part of my order, didn t include,
             did not include, not included, wasn t included, weren t included, empty box, box was
             empty, parcel was empty, package was empty, someone else s order, mixed up my order,
-            mix up, mixup, different model, different size, instead of the""",
+            mix up, mixup, different model, different size, instead of the, missing, looks
+            nothing like, nothing like the, not as advertised, not what was advertised, not what i
+            paid for, totally different, completely different, wrong items, wrong part, wrong
+            parts, wrong thing, only had the, only contained, though its pictured, though it s
+            pictured, though it was pictured, used one, not new, been used, already used,
+            previously used, second hand, secondhand, someone elses""",
         "de": """falsche* artikel, falsche* produkt, falsche* grosse, falsche* farbe,
             falsch geliefert, falsche lieferung, nicht bestellt, anderes produkt, anderen artikel,
             statt, anstatt, fehlt, fehlten, fehlende*, unvollstandig*, nicht wie beschrieben,
@@ -224,7 +252,13 @@ TOPICS: dict[str, dict[str, str]] = {
     "size_fit": {
         "en": """size, sizes, sizing, too small, too big, too large, too tight, too loose,
             too short, too long, fits, fit perfectly, runs small, runs large, runs big,
-            smaller than, bigger than, narrow, tight, loose, true to size, size up, size down""",
+            smaller than, bigger than, narrow, tight, loose, true to size, size up, size down,
+            size chart, size guide, sizing chart, size small, size smaller, size bigger, run small,
+            run big, run large, comes up small, come up small, came up small, comes up big, come
+            up big, doesnt fit, doesn t fit, does not fit, didnt fit, didn t fit, did not fit, dont
+            fit, don t fit, wont fit, won t fit, too narrow, too wide, is massive, was massive,
+            are massive, is huge, was huge, are huge, is tiny, was tiny, are tiny, huge on me,
+            massive on me, tiny on me, swamps me, swamped me""",
         "de": """grosse passt, grossen*, grossentabelle*, klein aus, gross aus, nummer grosser,
             nummer kleiner, grosse s, grosse m, grosse l, grosse xl, zu klein, zu gross, zu eng,
             zu weit,
@@ -252,7 +286,8 @@ TOPICS: dict[str, dict[str, str]] = {
     "price_value": {
         "en": """price*, expensive, overpriced, cheap, cheaper, value for money, good value,
             worth the money, for the money, worth it, not worth, cost*, pricey, bargain,
-            affordable""",
+            affordable, rip off, ripoff, daylight robbery, pound shop, poundshop, pound store,
+            dollar store, pounds for, quid for, dollars for, euros for, bucks for""",
         "de": """preis*, teuer*, billiger, gunstig*, preiswert*, uberteuert*, wert, kosten,
             preis leistung*, sein geld wert, fur das geld, versandkosten, versandgebuhr*,
             versandgebuehr*""",
@@ -265,7 +300,7 @@ TOPICS: dict[str, dict[str, str]] = {
     },
     "customs_fees": {
         "en": """customs, duty, duties, import tax*, import fee*, import charge*, vat, tariff*,
-            brokerage, customs clearance, border fee*""",
+            brokerage, customs clearance, border fee*, handling fee*, clearance fee*""",
         "de": """zoll, zolle, zollgebuhr*, zollamt*, verzoll*, einfuhr*, mwst, umsatzsteuer*,
             importsteuer*, zollkosten,
             zollgebuehr*, zollgeb*, bearbeitungsgebuhr*, bearbeitungsgebuehr*,
@@ -283,7 +318,9 @@ TOPICS: dict[str, dict[str, str]] = {
             sending it back, rma, cancel*, reimburs*, store credit,
             my money, credited, credit back, send back, return request, returned item, return
             shipping, restocking fee, refused to refund, refused the return, refused my return,
-            returned it, return the, returns department""",
+            returned it, return the, returns department, my return, the return, return window,
+            return period, return postage, return address, accept returns, sent back, posted it
+            back, took it back""",
         "de": """rucksend*, ruckgabe*, retour*, erstatt*, ruckerstatt*, geld zuruck, umtausch*,
             zuruckschick*, zuruckgeschickt, widerruf*, storn*, gutschrift*, austausch*,
             ausgetauscht*,
@@ -318,7 +355,9 @@ TOPICS: dict[str, dict[str, str]] = {
             answer*, ignor*, hotline, live chat, agent, seller was, communication,
             unhelpful, never got back, get back to me, got back to me, called them, phoned, on
             hold, ticket, emailed, e mails, emails, no one, nobody, representative, service was,
-            no answer, no help, ghosted, chatbot""",
+            no answer, no help, ghosted, chatbot, customer services, replies, automated, messages,
+            messaged, hung up, zero help, not helpful, support team, after sales, aftersales,
+            online chat, pick up the phone, picks up the phone, answer the phone""",
         "de": """kundenservice*, kundendienst*, service, support, hotline, unfreundlich*,
             freundlich*, antwort*, reagier*, erreichbar*, mitarbeiter*, kontakt*, kommunikation*,
             hilfsbereit*, kundenbetreuung*,
@@ -348,10 +387,24 @@ TOPICS: dict[str, dict[str, str]] = {
             obraznic*, neamabil*""",
     },
     "website_checkout": {
-        "en": """website, web site, site crashed, site wouldn t, site kept, site is down,
-            site was down, checkout, check out, payment, cart, basket, login,
-            log in, sign in, account, password, app, order form, error message, page wouldn t,
-            coupon didn t, promo code didn t, voucher didn t""",
+        "en": """website crash*, website kept, website keeps, website wouldn*, website won*,
+            website doesn*, website didn*, website is down, website was down, website down,
+            website error*, website glitch*, website froze, website is slow, website was slow,
+            website is useless, website is broken, website is a nightmare, website bug*, web site
+            crash*, site crash*, site wouldn*, site won*, site doesn*, site didn*, site kept, site
+            keeps, site froze, site is down, site was down, site error*, site glitch*, glitch*,
+            buggy, crashing, checkout, check out, cart, basket, login, log in, sign in, password,
+            app, order form, error message, error code, an error, erroring, page wouldn*, page
+            won*, page kept, page keeps, page froze, page crashed, coupon didn t, promo code didn t,
+            voucher didn t, discount code, promo code, voucher code, coupon code, code wouldn*,
+            code didn*, code doesn*, charged twice, charged me twice, double charged, payment page,
+            payment fail*, payment declined, card declined, payment didn*, payment wouldn*, payment
+            kept, payment error*, payment screen, payment system, payment option*, payment
+            method*, payment process*, access my account, into my account, create an account,
+            locked out, account
+            locked, out of stock, said in stock, says in stock, showed in stock, listed as in
+            stock, website said, website says, site said, site says,
+            website showed, site showed, listing said""",
         "de": """kasse, bezahlvorgang*, bezahlung*,
             zahlung*, warenkorb*, anmeld*, login, konto, kundenkonto*, passwort*, app,
             fehlermeldung*, bestellvorgang*,
@@ -405,7 +458,8 @@ NEGATABLE_TOPICS = frozenset(
 # "ignored me for two weeks" after "arrived broken" apart.
 DELIVERY_WORDS: dict[str, str] = {
     "en": "delivery, delivered, shipping, shipment, parcel, package, arriv*, order came, "
-    "get here, got here, came, turned up, showed up, dispatch*, courier, postage",
+    "get here, got here, came, turned up, showed up, dispatch*, courier, postage, depot, "
+    "warehouse, sorting centre, sorting center, post office, in transit, tracking",
     "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung, "
     "zugestellt, versendet, verschickt, bestellung, lieferzeit, post, dhl, hermes, dpd, gls, "
     "versandt, zusteller, paketdienst",
@@ -417,7 +471,7 @@ DELIVERY_WORDS: dict[str, str] = {
 }
 DELAY_HINTS: dict[str, str] = {
     "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than, month, months, "
-    "eventually, finally, still waiting",
+    "eventually, finally, still waiting, stuck",
     "de": "wochen, langer, lange, gedauert, spat*, langsam*, ewig, wochenlang, monat, monate, "
     "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
     "erst ende, erst wochen, tagelang",
