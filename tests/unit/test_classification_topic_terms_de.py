@@ -229,12 +229,7 @@ CONTROLS_1 = [
         ("website_checkout",),
     ),
     ("Die Farbe ist anders als auf der Webseite abgebildet.", 2, ("website_checkout",)),
-    pytest.param(
-        "Zum Glück wurde niemand verletzt, aber das Teil ist Schrott.",
-        1,
-        ("health_injury",),
-        marks=pytest.mark.xfail(reason="'niemand' is not a German negator (lexicons/sentiment)"),
-    ),
+    ("Zum Glück wurde niemand verletzt, aber das Teil ist Schrott.", 1, ("health_injury",)),
     ("Alles super, schnelle Lieferung, gerne wieder!", 5, ("delivery_delay",)),
     ("Die Brandsohle hat sich nach einer Woche gelöst.", 2, ("safety",)),
     ("Laut Anzeige 2 Meter lang, in Wirklichkeit nur 1,5 m.", 2, ("legal_threat",)),

@@ -181,11 +181,10 @@ CASES_1 = [
 CONTROLS_1 = [
     ("My refund never arrived, its been six weeks.", 1, ("delivery_delay",)),
     ("The site looks nice but the product broke in two days.", 2, ("website_checkout",)),
-    pytest.param(
+    (
         "Thankfully nobody got hurt, but the lid doesnt close properly.",
         2,
         ("safety", "health_injury"),
-        marks=pytest.mark.xfail(reason="'nobody' is not an English negator (lexicons/sentiment)"),
     ),
     ("Fast delivery, arrived next day, but the colour is off.", 2, ("delivery_delay",)),
     ("No injuries, just a badly made cheap toy.", 2, ("health_injury", "safety")),

@@ -134,7 +134,8 @@ POLARITY: dict[str, dict[str, str]] = {
             useless*, waste*, never arriv*, late, slow, slowly, slower, slowest, wrong, angry,
             annoy*, hate*, disgust*, rubbish, garbage, junk, crap, crappy, fake, defect*, faulty,
             fault*, problem*, complain*, unhappy, dissatisf*, unaccept*, ridiculous*, pathetic*,
-            scam*, avoid, missing, lost, stopped working, doesn t work, didn t work, not working,
+            scam, scams, scammed, scammer*, avoid, missing, lost, stopped working, doesn t work,
+            didn t work, not working,
             never again, cheaply made, flimsy, overpriced, mediocre, nightmare*, shame*, shoddy,
             worse, rude, rudely, rudeness, unprofessional*, incompetent*, ripoff, rip off,
             ripped off, misleading, not received, never received, still waiting, don t buy,
@@ -304,11 +305,13 @@ POLARITY: dict[str, dict[str, str]] = {
 # praise they govern ("Mangel an gutem Zubehor", "lipsa unor accesorii bune") and are complaint
 # words themselves.
 NEGATION_WINDOW = 3
+# "nobody"/"niemand" negate, but not their Slovenian, Latvian or Romanian kin: those languages
+# double the negation ("nihče ne odgovarja"), and two negators would cancel the complaint.
 NEGATORS: dict[str, str] = {
     "en": """not, no, never, don, doesn, didn, isn, wasn, aren, weren, won, wouldn, couldn,
-        cannot, hardly, without, nothing, neither, nor, lack, lacks, lacking""",
+        cannot, hardly, without, nothing, neither, nor, lack, lacks, lacking, nobody, no one""",
     "de": """nicht, kein, keine, keinen, keiner, keinem, nie, niemals, ohne, kaum, nichts, mangels,
-        mangel an, fehlt, fehlen, fehlte, fehlten""",
+        mangel an, fehlt, fehlen, fehlte, fehlten, niemand, niemandem""",
     "sl": """ne, ni, nisem, nismo, niso, nisi, nima, nimam, brez, nobene*, niti, nic, manjka*,
         pomanjkanj*""",
     "lv": "ne, nav, bez, nebija, nebus, neesmu, nebiju, nevaru, nevar, nebutu, trukst, pietrukst",

@@ -50,19 +50,33 @@ SEVERITY: dict[str, dict[str, str]] = {
             krvav*, bruhal*, bruhanj*, zbolel*, opeklin*, vnetj*, otekl*, resilc*,
             porezal*, urezal*, modric*, pretres mozganov, zlomil* roko, zlomil* nogo, driska,
             slabo mi je, vrtoglav*, tezko dihal*, astma*, srbenje, srbi,
-            pekoc*, mehurj*, veterinar*, bolecin*, boli me, bolelo""",
-        "lv": """traum*, ievainoj*, savainoj*, slimnic*, arsts, arstam, arstu, neatliekam*,
+            pekoc*, mehurj*, veterinar*, bolecin*, boli me, bolelo, si zvil*, si zvila,
+            zvil* glezenj, zvin*, si zlomil*, si zlomila, si poskodoval*""",
+        "lv": """traum*, ievainoj*, savainoj*, slimnic*, pie arsta, pie arstiem, arstam,
+            arsts teica, arsts pateica, arsts konstatej*, arsts apstiprin*, arsta palidzib*,
+            arstej*, satraum*, luzum*, sasitu galv*, sasitu kaj*, sasitu rok*, sasitu mugur*,
+            sasitu cel*, sasitu pirkst*, sasitu sanu, sasitos, sasita galv*, apdedz*, sadedzinaj*
+            rok*, sadedzinaj* pirkst*, niez, niezej*, gruti elpot, nevareja elpot, nosmak*,
+            neatliekam*,
             saindej*, izsitum*, asinis, asino*, vemt*, vemsan*, apdegum*, iekaisum*, pietuk*,
             atrai palidzib*,
             sagriez*, iegriez*, zilum*, smadzenu satricinajum*, lauza roku, lauzu roku, lauza
             kaju, caureja, nelabum*, reibon*, elpas trukum*, astm*, nieze, dedzin*,
-            tulzn*, veterinar*, sapes, sapeja""",
+            tulzn*, veterinar*, sapes, sapeja, slikta dusa, sliktu dusu, galvassap*, vedera
+            sap*, saslim*, vetarst*, vemj*, vemu, vemam""",
         "ro": """ranit*, spital*, medic, medicul, medicului, la urgente, camera de garda, intoxic*,
             otravi*, eruptie*, eruptii, sangera*, sange, vomit*, voma, arsura, arsuri, umflat*,
             infectie*, ambulant*,
             m am taiat, s a taiat, vanatai*, copci, fractur*, comotie, diaree, greata, greturi,
             ameteli, ameteala, nu puteam respira, astm*,
-            mancarime, mancarimi, ma mananca, usturime, basici, vezicule, veterinar*""",
+            mancarime, mancarimi, ma mananca, usturime, basici, vezicule, veterinar*,
+            mi am taiat, si a taiat, taiat degetul, taiat mana, taietur*, mi a fost rau,
+            i a fost rau, ne a fost rau, le a fost rau, mi s a facut rau, i s a facut rau,
+            ne s a facut rau, s a facut rau, dureri de stomac, dureri de burta, durere de stomac,
+            durere de burta, dureri abdominale, toxiinfect*, indigesti*, lovit la cap, lovit in
+            cap, s a lovit la, m am lovit, am cazut de pe, am cazut de la, a cazut de pe, copilul a
+            cazut, m am ars, mi am ars, ars pielea, si a ars, iritati*, am ajuns la spital,
+            am ajuns la medic, eczem*, dermatit*, urticari*, pete rosii, bube""",
     },
     "safety": {
         "en": """caught fire, on fire, fire hazard, started a fire, burn*, smoke, smoking, explod*,
@@ -124,7 +138,13 @@ SEVERITY: dict[str, dict[str, str]] = {
             fast auf das baby, fast auf den kopf, auf den
             kopf gefallen, runtergekracht, heruntergekracht, halterung hat nachgegeben, aus der
             wand gerissen, von der wand gefallen""",
-        "sl": """ogenj, ognj*, zagorel*, gorel*, pozar*, dim, dimil*, eksplodir*, eksplozij*,
+        "sl": """ogenj, ognja, ognju, ognjem, zagorel*, gorel*, goret*, gori, zagori, zagoret*,
+            se je vnel*, pozar*, dim, dimil*, eksplodir*, eksplozij*, pregrel*, zazgan*,
+            iskril*, iskrenje, iskra, zlomil* pod mano, zlomil* pod menoj, podrl* pod mano,
+            sem padel, sem padla, padel sem, padla sem, rezil* se je zrahljal*,
+            rezil* se je snel*, rezil* je odletel*, rezil* odletel*, zrahljal* rezil*,
+            odletel* mimo glave, odletel* v glavo, odletel* v obraz, priletel* v glavo,
+            priletel* v obraz, odpovedal* zavor*,
             elektricni udar, udar elektrike, streslo me, iskre, iskri, iskrilo, pregrev*, pregret*,
             alergi*, anafilak*, nevarn*, strupen*, zadusil*,
             zavor*, zrusil*, se je podrl*, podrl*, prevrnil*, ostri robovi, oster rob, crepinj*,
@@ -132,19 +152,48 @@ SEVERITY: dict[str, dict[str, str]] = {
             skoraj padla, skoraj povozil*, ni varen, ni varno, ni varna, bi se lahko
             poskodoval*, bi se lahko ponesrecil*""",
         "lv": """uguns, aizdeg*, dega, degt, degusa, degoss, dumi, dumu, dumoj*, eksplod*,
-            stravas trieciens, stravas triecienu, elektrosok*, dzirkst*, parkarst*, alergi*,
+            stravas trieciens, stravas triecienu, elektrosok*, dzirkstel*, parkarst*, alergi*,
             anafilak*, bistam*, toksisk*, indig*, aizrij*,
-            bremz*, sabruka, sabruk*, apgaz*, asas malas, asa mala, stikla lauskas, lauskas,
+            bremze atteic*, bremzes atteic*, bremze nestrada, bremzes nestrada, bremze
+            nedarbojas, bremzes nedarbojas, bremze neturej*, bremzes neturej*, bremze netur,
+            bremzes netur, bremze salu*, bremzes salu*, nostrada bremz*, nestrada bremz*,
+            sabruka, sabruk*, apgaz*, asas malas, asa mala, stikla lauskas,
+            saluza zem, saluzis zem, saluza zem manis, ielauzas zem, luza zem, nokritu, nokritam,
+            berns nokrita, bernu nokrita, berns izkrita, vecmamma nokrita, mamma nokrita, meita
+            nokrita, dels nokrita, sieva nokrita, virs nokrita, teta nokrita, tetis nokrita,
+            ieripoja iela, ieripoja uz ielas, aizripoja uz iel*, gandriz ieripo*, gandriz
+            aizripo*, asmens atvieno*, asmens atdal*, asmens izkrit*, asmens nokrit*, asmens
+            atlec*, asmens izlec*, asmens atskruv*, asmens valig*, asmens izlid*, asmens
+            aizlid*, sit ar stravu, sita ar stravu, sitiens ar stravu, sitienu ar stravu, stravas
+            sitien*, strava sit, iesita ar stravu, sakarsa, sakarst, sakarsis, sakarsusi, kust,
+            izkus*, sakusa, kusa, ugunsgrek*, liesm*, ieliesmoj*, sprag*, uzsprag*,
             izkusa, issavienojum*, norija, atsauk* no tirgus, gazes smaka, gandriz nokrit*,
             gandriz apgaz*, gandriz uzbrauca, nav dross*, nedross*, vareja savainot*, vareja
-            ievainot*""",
-        "ro": """foc, a luat foc, incendi*, ars, arsa, fum, fumega*, explod*, electrocut*,
+            ievainot*, es kritu, kritu uz, kritu no, izkritu, izkrita no gult*, izkrita no
+            ratin*, vareja izkrist, vareja nokrist, vareja nosmakt, vareja aizrit*, vareja
+            sasist*, vareja sagriez*,
+            vareja aizdeg*, mazulis vareja, berns vareja, bernam vareja, mazulis gandriz, berns
+            gandriz, sture atvieno*, stures atvieno*, sture atluz*, sture nolu*, ritenis
+            nokrit*, ritenis atvieno*, ritenis atluz*, rats atvieno*, rats nokrit*, rats atluz*,
+            braucot atvieno*, braucot saluz*, braucot nolu*, braucot atluz*, atvieno* braucot,
+            saluz* braucot, nolu* braucot, atluz* braucot""",
+        "ro": """foc, a luat foc, incendi*, s a ars, s au ars, miroase a ars, miros de ars, arsa,
+            arse, fum, fumega*, explod*, electrocut*,
             soc electric, scantei*, supraincalz*, alergi*, anafilact*, periculos*,
             periculoas*, toxic*, sufoc*, flacari,
             frana, frane, franele, s a prabusit, prabusit*, s a rasturnat, rasturnat*, muchii
             ascutite, margini ascutite, ascutit*, cioburi, s a topit, topit*, scurtcircuit*, a
             inghitit, inghitit*, rechemare, retras de pe piata, miros de gaz, era sa cada,
-            aproape a cazut, putea sa moara, se putea rani, se putea accidenta""",
+            aproape a cazut, putea sa moara, se putea rani, se putea accidenta, raneasc*,
+            ma putea rani, putea rani, lama s a desprins, s a desprins lama, roata s a desprins,
+            s a desprins roata, a cazut roata, s a rupt sub, s a prabusit sub, a cedat sub,
+            cedat sub, pericol*, un accident, accident grav, accidentul, accidente, accidentat*,
+            era sa ma ranesc,
+            era sa ma tai, era sa ma ard, era sa ma electrocutez, era sa ia foc, aproape a luat
+            foc, curentat*, a sarit siguranta, sare siguranta, a cedat frana, nu franeaza,
+            nu mai franeaza, s a rasturnat cu, scurt circuit, accidenta, accidentam, accidentez,
+            accidenteze, baterii curse, bateriile curse, bateria a curs, bateriile au curs,
+            bateria curgea, a curs acid*, scurs acid*""",
     },
     "legal_threat": {
         "en": """lawyer*, attorney*, lawsuit*, sue, suing, sued, court, legal action, police,
@@ -168,10 +217,14 @@ SEVERITY: dict[str, dict[str, str]] = {
             policij*, ptac, pateretaju tiesib*, pateretaju aizsardz*, juridisk*""",
         "ro": """avocat*, instanta, instante, in judecata, judecata, tribunal*, politia, politie,
             politiei, anpc, protectia consumatorului, protectia consumatorilor, plangere penala,
-            actiune in instanta, reclamatie la anpc""",
+            actiune in instanta, reclamatie la anpc, instantei, opc, cale legala, calea legala,
+            pe cale legala, actiune legala, masuri legale, dau in judecata, dam in judecata,
+            plangere la politie, plangere la anpc""",
     },
     "fraud_claim": {
-        "en": """scam*, fraud*, stolen, steal*, stole, theft, thief, thieves, ripped off,
+        "en": """scam, scams, scammed, scammer*, scamming, fraud*, stolen, steal*, stole, theft,
+            thief,
+            thieves, ripped off,
             counterfeit*, fake shop, con artist*, swindl*, took my money and, stole my money,
             criminals, crooks, crooked, bogus, phishing, fake website, fake site, fake company,
             fake store, total con, a con, such a con, is fake, are fake, not legit, not a legit,
@@ -188,7 +241,10 @@ SEVERITY: dict[str, dict[str, str]] = {
         "lv": """krapniec*, krapniek*, krapsan*, krapj*, zagl*, nozag*, apzag*, viltojum*,
             viltot*, blefs""",
         "ro": """teapa, tepuit*, frauda*, fraudul*, escroc*, inselat*, inselatori*, furat*, hot,
-            hoti, hotii, contrafacut*, fals, falsificat*""",
+            hoti, hotii, contrafacut*, fals, falsificat*, tepar*, tepe, tepui*, falsuri,
+            copie ieftina, nu e original, nu este original, nu sunt originale, neoriginal*,
+            imitatie, imitatii, inseal*, inselaciun*, hotie, hotii, furt, jefuit*, magazin fals,
+            site fals, site clonat, luat banii si, luat banii fara""",
     },
     "chargeback_threat": {
         "en": """chargeback*, charge back, charging back, dispute the charge, dispute the payment,
@@ -204,12 +260,24 @@ SEVERITY: dict[str, dict[str, str]] = {
             reklamiert, bei paypal reklamiert, bei paypal gemeldet, bei klarna gemeldet, paypal
             reklamation, zahlung pausiert, zahlungspause*, zahlung gestoppt, zahlung
             angehalten""",
-        "sl": """chargeback*, spor pri paypal*, paypal spor*, reklamacij* pri banki,
+        "sl": """chargeback*, spor pri paypal*, spor na paypal*, paypal spor*, odprl* spor,
+            odprla spor, pri banki bom, na banki bom, reklamacij* pri banki,
             reklamiral* pri banki, zavrnil* placil*, preklical* placil*, bom banki, preko banke""",
         "lv": """chargeback*, apstridesu maksajum*, apstrides maksajum*, atcelt maksajum*,
-            atcelsu maksajum*, bankas stridus, caur banku""",
+            atcelsu maksajum*, bankas stridus, naudu caur banku, atgusu caur banku, atveru
+            strid*, atveris strid*, atverusi strid*, atvert strid*, atversu strid*, uzsaku strid*,
+            uzsaksu strid*,
+            iesniedzu strid*, iesniegsu strid*, paypal strid*, stridu paypal, strids paypal,
+            atsaucu maksajum*, atsauksu maksajum*, atsaukt maksajum*, versisos banka, versos banka,
+            bankas atbalst*, bankas parskatisan*, griezisos banka, griezos banka, griezisos pie
+            bankas, atprasit* maksajum*, atprasis* maksajum*""",
         "ro": """chargeback*, contest* tranzacti*, contest* plata, disputa paypal,
-            anulez plata, prin banca, la banca mea""",
+            anulez plata, prin banca, la banca mea, anuleze plata, anuleze tranzactia, anulez
+            tranzactia, anularea platii, anularea tranzactiei, deschid disputa, deschid o
+            disputa, disputa pe paypal, disputa la banca, contestatie la banca, contestatie
+            bancara, storn*, recuperez banii prin banca, returnarea banilor de catre banca,
+            reclamatie la banca, am sesizat banca, am contactat banca, am anuntat banca,
+            cerere la banca, sesizare la banca""",
     },
 }
 
@@ -220,8 +288,8 @@ PAYMENT_CHANNEL: dict[str, str] = {
     "card provider, klarna, clearpay, afterpay",
     "de": "bank, meine bank, kreditkarte*, paypal, visa, mastercard, klarna, amex, "
     "american express, lastschrift*",
-    "sl": "banka, banki, banko, kartic*, paypal, visa, mastercard",
-    "lv": "banka, banku, bankai, bankas, kartes, karti, paypal, visa, mastercard",
+    "sl": "banka, banki, banko, banke, kartic*, paypal*, visa, mastercard",
+    "lv": "banka, banku, bankai, bankas, kartes, karti, paypal, mastercard",
     "ro": "banca, bancii, banca mea, card, cardul, paypal, visa, mastercard",
 }
 REVERSAL: dict[str, str] = {
@@ -229,7 +297,8 @@ REVERSAL: dict[str, str] = {
     "de": "widerspruch*, zuruckbuch*, zuruckhol*, zurueckbuch*, zurueckhol*, zuruckgebucht, "
     "zurueckgebucht, zuruckgeholt, zurueckgeholt, konflikt*, streitfall*, pausiert, "
     "hole mir das geld, hol mir das geld, hole ich mir",
-    "sl": "spor, sporn*, zavrnit* transakcij*, zavrnil* transakcij*",
-    "lv": "apstrid*, stridus",
-    "ro": "contest*, disput*",
+    "sl": """spor, sporn*, zavrnit* transakcij*, zavrnil* transakcij*, izpodbij*,
+        ugovor*""",
+    "lv": "apstrid*, strid*",
+    "ro": "contest*, disput*, storn*, anularea tranzactiei",
 }

@@ -60,8 +60,9 @@ TOPICS: dict[str, dict[str, str]] = {
             ni prispel*, ni prispelo, ni dostavljen*, nisem prejel*, nisem dobil*,
             pocasn* dostav*, dolgo cakanje, kje je moj* paket, kje je moje narocilo,
             niso poslali, niso nic poslali,
-            se vedno cakam, se vedno ni, se vedno nisem, cakam ze, cakam vec kot, nikoli prispel*,
+            se vedno cakam, se vedno nisem, cakam ze, cakam vec kot, nikoli prispel*,
             nikoli ni prispel*, ni bil dostavljen*, ni bila dostavljen*, ni bilo dostavljen*,
+            ni prisl*, ni prisel, se ni prisl*, se ni prisel, narocil* se vedno ni,
             paket se je izgubil, izgubljen* paket, izgubljena posiljka, posiljka se je izgubila,
             sledenje, predolgo, cakal sem, cakala sem, dostava je trajala, ni poslan*, se ni
             poslan*, se ni prispel*""",
@@ -71,13 +72,21 @@ TOPICS: dict[str, dict[str, str]] = {
             nesutija, neko nesutija, nav nosutit*,
             vel joprojam, vel arvien, joprojam nav, vel nav atnac*, nav atnac*, neatnac*, nekad
             neatnaca, nekad nesanem*, nesanemu, nesanemam, nesanema, pazud*, pazaudet*, parak ilgi,
-            parak ilga, gaidiju*, nacas gaidit, gaidu jau,
-            izsekosan*, nav izsutit*, vel nav izsutit*""",
+            parak ilga, nacas gaidit, gaidu jau,
+            izsekosan*, nav izsutit*, vel nav izsutit*, gaidiju jau, gaidiju nedel*, gaidiju
+            menes*, gaidiju divas, gaidiju tris, gaidiju cetras, gaidiju veselu, gaidiju vairak
+            neka, gaidiju gandriz, gaidijam*, gaidu vel, gaidu joprojam, gaidu nedel*, gaidu
+            menes*, gaidu kops, neko neesmu sanem*, rakstija ka piegadat*, rada ka
+            piegadat*, statuss piegadat*, stav noliktav*, iestrega*, iestrudz*, kur ir mana paka,
+            kur ir mans pasutijum*, kur ir mana prece, nav atvest*, neatveda, neparadij*,
+            nekas nav atnac*, nekas nav pienac*""",
         "ro": """intarzi*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
             nu au ajuns, nu am primit, dureaza mult, a durat mult, livrare lenta,
             livrarea lenta, unde este coletul, unde e coletul, unde este comanda, nu au trimis,
             nu mi au trimis,
-            inca astept, tot astept, astept de, nu
+            inca astept, tot astept, amana*, blocat* in depozit, blocat* la curier,
+            blocat* in tranzit, in tranzit de, nici urma de colet, nici urma de comanda,
+            nu am coletul, nu am pachetul, nu am comanda, nu am inca coletul, nu
             mi a ajuns, nu a mai ajuns, nu a venit, n a venit, n a ajuns, nu am mai primit, n am
             primit, colet pierdut, coletul s a pierdut, am asteptat, nu a fost livrat*,
             nu a fost expediat*, neexpediat*, nu a fost
@@ -107,12 +116,22 @@ TOPICS: dict[str, dict[str, str]] = {
         "sl": """poskodovan*, poskodb*, razbit*, zmecka*, strgan*, polito, polita, razlit*,
             poceno, pocila,
             pocilo, slabo zapakiran*, slabo pakiran*, odprt paket, odprta embalaza,
+            raztrgan* paket*, raztrgan* embalaz*, raztrgan* skatl*, prisel raztrgan*,
+            prisla raztrgan*, prislo raztrgan*, bil raztrgan*, bila raztrgan*,
             embalaza je bila, zvit*, udrt*""",
         "lv": """bojat*, saplis*, saspiest*, sasist*, ieplis*, saplest*, iepakojums bija,
-            slikti iepakot*, sabojat*, salauzts atnac*, iztecej*""",
+            slikti iepakot*, sabojat*, salauzts atnac*, iztecej*, saburz*, saskrap*,
+            lausk*, bez iepakojum*, slikts iepakojum*, sliktu iepakojum*, kaste bija,
+            paka bija saplest*, slapj* paka, paka bija slapj*, kaste bija slapj*, saplais*,
+            noskelt*, atskelt*, iedauz*, izbirus*, izbira, izlij*""",
         "ro": """deteriorat*, spart*, zdrobit*, turtit*, fisurat*, crapat*, rupt*,
             ambalaj* deteriorat*, ambalat prost, prost ambalat*, cutia era, coletul era,
-            indoit*, lovita, lovit""",
+            indoit*, lovita, lovit, ambalaj* distrus*, cutia distrusa, colet* distrus*,
+            ambalaj* rupt*, in bucati, facut* bucati, fara folie, fara protectie, ambalat* foarte
+            prost, ambalat* superficial, ambalat* neglijent, ambalaj* prost, ambalare* proast*,
+            ambalaj* necorespunzator, fisura, fisuri, ciobit*, zgariat*, zgarietur*, strivit*,
+            cutia era uda, cutie uda, zdrent*, botit*, cutia gaurit*, colet* gaurit*, gaura in
+            cutie, gaura in colet""",
     },
     "product_quality": {
         "en": """quality, cheaply made, flimsy, broke after, stopped working, doesn t work,
@@ -174,6 +193,7 @@ TOPICS: dict[str, dict[str, str]] = {
             deluje brezhibno, pokvar*, slabo narejen*, dobro narejen*, trpezn*, vzdrzljiv*,
             razpadl*, se je strgal*, napak*, okvar*, poceni narejen*,
             ne deluje vec, ne dela vec, nehal* delovat*, prenehal* delovat*, crknil*, zlomil*,
+            nehal* delat*, prenehal* delat*, spral*, se spira, se razparal*,
             zlomljen*, odlomil*, odpadel*, odpadl*, odlepil*, razpoka*, zarjavel*, rja, plesn*,
             potekel rok, pretecen*, smrdi, smrad, se trga, raztrgal*, zadrga, zadrgo, baterija,
             baterij*, ne polni, se ne polni, ne prizge, se ne prizge, ne vklopi, se ne vklopi,
@@ -183,7 +203,9 @@ TOPICS: dict[str, dict[str, str]] = {
             defekt*, bojajas,
             vairs nestrada, parstaja stradat, beidza stradat, nedarbojas, salauzies, salauzas,
             salauzt*, noluz*, atlimej*, atdalij*, plais*, sarusej*, rusa, pelej*, beidzies
-            termin*, smird*, smaka, ravejsledzej*, akumulator*, baterij*, nelade, neuzladej*,
+            termin*, smird*, smaka, ravejsledzej*, akumulator*, baterij*, nelade, neuzlad*, tek,
+            tecej*, noplud*, irst, ira, izira, nolup*, atlup*, neskan, nesilst, nesilda, nolob*,
+            lobas, atlob*, letas kinies*, kiniesu mesl*,
             neiesledz*, leta plastmasa, plastmas*, sudig*, nederig*, izbalej*, sarav*, lodzig*,
             cikst*""",
         "ro": """calitat*, material*, nu functioneaza, functioneaza perfect, functioneaza bine,
@@ -194,7 +216,12 @@ TOPICS: dict[str, dict[str, str]] = {
             miros urat, pute, fermoar*, baterie, bateria, acumulator*, nu se incarca, nu
             incarca, nu porneste, nu se aprinde, plastic ieftin, plastic*, prost facut*, proasta
             calitate, calitate proasta, inutilizabil*, decolorat*, s a strans la spalare, curge,
-            se clatina, scartaie, tinichea""",
+            se clatina, scartaie, tinichea, se coj*, cojit*, scojit*, porcari*, chinezari*,
+            gunoi, de aruncat, stricat*, se strica*, scamos*, se scamoseaza, destram*,
+            dezlip*, se rupe, se rup, s au rupt, s a fisurat, nu mai porneste,
+            nu mai tine, se descarca, se incalzeste, se blocheaza, se reseteaza, se opreste,
+            nu functiona, a murit, nu mai face, zgomot*, trage slab, trage foarte slab, scame,
+            scamele, deformat*, se deformeaza""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
@@ -229,7 +256,9 @@ TOPICS: dict[str, dict[str, str]] = {
             was anderes, anderes bekommen, andere bekommen, anderen bekommen, nicht das richtige,
             nicht der richtige, nicht die richtige, nicht bestellte, nie bestellt,
             vorgangermodell*, vorgaengermodell*, alteres modell, altes modell""",
-        "sl": """napacn*, narobe, drug izdelek, drugacn*, namesto, manjka*, nisem narocil*,
+        "sl": """napacn*, napacen, narobe, drug izdelek, drugi izdelek, drug artikel,
+            drugi artikel, cisto drug*, popolnoma drug*, drugacn*, namesto, manjka*,
+            nisem narocil*,
             ne ustreza opisu, ni tak* kot, ni bil* tak* kot, nepopoln*, drugo barvo,
             drugo velikost,
             ni tisto kar sem narocil*, ne tisto, dobil sem drug*, dobila sem drug*, prejel sem
@@ -241,13 +270,22 @@ TOPICS: dict[str, dict[str, str]] = {
             atsutija citu, atsutijat citu, sanemu citu, sanemam citu, cits modelis, citu modeli,
             cits izmers, citu izmeru, nav tas ko pasutiju, tuksa paka, paka bija tuksa, kaste
             bija tuksa, tuksa kaste, tikai puse, pietruka, nebija komplekta, nav komplekta,
-            sajauca, sajaukts""",
+            sajauca, sajaukts, truka, komplekta nebija, atsutija melnu, atsutija baltu,
+            atsutija zilu, atsutija sarkanu, atsutija zalu, atsutija pelek*, atsutija roz*,
+            sanemu tikai vienu, sanemu tikai divus, sanemu tikai divas, atsutija tikai vienu,
+            atsutija tikai divus, atsutija tikai divas, atnaca tikai viens, atnaca tikai viena,
+            nepilnig*, bilde bija, attela bija, neatbilst bildei, neatbilst attel*, sanemu melnu,
+            sanemu baltu, sanemu zilu, sanemu sarkanu, sanemu zalu, sanemu brunu, sanemu pelek*,
+            sanemu roz*, iepakojuma nebija, kaste nebija, nebija skruv*, nebija detal*, nebija
+            instrukcij*, nebija ladetaj*, nebija kabel*, trukst skruv*""",
         "ro": """gresit*, alt produs, alta culoare, alta marime, in loc de, lipse*, lipsa,
             nu am comandat, incomplet*, nu corespunde, nu este cel comandat, altceva,
             alt model, alta versiune, mi au trimis alt*, am primit alt*, nu ce am comandat, nu
             este ce am comandat, nu e ce am comandat, colet gol, coletul era gol, cutie goala,
             cutia era goala, doar jumatate, lipsea, lipseau, nu era in colet, nu erau in colet,
-            nu era inclus*, incurcat*, amestecat*""",
+            nu era inclus*, incurcat*, amestecat*, am gasit doar, trebuia sa aiba, trebuia sa
+            contina, trebuiau sa fie, nicio legatura cu, culoarea primita, culoare diferita,
+            culoarea difera, culoarea nu corespunde""",
     },
     "size_fit": {
         "en": """size, sizes, sizing, too small, too big, too large, too tight, too loose,
@@ -276,12 +314,25 @@ TOPICS: dict[str, dict[str, str]] = {
             nummern, nummern kleiner, nummern grosser""",
         "sl": """velikost*, stevilk*, premajhn*, prevelik*, pretesn*, preohlapn*, prekratk*,
             predolg*, tesn*, ohlapn*, se prilega, prilega*, ne pase, pase, kroj*, manjsa kot,
+            premajhen, pretesen, preohlapen, prekratek, preozk*, preozek, presirok*, tesen,
+            ohlapen,
             vecja kot""",
         "lv": """izmer*, par mazu, par lielu, par saur*, par platu, par isu, par garu, neder,
-            dereja, der, piegul*, sauri, saurs, mazaks neka, lielaks neka""",
+            dereja, der, piegul*, sauri, saurs, mazaks neka, lielaks neka, numur* mazak*, numur*
+            lielak*, mazaki neka, lielaki neka, mazaka neka, lielaka neka, parak mazs, parak
+            maza, parak mazi, parak mazas, parak saurs, parak saura, parak sauri, parak sauras,
+            parak isa, parak iss, parak isi, parak isas, parak plats, parak plata, parak gara,
+            parak gars, parak gari, izmeru tabul*""",
         "ro": """marim*, prea mic, prea mica, prea mare, prea strans*,
             prea larg*, prea scurt*, prea lung*, se potriveste, potriv*, croial*, mai mic decat,
-            mai mare decat, vine mic, vine mare, pe talie""",
+            mai mare decat, vine mic, vine mare, pe talie, prea mici, prea mari, stramt*,
+            prea lat*, prea ingust*, nu incape, nu imi incape, nu mi incape, nu incap, in talie,
+            vine ca un, vine ca o, xs, xxs, xl, xxl, xxxl, 2xl, 3xl, 4xl, calapod*, vine mica,
+            vin mici, vin mari, mi e mic, mi e mica, mi e mare, mi sunt mici, mi sunt mari, ma
+            strange, ma strang, ingust*, numar mai mare, numar mai mic, o masura, mic rau, mica rau,
+            mici rau, mari rau, mari de tot, mici de tot, mare de tot, mica de tot, mic de tot,
+            iese piciorul, numere mai mici, numere mai mari, doua numere, un numar mai,
+            cade de pe mine, cad de pe mine, atarna pe mine""",
     },
     "price_value": {
         "en": """price*, expensive, overpriced, cheap, cheaper, value for money, good value,
@@ -294,9 +345,13 @@ TOPICS: dict[str, dict[str, str]] = {
         "sl": """cena, cene, ceno, ceni, cenovn*, cenej*, drago, draga, drag, predrag*, drazj*,
             poceni, vredn*, za ta denar, vreden denarja, razmerje med ceno""",
         "lv": """cena, cenu, cenas, cenai, dargs, darga, dargi, dargak*, lets, leta, leti,
-            letak*, naudas verts, par so naudu, verts, verta, vertiba*, cenas un kvalitat*""",
+            letak*, naudas verts, par so naudu, verts, verta, vertiba*, cenas un kvalitat*,
+            izmest* naud*, naud* izmest*, naud* veja, naudas izskiesan*, izskiesta nauda""",
         "ro": """pret, pretul, preturi, preturile, pretului, scump*, ieftin*, merita, merita banii,
-            pentru banii astia, raport calitate pret, valoare, costa""",
+            pentru banii astia, raport calitate pret, valoare, costa, bani aruncat*,
+            banii aruncat*, aruncat* banii, bani pierdut*, banii pierdut*, bani irosit*, banii
+            irosit*, bani degeaba, banii degeaba, supraevaluat*, jaf, furaciune,
+            nu valoreaza, nu face banii, nu face atatia bani""",
     },
     "customs_fees": {
         "en": """customs, duty, duties, import tax*, import fee*, import charge*, vat, tariff*,
@@ -309,7 +364,8 @@ TOPICS: dict[str, dict[str, str]] = {
             steuern nachzahlen, zusatzkosten, zusatzliche kosten, versteckte kosten, abgaben""",
         "sl": """carin*, uvozn*, ddv, dajatv*, uvoz*""",
         "lv": """muit*, nodokl*, pvn, importa""",
-        "ro": """vama, vamal*, vamuit*, taxe vamale, tva, taxa de import, taxe de import""",
+        "ro": """vama, vamal*, vamuit*, taxe vamale, tva, taxa de import, taxe de import,
+            vamui*, afara ue, afara uniunii europene, vamii""",
     },
     "returns_refunds": {
         "en": """return it, returned, returning it, return label, returns, return policy,
@@ -342,12 +398,28 @@ TOPICS: dict[str, dict[str, str]] = {
             bekommen, geld nie erhalten, geld nicht erhalten, geld nicht bekommen""",
         "sl": """vracil*, vrnit*, vrnil*, vracanj*, zamenja*, reklamacij*,
             denar nazaj, odstop od pogodbe, preklic*, preklical*, dobropis*,
-            moj denar, poslal* nazaj, vrnitev, garancij*, reklamiral*""",
+            moj denar, poslal* nazaj, vrnitev, garancij*, reklamiral*, vrnjen*,
+            denarja nisem dobil*, denarja nisem prejel*, denarja se nisem dobil*,
+            denarja se vedno nisem dobil*, denarja pa se vedno nisem dobil*,
+            denarja se vedno nisem prejel*, denarja pa se vedno nisem prejel*,
+            denarja pa se nisem dobil*, denarja pa nisem dobil*,
+            denarja se vedno ni, denarja pa se vedno ni, denarja ni, denarja pa ni,
+            denar se ni, denar se vedno ni, denar ni bil vrnjen, denar mi ni bil vrnjen""",
         "lv": """atgriez*, atgriesan*, atmaks*, apmain*, reklamacij*, naudu atpakal,
             atsauk* pasutijum*, atcel* pasutijum*,
-            manu naudu, naudu neatgrieza, atpakal nosut*, atsutiju atpakal, garantij*""",
+            manu naudu, naudu neatgrieza, atpakal nosut*, atsutiju atpakal, garantij*,
+            pienemt atpakal, pienemt preci atpakal, pienems atpakal, nepienem atpakal,
+            nepienema atpakal, preci atpakal, paku atpakal, atpakal preci, atpakal sutit*,
+            atpakal aizsut*, atpakalsut*, kompensacij*""",
         "ro": """retur*, rambursa*, banii inapoi, banii inapoiati, schimb*, anula*, inlocui*,
-            banii mei, garantie, garantia, reclamati*, trimis inapoi""",
+            banii mei, garantie, garantia, reclamati*, trimis inapoi, nu am primit banii,
+            nu mi am primit banii, n am primit banii, nu am primit inca banii, nu am primit
+            rambursarea, banii nu au ajuns, banii nu au venit, banii nu mi au ajuns, banii nu
+            i am primit, banii nu au intrat, nu mi au intrat banii, nu au intrat banii, nu au
+            returnat banii, nu mi au returnat banii, nu mi au dat banii, nu au dat banii,
+            banii tot nu, restituir*, restitui*, returnat*, returnez, returneze, banii nu i am,
+            nu am vazut banii, nu mi am vazut banii, n am vazut banii, produsul inapoi, coletul
+            inapoi""",
     },
     "customer_service": {
         "en": """customer service, customer support, customer care, support, service team,
@@ -374,12 +446,20 @@ TOPICS: dict[str, dict[str, str]] = {
         "sl": """podpor*, sluzba za stranke, sluzb* za pomoc, skrb za stranke, odziv*,
             odgovor*, odgovoril*, odgovarja*, prijazn*, nesramn*, osebje, kontakt*, pomoc*,
             komunikacij*, ustrezljiv*, prodajal*,
-            nihce, nobeden, ne odgovarja*, ne odgovori, brez odgovora, ignorira*, e posta, e
+            nihce ne odgovor*, nihce ne odgovarja, nihce ne dvigne, nihce se ne oglasi,
+            nihce se ne odziva, nihce mi ne, nihce mi nic, nihce ni odgovoril*,
+            nihce se ni oglasil*, nihce se ni odzval*, nisem dobil* odgovor*,
+            nisem dobil* nobenega odgovor*, nisem prejel* odgovor*, nobeden ne odgovor*,
+            ne odgovarja*, ne odgovori, brez odgovora, ignorira*, e posta, e
             posto, mail*, klical*, poklical*, telefon*, nedosegljiv*, neprijazn*""",
         "lv": """klientu apkalpos*, klientu atbalst*, atbalsts, atbild*, laipn*, atsaucig*,
             darbinie*, sazin*, palidz*, komunikacij*, pardevej*, nepieklajig*, rupj*,
-            neviens, neatbild*, nav atbild*, ignore*, e pasts, e pastu, e pastiem, zvanij*,
-            telefon*, nesazinam*, nav sazinam*""",
+            neviens neatbild*, neviens nereag*, neviens nerisin*, neviens nesazin*, neviens
+            nepalidz*, neviens nezvana, neviens nepiezvan*, neviens necel*, neviens neko,
+            neatbild*, nav atbild*, ignore*, e pasts, e pastu, e pastiem, zvanij*, necel*
+            telefonu, nepacel* telefonu, telefonu necel*, telefonu nepacel*, pa telefonu,
+            telefoniski, nesazinam*, nav sazinam*, klientu servis*, klientu dienest*, klientu
+            centr*, atbalsta dienest*, operator*, menedzer*, nereag*""",
         "ro": """relatii cu clientii, serviciul clienti, servicii clienti, suport, raspuns*,
             raspund*, amabil*, nepoliticos*, personalul, contact*, operator*, comunicare*,
             vanzator*, agent*,
@@ -423,13 +503,49 @@ TOPICS: dict[str, dict[str, str]] = {
             im shop, technische* fehler, technische* problem*, nur vorkasse,
             zahlungsoption*, zahlungsmoglichkeit*, zahlungsmoeglichkeit*, mit kreditkarte
             zahlen, mit paypal zahlen, mit kreditkarte bezahlen, mit paypal bezahlen""",
-        "sl": """spletn* stran*, stran ne, spletn* trgovin*, blagajn*, placil*, placevanj*,
-            kosaric*, prijav*, geslo, gesla, aplikacij*, nakupn* postop*, napaka na strani""",
-        "lv": """majaslap*, vietne*, vietn*, interneta veikal*, groz*, apmaks*, pasutisan*
-            proces*, parole*, pieslegt*, pieslegs*, lietotn*, kase, kludas pazinojum*""",
-        "ro": """site, site ul, site ului, pagina, cosul, cosul de cumparaturi, plata, platii,
-            checkout, cont, contul, parol*, aplicati*, procesul de comanda,
-            comanda online, eroare""",
+        "sl": """stran ne, stran se ne, stran se je sesul*, stran se je zrusil*,
+            stran je padla, stran se zatika, blagajn*, placilo ni, placila ni, placilo ne,
+            placilo se ni, placilo s kartico ni, placilo je bilo zavrnjen*, placilo zavrnjen*,
+            napaka pri placilu, tezave s placilom, tezave pri placilu, ne morem placat*,
+            nisem mogel placat*, nisem mogla placat*, ni mogoce placat*, placevanj*,
+            dvakrat bremenil*, dvakrat zaracunal*, dvojno placilo, kosaric*, prijav* v racun,
+            prijava ne, prijava ni, ne morem se prijavit*, se ne morem prijavit*, geslo,
+            gesla, aplikacij*, nakupn* postop*, napaka na strani, koda za popust, kuponsk*
+            kod*, kupon ne""",
+        "lv": """majaslapa nestrad*, majaslapa nedarboj*, majaslapa neatver*, majaslapa
+            uzkar*, majaslapa lena, majaslapa ir lena, majaslapa ir neerta, neerta majaslapa,
+            majaslapa kludain*, majaslapa karas, vietne nestrad*, vietne nedarboj*, vietne
+            neatver*, vietne uzkar*, vietne ir lena, vietne ir neerta, neerta vietne, lapa
+            nestrad*, lapa nedarboj*, lapa neatver*, lapa uzkar*, lapa izmet*, lapa karas,
+            apmaksas laika, apmaksas brid*, apmaksas lap*, maksajuma lap*,
+            uzkaras, uzkarajas, uzkarusies, izmeta kludu, izmet kludu, kluda maksajot, kluda
+            apmaksajot, kluda pasutot, groza, grozs, grozu, pasutisan* proces*, parole*,
+            pieslegties, pieslegsanas, lietotn*, kase, kludas pazinojum*, maksajums neizdev*,
+            maksajums ar karti neizdev*, maksajumu neizdev*, apmaksa neizdev*, apmaksa
+            nestrada, neizdodas apmaksat, neizdevas apmaksat, neizdevas samaksat, nevareju
+            apmaksat, nevareju samaksat, nevar apmaksat, nevar samaksat, nevaru apmaksat,
+            nevaru samaksat, nevareju pasutit, nevaru pasutit, nevar pasutit, nevareju noformet,
+            nevaru noformet, atlaides kod*, promokod*, promo kod*, kupon*, maksajuma kart*
+            neizdev*, nauda noskaitit* bet, naudu noskaitija bet, nauda tika noskaitit*,
+            dubult* noskait*, divreiz noskait*, noformesan*, lapa ladej*, lapa neladej*,
+            ielogot*""",
+        "ro": """site ul nu, site ul e picat, site ul este picat, site ul a picat, site ul s a
+            blocat, site ul se blocheaza, site ul da eroare, site ul e greu, site ul e lent, pe
+            site nu, site picat, site blocat, cosul, cosul de cumparaturi, in cos, din cos,
+            checkout, parol*, aplicati*, procesul de comanda, eroare*, erori, nu pot plati,
+            butonul de comanda, butonul de plata, butonul de finalizare, nu ma lasa sa comand,
+            nu ma lasa sa plasez, nu ma lasa sa introduc, nu ma lasa sa platesc, nu ma lasa sa
+            finalizez, cod promotional, codul promotional,
+            nu am putut plati, nu pot finaliza, nu am putut finaliza, finalizarea comenzii,
+            nu pot plasa, nu am putut plasa, plasarea comenzii, plata online, plata cu cardul
+            nu, plata nu a mers, plata nu merge, nu merge plata, nu a mers plata, plata a esuat,
+            plata esuata, plata respinsa, tranzactia a esuat, tranzactie esuata, tranzactie
+            respinsa, tranzactia respinsa, cardul respins, cardul a fost respins, probleme la
+            plata, problema la plata, de doua ori la plata, taxat de doua ori, platit de doua
+            ori, retras* de doua ori, luat banii de doua ori, creare cont, crearea contului,
+            cont de client, contul de client, nu ma pot loga, nu ma pot conecta, logare*,
+            autentific*, cod de reducere, codul de reducere, voucher*, cupon*, pagina nu se
+            incarca, pagina de plata, nu se incarca pagina, bug, buguri, bugul, 3d secure""",
     },
     "praise": {
         "en": """excellent*, amazing*, awesome*, love it, loved it, love this, perfect*,
@@ -465,9 +581,9 @@ DELIVERY_WORDS: dict[str, str] = {
     "versandt, zusteller, paketdienst",
     "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*",
     "lv": "piegad*, paka, paku, pakas, sutijum*, pienac*, atnac*, pasutijum*, sanem*, kurjer*, "
-    "pasts, pasta, omniva, dpd",
+    "pasts, pasta, omniva, dpd, atved*, atvest*, pakomat*",
     "ro": "livrar*, colet*, ajuns, comand*, curier*, venit, primit, expedi*, posta, sameday, "
-    "cargus",
+    "cargus, pachet*, fancourier, fan courier, dpd, gls, easybox, locker*",
 }
 DELAY_HINTS: dict[str, str] = {
     "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than, month, months, "
@@ -476,7 +592,9 @@ DELAY_HINTS: dict[str, str] = {
     "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
     "erst ende, erst wochen, tagelang",
     "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno, mesec*, predolgo, koncno, se vedno, sele",
-    "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidi*",
+    "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidi*, "
+    "tikai pec, velak neka",
     "ro": "saptamani, saptamana, mai mult, durat, lent*, tarziu, luna, luni, prea mult, "
-    "in sfarsit, abia, inca, asteptat*",
+    "in sfarsit, abia, inca, asteptat*, astept, asteptam, amana*, nici acum, nici azi, "
+    "nici pana acum, nici pana azi, zile intarziere, nici urma",
 }
