@@ -67,6 +67,12 @@ EVENTS_PRODUCED = Counter(
     "Records acknowledged by Kafka, by topic (dead letters under <topic>.dlq).",
     ["topic"],
 )
+KAFKA_UP = Gauge(
+    "reviewloop_kafka_up",
+    "1 when the service's producer reached the brokers at its last check (start, each readiness "
+    "probe), else 0. Readiness needs PostgreSQL only: this is the Kafka signal.",
+    ["service"],
+)
 OUTBOX_PUBLISHED = Counter(
     "reviewloop_outbox_published_total",
     "Outbox rows published to Kafka.",

@@ -27,6 +27,7 @@ from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer, kafka_reachable
 from shared.memory import freeze_long_lived
+from shared.metrics import KAFKA_UP
 from shared.outbox.relay import OutboxRelay
 from shared.periodic import DEFAULT_TASKS, PeriodicTask, run_periodically
 from shared.settings import ServiceSettings
@@ -74,6 +75,7 @@ class Runtime:
         )
         log.info("database ready", extra={"migrations_applied": applied})
         self.producer = create_producer(s)
+        KAFKA_UP.labels(s.service_name).set(0)
         # Publishes once the producer has started. Without Kafka at start (ingest) it runs from
         # the start anyway, so the backlog gauges move, and alert, while Kafka is away.
         self.relay = OutboxRelay(
@@ -108,6 +110,7 @@ class Runtime:
             )
         await self.producer.start()
         self._kafka_started.set()
+        KAFKA_UP.labels(s.service_name).set(1)
         for spec in self.consumer_specs:
             runner = ConsumerRunner(spec, s, self.pool, self.producer)
             self.consumers.append(runner)
@@ -185,9 +188,13 @@ class Runtime:
         return True
 
     async def kafka_reachable(self) -> bool:
-        if not self._kafka_started.is_set() or self.producer is None:
-            return False
-        return await kafka_reachable(self.producer)
+        reachable = (
+            self._kafka_started.is_set()
+            and self.producer is not None
+            and await kafka_reachable(self.producer)
+        )
+        KAFKA_UP.labels(self.settings.service_name).set(1 if reachable else 0)
+        return reachable
 
     def readiness_checks(self) -> tuple[str, ...]:
         """The checks of /readyz that decide readiness; the others are reported only."""

@@ -1,6 +1,7 @@
 """The four services of the local stack and the responder's storefront process: database
 provisioning, start (``python -m services.<name>`` on its fixed port), readiness, stop."""
 
+import json
 import os
 import sys
 import time
@@ -107,6 +108,19 @@ def start_services(state_dir: Path = DEFAULT_STATE_DIR, names: Sequence[str] | N
         _wait_for_services(state_dir, pids)
 
 
+def connected(status: int, body: bytes) -> bool:
+    """Ready, and connected to Kafka where the service uses it: the services answer on
+    PostgreSQL alone and set Kafka up in the background, but the stack is up only once their
+    consumers and relays run (a test or a walk-through right after `up` needs them)."""
+    if status != 200:
+        return False
+    try:
+        checks = json.loads(body).get("checks", {})
+    except ValueError:
+        return False
+    return checks.get("kafka") is not False
+
+
 def _wait_for_services(state_dir: Path, pids: dict[str, int | None]) -> None:
     # One deadline for all: they start together, so waiting in turn costs no more than the
     # slowest of them.
@@ -119,7 +133,7 @@ def _wait_for_services(state_dir: Path, pids: dict[str, int | None]) -> None:
             return pid is None or pid_alive(pid, marker(name))
 
         failure = wait_healthy(
-            HealthWait(readyz_url(name), max(0.0, deadline - time.monotonic()), alive)
+            HealthWait(readyz_url(name), max(0.0, deadline - time.monotonic()), alive, connected)
         )
         if failure is None:
             log.info("%s ready (%.1fs)", name, time.monotonic() - started)

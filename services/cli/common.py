@@ -59,8 +59,33 @@ def database_label(settings: ServiceSettings) -> str:
     return f"{settings.db_user}@{settings.db_host}:{settings.db_port}/{settings.db_name}"
 
 
+def configured(service: str) -> bool:
+    """Whether this environment holds the service's database or Kafka settings: a pod has only
+    its own service's (`<SERVICE>_DB_HOST`, `<SERVICE>_KAFKA_BOOTSTRAP_SERVERS`, ...)."""
+    prefixes = (f"{service.upper()}_DB_", f"{service.upper()}_KAFKA_")
+    return any(name.startswith(prefixes) and value for name, value in os.environ.items())
+
+
 def selected_services(choice: str) -> list[str]:
-    return list(SERVICES) if choice == "all" else [choice]
+    """`all` means the services configured here (inside a pod, its own), or every service
+    with its defaults where none is (a developer's machine and the local stack)."""
+    if choice != "all":
+        return [choice]
+    return [s for s in SERVICES if configured(s)] or list(SERVICES)
+
+
+def kafka_service() -> str:
+    """The service whose Kafka settings the commands fall back to: the first one configured
+    here (inside a pod, the pod's), else ingest."""
+    return next(
+        (s for s in SERVICES if env(f"{s.upper()}_KAFKA_BOOTSTRAP_SERVERS") is not None),
+        "ingest",
+    )
+
+
+def kafka_env(suffix: str) -> str | None:
+    """REVIEWLOOP_KAFKA_<SUFFIX>, else the pod's service's own <SERVICE>_KAFKA_<SUFFIX>."""
+    return env(f"REVIEWLOOP_KAFKA_{suffix}", f"{kafka_service().upper()}_KAFKA_{suffix}")
 
 
 @dataclass(frozen=True)
@@ -74,9 +99,9 @@ class KafkaOptions:
         return self.security.client_options()
 
 
-# KafkaSecurity's fields, read as REVIEWLOOP_KAFKA_<NAME> or else as ingest's own
-# INGEST_KAFKA_<NAME>: inside an ingest pod (`kubectl exec`) the command uses the pod's
-# credentials without them ever appearing on a command line.
+# KafkaSecurity's fields, read as REVIEWLOOP_KAFKA_<NAME> or else as the pod's service's own
+# <SERVICE>_KAFKA_<NAME> (kafka_service): inside a pod (`kubectl exec`) the command uses the
+# pod's brokers and credentials without them ever appearing on a command line.
 _KAFKA_SECURITY_ENV = {
     "protocol": "SECURITY_PROTOCOL",
     "sasl_mechanism": "SASL_MECHANISM",
@@ -94,7 +119,7 @@ def kafka_security_from_env() -> KafkaSecurity:
     values = {
         name: value
         for name, suffix in _KAFKA_SECURITY_ENV.items()
-        if (value := env(f"REVIEWLOOP_KAFKA_{suffix}", f"INGEST_KAFKA_{suffix}")) is not None
+        if (value := kafka_env(suffix)) is not None
     }
     try:
         return KafkaSecurity.model_validate(values)

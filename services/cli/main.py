@@ -24,7 +24,7 @@ from services.cli.common import (
     DEFAULT_BOOTSTRAP_SERVERS,
     CliError,
     KafkaOptions,
-    env,
+    kafka_env,
     kafka_security_from_env,
     one_line,
     selected_services,
@@ -45,7 +45,8 @@ INTERRUPTED = 130
 KAFKA_SECURITY = (
     "Kafka TLS and SASL come from REVIEWLOOP_KAFKA_SECURITY_PROTOCOL, _SASL_MECHANISM, "
     "_SASL_USERNAME, _SASL_PASSWORD, _SSL_CA_FILE, _SSL_CERT_FILE, _SSL_KEY_FILE, "
-    "_SSL_KEY_PASSWORD, _SSL_CHECK_HOSTNAME (each falling back to INGEST_KAFKA_...); "
+    "_SSL_KEY_PASSWORD, _SSL_CHECK_HOSTNAME (each falling back to the pod's "
+    "<SERVICE>_KAFKA_...); "
     "default PLAINTEXT."
 )
 
@@ -70,14 +71,16 @@ Service = Annotated[ServiceChoice, typer.Option(help="one service or all of them
 BootstrapServers = Annotated[
     str | None,
     typer.Option(
-        help=f"brokers (env {BOOTSTRAP_ENV}; default {DEFAULT_BOOTSTRAP_SERVERS})",
+        help=f"brokers (env {BOOTSTRAP_ENV}, else the pod's <SERVICE>_KAFKA_BOOTSTRAP_SERVERS; "
+        f"default {DEFAULT_BOOTSTRAP_SERVERS})",
         rich_help_panel="Kafka",
     ),
 ]
 TopicPrefix = Annotated[
     str | None,
     typer.Option(
-        help=f"the services' *_KAFKA_TOPIC_PREFIX (env {PREFIX_ENV}; default none)",
+        help=f"the services' *_KAFKA_TOPIC_PREFIX (env {PREFIX_ENV}, else the pod's "
+        "<SERVICE>_KAFKA_TOPIC_PREFIX; default none)",
         rich_help_panel="Kafka",
     ),
 ]
@@ -117,9 +120,11 @@ ResponderToken = Annotated[
 
 
 def _kafka(bootstrap_servers: str | None, topic_prefix: str | None) -> KafkaOptions:
+    """Brokers, prefix and security from the options, else REVIEWLOOP_KAFKA_*, else the pod's
+    service's own settings (kafka_service), so all three always come from the same place."""
     return KafkaOptions(
-        bootstrap_servers or env(BOOTSTRAP_ENV) or DEFAULT_BOOTSTRAP_SERVERS,
-        topic_prefix if topic_prefix is not None else env(PREFIX_ENV) or "",
+        bootstrap_servers or kafka_env("BOOTSTRAP_SERVERS") or DEFAULT_BOOTSTRAP_SERVERS,
+        topic_prefix if topic_prefix is not None else kafka_env("TOPIC_PREFIX") or "",
         kafka_security_from_env(),
     )
 
@@ -519,13 +524,24 @@ def status(
     group: Annotated[
         list[str] | None,
         typer.Option(
-            help="only this consumer group, without prefix (repeatable; default all under the "
-            "prefix)"
+            help="only this consumer group, without prefix (repeatable; default Reviewloop's "
+            "groups under the prefix)"
         ),
     ] = None,
     service: Annotated[
-        ServiceChoice, typer.Option(help="whose outbox to read (uses <SERVICE>_DB_*)")
+        ServiceChoice,
+        typer.Option(
+            help="whose outbox to read (uses <SERVICE>_DB_*; all: the services configured in "
+            "this environment, inside a pod its own, else every one)"
+        ),
     ] = "all",
+    fail_on_lag: Annotated[
+        int | None,
+        typer.Option(
+            help="exit 1 when a group's total lag is above this many messages (for scripts)",
+            min=0,
+        ),
+    ] = None,
     bootstrap_servers: BootstrapServers = None,
     topic_prefix: TopicPrefix = None,
     as_json: Json = False,
@@ -541,6 +557,10 @@ def status(
         show(reading.as_text(result))
     if result.errors:
         raise CliError("status incomplete: " + "; ".join(result.errors))
+    if fail_on_lag is not None and (over := reading.over_lag(result, fail_on_lag)):
+        raise CliError(
+            f"lag above {fail_on_lag}: " + ", ".join(f"{g}={n}" for g, n in over.items())
+        )
 
 
 # -- running it -----------------------------------------------------------------------------

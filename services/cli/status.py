@@ -14,7 +14,14 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
 from services.cli import repository
-from services.cli.common import CliError, KafkaOptions, database_label, one_line, service_settings
+from services.cli.common import (
+    SERVICES,
+    CliError,
+    KafkaOptions,
+    database_label,
+    one_line,
+    service_settings,
+)
 from services.cli.output import Progress, age, table
 
 CLIENT_ID = "reviewloop-cli"
@@ -26,7 +33,7 @@ class Lag:
     group: str
     topic: str
     partition: int
-    committed: int
+    committed: int | None  # None: the group never committed on this partition
     end: int | None  # None: the topic is gone
     lag: int | None
 
@@ -48,9 +55,29 @@ class Status:
     unroutable: dict[str, int] | None = None
     errors: list[str] = field(default_factory=list)
 
+    def total_lag(self) -> dict[str, int]:
+        totals: dict[str, int] = {}
+        for r in self.lag:
+            totals[r.group] = totals.get(r.group, 0) + (r.lag or 0)
+        return totals
+
+
+# Every consumer group of the product is named after its service (`survey.orders`,
+# `notifier.events`) or is an operator's (`ops.dlq-replay`); probes, tests and other
+# applications sharing the brokers are not Reviewloop's lag.
+OWN_GROUP_PREFIXES = (*(f"{s}." for s in SERVICES), "ops.")
+
+
+def reviewloop_group(name: str, topic_prefix: str) -> bool:
+    return name.startswith(topic_prefix) and name.removeprefix(topic_prefix).startswith(
+        OWN_GROUP_PREFIXES
+    )
+
 
 async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[Lag]:
-    """Every group under the topic prefix (or the named ones), each partition it committed."""
+    """Reviewloop's groups under the topic prefix (or the named ones): every partition of each
+    topic a group committed on. A partition it never committed on counts from the start of
+    the log, where the services' consumers (auto_offset_reset=earliest) would begin."""
     admin = AIOKafkaAdminClient(
         bootstrap_servers=kafka.bootstrap_servers,
         client_id=CLIENT_ID,
@@ -63,7 +90,7 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
         wanted = (
             {f"{kafka.topic_prefix}{g}" for g in groups}
             if groups
-            else {g for g in listed if g.startswith(kafka.topic_prefix)}
+            else {g for g in listed if reviewloop_group(g, kafka.topic_prefix)}
         )
         names = sorted(wanted & listed)
         committed: dict[str, dict[TopicPartition, int]] = {}
@@ -72,9 +99,37 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
                 offsets = await admin.list_consumer_group_offsets(name)
                 committed[name] = {tp: om.offset for tp, om in offsets.items() if om.offset >= 0}
                 progress.advance()
+        topics = {tp.topic for offs in committed.values() for tp in offs}
+        # Every topic (naming them could auto-create a deleted one on a broker that allows it);
+        # a topic deleted since has no partitions, and its rows show no end.
+        partitions: dict[str, list[int]] = {
+            str(t["topic"]): sorted(int(p["partition"]) for p in t["partitions"])
+            for t in (await admin.describe_topics() if topics else [])
+            if t["topic"] in topics and not t["error_code"]
+        }
     finally:
         await admin.close()
+    tps = [TopicPartition(t, p) for t, ps in partitions.items() for p in ps]
+    ends, starts = await _log_bounds(kafka, tps) if tps else ({}, {})
 
+    rows = []
+    for name, offsets in committed.items():
+        own = {tp.topic for tp in offsets}
+        every = {TopicPartition(t, p) for t in own for p in partitions.get(t, ())}
+        for tp in sorted(every | set(offsets)):
+            offset = offsets.get(tp)
+            end = ends.get(tp)
+            since = offset if offset is not None else starts.get(tp)
+            lag = max(end - since, 0) if end is not None and since is not None else None
+            rows.append(Lag(name, tp.topic, tp.partition, offset, end, lag))
+    return rows
+
+
+async def _log_bounds(
+    kafka: KafkaOptions, tps: list[TopicPartition]
+) -> tuple[dict[TopicPartition, int], dict[TopicPartition, int]]:
+    """The end and the start of each partition's log (read_committed: a transaction still
+    open is not lag yet)."""
     consumer = AIOKafkaConsumer(
         bootstrap_servers=kafka.bootstrap_servers,
         client_id=CLIENT_ID,
@@ -84,19 +139,9 @@ async def consumer_lag(kafka: KafkaOptions, groups: list[str] | None) -> list[La
     )
     await consumer.start()
     try:
-        existing = await consumer.topics()
-        tps = sorted({tp for offs in committed.values() for tp in offs if tp.topic in existing})
-        ends: dict[TopicPartition, int] = await consumer.end_offsets(tps) if tps else {}
+        return await consumer.end_offsets(tps), await consumer.beginning_offsets(tps)
     finally:
         await consumer.stop()
-
-    rows = []
-    for name, offsets in committed.items():
-        for tp, offset in sorted(offsets.items()):
-            end = ends.get(tp)
-            lag = max(end - offset, 0) if end is not None else None
-            rows.append(Lag(name, tp.topic, tp.partition, offset, end, lag))
-    return rows
 
 
 @asynccontextmanager
@@ -164,6 +209,11 @@ def as_json(status: Status) -> dict[str, Any]:
     }
 
 
+def over_lag(status: Status, limit: int) -> dict[str, int]:
+    """The groups whose total lag is above `limit` (`status --fail-on-lag`)."""
+    return {g: n for g, n in sorted(status.total_lag().items()) if n > limit}
+
+
 def as_text(status: Status) -> str:
     parts = ["Consumer lag (committed offset vs. end of log)"]
     if status.lag:
@@ -173,9 +223,7 @@ def as_text(status: Status) -> str:
                 ((r.group, r.topic, r.partition, r.committed, r.end, r.lag) for r in status.lag),
             )
         )
-        totals: dict[str, int] = {}
-        for r in status.lag:
-            totals[r.group] = totals.get(r.group, 0) + (r.lag or 0)
+        totals = status.total_lag()
         parts.append("total lag: " + ", ".join(f"{g}={n}" for g, n in sorted(totals.items())))
     elif any(e.startswith("kafka ") for e in status.errors):
         parts.append("(unavailable: Kafka did not answer)")

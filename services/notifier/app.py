@@ -52,6 +52,9 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     runtime = Runtime(
         settings,
         MIGRATIONS,
+        # Every request needs PostgreSQL alone (events go through the outbox): a Kafka outage
+        # never takes its pages or API out of the load balancer (docs/reliability.md).
+        serves_without_kafka=True,
         consumer_specs=[consumer(settings)],
         periodic_tasks=(
             *DEFAULT_TASKS,

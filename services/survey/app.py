@@ -66,6 +66,9 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     runtime = Runtime(
         settings,
         MIGRATIONS,
+        # Every request needs PostgreSQL alone (events go through the outbox): a Kafka outage
+        # never takes its pages or API out of the load balancer (docs/reliability.md).
+        serves_without_kafka=True,
         consumer_specs=[
             order_consumer(settings, lambda: runtime.clock()),
             shop_consumer(settings, lambda: runtime.clock()),

@@ -306,19 +306,23 @@ async def test_status_shows_consumer_lag_and_outbox_backlog(
     try:
         for i in range(5):
             await producer.send_and_wait(topic, b"x%d" % i, partition=0)
+        for i in range(3):
+            await producer.send_and_wait(topic, b"y%d" % i, partition=1)
     finally:
         await producer.stop()
-    group = f"{prefix}lag.test"
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
-    )
-    await consumer.start()
-    try:
-        tp = TopicPartition(topic, 0)
-        consumer.assign([tp])
-        await consumer.commit({tp: 2})
-    finally:
-        await consumer.stop()
+    # A Reviewloop group that committed on partition 0 only, and a probe's group beside it.
+    group = f"{prefix}survey.orders"
+    for name in (group, f"{prefix}probe"):
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap, group_id=name, enable_auto_commit=False
+        )
+        await consumer.start()
+        try:
+            tp = TopicPartition(topic, 0)
+            consumer.assign([tp])
+            await consumer.commit({tp: 2})
+        finally:
+            await consumer.stop()
 
     assert (await cli(cli_env, "migrate", "--service", "ingest")).code == 0
     conn = await connect_as(infra, database, "ingest")
@@ -338,26 +342,32 @@ async def test_status_shows_consumer_lag_and_outbox_backlog(
     result = await cli(cli_env, "status", "--json")
     assert result.code == 0, result.err
     status = json.loads(result.out)
-    assert {
-        "group": group,
-        "topic": topic,
-        "partition": 0,
-        "committed": 2,
-        "end": 5,
-        "lag": 3,
-    } in status["consumer_lag"]
+    assert [r for r in status["consumer_lag"] if r["topic"] == topic] == [
+        {"group": group, "topic": topic, "partition": 0, "committed": 2, "end": 5, "lag": 3},
+        # Never committed: counted from the start of the log, where the consumer would begin.
+        {"group": group, "topic": topic, "partition": 1, "committed": None, "end": 3, "lag": 3},
+    ]
     outbox = {b["service"]: b for b in status["outbox"]}
     assert outbox["ingest"]["unsent"] == 2
     assert 3600 <= outbox["ingest"]["oldest_age_s"] < 3600 + 120
     assert outbox["survey"]["note"] == "not migrated"
 
-    text = await cli(cli_env, "status", "--group", "lag.test", "--service", "ingest")
+    text = await cli(cli_env, "status", "--group", "survey.orders", "--service", "ingest")
     assert text.code == 0, text.err
-    row = next(line.split() for line in text.out.splitlines() if line.startswith(group))
-    assert row == [group, topic, "0", "2", "5", "3"]
-    assert f"total lag: {group}=3" in text.out
+    rows = [line.split() for line in text.out.splitlines() if line.startswith(group)]
+    assert rows == [[group, topic, "0", "2", "5", "3"], [group, topic, "1", "-", "3", "3"]]
+    assert f"total lag: {group}=6" in text.out
     ingest_row = next(line.split() for line in text.out.splitlines() if line.startswith("ingest"))
     assert ingest_row[:3] == ["ingest", "2", "1h"]
+    # Another application's group only when asked for by name.
+    probe = await cli(cli_env, "status", "--group", "probe", "--service", "ingest", "--json")
+    assert {r["group"] for r in json.loads(probe.out)["consumer_lag"]} == {f"{prefix}probe"}
+
+    # For scripts: exit 1 when a group's total lag is above the limit.
+    args = ("status", "--group", "survey.orders", "--service", "ingest", "--fail-on-lag")
+    over = await cli(cli_env, *args, "5")
+    assert failed_with(over, f"lag above 5: {group}=6")
+    assert (await cli(cli_env, *args, "6")).code == 0
 
     down = await cli(cli_env | {"REVIEWLOOP_KAFKA_BOOTSTRAP_SERVERS": "127.0.0.1:1"}, "status")
     assert failed_with(down, "status incomplete: kafka 127.0.0.1:1")

@@ -1,9 +1,10 @@
 """A database that cannot be reached gives 503 with Retry-After, never a 500; Kafka that cannot
-be reached leaves ingest ready, accepting webhooks into its outbox."""
+be reached leaves every service ready, writing into its outbox."""
 
 import asyncio
 import contextlib
 import time
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
@@ -18,7 +19,7 @@ from services.responder.settings import ResponderSettings
 from services.survey.app import build as build_survey
 from services.survey.settings import SurveySettings
 from shared.db.pool import create_pool
-from shared.topics import ORDERS, SHOPS, topic_name
+from shared.topics import ORDERS, REPLIES, SHOPS, SURVEYS, TopicSpec, topic_name
 from tests.conftest import connect_as, service_env
 from tests.support.admin import API, create_shop
 from tests.support.kafka import read_topic
@@ -163,12 +164,75 @@ def test_ingest_stops_promptly_while_kafka_is_unreachable(infra, database, prefi
         proc.kill()
 
 
-async def test_only_ingest_is_ready_without_kafka(make_settings) -> None:
-    for build_service, settings_class, needs in (
-        (build, IngestSettings, ("postgres",)),
-        (build_survey, SurveySettings, ("postgres", "kafka")),
-        (build_notifier, NotifierSettings, ("postgres", "kafka")),
-        (build_responder, ResponderSettings, ("postgres", "kafka")),
+async def test_every_service_is_ready_on_postgresql_alone(make_settings) -> None:
+    for build_service, settings_class in (
+        (build, IngestSettings),
+        (build_survey, SurveySettings),
+        (build_notifier, NotifierSettings),
+        (build_responder, ResponderSettings),
     ):
         _, runtime = build_service(make_settings(settings_class))
-        assert runtime.readiness_checks() == needs, settings_class.__name__
+        assert runtime.readiness_checks() == ("postgres",), settings_class.__name__
+
+
+@pytest.mark.parametrize(
+    ("service", "topic"), [("survey", SURVEYS), ("notifier", SURVEYS), ("responder", REPLIES)]
+)
+async def test_stays_ready_while_kafka_is_away_and_drains_its_outbox_after(
+    service: str, topic: TopicSpec, infra, database, prefix, log_dir
+) -> None:
+    """Survey links, the staff API and the notifier's settings keep answering through a Kafka
+    outage; what they wrote meanwhile waits in the outbox and is published once Kafka is back,
+    and Kafka's state shows in /readyz (reported, not required) and in reviewloop_kafka_up."""
+    kafka_port = free_port()  # nothing listens there yet
+    env = service_env(service, infra, database, prefix)
+    env[f"{service.upper()}_KAFKA_BOOTSTRAP_SERVERS"] = f"127.0.0.1:{kafka_port}"
+    proc = ServiceProcess(service, env, log_dir).start()
+    try:
+        await asyncio.to_thread(proc.wait_ready, 60.0, False)
+        async with httpx.AsyncClient(base_url=proc.url, timeout=10) as http:
+            ready = await http.get("/readyz")
+            assert ready.status_code == 200, ready.text
+            assert ready.json()["checks"] == {"postgres": True, "kafka": False}
+            assert ready.json()["required"] == ["postgres"]
+            assert (await http.get("/healthz")).status_code == 200
+            metrics = (await http.get("/metrics")).text
+            assert f'reviewloop_kafka_up{{service="{service}"}} 0.0' in metrics
+
+            # What a request wrote while Kafka is away (the row an answered survey, a
+            # published reply or a setting would leave in the outbox).
+            event_id = uuid.uuid4()
+            conn = await connect_as(infra, database, service)
+            try:
+                await conn.execute(
+                    """
+                    INSERT INTO outbox (event_id, event_type, topic, partition_key, body)
+                    VALUES ($1, 'test.outage', $2, 'k', $3)
+                    """,
+                    event_id,
+                    topic.name,
+                    b'{"written": "during the outage"}',
+                )
+                await asyncio.sleep(3)
+                unsent = "SELECT count(*) FROM outbox WHERE event_id = $1 AND sent_at IS NULL"
+                assert await conn.fetchval(unsent, event_id) == 1
+
+                async with kafka_comes_back_on(kafka_port, infra.kafka_bootstrap):
+                    deadline = time.monotonic() + 60
+                    while (await http.get("/readyz")).json()["checks"]["kafka"] is not True:
+                        assert time.monotonic() < deadline, proc.log_tail()
+                        await asyncio.sleep(0.5)
+                    metrics = (await http.get("/metrics")).text
+                    assert f'reviewloop_kafka_up{{service="{service}"}} 1.0' in metrics
+                    records = await read_topic(
+                        infra.kafka_bootstrap, topic_name(topic.name, prefix), 1
+                    )
+                    assert [r.value for r in records] == [b'{"written": "during the outage"}']
+                    deadline = time.monotonic() + 30
+                    while await conn.fetchval(unsent, event_id):
+                        assert time.monotonic() < deadline, proc.log_tail()
+                        await asyncio.sleep(0.2)
+            finally:
+                await conn.close()
+    finally:
+        proc.kill()
