@@ -2,7 +2,9 @@
 
 The correlation id starts at the HTTP request (header `X-Correlation-ID`, or a new one),
 travels in the Kafka header `correlation_id` through the outbox, and is restored by the
-consumer, so one grep follows a webhook to the email it caused.
+consumer, so one grep follows a webhook to the email it caused. Lines written while a recorded
+trace is in progress also carry its `trace_id` and `span_id` (W3C hex), as the tracing backend
+shows them.
 """
 
 import logging
@@ -11,6 +13,7 @@ import sys
 import uuid
 from contextvars import ContextVar
 
+from opentelemetry import trace
 from pythonjsonlogger.json import JsonFormatter
 
 CORRELATION_HEADER = "correlation_id"
@@ -33,6 +36,12 @@ class _ContextFilter(logging.Filter):
         record.service = self.service
         record.correlation_id = correlation_id_var.get()
         record.event_id = event_id_var.get()
+        # The trace of the work in progress (when tracing is on and this trace is recorded):
+        # a log line leads to its trace in the tracing backend and back.
+        context = trace.get_current_span().get_span_context()
+        if context.is_valid:
+            record.trace_id = format(context.trace_id, "032x")
+            record.span_id = format(context.span_id, "016x")
         return True
 
 

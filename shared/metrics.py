@@ -5,7 +5,32 @@ kinds and reasons from closed lists; never shop, order or review ids. docs/opera
 ("Observability") lists every series and what moves it.
 """
 
-from prometheus_client import Counter, Gauge, Histogram
+import platform
+from importlib import metadata
+
+from prometheus_client import Counter, Gauge, Histogram, disable_created_metrics
+
+# Every counter and histogram would also export a `_created` series (its creation time): twice
+# the series for nothing a dashboard or an alert reads.
+disable_created_metrics()  # type: ignore[no-untyped-call]
+
+# -- the process --------------------------------------------------------------------------------
+
+BUILD_INFO = Gauge(
+    "reviewloop_build_info",
+    "Always 1; the labels say which release and Python the process runs.",
+    ["service", "version", "python"],
+)
+DB_POOL_CONNECTIONS = Gauge(
+    "reviewloop_db_pool_connections",
+    "The service's PostgreSQL pool at the scrape: connections open and in use, open and idle.",
+    ["service", "state"],  # in_use | idle
+)
+DB_POOL_MAX_CONNECTIONS = Gauge(
+    "reviewloop_db_pool_max_connections",
+    "The most connections the service's pool opens (db_pool_max_size).",
+    ["service"],
+)
 
 # -- HTTP (shared/http/metrics.py) ---------------------------------------------------------------
 
@@ -144,3 +169,12 @@ def count_email(kind: str, outcome: str) -> None:
         EMAILS_SENT.labels(kind).inc()
     else:
         EMAILS_FAILED.labels(kind, outcome).inc()
+
+
+def announce_build(service: str) -> None:
+    """reviewloop_build_info for this process: the installed release (pyproject) and Python."""
+    try:
+        version = metadata.version("reviewloop")
+    except metadata.PackageNotFoundError:
+        version = "unknown"
+    BUILD_INFO.labels(service, version, platform.python_version()).set(1)

@@ -3,8 +3,8 @@ consumers, and their orderly start and stop.
 
 Start order: database (migrations before anything serves), Kafka producer, topics, relay,
 consumers. Stop order is the reverse, bounded so SIGTERM completes within the pod's grace period.
-A service that serves without Kafka (ingest: its writes go to the outbox) sets Kafka up in the
-background instead, retrying until the brokers answer, and its readiness leaves Kafka out.
+A service that serves without Kafka (all four: their writes go to the outbox) sets Kafka up in
+the background instead, retrying until the brokers answer, and its readiness leaves Kafka out.
 """
 
 import asyncio
@@ -22,12 +22,12 @@ from aiokafka import AIOKafkaProducer
 from shared.backoff import RECONNECT_CAP_S, Backoff
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.notify import pause
-from shared.db.pool import Pool, create_pool, ping
+from shared.db.pool import Pool, create_pool, measure_pool, ping
 from shared.kafka.admin import ensure_topics
 from shared.kafka.consumer import ConsumerRunner, ConsumerSpec
 from shared.kafka.producer import create_producer, kafka_reachable
 from shared.memory import freeze_long_lived
-from shared.metrics import KAFKA_UP
+from shared.metrics import KAFKA_UP, announce_build
 from shared.outbox.relay import OutboxRelay
 from shared.periodic import DEFAULT_TASKS, PeriodicTask, run_periodically
 from shared.settings import ServiceSettings
@@ -69,6 +69,7 @@ class Runtime:
 
     async def start(self) -> None:
         s = self.settings
+        announce_build(s.service_name)
         self.pool = await create_pool(s)
         applied = await apply_migrations(
             self.pool, s.db_schema, service_migrations(s.service_name, self.migrations_dir)
@@ -106,7 +107,9 @@ class Runtime:
                 s.kafka_bootstrap_servers,
                 s.kafka_topic_prefix,
                 s.kafka_topic_partitions,
+                replication_factor=s.kafka_topic_replication_factor,
                 security=s.kafka_security,
+                configs=s.kafka_topic_configs,
             )
         await self.producer.start()
         self._kafka_started.set()
@@ -195,6 +198,10 @@ class Runtime:
         )
         KAFKA_UP.labels(self.settings.service_name).set(1 if reachable else 0)
         return reachable
+
+    def measure_pool(self) -> None:
+        if self.pool is not None:
+            measure_pool(self.pool, self.settings.service_name)
 
     def readiness_checks(self) -> tuple[str, ...]:
         """The checks of /readyz that decide readiness; the others are reported only."""

@@ -8,7 +8,9 @@ module imports nothing of the product, so any module may read settings without a
 """
 
 import ipaddress
+import os
 import ssl
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal, Self
 
@@ -25,6 +27,38 @@ from pydantic import (
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Environment = Literal["development", "test", "production"]
+
+_RATIO_SAMPLERS = ("traceidratio", "parentbased_traceidratio")
+_FIXED_SAMPLERS = {
+    "always_on": 1.0,
+    "parentbased_always_on": 1.0,
+    "always_off": 0.0,
+    "parentbased_always_off": 0.0,
+}
+
+
+def standard_otel_settings(environ: Mapping[str, str]) -> dict[str, Any]:
+    """ServiceSettings fields from the OpenTelemetry SDK's standard environment variables
+    (opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables), for what they
+    share: the traces exporter, the OTLP endpoint, the sampling ratio."""
+    values: dict[str, Any] = {}
+    exporter = environ.get("OTEL_TRACES_EXPORTER", "").split(",")[0].strip().lower()
+    if exporter in ("otlp", "console", "none"):
+        values["otel_exporter"] = exporter
+    if environ.get("OTEL_SDK_DISABLED", "").strip().lower() == "true":
+        values["otel_exporter"] = "none"
+    if endpoint := environ.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "").strip():
+        values["otel_endpoint"] = endpoint
+    elif endpoint := environ.get("OTEL_EXPORTER_OTLP_ENDPOINT", "").strip():
+        # The base URL: each signal's path goes after it (the specification's rule).
+        values["otel_endpoint"] = endpoint.rstrip("/") + "/v1/traces"
+    sampler = environ.get("OTEL_TRACES_SAMPLER", "").strip().lower()
+    if sampler in _FIXED_SAMPLERS:
+        values["otel_sample_ratio"] = _FIXED_SAMPLERS[sampler]
+    elif sampler in ("", *_RATIO_SAMPLERS) and (ratio := environ.get("OTEL_TRACES_SAMPLER_ARG")):
+        values["otel_sample_ratio"] = ratio
+    return values
+
 
 DEV_SECRET_MARKER = "-dev-"
 
@@ -172,6 +206,13 @@ class ServiceSettings(BaseSettings):
     # In production Strimzi (or the operator) owns topics; locally the service creates them.
     kafka_create_topics: bool = True
     kafka_topic_partitions: int | None = None
+    # Used only when this service creates topics (kafka_create_topics). Production refuses 1:
+    # one broker's disk would then hold the only copy of every event.
+    kafka_topic_replication_factor: int = Field(default=1, ge=1, le=16)
+    # Topic configs set on creation over the product's own (retention 7 days, dead letters 14,
+    # delete cleanup, min.insync.replicas 2 from three replicas; shared/topics.py), as JSON:
+    # {"*": {"compression.type": "zstd"}, "reviewloop.orders": {"retention.ms": "1209600000"}}.
+    kafka_topic_configs: dict[str, dict[str, str]] = Field(default_factory=dict)
     kafka_max_poll_interval_ms: int = 300_000
     kafka_session_timeout_ms: int = 10_000
     # TLS and SASL towards the brokers (`KafkaSecurity` above), for every client the service
@@ -281,6 +322,30 @@ class ServiceSettings(BaseSettings):
             ) from None
         return self
 
+    @model_validator(mode="before")
+    @classmethod
+    def _standard_otel_variables(cls, data: Any) -> Any:
+        """OpenTelemetry's standard variables (OTEL_TRACES_EXPORTER, OTEL_EXPORTER_OTLP_ENDPOINT,
+        OTEL_TRACES_SAMPLER(_ARG), OTEL_SDK_DISABLED), which a cluster may set for every
+        workload (the OpenTelemetry Operator's injection); the service's own <PREFIX>OTEL_*
+        win."""
+        if not isinstance(data, dict):
+            return data
+        return standard_otel_settings(os.environ) | data
+
+    @field_validator("kafka_topic_configs")
+    @classmethod
+    def _known_topics(cls, value: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        # The exact names are checked where topics are created (shared/kafka/admin.py): this
+        # module imports nothing of the product.
+        unknown = sorted(k for k in value if k != "*" and not k.startswith("reviewloop."))
+        if unknown:
+            raise ValueError(
+                f"unknown topics {unknown}: use a topic's name without prefix "
+                "(reviewloop.orders, reviewloop.orders.dlq, ...) or * for every topic"
+            )
+        return value
+
     @model_validator(mode="after")
     def _refuse_dev_secrets_outside_development(self) -> Self:
         if self.environment in ("development", "test"):
@@ -297,4 +362,20 @@ class ServiceSettings(BaseSettings):
             )
         if self.fault_crash_after_db_commit:
             raise ValueError("fault injection is only allowed in development and test")
+        return self
+
+    @model_validator(mode="after")
+    def _replicated_topics_in_production(self) -> Self:
+        if (
+            self.environment == "production"
+            and self.kafka_create_topics
+            and self.kafka_topic_replication_factor < 2
+        ):
+            prefix = str(self.model_config.get("env_prefix", ""))
+            raise ValueError(
+                "production refuses to create topics with one replica: set "
+                f"{prefix}KAFKA_TOPIC_REPLICATION_FACTOR (3 on a cluster of three brokers), or "
+                f"{prefix}KAFKA_CREATE_TOPICS=false where the topics are managed (Strimzi "
+                "KafkaTopic, a managed Kafka's console)"
+            )
         return self

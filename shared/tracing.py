@@ -20,6 +20,7 @@ would be thousands of one-span traces a minute.
 """
 
 import logging
+import os
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -144,7 +145,9 @@ def configure_tracing(settings: "ServiceSettings") -> bool:
     provider = TracerProvider(
         resource=Resource.create(
             {
-                "service.name": f"reviewloop-{settings.service_name}",
+                # OTEL_SERVICE_NAME when the cluster names its workloads itself.
+                "service.name": os.environ.get("OTEL_SERVICE_NAME")
+                or f"reviewloop-{settings.service_name}",
                 "service.namespace": "reviewloop",
                 "deployment.environment.name": settings.environment,
             }

@@ -7,9 +7,10 @@ from typing import Any
 import asyncpg
 from asyncpg import Connection, Pool
 
+from shared.metrics import DB_POOL_CONNECTIONS, DB_POOL_MAX_CONNECTIONS
 from shared.settings import ServiceSettings
 
-__all__ = ["Connection", "Pool", "create_pool", "ping"]
+__all__ = ["Connection", "Pool", "create_pool", "measure_pool", "ping"]
 
 
 async def _init_connection(conn: Connection) -> None:
@@ -58,3 +59,12 @@ async def ping(pool: Pool) -> None:
     """One round trip on a pooled connection; raises if the database does not answer."""
     async with pool.acquire() as conn:
         await conn.fetchval("SELECT 1")
+
+
+def measure_pool(pool: Pool, service: str) -> None:
+    """The pool's gauges, read at each scrape (asyncpg keeps the counts itself): a pool always
+    in use at its maximum is the first sign of too small a pool or too slow a query."""
+    idle = pool.get_idle_size()
+    DB_POOL_CONNECTIONS.labels(service, "idle").set(idle)
+    DB_POOL_CONNECTIONS.labels(service, "in_use").set(pool.get_size() - idle)
+    DB_POOL_MAX_CONNECTIONS.labels(service).set(pool.get_max_size())

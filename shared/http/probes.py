@@ -57,5 +57,6 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
 
 
 @router.get("/metrics", response_class=PlainTextResponse)
-async def metrics() -> Response:
+async def metrics(runtime: RuntimeDep) -> Response:
+    runtime.measure_pool()
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -9,7 +9,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewPartitions, NewTopic
 from aiokafka.errors import for_code
 
 from shared.settings import KafkaSecurity
-from shared.topics import ALL_TOPICS, TopicSpec, topic_name
+from shared.topics import ALL_TOPICS, TopicSpec, creation_configs, topic_name
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +26,18 @@ async def ensure_topics(
     security: KafkaSecurity | None = None,
     *,
     grow: bool = False,
+    configs: dict[str, dict[str, str]] | None = None,
 ) -> None:
-    """Create any missing topic and wait until every partition of every wanted topic has a
-    leader; `partitions` overrides every count when given. With `grow`, a topic with fewer
-    partitions than wanted is grown (Kafka cannot shrink one)."""
-    wanted = {topic_name(spec.name, prefix): partitions or spec.partitions for spec in topics}
+    """Create any missing topic (with `replication_factor` replicas and its configs:
+    shared.topics.creation_configs, `configs` the operator's overrides) and wait until every
+    partition of every wanted topic has a leader; `partitions` overrides every count when
+    given. With `grow`, a topic with fewer partitions than wanted is grown (Kafka cannot shrink
+    one). An existing topic's configs are left as they are: whoever changed them meant it."""
+    unknown = sorted(set(configs or {}) - {spec.name for spec in ALL_TOPICS} - {"*"})
+    if unknown:
+        raise ValueError(f"topic configs for unknown topics: {unknown}")
+    specs = {topic_name(spec.name, prefix): spec for spec in topics}
+    wanted = {name: partitions or spec.partitions for name, spec in specs.items()}
     admin = AIOKafkaAdminClient(
         bootstrap_servers=bootstrap_servers, **(security or KafkaSecurity()).client_options()
     )
@@ -38,7 +45,12 @@ async def ensure_topics(
     try:
         existing = set(await admin.list_topics())
         missing = [
-            NewTopic(name=name, num_partitions=count, replication_factor=replication_factor)
+            NewTopic(
+                name=name,
+                num_partitions=count,
+                replication_factor=replication_factor,
+                topic_configs=creation_configs(specs[name], replication_factor, configs),
+            )
             for name, count in wanted.items()
             if name not in existing
         ]
@@ -47,7 +59,13 @@ async def ensure_topics(
             for name, code, *_ in response.topic_errors:
                 if code not in (0, _TOPIC_ALREADY_EXISTS):
                     raise for_code(code)(f"creating topic {name}")
-            log.info("topics created", extra={"topics": [t.name for t in missing]})
+            log.info(
+                "topics created",
+                extra={
+                    "topics": [t.name for t in missing],
+                    "replication_factor": replication_factor,
+                },
+            )
         await _wait_for_leaders(admin, wanted, grow)
     finally:
         await admin.close()

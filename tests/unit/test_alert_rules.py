@@ -129,7 +129,11 @@ def test_the_requested_alerts_exist() -> None:
         "reviewloop_dlq_messages_total",  # DLQ growth
         "reviewloop_emails_failed_total",  # SMTP failures
         "reviewloop_sla_breaches_total",  # SLA breaches
-        "reviewloop_http_requests_total",  # 5xx rate
+        "reviewloop_http_requests_total",  # 5xx rate, webhook refusals
+        "reviewloop_event_latency_seconds_bucket",  # end-to-end latency (issue #22)
+        "reviewloop_responder_replies_total",  # failed reply publications
+        "reviewloop_ingest_order_fetches_total",  # fetch give-ups
+        "reviewloop_kafka_up",  # Kafka unreachable while the services stay ready
     ):
         assert series in exprs, series
 

@@ -28,7 +28,7 @@ from shared.kafka.consumer import ConsumerSpec
 from shared.periodic import INBOX_RETENTION
 from shared.runtime import SHUTDOWN_BUDGET_S
 from shared.settings import DEV_SECRET_MARKER, ServiceSettings
-from shared.topics import ALL_TOPICS
+from shared.topics import ALL_TOPICS, creation_configs
 from tests.support.k8s import (
     CUSTOM_SCHEMAS,
     K8S,
@@ -60,6 +60,7 @@ SCALED_BY = {"ingest": "HorizontalPodAutoscaler", "storefront": "HorizontalPodAu
     s: "ScaledObject" for s in ("survey", "notifier", "responder")
 }
 PARTITIONS = {t.name: t.partitions for t in ALL_TOPICS}
+SPECS = {t.name: t for t in ALL_TOPICS}
 PROBE_PATHS = {"livenessProbe": "/healthz", "readinessProbe": "/readyz", "startupProbe": "/healthz"}
 # uvicorn's own graceful shutdown (shared/http/app.py) runs before the runtime's stop budget.
 UVICORN_GRACE_S = int(
@@ -496,6 +497,9 @@ def test_strimzi_topics_are_exactly_the_products_topics(overlay: str) -> None:
             # A replay within the DLQ's retention is still deduplicated by every inbox.
             assert retention_ms <= INBOX_RETENTION.total_seconds() * 1000
             assert retention_ms >= 7 * 86_400_000
+        # A service that creates the topic itself (no Strimzi) gives it the same configs.
+        created = creation_configs(SPECS[spec["topicName"]], spec["replicas"])
+        assert created == spec["config"]
 
 
 def test_every_manifest_file_is_listed_in_a_kustomization() -> None:

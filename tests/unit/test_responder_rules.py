@@ -132,6 +132,7 @@ def test_production_refuses_the_development_bootstrap_key_and_jwt_secret() -> No
         "ingest_admin_token": SecretStr("real"),
         "survey_api_token": SecretStr("real"),
         "notifier_api_token": SecretStr("real"),
+        "kafka_create_topics": False,
     }
     with pytest.raises(ValidationError, match="bootstrap_admin_key") as exc:
         ResponderSettings(environment="production", **real)

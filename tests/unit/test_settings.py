@@ -25,7 +25,7 @@ def test_production_accepts_real_secrets(cls: type) -> None:
         for name, field in cls.model_fields.items()
         if field.annotation is SecretStr
     }
-    settings = cls(environment="production", **secrets)
+    settings = cls(environment="production", kafka_topic_replication_factor=3, **secrets)
     assert settings.environment == "production"
 
 
@@ -36,7 +36,39 @@ def test_fault_injection_is_refused_in_production() -> None:
         if field.annotation is SecretStr
     }
     with pytest.raises(ValidationError, match="fault injection"):
-        SurveySettings(environment="production", fault_crash_after_db_commit=True, **secrets)
+        SurveySettings(
+            environment="production",
+            fault_crash_after_db_commit=True,
+            kafka_create_topics=False,
+            **secrets,
+        )
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_production_refuses_to_create_topics_with_one_replica(cls: type) -> None:
+    secrets = {
+        name: SecretStr(f"real-{name}")
+        for name, field in cls.model_fields.items()
+        if field.annotation is SecretStr
+    }
+    prefix = cls.model_config["env_prefix"]
+    with pytest.raises(ValidationError, match=f"{prefix}KAFKA_TOPIC_REPLICATION_FACTOR"):
+        cls(environment="production", **secrets)
+    # Replicated, or the topics are someone else's (Strimzi, a managed Kafka).
+    assert cls(environment="production", kafka_topic_replication_factor=3, **secrets)
+    assert cls(environment="production", kafka_create_topics=False, **secrets)
+    # Development and tests run on one broker.
+    assert cls(environment="test").kafka_topic_replication_factor == 1
+
+
+def test_topic_configs_name_topics_without_prefix(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(
+        "INGEST_KAFKA_TOPIC_CONFIGS",
+        '{"*": {"compression.type": "zstd"}, "reviewloop.orders.dlq": {}}',
+    )
+    assert IngestSettings().kafka_topic_configs["*"] == {"compression.type": "zstd"}
+    with pytest.raises(ValidationError, match="unknown topics"):
+        IngestSettings(kafka_topic_configs={"prod-reviewloop.orders": {"retention.ms": "1"}})
 
 
 def test_each_service_reads_its_own_prefix(monkeypatch: pytest.MonkeyPatch) -> None:

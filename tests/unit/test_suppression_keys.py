@@ -32,4 +32,9 @@ def test_production_refuses_the_development_pepper() -> None:
     }
     with pytest.raises(ValidationError, match="suppression_pepper"):
         SurveySettings(environment="production", **secrets)
-    SurveySettings(environment="production", suppression_pepper=PEPPER, **secrets)
+    SurveySettings(
+        environment="production",
+        suppression_pepper=PEPPER,
+        kafka_topic_replication_factor=3,
+        **secrets,
+    )

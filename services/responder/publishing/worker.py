@@ -100,18 +100,21 @@ class PublishWorker:
             )
             return
         result = await adapter.deliver(http, Reply.of(publication, review, draft))
-        RESPONDER_REPLIES.labels(result.outcome).inc()
         async with self.pool.acquire() as conn, conn.transaction():
             await replies.set_channel(conn, publication["id"], adapter.channel)
             if result.outcome == "published":
+                RESPONDER_REPLIES.labels("published").inc()
                 await service.confirm_published(conn, publication, self.clock())
             elif (
                 result.outcome == "retry"
                 and publication["attempts"] < self.settings.connector_max_attempts
             ):
+                RESPONDER_REPLIES.labels("retry").inc()
                 due = now + retry_delay(publication["attempts"], result)
                 await replies.retry_at(conn, publication["id"], result.detail, due)
             else:
+                # Refused for good, or the last attempt failed too: either way it is over.
+                RESPONDER_REPLIES.labels("failed").inc()
                 log.error(
                     "reply not published",
                     extra={

@@ -25,11 +25,12 @@ from services.responder.storefront.middleware import (
 from services.responder.storefront.routes import ROUTERS
 from services.responder.storefront.settings import StorefrontSettings
 from shared import tracing
-from shared.db.pool import create_pool, ping
+from shared.db.pool import create_pool, measure_pool, ping
 from shared.http.app import UNAVAILABLE_ERRORS, CorrelationIdMiddleware
 from shared.http.limits import BodySizeLimitMiddleware
 from shared.http.metrics import HttpMetricsMiddleware
 from shared.http.openapi import document_statuses
+from shared.metrics import announce_build
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,7 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Tests hand the app a pool of their own (lifespan off); a started process makes one.
         app.state.pool = await create_pool(settings, server_settings=READ_ONLY)
+        announce_build("storefront")
         try:
             yield
         finally:
@@ -160,7 +162,10 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
         )
 
     @app.get("/metrics", tags=["probes"], response_class=Response)
-    async def metrics() -> Response:
+    async def metrics(request: Request) -> Response:
+        pool = getattr(request.app.state, "pool", None)
+        if pool is not None:
+            measure_pool(pool, "storefront")
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     for router in ROUTERS:

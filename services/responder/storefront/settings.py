@@ -20,6 +20,8 @@ class StorefrontSettings(ServiceSettings):
     # No route of this process takes a bearer token: nothing to configure (production would
     # otherwise refuse to start on the inherited development default).
     api_token: SecretStr = SecretStr("")
+    # No Kafka client at all: it creates no topics, whatever the environment.
+    kafka_create_topics: bool = False
     # Where shoppers and Google reach this process: links in the widget, the feed's review
     # URLs, the disclosure page.
     public_url: str = "http://localhost:8005"
