@@ -14,6 +14,7 @@ from deploy.local.layout import (
     KAFKA_CONF_DIR,
     KAFKA_VERSION,
     StackError,
+    cache_dir,
     is_root,
     kafka_home,
     kafka_lib,
@@ -135,6 +136,48 @@ def ensure_kafka_jars() -> None:
             _fetch_kafka_jars()
 
 
+# The Helm chart's tests render it with this helm (deploy/helm), built from the Go module proxy
+# with the machine's Go once and cached like the Kafka jars.
+HELM_MODULE = "helm.sh/helm/v4/cmd/helm"
+HELM_VERSION = "v4.3.2"
+# Where Go's own installer puts it, often not on a non-login shell's PATH.
+_GO_HOMES = ("/usr/local/go/bin/go", "/usr/lib/go/bin/go")
+
+
+def helm_path() -> Path:
+    return cache_dir() / f"helm-{HELM_VERSION}" / "helm"
+
+
+def ensure_helm() -> Path:
+    """The cached helm binary, built first if missing (`go install`, a few minutes once)."""
+    target = helm_path()
+    if target.is_file():
+        return target
+    go = shutil.which("go") or next((p for p in _GO_HOMES if Path(p).is_file()), None)
+    if go is None:
+        _apt_install(["golang-go"])
+        go = shutil.which("go")
+    if go is None:
+        raise StackError("Go is required to build helm; install golang-go")
+    with stack_lock():
+        if target.is_file():
+            return target
+        partial = target.parent / "bin.partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        log.info("building helm %s with %s (once)", HELM_VERSION, go)
+        started = time.monotonic()
+        run(
+            [go, "install", f"{HELM_MODULE}@{HELM_VERSION}"],
+            what="go install helm",
+            env={**os.environ, "GOBIN": str(partial), "CGO_ENABLED": "0"},
+        )
+        (partial / "helm").rename(target)
+        shutil.rmtree(partial, ignore_errors=True)
+        log.info("helm ready (%.1fs)", time.monotonic() - started)
+    return target
+
+
 def install_prerequisites(*, browser: bool = False) -> None:
     """Install what the local stack needs: PostgreSQL server, a JRE, Maven, the Kafka jars;
     with ``browser`` also Chromium and its driver for the browser tests (``prereqs``, which
@@ -162,3 +205,4 @@ def install_prerequisites(*, browser: bool = False) -> None:
         if java() is None:
             raise StackError("java still not found after installing openjdk-17-jre-headless")
         ensure_kafka_jars()
+    ensure_helm()
