@@ -347,7 +347,8 @@ def _comparable(deployment: Obj, config: dict[str, str]) -> Obj:
         "security": container["securityContext"],
         "secrets": secret_refs(container),
         "config": config,
-        "mounts": container["volumeMounts"],
+        "mounts": sorted(container["volumeMounts"], key=lambda m: m["mountPath"]),
+        "volumes": sorted(spec["volumes"], key=lambda v: v["name"]),
         "grace": spec["terminationGracePeriodSeconds"],
         "pod_security": spec["securityContext"],
     }
