@@ -50,6 +50,7 @@ VALUE_SETS: dict[str, dict[str, Any]] = {
     "strimzi-users": {
         "image": {"digest": DIGEST},
         "kafka": {"topicPrefix": "shop1.", "strimzi": {"users": True}},
+        "toolbox": {"enabled": True},
     },
     # Managed Kafka (SASL_SSL, public CA, the services create the topics with three replicas)
     # and managed PostgreSQL (roles made by hand: no admin DSN), secrets from a secret store,
@@ -90,6 +91,11 @@ def rendered(values: str) -> tuple[Obj, ...]:
 
 def of_kind(values: str, kind: str) -> list[Obj]:
     return [o for o in rendered(values) if o["kind"] == kind]
+
+
+def service_deployments(values: str) -> list[Obj]:
+    """The Deployments of the services (not the operator toolbox)."""
+    return [d for d in of_kind(values, "Deployment") if service_of(d) in SETTINGS]
 
 
 def by_name(values: str, kind: str) -> dict[str, Obj]:
@@ -164,7 +170,7 @@ def test_pods_are_probed_limited_and_unprivileged(values: str) -> None:
                 assert quantity(resources["requests"][what]) <= quantity(resources["limits"][what])
             if VALUE_SETS[values].get("image", {}).get("digest"):
                 assert container["image"].endswith("@" + DIGEST)
-            if obj["kind"] == "Deployment":
+            if obj["kind"] == "Deployment" and service_of(obj) in SETTINGS:
                 assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
                 assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
                 assert container["startupProbe"]["httpGet"]["path"] == "/healthz"
@@ -196,7 +202,7 @@ def test_settings_are_accepted_by_the_services_and_secrets_are_references(
     values: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert not of_kind(values, "Secret")
-    for deployment in of_kind(values, "Deployment"):
+    for deployment in service_deployments(values):
         service = service_of(deployment)
         prefix = service.upper() + "_"
         (container,) = pod_spec(deployment)["containers"]
@@ -223,7 +229,7 @@ def test_kafka_users_carry_the_passwords_of_their_own_secrets() -> None:
     assert set(users) == {
         f"reviewloop-{s}-kafka" for s in ("ingest", "survey", "notifier", "responder")
     }
-    for deployment in of_kind("strimzi-users", "Deployment"):
+    for deployment in service_deployments("strimzi-users"):
         service = service_of(deployment)
         (container,) = pod_spec(deployment)["containers"]
         if service == "storefront":
@@ -307,6 +313,39 @@ def test_network_policies_select_every_pod(values: str) -> None:
             and p["metadata"]["name"].endswith(service_of(deployment))
         ]
         assert len(own) == 1, service_of(deployment)
+
+
+def test_the_toolbox_holds_what_the_cli_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Inside the toolbox the CLI reads every service's database and logs in to Kafka as
+    ingest does (services/cli/common.py)."""
+    from services.cli.common import SERVICES, kafka_service, selected_services
+    from services.cli.main import _kafka
+
+    assert not [d for d in of_kind("strimzi", "Deployment") if service_of(d) == "toolbox"]
+    (toolbox,) = [d for d in of_kind("strimzi-users", "Deployment") if service_of(d) == "toolbox"]
+    (container,) = pod_spec(toolbox)["containers"]
+    for key in list(os.environ):
+        if key.startswith(("REVIEWLOOP_", *(f"{s.upper()}_" for s in SERVICES))):
+            monkeypatch.delenv(key)
+    for key, value in env_of("strimzi-users", container).items():
+        monkeypatch.setenv(key, value)
+    for var in container["env"]:
+        monkeypatch.setenv(var["name"], var.get("value", "s" * 48))
+    assert selected_services("all") == list(SERVICES)
+    assert kafka_service() == "ingest"
+    kafka = _kafka(None, None)
+    assert kafka.bootstrap_servers == "reviewloop-kafka-bootstrap:9093"
+    assert kafka.topic_prefix == "shop1."
+    assert kafka.security.sasl_username == "reviewloop-ingest-kafka"
+    for service in SERVICES:
+        assert SETTINGS[service]().db_host == "reviewloop-postgres-rw"
+    # Its NetworkPolicy lets it reach PostgreSQL, Kafka and the services' APIs.
+    (policy,) = [
+        p for p in of_kind("strimzi-users", "NetworkPolicy")
+        if p["metadata"]["name"] == "reviewloop-toolbox"
+    ]  # fmt: skip
+    ports = {p["port"] for rule in policy["spec"]["egress"] for p in rule["ports"]}
+    assert ports >= {5432, 9093, 8001, 8002, 8003, 8004}
 
 
 def test_the_hook_migrates_before_install_and_upgrade() -> None:
