@@ -115,7 +115,7 @@ async def test_right_credentials_create_produce_consume_and_read_lag(sasl_kafka:
         await producer.stop()
     assert sent.offset == 0
 
-    group = f"{prefix}reader"
+    group = f"{prefix}survey.orders"  # a Reviewloop group: status lists only those
     consumer = AIOKafkaConsumer(
         topic,
         bootstrap_servers=s.kafka_bootstrap_servers,
