@@ -7,7 +7,7 @@ from fastapi import FastAPI
 
 from services.responder.access.deps import Admin, Manager, authenticate
 from services.responder.access.endpoints import router as access_router
-from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
+from services.responder.access.ratelimit import FailedAttempts, SharedTokenBuckets
 from services.responder.analytics.endpoints import router as analytics_router
 from services.responder.audit.endpoints import router as audit_router
 from services.responder.cases.endpoints import listing as removal_requests_router
@@ -71,6 +71,12 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
     async def sweep_sessions(pool: Pool) -> int:
         return await delete_expired(pool, runtime.clock())
 
+    # Shared by every replica (PostgreSQL): a user's budget does not grow with the replicas.
+    limiter = SharedTokenBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
+
+    async def prune_buckets(pool: Pool) -> int:
+        return await limiter.prune(pool, runtime.clock())
+
     runtime = Runtime(
         settings,
         MIGRATIONS,
@@ -83,6 +89,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             PeriodicTask("publish", settings.publish_interval_s, publish),
             PeriodicTask("automation", settings.automation_interval_s, automate),
             PeriodicTask("console-sessions", 3600.0, sweep_sessions),
+            PeriodicTask("rate-limit-buckets", 600.0, prune_buckets),
             PeriodicTask("shopify-reviews", settings.shopify_sync_interval_s, sync_shopify),
         ),
     )
@@ -113,7 +120,7 @@ def build(settings: ResponderSettings | None = None) -> tuple[FastAPI, Runtime]:
             dependency_of(Admin): (403,),
         },
     )
-    app.state.limiter = TokenBuckets(settings.rate_limit_per_minute, settings.rate_limit_burst)
+    app.state.limiter = limiter
     app.state.auth_failures = FailedAttempts(
         settings.auth_failures_per_minute, settings.auth_failure_burst
     )

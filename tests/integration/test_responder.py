@@ -12,6 +12,7 @@ import pytest
 
 from services.responder.access import tokens
 from services.responder.access.deps import token_config
+from services.responder.access.ratelimit import SharedTokenBuckets
 from services.responder.app import build
 from shared.events import ReviewDeleted
 from tests.support.responder import (
@@ -305,6 +306,29 @@ async def test_rate_limit_per_key(make_settings) -> None:
             limited = await http.get("/v1/users/me", headers=first)
             assert int(limited.headers["retry-after"]) >= 1
             assert (await http.get("/v1/users/me", headers=second)).status_code == 200
+
+
+async def test_replicas_share_one_budget_per_user(make_settings) -> None:
+    """Two responder apps on one database (two replicas): the user's requests spend from one
+    bucket, so two replicas do not double the rate (issue #22); it refills with time."""
+    async with running_responder(
+        make_settings, rate_limit_burst=4, rate_limit_per_minute=1.0
+    ) as responder:
+        async with responder.http() as first_replica, responder.http() as second_replica:
+            _, key = await user_with_key(first_replica, "agent", ["s1"])
+            codes = [
+                (await replica.get("/v1/users/me", headers=key)).status_code
+                for replica in (first_replica, second_replica) * 3
+            ]
+            assert codes == [200, 200, 200, 200, 429, 429]
+            responder.clock.advance(seconds=61)
+            assert (await second_replica.get("/v1/users/me", headers=key)).status_code == 200
+            assert (await first_replica.get("/v1/users/me", headers=key)).status_code == 429
+            # Buckets full again are pruned; a pruned bucket starts full.
+            responder.clock.advance(minutes=10)
+            limiter = SharedTokenBuckets(1.0, 4)
+            assert await limiter.prune(responder.pool, responder.clock()) == 1
+            assert (await first_replica.get("/v1/users/me", headers=key)).status_code == 200
 
 
 async def test_the_rate_limit_is_per_user_whichever_key_they_use(make_settings) -> None:

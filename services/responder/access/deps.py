@@ -18,7 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from services.responder.access import service, tokens
 from services.responder.access.principal import Principal, Role
-from services.responder.access.ratelimit import FailedAttempts, TokenBuckets
+from services.responder.access.ratelimit import FailedAttempts, SharedTokenBuckets
 from services.responder.settings import ResponderSettings
 from services.responder.web import ResponderSettingsDep, invalid, not_found
 from shared.db.pool import Pool
@@ -28,7 +28,7 @@ _bearer = HTTPBearer(auto_error=False, description="API key, JWT or bootstrap ad
 
 # The app's in-process limits (services/responder/app.py keeps them in app.state).
 FailuresDep = Annotated[FailedAttempts, Depends(state_of("auth_failures", FailedAttempts))]
-LimiterDep = Annotated[TokenBuckets, Depends(state_of("limiter", TokenBuckets))]
+LimiterDep = Annotated[SharedTokenBuckets, Depends(state_of("limiter", SharedTokenBuckets))]
 
 
 def token_config(settings: ResponderSettings) -> tokens.TokenConfig:
@@ -115,7 +115,7 @@ async def authenticate(
         if exc.status_code == status.HTTP_401_UNAUTHORIZED:
             failures.failed(attempt)
         raise
-    wait = limiter.take(principal.limiter_key)
+    wait = await limiter.take(pool, principal.limiter_key, now)
     if wait > 0:
         raise _too_many("rate limit exceeded for this user", wait)
     return principal

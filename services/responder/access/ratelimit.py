@@ -1,13 +1,20 @@
-"""Rate limits per user and on failed authentication: token buckets in process memory.
+"""Rate limits per user and on failed authentication: token buckets.
 
-Each replica counts on its own, so with N replicas a key gets up to N times the rate. That is
-the price of needing no shared store; a gateway or Redis can replace it when that matters.
+The per-user limit of the API (`SharedTokenBuckets`) lives in PostgreSQL, so every replica
+spends from the same bucket: N replicas do not give a user N times the rate. The failed
+authentication counters (`FailedAttempts`) and the storefront's per-address limit stay in each
+process's memory (`TokenBuckets`): they slow guessing and scraping down per replica, and a
+database write per failed or anonymous request would hand those callers the database's time.
 """
 
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
+
+from services.responder.access import repository
+from shared.db.pool import Pool
 
 
 @dataclass
@@ -71,3 +78,22 @@ class FailedAttempts:
     def failed(self, keys: list[str]) -> None:
         for key in keys:
             self.buckets.take(key)
+
+
+class SharedTokenBuckets:
+    """Token buckets in PostgreSQL (`rate_limit_buckets`), one per limiter key: one statement
+    refills and spends, so replicas serialise on the bucket's row and share its budget."""
+
+    def __init__(self, per_minute: float, burst: int) -> None:
+        self.rate = per_minute / 60.0
+        self.burst = float(burst)
+
+    async def take(self, pool: Pool, key: str, now: datetime) -> float:
+        """0 when the request may go on, else the seconds until a token is free."""
+        async with pool.acquire() as conn:
+            tokens, allowed = await repository.take_token(conn, key, self.rate, self.burst, now)
+        return 0.0 if allowed else (1.0 - tokens) / self.rate
+
+    async def prune(self, pool: Pool, now: datetime) -> int:
+        async with pool.acquire() as conn:
+            return await repository.prune_buckets(conn, self.burst / self.rate, now)

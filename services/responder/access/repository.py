@@ -245,3 +245,49 @@ async def active_keys(conn: Connection, user_id: int) -> int:
         "SELECT count(*) FROM api_keys WHERE user_id = $1 AND revoked_at IS NULL", user_id
     )
     return count
+
+
+# -- the shared rate limit (ratelimit.SharedTokenBuckets) ----------------------------------------
+
+# The bucket refilled to `now` (never above the burst), then one token spent if there is one; in
+# one statement, so two replicas spending from one bucket at the same time serialise on its row.
+_REFILLED = (
+    "LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM $4::timestamptz - b.refilled_at))"
+    " * $2::float8)"
+)
+
+
+async def take_token(
+    conn: Connection, key: str, rate_per_s: float, burst: float, now: datetime
+) -> tuple[float, bool]:
+    """(tokens left, whether one was spent) for the bucket of `key`."""
+    row = await conn.fetchrow(
+        f"""
+        INSERT INTO rate_limit_buckets AS b (key, tokens, refilled_at, last_allowed)
+        VALUES ($1, $3::float8 - 1, $4, true)
+        ON CONFLICT (key) DO UPDATE SET
+            tokens = {_REFILLED} - CASE WHEN {_REFILLED} >= 1 THEN 1 ELSE 0 END,
+            last_allowed = {_REFILLED} >= 1,
+            refilled_at = GREATEST(b.refilled_at, $4)
+        RETURNING tokens, last_allowed
+        """,
+        key,
+        rate_per_s,
+        burst,
+        now,
+    )
+    assert row is not None  # INSERT ... ON CONFLICT DO UPDATE always returns its row
+    return float(row["tokens"]), bool(row["last_allowed"])
+
+
+async def prune_buckets(conn: Connection, full_after_s: float, now: datetime) -> int:
+    """Buckets idle long enough to be full again: the same as no row."""
+    deleted = await conn.execute(
+        """
+        DELETE FROM rate_limit_buckets
+        WHERE refilled_at < $1::timestamptz - make_interval(secs => $2)
+        """,
+        now,
+        full_after_s,
+    )
+    return int(deleted.split()[-1])
