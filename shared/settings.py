@@ -240,6 +240,9 @@ class ServiceSettings(BaseSettings):
     smtp_tls: bool = False
     smtp_ca_file: str | None = None
     smtp_timeout_s: float = 20.0
+    # The SMTP sessions this service holds open towards its relay across all its replicas
+    # (shared/email/session_slots.py); unset: each replica opens as many as its lanes.
+    smtp_max_sessions: int | None = Field(default=None, ge=1, le=1000)
 
     # Tracing (shared/tracing.py; docs/operations.md, "Observability"). "none" sets nothing up
     # and makes no network call; "otlp" sends OTLP over HTTP to otel_endpoint; "console" prints

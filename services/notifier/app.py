@@ -16,6 +16,7 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.shops.endpoints import router as settings_router
 from services.notifier.timers.worker import TimerWorker
 from shared.db.pool import Pool
+from shared.email.session_slots import cap_sessions
 from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
 from shared.http.openapi import document_statuses
@@ -35,6 +36,7 @@ def build(settings: NotifierSettings | None = None) -> tuple[FastAPI, Runtime]:
     http: list[httpx.AsyncClient] = []
 
     async def deliver(pool: Pool) -> int:
+        cap_sessions(smtp, pool, settings)
         if not http:
             http.append(webhooks.client(settings))  # made inside the event loop
         return await DeliveryWorker(pool, settings, runtime.clock, smtp, http[0]).run_once()

@@ -20,6 +20,7 @@ from services.survey.surveys.handlers import order_consumer
 from services.survey.tokens import Tokens
 from services.survey.web.endpoints import router as pages_router
 from shared.db.pool import Pool
+from shared.email.session_slots import cap_sessions
 from shared.email.smtp import SmtpPool
 from shared.http.app import create_app
 from shared.http.openapi import document_statuses
@@ -45,6 +46,7 @@ def build(settings: SurveySettings | None = None) -> tuple[FastAPI, Runtime]:
     smtp = SmtpPool(settings.smtp_server, max_idle=max(8, settings.dispatch_concurrency))
 
     async def dispatch(pool: Pool) -> int:
+        cap_sessions(smtp, pool, settings)
         # Full batches mean more is due: keep going (bounded) instead of waiting an interval.
         dispatcher = Dispatcher(pool, settings, tokens, runtime.clock, smtp)
         total = 0

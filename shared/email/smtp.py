@@ -8,13 +8,16 @@ connection or a timeout during DATA means the server may have accepted the messa
 import asyncio
 import time
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import aiosmtplib
 from opentelemetry.trace import SpanKind
 
 from shared import tracing
 from shared.settings import SmtpServer
+
+if TYPE_CHECKING:
+    from shared.email.session_slots import SessionSlots
 
 Outcome = Literal["accepted", "retry", "permanent", "unknown"]
 
@@ -163,11 +166,42 @@ class SmtpPool:
     asks for at least 5 minutes; many use less); one the server closed anyway is replaced
     before anything is sent on it."""
 
-    def __init__(self, server: SmtpServer, max_idle: int = 8, max_idle_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        server: SmtpServer,
+        max_idle: int = 8,
+        max_idle_s: float = 30.0,
+        slots: "SessionSlots | None" = None,
+    ) -> None:
         self.server = server
         self.max_idle = max_idle
         self.max_idle_s = max_idle_s
+        # The service's cap on sessions across its replicas (session_slots.py); None: no cap.
+        self.slots = slots
         self._idle: list[SmtpConnection] = []
+
+    async def reserve(self, wanted: int) -> int:
+        """How many connections a pass may use at once: `wanted`, or with a cap the slots this
+        process holds (each open connection, idle ones included, holds one)."""
+        if self.slots is None:
+            return wanted
+        fresh = []
+        for connection in self._idle:
+            if time.monotonic() - connection.last_used <= self.max_idle_s:
+                fresh.append(connection)
+            else:
+                await connection.close()
+        self._idle = fresh
+        held = await self.slots.hold(max(wanted, len(self._idle)))
+        # A lease lost (this process stalled past it): its idle connections go with it.
+        while len(self._idle) > held:
+            await self._idle.pop().close()
+        return min(wanted, held)
+
+    async def settle(self) -> None:
+        """After a pass: the slots of connections no longer open go back."""
+        if self.slots is not None:
+            await self.slots.keep(len(self._idle))
 
     async def take(self) -> SmtpConnection:
         while self._idle:
@@ -187,3 +221,5 @@ class SmtpPool:
         idle, self._idle = self._idle, []
         # Together, so a server that does not answer costs one QUIT timeout, not one each.
         await asyncio.gather(*(connection.close() for connection in idle))
+        if self.slots is not None:
+            await self.slots.keep(0)

@@ -10,8 +10,10 @@ differ in their table, their checks, their message and their bookkeeping; a `Mai
 - The server's answer is counted (`count_email`) and written by the email's `record` right after
   it, in its own transaction. What "unknown" means (never again for customer emails, the same
   message again for staff notifications) is the mail's rule, kept in its `record`.
-- Lanes: each lane sends over one SMTP connection at a time. With `claim_ahead` a pass claims
-  the whole batch at once and deals it to the lanes in order; without, each lane claims one
+- Lanes: each lane sends over one SMTP connection at a time; with a cap on the service's SMTP
+  sessions (session_slots.py) a pass runs as many lanes as its process holds slots. With
+  `claim_ahead` a pass claims the whole batch at once and deals it to the lanes in order;
+  without, each lane claims one
   message right before sending it, so a worker that dies holds no more claims than it has sends
   in flight.
 """
@@ -82,6 +84,20 @@ class EmailWorker(Generic[C]):
         """Send what is due now; returns how many claims were handled."""
         now = self.clock()
         await self.mail.settle_stale(now)
+        connections = self.smtp or SmtpPool(self.server)
+        try:
+            return await self._pass(now, connections)
+        finally:
+            await connections.settle()
+            if self.smtp is None:
+                await connections.close()
+
+    async def _pass(self, now: datetime, connections: SmtpPool) -> int:
+        # With a cap on the service's SMTP sessions, as many lanes as this process holds slots;
+        # none free: nothing is claimed, the next pass tries again.
+        lanes_allowed = await connections.reserve(max(1, self.concurrency))
+        if lanes_allowed < 1:
+            return 0
         claimed = await self.mail.claim(now, self.batch if self.claim_ahead else 1)
         if not claimed:
             return 0
@@ -89,20 +105,15 @@ class EmailWorker(Generic[C]):
         lanes: list[tuple[list[C], int]]
         if self.claim_ahead:
             # Each connection works through its share in order: reuse without sharing a session.
-            count = max(1, min(self.concurrency, len(claimed)))
+            count = max(1, min(lanes_allowed, len(claimed)))
             lanes = [(list(claimed[i::count]), len(claimed[i::count])) for i in range(count)]
         else:
-            count = max(1, self.concurrency)
+            count = lanes_allowed
             limit = max(1, self.batch // count)
             lanes = [(list(claimed) if i == 0 else [], limit) for i in range(count)]
-        connections = self.smtp or SmtpPool(self.server)
-        try:
-            handled = await asyncio.gather(
-                *(self._lane(share, limit, connections) for share, limit in lanes)
-            )
-        finally:
-            if self.smtp is None:
-                await connections.close()
+        handled = await asyncio.gather(
+            *(self._lane(share, limit, connections) for share, limit in lanes)
+        )
         return sum(handled)
 
     async def _lane(self, claimed: list[C], limit: int, connections: SmtpPool) -> int:

@@ -66,6 +66,7 @@ VALUE_SETS: dict[str, dict[str, Any]] = {
             "strimzi": {"topics": False},
         },
         "externalSecrets": {"enabled": True, "remotePrefix": "prod/"},
+        "smtp": {"maxSessionsPerService": 4},
         "services": {
             name: {"autoscaling": {"enabled": False}, "replicas": 2}
             for name in ("survey", "notifier", "responder")
@@ -220,6 +221,8 @@ def test_settings_are_accepted_by_the_services_and_secrets_are_references(
                 monkeypatch.setenv(var, "s" * 48)
         settings = SETTINGS[service]()
         assert settings.environment == "production"
+        if values == "managed" and service in ("survey", "notifier"):
+            assert settings.smtp_max_sessions == 4
         if settings.kafka_create_topics:
             assert settings.kafka_topic_replication_factor >= 2
 

@@ -189,6 +189,9 @@ seccompProfile:
 {{- $_ := set $config (print $p "SMTP_PORT") (toString $v.smtp.port) }}
 {{- $_ := set $config (print $p "SMTP_STARTTLS") (toString $v.smtp.starttls) }}
 {{- $_ := set $config (print $p "MESSAGE_ID_DOMAIN") $v.smtp.messageIdDomain }}
+{{- if $v.smtp.maxSessionsPerService }}
+{{- $_ := set $config (print $p "SMTP_MAX_SESSIONS") (toString $v.smtp.maxSessionsPerService) }}
+{{- end }}
 {{- end }}
 {{- if eq $name "survey" }}
 {{- $_ := set $config "SURVEY_PUBLIC_BASE_URL" $v.publicUrls.surveys }}
