@@ -38,8 +38,17 @@ class Connection:
 
 
 class Pool:
-    def __init__(self, server: Server) -> None:
+    def __init__(self, server: Server, slots: int | None = None) -> None:
         self.server, self.made = server, 0
+        # Slots this replica holds under a sessions cap (SmtpPool.reserve); None: no cap.
+        self.slots = slots
+        self.settled = 0
+
+    async def reserve(self, wanted: int) -> int:
+        return wanted if self.slots is None else min(wanted, self.slots)
+
+    async def settle(self) -> None:
+        self.settled += 1
 
     async def take(self) -> Connection:
         self.made += 1
@@ -119,6 +128,25 @@ async def test_fewer_due_than_lanes_opens_no_idle_lane() -> None:
     w = worker(mail, server, concurrency=4)
     assert await w.run_once() == 1
     assert w.smtp is not None and w.smtp.made == 1
+
+
+async def test_a_sessions_cap_runs_as_many_lanes_as_slots_held() -> None:
+    mail, server = Mail(due=list(range(8))), Server()
+    w = EmailWorker(
+        mail, lambda: NOW, SmtpServer("127.0.0.1", 25), 8, 4, True, Pool(server, slots=2)
+    )
+    assert await w.run_once() == 8
+    assert {n for n, _ in server.sent} == {1, 2}  # two connections, not four
+    assert w.smtp is not None and w.smtp.settled == 1
+
+
+async def test_no_slot_free_claims_nothing() -> None:
+    mail, server = Mail(due=list(range(3))), Server()
+    w = EmailWorker(
+        mail, lambda: NOW, SmtpServer("127.0.0.1", 25), 8, 4, True, Pool(server, slots=0)
+    )
+    assert await w.run_once() == 0
+    assert mail.claims == [] and mail.due == [0, 1, 2] and server.sent == []
 
 
 async def test_nothing_due_opens_no_connection() -> None:
