@@ -3,8 +3,9 @@
 One run, in this order, against processes started here on 127.0.0.1:
 
 1. `bare`: the ceiling app, closed loop;
-2. `ingest`: the real service, closed loop, then the wait until every event is in Kafka;
-3. `ingest-half`: ingest again, open loop at half of the rate step 2 reached.
+2. `durable`: the durable ceiling (HMAC, JSON, one INSERT committed), closed loop;
+3. `ingest`: the real service, closed loop, then the wait until every event is in Kafka;
+4. `ingest-half`: ingest again, open loop at half of the rate step 3 reached.
 
 Then it writes bench/results/ingest-<UTC time>.json, prints a markdown table, and undoes
 everything it started: processes, database, topics, and infrastructure it had to start.
@@ -40,6 +41,7 @@ from bench.ingest.targets import (
     bare_process,
     create_database,
     create_shop,
+    durable_process,
     service_process,
     start_infra,
 )
@@ -51,6 +53,8 @@ WARMUP_TIMEOUT_S = 300.0
 CLIENT_EXIT_GRACE_S = 60.0
 # Far order ids, so a bench order can never be mistaken for a fixture's.
 FIRST_ORDER_ID = 9_100_000_000_000
+# Ingest's throughput against the durable ceiling's in the same run (issue #22).
+DURABLE_RATIO_TARGET = 0.7
 
 
 QUICK = {"requests": 500, "duration": 10.0, "warmup": 50}
@@ -100,6 +104,7 @@ class Run:
         self.database_created = False
         self.ingest: ServerProcess | None = None
         self.bare: ServerProcess | None = None
+        self.durable: ServerProcess | None = None
         self.watch: TopicWatch | None = None
         # Messages in the orders topic so far: the next phase's warm-up adds to it.
         self.published = 0
@@ -120,10 +125,12 @@ class Run:
             settings={"KAFKA_TOPIC_PARTITIONS": str(self.args.partitions)},
         )
         self.bare = bare_process(self.work_dir)
-        for server in (self.ingest, self.bare):
+        self.durable = durable_process(self.work_dir, self.infra, self.database, self.secret)
+        for server in (self.ingest, self.bare, self.durable):
             await server.start()
         await self.ingest.wait_ready("/readyz")
         await self.bare.wait_ready("/healthz")
+        await self.durable.wait_ready("/healthz")
         await create_shop(self.ingest, self.secret)
         self.watch = TopicWatch(self.infra.bootstrap_servers, topic_name(ORDERS.name, self.prefix))
         await self.watch.start()
@@ -243,7 +250,7 @@ class Run:
         steps: list[Step] = []
         if self.watch is not None:
             steps.append(("kafka watch", self.watch.stop))
-        for server in (self.bare, self.ingest):
+        for server in (self.bare, self.durable, self.ingest):
             if server is not None:
                 steps.append((f"stop {server.name}", server.stop))
         if self.infra is not None:
@@ -266,10 +273,15 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
     phases: list[dict[str, Any]] = []
     async with runner.cleaned_up(run, log):
         await run.start()
-        assert run.ingest is not None and run.bare is not None
+        assert run.ingest is not None and run.bare is not None and run.durable is not None
         client: ClientKind = args.client
         phases.append(
             await run.phase("bare", run.bare, run.spec(run.bare, client, args.requests), False)
+        )
+        phases.append(
+            await run.phase(
+                "durable", run.durable, run.spec(run.durable, client, args.requests), False
+            )
         )
         if args.compare_clients:
             other: ClientKind = "httpx" if client == "raw" else "raw"
@@ -310,11 +322,30 @@ async def benchmark(args: argparse.Namespace, started: datetime) -> dict[str, An
 def _summary(phases: list[dict[str, Any]]) -> dict[str, Any]:
     by_name = {p["name"]: p for p in phases}
     bare, ingest, half = by_name.get("bare"), by_name.get("ingest"), by_name.get("ingest-half")
+    durable = by_name.get("durable")
     summary: dict[str, Any] = {}
     if bare and ingest and bare["req_per_s"]:
         summary["throughput_ratio"] = round(ingest["req_per_s"] / bare["req_per_s"], 3)
-        if bare["latency_ms"] and ingest["latency_ms"]:
-            summary["p50_ratio"] = round(ingest["latency_ms"]["p50"] / bare["latency_ms"]["p50"], 1)
+    if durable and ingest and durable["req_per_s"]:
+        # Issue #22: ingest against the least a durable, validating handler does (>= 0.7).
+        summary["durable_ratio"] = round(ingest["req_per_s"] / durable["req_per_s"], 3)
+        summary["durable_ratio_target"] = DURABLE_RATIO_TARGET
+    # CPU per answered webhook: the server process, and with PostgreSQL's share.
+    summary["cpu_ms_per_webhook"] = {
+        p["name"]: {
+            "server": round(p["cpu"]["server_s"] * 1000 / p["ok"], 3),
+            "server_and_postgres": round(
+                (p["cpu"]["server_s"] + p["cpu"]["postgres_cores"] * p["cpu"]["window_s"])
+                * 1000
+                / p["ok"],
+                3,
+            ),
+        }
+        for p in phases
+        if p.get("ok") and p["name"] in ("bare", "durable", "ingest")
+    }
+    if bare and ingest and bare["latency_ms"] and ingest["latency_ms"]:
+        summary["p50_ratio"] = round(ingest["latency_ms"]["p50"] / bare["latency_ms"]["p50"], 1)
     if half and half["latency_ms"]:
         p99 = half["latency_ms"]["p99"]
         summary["half_load"] = {

@@ -103,6 +103,22 @@ def markdown(result: dict[str, Any]) -> str:
         f"- ingest / bare, same run: throughput {fmt(summary.get('throughput_ratio'), 3)}, "
         f"p50 latency {fmt(summary.get('p50_ratio'), 1)}x"
     )
+    if "durable_ratio" in summary:
+        ratio = summary["durable_ratio"]
+        verdict = "met" if ratio >= summary["durable_ratio_target"] else "MISSED"
+        lines.append(
+            f"- ingest / durable ceiling (HMAC, JSON, one INSERT committed), same run: "
+            f"throughput {fmt(ratio, 3)}; target >= {summary['durable_ratio_target']} {verdict}"
+        )
+    per_webhook = summary.get("cpu_ms_per_webhook") or {}
+    if per_webhook:
+        lines.append(
+            "- CPU per answered webhook (server process / with PostgreSQL): "
+            + ", ".join(
+                f"{name} {fmt(cpu['server'], 3)} / {fmt(cpu['server_and_postgres'], 3)} ms"
+                for name, cpu in per_webhook.items()
+            )
+        )
     half = summary.get("half_load")
     if half:
         verdict = "met" if half["p99_met"] else "MISSED"

@@ -186,6 +186,16 @@ def bare_process(log_dir: Path) -> ServerProcess:
     )
 
 
+def durable_process(log_dir: Path, infra: Infra, database: str, secret: str) -> ServerProcess:
+    """The durable ceiling (bench/ingest/durable_app.py) on the bench database."""
+    port = free_port()
+    dsn = infra.admin_dsn.rsplit("/", 1)[0] + "/" + database
+    env = clean_environ() | {"BENCH_CEILING_DSN": dsn, "BENCH_CEILING_SECRET": secret}
+    return ServerProcess(
+        "durable", "bench.ingest.durable_app", [str(port)], env, port, log_dir / "durable.log"
+    )
+
+
 async def create_shop(ingest: ServerProcess, secret: str) -> None:
     body = {
         "shop_id": SHOP_ID,

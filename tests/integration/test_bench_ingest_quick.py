@@ -1,6 +1,7 @@
-"""The ingest benchmark's harness at a small size: the bare ceiling and the real ingest process
-under the same closed-loop client, the half-load open loop, the Kafka drain, the JSON result
-and the cleanup. Figures are checked for sanity only (a test run shares the machine)."""
+"""The ingest benchmark's harness at a small size: the bare ceiling, the durable ceiling (HMAC,
+JSON, one INSERT) and the real ingest process under the same closed-loop client, the half-load
+open loop, the Kafka drain, the JSON result and the cleanup. Figures are checked for sanity only
+(a test run shares the machine)."""
 
 import json
 from datetime import UTC, datetime
@@ -31,7 +32,7 @@ async def test_quick_mode_measures_both_targets_and_writes_its_result(
     result = json.loads(path.read_text())
     assert result["config"]["quick"] is True
     phases = {p["name"]: p for p in result["phases"]}
-    assert set(phases) == {"bare", "ingest", "ingest-half"}
+    assert set(phases) == {"bare", "durable", "ingest", "ingest-half"}
     for phase in phases.values():
         assert phase["errors"] == 0 and phase["transport_errors"] == 0, phase["first_error"]
         assert phase["ok"] == phase["requests"] > 0
@@ -46,6 +47,10 @@ async def test_quick_mode_measures_both_targets_and_writes_its_result(
         assert kafka["events_per_s"] > 0
     summary = result["summary"]
     assert 0 < summary["throughput_ratio"]
+    # The durable ceiling committed every delivery it answered (issue #22).
+    assert 0 < summary["durable_ratio"] and summary["durable_ratio_target"] == 0.7
+    assert set(summary["cpu_ms_per_webhook"]) == {"bare", "durable", "ingest"}
+    assert "durable ceiling" in report.markdown(result)
     assert summary["half_load"]["p99"] > 0
     assert result["machine"]["nproc"] >= 1 and len(result["machine"]["load_before"]) == 3
     assert result["machine"]["git_commit"]
