@@ -66,8 +66,10 @@ def _lower_priority(nice: int) -> None:
         log.warning("could not lower the classifier thread's priority", extra={"error": repr(exc)})
 
 
-# Far longer than a batch takes even on a starved CPU; a crashed replica's claims come back then.
-SECOND_PASS_LEASE = timedelta(minutes=10)
+# Far longer than a batch of 4 takes even on a starved CPU (seconds); a killed replica's claims
+# come back after it (10 minutes left one review unclassified past the fault run's drain). A
+# batch outliving it may be read twice; the second stores the same revision again, harmless.
+SECOND_PASS_LEASE = timedelta(minutes=2)
 
 # What the notifier and the responder act on: a second reading that changes none of these is
 # stored, not announced again (announcing every review twice doubled their consumers' work).
