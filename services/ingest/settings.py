@@ -27,10 +27,13 @@ class IngestSettings(ServiceSettings):
 
     # Fetching thin orders (BigCommerce, Ecwid) from the platform's API.
     fetch_interval_s: float = 2.0
-    fetch_batch_size: int = 20
-    # Parallel API calls per replica: platforms rate-limit per store.
-    fetch_concurrency: int = 4
-    fetch_timeout_s: float = 5.0
+    fetch_batch_size: int = Field(default=20, ge=1, le=1000)
+    # Parallel API calls per replica, all shops together...
+    fetch_concurrency: int = Field(default=4, ge=1, le=64)
+    # ...and to one shop across all replicas (platforms rate-limit per store): each call holds
+    # a leased slot in ingest's schema (shared/slots/leases.py).
+    fetch_max_per_shop: int = Field(default=4, ge=1, le=64)
+    fetch_timeout_s: float = Field(default=5.0, gt=0, le=120)
     # A failed fetch is retried after base * 2^(attempts - 1) seconds, at most retry_max_s...
     fetch_retry_base_s: float = 30.0
     fetch_retry_max_s: float = 3600.0

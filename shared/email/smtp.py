@@ -17,7 +17,7 @@ from shared import tracing
 from shared.settings import SmtpServer
 
 if TYPE_CHECKING:
-    from shared.email.session_slots import SessionSlots
+    from shared.slots.leases import LeasedSlots
 
 Outcome = Literal["accepted", "retry", "permanent", "unknown"]
 
@@ -171,7 +171,7 @@ class SmtpPool:
         server: SmtpServer,
         max_idle: int = 8,
         max_idle_s: float = 30.0,
-        slots: "SessionSlots | None" = None,
+        slots: "LeasedSlots | None" = None,
     ) -> None:
         self.server = server
         self.max_idle = max_idle

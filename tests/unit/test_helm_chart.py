@@ -427,6 +427,18 @@ def test_the_defaults_match_the_kustomize_prod_overlay() -> None:
     kustom_topics = {o["spec"]["topicName"]: o["spec"] for o in kustom if o["kind"] == "KafkaTopic"}
     helm_topics = {o["spec"]["topicName"]: o["spec"] for o in of_kind("strimzi", "KafkaTopic")}
     assert helm_topics == kustom_topics
+    # The same public paths, whether by HTTPRoute (Helm) or by Ingress (Kustomize).
+    kustom_paths = {
+        (service_of(o), path["path"])
+        for o in kustom if o["kind"] == "Ingress"
+        for rule in o["spec"]["rules"] for path in rule["http"]["paths"]
+    }  # fmt: skip
+    helm_paths = {
+        (service_of(o), match["path"]["value"])
+        for o in of_kind("strimzi", "HTTPRoute")
+        for rule in o["spec"]["rules"] for match in rule["matches"]
+    }  # fmt: skip
+    assert helm_paths == kustom_paths
     (kustom_job,) = (o for o in kustom if o["kind"] == "Job")
     (helm_job,) = of_kind("strimzi", "Job")
     assert [

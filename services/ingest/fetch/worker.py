@@ -3,7 +3,9 @@ and apply the answer through the same state machine as any delivery.
 
 Claims commit before any HTTP traffic (`FOR UPDATE SKIP LOCKED` with a lease, so replicas never
 fetch the same order at once and a crashed worker's claim expires); API calls run outside any
-transaction; each order's facts are applied in a transaction of their own.
+transaction, each holding one of the shop's `fetch_max_per_shop` slots shared by all replicas
+(a shop whose slots other replicas hold waits for the next tick); each order's facts are applied
+in a transaction of their own.
 """
 
 import asyncio
@@ -26,16 +28,18 @@ from services.ingest.webhooks.adapters.base import PayloadError
 from shared.db.pool import Pool
 from shared.http import outbound
 from shared.logging import correlation_id_var, new_correlation_id
+from shared.slots.leases import LeasedSlots
 
 log = logging.getLogger(__name__)
 
 FETCHES = Counter(
     "reviewloop_ingest_order_fetches_total",
     "Orders fetched from platform APIs, by outcome.",
-    ["platform", "outcome"],  # applied | failed | gave_up | no_credentials
+    ["platform", "outcome"],  # applied | failed | gave_up | no_credentials | no_slot
 )
 
 NO_CREDENTIALS = "no API credentials for this shop"
+NO_SLOT = "other replicas are calling this shop's API (INGEST_FETCH_MAX_PER_SHOP)"
 # A tick drains at most this many full batches, so shutdown never waits long for it.
 MAX_BATCHES_PER_TICK = 5
 # Recorded errors are for operators reading a row, not for whole answers.
@@ -74,27 +78,75 @@ class FetchWorker:
         waiting = [c for c in claims if c.shop_id not in credentials]
         ready = [c for c in claims if c.shop_id in credentials]
         if waiting:
-            await self._defer(pool, waiting)
+            delay = timedelta(seconds=self.settings.fetch_without_credentials_delay_s)
+            await self._defer(pool, waiting, delay, NO_CREDENTIALS)
+            self._report_missing_credentials(waiting)
         self._reported.difference_update(credentials)
         if not ready:
             return 0
+        by_shop: dict[str, list[FetchClaim]] = {}
+        for claim in ready:
+            by_shop.setdefault(claim.shop_id, []).append(claim)
         limit = asyncio.Semaphore(self.settings.fetch_concurrency)
         timeout = httpx.Timeout(self.settings.fetch_timeout_s)
         policy = outbound.policy_of(self.settings)
         async with outbound.client(policy, timeout=timeout) as http:
             results = await asyncio.gather(
-                *(self._fetch_one(pool, http, limit, c, *credentials[c.shop_id]) for c in ready)
+                *(
+                    self._fetch_shop(pool, http, limit, shop_claims, *credentials[shop_id])
+                    for shop_id, shop_claims in by_shop.items()
+                )
             )
         return sum(results)
 
-    async def _defer(self, pool: Pool, claims: Sequence[FetchClaim]) -> None:
-        """No credentials, no fetch: look again later without counting an attempt, so the orders
-        are fetched in full once an operator sets the credentials (which also wakes them)."""
-        delay = timedelta(seconds=self.settings.fetch_without_credentials_delay_s)
+    async def _fetch_shop(
+        self,
+        pool: Pool,
+        http: httpx.AsyncClient,
+        limit: asyncio.Semaphore,
+        claims: list[FetchClaim],
+        platform: str,
+        credentials: dict[str, Any],
+    ) -> int:
+        """One shop's claims, in as many lanes as this replica holds of the shop's slots."""
+        s = self.settings
+        # Held for the whole batch; the worst case is one lane fetching every claim.
+        lease_s = 60.0 + s.fetch_batch_size * s.fetch_timeout_s
+        slots = LeasedSlots(pool, f"fetch:{claims[0].shop_id}", s.fetch_max_per_shop, lease_s)
+        lanes = await slots.hold(min(len(claims), s.fetch_max_per_shop))
+        if lanes == 0:
+            delay = timedelta(seconds=s.fetch_interval_s)
+            await self._defer(pool, claims, delay, NO_SLOT)
+            for claim in claims:
+                FETCHES.labels(claim.platform, "no_slot").inc()
+            return 0
+        queue = list(claims)
+
+        async def lane() -> int:
+            applied = 0
+            while queue:
+                applied += await self._fetch_one(
+                    pool, http, limit, queue.pop(0), platform, credentials
+                )
+            return applied
+
+        try:
+            return sum(await asyncio.gather(*(lane() for _ in range(lanes))))
+        finally:
+            await slots.keep(0)
+
+    async def _defer(
+        self, pool: Pool, claims: Sequence[FetchClaim], delay: timedelta, reason: str
+    ) -> None:
+        """Put claims back for `delay` without counting an attempt: the shop cannot be asked
+        yet (no credentials: fetched in full once an operator sets them, which also wakes
+        them; or no free slot)."""
         async with pool.acquire() as conn:
             await orders.defer_fetches(
-                conn, [(c.shop_id, c.order_id) for c in claims], delay, NO_CREDENTIALS
+                conn, [(c.shop_id, c.order_id) for c in claims], delay, reason
             )
+
+    def _report_missing_credentials(self, claims: Sequence[FetchClaim]) -> None:
         for claim in claims:
             FETCHES.labels(claim.platform, "no_credentials").inc()
             if claim.shop_id not in self._reported:
