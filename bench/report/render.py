@@ -121,7 +121,7 @@ def headline_ingest(data: dict[str, Any]) -> Headline:
     ratio = summary.get("throughput_ratio")
     by_name = {p["name"]: p for p in data.get("phases", [])}
     ingest = by_name.get("ingest") or {}
-    return [
+    rows: Headline = [
         ("ingest req/s, closed loop", fmt(ingest.get("req_per_s")), DASH, DASH),
         (
             "ingest / bare FastAPI throughput, same run",
@@ -129,13 +129,29 @@ def headline_ingest(data: dict[str, Any]) -> Headline:
             "≥ 0.5",
             verdict(None if ratio is None else ratio >= 0.5),
         ),
+    ]
+    durable = summary.get("durable_ratio")
+    if durable is not None:
+        target = summary.get("durable_ratio_target", 0.7)
+        cpu = (summary.get("cpu_ms_per_webhook") or {}).get("ingest") or {}
+        rows += [
+            (
+                "ingest / durable ceiling (HMAC, JSON, one INSERT), same run",
+                fmt(durable, 3),
+                f"≥ {target}",
+                verdict(durable >= target),
+            ),
+            ("ingest CPU per webhook, process", f"{fmt(cpu.get('server'), 3)} ms", DASH, DASH),
+        ]
+    rows.append(
         (
             "p99 at half load",
             f"{fmt(half.get('p99'))} ms" if half else DASH,
             f"< {fmt(half.get('p99_target_ms', 50.0), 0)} ms",
             verdict(half.get("p99_met")),
-        ),
-    ]
+        )
+    )
+    return rows
 
 
 def headline_e2e(data: dict[str, Any]) -> Headline:

@@ -20,7 +20,7 @@ WebhookCommitsDep = Annotated[GroupCommit, Depends(state_of("webhook_commits", G
 _bearer = HTTPBearer(auto_error=False)
 
 
-def require_admin_token(
+async def require_admin_token(
     settings: IngestSettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:

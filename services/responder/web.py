@@ -18,15 +18,15 @@ Responses = dict[int | str, dict[str, Any]]
 
 # For handlers that still take the request itself.
 def settings_of(request: Request) -> ResponderSettings:
-    return deps.settings_of(ResponderSettings)(request)
+    return deps.own_settings(request, ResponderSettings)
 
 
 def pool_of(request: Request) -> Pool:
-    return deps.get_pool(request)
+    return deps.runtime_of(request).db
 
 
 def now_of(request: Request) -> datetime:
-    return deps.get_now(request)
+    return deps.runtime_of(request).clock()
 
 
 def not_found(what: str) -> HTTPException:

@@ -11,7 +11,7 @@ from shared.http.deps import SettingsDep
 _bearer = HTTPBearer(auto_error=False)
 
 
-def require_api_token(
+async def require_api_token(
     settings: SettingsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> None:

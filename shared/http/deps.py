@@ -5,7 +5,7 @@ objects an app keeps in `app.state` (the full-stack FastAPI template's aliases),
 each module reading `request.app.state` itself.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import Annotated, TypeVar
 
@@ -23,24 +23,40 @@ class WrongAppState(RuntimeError):
     """An app was assembled without what a route needs: a wiring error found by any test."""
 
 
-def get_runtime(request: Request) -> Runtime:
+def runtime_of(request: Request) -> Runtime:
     runtime = getattr(request.app.state, "runtime", None)
     if not isinstance(runtime, Runtime):
         raise WrongAppState("app.state.runtime is not set")
     return runtime
 
 
-def get_pool(request: Request) -> Pool:
-    return get_runtime(request).db
+def own_settings(request: Request, kind: type[S]) -> S:
+    settings = runtime_of(request).settings
+    if not isinstance(settings, kind):
+        raise WrongAppState(f"settings are {type(settings).__name__}, not {kind.__name__}")
+    return settings
 
 
-def get_now(request: Request) -> datetime:
+# The dependencies are coroutine functions although they never wait: FastAPI runs a plain `def`
+# dependency in a worker thread, a hand-off per dependency and request
+# (tests/unit/test_no_thread_hops.py).
+
+
+async def get_runtime(request: Request) -> Runtime:
+    return runtime_of(request)
+
+
+async def get_pool(request: Request) -> Pool:
+    return runtime_of(request).db
+
+
+async def get_now(request: Request) -> datetime:
     """The request's "now", from the service's clock (tests and fault runs move it)."""
-    return get_runtime(request).clock()
+    return runtime_of(request).clock()
 
 
-def get_settings(request: Request) -> ServiceSettings:
-    return get_runtime(request).settings
+async def get_settings(request: Request) -> ServiceSettings:
+    return runtime_of(request).settings
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
@@ -49,24 +65,21 @@ ClockDep = Annotated[datetime, Depends(get_now)]
 SettingsDep = Annotated[ServiceSettings, Depends(get_settings)]
 
 
-def settings_of(kind: type[S]) -> Callable[[Request], S]:
+def settings_of(kind: type[S]) -> Callable[[Request], Awaitable[S]]:
     """A dependency for a service's own settings class:
     `IngestSettingsDep = Annotated[IngestSettings, Depends(settings_of(IngestSettings))]`."""
 
-    def dependency(request: Request) -> S:
-        settings = get_settings(request)
-        if not isinstance(settings, kind):
-            raise WrongAppState(f"settings are {type(settings).__name__}, not {kind.__name__}")
-        return settings
+    async def dependency(request: Request) -> S:
+        return own_settings(request, kind)
 
     return dependency
 
 
-def state_of(name: str, kind: type[T]) -> Callable[[Request], T]:
+def state_of(name: str, kind: type[T]) -> Callable[[Request], Awaitable[T]]:
     """A dependency for an object the app keeps in `app.state` (a cache, a limiter):
     `ShopsDep = Annotated[ShopDirectory, Depends(state_of("shops", ShopDirectory))]`."""
 
-    def dependency(request: Request) -> T:
+    async def dependency(request: Request) -> T:
         value = getattr(request.app.state, name, None)
         if not isinstance(value, kind):
             raise WrongAppState(f"app.state.{name} is not a {kind.__name__}")

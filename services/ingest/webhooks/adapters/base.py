@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal, Protocol, TypeVar, cast
 
+import orjson
 from email_validator import EmailNotValidError, validate_email
 from pydantic import BaseModel, ValidationError
 
@@ -31,6 +32,18 @@ class WebhookRequest:
     received_at: datetime
 
     def json(self) -> Any:
+        # orjson first (a third of json's time on a 9 KB order). It reads integers of more than
+        # 64 bits as floats, losing digits, and refuses what json takes (a byte order mark,
+        # NaN, escaped lone surrogates): such bodies go to json, whose answer is the one kept.
+        if _DIGIT_RUN not in self.body.translate(_DIGITS_ONLY):
+            try:
+                data = orjson.loads(self.body)
+            except orjson.JSONDecodeError:
+                pass
+            else:
+                if b"\\u0000" in self.body:
+                    return storable_text(data)
+                return data
         try:
             # Strictly UTF-8 (json.loads would let bytes of lone surrogates through).
             data = json.loads(self.body.decode("utf-8-sig"))
@@ -49,6 +62,10 @@ class WebhookRequest:
 
 
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# Every digit as "0", everything else as a space: a run of 19 zeros is a number (or digits in
+# a string) too long for orjson to read exactly. A bytes search, not a regex: 5 µs, not 90.
+_DIGITS_ONLY = bytes(0x30 if 0x30 <= b <= 0x39 else 0x20 for b in range(256))
+_DIGIT_RUN = b"0" * 19
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
