@@ -73,7 +73,6 @@ CASES_1 = [
         1,
         "wrong_item",
         (),
-        marks=pytest.mark.xfail(reason="'am comandat X, am primit Y' needs a rule, not a term"),
     ),
     ("Mi-au trimis alt produs decât cel comandat.", 1, "wrong_item", ()),
     ("In colet lipsea incarcatorul, desi era trecut in descriere.", 2, "wrong_item", ()),

@@ -26,6 +26,39 @@ def _delay_by_proximity(scan: Scan, refunds: list[int]) -> str | None:
     return None
 
 
+# Tokens from the ordering verb to the receiving verb ("ordered a blue jacket and got": 4);
+# around the receiving verb, where a pronoun says it is the same thing ("got it") or nothing
+# came; and after it, where a word says it came late or broken or was no item.
+_CONTRAST_WINDOW = 8
+_SAME_THING_AROUND = 2
+_CAME_HOW_AFTER = 3
+# What came was broken, or was no item at all ("got a refund", "got an email").
+_NOT_ANOTHER_ITEM = frozenset(
+    {"product_quality", "damaged_packaging", "returns_refunds", "customer_service"}
+)
+
+
+def _wrong_item_by_contrast(scan: Scan) -> str | None:
+    """'Ordered X, got Y' (lexicons/topics.py, ORDERED_WORDS): the pair, or None."""
+    pronouns = [m.start for m in scan.of("same_thing")]
+    late = [m.start for m in scan.of("delay_hint")]
+    broken = [m.start for m in scan.of("topic") if m.label in _NOT_ANOTHER_ITEM]
+    for got in scan.of("received_word"):
+        if got.negated:
+            continue
+        around = range(got.start - _SAME_THING_AROUND, got.end + _SAME_THING_AROUND)
+        if any(p in around for p in pronouns):
+            continue
+        for ordered in scan.of("ordered_word"):
+            if not 0 < got.start - ordered.end < _CONTRAST_WINDOW or ordered.negated:
+                continue
+            # From the order to just after its arrival: "ordered two weeks ago, got ...".
+            span = range(ordered.start, got.end + _CAME_HOW_AFTER)
+            if not any(p in span for p in late + broken):
+                return f"{ordered.describe()} ... {got.describe()}"
+    return None
+
+
 def detect(
     scan: Scan, sentiment: SentimentLabel, severity_reasons: list[str]
 ) -> tuple[list[Topic], list[str]]:
@@ -45,6 +78,10 @@ def detect(
     # Praise words in a negative review are sarcasm or a concession, not praise.
     if sentiment == "negative":
         found.pop("praise", None)
+        if "wrong_item" not in found and "delivery_delay" not in found:
+            pair = _wrong_item_by_contrast(scan)
+            if pair:
+                found["wrong_item"] = [pair]
     # Whatever overheats, sparks or catches fire is a defective product.
     if "safety" in severity_reasons and "product_quality" not in found:
         found["product_quality"] = ["safety issue"]
