@@ -34,6 +34,8 @@ def _all_terms() -> list[Term]:
     terms += _by_language("ordered_word", "ordered_word", topics.ORDERED_WORDS)
     terms += _by_language("received_word", "received_word", topics.RECEIVED_WORDS)
     terms += _by_language("same_thing", "same_thing", topics.SAME_THING)
+    terms += _by_language("ago_after", "ago_after", topics.AGO_AFTER)
+    terms += _by_language("ago_before", "ago_before", topics.AGO_BEFORE)
     terms += _by_language("profanity_strong", "profanity", abuse.PROFANITY_STRONG)
     terms += _by_language("profanity_mild", "profanity", abuse.PROFANITY_MILD)
     terms += _by_language("spam", "spam", abuse.SPAM)

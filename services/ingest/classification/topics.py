@@ -16,12 +16,25 @@ def _after_refund(start: int, refunds: list[int]) -> bool:
     return any(0 <= start - end < _REFUND_WINDOW for end in refunds)
 
 
+# "vor zwei Wochen": the duration starts at most this many tokens after the "ago" word.
+_AGO_BEFORE_REACH = 2
+
+
+def _dates_an_event(hint_start: int, hint_end: int, scan: Scan) -> bool:
+    """A duration that says when something happened ("two weeks ago"), not how long it took."""
+    if any(m.start == hint_end for m in scan.of("ago_after")):
+        return True
+    return any(0 <= hint_start - m.end <= _AGO_BEFORE_REACH for m in scan.of("ago_before"))
+
+
 def _delay_by_proximity(scan: Scan, refunds: list[int]) -> str | None:
     for word in scan.of("delivery_word"):
         if _after_refund(word.start, refunds):
             continue
         for hint in scan.of("delay_hint"):
-            if abs(word.start - hint.start) <= _DELAY_WINDOW and not hint.negated:
+            if abs(word.start - hint.start) > _DELAY_WINDOW or hint.negated:
+                continue
+            if not _dates_an_event(hint.start, hint.end, scan):
                 return f"{word.describe()} + {hint.describe()}"
     return None
 

@@ -4,38 +4,81 @@ of problems do not count: "no damage" is not about damaged packaging)."""
 TOPICS: dict[str, dict[str, str]] = {
     "delivery_delay": {
         "en": """late, delay*, still not arrived, never arriv*, took weeks, never sent,
-            never shipped,
-            took forever, took ages, weeks to arrive, slow deliver*, slow shipping, not received,
+            never shipped, took forever to come, took ages to come, took forever to turn up,
+            took ages to turn up, took forever to show up, took ages to show up,
+            took forever to get to me, took ages to get to me, took forever to ship,
+            took ages to ship, took forever to send, took ages to send, took forever to receive,
+            took ages to receive, weeks to arrive, slow deliver*, slow shipping, not received,
             never received, haven t received, have not received, didn t arrive, did not arrive,
             hasn t arrived, has not arrived, where is my order, where is my package,
-            lost in transit,
-            waiting for my order, waiting for my parcel, waiting for my package, overdue,
-            still waiting, still no sign, no sign of, hasn t shown up, has not shown up, never
-            turned up, never showed up, never came, never got it, never got my order, didn t get
-            my order, did not get my order, not yet arrived, yet to arrive, yet to receive,
-            missed the delivery date, past the delivery date, past the estimated,
+            lost in transit, waiting for my order, waiting for my parcel, waiting for my package,
+            overdue, still waiting, still no sign, no sign of, hasn t shown up, has not shown up,
+            never turned up, never showed up, never came, never got it, never got my order,
+            didn t get my order, did not get my order, not yet arrived, yet to arrive,
+            yet to receive, missed the delivery date, past the delivery date, past the estimated,
             lost parcel, lost package, parcel was lost, package was lost, parcel got lost,
-            package got lost, tracking hasn t, tracking has not, tracking not updated, tracking
-            number doesn t, stuck in transit, held up, backorder*, back order*, took
-            too long, took so long, so long to arrive, too long to arrive, waited weeks, waited
-            over, waiting weeks, waiting over, not been delivered, hasn t been delivered, has
-            not been delivered, wasn t delivered, was not delivered, never delivered, not
-            shipped yet, hasn t shipped, has not shipped, hasn t been shipped, still not
-            shipped, still hasn t, havent received, hasnt arrived, havent got, didnt arrive,
-            didnt receive, didn t receive, did not receive, still havent, still hasnt, still not
-            here, not arrived, nowhere to be seen, came and went, tracking hasnt, tracking
-            hasn t moved, tracking not moving, went missing, gone missing, lost in the post,
-            still took, says
-            delivered, said delivered, marked as delivered, shows as delivered, showing as
-            delivered, nothing ever arrived, nothing arrived, nothing showed up, nothing ever
-            showed up, nothing turned up""",
+            package got lost, tracking hasn t, tracking has not, tracking not updated,
+            tracking number doesn t, stuck in transit, held up, backorder*, back order*,
+            took too long, took so long, so long to arrive, too long to arrive, waited weeks for it,
+            waited weeks for my order, waited weeks for my parcel, waited weeks for my package,
+            waited weeks for the parcel, waited weeks for the package, waited weeks for the order,
+            waited weeks for delivery, waited weeks for my delivery, waited weeks for my item,
+            waiting weeks for it, waiting weeks for my order, waiting weeks for my parcel,
+            waiting weeks for my package, waited over a week, waited over a month,
+            waited over a fortnight, waited over 2 weeks, waited over two weeks,
+            waited over 3 weeks, waited over three weeks, waited over 4 weeks,
+            waited over four weeks, waiting over a week, waiting over a month, waiting over 2 weeks,
+            waiting over two weeks, waiting over 3 weeks, waiting over three weeks,
+            not been delivered, hasn t been delivered, has not been delivered, wasn t delivered,
+            was not delivered, never delivered, not shipped yet, hasn t shipped, has not shipped,
+            hasn t been shipped, still not shipped, still hasn t, havent received, hasnt arrived,
+            havent got, didnt arrive, didnt receive, didn t receive, did not receive, still havent,
+            still hasnt, still not here, not arrived, nowhere to be seen, came and went,
+            tracking hasnt, tracking hasn t moved, tracking not moving, went missing, gone missing,
+            lost in the post, still took, says delivered, said delivered, marked as delivered,
+            shows as delivered, showing as delivered, nothing ever arrived, nothing arrived,
+            nothing showed up, nothing ever showed up, nothing turned up, no movement,
+            tracking stopped, tracking just stopped, tracking stopped updating,
+            tracking not updating, tracking hasnt moved, tracking hasnt updated,
+            tracking hasn t updated, no tracking update*, out for delivery for,
+            out for delivery since, out for delivery all week, where is my stuff, where is my item,
+            where is my parcel, where is my delivery, where is my purchase, where s my order,
+            wheres my order, where s my parcel, wheres my parcel, where s my package,
+            wheres my package, parcel is lost, package is lost, order is lost, order was lost,
+            order got lost, item was lost, item got lost, lost my parcel, lost my package,
+            lost my order, lost the parcel, lost the package, lost my delivery, nothing dispatched,
+            not dispatched, not been dispatched, not even dispatched, hasnt been dispatched,
+            hasn t been dispatched, not yet dispatched, still not dispatched, still processing,
+            stuck on processing, stuck in processing, just to dispatch, just to ship,
+            just to send it, just to post it, even been dispatched, even been shipped,
+            even been sent, waited a month, waited nearly a month, waited almost a month,
+            waited a whole month, waited months, waited a fortnight, wait weeks, wait a month,
+            wait months, months to arrive, months to receive, weeks to receive, months to recieve,
+            weeks to recieve, weeks to come, months to come, weeks to get here, months to get here,
+            missed the promised, after the promised, past the promised, promised delivery by,
+            promised delivery within, promised delivery on, promised it by, after the party,
+            after the wedding, after the event, after the birthday, after her birthday,
+            after his birthday, after my birthday, too late for, didnt arrive in time,
+            didn t arrive in time, did not arrive in time, wasnt here in time, been waiting since,
+            waiting since the, still no parcel, still no package, still no order, still no delivery,
+            still no item, courier blamed, blamed the courier, blaming the courier,
+            blamed royal mail, excuse after excuse, back and forth between, where my order is,
+            where my parcel is, where my package is, where my item is, was due last, was due on,
+            was due to arrive, was due to be delivered, was due by, due last week, never made it,
+            returned to sender, return to sender, sent back to sender, awaiting dispatch,
+            awaiting shipment, awaiting shipping, still awaiting, waiting to be dispatched,
+            waiting to be shipped, pending dispatch""",
         "de": """verspat*, verzoger*, spat, spater, lange gedauert, nichts geliefert,
             warte auf mein* paket, warte auf mein* bestellung, warte auf die lieferung,
             noch nicht angekommen, nie angekommen, nicht angekommen,
             nicht geliefert, nie geliefert, noch nicht geliefert, wochen gewartet, lieferverzug*,
             lange lieferzeit*, wo bleibt,
             warte immer noch, warte seit, warten seit, immer noch nicht, noch immer nicht, bis
-            heute nicht, bis heute kein*, keine spur, nie erhalten, nicht erhalten, noch nicht
+            heute nicht da, bis heute nicht angekommen, bis heute nicht geliefert, bis heute
+            nicht eingetroffen, bis heute nicht erhalten, bis heute nicht bekommen, bis heute
+            nicht zugestellt, bis heute nicht verschickt, bis heute nicht versendet, bis heute
+            nichts, bis heute kein paket, bis heute keine ware, bis heute keine lieferung, bis
+            heute keine sendung, keine spur, nie erhalten, nicht erhalten, noch nicht
             erhalten, nie bekommen, noch nicht bekommen, habe nichts bekommen, nichts erhalten,
             paket verschwunden, paket verloren, sendung verloren, verloren gegangen,
             sendungsverfolgung, liefertermin*, viel zu lange, dauerte ewig, ewig gedauert, ewig
@@ -55,7 +98,25 @@ TOPICS: dict[str, dict[str, str]] = {
             warte auf die ware, warten auf das paket, warten auf die lieferung, warte ich wieder,
             zuruck an den absender, an den absender zuruck, ging an den absender, unzustellbar,
             nicht zustellbar, keine ware erhalten, keine ware bekommen, aber keine ware, keine
-            lieferung, kein paket, seitdem warte ich, seitdem warten wir""",
+            lieferung, kein paket, seitdem warte ich, seitdem warten wir,
+            verteilzentrum*, verteilerzentrum*, paketzentrum*, sortierzentrum*,
+            niemanden angetroffen, niemand angetroffen, nicht angetroffen, nix kommt, nichts
+            kommt, angeblich versendet, angeblich verschickt, angeblich versandt, angeblich
+            unterwegs, versand angeblich, nach hinten verschoben, lieferzeit war eine
+            katastrophe, lieferzeit ist eine katastrophe, lieferzeit eine katastrophe,
+            lieferzeit katastrophal, lieferzeit unterirdisch, lieferzeit war unterirdisch,
+            lieferzeit ist unterirdisch, lieferzeit eine frechheit, lieferzeit ist eine
+            frechheit, lieferzeit war eine frechheit, lieferzeit zu lang, lieferzeit viel zu
+            lang, wochen wartezeit, tage wartezeit, tagen wartezeit, monate wartezeit, monaten
+            wartezeit, seitdem tut sich nichts, seitdem tut sich nix, seither tut sich nichts,
+            tut sich nichts mehr, immer noch keine ware,
+            noch immer keine ware, immer noch kein paket, noch immer kein paket, immer noch keine
+            lieferung, noch keine ware, noch kein paket, noch keine lieferung, wann kommt mein
+            paket, wann kommt die ware, wann kommt meine bestellung, wann kommt die lieferung,
+            wann kommt das paket, wann die ware, wann das paket, wann meine bestellung, wann die
+            lieferung, wann mein paket, wann die bestellung, lieferverzoger*, lieferverzoeger*,
+            versandverzoger*, versandverzoeger*, lieferengpass*, lieferschwierigkeit*,
+            lieferproblem*""",
         "sl": """zamud*, zamuj*, zamujen*, cakam na paket, cakam na posiljk*, cakam na narocil*,
             ni prispel*, ni prispelo, ni dostavljen*, nisem prejel*, nisem dobil*,
             pocasn* dostav*, dolgo cakanje, kje je moj* paket, kje je moje narocilo,
@@ -65,7 +126,19 @@ TOPICS: dict[str, dict[str, str]] = {
             ni prisl*, ni prisel, se ni prisl*, se ni prisel, narocil* se vedno ni,
             paket se je izgubil, izgubljen* paket, izgubljena posiljka, posiljka se je izgubila,
             sledenje, predolgo, cakal sem, cakala sem, dostava je trajala, ni poslan*, se ni
-            poslan*, se ni prispel*""",
+            poslan*, se ni prispel*,
+            cakam in cakam, cakamo in cakamo, cakamo ze, cakamo na paket*, cakamo na posiljk*,
+            cakamo na narocil*, cakam na dostav*, cakam na kurir*, cakal* na paket*,
+            cakal* na posiljk*, cakal* na dostav*, cakal* na narocil*, cakali smo, traja in traja,
+            obtic*, kasni, kasnil*, kasnitev, zakasn*, ni pravocasn*, ni bil* pravocasn*,
+            ne pride pravocasn*, ni bil* poslan*, ni bil* odposlan*, se ni odposlan*,
+            ni se prispel*, ni se prisl*, ni se prisel, se nisem prejel*, se nisem dobil*,
+            niso dostavil*, ni dostavil*, nedostavljen*, vrnjen* posiljatelju, vrnila posiljatelju,
+            vrnili posiljatelju, nazaj posiljatelju, kje je moja posiljka, kje je paket,
+            kje je posiljka, kje je narocilo, kje je moje blago, kje je moj* narocil*,
+            na paket* sem cakal*, na posiljk* sem cakal*, na dostav* sem cakal*,
+            na narocil* sem cakal*, na paket* cakam, na posiljk* cakam, na narocil* cakam,
+            na dostav* cakam, na paket* smo cakal*, na narocil* smo cakal*, sledenj*""",
         "lv": """kavej*, nokavej*, aizkavej*, ilgi gaid*, joprojam gaid*, gaidu paku,
             gaidu sutijum*, gaidu pasutijum*, vel nav sanem*, nav sanemt*, neesmu sanem*,
             nav pienac*, nav piegadat*, lena piegade, ilga piegade, kur ir mans suti*,
@@ -79,7 +152,12 @@ TOPICS: dict[str, dict[str, str]] = {
             menes*, gaidu kops, neko neesmu sanem*, rakstija ka piegadat*, rada ka
             piegadat*, statuss piegadat*, stav noliktav*, iestrega*, iestrudz*, kur ir mana paka,
             kur ir mans pasutijum*, kur ir mana prece, nav atvest*, neatveda, neparadij*,
-            nekas nav atnac*, nekas nav pienac*""",
+            nekas nav atnac*, nekas nav pienac*, cela jau, vel aizvien nav, aizvien nav,
+            joprojam nekas, netika piegadat*, netiek piegadat*, nepiegadaja, nepiegadat*,
+            kurjers neierad*, kurjers nav ierad*, kurjers neatbrauc*, ta ari neatbrauc*,
+            kad vairs nebija vajadzig*, muzigi jagaida, ilgi jagaida, ilgi bija jagaida,
+            parcel* piegad*, atlik* piegad*, tik ilgi vel nekad, tik ilgi gaid*, preces ka nav,
+            pakas ka nav, sutijuma ka nav, pasutijuma ka nav, visu laiku sola, katru dienu sola""",
         "ro": """intarzi*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
             nu au ajuns, nu am primit, dureaza mult, a durat mult, livrare lenta,
             livrarea lenta, unde este coletul, unde e coletul, unde este comanda, nu au trimis,
@@ -88,9 +166,27 @@ TOPICS: dict[str, dict[str, str]] = {
             blocat* in tranzit, in tranzit de, nici urma de colet, nici urma de comanda,
             nu am coletul, nu am pachetul, nu am comanda, nu am inca coletul, nu
             mi a ajuns, nu a mai ajuns, nu a venit, n a venit, n a ajuns, nu am mai primit, n am
-            primit, colet pierdut, coletul s a pierdut, am asteptat, nu a fost livrat*,
+            primit, colet pierdut, coletul s a pierdut, nu a fost livrat*,
             nu a fost expediat*, neexpediat*, nu a fost
-            trimis*, urmarire*, awb""",
+            trimis*, urmarire*, awb,
+            am asteptat o luna, am asteptat o saptamana, am asteptat saptamani, am asteptat luni,
+            am asteptat mult, am asteptat foarte mult, am asteptat prea mult, am asteptat enorm,
+            am asteptat o vesnicie, am asteptat degeaba, am asteptat peste, am asteptat aproape,
+            blocat* in depozit*, n a mai venit, nu a mai venit, nu mai vine, nu mai ajunge,
+            tot nu a venit, tot nu a ajuns, trebuia sa ajunga, trebuia sa vina, trebuia sa fie
+            livrat*, trebuia livrat*, trebuia sa soseasca, tot in procesare, inca in procesare,
+            in procesare de, tot in pregatire, in pregatire de, colet* blocat*, colet* e blocat*,
+            colet* este blocat*, colet* sta blocat*, comanda e blocata, comanda este blocata,
+            comanda blocata, blocat* pe drum, blocat* in hub*, blocat* la sortare, nu a sosit,
+            n a sosit, nu au sosit, nu mi a sosit, inca nu a sosit, inca nu e la mine,
+            tot nu e la mine, inca nu este la mine, tot nu este la mine, termenul depasit,
+            termen depasit, depasit termenul,
+            termenul de livrare a fost depasit, termenul a fost depasit, nu au respectat termenul,
+            nu a respectat termenul, nu s a respectat termenul, termenul nu a fost respectat,
+            termen nerespectat, termenul nerespectat, nu respecta termen*, dureaza enorm,
+            a durat enorm, dureaza o vesnicie, a durat o vesnicie, dureaza prea mult,
+            a durat prea mult, dureaza foarte mult, a durat foarte mult, nu a primit nici acum,
+            nu am primit nici acum, inca nu a primit""",
     },
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
@@ -137,29 +233,60 @@ TOPICS: dict[str, dict[str, str]] = {
         "en": """quality, cheaply made, flimsy, broke after, stopped working, doesn t work,
             didn t work, not working, defect*, faulty, poorly made, well made, material, materials,
             durable, sturdy, fell apart, falls apart, works great, works perfectly, works well,
-            craftsmanship, fabric, build quality, stitching,
-            broke, broken after, quit working, died after, dead after, doesn t charge, won t
-            charge, not charging, stopped charging, won t turn on, doesn t turn on, does not
-            turn on, won t switch on, malfunction*, does not work, don t work, didn t last, did
-            not last, wore out, worn out, unusable, peeling, peeled, faded, fades, shrunk,
-            shrank, pilling, came apart, coming apart, snapped, tore after, ripped after, rust,
-            rusty, rusted,
-            mould*, mouldy, moldy, mold, stale, expired, chemical smell, smells awful, smells
-            bad, battery died, battery dies, battery life, broke down, poor quality, low
-            quality, bad quality, cheap plastic, wobbly, loose thread*, seams, seam, zip broke,
-            zipper broke, zipper, buttons fell off, fell off, came off, came loose, leaks,
-            leaky, stopped heating, doesn t heat, stopped cooling, noisy, rattles, battery,
-            batteries,
-            doesnt last, doesn t last, does not last, wont charge, doesnt charge, wont turn on,
-            wouldnt turn on, wouldn t turn on, wouldnt switch on, wouldn t switch on, switch on,
-            turn on, power on, turns itself off, turning itself off, switches itself off, keeps
-            turning off, keeps switching off, cuts out, cutting out, doesnt work, didnt work, dont
-            work, wont work, never worked, barely works, dead on arrival, doa, junk, tat, broken,
-            feels cheap, feel cheap, looks cheap, fell to bits, fell to pieces, falling apart,
-            piece of junk, piece of crap, not fit for purpose, only work*, one ear, one side
-            works, washed out, holes, hole in, bobbled, bobbling, suction, shoddy, badly made,
-            poorly designed, badly designed, design flaw, dont line up, don t line up, doesnt line
-            up, doesn t line up""",
+            craftsmanship, fabric, build quality, stitching, broke, broken after, quit working,
+            died after, dead after, doesn t charge, won t charge, not charging, stopped charging,
+            won t turn on, doesn t turn on, does not turn on, won t switch on, malfunction*,
+            does not work, don t work, didn t last, did not last, wore out, worn out, unusable,
+            peeling, peeled, faded, fades, shrunk, shrank, pilling, came apart, coming apart,
+            snapped, tore after, ripped after, rust, rusty, rusted, mould*, mouldy, moldy, mold,
+            stale, expired, chemical smell, smells awful, smells bad, battery died, battery dies,
+            battery life, broke down, poor quality, low quality, bad quality, cheap plastic, wobbly,
+            loose thread*, seams, seam, zip broke, zipper broke, zipper, buttons fell off, fell off,
+            came off, came loose, leaks, leaky, stopped heating, doesn t heat, stopped cooling,
+            noisy, rattles, battery, batteries, doesnt last, doesn t last, does not last,
+            wont charge, doesnt charge, wont turn on, wouldnt turn on, wouldn t turn on,
+            wouldnt switch on, wouldn t switch on, switch on, turn on, power on, turns itself off,
+            turning itself off, switches itself off, keeps turning off, keeps switching off,
+            cuts out, cutting out, doesnt work, didnt work, dont work, wont work, never worked,
+            barely works, dead on arrival, doa, junk, tat, broken, feels cheap, feel cheap,
+            looks cheap, fell to bits, fell to pieces, falling apart, piece of junk, piece of crap,
+            not fit for purpose, only work*, one ear, one side works, washed out, holes, hole in,
+            bobbled, bobbling, suction, shoddy, badly made, poorly designed, badly designed,
+            design flaw, dont line up, don t line up, doesnt line up, doesn t line up,
+            doesnt do what, doesn t do what, does not do what, didnt do what, didn t do what,
+            did not do what, doesnt do the job, doesn t do the job, does not do the job,
+            didnt do the job, didn t do the job, smells like, smelled like, smelt like, smells of,
+            smelled of, smelt of, smells funny, smells weird, smells horrible, smells disgusting,
+            smells terrible, horrible smell, awful smell, strong smell, weird smell, funny smell,
+            bad smell, terrible smell, stinks, stank, stinky, smelly, odour, odor, tastes awful,
+            taste awful, tasted awful, tastes disgusting, taste disgusting, tasted disgusting,
+            tastes horrible, taste horrible, tasted horrible, tastes terrible, taste terrible,
+            tasted terrible, tastes bad, taste bad, tasted bad, tastes off, tasted off, tastes like,
+            taste like, tasted like, tasteless, no taste, no flavour, no flavor, bland, flaking,
+            flaked, flakes off, chipping, chips easily, coating came off, coating is coming off,
+            tore at, tore when, tore the first, tore first time, tore on the, ripped the first,
+            ripped when, ripped at the, split at, split down, split after, split open, holes in,
+            workmanship, poor finish, poorly finished, badly finished, rough edges, edges are rough,
+            glue everywhere, excess glue, drains, draining, doesnt hold charge, doesn t hold charge,
+            doesnt hold a charge, doesn t hold a charge, wont hold a charge, won t hold a charge,
+            won t hold charge, wont hold charge, gave up after, packed up after, packed in after,
+            gave up the ghost, conked out, died on me, died within, broke within, broken within,
+            lasted a, lasted about, lasted less, only lasted, lasted only, not durable,
+            isnt durable, cheap material, thin material, material is thin, so thin, paper thin,
+            see through, unravel*, fraying, frayed, discolour*, discolor*, cracked after, warped,
+            melted, overheats, gets really hot, stopped spinning, stuck button*, buttons stick,
+            sticky buttons, dead pixel*, flicker*, crackl*, distort*, static noise, buzzing,
+            squeak*, creak*, started leaking, starts leaking, started to leak, leaking from,
+            leaks from, leaking everywhere, leaking water, keeps disconnecting, keep disconnecting,
+            kept disconnecting, disconnects, tinny, wont connect, won t connect, doesnt connect,
+            doesn t connect, wont pair, won t pair, dye ran, colour ran, color ran, colours ran,
+            colors ran, colour runs, color runs, in the wash, after washing, after one wash,
+            no scent, barely any scent, hardly any scent, weak scent, no smell, cant smell,
+            can t smell, cannot smell, barely has any, wick, went flat, gone flat, goes flat,
+            lost its shape, lost their shape, loses its shape, lost shape, sagging, saggy, sagged,
+            tastes, tasted, flavour, flavor, aftertaste, after taste, bitter, jams, jammed, jamming,
+            came unstuck, come unstuck, coming unstuck, came away, coming away, unglued,
+            delaminat*""",
         "de": """qualitat*, verarbeitung*, material*, defekt*, funktioniert nicht,
             funktioniert einwandfrei, funktioniert super, minderwertig*, billig verarbeitet,
             gut verarbeitet, hochwertig*, stabil*, wackelig*, ging kaputt, geht kaputt,
@@ -188,7 +315,25 @@ TOPICS: dict[str, dict[str, str]] = {
             haelt nicht, hielt nicht, kratzt, kratzig*, verbindet sich nicht, keine verbindung,
             verbindung bricht ab, hat sich gelost, haben sich gelost, abgelost, abgeloest, lost
             sich ab, loest sich, loesen sich, losen sich, zu laut, sehr laut, extrem laut, ist
-            laut, ist schwach, zu schwach, sehr schwach, leistungsschwach*""",
+            laut, ist schwach, zu schwach, sehr schwach, leistungsschwach*,
+            hinuber, hinueber, ladt nur, laedt nur, ladt kaum, laedt kaum, ladt schlecht, laedt
+            schlecht, klebt an, brennt an, beschichtung*, schmeckt nach, schmeckt muffig,
+            schmeckt komisch, schmeckt nicht, schmeckt bitter, schmeckt eklig, schmeckt
+            widerlich, schmeckt furchtbar, schmeckt scheusslich, schmeckt ranzig, schmeckt
+            chemisch, schmeckt fad, schmeckt alt, schmeckt nach nichts, muffig, ranzig,
+            abgestanden, ungeniessbar, nicht geniessbar, nicht essbar, geschmacklos, rauschen,
+            ausgestiegen, nur einseitig, nur auf einer seite, mal benutzt, mal benutzen, mal
+            getragen, mal gewaschen, mal gebraucht, einmal benutzt, einmal getragen, einmal
+            gewaschen, zweimal benutzt, zweimal benutzen, zweimal getragen, zweimal gewaschen,
+            dreimal benutzt, dreimal getragen, dreimal gewaschen, ersten wasche, ersten waschen,
+            ersten tragen, ersten benutzung, ersten gebrauch, ersten einsatz, kurzem gebrauch,
+            kurzer benutzung, nach wenigen wochen, absoluter mist, totaler mist, ist mist, druckt
+            nicht, druckt nur, taugt nichts, taugt nix, taugt gar nichts, taugt nicht viel,
+            taugt wenig, taugen nichts, lauft aus, laeuft aus, lief aus, laufen aus, nicht dicht,
+            verzogen, verzieht sich, aus der form, ausgeleiert*, ausgeweitet, stehen geblieben,
+            stehengeblieben, bleibt stehen, blieb stehen, nur lauwarm*, stumpf, farbt
+            ab, faerbt ab, abgefarbt, abgefaerbt, farbt aus, faerbt aus, pixelfehler, tote pixel,
+            toter pixel""",
         "sl": """kakovost*, kvalitet*, material*, ne deluje, ne dela, deluje odlicno,
             deluje brezhibno, pokvar*, slabo narejen*, dobro narejen*, trpezn*, vzdrzljiv*,
             razpadl*, se je strgal*, napak*, okvar*, poceni narejen*,
@@ -197,19 +342,48 @@ TOPICS: dict[str, dict[str, str]] = {
             zlomljen*, odlomil*, odpadel*, odpadl*, odlepil*, razpoka*, zarjavel*, rja, plesn*,
             potekel rok, pretecen*, smrdi, smrad, se trga, raztrgal*, zadrga, zadrgo, baterija,
             baterij*, ne polni, se ne polni, ne prizge, se ne prizge, ne vklopi, se ne vklopi,
-            plastika, cenena, ceneno, zanic, neuporab*, zbledel*, skrcil*, pusca, majav*, skripa""",
-        "lv": """kvalitat*, materials, materiala, materialu, nestrada*, strada labi,
-            strada lieliski, saluz*, sabojajas, izturig*, nekvalitativ*, kvalitativ*, audums,
-            defekt*, bojajas,
+            plastika, cenena, ceneno, zanic, neuporab*, zbledel*, skrcil*, pusca, majav*, skripa,
+            izdelav*, slabo izdelan*, slabo sivan*, sivanj*, sivi so se, sivi popusc*,
+            sivi so kriv*, kriv* sivi, niti visijo, razpar*, lusc*, odlusc*, se lupi, lupi se,
+            olupil*, odlupil*, cenen*, okus*, neokusn*, nepitn*, neuzitn*, grenk*, se prime,
+            se prijema, ugasa*, ugasne, ugasnil*, zaslon utripa, utripa zaslon, utripajo,
+            utripanje, zmrzuje, zamrzn*, odlep*, zbled*, bledi, razmaj*, se maje, ne zdrzi,
+            ni zdrzal*, zdrzal* le, zdrzal* samo, zdrzal* komaj, nic ne drzi, slabo drzi,
+            ne drzi vec, crkn*, pregorel*, zlomi, polomil*, pocil, poci, poka, pokajo, razpad*,
+            pretank*, krhk*, obstojn*, neobstojn*, cufa, cufka*, se mecka, raztegn*, puscal*,
+            smrd*, zaudarja*, neprijeten vonj, neprijetnega vonja, ne greje, ne segreje,
+            ne hladi, ne sesa, ne reze, ne melje, ne zmelje, ne susi, ne cisti, ne sveti,
+            slabo sesa, slabo reze, slabo greje, slabo hladi, slabo cisti, slabo deluje,
+            deluje slabo, slabo dela, za v smeti, za v kos, krama, kramo, nekvalitetn*,
+            nekakovostn*, iz plastike, defekt*, se je sesul*, ni za nic, ne delajo, ne delujejo,
+            ne funkcionira*, nedeluj*, strgal*, na sivu, po sivu, na sivih, po sivih, krusi,
+            krusil*, se drobi, se mrvi, zagnat*, ne zazene, se ne zazene, noce delat*,
+            noce delovat*, noce vec, luknj*, postana, postano, brez arome, arom*, zaostaja,
+            prehiteva, prasket*, sumij*, sumenj*, brenc*, grozen zvok, slab zvok, zvok je slab,
+            zvok je grozen, zvok je zanic, odtrg*, skrip*, se guga, popusc*, se ne vpije,
+            ne vpije, slabo vpija, cuden vonj, cudnega vonja, cudno disi""",
+        "lv": """kvalitat*, materials, materiala, materialu, nestrada*, saluz*, sabojajas,
+            izturig*, nekvalitativ*, kvalitativ*, audums, defekt*, bojajas,
             vairs nestrada, parstaja stradat, beidza stradat, nedarbojas, salauzies, salauzas,
             salauzt*, noluz*, atlimej*, atdalij*, plais*, sarusej*, rusa, pelej*, beidzies
             termin*, smird*, smaka, ravejsledzej*, akumulator*, baterij*, nelade, neuzlad*, tek,
             tecej*, noplud*, irst, ira, izira, nolup*, atlup*, neskan, nesilst, nesilda, nolob*,
             lobas, atlob*, letas kinies*, kiniesu mesl*,
             neiesledz*, leta plastmasa, plastmas*, sudig*, nederig*, izbalej*, sarav*, lodzig*,
-            cikst*""",
-        "ro": """calitat*, material*, nu functioneaza, functioneaza perfect, functioneaza bine,
-            defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
+            cikst*, atplis*, pavirsi pasut*, pavirsi izgatavot*, pavirs* darb*, suves skib*,
+            skib* suves, suves atir*, suves plis*, slikt* suves, suves slikt*, diegi karajas,
+            diegi lien, vairs negriez*, vairs neiet, vairs nedarboj*,
+            vairs nelade*, izjuk*, izjuc*, caurum*, nedara to, nedara savu, nepilda savu
+            funkcij*, nesuc, laiz cauri, laida cauri, laist cauri, nodzis*, lampa mirgo,
+            ekrans mirgo, spuldze mirgo, saka mirgot, izmirk*,
+            mirkst cauri, laiz udeni, laida udeni, knapi silda, knapi strada, vaji silda,
+            slikti silda, nomazgajas, nomazgajusies, nomazgajies, nodil*, parluz*, atluz*,
+            nestabil*, logas, smere, sarauj*, saruk*, spalvo*, brak*, negarsig*, bezgarsig*,
+            riebig*, rugt*, garso pec plastmas*, garso pec kimikalij*, garsoja pec vecam,
+            garso pec vecam, beidzies deriguma, beidzas deriguma, termins beidzies,
+            termins bija beidzies""",
+        "ro": """calitat*, material*, nu functioneaza, produs prost, produs foarte prost,
+            produse proaste, defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
             calitativ*, tesatur*, cusatur*, finisaj*,
             nu mai functioneaza, nu mai merge, nu merge, a cedat, cedat, s a rupt, s a spart, s
             a desfacut, desfacut*, dezlipit*, ruginit*, rugina, mucegai*, expirat*, miroase,
@@ -221,7 +395,14 @@ TOPICS: dict[str, dict[str, str]] = {
             dezlip*, se rupe, se rup, s au rupt, s a fisurat, nu mai porneste,
             nu mai tine, se descarca, se incalzeste, se blocheaza, se reseteaza, se opreste,
             nu functiona, a murit, nu mai face, zgomot*, trage slab, trage foarte slab, scame,
-            scamele, deformat*, se deformeaza""",
+            scamele, deformat*, se deformeaza, gust, gustul, gustului, gust de, insipid*,
+            necomestibil*, rancid*, nu trage, nu face ce trebuie, nu face ce promite,
+            nu isi face treaba, nu si face treaba, nu face fata, o ia inainte, ramane in urma,
+            s a dus dupa, s a dus de tot, pixel* mort*, bazai*, bazaie, nu mai revine la forma,
+            nu isi mai revine, si a pierdut forma, isi pierde forma, nu face spuma, s a uscat,
+            lasa apa, ia apa, intra apa, patrunde apa, descus*, prost lucrat*, lucrat* prost,
+            lucrat* foarte prost, prost executat*, executat* prost, executie proasta, lipici*,
+            stramb*, se lipeste, se lipesc""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
@@ -548,19 +729,117 @@ TOPICS: dict[str, dict[str, str]] = {
             incarca, pagina de plata, nu se incarca pagina, bug, buguri, bugul, 3d secure""",
     },
     "praise": {
-        "en": """excellent*, amazing*, awesome*, love it, loved it, love this, perfect*,
-            fantastic*, wonderful*, highly recommend*, recommend*, thank you, thanks, superb*,
-            outstanding*, brilliant*, delighted, very happy, very pleased, great service,
-            great product, five stars, 5 stars, best, gorgeous*, lovely, great, love""",
+        "en": """excellent*, amazing*, awesome*, love it, loved it, love this, perfect*, fantastic*,
+            wonderful*, highly recommend*, recommend*, thank you, thanks, superb*, outstanding*,
+            brilliant*, delighted, very happy, very pleased, great service, great product,
+            five stars, 5 stars, best, gorgeous*, lovely, great, love, pleased, happy with,
+            so happy, really happy, extremely happy, happy customer, satisfied, couldnt be happier,
+            couldn t be happier, could not be happier, couldnt be more happy, exactly what i needed,
+            exactly what i wanted, exactly what i was looking for, just what i needed,
+            just what i wanted, exactly as described, just as described, as described,
+            exactly as pictured, what it says on the tin, exactly what it says, does what it says,
+            cant fault, can t fault, cannot fault, couldnt fault, couldn t fault, no complaints,
+            top notch, spot on, first class, second to none, five star, 5 star, works a treat,
+            works like a charm, worked a treat, worked like a charm, does the job, did the job,
+            does the trick, did the trick, buy again, order again, purchase again, buying again,
+            ordering again, shop again, shopping again, buy from them again, order from them again,
+            buy from here again, order from here again, shop here again, use them again,
+            use this shop again, use this seller again, buy from this seller again, will be back,
+            be back for more, be ordering more, return customer, repeat customer, regular customer,
+            very good, really good, so good, really nice, very nice, so nice, comfy, so comfortable,
+            very comfortable, really comfortable, great value, well worth, worth every penny,
+            impressed, very impressed, really impressed, exceeded my expectations,
+            exceeded expectations, beyond my expectations, better than expected,
+            better than i expected, better than i thought, looks great, pleasure, a joy,
+            10 out of 10, 10 10, cheers, good job, well done, recomend*, reccomend*,
+            definitely recommend, would recommend, fab, fabulous, stunning, beautiful*, happy days,
+            never disappoints, never disappointed, never lets me down, never let me down,
+            go to shop, good product, does what i need, does what i want, does what it should,
+            does what its supposed to, does what it s supposed to, over the moon, chuffed, thrilled,
+            ecstatic, made my day, so glad, really glad, glad i bought""",
         "de": """ausgezeichnet*, hervorragend*, perfekt*, empfehl*, danke*, wunderbar*,
             fantastisch*, begeistert*, sehr zufrieden, top, spitze, super, klasse, bestens,
-            gerne wieder, jederzeit wieder, einwandfrei*, wunderschon*""",
+            gerne wieder, jederzeit wieder, einwandfrei*, wunderschon*,
+            toll, tolle, toller, tolles, tollen, was es soll, was sie soll, was er soll, erfullt
+            seinen zweck, erfuellt seinen zweck, erfullt ihren zweck, erfuellt ihren zweck,
+            erfullt den zweck, erfuellt den zweck, kaufempfehlung*, sehr gut, sehr gute, sehr
+            guter, sehr gutes, sehr guten, gute qualitat*, gute qualitaet*, mega teil, mega
+            produkt, mega gut, mega zufrieden, mega schon, einfach mega, ist mega, war mega,
+            liebt es, liebt ihn, liebt sie, lieben es, liebe es, liebe ihn, liebe sie, happy, wie
+            angegossen, weiterempfehl*, weiter empfehl*, weiterzuempfehlen, zufrieden, prima,
+            immer wieder gern*, gern wieder, nie enttauscht, nicht enttauscht, nie enttaeuscht,
+            nicht enttaeuscht, wieder bestellen, wieder bestellt, wieder kaufen, wieder gekauft,
+            nachbestellt, nachgekauft, bestelle immer wieder, kaufe immer wieder, ein traum,
+            traumhaft*, kompliment*, was will man mehr, unkompliziert, erwartungen ubertroffen,
+            erwartungen uebertroffen, erwartungen erfullt, erwartungen erfuellt, ubertroffen,
+            uebertroffen, ubertrifft, uebertrifft, tadellos, sehr schon, sehr schone, sehr
+            schones, sehr schoner, sehr schonen, bester, bestes, beste, besten, zuverlassig*,
+            zuverlaessig*, gelungen, 5 sterne, funf sterne, fuenf sterne, volle punktzahl""",
         "sl": """odlic*, vrhun*, popoln*, priporoc*, hvala, navdusen*, pohval*, cudovit*,
-            krasn*, zelo zadovolj*, super, top, brezhibn*""",
+            krasn*, zelo zadovolj*, super, top, brezhibn*,
+            zadovolj*, vse v redu, vse je v redu, vse je bilo v redu, vse ok, vse je ok,
+            vse stima, vse je stimalo, tocno to kar, tocno tisto kar, tocno tak* kot,
+            tocno kot na sliki, tak* kot na sliki, enak* kot na sliki, dela kot mora,
+            deluje kot mora, dela kot je treba, deluje kot je treba, dela kot bi moral*,
+            deluje kot bi moral*, dobra zadeva, dober izdelek, dober nakup, dobra kupcija,
+            dobra izbira, zelo dobr*, res dobr*, ful dobr*, mega dobr*, zelo lep, zelo lepa,
+            zelo lepo, zelo lepi, zelo lepe, res lep, res lepa, res lepo, prelep*, prekrasn*,
+            vsakega centa, vsakega evra, bom se narocil*, bom spet narocil*,
+            bom ponovno narocil*, bom se kupil*, bom spet kupil*, bom ponovno kupil*,
+            narocil bom se, narocila bom se, kupil bom se, kupila bom se, narocim se,
+            narocim spet, kupim se, kupim spet, bi spet kupil*, bi ponovno kupil*, bi se kupil*,
+            bi se narocil*, bi ponovno narocil*, bom ponovil*, ponovil* nakup,
+            zagotovo ponovil*, vsekakor ponovil*, zagotovo se narocil*, zagotovo se kupil*,
+            vsekakor se narocil*, vsekakor se kupil*,
+            zagotovo se vrnem, se bom se vrnil*, stalna stranka, stalni kupec, stalni kupci,
+            prijetno presenecen*, pozitivno presenecen*, nad pricakovanji, vsa pricakovanja,
+            vsa moja pricakovanja, preseg* pricakovanj*, presezen*, boljs* od pricakovan*,
+            boljs* kot sem pricakoval*, boljs* kot pricakovan*, zelo vesel*, vesel sem,
+            vesela sem, zaljublj*, najboljs*, izvrstn*, fantastic*, enkratn*, fenomenaln*,
+            sijajn*, brez napak*, ni kaj dodati, nimam pripomb, brez pripomb, ni pripomb,
+            lepo zapakiran*, skrbno zapakiran*, dobro zapakiran*, lepo pakiran*, udobn*,
+            ni mi zal, ne obzalujem, ne bo vam zal, hitra dostava, hitro dostavljeno,
+            hitro poslano, bliskovit*, super hitr*, pet zvezdic, 5 zvezdic, 10 od 10, kul,
+            bravo, je zakon, so zakon, ful zakon, presrec*, zelo srecn*, zelo srecen, srecna sem,
+            srecen sem, vsec, ne mores dobiti boljs*, boljsega ne mores, ne dobis boljs*,
+            ni boljsega, boljsega ni, se je splacal*, splacal* se je, se splaca, splaca se,
+            se je izplacal*, izplaca se, se izplaca, kot po maslu""",
         "lv": """izcil*, lielisk*, perfekt*, iesak*, paldies, brinisk*, teicam*, loti apmierin*,
-            super*, ieteic*""",
+            super*, ieteic*, nevainojam*, strada labi, strada lieliski, strada perfekti,
+            noteikti pirk*, noteikti pasutis*, noteikti nems*, pirksu vel, pirksim vel,
+            nemsu vel, nemsim vel, pasutisu vel, pasutisim vel, brinum*, priecig*, liels prieks,
+            ideal*, fors*, sajusm*, labakais, labaka pirkum*, vislabak*, atbilst aprakstam,
+            viss ka apraksta, bez problemam, viss kartiba, viss labi, neesmu vil*, nebiju vil*,
+            patik*, erti lietot, loti ert*, katru centu, verts katru, apmierin*, 5 zvaigznes,
+            piecas zvaigznes, 10 no 10, 10 10, 5 5, tiesi tas, tiesi ka bilde, ieteik*,
+            loti lab*, labs pirkums, joprojam ka jaun*, izskatas ka jaun*, laimig*,
+            davana izdevas, izdevig*, pateicig*,
+            pateicos, pateicamies, pateicib*, perku seit regulari, regulari perku, regulari
+            pasutu, pastavigs klients, pastaviga kliente, skaist*, gandarit*, vertigs pirkums,
+            nevaru iedomaties""",
         "ro": """excelent*, minunat*, perfect*, recomand*, multumesc, mersi, grozav*,
-            impecabil*, foarte multumit*, super, top, extraordinar*, ireprosabil*""",
+            impecabil*, foarte multumit*, super, top, extraordinar*, ireprosabil*, multumit*,
+            incantat*, ador, adora, adoram, adorabil*, exact ce cautam, exact ce imi trebuia,
+            exact ce aveam nevoie,
+            exact ce trebuia, exact ca in poz*, exact ca in descriere, ca in poz*, conform
+            descrierii, identic cu poz*, cel mai bun, cea mai buna, cele mai bune, cei mai buni,
+            foarte bun, foarte buna, foarte bune, foarte buni, produs bun, produse bune,
+            totul ok, totul a fost ok,
+            totul a fost bine, totul in regula, livrare rapida, livrare foarte rapida,
+            livrare super rapida, livrare prompta, ma bucur, bucuros, bucuroasa, depasit
+            asteptarile, peste asteptari, voi mai comanda, o sa mai comand, mai comand, vom mai
+            comanda, voi reveni, revin cu drag, revin cu placere, client fidel, clienta fidela,
+            voi mai cumpara, o sa mai cumpar, cumpar din nou, comand din nou, nota 10,
+            imi place, ne place, ii place, le place, imi plac, am mai comandat, am mai luat,
+            am mai cumparat, am luat inca, achizitie reusita, achizitie buna, alegere buna,
+            alegere inspirata, investitie buna, bani bine cheltuiti, banii bine cheltuiti, fain,
+            fericit*, superb*, fantastic*, senzational*, fabulos*, splendid*, nemaipomenit*,
+            brici, satisfacut*, bravo, felicitari, 5 stele, cinci stele, toti banii, fiecare ban,
+            fiecare banut, mi a placut, ne a placut, i a placut, mi au placut, foarte placut*,
+            placut surprins*, surprins* placut, functioneaza perfect, functioneaza bine,
+            functioneaza foarte bine, functioneaza impecabil, merge perfect, merge foarte bine,
+            merge bine, foarte bine, bine ambalat*, foarte bine ambalat*, ambalat* foarte bine,
+            impachetat* frumos, frumos ambalat*, frumos impachetat*""",
     },
 }
 
@@ -575,28 +854,54 @@ NEGATABLE_TOPICS = frozenset(
 DELIVERY_WORDS: dict[str, str] = {
     "en": "delivery, delivered, shipping, shipment, parcel, package, arriv*, order came, "
     "get here, got here, came, turned up, showed up, dispatch*, courier, postage, depot, "
-    "warehouse, sorting centre, sorting center, post office, in transit, tracking",
+    "warehouse, sorting centre, sorting center, post office, in transit, tracking, receive, "
+    "recieve, hub, depots, royal mail, evri, hermes, dpd, ups, fedex, usps",
     "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung, "
     "zugestellt, versendet, verschickt, bestellung, lieferzeit, post, dhl, hermes, dpd, gls, "
-    "versandt, zusteller, paketdienst",
-    "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*",
+    "versandt, zusteller, paketdienst, lieferdatum*, liefertermin*, zustelltermin*, "
+    "zustelldatum*, gekommen",
+    "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*, "
+    "posti, poste, posto, postar*, narocilo, narocilu, poslan*, odposlan*, odprem*, dhl, dpd, "
+    "gls, odposl*, dobav*, slediln*",
     "lv": "piegad*, paka, paku, pakas, sutijum*, pienac*, atnac*, pasutijum*, sanem*, kurjer*, "
-    "pasts, pasta, omniva, dpd, atved*, atvest*, pakomat*",
+    "pasts, pasta, omniva, dpd, atved*, atvest*, pakomat*, pacin*, izsutij*, izsutit*, "
+    "izsutis, venipak*",
     "ro": "livrar*, colet*, ajuns, comand*, curier*, venit, primit, expedi*, posta, sameday, "
-    "cargus, pachet*, fancourier, fan courier, dpd, gls, easybox, locker*",
+    "cargus, pachet*, fancourier, fan courier, dpd, gls, easybox, locker*, livrator*",
 }
 DELAY_HINTS: dict[str, str] = {
     "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than, month, months, "
-    "eventually, finally, still waiting, stuck",
+    "eventually, finally, still waiting, stuck, pushed back, postponed, rescheduled, put back, "
+    "keeps changing, kept changing, keeps getting moved, changed again, over a week, "
+    "more than a week, over a month, more than a month, nearly a month, almost a month, "
+    "over a fortnight, more than a fortnight, been sat, been sitting, sat in, sitting in, "
+    "no movement, not moved, hasnt moved, hasn t moved, no update*, not updated, back and forth, "
+    "for days",
     "de": "wochen, langer, lange, gedauert, spat*, langsam*, ewig, wochenlang, monat, monate, "
     "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
-    "erst ende, erst wochen, tagelang",
-    "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno, mesec*, predolgo, koncno, se vedno, sele",
+    "erst ende, erst wochen, tagelang, sollte am, sollte bis, sollte eigentlich am, "
+    "versprochen war, versprochen waren, angekundigt war, angegeben war, angegeben waren, "
+    "hangt fest, haengt fest, hing fest, steckt fest, feststeckt, festhangt, festgehangen, "
+    "festgesteckt, hangt seit, haengt seit, hing seit, nach dem geburtstag, nach der hochzeit, "
+    "nach der feier, nach heiligabend, nicht rechtzeitig, nicht punktlich, nicht puenktlich, "
+    "unpunktlich*, unpuenktlich*, wird vorbereitet, keine bewegung, keine statusanderung*, "
+    "keine statusaenderung*, status unverandert, status unveraendert",
+    "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno, mesec*, predolgo, koncno, se vedno, sele, "
+    "prepozno, prepozen, prepozna, zdavnaj, vecnost, obtic*, izgubil*, izgubljen*, cakanj*, "
+    "traja, vlece, pocasn*, od nikoder, od nikjer, se danes ni, se danes nic, "
+    "do danes ni, do danes nic, se danes nisem, do danes nisem, duha ne sluha, se zmeraj, "
+    "se zmerom, ne premakne, ne premika, se ne spremeni, ni posodobil*, ne posodablja, nikjer, "
+    "prestavil*, prestavlj*, prelozil*, prelozen*, podaljsal*, podaljsan*, podaljsuj*, teden, "
+    "se nic ne zgodi, nic se ne zgodi, se nic ne dogaja, nic se ne dogaja",
     "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidi*, "
-    "tikai pec, velak neka",
+    "tikai pec, velak neka, muzib*, muzig*, parcel*, jagaida",
     "ro": "saptamani, saptamana, mai mult, durat, lent*, tarziu, luna, luni, prea mult, "
     "in sfarsit, abia, inca, asteptat*, astept, asteptam, amana*, nici acum, nici azi, "
-    "nici pana acum, nici pana azi, zile intarziere, nici urma",
+    "nici pana acum, nici pana azi, zile intarziere, nici urma, vesnicie, vesnic, "
+    "de 6 zile, de 7 zile, de 8 zile, de 9 zile, de 10 zile, de 11 zile, de 12 zile, "
+    "de 13 zile, de 14 zile, de 15 zile, de 16 zile, de 17 zile, de 18 zile, de 20 de zile, "
+    "de 21 de zile, de 25 de zile, de 30 de zile, de zece zile, de zile bune, de doua luni, "
+    "dupa sarbatori, dupa craciun, dupa paste",
 }
 
 # "I ordered a blue jacket and got a red one", "Größe 38 bestellt, bekommen hab ich 42": an
@@ -634,3 +939,9 @@ SAME_THING: dict[str, str] = {
     "lv": "to, tos, vinu, neko, nekas",
     "ro": "nimic",
 }
+
+# "Arrived two weeks ago and already broken": a duration that dates an event is no delay. A delay
+# hint right before AGO_AFTER, or up to two tokens after AGO_BEFORE ("vor zwei Wochen", "pirms
+# nedēļas", "acum trei săptămâni"), does not count (topics.py, `_delay_by_proximity`).
+AGO_AFTER: dict[str, str] = {"en": "ago"}
+AGO_BEFORE: dict[str, str] = {"de": "vor", "sl": "pred", "lv": "pirms", "ro": "acum"}
