@@ -161,15 +161,8 @@ CASES_B = [
     ("Das Messer ist stumpf wie ein Löffel.", 1, "product_quality"),
     ("Bluetooth Verbindung bricht ständig ab, Lautsprecher unbrauchbar.", 1, "product_quality"),
     ("Der Griff vom Koffer ist beim ersten Urlaub abgebrochen.", 1, "product_quality"),
-    pytest.param(
-        "Kaffee schmeckt verbrannt und sauer, die Bohnen sind alt.",
-        1,
-        "product_quality",
-        marks=pytest.mark.xfail(
-            reason="topic found, but 'verbrannt' is a safety word in lexicons/severity.py"
-            " (out of this list's scope): burnt taste vs. burns needs a severity-side rule"
-        ),
-    ),
+    # Was an xfail (safety from "verbrannt") until severity.py learnt tastes.
+    ("Kaffee schmeckt verbrannt und sauer, die Bohnen sind alt.", 1, "product_quality"),
     ("Der Kleber hält nicht, Haken fällt ständig von der Wand.", 2, "product_quality"),
     ("Die Farbe färbt ab, meine Hände sind ganz blau.", 2, "product_quality"),
     ("Billigste Verarbeitung, Plastikteile passen nicht zusammen.", 1, "product_quality"),

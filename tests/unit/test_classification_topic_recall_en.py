@@ -199,16 +199,8 @@ CASES_B = [
         (),
     ),
     ("Sofa cushions went flat within a couple of weeks.", 2, "product_quality", ()),
-    pytest.param(
-        "Coffee tastes burnt and bitter, nothing like the description.",
-        2,
-        "product_quality",
-        (),
-        marks=pytest.mark.xfail(
-            reason="product_quality is found, but severity 'burnt' gives safety (lexicons/"
-            "severity.py, outside this list)"
-        ),
-    ),
+    # Was an xfail (safety from "burnt") until severity.py learnt tastes.
+    ("Coffee tastes burnt and bitter, nothing like the description.", 2, "product_quality", ()),
     ("Printer jams every other page, absolute waste of time.", 1, "product_quality", ()),
     ("Sole of the shoe came unstuck after a month of light use.", 1, "product_quality", ()),
     # praise

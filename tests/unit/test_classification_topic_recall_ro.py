@@ -72,8 +72,8 @@ CASES_A = [
         1,
         "product_quality",
         marks=pytest.mark.xfail(
-            reason="product_quality is found, but the severity list reads 'arsa' (burnt taste) "
-            "as a safety reason (lexicons/severity.py, not this issue's lists)"
+            reason="product_quality is found, but 'arsa' (burnt taste) is 4 tokens after 'gust':"
+            " beyond the taste rule's reach of 2 (severity.py), so it reads as a safety reason"
         ),
     ),
     ("Cafeaua are un gust groaznic, parca e statuta.", 1, "product_quality"),

@@ -4,7 +4,7 @@ automatically), "medium" for other negative reviews, "low" otherwise."""
 from typing import cast
 
 from services.ingest.classification.combine import Combined
-from services.ingest.classification.scan import Scan
+from services.ingest.classification.scan import Match, Scan
 from services.ingest.classification.schemas import Severity, SeverityReason
 
 # Payment channel and reversal word at most this many tokens apart count as a chargeback threat.
@@ -18,6 +18,17 @@ _REASON_ORDER: tuple[SeverityReason, ...] = (
 )
 
 
+# A one-word safety term ("burnt", "verbrannt", "ars") at most this many tokens after a taste
+# word is the taste ("tastes burnt", "gust de ars"); "tastes fine but it caught fire" is not.
+_TASTE_REACH = 2
+
+
+def _only_a_taste(match: Match, scan: Scan) -> bool:
+    if match.label != "safety" or match.end - match.start != 1:
+        return False
+    return any(0 <= match.start - t.end <= _TASTE_REACH for t in scan.of("taste_word"))
+
+
 def _chargeback_by_proximity(scan: Scan) -> str | None:
     for channel in scan.of("payment_channel"):
         for reversal in scan.of("reversal"):
@@ -29,7 +40,7 @@ def _chargeback_by_proximity(scan: Scan) -> str | None:
 def assess(scan: Scan, sentiment: Combined) -> tuple[Severity, list[str]]:
     found: dict[SeverityReason, list[str]] = {}
     for m in scan.of("severity"):
-        if not m.negated:
+        if not m.negated and not _only_a_taste(m, scan):
             found.setdefault(cast(SeverityReason, m.label), []).append(m.describe())
     explanations: list[str] = []
     confidence_of: dict[str, float] = {

@@ -302,3 +302,13 @@ REVERSAL: dict[str, str] = {
     "lv": "apstrid*, strid*",
     "ro": "contest*, disput*, storn*, anularea tranzactiei",
 }
+
+# "Tastes burnt", "schmeckt verbrannt", "gust de ars": a safety word right after a taste word
+# describes the flavour, not a fire (severity.py, `_only_a_taste`).
+TASTE_WORDS: dict[str, str] = {
+    "en": "taste, tastes, tasted, tasting, flavour, flavor",
+    "de": "schmeckt, schmeckte, schmecken, geschmack*",
+    "sl": "okus*",
+    "lv": "garsa, garsas, garso, garsoja",
+    "ro": "gust, gustul, gusta",
+}

@@ -320,7 +320,8 @@ TOPICS: dict[str, dict[str, str]] = {
             schlecht, klebt an, brennt an, beschichtung*, schmeckt nach, schmeckt muffig,
             schmeckt komisch, schmeckt nicht, schmeckt bitter, schmeckt eklig, schmeckt
             widerlich, schmeckt furchtbar, schmeckt scheusslich, schmeckt ranzig, schmeckt
-            chemisch, schmeckt fad, schmeckt alt, schmeckt nach nichts, muffig, ranzig,
+            chemisch, schmeckt fad, schmeckt alt, schmeckt nach nichts, schmeckt verbrannt,
+            schmeckt sauer, muffig, ranzig,
             abgestanden, ungeniessbar, nicht geniessbar, nicht essbar, geschmacklos, rauschen,
             ausgestiegen, nur einseitig, nur auf einer seite, mal benutzt, mal benutzen, mal
             getragen, mal gewaschen, mal gebraucht, einmal benutzt, einmal getragen, einmal
