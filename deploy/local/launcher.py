@@ -50,11 +50,19 @@ def port_open(port: int, host: str = LOCALHOST, timeout: float = 0.5) -> bool:
         return False
 
 
+# Ports this process handed out: the kernel may give a port that was free a moment ago to the
+# next bind(0) as well, and two services of one test run must never share one.
+_handed_out: set[int] = set()
+
+
 def free_port(host: str = LOCALHOST) -> int:
-    with socket.socket() as s:
-        s.bind((host, 0))
-        port: int = s.getsockname()[1]
-        return port
+    while True:
+        with socket.socket() as s:
+            s.bind((host, 0))
+            port: int = s.getsockname()[1]
+        if port not in _handed_out:
+            _handed_out.add(port)
+            return port
 
 
 def cmdline(pid: int) -> list[str]:

@@ -16,6 +16,8 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
+    # Which process answered: a probe that reached another one on a reused port learns it here.
+    service: str
     status: str
     checks: dict[str, bool]
     required: list[str]
@@ -51,7 +53,12 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
     required = runtime.readiness_checks()
     ok = all(checks[name] for name in required)
     return JSONResponse(
-        {"status": "ready" if ok else "not ready", "checks": checks, "required": list(required)},
+        {
+            "service": runtime.settings.service_name,
+            "status": "ready" if ok else "not ready",
+            "checks": checks,
+            "required": list(required),
+        },
         status_code=200 if ok else 503,
     )
 

@@ -54,8 +54,17 @@ class ServiceProcess:
         ready on PostgreSQL alone, while the tests that follow mostly need its topics, relay and
         consumers."""
 
+        # "responder.storefront" answers as "storefront". Another service that got the same
+        # port (it answers /readyz too) must not pass for this one.
+        expected = self.name.rsplit(".", 1)[-1]
+
         def ready(status: int, body: bytes) -> bool:
-            return status == 200 and (not kafka or json.loads(body)["checks"]["kafka"])
+            if status != 200:
+                return False
+            answer = json.loads(body)
+            if answer.get("service") != expected:
+                raise AssertionError(f"{self.url} is {answer.get('service')}, not {expected}")
+            return not kafka or bool(answer["checks"]["kafka"])
 
         try:
             self._started().wait_healthy(self.url + "/readyz", timeout, ready)

@@ -154,6 +154,7 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
             ok = False
         return JSONResponse(
             {
+                "service": "storefront",
                 "status": "ready" if ok else "not ready",
                 "checks": {"postgres": ok},
                 "required": ["postgres"],
