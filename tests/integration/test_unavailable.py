@@ -97,6 +97,7 @@ async def test_ingest_is_ready_and_accepts_webhooks_while_kafka_is_unreachable(
             assert ready.status_code == 200, ready.text
             assert ready.json()["checks"] == {"postgres": True, "kafka": False}
             assert ready.json()["required"] == ["postgres"]
+            assert ready.json()["service"] == service
             assert (await http.get("/healthz")).status_code == 200
 
             await asyncio.to_thread(create_shop, proc.url, "shop-1", "shopify", SECRET)
@@ -195,6 +196,7 @@ async def test_stays_ready_while_kafka_is_away_and_drains_its_outbox_after(
             assert ready.status_code == 200, ready.text
             assert ready.json()["checks"] == {"postgres": True, "kafka": False}
             assert ready.json()["required"] == ["postgres"]
+            assert ready.json()["service"] == service
             assert (await http.get("/healthz")).status_code == 200
             metrics = (await http.get("/metrics")).text
             assert f'reviewloop_kafka_up{{service="{service}"}} 0.0' in metrics
