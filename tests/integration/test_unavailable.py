@@ -97,7 +97,7 @@ async def test_ingest_is_ready_and_accepts_webhooks_while_kafka_is_unreachable(
             assert ready.status_code == 200, ready.text
             assert ready.json()["checks"] == {"postgres": True, "kafka": False}
             assert ready.json()["required"] == ["postgres"]
-            assert ready.json()["service"] == service
+            assert ready.json()["service"] == "ingest"
             assert (await http.get("/healthz")).status_code == 200
 
             await asyncio.to_thread(create_shop, proc.url, "shop-1", "shopify", SECRET)
