@@ -114,7 +114,6 @@ CASES_B = [
         "Dobavni rok 3 dni, v resnici 3 tedne.",
         2,
         "delivery_delay",
-        marks=pytest.mark.xfail(strict=True, reason=_PROMISED_VS_ACTUAL),
     ),
     ("Kje je moja pošiljka??? Plačano 12.5., danes je 2.6.", 1, "delivery_delay"),
     ("Kurirska služba GLS je paket dvakrat prestavila, zdaj ga ni nikjer.", 1, "delivery_delay"),

@@ -37,6 +37,7 @@ def _all_terms() -> list[Term]:
     terms += _by_language("same_thing", "same_thing", topics.SAME_THING)
     terms += _by_language("ago_after", "ago_after", topics.AGO_AFTER)
     terms += _by_language("ago_before", "ago_before", topics.AGO_BEFORE)
+    terms += _by_language("long_wait", "long_wait", topics.LONG_WAITS)
     terms += _by_language("profanity_strong", "profanity", abuse.PROFANITY_STRONG)
     terms += _by_language("profanity_mild", "profanity", abuse.PROFANITY_MILD)
     terms += _by_language("spam", "spam", abuse.SPAM)

@@ -72,6 +72,30 @@ def _wrong_item_by_contrast(scan: Scan) -> str | None:
     return None
 
 
+# Any of these explains a long wait better than the delivery: "broke after three weeks", "the
+# refund took a month", "no answer for weeks", "wrong size, exchanged twice in a month".
+_EXPLAINS_A_WAIT = frozenset(
+    {
+        "product_quality",
+        "damaged_packaging",
+        "returns_refunds",
+        "customer_service",
+        "wrong_item",
+        "size_fit",
+        "website_checkout",
+    }
+)
+
+
+def _delay_by_elimination(scan: Scan, found: dict[str, list[str]]) -> str | None:
+    if found.keys() & _EXPLAINS_A_WAIT:
+        return None
+    for wait in scan.of("long_wait"):
+        if not wait.negated and not _dates_an_event(wait.start, wait.end, scan):
+            return f"{wait.describe()}, no other problem named"
+    return None
+
+
 def detect(
     scan: Scan, sentiment: SentimentLabel, severity_reasons: list[str]
 ) -> tuple[list[Topic], list[str]]:
@@ -95,6 +119,10 @@ def detect(
             pair = _wrong_item_by_contrast(scan)
             if pair:
                 found["wrong_item"] = [pair]
+        if "delivery_delay" not in found:
+            wait = _delay_by_elimination(scan, found)
+            if wait:
+                found["delivery_delay"] = [wait]
     # Whatever overheats, sparks or catches fire is a defective product.
     if "safety" in severity_reasons and "product_quality" not in found:
         found["product_quality"] = ["safety issue"]

@@ -67,7 +67,17 @@ TOPICS: dict[str, dict[str, str]] = {
             was due to arrive, was due to be delivered, was due by, due last week, never made it,
             returned to sender, return to sender, sent back to sender, awaiting dispatch,
             awaiting shipment, awaiting shipping, still awaiting, waiting to be dispatched,
-            waiting to be shipped, pending dispatch""",
+            waiting to be shipped, pending dispatch, still waitng, still wating, still waitin,
+            so where is it, where is it then, where is it now, where the hell is it,
+            where on earth is it, wheres it, where s it got to, where has it got to,
+            courier has had it, courier have had it, courier s had it, couriers had it,
+            courier still has it, hasnt even left, hasn t even left, has not even left,
+            hasnt left the, hasn t left the, not left the warehouse, still in the warehouse,
+            still at the warehouse, still at the depot, took an age, delivery window missed,
+            missed the delivery window, missed the delivery slot, missed the time slot,
+            came the week after, arrived the week after, turned up the week after,
+            showed up the week after, came a week after the, arrived a week after the,
+            came days after the, arrived days after the""",
         "de": """verspat*, verzoger*, spat, spater, lange gedauert, nichts geliefert,
             warte auf mein* paket, warte auf mein* bestellung, warte auf die lieferung,
             noch nicht angekommen, nie angekommen, nicht angekommen,
@@ -116,7 +126,20 @@ TOPICS: dict[str, dict[str, str]] = {
             wann kommt das paket, wann die ware, wann das paket, wann meine bestellung, wann die
             lieferung, wann mein paket, wann die bestellung, lieferverzoger*, lieferverzoeger*,
             versandverzoger*, versandverzoeger*, lieferengpass*, lieferschwierigkeit*,
-            lieferproblem*""",
+            lieferproblem*, immer noch nix, noch immer nix, noch nix da, bis heute nix, immernoch
+            nicht, immernoch nix, immernoch nichts, immernoch kein*, wo ist mein paket, wo ist
+            meine bestellung, wo ist meine ware, wo ist meine lieferung, wo ist das paket, wo ist
+            die ware, wo ist die bestellung, wo ist die lieferung, wo isn mein paket, wo isn meine
+            bestellung, wo isn meine ware, wo is mein paket, sollte in kw, sollte in der kw,
+            nicht mal verschickt, nicht mal versendet, nicht mal versandt, nicht einmal
+            verschickt, nicht einmal versendet, nicht einmal versandt, nicht mal unterwegs,
+            uberfallig*, ueberfaellig*, ueberfallig*, warte seid, warten seid, monat endlich,
+            monaten endlich, wochen endlich, tagen endlich,
+            termin wurde nicht eingehalten, termin nicht eingehalten,
+            zugesagter termin, zugesagten termin, zugesagte lieferzeit, kommt jetzt erst, kommt
+            erst nachste*, kommt erst naechste*, kommt und kommt, kam und kam nicht, kommt
+            einfach nicht, kommt nicht an, gekommen im januar, kam im januar, kam erst im januar,
+            geliefert im januar, angekommen im januar""",
         "sl": """zamud*, zamuj*, zamujen*, cakam na paket, cakam na posiljk*, cakam na narocil*,
             ni prispel*, ni prispelo, ni dostavljen*, nisem prejel*, nisem dobil*,
             pocasn* dostav*, dolgo cakanje, kje je moj* paket, kje je moje narocilo,
@@ -138,7 +161,15 @@ TOPICS: dict[str, dict[str, str]] = {
             kje je posiljka, kje je narocilo, kje je moje blago, kje je moj* narocil*,
             na paket* sem cakal*, na posiljk* sem cakal*, na dostav* sem cakal*,
             na narocil* sem cakal*, na paket* cakam, na posiljk* cakam, na narocil* cakam,
-            na dostav* cakam, na paket* smo cakal*, na narocil* smo cakal*, sledenj*""",
+            na dostav* cakam, na paket* smo cakal*, na narocil* smo cakal*, sledenj*,
+            paketa ni, paketa se ni, paketa pa ni, paketa pa se ni, paketa se vedno ni,
+            posiljke ni, posiljke se ni, posiljke pa ni, posiljke se vedno ni,
+            narocila se ni, narocila se vedno ni, ni paketa, ni posiljke, na poti ze,
+            se vedno na poti, dni se vedno nic, dni pa se vedno nic, tedne se vedno nic,
+            tednov se vedno nic, tedna se vedno nic, cakam teden, cakam tedn*, cakam mesec*,
+            cakal* teden, cakal* tedn*, cakal* mesec*, niso prispel*, niso prisl*,
+            niso bile dostavljen*, niso bili dostavljen*, v skladiscu ze, stoji v skladiscu,
+            lezi v skladiscu""",
         "lv": """kavej*, nokavej*, aizkavej*, ilgi gaid*, joprojam gaid*, gaidu paku,
             gaidu sutijum*, gaidu pasutijum*, vel nav sanem*, nav sanemt*, neesmu sanem*,
             nav pienac*, nav piegadat*, lena piegade, ilga piegade, kur ir mans suti*,
@@ -157,8 +188,11 @@ TOPICS: dict[str, dict[str, str]] = {
             kurjers neierad*, kurjers nav ierad*, kurjers neatbrauc*, ta ari neatbrauc*,
             kad vairs nebija vajadzig*, muzigi jagaida, ilgi jagaida, ilgi bija jagaida,
             parcel* piegad*, atlik* piegad*, tik ilgi vel nekad, tik ilgi gaid*, preces ka nav,
-            pakas ka nav, sutijuma ka nav, pasutijuma ka nav, visu laiku sola, katru dienu sola""",
-        "ro": """intarzi*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
+            pakas ka nav, sutijuma ka nav, pasutijuma ka nav, visu laiku sola, katru dienu sola,
+            nokavet*, aizkavet*, kavesan*, leni ka gliemez*, gliemeza atrum*,
+            nepaspej* atvest, nepaspej* piegad*, nepaspej* atsut*, nepaspej* izsut*,
+            vel nav klat, nav vel klat, joprojam nav klat""",
+        "ro": """intarz*, intirz*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
             nu au ajuns, nu am primit, dureaza mult, a durat mult, livrare lenta,
             livrarea lenta, unde este coletul, unde e coletul, unde este comanda, nu au trimis,
             nu mi au trimis,
@@ -186,7 +220,19 @@ TOPICS: dict[str, dict[str, str]] = {
             termen nerespectat, termenul nerespectat, nu respecta termen*, dureaza enorm,
             a durat enorm, dureaza o vesnicie, a durat o vesnicie, dureaza prea mult,
             a durat prea mult, dureaza foarte mult, a durat foarte mult, nu a primit nici acum,
-            nu am primit nici acum, inca nu a primit""",
+            nu am primit nici acum, inca nu a primit, reprogramat livrarea, a tot reprogramat,
+            tot reprogram*, plimbat prin, plimbat de colo, se plimba prin, a fost plimbat*,
+            e plimbat*, nu a plecat din depozit, n a plecat din depozit, nu a iesit din depozit,
+            nu a plecat inca, inca nu a plecat, nici nu a plecat, nici macar nu a plecat,
+            adica niciodata, sau niciodata, la pastele cailor, la sfantu asteapta,
+            la sfantul asteapta, saptamani de asteptare, saptamana de asteptare,
+            luna de asteptare, luni de asteptare, zile de asteptare, ca vine maine,
+            imi zic ca vine, imi spun ca vine, mi se spune ca vine, tot zic ca vine,
+            tot zice ca vine, tot spun ca vine, tot spune ca vine, ca vine azi, ca soseste maine,
+            ca ajunge maine, mutat data livrarii, muta data livrarii, mutat livrarea,
+            muta livrarea, schimbat data livrarii, schimba data livrarii,
+            data de livrare s a schimbat, data livrarii s a schimbat, tot mutat, tot muta,
+            n au livrat, nu au livrat, nu mi au livrat, nu a fost livrat* la timp""",
     },
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
@@ -239,7 +285,7 @@ TOPICS: dict[str, dict[str, str]] = {
             does not work, don t work, didn t last, did not last, wore out, worn out, unusable,
             peeling, peeled, faded, fades, shrunk, shrank, pilling, came apart, coming apart,
             snapped, tore after, ripped after, rust, rusty, rusted, mould*, mouldy, moldy, mold,
-            stale, expired, chemical smell, smells awful, smells bad, battery died, battery dies,
+            stale, chemical smell, smells awful, smells bad, battery died, battery dies,
             battery life, broke down, poor quality, low quality, bad quality, cheap plastic, wobbly,
             loose thread*, seams, seam, zip broke, zipper broke, zipper, buttons fell off, fell off,
             came off, came loose, leaks, leaky, stopped heating, doesn t heat, stopped cooling,
@@ -286,7 +332,21 @@ TOPICS: dict[str, dict[str, str]] = {
             lost its shape, lost their shape, loses its shape, lost shape, sagging, saggy, sagged,
             tastes, tasted, flavour, flavor, aftertaste, after taste, bitter, jams, jammed, jamming,
             came unstuck, come unstuck, coming unstuck, came away, coming away, unglued,
-            delaminat*""",
+            delaminat*, patchy, streaky, goes orange, went orange, turns orange, turned orange,
+            oxidises, oxidizes, oxidised, oxidized, split first, split the first, split within,
+            has split, had split, it split, coming loose, wobbles, wobbling, gritty, sticky,
+            greasy, clumpy, chalky, cakey, grainy, clumps, clumping, clumped, smudges, smudging,
+            remote stopped, remote doesnt, remote doesn t, remote wont, remote won t,
+            screen unresponsive, touchscreen unresponsive, touch screen unresponsive,
+            unresponsive screen, buttons unresponsive, dont come on, don t come on,
+            doesnt come on, doesn t come on, wont come on, won t come on, didnt come on,
+            didn t come on, never came on, dont light up, don t light up, doesnt light up,
+            doesn t light up, wont light up, won t light up, cracked as soon as i fitted,
+            cracked as soon as i used, cracked when i fitted, cracked when i used,
+            cracked when i tightened, cracked while fitting, cracked while using,
+            broke as soon as, broke when i, snapped when i, snapped as soon as,
+            bobbles, bobbly, pilled, wonky, drawer sticks, drawers stick, drawer sticking,
+            drawers sticking, lid sticks, zip sticks, zipper sticks, muffled""",
         "de": """qualitat*, verarbeitung*, material*, defekt*, funktioniert nicht,
             funktioniert einwandfrei, funktioniert super, minderwertig*, billig verarbeitet,
             gut verarbeitet, hochwertig*, stabil*, wackelig*, ging kaputt, geht kaputt,
@@ -295,7 +355,7 @@ TOPICS: dict[str, dict[str, str]] = {
             tagen, funktioniert nicht mehr, geht nicht mehr, ladt nicht, akku, billiges plastik,
             billigem plastik, plastik, abgebrochen, gerissen, naht, nahte, reissverschluss*,
             verfarbt*, ausgebleicht, eingelaufen, fusselt, rost, rostet, rostig*, schimmel*,
-            abgelaufen, riecht, gestank, stinkt, wackelt, quietscht, undicht, tropft, leckt,
+            riecht, gestank, stinkt, wackelt, quietscht, undicht, tropft, leckt,
             locker, abgefallen, fallt ab, lost sich, mangelhaft*, mangel, schrott, murks,
             pfusch*, unbrauchbar*, geist aufgegeben, gibt den geist auf, hat aufgehort, hat den
             geist,
@@ -334,14 +394,55 @@ TOPICS: dict[str, dict[str, str]] = {
             verzogen, verzieht sich, aus der form, ausgeleiert*, ausgeweitet, stehen geblieben,
             stehengeblieben, bleibt stehen, blieb stehen, nur lauwarm*, stumpf, farbt
             ab, faerbt ab, abgefarbt, abgefaerbt, farbt aus, faerbt aus, pixelfehler, tote pixel,
-            toter pixel""",
+            toter pixel,
+            bricht ab, brach ab, bricht sofort, bricht leicht, bricht beim, brach beim, zerbricht,
+            zerbrach, klumpt, klumpen, verklumpt, klumpig, broselt, broeselt, broselig, broeselig,
+            brockelt, broeckelt, brockelig, broeckelig, krumelt, kruemelt, schmeckte* alt,
+            schmeckte* muffig, schmeckte* komisch, schmeckte* nicht, schmeckte* bitter,
+            schmeckte* eklig, schmeckte* ranzig, schmeckte* nach, schmeckte* fad, schmeckte* sauer,
+            schmeckte* abgestanden, schmeckte* chemisch, schmeckt* seltsam, schmeckt* merkwurdig,
+            schmeckt* merkwuerdig, schmeckt* gammelig, gammelig, angelaufen, hangt sich auf,
+            haengt sich auf, hangen sich auf, haengen sich auf, hing sich auf, hangt sich standig,
+            haengt sich staendig, hangt sich dauernd, haengt sich dauernd, hangt sich oft, haengt
+            sich oft, hangt sich immer, haengt sich immer, hing sich standig, hing sich immer,
+            aufgehangt, aufgehaengt, ruckelt, ruckeln,
+            laggt, absturz*, sturzt ab, stuerzt ab, abgesturzt, abgestuerzt, friert ein, knarzt,
+            knarzen, knarrt, knarren, knackt, ist schief, sind schief, steht schief, hangt schief,
+            haengt schief, schief und krumm, krumm und schief, ausgeblichen, verblichen, verblasst,
+            bleicht aus, verwaschen, fiel ab, fielen ab, fiel auseinander, fallt auseinander,
+            faellt auseinander, fallen auseinander, auseinandergefallen, auseinander gefallen,
+            ging ab, gingen ab, abgegangen, fiel* nach kurz*, fiel* nach wenig*, fiel* nach ein*,
+            fiel* nach zwei, fiel* nach drei, fiel* nach 1, fiel* nach 2, fiel* nach 3,
+            fiel* nach 5, fiel* nach 10, brach nach, brachen nach,
+            schneidet nicht, schneidet kaum, schneidet schlecht,
+            schneidet nur, reisst standig, reisst staendig, reisst dauernd, reisst sofort,
+            reisst schnell, reisst leicht, reisst immer, reisst ein, reisst ab, schmiert,
+            verschmiert, schlieren, schliert, schmieren vom, schmieren nur, schmieren stark,
+            im eimer, so ein dreck, was fur ein dreck, was furn dreck, was fuern dreck,
+            drecksteil*, dreckszeug, billiger dreck, totaler dreck, absoluter dreck, ist dreck,
+            dreckware, instabil*, biegt sich, biegen sich, durchgebogen, hangt durch, haengt
+            durch, klingt blechern, klingt billig, klingt dumpf, klingt furchtbar, klingt
+            schrecklich, blechern, scheppert, scheppern, klappert, klappern, rasselt, pappig,
+            labberig, labbrig, matschig, durchgesessen, durchgelegen, sackt ein, eingesackt,
+            eingesunken, kabelbruch*, durchgebrochen, abgesplittert, splittert ab, splittert,
+            absplitter*, ungleichmassig*, ungleichmaessig*, nicht wasserdicht, nicht wasserfest,
+            nicht regendicht, klatschnass, lasst wasser durch, laesst
+            wasser durch, reagiert verzogert, reagiert verzoegert, reagiert trage, reagiert
+            traege, reagiert kaum auf, reagiert nicht auf eingabe*, touchscreen reagiert, display
+            reagiert, zerfallen, zerfallt, zerfaellt, zerfiel*, zu brei, verliert die haare,
+            verliert haare, verliert federn, verliert luft, verliert farbe, verliert die farbe,
+            buschelweise, bueschelweise, haart, stinken, stanken, gestunken, stinkend*,
+            knistert standig, knistert staendig, knistert dauernd,
+            knistert laut, knistern standig, knacksen, knackst, setzt aus, setzen aus, setzt
+            immer wieder aus, setzen immer wieder aus, setzt standig aus, setzt staendig aus,
+            setzen standig aus, setzt manchmal aus, setzt dauernd aus""",
         "sl": """kakovost*, kvalitet*, material*, ne deluje, ne dela, deluje odlicno,
             deluje brezhibno, pokvar*, slabo narejen*, dobro narejen*, trpezn*, vzdrzljiv*,
             razpadl*, se je strgal*, napak*, okvar*, poceni narejen*,
             ne deluje vec, ne dela vec, nehal* delovat*, prenehal* delovat*, crknil*, zlomil*,
             nehal* delat*, prenehal* delat*, spral*, se spira, se razparal*,
             zlomljen*, odlomil*, odpadel*, odpadl*, odlepil*, razpoka*, zarjavel*, rja, plesn*,
-            potekel rok, pretecen*, smrdi, smrad, se trga, raztrgal*, zadrga, zadrgo, baterija,
+            smrdi, smrad, se trga, raztrgal*, zadrga, zadrgo, baterija,
             baterij*, ne polni, se ne polni, ne prizge, se ne prizge, ne vklopi, se ne vklopi,
             plastika, cenena, ceneno, zanic, neuporab*, zbledel*, skrcil*, pusca, majav*, skripa,
             izdelav*, slabo izdelan*, slabo sivan*, sivanj*, sivi so se, sivi popusc*,
@@ -362,6 +463,16 @@ TOPICS: dict[str, dict[str, str]] = {
             noce delovat*, noce vec, luknj*, postana, postano, brez arome, arom*, zaostaja,
             prehiteva, prasket*, sumij*, sumenj*, brenc*, grozen zvok, slab zvok, zvok je slab,
             zvok je grozen, zvok je zanic, odtrg*, skrip*, se guga, popusc*, se ne vpije,
+            srot*, skart*, zmazek, ne vzge, se ne vzge, noce vzgat*,
+            mucal*, se muca, sumi, se prekine, se prekinja, prekinja, posedel, posedla, posedlo,
+            se je posedl*, zdrgn*, odrgn*, obrabljen*, se obrabi*, ne obstane,
+            trdi kot kamen, trd kot kamen, trda kot kamen, trdo kot kamen,
+            trde kot kamen, se razglasi, se razglasijo, se hitro razglas*,
+            ena noga je krajsa, ena noga krajsa, zatika*, se zatakne,
+            se zataknejo, zataknil*, ne reagira na dotik, ne reagira na pritisk,
+            ne odziva na dotik, tipke ne reagir*, tipke ne delajo, ne prilegajo skupaj,
+            se ne prilegajo skupaj, ne pasejo skupaj, se ne prilegajo med seboj, ukrivil*,
+            skrivil*, se je zvil*, se zvije, upognil*, se upogne, se krivi,
             ne vpije, slabo vpija, cuden vonj, cudnega vonja, cudno disi""",
         "lv": """kvalitat*, materials, materiala, materialu, nestrada*, saluz*, sabojajas,
             izturig*, nekvalitativ*, kvalitativ*, audums, defekt*, bojajas,
@@ -382,12 +493,27 @@ TOPICS: dict[str, dict[str, str]] = {
             nestabil*, logas, smere, sarauj*, saruk*, spalvo*, brak*, negarsig*, bezgarsig*,
             riebig*, rugt*, garso pec plastmas*, garso pec kimikalij*, garsoja pec vecam,
             garso pec vecam, beidzies deriguma, beidzas deriguma, termins beidzies,
-            termins bija beidzies""",
+            termins bija beidzies,
+            nenoturas, nenoturig*, izsmerej*, needam*, nebaudam*, parak sal*, sala ka, sals ka,
+            sausa ka, sauss ka, sapuv*, sapelej*, sarugus*, ieskabis, ieskabusi, ieskaba, drup,
+            drupst, sadrup*,
+            izdrup*, nodrup*, neaizver*, nevar aizvert, austinas spraksk*, austinas sprakst*,
+            skalrunis spraksk*, skalrunis sprakst*, skana spraksk*, sprakskesan*, sprakskon*,
+            sprakston*, cerkst*, kraksk*,
+            briksk*, raustas, paraustas, surogat*, izdeg*, pilns ar bumbinam, sametas bumbin*,
+            veidojas bumbin*, bumbinas veidoj*, telefons uzkar*, dators uzkar*, planset* uzkar*,
+            restartej*, parstartej*, pats izsledz*, izsledzas pats, pults nereage*,
+            pogas nereage*, ekrans nereage*, sensors nereage*, nereage uz pogam,
+            nereage uz pieskarien*, nereage uz pults, pus tikai aukst*, tikai aukstu gaisu,
+            neuzsil*, novitis, novitusi, novitusas, novita, nokaltis, nokaltusi, nokaltusas,
+            nokalta, sakaltis, sakaltusi, sakaltusas, izkaltis, izkaltusi, izkaltusas,
+            iznikus*, izdil*, uzputusies, uzputies, uzputusas, uzpusta kark*,
+            uzpustas kark*""",
         "ro": """calitat*, material*, nu functioneaza, produs prost, produs foarte prost,
             produse proaste, defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
             calitativ*, tesatur*, cusatur*, finisaj*,
             nu mai functioneaza, nu mai merge, nu merge, a cedat, cedat, s a rupt, s a spart, s
-            a desfacut, desfacut*, dezlipit*, ruginit*, rugina, mucegai*, expirat*, miroase,
+            a desfacut, desfacut*, dezlipit*, ruginit*, rugina, mucegai*, miroase,
             miros urat, pute, fermoar*, baterie, bateria, acumulator*, nu se incarca, nu
             incarca, nu porneste, nu se aprinde, plastic ieftin, plastic*, prost facut*, proasta
             calitate, calitate proasta, inutilizabil*, decolorat*, s a strans la spalare, curge,
@@ -403,7 +529,32 @@ TOPICS: dict[str, dict[str, str]] = {
             nu isi mai revine, si a pierdut forma, isi pierde forma, nu face spuma, s a uscat,
             lasa apa, ia apa, intra apa, patrunde apa, descus*, prost lucrat*, lucrat* prost,
             lucrat* foarte prost, prost executat*, executat* prost, executie proasta, lipici*,
-            stramb*, se lipeste, se lipesc""",
+            stramb*, se lipeste, se lipesc, nu tine nici, nu tine deloc, nu tine mult,
+            nu tine cald, nu tine de cald, nu tine rece, nu tine culoarea, tare ca piatra,
+            tare ca o piatra, tari ca piatra, nu era proaspat*, nu e proaspat*,
+            nu erau proaspet*, neproaspat*, nu se inchid*, prea subtir*, pal subtire, si moare,
+            moare dupa, apoi moare, moare bateria, moare imediat,
+            plesn*, plezn*, lasa dungi peste tot, lasa pete peste tot, lasa urme peste tot,
+            ramas in mana, harai*, suna infundat, suna prost, suna urat,
+            sunet infundat, sunet prost, sunetul e prost, se aude prost, se aude infundat,
+            vopseaua se duce, vopseaua se ia, vopseaua s a dus, vopseaua a sarit,
+            se duce vopseaua, sare vopseaua, vopseaua sare, se jupoaie, jupuit*, se scorojeste,
+            scorojit*, gaurit*, s a gaurit, s au gaurit, s a facut gaura, s au facut gauri,
+            nu face nimic, niciun efect, zero efect, fara efect, nu are efect, nu face efect,
+            se intareste in tub, se intareste in sticla, s a intarit in, se usuca in tub,
+            s a uscat in tub, zbarcit*, stafidit*, ofilit*, vestejit*, putrez*, putred*,
+            alterat*, se inchide singur*, se stinge singur*, se restarteaza,
+            se reporneste singur*, se balans*, se balang*, schioap*, inegal*, se misca toat*,
+            iesit toata culoarea, iesit culoarea, iese culoarea, iese vopseaua,
+            isi pierde culoarea, si a pierdut culoarea, s a dus culoarea,
+            se duce culoarea, s a spalat culoarea, si a pierdut parul, isi pierde parul,
+            i a cazut parul, ii cade parul, taie prost, taie foarte prost, taie greu, taie slab,
+            nu taie, au tinut doar, a tinut doar, a tinut numai, au tinut numai,
+            a rezistat doar, au rezistat doar, a rezistat numai, nu se absoarbe, nu se absorb,
+            greu se absoarbe, lasa pielea gras*, lasa pielea lipicioas*, pielea lipicioas*,
+            lasa un strat gras, bataie de joc de produs, mizerie de produs, jeg de produs,
+            prostie de produs, tampenie de produs, rahat de produs, varza de produs,
+            nenorocire de produs""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
@@ -422,10 +573,79 @@ TOPICS: dict[str, dict[str, str]] = {
             paid for, totally different, completely different, wrong items, wrong part, wrong
             parts, wrong thing, only had the, only contained, though its pictured, though it s
             pictured, though it was pictured, used one, not new, been used, already used,
-            previously used, second hand, secondhand, someone elses""",
+            previously used, second hand, secondhand, someone elses, it was empty, box empty,
+            empty parcel, empty package, arrived empty, came empty, only 1 came, only 2 came,
+            only 3 came, only 4 came, only 5 came, only 6 came, only 7 came, only 8 came,
+            only one came, only two came, only three came, only four came, only five came,
+            only 1 arrived, only 2 arrived, only 3 arrived, only 4 arrived, only 5 arrived,
+            only 6 arrived, only 7 arrived, only 8 arrived, only one arrived, only two arrived,
+            only three arrived, only four arrived, only five arrived, only 1 in it, only 2 in it,
+            only 3 in it, only 4 in it, only 5 in it, only 6 in it, only 7 in it, only 8 in it,
+            only one in it, only two in it, only three in it, only four in it, only five in it,
+            only 1 in the box, only 2 in the box, only 3 in the box, only 4 in the box,
+            only 5 in the box, only 6 in the box, only 7 in the box, only 8 in the box,
+            only one in the box, only two in the box, only three in the box, only four in the box,
+            only five in the box, only one shoe, only one glove, only one earring, only one sock,
+            only one boot, only one slipper, fewer than i ordered, less than i ordered,
+            fewer than ordered, less than ordered, fewer than advertised, fewer than stated,
+            its a fake, it s a fake, this is a fake, these are fake, theyre fake, they re fake,
+            they are fake, its fake, it s fake, fake product*, fake item*, fake brand,
+            obviously fake, clearly fake, fakes, knock off, knock offs, knockoff*, not genuine,
+            not authentic, not the real, counterfeit*, sold as new, resold, had been opened,
+            already opened, previously opened, been opened before, taped back up, resealed,
+            seal was broken, seal had been broken, seal was already broken, broken seal,
+            someone else s return, someone elses return, expired, were out of date,
+            was out of date, already out of date, arrived out of date, came out of date,
+            sent out of date, all out of date, past their sell by, past its sell by,
+            past the sell by, past sell by, past their use by, passed its sell by,
+            passed the sell by, passed its best before, passed the best before,
+            passed their best before, passed its use by, passed the use by,
+            past its best before, past the best before, past their best before, past best before,
+            past the use by, past its use by, past the expiry, past its expiry, past expiry,
+            wrong flavour, wrong flavor, wrong brand, wrong type, wrong variety, wrong shade,
+            wrong scent, wrong style, wrong pattern, wrong design, not the variety i,
+            not the type i, not the kind i, not the brand i, not the flavour i, not the flavor i,
+            not the colour i, not the color i, not the model i, not the style i, not the version i,
+            not the shade i, doesnt look anything like, doesn t look anything like,
+            does not look anything like, didnt look anything like, didn t look anything like,
+            different from the pic*, different to the pic*, different than the pic*,
+            different from the photo*, different to the photo*, different than the photo*,
+            different from the image*, different to the image*, not like the pic*,
+            not like the photo*, not like the image*, not like the description, came without the,
+            arrived without the, delivered without the, sent without the, no remote, no charger,
+            no charging cable, no power cable, no power lead, not in the box,
+            wasnt in the box, wasn t in the box, weren t in the box, werent in the box,
+            half the pieces, half the parts, pieces werent there, pieces weren t there,
+            pieces were not there, parts werent there, parts weren t there, parts were not there,
+            arrived half empty, came half empty, half empty when, were half empty, said included,
+            says included, supposed to be included, should have been included,
+            meant to be included, supposed to come with, meant to come with,
+            should have come with, should come with, wrong bulb*, wrong batter*, wrong cable*,
+            wrong charger*, wrong filter*,
+            wrong adapter*, wrong plug*, wrong cartridge*, wrong ink*, wrong refill*,
+            wrong blade*, wrong brush*, wrong screw*, wrong bolt*, wrong shoe*, wrong boot*,
+            wrong game*, wrong edition*, wrong dvd*, wrong tyre*, wrong tire*, wrong wiper*,
+            wrong seed*, wrong plant*, wrong kind, wrong sort, wrong spec*, wrong voltage,
+            wrong capacity, wrong connector*, wrong language, wrong year,
+            even though the listing said, even though the listing says,
+            even though the description said, even though the description says,
+            even though the advert said, even though it said, even though it says,
+            but the listing said, but the listing says, but the description said,
+            but the description says, but the advert said,
+            doesnt match, didnt match, didn t match, did not match, isnt the one pictured,
+            isn t the one pictured, not the one pictured, not the one in the pic*,
+            not the one in the photo*, not what was pictured, not whats pictured,
+            not what s pictured, not as shown, not the one shown, isnt the one shown,
+            isn t the one shown, isnt the one i, isn t the one i, swapped my order,
+            swapped my item, swapped the item, been swapped, was swapped, were swapped,
+            substituted, substitution*, worn before, already worn, previously worn, been worn by,
+            been washed before, already been washed, obviously worn, clearly worn, clearly used,
+            obviously used, used item*, used product*, contained a used, was a used,
+            sent a used, sent me a used, received a used, got a used, not original,
+            not an original, isnt original, isn t original""",
         "de": """falsche* artikel, falsche* produkt, falsche* grosse, falsche* farbe,
             falsch geliefert, falsche lieferung, nicht bestellt, anderes produkt, anderen artikel,
-            statt, anstatt, fehlt, fehlten, fehlende*, unvollstandig*, nicht wie beschrieben,
+            fehlt, fehlten, fehlende*, unvollstandig*, nicht wie beschrieben,
             nicht wie abgebildet,
             falsche ware, falsches teil, falsches modell, falsche version, andere farbe, andere
             grosse, anderes modell, nicht das bestellte, nicht das was ich bestellt, nicht was
@@ -437,7 +657,83 @@ TOPICS: dict[str, dict[str, str]] = {
             sendung, falsche* bestellung, falsche* schuhe, falsches bekommen, falsches geliefert,
             was anderes, anderes bekommen, andere bekommen, anderen bekommen, nicht das richtige,
             nicht der richtige, nicht die richtige, nicht bestellte, nie bestellt,
-            vorgangermodell*, vorgaengermodell*, alteres modell, altes modell""",
+            vorgangermodell*, vorgaengermodell*, alteres modell, altes modell,
+            statt der, statt des, statt dem, statt den, statt die, statt das, statt ein, statt
+            eine, statt einem, statt einer, statt eines, statt einen, statt mein*, statt neu*,
+            statt original*, statt echt*, statt leder*, statt holz*, statt metall*, statt glas*,
+            statt edelstahl*, statt alu*, statt baumwolle, statt grosse, statt gr, statt xs,
+            statt s, statt m, statt l, statt xl, statt xxl, statt xxxl, statt schwarz*,
+            statt weiss*, statt blau*, statt rot*, statt grun*, statt gruen*, statt grau*,
+            statt braun*, statt beige, statt rosa, statt pink, statt gelb*, statt silber*,
+            statt gold*, statt lila, statt 1, statt 2, statt 3, statt 4, statt 5, statt 6,
+            statt 8, statt 10, statt 12, statt zwei, statt drei, statt vier, statt funf,
+            statt fuenf, statt sechs, statt zehn, anstatt der, anstatt des, anstatt dem,
+            anstatt den, anstatt die, anstatt das, anstatt ein, anstatt eine, anstatt einem,
+            anstatt einer, anstatt eines, anstatt einen, anstatt neu*, anstatt original*,
+            faelschung*, falschung*, gefalscht*, gefaelscht*, plagiat*, nachbau, billiger
+            nachbau, billige kopie, schlechte kopie, nachgemacht*, kein original, keine
+            originalware, kein originalteil, nicht original, nicht echt, niemals echt, nie
+            echt, kein echtes, kein echter, keine echte, fake ware, fakeware, fake produkt*,
+            fake parfum*, fake artikel, ist fake, sind fake, war fake, waren fake, ein fake,
+            totaler fake, gebrauchte ware, gebrauchtes gerat, gebrauchtes geraet, gebrauchten
+            artikel, gebraucht geliefert, gebraucht statt, als neu verkauft, als neuware,
+            keine neuware, war nicht neu, schon benutzt, bereits benutzt, schon mal
+            benutzt, schon einmal benutzt, schon mal getragen, schon getragen, bereits getragen,
+            schon gebraucht, bereits gebraucht, war benutzt, waren benutzt, wurde benutzt,
+            schon geoffnet, bereits geoffnet, war geoffnet, wurde geoffnet, schon geoeffnet,
+            bereits geoeffnet, war geoeffnet, angebrochen*, siegel gebrochen, siegel war
+            gebrochen, siegel war beschadigt, siegel war kaputt, ohne siegel, kein siegel,
+            weiterverkauft, retourenware, rucklaufer*, ruecklaeufer*, sind abgelaufen, mhd ist
+            abgelaufen, datum ist abgelaufen, ware ist abgelaufen, produkt ist abgelaufen, ware
+            war abgelaufen, mhd war abgelaufen, waren abgelaufen, schon abgelaufen, bereits
+            abgelaufen,
+            lange abgelaufen, langst abgelaufen, laengst abgelaufen, monaten abgelaufen, wochen
+            abgelaufen, tagen abgelaufen, abgelaufen geliefert, abgelaufen verschickt,
+            abgelaufen angekommen, abgelaufene*, mhd uberschritten, mhd ueberschritten, mhd
+            abgelaufen, haltbarkeit* uberschritten, haltbarkeit* ueberschritten, haltbarkeit*
+            abgelaufen, kurz vor ablauf, kurz vorm ablauf, karton leer, paket leer, packung
+            leer, schachtel leer, box leer, leerer karton, leeren karton, leere packung, leere
+            schachtel, leere box, packung war leer, schachtel war leer, box war leer, leer
+            angekommen, leer geliefert, nur luftpolster, nur fullmaterial, nur fuellmaterial,
+            nur papier drin, bestellung von jemand*, bestellung eines anderen, fremde
+            bestellung, fremden bestellung, fremdem namen, fremden namen, fremder name,
+            nicht der beschreibung, nicht der artikelbeschreibung, nicht der produktbeschreibung,
+            nicht der abbildung, nicht dem bild, nicht den bildern, nicht dem foto, nicht den
+            fotos, nicht den angaben, keinster weise der, keiner weise der, nicht wie auf,
+            anders als auf, anders aus als, anders als abgebildet, anders als beschrieben, anders
+            als angegeben, als bestellt, fur ein anderes, fuer ein anderes, fur ein ganz anderes,
+            fuer ein ganz anderes, ganz anderes produkt, ganz anderen artikel, ganz anderes modell,
+            ganz andere farbe, komplett anderes produkt, komplett anderen artikel, komplett
+            anderes modell, komplett andere farbe, vollig anderes produkt, vollig anderen artikel,
+            vollig anderes modell, vollig andere farbe, voellig anderes produkt, voellig andere
+            farbe, andere marke, anderer marke, andere*
+            hersteller, andere* ausfuhrung, andere* ausfuehrung, andere* variante, zu wenig drin,
+            zu wenig geliefert, zu wenig im paket, stuck zu wenig, stueck zu wenig, teile zu
+            wenig, ohne netzteil, ohne ladekabel, ohne wassertank, ohne montagematerial, ohne
+            fernbedienung, ohne zubehor, ohne zubehoer, ohne deckel, drin waren aber nur, drin
+            waren nur, drin war nur, drin war aber nur, enthielt nur, enthielt aber nur,
+            enthalten waren nur, im paket waren nur, im paket war nur, im karton war nur, im
+            karton waren nur, in der packung waren nur, in der packung war nur, auf der seite
+            stand, auf der webseite stand, in der anzeige stand, in der beschreibung stand,
+            obwohl in der beschreibung, obwohl es in der beschreibung, laut beschreibung, laut
+            artikelbeschreibung, laut produktbeschreibung, laut anzeige, laut angebot,
+            ausgewahlt hatte, ausgewaehlt hatte, ausgesucht hatte, gepanscht*, null wie das
+            original, nicht wie das original, bestellung von irgend*, paket von irgend*, ware von
+            irgend*, paket fur jemand*, bestellung fur jemand*, obwohl abgebildet, obwohl er
+            abgebildet, obwohl sie abgebildet, obwohl es abgebildet, obwohl auf dem bild,
+            obwohl im bild, obwohl auf den bildern, bild zeigt ein*, foto zeigt ein*, abbildung
+            zeigt ein*, bilder zeigen ein*, war nichts drin, war nix drin, nichts drin ausser,
+            nix drin ausser, nichts ausser papier, nur papier, leer bis auf, schon mal
+            aufgemacht, schon aufgemacht, bereits aufgemacht, aufgemacht und wieder, wieder
+            zugeklebt, wieder verklebt, nachtraglich zugeklebt, wieder eingepackt,
+            vorfuhrgerat*, vorfuehrgeraet*, vorfuhrware, vorfuehrware, ausstellungsstuck*,
+            ausstellungsstueck*, deutliche gebrauchsspuren, starke gebrauchsspuren, voller
+            gebrauchsspuren, eindeutige gebrauchsspuren, offensichtliche gebrauchsspuren,
+            deutliche benutzungsspuren, eindeutige benutzungsspuren, verkauft als neu, als neu
+            deklariert, kein ladegerat dabei, kein ladegeraet dabei, kein ladekabel dabei, kein
+            netzteil dabei, kein kabel dabei, kein adapter dabei, kein zubehor dabei, kein
+            zubehoer dabei, keine anleitung dabei, keine schrauben dabei, keine fernbedienung
+            dabei""",
         "sl": """napacn*, napacen, narobe, drug izdelek, drugi izdelek, drug artikel,
             drugi artikel, cisto drug*, popolnoma drug*, drugacn*, namesto, manjka*,
             nisem narocil*,
@@ -446,7 +742,49 @@ TOPICS: dict[str, dict[str, str]] = {
             ni tisto kar sem narocil*, ne tisto, dobil sem drug*, dobila sem drug*, prejel sem
             drug*, prejela sem drug*, poslali so drug*, druga barva, drug model, prazen paket,
             prazna skatla, paket je bil prazen, skatla je bila prazna, samo polovic*, ni bilo v
-            paketu, ni bil v paketu, ni bila v paketu, ni prilozen*, zamenjali""",
+            paketu, ni bil v paketu, ni bila v paketu, ni prilozen*, zamenjali,
+            ponaredek, ponaredk*, ponarejen*, fake, ni original, ni originalen, ni originalna,
+            ni originalno, niso original*, ni pristn*, imitacij*, replika, repliko,
+            kitajska kopija, kitajsko kopijo, cenena kopija, ceneno kopijo, slaba kopija,
+            slabo kopijo, je kopija, le kopija, samo kopija,
+            dobil* rabljen*, prejel* rabljen*, poslali rabljen*, poslali so rabljen*,
+            rabljen izdel*, rabljen artik*, rabljeno blago, je rabljen*, bil rabljen,
+            bila rabljena, bilo rabljeno, ze rabljen*, ocitno rabljen*, ze uporabljen*,
+            bil uporabljen, bila uporabljena, bilo uporabljeno, ze uporabljal*, ze nosen*,
+            ze nosil*, sledi uporabe, sledovi uporabe, prstni odtis*, nacet*, ze odprt*,
+            izdelek je bil odprt, prodajajo kot nov*, prodali kot nov*,
+            prodan kot nov*, prodano kot nov*, prelepljen*,
+            potekel rok*, potekli rok*, pretekel rok*, pretecen, pretecena, pretecene,
+            pretecenim rokom, po roku uporabe, po roku trajanja,
+            rok uporabe je potekel, rok trajanja je potekel, rok uporabe potekel,
+            narocil* nekoga, paket* nekoga, posiljk* nekoga, stvari nekoga, tuje narocil*,
+            tuj paket, tuji paket, tujo posiljko, tuja posiljka, ni moj paket,
+            ni moje narocilo, drugega kupca,
+            napol prazn*, na pol prazn*, polprazn*, skatla prazna, paket prazen,
+            prazna embalaza, prazno skatlo, prazen karton, notri ni bilo nic,
+            v paketu ni bilo nic, v skatli ni bilo nic, ni bilo nic notri,
+            drugi model, drugo znamko, druga znamka, ni tisto kar, ni to kar sem,
+            ne to kar sem, nisem tega narocil*, tega nisem narocil*, ne ustreza sliki,
+            ne ustreza fotografij*, ne ustreza opis*, ne odgovarja opis*,
+            ne odgovarja slik*, ni kot na slik*, ni kot na fotografij*, zavajajoc* opis*,
+            zavajajoc* slik*, slika ne ustreza, opis ne ustreza, ni po opisu,
+            niso prilozen*, niso bili prilozen*,
+            v kompletu bi moral*, v paketu bi moral*, v skatli bi moral*, v kompletu ni,
+            v skatli samo ena, v skatli samo en, v skatli samo eden, v skatli samo eno,
+            v paketu samo ena, v paketu samo en, v paketu samo eden, v paketu samo eno,
+            lanski datum, lanskim datumom, bil lanski, rok trajanja do lani,
+            rok uporabe do lani, rok uporabe mimo, rok trajanja mimo, rok uporabe ze mimo,
+            rok trajanja ze mimo, rok uporabe je ze mimo, rok trajanja je ze mimo,
+            brez nog, brez vijakov, brez kosov, brez delov, brez polovice, polovica delov,
+            polovice delov, polovica kosov, polovice kosov, brez enega dela,
+            brez nekaterih delov, ceprav sem narocil*, ceprav sem izbral*,
+            sem izrecno narocil*, izrecno sem narocil*, nekdo je to ze vrnil,
+            nekdo ga je ze vrnil, nekdo jo je ze vrnil, nekdo je ze vrnil, ze nekdo vrnil,
+            nekdo ga je nosil, nekdo jo je nosil, zlepljen* pakiranj*,
+            zlepljen* embalaz*, odprto in zlepljen*, ponovno zapakiran*, prepakiran*,
+            tuje stvari, tuje stvar, ni bila ta barva, ni ta barva, ni prava barva,
+            ni pravi model, ni bil pravi model, ni ta model, ni bil ta model,
+            ni bil pravi izdelek""",
         "lv": """nepareiz*, citu preci, cita prece, citu krasu, cita krasa, nevis,
             trukst*, nepasutiju, nepasutit*, neatbilst apraksta*, nepiln*, ne to, ta vieta,
             atsutija citu, atsutijat citu, sanemu citu, sanemam citu, cits modelis, citu modeli,
@@ -459,15 +797,125 @@ TOPICS: dict[str, dict[str, str]] = {
             nepilnig*, bilde bija, attela bija, neatbilst bildei, neatbilst attel*, sanemu melnu,
             sanemu baltu, sanemu zilu, sanemu sarkanu, sanemu zalu, sanemu brunu, sanemu pelek*,
             sanemu roz*, iepakojuma nebija, kaste nebija, nebija skruv*, nebija detal*, nebija
-            instrukcij*, nebija ladetaj*, nebija kabel*, trukst skruv*""",
-        "ro": """gresit*, alt produs, alta culoare, alta marime, in loc de, lipse*, lipsa,
+            instrukcij*, nebija ladetaj*, nebija kabel*, trukst skruv*,
+            nav originals, nav originala, nav originalais, nav originalu, nav originali,
+            nav originalas, neoriginal*, leta kopija, letu kopiju, kiniesu kopij*, tikai kopija,
+            ir kopija, atsutija kopiju, sanemu kopiju, feik*, viltojum*, viltot*,
+            jau atverts, jau atverta, jau atvertu, jau atverti, jau atvertas, bija atverts,
+            bija atverta, jau lietots, jau lietota, jau lietotu, jau lietoti, jau lietotas,
+            atverts un lietots, atverta un lietota, atsutija lietot*, sanemu lietot*,
+            atnaca lietot*, ka lietots, ka lietota, izskatas lietot*, kads jau lietoj*,
+            kads atgriez*, kads ieprieks atgriez*, pardod ka jaun*, pardeva ka jaun*,
+            parterminet*, beigusos deriguma, beigusos termin*, beigusies deriguma,
+            beigusies termin*, derigs bija lidz, deriga bija lidz, deriguma termins beidz*,
+            deriguma termins bija beidz*, deriguma termins pagaj*, deriguma termins ir beidz*,
+            kaste tuksa, paka tuksa, tuksa pak*, tuksu pak*, tuksu kast*, tuksa kastit*,
+            tuksu kastit*, kastite tuksa, tukss iepakojum*, iepakojums tukss, tukss sutijum*,
+            sutijums tukss, cita pasutijum*, kada cita pasutijum*, svesu pasutijum*,
+            sveso pasutijum*, svesa pasutijum*, svesu paku, sveso paku, svesu vardu,
+            citam adresat*, cita adresat*, nav ka bilde*, nav ka attel*, nav ka apraksta,
+            nav ka aprakstits, nav tas kas apraksta, nav tas kas bilde, nav tas kas attela,
+            ne tads ka bilde, ne tads ka attel*, nelidzinas bildei, nelidzinas attel*,
+            cita neka, cits neka, citada neka, citads neka, citadi neka, pavisam citu,
+            pilnigi citu, sanemu tikai pusi, sanemam tikai pusi, atsutija tikai pusi,
+            atveda tikai pusi, ielika tikai pusi, vieta bija tikai, vieta bija cit*,
+            vieta bija kaut*, vieta atnac*, vieta atsut*,
+            vieta sanem*, vieta ieliek*, vieta ielika, vieta kaste bija, vieta kastite bija,
+            vieta paka bija, vieta iepakojuma bija, vieta ieksa bija, citam model*,
+            citam auto model*, cita modela, cita auto modela, komplektacij* nav,
+            nav komplektacij*, komplektacija nebija, nebija komplektacij*,
+            komplektacija trukst*, kur ir otrs, kur ir otra, kur ir otri, kur ir otras,
+            kur ir parej*, komplekta nav, neists, neista, neistu, neisti, neistas, bez plomb*,
+            izlietot* lidz pusei, jau izlietot*, terminu kas beidz*, termins beidzas vakar,
+            kas beidzas vakar, kas beidzas sodien, kas beidzas rit, nav mana paka,
+            nav mans sutijums, nav mans pasutijums, nav mana pacina, nav mana prece,
+            cita cilveka, bija tikai pamacib*, bija tikai instrukcij*,
+            pasas preces nav, pasas preces nebija, pasa prece nav, krasa neatbilst,
+            krasa neatbilda, neatbilst krasa, krasa nesakrit, nesakrit ar bild*""",
+        "ro": """gresit*, alt produs, alta culoare, alta marime, in loc de, lipsest*, lipsesc,
+            lipsea, lipseau, a lipsit, au lipsit,
             nu am comandat, incomplet*, nu corespunde, nu este cel comandat, altceva,
             alt model, alta versiune, mi au trimis alt*, am primit alt*, nu ce am comandat, nu
             este ce am comandat, nu e ce am comandat, colet gol, coletul era gol, cutie goala,
             cutia era goala, doar jumatate, lipsea, lipseau, nu era in colet, nu erau in colet,
             nu era inclus*, incurcat*, amestecat*, am gasit doar, trebuia sa aiba, trebuia sa
             contina, trebuiau sa fie, nicio legatura cu, culoarea primita, culoare diferita,
-            culoarea difera, culoarea nu corespunde""",
+            culoarea difera, culoarea nu corespunde, lipsa din colet, lipsa din cutie,
+            lipsa din pachet, lipsa piese, lipsa piesa, lipsa o, lipsa un, lipsa una, lipsa doua,
+            lipsa surub*, lipsa cablu*, lipsa incarcator*, lipsa instructiuni*, lipsa accesori*,
+            lipsa capac*, lipsa telecomanda, piesa lipsa, piese lipsa, produs lipsa, produse lipsa,
+            bucata lipsa, bucati lipsa, cu lipsuri, era expirat*, erau expirat*, e expirat*,
+            este expirat*, sunt expirat*, produs* expirat*, expirat* de, expirat* din,
+            deja expirat*, valabilitate* depasit*,
+            e fals, e falsa, este fals, este falsa, un fals, produs fals, produse false,
+            falsificat*, falsuri, fake, contrafacut*, contrafacere, copie ieftina,
+            copie chinezeasca, e o copie, este o copie, o copie proasta, imitatie*,
+            nu e original*, nu este original*, nu sunt original*, nu pare original*,
+            neoriginal*, nu e autentic*, nu este autentic*, desigilat*, resigilat*,
+            era folosit*, erau folosit*, vizibil folosit*, deja folosit*, fusese folosit*,
+            a mai fost folosit*, urme de folosire, urme de utilizare, cu amprente, amprente pe,
+            second hand, e reconditionat*, era reconditionat*, este reconditionat*, nu nou,
+            nu e nou, nu este nou, nu era nou, nu erau noi, returnat de altcineva,
+            returnat de alt client, returnat de un alt client, venit gol, venit goala, era gol,
+            era goala, fara produs, fara produsul, nimic in cutie, nimic in colet,
+            nimic inauntru, comanda altcuiva, primit coletul altcuiva, produsele altcuiva,
+            produsul altcuiva, comanda altei persoane, comanda unei alte persoane,
+            pe numele altcuiva, alt nume pe, numele altcuiva, nu cel din, nu e cel din,
+            nu este cel din, nu ca cel din, nu e ca cel din, nu ca in poza, nu e ca in poza,
+            nu este ca in poza, nu ca in descriere, nu e ca in descriere,
+            nu este ca in descriere, nu arata ca in, nu arata ca cel, nu arata deloc ca,
+            nu seamana cu poz*, nu seamana deloc, nu seamana cu imagin*, nu seamana cu cel,
+            nu seamana cu cea, nu seamana cu ce, nu seamana nici pe departe,
+            nu seamana cu descrierea, nicio asemanare, arata complet altfel,
+            arata cu totul altfel, altfel decat in, diferit* de cel din, diferit* de cea din,
+            diferit* fata de cel din, diferit* fata de cea din, diferit* fata de poz*,
+            diferit* fata de imagin*, diferit* fata de descriere, diferit* de poz*,
+            diferit* de imagin*, diferit* de descriere, difera de poz*, difera fata de poz*,
+            difera de descriere, difera fata de descriere,
+            nu e produsul din, nu este produsul din, nu e produsul comandat,
+            nu este produsul comandat, nu e produsul pe care, nu este produsul pe care,
+            pe eticheta scri*, descrierea minte, descriere mincinoasa, descriere falsa,
+            descriere inselatoare, descrierea e falsa, descrierea este falsa, nu cum scria,
+            nu e cum scria, nu este cum scria, neconform*, nu e conform, nu este conform,
+            fara instructiuni*, fara telecomanda, fara accesori*, fara incarcator*, fara surub*,
+            fara manual*, fara piese, fara piesele, fara capac*, modelul vechi, model vechi,
+            versiunea veche, varianta veche, generatia veche, alta generatie,
+            pentru alta masina, pentru alt model, pentru alt motor, incompatibil*,
+            nu e compatibil*, nu este compatibil*, primit doar o bucata, primit doar un singur,
+            primit doar una, primit doar unul, primit doar 1, primit doar 2, primit doar 3,
+            primit doar 4, primit doar 5, primit doar doua, primit doar trei,
+            venit doar o bucata, venit doar un singur, venit doar una, venit doar unul,
+            venit doar 1, venit doar 2, venit doar 3, venit doar 4, venit doar 5,
+            venit doar doua, venit doar trei, venit doar jumatate, doar o bucata,
+            contine un singur, continea un singur,
+            mai putine bucati, mai putine decat, mai putin decat am comandat,
+            cantitate mai mica, era una singura, era unul singur, am primit una singura,
+            am primit unul singur, a venit una singura, a venit unul singur, in cutie era doar,
+            in cutie erau doar, in colet era doar, in colet erau doar, in pachet era doar,
+            in pachet erau doar, doar pietre, venit fara pies*, venit fara accesori*,
+            venit fara instructiuni*, venit fara surub*, venit fara telecomanda,
+            venit fara incarcator*, venit fara cablu*, venit fara capac*, venit fara manual*,
+            venit fara husa, venit fara baterie, venit fara piept*, vine fara pies*,
+            vine fara accesori*, vine fara surub*, vine fara incarcator*, decat cel comandat,
+            decat cea comandata, decat cele comandate, decat ce am comandat, decat ce am primit,
+            cu totul alta decat, alta nuanta, nuanta diferita, primita nuanta, primit nuanta,
+            al altcuiva, ale altcuiva, contul altcuiva, datele altcuiva,
+            cu termenul depasit, cu termen depasit, cu termenul expirat,
+            termenul de valabilitate depasit, termen de valabilitate depasit,
+            termenul de valabilitate expirat, desi apare in, desi apar in,
+            desi scrie in descriere, desi scria in descriere, desi era in descriere,
+            desi era trecut*, desi este trecut*, desi e trecut*, desi se vede in poz*,
+            a produs returnat, un produs returnat, fusese returnat*, a mai fost returnat*,
+            e alt brand, este alt brand, e alta marca, este alta marca, alt brand decat,
+            alta marca decat, nu cel pe care, nu cea pe care, nu e cel pe care, nu e cea pe care,
+            nu este cel pe care, nu este cea pe care, purtat* de altcineva,
+            folosit* de altcineva, deschis* de altcineva, desfacut* de altcineva, deja purtat*,
+            era purtat*, erau purtat*, vizibil purtat*, urme de purtare, pe jumatate gol,
+            pe jumatate goala, pe jumatate goale, pe jumatate goi,
+            nu era plin*, in cutie nu era, in cutie nu erau, in colet nu era, in colet nu erau,
+            nu era in cutie, nu erau in cutie, nu era in pachet, nu erau in pachet,
+            nu avea incarcator*, nu avea instructiuni*, nu avea surub*, nu avea piese,
+            nu avea accesori*, nu avea telecomanda, nu avea cablu*, nu avea capac*""",
     },
     "size_fit": {
         "en": """size, sizes, sizing, too small, too big, too large, too tight, too loose,
@@ -616,7 +1064,8 @@ TOPICS: dict[str, dict[str, str]] = {
             freundlich*, antwort*, reagier*, erreichbar*, mitarbeiter*, kontakt*, kommunikation*,
             hilfsbereit*, kundenbetreuung*,
             keine antwort, meldet sich, ignoriert, e mail, e mails, emails, mails,
-            angerufen, telefon, telefonisch*, telefoniert, telefonat*, am telefon, warteschleife,
+            angerufen, telefonisch*, telefoniert, telefonat*, am telefon, warteschleife,
+            per telefon, ans telefon, telefon nicht, telefon geht keiner, telefonhotline,
             chat, ticket, unverschamt*, frech, freche*, frecher,
             unhoflich*, unhoeflich*, aufgelegt, abgewimmelt, vertrostet, vertroestet, hingehalten,
             ruckmeldung*, rueckmeldung*, keine reaktion, ohne reaktion, null reaktion, ruckruf*,
@@ -633,7 +1082,9 @@ TOPICS: dict[str, dict[str, str]] = {
             nihce se ni oglasil*, nihce se ni odzval*, nisem dobil* odgovor*,
             nisem dobil* nobenega odgovor*, nisem prejel* odgovor*, nobeden ne odgovor*,
             ne odgovarja*, ne odgovori, brez odgovora, ignorira*, e posta, e
-            posto, mail*, klical*, poklical*, telefon*, nedosegljiv*, neprijazn*""",
+            posto, mail*, klical*, poklical*, po telefonu, na telefonu, telefonsk*, telefoniral*,
+            telefon ne, telefona ne, na telefon, telefonu,
+            nedosegljiv*, neprijazn*""",
         "lv": """klientu apkalpos*, klientu atbalst*, atbalsts, atbild*, laipn*, atsaucig*,
             darbinie*, sazin*, palidz*, komunikacij*, pardevej*, nepieklajig*, rupj*,
             neviens neatbild*, neviens nereag*, neviens nerisin*, neviens nesazin*, neviens
@@ -645,7 +1096,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "ro": """relatii cu clientii, serviciul clienti, servicii clienti, suport, raspuns*,
             raspund*, amabil*, nepoliticos*, personalul, contact*, operator*, comunicare*,
             vanzator*, agent*,
-            nimeni, nu raspunde, ignor*, email*, e mail*, mailuri, sunat, telefon*, call center,
+            nimeni, nu raspunde, ignor*, email*, e mail*, mailuri, sunat, la telefon, prin telefon,
+            telefonic, telefonat, inchis telefonul, a inchis telefonul, telefonul nu, telefoane,
+            call center,
             obraznic*, neamabil*""",
     },
     "website_checkout": {
@@ -856,11 +1309,13 @@ DELIVERY_WORDS: dict[str, str] = {
     "en": "delivery, delivered, shipping, shipment, parcel, package, arriv*, order came, "
     "get here, got here, came, turned up, showed up, dispatch*, courier, postage, depot, "
     "warehouse, sorting centre, sorting center, post office, in transit, tracking, receive, "
-    "recieve, hub, depots, royal mail, evri, hermes, dpd, ups, fedex, usps",
+    "recieve, hub, depots, royal mail, evri, hermes, dpd, ups, fedex, usps, order placed, "
+    "placed my order, placed an order, placed the order, eta, delivery estimate",
     "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung, "
     "zugestellt, versendet, verschickt, bestellung, lieferzeit, post, dhl, hermes, dpd, gls, "
     "versandt, zusteller, paketdienst, lieferdatum*, liefertermin*, zustelltermin*, "
-    "zustelldatum*, gekommen",
+    "zustelldatum*, gekommen, sendungsstatus*, paketstatus*, sendungsnummer*, "
+    "trackingnummer*",
     "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*, "
     "posti, poste, posto, postar*, narocilo, narocilu, poslan*, odposlan*, odprem*, dhl, dpd, "
     "gls, odposl*, dobav*, slediln*",
@@ -877,7 +1332,9 @@ DELAY_HINTS: dict[str, str] = {
     "more than a week, over a month, more than a month, nearly a month, almost a month, "
     "over a fortnight, more than a fortnight, been sat, been sitting, sat in, sitting in, "
     "no movement, not moved, hasnt moved, hasn t moved, no update*, not updated, back and forth, "
-    "for days",
+    "for days, wks, slowest, slower, still nothing, still nothin, nothing yet, keep moving, "
+    "keeps moving, kept moving, keep pushing, keeps pushing, kept pushing, its now the, "
+    "it s now the, an age",
     "de": "wochen, langer, lange, gedauert, spat*, langsam*, ewig, wochenlang, monat, monate, "
     "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
     "erst ende, erst wochen, tagelang, sollte am, sollte bis, sollte eigentlich am, "
@@ -886,7 +1343,10 @@ DELAY_HINTS: dict[str, str] = {
     "festgesteckt, hangt seit, haengt seit, hing seit, nach dem geburtstag, nach der hochzeit, "
     "nach der feier, nach heiligabend, nicht rechtzeitig, nicht punktlich, nicht puenktlich, "
     "unpunktlich*, unpuenktlich*, wird vorbereitet, keine bewegung, keine statusanderung*, "
-    "keine statusaenderung*, status unverandert, status unveraendert",
+    "keine statusaenderung*, status unverandert, status unveraendert, seit tagen, liegt seit, "
+    "liegt rum, rumliegt, herumliegt, immernoch, lahm*, jetzt heisst es, nun heisst es, "
+    "vergingen, verging, vergehen, erst im, tut sich nichts, tut sich nix, nix tut sich, "
+    "nichts tut sich",
     "sl": "tedn*, dlje, dolgo, trajal*, pocasi, pozno, mesec*, predolgo, koncno, se vedno, sele, "
     "prepozno, prepozen, prepozna, zdavnaj, vecnost, obtic*, izgubil*, izgubljen*, cakanj*, "
     "traja, vlece, pocasn*, od nikoder, od nikjer, se danes ni, se danes nic, "
@@ -894,15 +1354,24 @@ DELAY_HINTS: dict[str, str] = {
     "se zmerom, ne premakne, ne premika, se ne spremeni, ni posodobil*, ne posodablja, nikjer, "
     "prestavil*, prestavlj*, prelozil*, prelozen*, podaljsal*, podaljsan*, podaljsuj*, teden, "
     "se nic ne zgodi, nic se ne zgodi, se nic ne dogaja, nic se ne dogaja",
-    "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidi*, "
-    "tikai pec, velak neka, muzib*, muzig*, parcel*, jagaida",
-    "ro": "saptamani, saptamana, mai mult, durat, lent*, tarziu, luna, luni, prea mult, "
+    "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidisan*, "
+    "gaidiju visu, gaidiju un gaidiju, gaidu un gaidu, jau gaidu, vel gaidu, "
+    "tikai pec, velak neka, muzib*, muzig*, parcel*, jagaida, jau garam, par velu, gliemez*, "
+    "nepaspej*, iesprud*, ne minas, ne vests, ne zinas, nekadu zinu",
+    "ro": "saptamani, saptamana, mai mult, lent*, tarziu, luna, luni, prea mult, "
     "in sfarsit, abia, inca, asteptat*, astept, asteptam, amana*, nici acum, nici azi, "
     "nici pana acum, nici pana azi, zile intarziere, nici urma, vesnicie, vesnic, "
     "de 6 zile, de 7 zile, de 8 zile, de 9 zile, de 10 zile, de 11 zile, de 12 zile, "
     "de 13 zile, de 14 zile, de 15 zile, de 16 zile, de 17 zile, de 18 zile, de 20 de zile, "
     "de 21 de zile, de 25 de zile, de 30 de zile, de zece zile, de zile bune, de doua luni, "
-    "dupa sarbatori, dupa craciun, dupa paste",
+    "dupa sarbatori, dupa craciun, dupa paste, suntem pe, o mie de ani, un secol, eternitate, "
+    "dupa ce trecuse, trecuse deja, trecuse sezonul, trecuse ziua, dupa ziua lui, dupa ziua ei, "
+    "dupa ziua mea, dupa ziua copil*, dupa ziua de nastere, dupa nunta, dupa botez, "
+    "dupa petrecere, dupa aniversare, dupa eveniment, nu mai aveam nevoie, nu mai era nevoie, "
+    "melc, melcul, testoas*, reprogram*, durat peste, durat aproape, durat mai bine de, "
+    "durat 6 zile, durat 7 zile, durat 8 zile, durat 9 zile, durat 10 zile, durat 11 zile, "
+    "durat 12 zile, durat 14 zile, durat 15 zile, durat 20 de zile, durat zece zile, "
+    "durat o gramada",
 }
 
 # "I ordered a blue jacket and got a red one", "Größe 38 bestellt, bekommen hab ich 42": an
@@ -946,3 +1415,13 @@ SAME_THING: dict[str, str] = {
 # nedēļas", "acum trei săptămâni"), does not count (topics.py, `_delay_by_proximity`).
 AGO_AFTER: dict[str, str] = {"en": "ago"}
 AGO_BEFORE: dict[str, str] = {"de": "vor", "sl": "pred", "lv": "pirms", "ro": "acum"}
+
+# "Nearly 3 weeks for a pair of socks", "3 săptămâni pt un ruj": in a negative review that names
+# no other problem a wait of weeks or months is the delivery's (topics.py, `_delay_by_elimination`).
+LONG_WAITS: dict[str, str] = {
+    "en": "weeks, wks, months, a month",
+    "de": "wochen, monat, monate, monaten, einen monat",
+    "sl": "tedn*, mesec, meseca, mesece, mesecev",
+    "lv": "nedel*, menesi, menesis, menesus, menesiem",
+    "ro": "saptamani, saptamana, o luna, doua luni, trei luni",
+}
