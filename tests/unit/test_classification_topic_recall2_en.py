@@ -61,11 +61,6 @@ CASES_A = [
         1,
         "wrong_item",
         (),
-        marks=pytest.mark.xfail(
-            reason="what was paid for comes after what came (the contrast rule reads 'ordered X,"
-            " got Y' forwards only); 'when i paid for the' alone is also 'charged twice when i"
-            " paid for the order'"
-        ),
     ),
     # "brake*" alone is a safety word (lexicons/severity.py, outside this brief's lists).
     (

@@ -32,6 +32,10 @@ def topics(classifier: Classifier, language: str, text: str, rating: int = 1) ->
         ("lv", "Nopirku trīs krēslus, atsūtīja divus."),
         ("ro", "Am comandat pantofi negri si am primit maro."),
         ("ro", "Am cumparat marimea M, mi au trimis XL. Dezamagit."),
+        # What came first, then what was ordered.
+        ("en", "They sent me a grey one when I ordered black."),
+        ("de", "Geliefert wurde eine rote Jacke, bestellt hatte ich eine blaue."),
+        ("sl", "Prejel sem rjave čevlje, naročil pa črne."),
     ],
 )
 def test_ordered_one_thing_got_another(classifier: Classifier, language: str, text: str) -> None:
@@ -52,6 +56,9 @@ def test_ordered_one_thing_got_another(classifier: Classifier, language: str, te
         ("sl", "Naročil sem stol in ga prejel polomljenega.", 1),
         ("lv", "Pasūtīju krēslu un saņēmu to salauztu.", 1),
         ("ro", "Am comandat acum trei saptamani si nu am primit nimic.", 1),
+        # The parcel itself came, whichever verb comes first.
+        ("en", "Received my order a day after I ordered it, but the lid was cracked.", 2),
+        ("de", "Das Paket erhalten, bestellt am Montag, leider ist die Tasse gesprungen.", 2),
         # A happy review never gets the topic from these verbs.
         ("en", "Ordered on Monday, received on Wednesday, exactly as pictured.", 5),
         ("de", "Am Montag bestellt, am Mittwoch bekommen, alles bestens.", 5),

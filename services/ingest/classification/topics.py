@@ -52,7 +52,8 @@ _NOT_ANOTHER_ITEM = frozenset(
 
 
 def _wrong_item_by_contrast(scan: Scan) -> str | None:
-    """'Ordered X, got Y' (lexicons/topics.py, ORDERED_WORDS): the pair, or None."""
+    """'Ordered X, got Y' or 'got Y, ordered X' (lexicons/topics.py, ORDERED_WORDS): the pair,
+    or None."""
     pronouns = [m.start for m in scan.of("same_thing")]
     late = [m.start for m in scan.of("delay_hint")]
     broken = [m.start for m in scan.of("topic") if m.label in _NOT_ANOTHER_ITEM]
@@ -63,10 +64,16 @@ def _wrong_item_by_contrast(scan: Scan) -> str | None:
         if any(p in around for p in pronouns):
             continue
         for ordered in scan.of("ordered_word"):
-            if not 0 < got.start - ordered.end < _CONTRAST_WINDOW or ordered.negated:
+            if ordered.negated:
                 continue
-            # From the order to just after its arrival: "ordered two weeks ago, got ...".
-            span = range(ordered.start, got.end + _CAME_HOW_AFTER)
+            if 0 < got.start - ordered.end < _CONTRAST_WINDOW:
+                # From the order to just after its arrival: "ordered two weeks ago, got ...".
+                span = range(ordered.start, got.end + _CAME_HOW_AFTER)
+            elif 0 < ordered.start - got.end < _CONTRAST_WINDOW:
+                # What came, then what was ordered: "got a red one when I ordered blue".
+                span = range(got.start, ordered.end + _CAME_HOW_AFTER)
+            else:
+                continue
             if not any(p in span for p in late + broken):
                 return f"{ordered.describe()} ... {got.describe()}"
     return None

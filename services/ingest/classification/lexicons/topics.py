@@ -1400,14 +1400,15 @@ RECEIVED_WORDS: dict[str, str] = {
     "ro": "am primit, primit, mi au trimis, au trimis, mi a venit, a venit, au venit, a sosit, "
     "livrat, livrata",
 }
-# The thing received is the thing ordered, or nothing came at all. No Romanian pronoun: its
+# The thing received is the thing ordered (or the parcel itself), or nothing came at all. No
+# Romanian pronoun: its
 # clitic "o" ("am primit-o") is also the article ("am primit o geacă roșie").
 SAME_THING: dict[str, str] = {
-    "en": "it, them, nothing",
-    "de": "es, ihn, nichts",
-    "sl": "ga, jo, ju, jih, nic, nicesar",
-    "lv": "to, tos, vinu, neko, nekas",
-    "ro": "nimic",
+    "en": "it, them, nothing, my order, my parcel, my package, the parcel, the package",
+    "de": "es, ihn, nichts, meine bestellung, mein paket, das paket, die bestellung",
+    "sl": "ga, jo, ju, jih, nic, nicesar, paket, posiljko, narocilo",
+    "lv": "to, tos, vinu, neko, nekas, paku, sutijumu, pasutijumu",
+    "ro": "nimic, coletul, comanda, pachetul",
 }
 
 # "Arrived two weeks ago and already broken": a duration that dates an event is no delay. A delay
