@@ -379,6 +379,7 @@ async def test_the_process_pool_cannot_write(
             ready = await http.get("/readyz")
     assert r.status_code == 200 and r.json()["aggregate"]["count"] == 4
     assert ready.json() == {
+        "service": "storefront",
         "status": "ready",
         "checks": {"postgres": True},
         "required": ["postgres"],
