@@ -18,8 +18,8 @@ from services.ingest.classification import Classifier, load_classifier
 from tests.support.topic_terms import check_case, check_control
 
 REASON_RESTORED = (
-    "bare size/price words were restored after the round: narrowing them lost most si"
-    "ze and price complaints on the dev and blind sets"
+    "bare size/price words were restored after the round: narrowing them lost most size"
+    " and price complaints on the dev and blind sets"
 )
 
 ASPECT_OR_RESTORED = (
