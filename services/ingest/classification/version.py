@@ -33,6 +33,7 @@ _FINGERPRINTED = (
     "topics.py",
     "pipeline.py",
     "embedding.py",
+    "e5_encoder.py",
     "artifacts/sentiment-linear.npz",
     "artifacts/sentiment-linear.json",
     "artifacts/sentiment-e5-head.npz",

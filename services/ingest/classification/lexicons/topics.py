@@ -77,7 +77,19 @@ TOPICS: dict[str, dict[str, str]] = {
             missed the delivery window, missed the delivery slot, missed the time slot,
             came the week after, arrived the week after, turned up the week after,
             showed up the week after, came a week after the, arrived a week after the,
-            came days after the, arrived days after the""",
+            came days after the, arrived days after the, cancel* because it never*,
+            cancel* as it never*, cancel* cos it never*, cancel* cause it never*,
+            cancel* since it never*, cancel* because it still, cancel* as it still,
+            cancel* because nothing, cancel* as nothing, cancel* after waiting, delivery failed,
+            failed delivery, failed deliveries, failed to deliver, never even knocked,
+            didnt even knock, didn t even knock, did not even knock, never knocked,
+            no parcel yet, no parcel no, no parcel and, no parcel after, no parcel still,
+            no package yet, no package after, no order yet, no delivery yet,
+            gave up waiting and, gave up waiting for it, gave up waiting for my order,
+            gave up waiting for my parcel, gave up waiting for the parcel,
+            gave up waiting for delivery, gave up waiting for the delivery,
+            fed up of waiting and, fed up waiting and, sick of waiting and,
+            tired of waiting and, never showed""",
         "de": """verspat*, verzoger*, spat, spater, lange gedauert, nichts geliefert,
             warte auf mein* paket, warte auf mein* bestellung, warte auf die lieferung,
             noch nicht angekommen, nie angekommen, nicht angekommen,
@@ -169,14 +181,25 @@ TOPICS: dict[str, dict[str, str]] = {
             tednov se vedno nic, tedna se vedno nic, cakam teden, cakam tedn*, cakam mesec*,
             cakal* teden, cakal* tedn*, cakal* mesec*, niso prispel*, niso prisl*,
             niso bile dostavljen*, niso bili dostavljen*, v skladiscu ze, stoji v skladiscu,
-            lezi v skladiscu""",
+            lezi v skladiscu, ni in ni prisl*, ni in ni prisel, paketa ni in ni,
+            posiljke ni in ni, paketa se kar ni, paketa pa se kar ni, posiljke se kar ni,
+            posiljke pa se kar ni, narocila se kar ni, narocila pa se kar ni, naj bi bil* tu,
+            naj bi bil* ze tu, naj bi bil* doma, naj bi bil* ze doma, bi moral* biti doma,
+            bi moral* bit doma, bi moral* biti tu, bi moral* bit tu, bi moral* ze priti,
+            bi moral* ze prit, bi moral* prispet*, rok dostave je minil, datum dostave je minil,
+            rok dostave je potekel, datum dostave je potekel, kdaj prisel, kdaj prisl*,
+            kdaj pride, kdaj prispe, kdaj bo prisel, kdaj bo prisl*, kdaj bo prispel*,
+            kdaj bo dostavljen*, paketa se nimam, paketa nimam,
+            paketa pa se nimam, posiljke se nimam, posiljke nimam, narocila se nimam,
+            se nimam paketa, se nimam posiljke, sezona ze mimo, sezona je ze mimo,
+            sezona sajenja ze mimo, sezone je ze konec""",
         "lv": """kavej*, nokavej*, aizkavej*, ilgi gaid*, joprojam gaid*, gaidu paku,
             gaidu sutijum*, gaidu pasutijum*, vel nav sanem*, nav sanemt*, neesmu sanem*,
             nav pienac*, nav piegadat*, lena piegade, ilga piegade, kur ir mans suti*,
             nesutija, neko nesutija, nav nosutit*,
             vel joprojam, vel arvien, joprojam nav, vel nav atnac*, nav atnac*, neatnac*, nekad
             neatnaca, nekad nesanem*, nesanemu, nesanemam, nesanema, pazud*, pazaudet*, parak ilgi,
-            parak ilga, nacas gaidit, gaidu jau,
+            parak ilga, nacas gaidit,
             izsekosan*, nav izsutit*, vel nav izsutit*, gaidiju jau, gaidiju nedel*, gaidiju
             menes*, gaidiju divas, gaidiju tris, gaidiju cetras, gaidiju veselu, gaidiju vairak
             neka, gaidiju gandriz, gaidijam*, gaidu vel, gaidu joprojam, gaidu nedel*, gaidu
@@ -191,7 +214,19 @@ TOPICS: dict[str, dict[str, str]] = {
             pakas ka nav, sutijuma ka nav, pasutijuma ka nav, visu laiku sola, katru dienu sola,
             nokavet*, aizkavet*, kavesan*, leni ka gliemez*, gliemeza atrum*,
             nepaspej* atvest, nepaspej* piegad*, nepaspej* atsut*, nepaspej* izsut*,
-            vel nav klat, nav vel klat, joprojam nav klat""",
+            vel nav klat, nav vel klat, joprojam nav klat, solitais datums, solito datumu,
+            solitais termins, solito terminu, datums pagaja, atcel* piegad*, piegadi atcel*,
+            nesagaidiju paku, nesagaidiju pasutijum*, nesagaidiju sutijum*,
+            nesagaidiju preci, vel nav atsutit*, joprojam nav atsutit*, nav pat izsutit*,
+            pat nav izsutit*, nav pat nosutit*, pat nav nosutit*, sola atvest, sola piegadat,
+            sola atsutit, sola izsutit, gaidu gaidu, gaidam gaidam, rit rit, sola rit,
+            nav kur redzet, kad beidzot bus, kad beidzot atvedis*, kad beidzot atnaks,
+            kad beidzot piegadas*, kad beidzot sanemsu, nav ne preces, ne preces ne naudas,
+            ne pakas ne naudas, statuss nemainas, statuss nemainijas, statuss nav mainijies,
+            paku nevar atrast, nevar atrast paku, sutijumu nevar atrast, nevar atrast sutijum*,
+            pasutijumu nevar atrast, nevar atrast pasutijum*, neatbrauca, nepienac* laika,
+            neatnac* laika, ta ari nepienac*, gaida izsutisan*, gaida nosutisan*,
+            gaidam izsutisan*""",
         "ro": """intarz*, intirz*, astept coletul, astept comanda, astept livrarea, nu a ajuns,
             nu au ajuns, nu am primit, dureaza mult, a durat mult, livrare lenta,
             livrarea lenta, unde este coletul, unde e coletul, unde este comanda, nu au trimis,
@@ -232,7 +267,25 @@ TOPICS: dict[str, dict[str, str]] = {
             ca ajunge maine, mutat data livrarii, muta data livrarii, mutat livrarea,
             muta livrarea, schimbat data livrarii, schimba data livrarii,
             data de livrare s a schimbat, data livrarii s a schimbat, tot mutat, tot muta,
-            n au livrat, nu au livrat, nu mi au livrat, nu a fost livrat* la timp""",
+            n au livrat, nu au livrat, nu mi au livrat, nu a fost livrat* la timp,
+            unde mi e colet*, unde mi e comand*, unde mi e pachet*, unde mi este colet*,
+            unde mi este comand*, unde mi este pachet*, unde e comanda, unde e pachetul,
+            unde este pachetul, in curs de livrare de, tot in curs de livrare, in livrare de,
+            tot in livrare, acelasi status, status neschimbat, statusul nu s a schimbat,
+            statusul nu se schimba, statusul nu se actualizeaza, tracking* nu s a miscat,
+            tracking* nu se misca, awb ul nu s a miscat, colet* nu s a miscat,
+            colet* nu se misca, pachet* nu s a miscat, comanda nu s a miscat,
+            status* nu s a miscat, tracking* nu s a actualizat, awb* nu s a actualizat,
+            status* nu s a actualizat, nu mai venea,
+            nu mai vine odata, nu mai sosea, nu mai ajungea, livrare a trecut,
+            livrarii a trecut, data estimata a trecut, a trecut data, a trecut termenul,
+            termenul a trecut, trecut de termen, coletul nicaieri, colet nicaieri,
+            comanda nicaieri, pachetul nicaieri, nicaieri coletul, nicaieri comanda,
+            nu stiu unde e colet*, nu stiu unde e pachet*, nu stiu unde e comand*,
+            nu stiu unde este colet*, nu stiu unde este pachet*, nu stiu unde este comand*,
+            nimeni nu stie unde e, nimeni nu stie unde este, nu pleaca de acolo,
+            nu mai pleaca de acolo, nu pleaca din depozit, nu pleaca din hub, nu mai pleaca din,
+            nici vorba de colet, nici vorba de comanda, nici vorba de pachet""",
     },
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
@@ -408,7 +461,46 @@ TOPICS: dict[str, dict[str, str]] = {
             cracked when i tightened, cracked while fitting, cracked while using,
             broke as soon as, broke when i, snapped when i, snapped as soon as,
             bobbles, bobbly, pilled, wonky, drawer sticks, drawers stick, drawer sticking,
-            drawers sticking, lid sticks, zip sticks, zipper sticks, muffled""",
+            drawers sticking, lid sticks, zip sticks, zipper sticks, muffled,
+            doesnt boil, doesn t boil, wont boil, won t boil, clicks off, wont spin, won t spin,
+            doesnt spin, doesn t spin, peels off, peel off, peeling off, started to peel,
+            starting to peel, begun to peel, begins to peel, peels after, peels within,
+            peels easily, is so loud, its so loud, it s so loud, so loud that, so loud you,
+            so loud we, so loud i, too loud, extremely loud, super loud, loud noise, deafening,
+            uneven, different lengths, not level, left stains, leaves stains, left a stain,
+            leaves a stain, stained my, stains my, stains everything, staining, laddered, laddering,
+            ladders easily, squeal*, wore down, wears down, worn down, non stick is, non stick came,
+            non stick coming, non stick wore, non stick has, non stick gone, everything sticks,
+            food sticks, sticks to the pan, blows cold, doesnt get warm, doesn t get warm,
+            doesnt get hot, doesn t get hot, never gets hot, not heating, wont heat, won t heat,
+            doesnt heat, doesnt pump, doesn t pump, wont pump, won t pump, dead within, dead in a,
+            already dead, arrived dead, double clicks, double clicking, ghost click*,
+            clicks on its own, clicks by itself, turns on by itself, turns off by itself,
+            switches on by itself, switches off by itself, turns itself on, switches itself on,
+            piece of garbage, piece of trash, absolute garbage, total garbage, complete garbage,
+            utter garbage, pure garbage, orange stains, yellow stains, white stains, black stains,
+            brown stains, dark stains, left marks, leaves marks, marks on my, melts, melting, waxy,
+            drops off the wifi, drops the wifi, drops wifi, drops connection, drops the connection,
+            loses connection, loses the connection, loses signal, sound drops out, signal drops out,
+            connection drops out, bluetooth drops out, wifi drops out,
+            wont stay connected, won t stay connected, doesnt stay connected,
+            doesn t stay connected, gets hot, gets so hot, gets too hot, gets very hot,
+            barely charges, charges really slowly, colour bled, color bled, dye bled, bled onto,
+            bled into, bleeds onto, colour bleeds, color bleeds, cracked in the first,
+            cracked in the frost, cracked in the cold, cracked in the heat, cracked in the sun,
+            cracked within, cracked the first, ripped off the first, strap ripped, strap broke,
+            strap snapped, handle ripped, handle broke, handle snapped, split in half, split in two,
+            sole split, soles split, sole came off, curl at, curls at, curling at, curl up at,
+            curls up at, curled up at, edges curl, corners curl, edges curling, corners curling,
+            mats slide, mat slides, mats slip, mat slips, rug slides, rug slips, separated into,
+            separates into, has separated, had separated, gone watery, went watery, too watery,
+            very watery, so watery, dont fit together, don t fit together, doesnt fit together,
+            doesn t fit together, pieces dont fit, pieces don t fit, parts dont fit,
+            parts don t fit, one side only, only one side, toasts one side, heats one side,
+            wont focus, won t focus, doesnt focus, doesn t focus, out of focus, blurry picture*,
+            blurry image*, blurry screen, blurry video*, picture is blurry, image is blurry,
+            screen is blurry, video is blurry, everything is blurry, photo is blurry,
+            photos are blurry, popped off, pinged off""",
         "de": """qualitat*, verarbeitung*, material*, defekt*, funktioniert nicht,
             funktioniert einwandfrei, funktioniert super, minderwertig*, billig verarbeitet,
             gut verarbeitet, hochwertig*, stabil*, wackelig*, ging kaputt, geht kaputt,
@@ -530,12 +622,27 @@ TOPICS: dict[str, dict[str, str]] = {
             se je posedl*, zdrgn*, odrgn*, obrabljen*, se obrabi*, ne obstane,
             trdi kot kamen, trd kot kamen, trda kot kamen, trdo kot kamen,
             trde kot kamen, se razglasi, se razglasijo, se hitro razglas*,
-            ena noga je krajsa, ena noga krajsa, zatika*, se zatakne,
-            se zataknejo, zataknil*, ne reagira na dotik, ne reagira na pritisk,
+            ena noga je krajsa, ena noga krajsa, zatika*, predal se zatakne,
+            predali se zataknejo, tipka se zatakne, tipke se zataknejo, gumb se zatakne,
+            zataknil*, ne reagira na dotik, ne reagira na pritisk,
             ne odziva na dotik, tipke ne reagir*, tipke ne delajo, ne prilegajo skupaj,
             se ne prilegajo skupaj, ne pasejo skupaj, se ne prilegajo med seboj, ukrivil*,
             skrivil*, se je zvil*, se zvije, upognil*, se upogne, se krivi,
-            ne vpije, slabo vpija, cuden vonj, cudnega vonja, cudno disi""",
+            ne vpije, slabo vpija, cuden vonj, cudnega vonja, cudno disi,
+            ne ozema, se ne vrti, se ne vrti vec, ne vrti vec, ropot*, preglasn*, hrupn*,
+            neravn*, madez*, fleki, fleke, flekov, se ne da oprat*, se ne dajo oprat*, kepic*,
+            se pili, se pilijo, se je pilil*, utripa, utripal*, ekran utripa, ima crte,
+            crte na zaslonu, crte na ekranu, se noce povezat*, noce se povezat*, se ne poveze,
+            se ne povezejo, se ne more povezat*, ne najde naprave, se ne sparuje, ne sparuje,
+            se ne seznani, puscajo crte, pusca crte, puscajo sledi, pusca sledi, srbel*, srbenj*,
+            se loci, se locuje, ne vlece, slabo vlece, nic ne vlece, zozal*, se je usedl*,
+            se je usedel, pocil*, kontakt slab, slab kontakt, dela samo ce, deluje samo ce,
+            dela le ce, deluje le ce, izgublja kontakt, je voden, je vodena, je vodeno,
+            prevec voden*, se ne peni, ne peni, penil se ni, pocrnel*, potemnel*, oksidir*,
+            cvili, cvilijo, cvilil*, cvilenj*, voda tece noter, prepusca vod*, zamaka,
+            zamakal*, resetira, ne steje, narobe steje, napacno steje, narobe meri,
+            napacno meri, ne meri, se ne zapira*, se ne zapre, se ne zaprejo, skrivljen*,
+            ukrivljen*""",
         "lv": """kvalitat*, materials, materiala, materialu, nestrada*, saluz*, sabojajas,
             izturig*, nekvalitativ*, kvalitativ*, audums, defekt*, bojajas,
             vairs nestrada, parstaja stradat, beidza stradat, nedarbojas, salauzies, salauzas,
@@ -570,12 +677,48 @@ TOPICS: dict[str, dict[str, str]] = {
             neuzsil*, novitis, novitusi, novitusas, novita, nokaltis, nokaltusi, nokaltusas,
             nokalta, sakaltis, sakaltusi, sakaltusas, izkaltis, izkaltusi, izkaltusas,
             iznikus*, izdil*, uzputusies, uzputies, uzputusas, uzpusta kark*,
-            uzpustas kark*""",
+            uzpustas kark*, necentrifug*, negriezas, neuzvar*, saplais* pec, saplais* pa vidu,
+            virsma saplais*, lodzities, lodzas, lodzijas, salodzij*, atskruvejas,
+            atskruvejusies, atskruvejies, sagaja uz pusi, sagaja par, sagajis, sagajusi,
+            sagajusas, nak nost, krasa iet nost, apdruka iet nost, iet nost krasa, gaja nost,
+            krasa laiz*, laiz krasu, laida krasu, sadalijies, sadalijusies, sadalijas, kunkul*,
+            garso pec ziep*, garso pec kartona, garso pec papir*, garso pec metal*,
+            garsoja pec ziep*, divaina garsa, garsa divaina, kodes, tarpini, tarpinu, tarpi,
+            kukaini, saskieb*, skibs, skiba, aizsvid*, aizsvist*, udens ieklust*,
+            ieklust udens, iekla udens, nokrita nost, atkrita nost, nokrit nost,
+            urbumi nesakrit, atveres nesakrit, nesakrit urbumi, nesakrit caurumi, skruves neiet,
+            nesavienojas ar telefon*, nesavienojas ar bluetooth, nesavienojas ar lietotn*,
+            nesavienojas ar aplikacij*, nesavienojas ar datoru, nesavienojas ar wifi,
+            nesavienojas ar televizor*, nesavienojas ar austin*, nepieslegas pie telefona,
+            telefons neredz, aplikacija neredz,
+            lietotne neredz, pazaude savienojum*, zaude savienojum*, savienojums pazud*,
+            atvienojas, ekrana svitr*, svitras ekrana, svitras pa ekranu, pa ekranu svitr*,
+            pa ekranu iet, ekrans svitr*, troksno*, troksnain*, troksnis, troksni, dard, atir*,
+            plisa pa suv*, plisa pec, plisis pec, plisusi pec, audums plis*, sanos plis*,
+            uzlade turas, uzlade tur tikai, ladins turas, ladins pietiek,
+            uzlades pietiek, izladej*, izsledzas pec, un izsledzas, tad izsledzas,
+            izsledzas ik, visu laiku izsledz*, nemitigi izsledz*, neass, neasa, neasas, neasi,
+            truls, trula, trulas, truli, viss pielip*, pielip pie pannas, pielip pie katla,
+            pielip pie dibena, pielip pannai, piedeg*, parklajums nekads, atlip*,
+            mati izkrit*, matini izkrit*, izkrit kusk*, akmentini izkrit*, akmentins izkrit*,
+            skruves izkrit*, detalas izkrit*,
+            nevienmerig*, nelidzen*, salocijas, salocijies, saliecas, saliecies, saliecusies,
+            izliecies, izliecas, izliecusies, deformej*, apgriezas otradi, nospalvoj*,
+            saspalvoj*, supojas, klibo, nevienad* garum*, nesakarst, neuzkarst, nesasilst,
+            nesasilda, sakalst, birst, luzt, lust, nestaiga, aizkeras, garso pec gumij*,
+            garso pec degus*, garsoja pec degus*, garso pec pelejum*, garso pec zemes,
+            netur siltum*, netur temperatur*, atri atdzist, klaudz*, laiz ieksa, laida ieksa,
+            lien ara, spalvas lien*, dunas lien*, sucas, atsprag*, iestregst, pogas iestreg*,
+            poga iestreg*, slac, krasa nesedz, nesedz vispar, slikti sedz, vaji sedz,
+            sacietej*, neputo, neputojas, piegars*, pecgars*, sasmac*, noslap*, neiedarboj*,
+            pats kustas, kustas pats, nokrasoj*, papedis caurs, caurs papedis, zole caura,
+            caura zole, caurs pec, caura pec, cauras pec""",
         "ro": """calitat*, material*, nu functioneaza, produs prost, produs foarte prost,
             produse proaste, defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
             calitativ*, tesatur*, cusatur*, finisaj*,
             nu mai functioneaza, nu mai merge, nu merge, a cedat, cedat, s a rupt, s a spart, s
-            a desfacut, desfacut*, dezlipit*, ruginit*, rugina, mucegai*, miroase,
+            a desfacut, s au desfacut, se desface, se desfac, dezlipit*, ruginit*, rugina,
+            mucegai*, miroase,
             miros urat, pute, fermoar*, baterie, bateria, acumulator*, nu se incarca, nu
             incarca, nu porneste, nu se aprinde, plastic ieftin, plastic*, prost facut*, proasta
             calitate, calitate proasta, inutilizabil*, decolorat*, s a strans la spalare, curge,
@@ -616,7 +759,48 @@ TOPICS: dict[str, dict[str, str]] = {
             greu se absoarbe, lasa pielea gras*, lasa pielea lipicioas*, pielea lipicioas*,
             lasa un strat gras, bataie de joc de produs, mizerie de produs, jeg de produs,
             prostie de produs, tampenie de produs, rahat de produs, varza de produs,
-            nenorocire de produs""",
+            nenorocire de produs, a dat coltul, au dat coltul, a dat ortul popii,
+            nu se mai aprinde, nu mai aprinde, nu lumineaza, nu mai lumineaza,
+            vrea sa se incarce, nu se mai incarca, vrea sa porneasca, nu incalzeste,
+            nu mai incalzeste, nu raceste, nu mai raceste, nu centrifug*, nu mai centrifug*,
+            nu spala bine, nu mai spala, imprimeu* s a crap*, imprimeu* se crap*,
+            imprimeu* s a dus, imprimeu* se ia, imprimeu* s a sters, se ia bucati,
+            se ia in bucati, s a crapat, s au crapat, se crapa, intrat la apa, intra la apa,
+            intrat la spalare, s a micsorat, s au micsorat, pierde pe la, pierde apa,
+            pierde ulei, picura pe la, neetans*, nu e etans*, nu este etans*, miros de chimic*,
+            miros chimic, miros de plastic, miros de cauciuc, miros intepator,
+            miros insuportabil, miros groaznic, miros ingrozitor, miros de mucegai,
+            ate scoase, ate care atarna, fire scoase, nasturii cad, nasturii au cazut,
+            nasturii s au desprins, a cazut nasturele, a cazut un nasture, hodorog*, zdrang*,
+            zornai*, vibreaza tot*, vibreaza foarte tare, vibreaza puternic, face galagie,
+            face o galagie, galagios, galagioasa, gaurile nu, nu se potrivesc gaurile,
+            gauri noi, suruburile nu intra, nu intra suruburile, oxidat*, se oxideaza,
+            rasuflat*, nu se pot manca, nu se poate manca, imposibil de mancat, de nemancat,
+            s a tocit, s au tocit, tocit, tocite, tociti, se toceste, se tocesc, nu mai taie,
+            bobite, face bobite, fac bobite, palpai*, apar dungi, dungi pe ecran,
+            linii pe ecran, apar linii, ecran negru, nu se conecteaza la aplicatie,
+            nu se conecteaza la telefon, nu se conecteaza la wifi, nu se conecteaza la bluetooth,
+            nu se conecteaza la tv, nu se mai conecteaza la, se deconecteaza, pierde conexiunea,
+            pierde semnalul, nu se imperech*, nu se sincroniz*, nu prinde wifi,
+            nu prinde semnal, face groapa, face gropi, s a lasat la mijloc,
+            s a lasat in mijloc, s a adancit, nu absoarbe, nu absorb, absoarbe prost,
+            absoarbe greu, s a desprins, s au desprins, se desprinde, se desprind,
+            s a dezmembrat, s au dezmembrat, se dezmembreaza, s a bombat, s au bombat,
+            se bombeaza, se evapora, s a evaporat, dispare dupa, nu tine mirosul,
+            sare de pe unghi*, a mers o zi, a mers doua zile, a mers doar, au mers doar,
+            a mers numai, a functionat o zi, a functionat doar, au functionat doar, e praf,
+            sunt praf, praf si pulbere, fac gauri, face gauri, facut gauri, a facut gaura,
+            au facut gaura, se invart* in gol, se invarte in gol, nu prinde deloc,
+            nu a prins deloc, nu a prins culoarea, nu prinde culoarea, face contact doar,
+            face contact numai, nu face contact, nu mai face contact, face contact prost,
+            contact imperfect, nu gliseaza, gliseaza greu, nu culiseaza, culiseaza greu,
+            mirosea urat, mirosea a acru, miroase a acru, acrit*, s a acrit, mucegait*,
+            cocoloase, se ineaca, se inneaca, se tot stinge, au luat apa, a luat apa, iau apa,
+            nu se incinge, nu incinge, nu se mai incinge, abia se incalzeste,
+            nu tine caldura, nu pastreaza caldura, aspr* ca, ca smirghel*, descleia*, descleie*,
+            poze neclare, imagine neclara, imaginea neclara, imaginea e neclara,
+            filmeaza neclar, pixelat*, ca paiele, ca niste paie, roata a sarit, a sarit roata,
+            a sarit o roata, s a rupt roata, a sarit nasturele, a sarit un nasture""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
@@ -1738,7 +1922,7 @@ DELIVERY_WORDS: dict[str, str] = {
     "get here, got here, came, turned up, showed up, dispatch*, courier, postage, depot, "
     "warehouse, sorting centre, sorting center, post office, in transit, tracking, receive, "
     "recieve, hub, depots, royal mail, evri, hermes, dpd, ups, fedex, usps, order placed, "
-    "placed my order, placed an order, placed the order, eta, delivery estimate",
+    "placed my order, placed an order, placed the order, eta, delivery estimate, shipped",
     "de": "lieferung, geliefert, versand, paket, sendung, kam, angekommen, zustellung, "
     "zugestellt, versendet, verschickt, bestellung, lieferzeit, post, dhl, hermes, dpd, gls, "
     "versandt, zusteller, paketdienst, lieferdatum*, liefertermin*, zustelltermin*, "
@@ -1746,12 +1930,13 @@ DELIVERY_WORDS: dict[str, str] = {
     "trackingnummer*",
     "sl": "dostav*, paket*, posiljk*, prispel*, prispelo, prisl*, prejel*, posta, kurir*, "
     "posti, poste, posto, postar*, narocilo, narocilu, poslan*, odposlan*, odprem*, dhl, dpd, "
-    "gls, odposl*, dobav*, slediln*",
+    "gls, odposl*, dobav*, slediln*, narocu, narocla, naroceno",
     "lv": "piegad*, paka, paku, pakas, sutijum*, pienac*, atnac*, pasutijum*, sanem*, kurjer*, "
     "pasts, pasta, omniva, dpd, atved*, atvest*, pakomat*, pacin*, izsutij*, izsutit*, "
     "izsutis, venipak*",
     "ro": "livrar*, colet*, ajuns, comand*, curier*, venit, primit, expedi*, posta, sameday, "
-    "cargus, pachet*, fancourier, fan courier, dpd, gls, easybox, locker*, livrator*",
+    "cargus, pachet*, fancourier, fan courier, dpd, gls, easybox, locker*, livrator*, "
+    "tracking*, statusul",
 }
 DELAY_HINTS: dict[str, str] = {
     "en": "weeks, slow, slowly, late, ages, forever, delayed, longer than, month, months, "
@@ -1762,7 +1947,14 @@ DELAY_HINTS: dict[str, str] = {
     "no movement, not moved, hasnt moved, hasn t moved, no update*, not updated, back and forth, "
     "for days, wks, slowest, slower, still nothing, still nothin, nothing yet, keep moving, "
     "keeps moving, kept moving, keep pushing, keeps pushing, kept pushing, its now the, "
-    "it s now the, an age",
+    "it s now the, an age, postpon*, reschedul*, took 6 days, "
+    "took 7 days, took 8 days, took 9 days, took 10 days, took 11 days, took 12 days, "
+    "took 13 days, took 14 days, took 15 days, took 20 days, "
+    "took six days, took seven days, took eight days, took ten days, took twelve days, "
+    "days late, its now monday, its now tuesday, its now wednesday, its now thursday, "
+    "its now friday, its now saturday, its now sunday, it s now monday, it s now tuesday, "
+    "it s now wednesday, it s now thursday, it s now friday, it s now saturday, "
+    "it s now sunday",
     "de": "wochen, langer, lange, gedauert, spat*, langsam*, ewig, wochenlang, monat, monate, "
     "endlich, immer noch, verschoben, erst nach, erst am, erst jetzt, erst heute, erst gestern, "
     "erst ende, erst wochen, tagelang, sollte am, sollte bis, sollte eigentlich am, "
@@ -1781,11 +1973,15 @@ DELAY_HINTS: dict[str, str] = {
     "do danes ni, do danes nic, se danes nisem, do danes nisem, duha ne sluha, se zmeraj, "
     "se zmerom, ne premakne, ne premika, se ne spremeni, ni posodobil*, ne posodablja, nikjer, "
     "prestavil*, prestavlj*, prelozil*, prelozen*, podaljsal*, podaljsan*, podaljsuj*, teden, "
-    "se nic ne zgodi, nic se ne zgodi, se nic ne dogaja, nic se ne dogaja",
+    "se nic ne zgodi, nic se ne zgodi, se nic ne dogaja, nic se ne dogaja, ze minil*, "
+    "minil* ze, zamakn*, "
+    "zamik, zamika, zamiki, se zmer, se kar ni, se nimam, ze mimo",
     "lv": "nedel*, ilgi, ilgak, leni, ilgs, menes*, parak, beidzot, joprojam, gaidisan*, "
     "gaidiju visu, gaidiju un gaidiju, gaidu un gaidu, jau gaidu, vel gaidu, "
     "tikai pec, velak neka, muzib*, muzig*, parcel*, jagaida, jau garam, par velu, gliemez*, "
-    "nepaspej*, iesprud*, ne minas, ne vests, ne zinas, nekadu zinu",
+    "nepaspej*, iesprud*, ne minas, ne vests, ne zinas, nekadu zinu, gaidu jau, parsniegt*, "
+    "sen pagaj*, parliek, parlika, parlikta, parlikts, pec svetkiem, pec ziemassvetkiem, "
+    "pec dzimsanas dienas, pec jubilejas, nekustas, nav atnak*",
     "ro": "saptamani, saptamana, mai mult, lent*, tarziu, luna, luni, prea mult, "
     "in sfarsit, abia, inca, asteptat*, astept, asteptam, amana*, nici acum, nici azi, "
     "nici pana acum, nici pana azi, zile intarziere, nici urma, vesnicie, vesnic, "
@@ -1799,7 +1995,10 @@ DELAY_HINTS: dict[str, str] = {
     "melc, melcul, testoas*, reprogram*, durat peste, durat aproape, durat mai bine de, "
     "durat 6 zile, durat 7 zile, durat 8 zile, durat 9 zile, durat 10 zile, durat 11 zile, "
     "durat 12 zile, durat 14 zile, durat 15 zile, durat 20 de zile, durat zece zile, "
-    "durat o gramada",
+    "durat o gramada, sapt, dupa termen, peste termen, dupa termenul promis, "
+    "dupa termenul estimat, nu pleaca din, nu mai pleaca din, zace, nicio veste, "
+    "nici o veste, nicio stire, sta la vama, stat la vama, blocat* la vama, tinut* la vama, "
+    "retinut* la vama, zace la vama",
 }
 
 # "I ordered a blue jacket and got a red one", "Größe 38 bestellt, bekommen hab ich 42": an
