@@ -18,7 +18,8 @@ TEXTS = [
     "Prece atnāca salauzta, ļoti vīlos.",
     "Coletul a ajuns după trei săptămâni, produsul e ok.",
     "  spaces   everywhere\tand a tab\nand a line  ",
-    "ﬁne ½ Ｔｅｓｔ ™ … “quotes” — dash",
+    # a ligature, a fraction, full-width letters, typographic punctuation: the normalisation map
+    "\ufb01ne \u00bd \uff34\uff45\uff53\uff54 \u2122 \u2026 \u201cquotes\u201d \u2014 dash",
     "😀👍 great!!! <s> not a special token </s>",
     "x",
     "",

@@ -12,14 +12,7 @@ says how many of its items passed before the list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A, written before any list change: 18 of these 64 passed (cases 5 of 50: wrong_item 3/24
 # counting the three counterfeits below, delivery_delay 2/11, product_quality 0/15; controls 13 of
@@ -272,20 +265,10 @@ FRAUD_CASES = FRAUD_CASES_A
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "de", text, rating, topic, ())
+test_main_topic = case_test("de", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), FRAUD_CASES)
-def test_main_topic_of_a_fraud_claim(
-    classifier: Classifier, text: str, rating: int, topic: str
-) -> None:
-    check_case(classifier, "de", text, rating, topic, ("fraud_claim",))
+test_main_topic_of_a_fraud_claim = case_test("de", FRAUD_CASES, reasons=("fraud_claim",))
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "de", text, rating, forbidden)
+test_controls = control_test("de", CONTROLS)

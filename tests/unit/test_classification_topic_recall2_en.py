@@ -14,14 +14,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 32 of these 61 passed (wrong_item 9 of 24, delivery_delay 3
 # of 12, product_quality 7 of 12, controls 13 of 13). Two delay cases passed after batch A's
@@ -310,15 +303,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "en", text, rating, topic, reasons)
+test_main_topic = case_test("en", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "en", text, rating, forbidden)
+test_controls = control_test("en", CONTROLS)

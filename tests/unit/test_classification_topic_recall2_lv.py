@@ -12,14 +12,7 @@ items passed before the list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 23 of these 53 passed (cases 13 of 42: wrong_item 4/22,
 # delivery_delay 7/10, product_quality 2/10; controls 10 of 11). After: all but two xfails.
@@ -190,15 +183,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_main_topic = case_test("lv", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_controls = control_test("lv", CONTROLS)

@@ -11,14 +11,7 @@ list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 35 of these 56 passed (cases 27 of 46: wrong_item 13/24,
 # delivery_delay 8/11, product_quality 6/11; controls 8 of 10); after them 54 pass and the two
@@ -201,20 +194,10 @@ COUNTERFEIT = COUNTERFEIT_A
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "sl", text, rating, topic, ())
+test_main_topic = case_test("sl", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), COUNTERFEIT)
-def test_counterfeit(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "sl", text, rating, topic, reasons)
+test_counterfeit = case_test("sl", COUNTERFEIT)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "sl", text, rating, forbidden)
+test_controls = control_test("sl", CONTROLS)

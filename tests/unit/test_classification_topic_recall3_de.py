@@ -14,18 +14,12 @@ before the list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
+from tests.support.topic_terms import case_test, control_test
 
 ASPECT_OR_RESTORED = (
     "the evaluation sets read size and price as aspects (a positive mention is the topic"
     " too), and bare size/price words were restored after this round for recall"
 )
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 # Batch A, written before any list change: 48 of these 61 passed (cases 42 of 48: size_fit 6/7,
@@ -275,13 +269,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "de", text, rating, topic, ())
+test_main_topic = case_test("de", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "de", text, rating, forbidden)
+test_controls = control_test("de", CONTROLS)

@@ -14,8 +14,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
+from tests.support.topic_terms import case_test, control_test
 
 REASON_RESTORED = (
     "bare size/price words were restored after the round: narrowing them lost most size"
@@ -26,11 +25,6 @@ ASPECT_OR_RESTORED = (
     "the evaluation sets read size and price as aspects (a positive mention is the topic"
     " too), and bare size/price words were restored after this round for recall"
 )
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 # Batch A: before any list change, 44 of these 62 passed (size_fit 7 of 8, price_value 5 of 7,
@@ -310,15 +304,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "en", text, rating, topic, reasons)
+test_main_topic = case_test("en", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "en", text, rating, forbidden)
+test_controls = control_test("en", CONTROLS)

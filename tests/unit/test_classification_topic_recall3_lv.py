@@ -13,8 +13,7 @@ before the list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
+from tests.support.topic_terms import case_test, control_test
 
 REASON_RESTORED = (
     "bare size/price words were restored after the round: narrowing them lost most size"
@@ -25,11 +24,6 @@ ASPECT_OR_RESTORED = (
     "the evaluation sets read size and price as aspects (a positive mention is the topic"
     " too), and bare size/price words were restored after this round for recall"
 )
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 # Batch A: before any list change, 27 of these 67 passed (cases 23 of 54: size_fit 3/8,
@@ -264,29 +258,13 @@ CONTROLS_B = [
 ]
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES_A)
-def test_batch_a_case(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_batch_a_case = case_test("lv", CASES_A)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS_A)
-def test_batch_a_control(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_batch_a_control = control_test("lv", CONTROLS_A)
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES_B)
-def test_batch_b_case(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_batch_b_case = case_test("lv", CASES_B)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS_B)
-def test_batch_b_control(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_batch_b_control = control_test("lv", CONTROLS_B)

@@ -16,8 +16,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
+from tests.support.topic_terms import case_test, control_test
 
 REASON_RESTORED = (
     "bare size/price words were restored after the round: narrowing them lost most size"
@@ -28,11 +27,6 @@ ASPECT_OR_RESTORED = (
     "the evaluation sets read size and price as aspects (a positive mention is the topic"
     " too), and bare size/price words were restored after this round for recall"
 )
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 # Batch A: before any list change, 29 of these 64 passed (cases 25 of 50, controls 4 of 14).
@@ -389,15 +383,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "ro", text, rating, topic, reasons)
+test_main_topic = case_test("ro", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "ro", text, rating, forbidden)
+test_controls = control_test("ro", CONTROLS)

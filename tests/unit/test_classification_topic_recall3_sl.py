@@ -10,8 +10,7 @@ Each batch's comment says how many of its items passed before the list changes i
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
+from tests.support.topic_terms import case_test, control_test
 
 REASON_RESTORED = (
     "bare size/price words were restored after the round: narrowing them lost most size"
@@ -22,11 +21,6 @@ ASPECT_OR_RESTORED = (
     "the evaluation sets read size and price as aspects (a positive mention is the topic"
     " too), and bare size/price words were restored after this round for recall"
 )
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 # Batch A: before any list change, 26 of these 61 passed (cases 22 of 49: size_fit 4/7,
@@ -253,13 +247,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "sl", text, rating, topic, ())
+test_main_topic = case_test("sl", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "sl", text, rating, forbidden)
+test_controls = control_test("sl", CONTROLS)

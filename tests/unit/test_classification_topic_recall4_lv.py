@@ -16,14 +16,7 @@ prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 17 of these 56 passed (cases 7 of 44: product_quality 1/28,
 # delivery_delay 6/16; controls 10 of 12). After: all but four xfails.
@@ -208,29 +201,13 @@ CONTROLS_B = [
 ]
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES_A)
-def test_batch_a_case(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_batch_a_case = case_test("lv", CASES_A)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS_A)
-def test_batch_a_control(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_batch_a_control = control_test("lv", CONTROLS_A)
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES_B)
-def test_batch_b_case(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_batch_b_case = case_test("lv", CASES_B)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS_B)
-def test_batch_b_control(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_batch_b_control = control_test("lv", CONTROLS_B)

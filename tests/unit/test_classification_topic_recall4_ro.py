@@ -15,14 +15,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 22 of these 62 passed (cases 11 of 50, controls 11 of 12).
 CASES_A = [
@@ -311,15 +304,7 @@ CASES = CASES_A + CASES_B + CASES_FIXING
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "ro", text, rating, topic, reasons)
+test_main_topic = case_test("ro", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "ro", text, rating, forbidden)
+test_controls = control_test("ro", CONTROLS)

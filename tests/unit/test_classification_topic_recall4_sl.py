@@ -10,14 +10,7 @@ passed before the list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # "lučka gori" (the lamp is on) reads as fire in lexicons/severity.py, outside this round's lists:
 # the topic is found, the safety reason is the false one.
@@ -203,18 +196,10 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "sl", text, rating, topic, ())
+test_main_topic = case_test("sl", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), SAFETY_CASES_B)
-def test_main_topic_safety(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "sl", text, rating, topic, ("safety",))
+test_main_topic_safety = case_test("sl", SAFETY_CASES_B, reasons=("safety",))
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "sl", text, rating, forbidden)
+test_controls = control_test("sl", CONTROLS)

@@ -7,16 +7,7 @@ topics that must NOT be found. Each batch's comment says how many of its items p
 list changes it prompted.
 """
 
-import pytest
-
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 28 of these 54 passed (cases 21 of 46: delivery_delay 10/17,
 # product_quality 7/17, praise 4/12; controls 7 of 8).
@@ -213,13 +204,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "de", text, rating, topic, ())
+test_main_topic = case_test("de", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "de", text, rating, forbidden)
+test_controls = control_test("de", CONTROLS)

@@ -11,14 +11,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 27 of these 52 passed (delivery_delay 5 of 16, product_quality
 # 10 of 16, praise 5 of 12, controls 7 of 8).
@@ -235,15 +228,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B + CONTROLS_C
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "en", text, rating, topic, reasons)
+test_main_topic = case_test("en", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "en", text, rating, forbidden)
+test_controls = control_test("en", CONTROLS)

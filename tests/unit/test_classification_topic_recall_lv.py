@@ -9,14 +9,7 @@ changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 26 of these 54 passed (cases 16 of 44: delivery_delay 6/16,
 # product_quality 9/16, praise 1/12; controls 10 of 10). After: all but one xfail.
@@ -156,13 +149,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "lv", text, rating, topic, ())
+test_main_topic = case_test("lv", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_controls = control_test("lv", CONTROLS)

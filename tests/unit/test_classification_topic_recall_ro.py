@@ -9,14 +9,7 @@ list changes it prompted.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch A: before any list change, 37 of these 57 passed (cases 30 of 48, controls 7 of 9).
 CASES_A = [
@@ -186,13 +179,7 @@ CASES = CASES_A + CASES_B
 CONTROLS = CONTROLS_A + CONTROLS_B
 
 
-@pytest.mark.parametrize(("text", "rating", "topic"), CASES)
-def test_main_topic(classifier: Classifier, text: str, rating: int, topic: str) -> None:
-    check_case(classifier, "ro", text, rating, topic, ())
+test_main_topic = case_test("ro", CASES, reasons=())
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "ro", text, rating, forbidden)
+test_controls = control_test("ro", CONTROLS)

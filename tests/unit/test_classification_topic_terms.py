@@ -11,13 +11,7 @@ checkout problem; a duration without a delivery word is not a delay). The frozen
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from services.ingest.classification import Classifier, ReviewInput
 
 CASES = [
     # (language, text, topic or None, reason or None, topic that must be absent or None)

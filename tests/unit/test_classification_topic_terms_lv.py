@@ -10,16 +10,7 @@ Written in batches: each batch's comment says how many of its cases passed befor
 changes it prompted, the nearest thing to a held-out figure here.
 """
 
-import pytest
-
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch 1: before any list change, 53 of these 75 passed (cases 46 of 61, controls 7 of 14).
 CASES_1 = [
@@ -218,15 +209,7 @@ CASES = CASES_1 + CASES_2
 CONTROLS = CONTROLS_1 + CONTROLS_2
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic_and_reasons(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "lv", text, rating, topic, reasons)
+test_main_topic_and_reasons = case_test("lv", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "lv", text, rating, forbidden)
+test_controls = control_test("lv", CONTROLS)

@@ -12,14 +12,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch 1: before any list change, 59 of these 73 passed (cases 50 of 61, controls 9 of 12).
 CASES_1 = [
@@ -337,15 +330,7 @@ CASES = CASES_1 + CASES_2 + CASES_3
 CONTROLS = CONTROLS_1 + CONTROLS_2 + CONTROLS_3
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic_and_reasons(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "ro", text, rating, topic, reasons)
+test_main_topic_and_reasons = case_test("ro", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "ro", text, rating, forbidden)
+test_controls = control_test("ro", CONTROLS)

@@ -10,16 +10,7 @@ Written in batches: each batch's comment says how many of its cases passed befor
 changes it prompted, the nearest thing to a held-out figure here.
 """
 
-import pytest
-
-from services.ingest.classification import Classifier, load_classifier
-from tests.support.topic_terms import check_case, check_control
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
+from tests.support.topic_terms import case_test, control_test
 
 # Batch 1: before any list change, 58 of these 75 passed (cases 48 of 61, controls 10 of 14).
 CASES_1 = [
@@ -158,15 +149,7 @@ CASES = CASES_1
 CONTROLS = CONTROLS_1
 
 
-@pytest.mark.parametrize(("text", "rating", "topic", "reasons"), CASES)
-def test_main_topic_and_reasons(
-    classifier: Classifier, text: str, rating: int, topic: str | None, reasons: tuple[str, ...]
-) -> None:
-    check_case(classifier, "sl", text, rating, topic, reasons)
+test_main_topic_and_reasons = case_test("sl", CASES)
 
 
-@pytest.mark.parametrize(("text", "rating", "forbidden"), CONTROLS)
-def test_controls(
-    classifier: Classifier, text: str, rating: int, forbidden: tuple[str, ...]
-) -> None:
-    check_control(classifier, "sl", text, rating, forbidden)
+test_controls = control_test("sl", CONTROLS)
