@@ -170,16 +170,7 @@ CONTROLS_A = [
 # 3 of 4, customs_fees 3 of 3, controls 6 of 6).
 CASES_B = [
     ("Ordered an XL for my husband and it barely goes past his belly button.", 2, "size_fit", ()),
-    pytest.param(
-        "these sandals are a size 5 in name only more like a 3",
-        1,
-        "size_fit",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the complaint is the gap between two numbers; 'a size 5' alone is as often"
-            " 'a size 5 fits perfectly'"
-        ),
-    ),
+    ("these sandals are a size 5 in name only more like a 3", 1, "size_fit", ()),
     ("The sleeves come down past my fingertips, proper gorilla arms.", 2, "size_fit", ()),
     ("Hat is too tight, gives me a headache after ten mins.", 2, "size_fit", ()),
     ("Bra cups gape and the band digs in, the measurements guide is useless.", 2, "size_fit", ()),

@@ -86,15 +86,8 @@ CONTROLS_A = [
     ("customer service never answered my emails", 1, ("delivery_delay", "product_quality")),
     ("Sent me a large instead of a small.", 1, ("product_quality", "delivery_delay")),
     ("far too expensive for a tiny tub", 2, ("product_quality", "delivery_delay")),
-    pytest.param(
-        "Still waiting for my refund after returning it.",
-        1,
-        ("delivery_delay",),
-        marks=pytest.mark.xfail(
-            reason="'still waiting' before the refund word: needs a returns_refunds phrase or a"
-            " rule in topics.py (only a wait AFTER a refund word is read as the money's)"
-        ),
-    ),
+    # passes since 2026.12.14: a wait just before a refund word is the money's
+    ("Still waiting for my refund after returning it.", 1, ("delivery_delay",)),
     ("The website kept crashing at checkout.", 1, ("product_quality", "delivery_delay")),
     ("Charged me customs fees on delivery, wasnt told.", 2, ("product_quality",)),
     ("quick delivery, the dog loves it", 5, ("delivery_delay", "product_quality")),

@@ -16,12 +16,6 @@ from tests.support.topic_terms import case_test, control_test
 # the topic is found, the safety reason is the false one.
 LAMP_ON = "'lučka gori' (the lamp is on) gets the safety reason from the severity fire words"
 
-# A cancellation ("preklicati") is a returns_refunds word, and a waiting phrase within five tokens
-# after a refund word is read as the money's (topics.py, _REFUND_WINDOW).
-CANCEL_IS_REFUND = (
-    "'preklicati' is a refund word and 'ni prišlo' right after it is read as the money's"
-    " (topics.py _REFUND_WINDOW): would need cancellations told apart from refunds"
-)
 # "pred mescem" dates the order, and the ago rule also discounts a delay hint up to two tokens
 # after the duration ("pred mescem pa še zmer"): a smarter rule would stop at "pa".
 AGO_REACH = (
@@ -90,12 +84,8 @@ CASES_A = [
     ("Pošiljka obtičala v depoju v Mariboru, nihče ne ve kdaj bo.", 1, "delivery_delay"),
     ("Datum dostave je minil že pred tednom, nič.", 1, "delivery_delay"),
     ("Kurir je dostavo prestavil že trikrat, vsakič nova izgovora.", 1, "delivery_delay"),
-    pytest.param(
-        "Moral sem preklicati naročilo ker ni in ni prišlo.",
-        1,
-        "delivery_delay",
-        marks=pytest.mark.xfail(reason=CANCEL_IS_REFUND),
-    ),
+    # passes since 2026.12.14: a cancellation is no refund word for the waiting rule
+    ("Moral sem preklicati naročilo ker ni in ni prišlo.", 1, "delivery_delay"),
     pytest.param(
         "narocu sm pred mescem pa se zmer nic",
         1,

@@ -2,18 +2,24 @@
 
 from typing import cast
 
-from services.ingest.classification.lexicons.topics import NEGATABLE_TOPICS
+from services.ingest.classification.lexicons.topics import CANCELLATION_TERMS, NEGATABLE_TOPICS
 from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel, Topic, TopicName
 
 _DELAY_WINDOW = 5
 # "My refund never arrived", "Geld nie angekommen": a waiting phrase right after a refund word
-# is about the money, not the parcel.
+# is about the money, not the parcel; so is one just before it ("still waiting for my refund").
+# A cancellation is no refund word here: "cancelled as it never came" is the parcel's wait.
 _REFUND_WINDOW = 5
+_REFUND_AHEAD = 2
 
 
 def _after_refund(start: int, refunds: list[int]) -> bool:
     return any(0 <= start - end < _REFUND_WINDOW for end in refunds)
+
+
+def _before_refund(end: int, refund_starts: list[int]) -> bool:
+    return any(0 <= start - end <= _REFUND_AHEAD for start in refund_starts)
 
 
 # "vor zwei Wochen": the duration starts at most this many tokens after the "ago" word.
@@ -108,11 +114,17 @@ def detect(
 ) -> tuple[list[Topic], list[str]]:
     found: dict[str, list[str]] = {}
     matches = scan.of("topic")
-    refunds = [m.end for m in matches if m.label == "returns_refunds"]
+    money = [
+        m for m in matches if m.label == "returns_refunds" and m.text not in CANCELLATION_TERMS
+    ]
+    refunds = [m.end for m in money]
+    refund_starts = [m.start for m in money]
     for m in matches:
         if m.negated and m.label in NEGATABLE_TOPICS:
             continue
-        if m.label == "delivery_delay" and _after_refund(m.start, refunds):
+        if m.label == "delivery_delay" and (
+            _after_refund(m.start, refunds) or _before_refund(m.end, refund_starts)
+        ):
             continue
         found.setdefault(m.label, []).append(m.describe())
     if "delivery_delay" not in found:

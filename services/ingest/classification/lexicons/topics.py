@@ -2053,3 +2053,9 @@ LONG_WAITS: dict[str, str] = {
     "lv": "nedel*, menesi, menesis, menesus, menesiem",
     "ro": "saptamani, saptamana, o luna, doua luni, trei luni",
 }
+
+# returns_refunds terms that cancel an order rather than ask for money back: a wait after one
+# is still the parcel's ("cancelled the order as it never arrived"; topics.py).
+CANCELLATION_TERMS = frozenset(
+    {"cancel*", "widerruf*", "storn*", "preklic*", "preklical*", "atcel* pasutijum*", "anula*"}
+)
