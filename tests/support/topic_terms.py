@@ -17,7 +17,8 @@ def topics_and_reasons(
     classifier: Classifier, language: str, text: str, rating: int
 ) -> tuple[set[str], set[str]]:
     result = classifier.classify(ReviewInput(text=text, rating=rating, declared_language=language))
-    return {t.name for t in result.topics}, set(result.severity.reasons) & HIGH_REASONS
+    reasons: set[str] = set(result.severity.reasons)
+    return {t.name for t in result.topics}, reasons & HIGH_REASONS
 
 
 def check_case(
@@ -86,3 +87,15 @@ def control_test(language: str, controls: Sequence[Any]) -> Callable[..., None]:
         check_control(classifier, language, text, rating, forbidden)
 
     return test_control
+
+
+# xfail reasons of the third round's size and price cases (test_classification_topic_recall3_*):
+# its narrowed bare words were restored (docs/classification.md).
+REASON_RESTORED = (
+    "bare size/price words were restored after the round: narrowing them lost most size"
+    " and price complaints on the dev and blind sets"
+)
+ASPECT_OR_RESTORED = (
+    "the evaluation sets read size and price as aspects (a positive mention is the topic"
+    " too), and bare size/price words were restored after this round for recall"
+)

@@ -14,13 +14,7 @@ before the list changes it prompted.
 
 import pytest
 
-from tests.support.topic_terms import case_test, control_test
-
-ASPECT_OR_RESTORED = (
-    "the evaluation sets read size and price as aspects (a positive mention is the topic"
-    " too), and bare size/price words were restored after this round for recall"
-)
-
+from tests.support.topic_terms import ASPECT_OR_RESTORED, case_test, control_test
 
 # Batch A, written before any list change: 48 of these 61 passed (cases 42 of 48: size_fit 6/7,
 # price_value 5/7, damaged_packaging 5/7, returns_refunds 6/7, customer_service 7/7,

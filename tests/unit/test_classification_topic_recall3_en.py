@@ -14,18 +14,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from tests.support.topic_terms import case_test, control_test
-
-REASON_RESTORED = (
-    "bare size/price words were restored after the round: narrowing them lost most size"
-    " and price complaints on the dev and blind sets"
-)
-
-ASPECT_OR_RESTORED = (
-    "the evaluation sets read size and price as aspects (a positive mention is the topic"
-    " too), and bare size/price words were restored after this round for recall"
-)
-
+from tests.support.topic_terms import ASPECT_OR_RESTORED, REASON_RESTORED, case_test, control_test
 
 # Batch A: before any list change, 44 of these 62 passed (size_fit 7 of 8, price_value 5 of 7,
 # damaged_packaging 5 of 7, returns_refunds 6 of 7, customer_service 5 of 7, website_checkout

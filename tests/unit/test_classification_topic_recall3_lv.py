@@ -13,18 +13,7 @@ before the list changes it prompted.
 
 import pytest
 
-from tests.support.topic_terms import case_test, control_test
-
-REASON_RESTORED = (
-    "bare size/price words were restored after the round: narrowing them lost most size"
-    " and price complaints on the dev and blind sets"
-)
-
-ASPECT_OR_RESTORED = (
-    "the evaluation sets read size and price as aspects (a positive mention is the topic"
-    " too), and bare size/price words were restored after this round for recall"
-)
-
+from tests.support.topic_terms import ASPECT_OR_RESTORED, REASON_RESTORED, case_test, control_test
 
 # Batch A: before any list change, 27 of these 67 passed (cases 23 of 54: size_fit 3/8,
 # price_value 5/8, damaged_packaging 3/8, returns_refunds 5/8, customer_service 1/7,

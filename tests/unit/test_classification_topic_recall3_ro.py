@@ -16,18 +16,7 @@ changes it prompted, the nearest thing to a held-out figure here.
 
 import pytest
 
-from tests.support.topic_terms import case_test, control_test
-
-REASON_RESTORED = (
-    "bare size/price words were restored after the round: narrowing them lost most size"
-    " and price complaints on the dev and blind sets"
-)
-
-ASPECT_OR_RESTORED = (
-    "the evaluation sets read size and price as aspects (a positive mention is the topic"
-    " too), and bare size/price words were restored after this round for recall"
-)
-
+from tests.support.topic_terms import ASPECT_OR_RESTORED, REASON_RESTORED, case_test, control_test
 
 # Batch A: before any list change, 29 of these 64 passed (cases 25 of 50, controls 4 of 14).
 CASES_A = [

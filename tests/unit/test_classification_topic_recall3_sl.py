@@ -10,18 +10,7 @@ Each batch's comment says how many of its items passed before the list changes i
 
 import pytest
 
-from tests.support.topic_terms import case_test, control_test
-
-REASON_RESTORED = (
-    "bare size/price words were restored after the round: narrowing them lost most size"
-    " and price complaints on the dev and blind sets"
-)
-
-ASPECT_OR_RESTORED = (
-    "the evaluation sets read size and price as aspects (a positive mention is the topic"
-    " too), and bare size/price words were restored after this round for recall"
-)
-
+from tests.support.topic_terms import ASPECT_OR_RESTORED, REASON_RESTORED, case_test, control_test
 
 # Batch A: before any list change, 26 of these 61 passed (cases 22 of 49: size_fit 4/7,
 # price_value 2/7, damaged_packaging 2/7, returns_refunds 5/7, customer_service 2/7,
