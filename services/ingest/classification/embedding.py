@@ -28,6 +28,8 @@ from services.ingest.classification.sentiment import (
     TextSentiment,
 )
 from services.ingest.classification.text import PreparedText
+from services.ingest.classification.topic_head import HEAD_NAME as TOPIC_HEAD_NAME
+from services.ingest.classification.topic_head import TopicHead
 
 HEAD_NAME = "sentiment-e5-head"
 # de/sl/lv/ro with a listed polarity word: the lists' head and e5 at equal weight. e5 alone
@@ -72,8 +74,9 @@ def reading(text: str) -> str:
 # the head and the encoder to agree. (e5's card asks for "query: " alone; changing it means
 # training the head again and measuring it again.)
 INPUT_PREFIX = "passage: query: "
-# Texts per forward pass: past ~8 the products gain little (62 reviews per CPU-second at 4,
-# 66 at 16) and the padded attention grows with the square of the longest text.
+# Texts per forward pass: larger matrices keep BLAS busier, while a batch's attention grows
+# with the square of its longest text (texts are grouped by length first). The default's
+# throughput is what `python -m bench.classifier --second-pass` records.
 ENCODE_BATCH = 16
 MODEL_FILE = "e5-small-q4.bin"
 _OTHER_LANGUAGE_WEIGHT = 0.8
@@ -159,6 +162,12 @@ class EmbeddingSentimentModel:
                 raise ClassifierUnavailableError(
                     f"{head} is missing: python -m services.ingest.classification.train_embedding"
                 )
+            topic_head = directory / f"{TOPIC_HEAD_NAME}.npz"
+            if not topic_head.exists():
+                raise ClassifierUnavailableError(
+                    f"{topic_head} is missing: "
+                    "python -m services.ingest.classification.train_topics"
+                )
             self._encoder = Encoder(threads)
         except EmbeddingUnavailableError as exc:
             raise ClassifierUnavailableError(str(exc)) from exc
@@ -167,6 +176,7 @@ class EmbeddingSentimentModel:
         with np.load(head) as weights:
             self._w = weights["weights"].astype(np.float64)
             self._b = weights["bias"].astype(np.float64)
+        self._topics = TopicHead(directory)
 
     def predict(self, prepared: PreparedText, scan: Scan, language: str) -> TextSentiment | None:
         return self.predict_many([(prepared, scan, language)])[0]
@@ -217,4 +227,5 @@ class EmbeddingSentimentModel:
             head,
             evidence,
             weight,
+            self._topics.hint(vector),
         )

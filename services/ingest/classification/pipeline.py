@@ -82,7 +82,8 @@ class ReviewClassifier:
             )
 
         level, severity_why = severity.assess(scan, combined)
-        found_topics, topic_why = topics.detect(scan, combined.label, list(level.reasons))
+        hint = text_sentiment.topic_hint if text_sentiment else None
+        found_topics, topic_why = topics.detect(scan, combined.label, list(level.reasons), hint)
         signals, removal, abuse_why = abuse.detect(prepared, scan, review.verified_purchase)
         question, question_why = questions.detect(prepared, scan)
         explanations += severity_why + topic_why + abuse_why + question_why

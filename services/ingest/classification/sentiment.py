@@ -28,6 +28,7 @@ from services.ingest.classification.language import SUPPORTED
 from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel
 from services.ingest.classification.text import PreparedText
+from services.ingest.classification.topics import TopicHint
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 Weights = tuple[float, float, float]
@@ -53,6 +54,8 @@ class TextSentiment:
     evidence: tuple[str, ...]
     # How much the text counts against the stars when both are known.
     weight: float
+    # The second pass's e5 topic head on the same embedding (topics.detect decides its use).
+    topic_hint: TopicHint | None = None
 
 
 def _softmax(z: list[float]) -> list[float]:

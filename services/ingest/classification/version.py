@@ -34,10 +34,13 @@ _FINGERPRINTED = (
     "pipeline.py",
     "embedding.py",
     "e5_encoder.py",
+    "topic_head.py",
     "artifacts/sentiment-linear.npz",
     "artifacts/sentiment-linear.json",
     "artifacts/sentiment-e5-head.npz",
     "artifacts/sentiment-e5-head.json",
+    "artifacts/topic-e5-head.npz",
+    "artifacts/topic-e5-head.json",
     "artifacts/static-e5.npz",
     "artifacts/valence-en.tsv",
 )
