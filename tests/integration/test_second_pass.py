@@ -1,7 +1,8 @@
 """Ingest's second classification pass against a real migrated database: it leases its batch
 instead of locking it, so an edit made while e5 reads a review neither waits nor is
 overwritten; a lease that runs out makes the review claimable again; an unchanged negative
-is stored but not announced twice, a changed reading is announced as final."""
+is stored but not announced twice, a changed reading (or a topic only e5 found) is announced
+as final."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -112,6 +113,20 @@ async def test_a_changed_reading_is_announced_final_and_an_unchanged_one_is_not(
             "SELECT model_version FROM reviews WHERE review_id = 'generic:broken'"
         )
     assert version.startswith("embedding-")
+
+
+async def test_a_topic_only_the_second_pass_found_is_announced(pool) -> None:
+    # No topic list has a word of it; the e5 topic head reads it as a size complaint.
+    text = "The trousers would fit a giant, I am a normal medium."
+    await post(pool, "giant", T0, rating=2, text=text)
+    assert await FIRST.run_once(pool) == 1
+    assert await SECOND.run_once(pool) == 1
+    events = await announced(pool, "generic:giant")
+    assert [e.payload.classification.final for e in events] == [False, True]
+    first, final = (e.payload.classification for e in events)
+    assert first.sentiment == final.sentiment == "negative"
+    assert [t.name for t in first.topics] == []
+    assert [t.name for t in final.topics] == ["size_fit"]
 
 
 async def test_a_lease_that_ran_out_is_claimed_again(pool) -> None:

@@ -61,6 +61,7 @@ def test_the_second_pass_announces_what_consumers_would_act_on() -> None:
         "severity_reasons": ["negative_review"],
         "removal_candidate": False,
         "question": None,
+        "topics": [{"name": "delivery_delay", "confidence": 0.6}],
         "sentiment_confidence": 0.8,
         "final": False,
     }
@@ -70,6 +71,14 @@ def test_the_second_pass_announces_what_consumers_would_act_on() -> None:
     assert worth_announcing(fast, {**fast, "sentiment": "neutral"})
     assert worth_announcing(fast, {**fast, "star_text_mismatch": True})
     assert worth_announcing(fast, {**fast, "severity": "high", "severity_reasons": ["safety"]})
+    # A topic the e5 topic head added: announced; the same topics more or less sure: not.
+    more = [
+        {"name": "delivery_delay", "confidence": 0.6},
+        {"name": "customer_service", "confidence": 0.6},
+    ]
+    assert worth_announcing(fast, {**fast, "topics": more})
+    surer = [{"name": "delivery_delay", "confidence": 0.75}]
+    assert not worth_announcing(fast, {**fast, "topics": surer})
     # What may be answered automatically waits for the final word: always announced.
     positive = {**fast, "sentiment": "positive", "severity": "low", "severity_reasons": []}
     assert worth_announcing(positive, positive)

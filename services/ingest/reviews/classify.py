@@ -76,11 +76,18 @@ SECOND_PASS_LEASE = timedelta(minutes=2)
 _ACTED_ON = ("sentiment", "star_text_mismatch", "severity", "severity_reasons", "removal_candidate")
 
 
+def _topic_names(classification: dict[str, Any]) -> set[str]:
+    return {t["name"] for t in classification.get("topics") or ()}
+
+
 def worth_announcing(first: dict[str, Any] | None, second: dict[str, Any]) -> bool:
     """Whether the second pass announces its classification: when consumers would act on it
     differently, or when it may be answered automatically (a positive review, a question),
     which waits for the final word."""
     if first is None or any(first.get(k) != second.get(k) for k in _ACTED_ON):
+        return True
+    # Topics route alerts and shape drafted replies; the second pass's topic head may add one.
+    if _topic_names(first) != _topic_names(second):
         return True
     return second.get("sentiment") == "positive" or second.get("question") is not None
 
