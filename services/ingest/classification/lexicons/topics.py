@@ -285,7 +285,18 @@ TOPICS: dict[str, dict[str, str]] = {
             nu stiu unde este colet*, nu stiu unde este pachet*, nu stiu unde este comand*,
             nimeni nu stie unde e, nimeni nu stie unde este, nu pleaca de acolo,
             nu mai pleaca de acolo, nu pleaca din depozit, nu pleaca din hub, nu mai pleaca din,
-            nici vorba de colet, nici vorba de comanda, nici vorba de pachet""",
+            nici vorba de colet, nici vorba de comanda, nici vorba de pachet, tot o astept,
+            inca o astept, tot il astept, inca il astept, tot le astept, inca le astept,
+            o astept si acum, il astept si acum, le astept si acum, expediat* dupa 5 zile,
+            expediat* dupa 6 zile, expediat* dupa 7 zile, expediat* dupa 8 zile,
+            expediat* dupa 9 zile, expediat* dupa 10 zile, expediat* dupa 12 zile,
+            expediat* dupa 14 zile, expediat* dupa 15 zile, expediat* dupa 20 de zile,
+            expediat* dupa zece zile, expediat* dupa o saptamana, expediat* dupa doua saptamani,
+            expediat* abia, trimis* abia dupa, nu stiu nimic de ea, nu stiu nimic de el,
+            nu se stie nimic de ea, nu se stie nimic de el, urmeaza sa plece,
+            urmeaza sa fie expediat*, urmeaza sa fie trimis*, nimic de o saptamana,
+            nimic de doua saptamani, nimic de 2 saptamani, nimic de trei saptamani,
+            nimic de 3 saptamani, nimic de o luna, nimic de 10 zile, nimic de zece zile""",
     },
     "damaged_packaging": {
         "en": """damaged, damage, crushed, dented, dent, torn, ripped, smashed, shattered,
@@ -388,7 +399,13 @@ TOPICS: dict[str, dict[str, str]] = {
             prost, ambalat* superficial, ambalat* neglijent, ambalaj* prost, ambalare* proast*,
             ambalaj* necorespunzator, fisura, fisuri, ciobit*, zgariat*, zgarietur*, strivit*,
             cutia era uda, cutie uda, zdrent*, botit*, cutia gaurit*, colet* gaurit*, gaura in
-            cutie, gaura in colet""",
+            cutie, gaura in colet, ajuns in doua bucati, ajuns in trei bucati, ajuns in 2 bucati,
+            ajuns in 3 bucati, venit in doua bucati, venit in trei bucati, venit in 2 bucati,
+            venit in 3 bucati, doar intr o punga, doar intr o folie, doar intr un sac,
+            mustea de apa, musteste de apa, imbibat* de apa, cutia imbibata, cutie imbibata,
+            colet* imbibat*, ambalaj* imbibat*, venit varsat*, ajuns varsat*, sosit varsat*,
+            varsat in colet, varsat in cutie, varsat prin colet, s a varsat in,
+            s au varsat in, s a varsat tot, s au varsat toate""",
     },
     "product_quality": {
         "en": """quality, cheaply made, flimsy, broke after, stopped working, doesn t work,
@@ -800,7 +817,36 @@ TOPICS: dict[str, dict[str, str]] = {
             nu tine caldura, nu pastreaza caldura, aspr* ca, ca smirghel*, descleia*, descleie*,
             poze neclare, imagine neclara, imaginea neclara, imaginea e neclara,
             filmeaza neclar, pixelat*, ca paiele, ca niste paie, roata a sarit, a sarit roata,
-            a sarit o roata, s a rupt roata, a sarit nasturele, a sarit un nasture""",
+            a sarit o roata, s a rupt roata, a sarit nasturele, a sarit un nasture,
+            sfaramicios*, fara pic de aroma, fara pic de gust, se aude doar pe, se aud doar pe,
+            se aude numai pe, se aud numai pe, se tot taie, sunetul se taie, se taie sunetul,
+            semnalul se taie, se taie semnalul, sunetul vine si pleaca, imaginea vine si pleaca,
+            semnalul vine si pleaca, se umfla la apa, se umfla la prima, se umfla de la,
+            s a umflat de la apa, s au umflat de la apa, s a umflat de la umezeala,
+            s au umflat de la umezeala, umflat* de apa,
+            s a slabit, s au slabit, se slabeste, se slabesc, usa atarna, usile atarna,
+            ingalbenit*, se ingalbeneste, pierde controlul, cade din aer, nu tine presiune*,
+            iese abur pe, scapa abur, cafea apoasa, cafeaua apoasa, e apoas*, prea apoas*,
+            ca sarma, ca de sarma, merge doar daca, merge numai daca, functioneaza doar daca,
+            functioneaza numai daca, se ingroasa in, s a ingrosat in, s au ingrosat in,
+            abia incarca,
+            abia se incarca, incarca doar la jumatate, incarca pana la jumatate,
+            doar de aspect, doar de decor, ia frigul, trece frigul prin, trece vantul prin,
+            dezumfl*, nu se aprind, nu se mai aprind, nu aprind, lasa dare peste tot,
+            sar pe geam, sare pe geam, sar pe parbriz, sare pe parbriz, nu toaca, nu mai toaca,
+            toaca prost, nu macina,
+            macina prost, se invarte si atat, se invarte degeaba, se sfarama in cutie,
+            se sfarama in tub, se sfarama la, s a sfaramat, s au sfaramat, s a faramitat,
+            nu prinde pe, laptele s a taiat, era taiata si, da dublu click, face dublu click,
+            dublu click singur, da dublu clic, face dublu clic, dublu clic singur, click singur,
+            clic singur, incarcatorul incarca incet,
+            incarcatorul incarca foarte incet, incarca telefonul incet,
+            incarca telefonul foarte incet, ore sa se incarce, ore sa incarce,
+            ore ca sa se incarce, ore pana se incarca, s a desurubat, s au desurubat,
+            se desurubeaza, nu se imbina, nu se mai imbina, se imbina prost, stirbit*,
+            se stirbeste, rateu*, sacadat, nu se mai retrage, lesa nu se retrage,
+            cablul nu se retrage, nu se retrage lesa, nu se retrage cablul, se indoaie cand,
+            se indoaie la prima, se indoaie ca, se indoaie de la""",
     },
     "wrong_item": {
         "en": """wrong item, wrong product, wrong size, wrong colour, wrong color, wrong model,
@@ -1161,7 +1207,15 @@ TOPICS: dict[str, dict[str, str]] = {
             nu era plin*, in cutie nu era, in cutie nu erau, in colet nu era, in colet nu erau,
             nu era in cutie, nu erau in cutie, nu era in pachet, nu erau in pachet,
             nu avea incarcator*, nu avea instructiuni*, nu avea surub*, nu avea piese,
-            nu avea accesori*, nu avea telecomanda, nu avea cablu*, nu avea capac*""",
+            nu avea accesori*, nu avea telecomanda, nu avea cablu*, nu avea capac*,
+            erau doar 2, erau doar 3, erau doar 4, erau doar 5, erau doar 6, erau doar 8,
+            erau doar 10, erau doar doua, erau doar trei, erau doar patru, erau doar cinci,
+            eu am ales negru, eu am ales neagra, eu am ales alb, eu am ales alba, eu am ales gri,
+            eu am ales albastru, eu am ales albastra, eu am ales rosu, eu am ales rosie,
+            eu am ales verde, eu am ales roz, eu am ales bej, eu am ales maro, eu am ales mov,
+            eu am ales galben, eu am ales galbena, eu alesesem, din alt set, de la alt set,
+            piese de la alt, piese din alt, alt miros decat, miroase altfel decat,
+            decat originalul, nu miroase ca originalul""",
     },
     "size_fit": {
         "en": """sizing, too small, too big, too large, too tight, too loose,
@@ -1298,7 +1352,10 @@ TOPICS: dict[str, dict[str, str]] = {
             dimensiuni* nu corespund*, dimensiuni* gresit*, dimensiuni* diferit*, dimensiuni*
             mai mic*, dimensiuni* mai mar*, dimensiuni* reale, alte dimensiuni, mai mica decat,
             mai mici decat, mai mari decat,
-            marim*, se potriveste, potriv*, croial*, pe talie, ma strange, ma strang""",
+            marim*, se potriveste, potriv*, croial*, pe talie, ma strange, ma strang,
+            dimensiun* aiurea, dimensiun* complet aiurea, dimensiun* total aiurea,
+            dimensiun* mic*, dimensiun* mar*, dimensiun* nu se potriv*, urias pentru,
+            uriasa pentru, uriasi pentru, uriase pentru, scapa din el, scapa din ea""",
     },
     "price_value": {
         "en": """expensive, overpriced, over priced, cheaper, pricey, not worth, isnt worth,
@@ -1405,7 +1462,10 @@ TOPICS: dict[str, dict[str, str]] = {
             pret* de butic, pret* de fite, pret* de aur, pret* astronomic*, pret* nesimtit*,
             pret* obraznic*,
             pret, pretul, preturi, preturile, pretului, ieftin*, merita, merita banii, raport
-            calitate pret""",
+            calitate pret, furt curat, pt banii astia, pt banii aia, pentru banii aia,
+            cu banii astia, cu banii aia, la banii astia, la banii aia,
+            prea mult pentru o bucata, prea mult pentru ce ofera, prea mult pentru ce primesti,
+            prea mult pentru asa ceva, prea mult pentru calitatea""",
     },
     "customs_fees": {
         "en": """customs, duties, import tax*, import fee*, import charge*, vat, tariff*,
@@ -1447,7 +1507,11 @@ TOPICS: dict[str, dict[str, str]] = {
             vamui*, afara ue, afara uniunii europene, vamii, vamile, vamei, taxele de import,
             taxelor de import, taxa la import, taxe la import, tva la import, tva de import,
             taxe la curier, taxa la curier, taxe in plus la curier, taxa in plus la curier,
-            taxe suplimentare la curier, taxe la livrare""",
+            taxe suplimentare la curier, taxe la livrare, taxe pentru ca vine,
+            taxa pentru ca vine, taxe la usa, taxa la usa, vine din elvetia, vine din norvegia,
+            vine din uk, vine din anglia, vine din marea britanie, vine din sua,
+            expediat din uk, expediat din elvetia, trimis din uk, trimis din elvetia,
+            afara europei, extra ue, non ue""",
     },
     "returns_refunds": {
         "en": """return it, returned, returning it, return label, returns, return policy,
@@ -1528,7 +1592,14 @@ TOPICS: dict[str, dict[str, str]] = {
             nu au returnat banii, nu mi au returnat banii, nu mi au dat banii, nu au dat banii,
             banii tot nu, restituir*, restitui*, returnat*, returnez, returneze, banii nu i am,
             nu am vazut banii, nu mi am vazut banii, n am vazut banii, produsul inapoi, coletul
-            inapoi""",
+            inapoi, in service de, sta in service,
+            trimis in service, trimis la service, dus in service, service ul magazinului,
+            service ul lor, in reparatie,
+            reparatie in garantie, contravaloare*, nu am banii, n am banii, nu am inca banii,
+            inca nu am banii, recuperez banii, recupera banii, recuperat banii, inapoi in magazin,
+            vireaza suma, vireaza banii, vira banii, vira suma, virat banii, virat suma,
+            vireze banii, vireze suma, preia produsul, preia produsele, preluat produsul,
+            nu vor sa preia, nu au vrut sa preia, refuza sa preia, refuzat sa preia""",
     },
     "customer_service": {
         "en": """customer service, customer support, customer care, service team,
@@ -1626,7 +1697,15 @@ TOPICS: dict[str, dict[str, str]] = {
             call center,
             obraznic*, neamabil*, operatoar*, consultant*, vorbit urat, vorbesc urat, vorbeste
             urat, niciun feedback, nici un feedback, fara feedback, nici macar un mesaj, nici
-            macar un raspuns, nici macar un email, nici macar un telefon""",
+            macar un raspuns, nici macar un email, nici macar un telefon, scris pe facebook,
+            scris pe messenger, scris pe instagram, scris pe insta, mesaj pe facebook,
+            mesaj pe messenger, mesaje pe facebook, pagina de facebook, zero reactie,
+            nicio reactie din partea, nici o reactie din partea, luat peste picior,
+            ia peste picior, iau peste picior, asistenta clienti, asistenta clientilor,
+            asistenta pentru clienti, departamentul de clienti, serviciul cu clientii,
+            relatia cu clientii, relatiile cu clientii, nici macar scuze, nici macar o scuza,
+            nici scuze, doar tacere, tacere totala, tacere din partea, nu si au cerut scuze,
+            nu mi au cerut scuze, nu au cerut scuze""",
     },
     "website_checkout": {
         "en": """website crash*, website kept, website keeps, website wouldn*, website won*,
@@ -1776,7 +1855,14 @@ TOPICS: dict[str, dict[str, str]] = {
             ori, retras* de doua ori, luat banii de doua ori, creare cont, crearea contului,
             cont de client, contul de client, nu ma pot loga, nu ma pot conecta, logare*,
             autentific*, cod de reducere, codul de reducere, voucher*, cupon*, pagina nu se
-            incarca, pagina de plata, nu se incarca pagina, bug, buguri, bugul, 3d secure""",
+            incarca, pagina de plata, nu se incarca pagina, bug, buguri, bugul, 3d secure,
+            sa ma inregistrez, ma inregistrez, inregistrarea pe site, inregistrarea nu,
+            adresa exista deja, emailul exista deja, contul exista deja, formular* de comanda,
+            formularul nu se trimite, nu se trimite formularul, comanda nu se trimite,
+            nu se trimite comanda, nu pot selecta, nu se poate selecta, nu ma lasa sa aleg,
+            nu ma lasa sa selectez, pagina sare, pagina se reincarca, se reincarca pagina,
+            in asteptarea platii, plata in asteptare, plata nu a fost inregistrata,
+            plata nu s a inregistrat, nu s a inregistrat plata""",
     },
     "praise": {
         "en": """excellent*, amazing*, awesome*, love it, loved it, love this, perfect*, fantastic*,
@@ -1998,7 +2084,13 @@ DELAY_HINTS: dict[str, str] = {
     "durat o gramada, sapt, dupa termen, peste termen, dupa termenul promis, "
     "dupa termenul estimat, nu pleaca din, nu mai pleaca din, zace, nicio veste, "
     "nici o veste, nicio stire, sta la vama, stat la vama, blocat* la vama, tinut* la vama, "
-    "retinut* la vama, zace la vama",
+    "retinut* la vama, zace la vama, nu stiu nimic de, nu se stie nimic de, zi si nimic, "
+    "zile si nimic, zi si tot nimic, zile si tot nimic, pe naiba, pe dracu, nu a mai aparut, "
+    "n a mai aparut, stau acasa degeaba, stat acasa degeaba, stau degeaba acasa, "
+    "stat degeaba acasa, dupa ce am plecat in concediu, dupa ce plecasem in concediu, "
+    "dupa ce am plecat in vacanta, dupa ce plecasem in vacanta, dupa ce cumparasem, "
+    "dupa ce am cumparat deja, deja cumparasem, dupa data promisa, dupa data estimata, "
+    "dupa data anuntata, dupa data comunicata, zile dupa data",
 }
 
 # "I ordered a blue jacket and got a red one", "Größe 38 bestellt, bekommen hab ich 42": an
