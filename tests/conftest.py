@@ -1,5 +1,6 @@
 """Session fixtures: real PostgreSQL, Kafka and SMTP; a fresh database and topic prefix per run."""
 
+import contextlib
 import itertools
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -11,11 +12,36 @@ import pytest
 
 from shared.db.provision import default_db_password, drop_database, provision, roles_from_env
 from shared.settings import ServiceSettings
-from tests.support.infra import Infra, real_infra
+from tests.support.infra import Infra, docker_engine_answers, real_infra
 
 S = TypeVar("S", bound=ServiceSettings)
 
 _counter = itertools.count()
+
+
+_SHARED_INFRA = pytest.StashKey[contextlib.ExitStack]()
+
+
+def _xdist_controller(config: pytest.Config) -> bool:
+    """True in the process that hands tests to pytest-xdist's workers (`-n N`, N > 0)."""
+    workers = getattr(config.option, "numprocesses", None)
+    return bool(workers) and not hasattr(config, "workerinput")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # With workers, the servers start once, here, before any worker asks for them: each
+    # worker's `infra` fixture then finds them running and reuses them (real_infra stops only
+    # what it started itself), and the controller stops them at the end.
+    if _xdist_controller(session.config) and not docker_engine_answers():
+        servers = contextlib.ExitStack()
+        servers.enter_context(real_infra())
+        session.config.stash[_SHARED_INFRA] = servers
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    servers = session.config.stash.get(_SHARED_INFRA, None)
+    if servers is not None:
+        servers.close()
 
 
 @pytest.fixture(scope="session")

@@ -9,8 +9,8 @@ The correlation marker (`e2e-<run>-<flow><step>-<n>`, see `bench.e2e.load`) is l
 the recipients first (survey invitations go to a per-order address), then in the raw message
 (alerts all go to the shop's support address; the review title with the marker is in their
 quoted-printable text): two regex searches, no MIME parsing on the accept path. A message with
-no marker (the notifier's alarms) is kept whole and parsed for its subject when the record is
-dumped, after the step.
+no marker on the accept path (a base64 body, the notifier's alarms) is kept whole and parsed
+on the next `matched` or `dump` command, off the accept path.
 
 Commands on stdin, one per line, each answered with one line on stdout:
 `count` -> `count <messages>` (since the last `clear`); `clear` -> `ok`;
@@ -109,8 +109,11 @@ class Recorder:
         self.parsed = len(self.records)
 
     def matched(self, prefix: str) -> int:
-        """Distinct markers starting with `prefix` among the messages found so far (nothing is
-        parsed here: this runs while emails still arrive)."""
+        """Distinct markers starting with `prefix` among the messages found so far. Messages
+        whose marker the accept path could not see (a base64 body) are parsed here first:
+        without that, the bench's drain loop waited out its whole timeout for emails that had
+        long arrived (90 s per warm-up, 20 s per alert step in quick mode)."""
+        self._parse_new()
         return len({r.marker for r in self.records if r.marker.startswith(prefix)})
 
     def clear(self) -> None:
