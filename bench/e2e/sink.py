@@ -9,9 +9,8 @@ The correlation marker (`e2e-<run>-<flow><step>-<n>`, see `bench.e2e.load`) is l
 the recipients first (survey invitations go to a per-order address), then in the raw message
 (alerts all go to the shop's support address; the review title with the marker is in their
 text, quoted-printable or base64): regex searches and a base64 decode, no MIME parsing on the
-accept path, which must keep up with the load. A message with
-no marker on the accept path (the notifier's alarms) is kept whole and parsed on the next
-`matched` or `dump` command.
+accept path, which must keep up with the load. A message with no marker on the accept path
+(the notifier's alarms) is kept whole and parsed on the next `matched` or `dump` command.
 
 Commands on stdin, one per line, each answered with one line on stdout:
 `count` -> `count <messages>` (since the last `clear`); `clear` -> `ok`;
@@ -33,7 +32,8 @@ from deploy.local.smtp_sink import Command, Sink
 CONTROL = "bench.e2e.sink:commands"
 MARKER = re.compile(r"e2e-[0-9a-f]{6}-[a-z]\d+-\d{6}")
 MARKER_BYTES = re.compile(MARKER.pattern.encode())
-# A base64 body: lines of base64 characters only (76 a line, as Python's email writes them).
+# A base64 body: lines of base64 characters only (76 a line, as Python's email writes them; a
+# last line under 16 characters is left out, and `Recorder.matched` parses what this misses).
 _BASE64_BLOCK = re.compile(rb"(?:^[A-Za-z0-9+/]{16,}={0,2}\r?$\n?)+", re.MULTILINE)
 _MESSAGE_ID = re.compile(rb"^Message-ID:[ \t]*(<[^>\r\n]*>)", re.IGNORECASE | re.MULTILINE)
 
