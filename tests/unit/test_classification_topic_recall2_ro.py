@@ -130,16 +130,8 @@ CASES_B = [
         (),
     ),
     ("e alt brand nu cel pe care l am platit", 1, "wrong_item", ()),
-    pytest.param(
-        "Am platit pentru 1 kg si am primit 500 de grame.",
-        1,
-        "wrong_item",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the contrast rule's ORDERED_WORDS (not this list) lack 'am platit'; 'platit "
-            "pentru' alone is a price complaint"
-        ),
-    ),
+    # passes since release 2026.12.18 made 'am platit' an ordering verb (ORDERED_WORDS)
+    ("Am platit pentru 1 kg si am primit 500 de grame.", 1, "wrong_item", ()),
     ("Tenisi uzati cu talpa murdara, clar purtati de altcineva.", 1, "wrong_item", ()),
     ("Sticla de ulei de motor era pe jumatate goala.", 1, "wrong_item", ()),
     pytest.param(

@@ -117,17 +117,8 @@ CASES_A = [
     ),
     ("Unde e comanda mea?! Au trecut 12 zile lucratoare.", 1, "delivery_delay", ()),
     # wrong_item
-    pytest.param(
-        "Am cerut husa pentru Samsung A54 si a venit una pentru A34.",
-        1,
-        "wrong_item",
-        (),
-        marks=pytest.mark.xfail(
-            reason="passed with 'venit una pentru', dropped for 'mi-a venit una pentru mine si"
-            " una pentru sotie'; 'am cerut' would be an ordering verb (ORDERED_WORDS, outside"
-            " this brief's lists)"
-        ),
-    ),
+    # passes since release 2026.12.18 made 'am cerut' an ordering verb (ORDERED_WORDS)
+    ("Am cerut husa pentru Samsung A54 si a venit una pentru A34.", 1, "wrong_item", ()),
     ("Erau doar 5 pahare in cutie, pe site scrie set de 6.", 2, "wrong_item", ()),
     (
         "Filtrul de ulei nu e compatibil cu masina mea desi pe site zicea ca merge.",
@@ -272,12 +263,7 @@ CONTROLS_A = [
         ("price_value",),
         marks=pytest.mark.xfail(reason=ASPECT_OR_RESTORED),
     ),
-    pytest.param(
-        "Mi-a venit exact ce am comandat, dar e foarte zgomotos.",
-        2,
-        ("wrong_item",),
-        marks=pytest.mark.xfail(reason=SAME_THING_REASON),
-    ),
+    ("Mi-a venit exact ce am comandat, dar e foarte zgomotos.", 2, ("wrong_item",)),
     ("Livrarea a fost ok, dar telefonul se blocheaza.", 2, ("delivery_delay",)),
     ("Nu a trebuit sa platesc nicio taxa, dar produsul s-a stricat.", 2, ("customs_fees",)),
     (
@@ -285,12 +271,7 @@ CONTROLS_A = [
         2,
         ("delivery_delay",),
     ),
-    pytest.param(
-        "Am primit tot ce am comandat, complet, dar calitatea e slaba.",
-        2,
-        ("wrong_item",),
-        marks=pytest.mark.xfail(reason=SAME_THING_REASON),
-    ),
+    ("Am primit tot ce am comandat, complet, dar calitatea e slaba.", 2, ("wrong_item",)),
 ]
 
 # 'voiam' (I wanted), 'platisem' (I had paid for) are ordering verbs for the 'ordered X, got Y'
@@ -366,13 +347,7 @@ CASES_B = [
         marks=pytest.mark.xfail(reason="date arithmetic: 'azi e' is no delay hint by itself"),
     ),
     # wrong_item
-    pytest.param(
-        "Mi-au trimis hrana cu pui si eu voiam cu somon.",
-        1,
-        "wrong_item",
-        (),
-        marks=pytest.mark.xfail(reason=ORDERING_VERB_REASON),
-    ),
+    ("Mi-au trimis hrana cu pui si eu voiam cu somon.", 1, "wrong_item", ()),
     pytest.param(
         "Punga avea 500 g, eu platisem pentru 1 kg.",
         1,

@@ -32,6 +32,10 @@ def topics(classifier: Classifier, language: str, text: str, rating: int = 1) ->
         ("lv", "Nopirku trīs krēslus, atsūtīja divus."),
         ("ro", "Am comandat pantofi negri si am primit maro."),
         ("ro", "Am cumparat marimea M, mi au trimis XL. Dezamagit."),
+        # Romanian ordering verbs of release 2026.12.18: asked for, wanted, had paid for.
+        ("ro", "Am cerut marimea 40 si mi-au trimis 42."),
+        ("ro", "Voiam varianta neagra, a venit cea alba."),
+        ("ro", "Am platit pentru doua bucati si a venit una singura."),
         # What came first, then what was ordered.
         ("en", "They sent me a grey one when I ordered black."),
         ("de", "Geliefert wurde eine rote Jacke, bestellt hatte ich eine blaue."),
@@ -56,6 +60,14 @@ def test_ordered_one_thing_got_another(classifier: Classifier, language: str, te
         ("sl", "Naročil sem stol in ga prejel polomljenega.", 1),
         ("lv", "Pasūtīju krēslu un saņēmu to salauztu.", 1),
         ("ro", "Am comandat acum trei saptamani si nu am primit nimic.", 1),
+        ("ro", "Am platit pentru livrare rapida si a venit dupa doua saptamani.", 1),
+        ("ro", "Am cerut retur si mi-au trimis curierul abia dupa o saptamana.", 1),
+        ("ro", "Voiam sa il fac cadou, dar a venit cu cutia rupta.", 1),
+        ("ro", "Am cerut factura de trei ori si nu am primit nimic.", 1),
+        ("ro", "Platisem deja cand a venit coletul deschis.", 1),
+        ("ro", "Am platit 300 de lei si a venit un produs de calitate proasta.", 1),
+        ("ro", "Voiam doar un raspuns, dar nu a venit niciun email.", 2),
+        ("ro", "Mi-a venit exact ce am comandat, dar se strica des.", 2),
         # The parcel itself came, whichever verb comes first.
         ("en", "Received my order a day after I ordered it, but the lid was cracked.", 2),
         ("de", "Das Paket erhalten, bestellt am Montag, leider ist die Tasse gesprungen.", 2),

@@ -2103,7 +2103,11 @@ ORDERED_WORDS: dict[str, str] = {
     "de": "bestellt, bestellte, bestellten, gekauft, gewahlt, ausgewahlt, ausgesucht",
     "sl": "narocil, narocila, narocili, narocil sem, kupil, kupila, kupili, izbral, izbrala",
     "lv": "pasutiju, pasutijam, pasutija, nopirku, nopirkam, izvelejos, izvelejamies",
-    "ro": "am comandat, comandat, comandasem, am cumparat, am ales",
+    # "voiam" (I wanted), "platisem" (I had paid), "am cerut" (I asked for), "am platit pentru"
+    # (paid for; bare "am platit 300 de lei si a venit ..." is a price): how Romanian complaints
+    # name the order ("mi-au trimis pui si eu voiam somon"); the helpers' round 2 and 5 cases.
+    "ro": "am comandat, comandat, comandasem, am cumparat, am ales, am platit pentru, "
+    "platisem, am cerut, voiam",
 }
 RECEIVED_WORDS: dict[str, str] = {
     # "got" only before what was got: "got bored", "got a refund" are no delivery.
@@ -2120,14 +2124,14 @@ RECEIVED_WORDS: dict[str, str] = {
     "livrat, livrata",
 }
 # The thing received is the thing ordered (or the parcel itself), or nothing came at all. No
-# Romanian pronoun: its
-# clitic "o" ("am primit-o") is also the article ("am primit o geacă roșie").
+# Romanian pronoun: its clitic "o" ("am primit-o") is also the article ("am primit o geacă
+# roșie"); "exact ce" / "tot ce" ("mi-a venit exact ce am comandat") say it instead.
 SAME_THING: dict[str, str] = {
     "en": "it, them, nothing, my order, my parcel, my package, the parcel, the package",
     "de": "es, ihn, nichts, meine bestellung, mein paket, das paket, die bestellung",
     "sl": "ga, jo, ju, jih, nic, nicesar, paket, posiljko, narocilo",
     "lv": "to, tos, vinu, neko, nekas, paku, sutijumu, pasutijumu",
-    "ro": "nimic, coletul, comanda, pachetul",
+    "ro": "nimic, coletul, comanda, pachetul, exact ce, tot ce",
 }
 
 # "Arrived two weeks ago and already broken": a duration that dates an event is no delay. A delay
