@@ -46,23 +46,31 @@ class Result:
     name: str
     path: Path
     data: dict[str, Any]
+    # Every run of this benchmark with the same commit and configuration, oldest first, this
+    # one included: a verdict from the newest alone would hide a repeat that missed.
+    repeats: tuple[dict[str, Any], ...] = ()
+
+
+def _setup(data: dict[str, Any]) -> tuple[Any, str]:
+    commit = (data.get("machine") or {}).get("git_commit")
+    return commit, json.dumps(data.get("config"), sort_keys=True)
 
 
 def latest_results(directory: Path) -> dict[str, Result]:
     """The newest `<name>-<UTC stamp>.json` per benchmark (by the stamp in the file name, which
-    is the run's start time)."""
-    newest: dict[str, tuple[str, Path]] = {}
+    is the run's start time), with the runs that repeated it."""
+    runs: dict[str, list[tuple[str, Path]]] = {}
     for path in directory.glob("*.json"):
         match = results.FILE_NAME.match(path.name)
-        if not match:
-            continue
-        name, stamp = match["name"], match["stamp"]
-        if name not in newest or stamp > newest[name][0]:
-            newest[name] = (stamp, path)
-    return {
-        name: Result(name, path, json.loads(path.read_text()))
-        for name, (_, path) in sorted(newest.items())
-    }
+        if match:
+            runs.setdefault(match["name"], []).append((match["stamp"], path))
+    out: dict[str, Result] = {}
+    for name in sorted(runs):
+        ordered = [json.loads(path.read_text()) for _, path in sorted(runs[name])]
+        newest = ordered[-1]
+        same = tuple(d for d in ordered if _setup(d) == _setup(newest))
+        out[name] = Result(name, max(runs[name])[1], newest, same)
+    return out
 
 
 # -- formatting ---------------------------------------------------------------------------------
@@ -154,7 +162,31 @@ def headline_ingest(data: dict[str, Any]) -> Headline:
     return rows
 
 
-def headline_e2e(data: dict[str, Any]) -> Headline:
+def _alert_p99_at_target(data: dict[str, Any]) -> float | None:
+    for flow in data.get("flows", []):
+        if flow.get("flow") != "alert":
+            continue
+        target = (flow.get("summary") or {}).get("target_rate")
+        for step in flow.get("steps", []):
+            if step.get("rate") == target and step.get("latency_s"):
+                p99: float = step["latency_s"]["p99"]
+                return p99
+    return None
+
+
+def repeated_verdict(verdict_text: str, repeats: tuple[dict[str, Any], ...], limit: float) -> str:
+    """The alert verdict over every run of the same commit and configuration: "met" only when
+    each of them met it."""
+    p99s = [_alert_p99_at_target(d) for d in repeats]
+    if len(p99s) < 2:
+        return verdict_text
+    missed = sum(p is None or p > limit for p in p99s)
+    listed = ", ".join("none" if p is None else fmt(p, 2) for p in p99s)
+    runs = f"{len(p99s)} runs of this commit (p99 {listed} s)"
+    return f"**missed** in {missed} of {runs}" if missed else f"met in all {runs}"
+
+
+def headline_e2e(data: dict[str, Any], repeats: tuple[dict[str, Any], ...] = ()) -> Headline:
     out: Headline = []
     for flow in data.get("flows", []):
         summary = flow.get("summary") or {}
@@ -182,7 +214,11 @@ def headline_e2e(data: dict[str, Any]) -> Headline:
                 f"{flow['flow']}: p99 at {fmt(summary.get('target_rate'), 0)}/s",
                 f"{fmt(p99, 2)} s" if p99 is not None else "not reached",
                 f"≤ {fmt(summary.get('p99_target_s'))} s",
-                verdict(summary.get("target_met") if at_target else False)
+                repeated_verdict(
+                    verdict(summary.get("target_met") if at_target else False),
+                    repeats,
+                    summary.get("p99_target_s") or 1.0,
+                )
                 if flow["flow"] == "alert"
                 else DASH,
             )
@@ -300,7 +336,12 @@ def summary_block(results: dict[str, Result]) -> str:
         before, after = _load(result.data)
         load = f"{before[0]} -> {after[0]}" if before and after else DASH
         first = True
-        for figure, value, target, met in HEADLINES[name](result.data):
+        headline = (
+            headline_e2e(result.data, result.repeats)
+            if name == "e2e"
+            else HEADLINES[name](result.data)
+        )
+        for figure, value, target, met in headline:
             rows.append(
                 [
                     TITLES[name] if first else "",

@@ -166,7 +166,11 @@ def test_generated_blocks_from_the_newest_results_keep_the_prose(tmp_path: Path)
     assert "stale" not in text
     # The newest e2e run, with its verdict against the 1 s target at 100/s.
     assert "`e2e-20261102T100000Z.json`" in text and "e2e-20261101T100000Z" not in text
-    assert "| alert: p99 at 100/s | 3.50 s | ≤ 1.0 s | **missed** |" in text
+    # Both runs are of the same commit and configuration: the verdict covers both.
+    assert (
+        "| alert: p99 at 100/s | 3.50 s | ≤ 1.0 s | **missed** in 1 of 2 runs of this commit"
+        " (p99 0.90, 3.50 s) |"
+    ) in text
     assert "| alert | 100 | 1,000 | 1,000 | 0 | 0.60 | 2.05 | 3.50 | no | 1.0 -> 2.0 |" in text
     assert "| survey | 100 | skipped: 25/s stopped early |" in text
     # Summary rows for benchmarks with and without results; their machine load and commit.
@@ -193,3 +197,27 @@ def test_generated_blocks_from_the_newest_results_keep_the_prose(tmp_path: Path)
     generate(results, doc, tmp_path / "docs" / "benchmarks")
     assert doc.read_text() == text
     assert text.count("<!-- generated:scaling -->") == 1
+
+
+def test_a_met_target_says_so_only_when_every_repeat_met_it(tmp_path: Path) -> None:
+    results = tmp_path / "results"
+    results.mkdir()
+    other_commit = {**_e2e(0.5), "machine": {**_machine(1.5), "git_commit": "0123456789"}}
+    _write(results, "e2e-20261101T100000Z.json", _e2e(1.1))  # same commit: a missed repeat
+    _write(results, "e2e-20261101T110000Z.json", other_commit)  # another commit: not a repeat
+    _write(results, "e2e-20261101T120000Z.json", _e2e(0.8))
+    _write(results, "e2e-20261101T130000Z.json", _e2e(0.4))
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(PROSE)
+    generate(results, doc, tmp_path / "plots")
+    assert (
+        "| alert: p99 at 100/s | 0.40 s | ≤ 1.0 s | **missed** in 1 of 3 runs of this commit"
+        " (p99 1.10, 0.80, 0.40 s) |"
+    ) in doc.read_text()
+
+    (results / "e2e-20261101T100000Z.json").unlink()
+    generate(results, doc, tmp_path / "plots")
+    assert (
+        "| alert: p99 at 100/s | 0.40 s | ≤ 1.0 s | met in all 2 runs of this commit"
+        " (p99 0.80, 0.40 s) |"
+    ) in doc.read_text()
