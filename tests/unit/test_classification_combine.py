@@ -82,6 +82,27 @@ def test_each_head_has_its_own_threshold() -> None:
     assert not combine(text(0.67, 0.24, 0.09), 5).mismatch
 
 
+def test_the_second_pass_keeps_a_mismatch_the_lists_found_alone() -> None:
+    # "Grozna kvaliteta, hlače so se strgale že prvi dan." under 5 stars: the lists are sure
+    # it is a complaint, e5 much less, and their average stays under the e5+lexicon threshold.
+    average = (0.45, 0.2, 0.35)
+    lists_sure = (0.69, 0.2, 0.11)
+    lists_unsure = (0.61, 0.25, 0.14)  # one complaint word: under the lexicon threshold
+    assert average[0] < MISMATCH_P["e5+lexicon"][0]
+    assert lists_unsure[0] < MISMATCH_P["lexicon"][0] <= lists_sure[0]
+
+    def second_pass(lists: tuple[float, float, float] | None) -> TextSentiment:
+        return TextSentiment("negative", 0.45, average, "e5+lexicon", (), 1.0, None, lists)
+
+    flagged = combine(second_pass(lists_sure), 5)
+    assert flagged.mismatch and flagged.label == "negative"
+    assert "0.69" in flagged.explanation
+    assert not combine(second_pass(lists_unsure), 5).mismatch
+    assert not combine(second_pass(None), 5).mismatch
+    # the same lists' reading under 1 star is no contradiction
+    assert not combine(second_pass(lists_sure), 1).mismatch
+
+
 def test_consistent_stars_and_text_are_no_mismatch() -> None:
     assert not combine(text(0.9, 0.05, 0.05), 1).mismatch
     assert not combine(text(0.02, 0.08, 0.9), 5).mismatch

@@ -16,10 +16,12 @@ same review with rating None, over the 56 with an opinion, the four plain facts 
 praise under 1 star counted right when the text alone reads positive):
 - embedding: 46/60 with stars, 40/56 text alone before; 48/60 and 42/56 after.
 - fast: 47/60 with stars, 40/56 text alone before; 51/60 and 47/56 after.
-The 12 embedding misses left are xfail (non-strict) below: plain facts without stars that e5
-reads as praise or complaint, angry texts under 4-5 stars whose averaged P(negative) stays
-under the e5+lexicon mismatch threshold, irony under 4-5 stars or none, and one colloquial
-"nothing special".
+- release 2026.12.20 (the second pass keeps a mismatch the lists find alone, combine.py):
+  embedding 51/60 with stars; three of its four angry texts under 4-5 stars now pass.
+The 9 embedding misses left are xfail (non-strict) below: plain facts without stars that e5
+reads as praise or complaint, an angry text under 4 stars with one listed complaint word whose
+averaged P(negative) stays under the e5+lexicon mismatch threshold, irony under 4-5 stars or
+none, and one colloquial "nothing special".
 """
 
 import pytest
@@ -33,10 +35,9 @@ XFAIL_FACT = (
     "complaint (0.47 positive / 0.58 negative); the lists have no neutral class to add to"
 )
 XFAIL_ANGRY_HIGH_STARS = (
-    "angry text under 4-5 stars: the e5+lexicon average stays below its 0.65 mismatch "
-    "threshold, so the stars win; the lexicon head tops out near P(negative) 0.69 with two or "
-    "three complaint words and e5 gives these texts only 0.14-0.57, so more list words cannot "
-    "lift the average over the threshold"
+    "angry text under 4 stars: the lists find one complaint word (P(negative) under the lexicon "
+    "threshold) and e5 reads it as mild, so the e5+lexicon average stays under its mismatch "
+    "threshold and the stars win"
 )
 XFAIL_IRONY = (
     "irony under 4-5 stars or none: the praise words (bliskovit*, odlic*, krasn*, hvala, top, "
@@ -154,12 +155,7 @@ NEGATIVE = [
 # An angry text under 4-5 stars is negative; praise under 1 star is negative too (the text
 # alone reads positive).
 MISMATCH = [
-    pytest.param(
-        "Grozna kvaliteta, hlače so se strgale že prvi dan. Tu ne kupim nikoli več.",
-        5,
-        "negative",
-        marks=pytest.mark.xfail(reason=XFAIL_ANGRY_HIGH_STARS, strict=False),
-    ),
+    ("Grozna kvaliteta, hlače so se strgale že prvi dan. Tu ne kupim nikoli več.", 5, "negative"),
     pytest.param(
         "Monitor je prišel s počenim zaslonom, prodajalec pa se dela, da ni nič narobe. Sramota!",
         4,
@@ -167,18 +163,8 @@ MISMATCH = [
         marks=pytest.mark.xfail(reason=XFAIL_ANGRY_HIGH_STARS, strict=False),
     ),
     ("Sploh ne priporočam, mizica je iz kartona in se je zvila.", 5, "negative"),
-    pytest.param(
-        "Ogabno, sok je bil pokvarjen in kisel, vse sem moral zliti stran.",
-        5,
-        "negative",
-        marks=pytest.mark.xfail(reason=XFAIL_ANGRY_HIGH_STARS, strict=False),
-    ),
-    pytest.param(
-        "prevaranti, paketa ni in denarja tudi ne",
-        5,
-        "negative",
-        marks=pytest.mark.xfail(reason=XFAIL_ANGRY_HIGH_STARS, strict=False),
-    ),
+    ("Ogabno, sok je bil pokvarjen in kisel, vse sem moral zliti stran.", 5, "negative"),
+    ("prevaranti, paketa ni in denarja tudi ne", 5, "negative"),
     ("Odlična majica, zelo mehka in lepo se prilega.", 1, "negative"),
     ("Super hiter prevzem in prijazna prodajalka, hvala!", 1, "negative"),
     ("Zelo zadovoljna z blazino, končno spet dobro spim.", 1, "negative"),

@@ -102,6 +102,15 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
     mismatch = (rating >= 4 and p_negative >= tau_negative) or (
         rating <= 2 and p_positive >= tau_positive
     )
+    if not mismatch and text.lists_probabilities is not None:
+        # The lists alone flag it (as on the fast pass): e5 reads short inflected complaints
+        # weakly, and its average must not take back a flag the lists raised.
+        lists_negative, _, lists_positive = text.lists_probabilities
+        tau_negative, tau_positive = MISMATCH_P["lexicon"]
+        p_negative, p_positive = max(p_negative, lists_negative), max(p_positive, lists_positive)
+        mismatch = (rating >= 4 and p_negative >= tau_negative) or (
+            rating <= 2 and p_positive >= tau_positive
+        )
     if mismatch:
         text_label: SentimentLabel = "negative" if rating >= 4 else "positive"
         text_p = p_negative if rating >= 4 else p_positive

@@ -228,4 +228,5 @@ class EmbeddingSentimentModel:
             evidence,
             weight,
             self._topics.hint(vector),
+            listed.probabilities if head == "e5+lexicon" and listed is not None else None,
         )

@@ -56,6 +56,9 @@ class TextSentiment:
     weight: float
     # The second pass's e5 topic head on the same embedding (topics.detect decides its use).
     topic_hint: TopicHint | None = None
+    # `e5+lexicon`: the lists' own probabilities before the average. A star/text mismatch the
+    # lists find alone (the fast pass's flag) stands on the second pass too (combine.py).
+    lists_probabilities: tuple[float, float, float] | None = None
 
 
 def _softmax(z: list[float]) -> list[float]:
