@@ -33,16 +33,8 @@ CASES_A = [
     ("300 lei pe o bucata de plastic?? nu se poate asa ceva", 1, "price_value", ()),
     ("Am gasit exact acelasi produs pe emag la jumate de pret.", 2, "price_value", ()),
     ("Nu valoreaza nici pe departe banii ceruti.", 1, "price_value", ()),
-    pytest.param(
-        "Pretu e umflat, la concurenta e cu 100 de lei mai putin.",
-        2,
-        "price_value",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the topic is found, but 'umflat*' (swollen) is a health_injury word in "
-            "lexicons/severity.py, outside this brief's lists"
-        ),
-    ),
+    # passes since release 2026.12.21 (lexicons/severity.py OTHER_MEANINGS)
+    ("Pretu e umflat, la concurenta e cu 100 de lei mai putin.", 2, "price_value", ()),
     (
         "Costuri ascunse: la final mi-au adaugat taxa de procesare si transport de 30 lei.",
         1,
@@ -64,16 +56,8 @@ CASES_A = [
         "damaged_packaging",
         (),
     ),
-    pytest.param(
-        "pachetul era ud leoarca si cartile umflate de apa",
-        1,
-        "damaged_packaging",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the topic is found, but 'umflat*' (swollen) is a health_injury word in "
-            "lexicons/severity.py, outside this brief's lists"
-        ),
-    ),
+    # passes since release 2026.12.21 (lexicons/severity.py OTHER_MEANINGS)
+    ("pachetul era ud leoarca si cartile umflate de apa", 1, "damaged_packaging", ()),
     (
         "Au pus farfuriile direct in cutie fara nimic, bineinteles ca s-au facut tandari.",
         1,

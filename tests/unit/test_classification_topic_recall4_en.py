@@ -111,16 +111,8 @@ CASES_B = [
     ("fleece lining started shedding everywhere after one wash", 2, "product_quality", ()),
     ("Smart plug drops off the wifi every few hours.", 2, "product_quality", ()),
     ("wireless charger gets so hot you cant touch it and barely charges", 1, "product_quality", ()),
-    pytest.param(
-        "the rug colour bled onto my wooden floor",
-        1,
-        "product_quality",
-        (),
-        marks=pytest.mark.xfail(
-            reason="product_quality is found, but 'bled' gives health_injury (severity list,"
-            " not this round's)"
-        ),
-    ),
+    # passes since release 2026.12.21 (lexicons/severity.py OTHER_MEANINGS)
+    ("the rug colour bled onto my wooden floor", 1, "product_quality", ()),
     ("Plant pot cracked in the first frost.", 2, "product_quality", ()),
     pytest.param(
         "bag strap ripped off the first day i used it",

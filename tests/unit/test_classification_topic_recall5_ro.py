@@ -199,16 +199,8 @@ CASES_A = [
         (),
     ),
     # price_value
-    pytest.param(
-        "Furt curat, 90 de lei un borcan de miere de 250g.",
-        1,
-        "price_value",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the topic is found, but 'furt' (theft) is a fraud_claim word in"
-            " lexicons/severity.py, outside this brief's lists"
-        ),
-    ),
+    # passes since release 2026.12.21 (lexicons/severity.py OTHER_MEANINGS)
+    ("Furt curat, 90 de lei un borcan de miere de 250g.", 1, "price_value", ()),
     ("Pt banii astia iti iei unul de firma.", 2, "price_value", ()),
     ("Scump ca dracu si prost.", 1, "price_value", ()),
     # website_checkout

@@ -29,6 +29,7 @@ def _all_terms() -> list[Term]:
     terms += _by_language("payment_channel", "payment_channel", severity.PAYMENT_CHANNEL)
     terms += _by_language("reversal", "reversal", severity.REVERSAL)
     terms += _by_language("taste_word", "taste_word", severity.TASTE_WORDS)
+    terms += _by_language("other_meaning", "other_meaning", severity.OTHER_MEANINGS)
     terms += TermIndex.from_lists("topic", topics.TOPICS)
     terms += _by_language("delivery_word", "delivery_word", topics.DELIVERY_WORDS)
     terms += _by_language("delay_hint", "delay_hint", topics.DELAY_HINTS)

@@ -29,6 +29,12 @@ def _only_a_taste(match: Match, scan: Scan) -> bool:
     return any(0 <= match.start - t.end <= _TASTE_REACH for t in scan.of("taste_word"))
 
 
+def _another_meaning(match: Match, scan: Scan) -> bool:
+    """The severity word sits inside a phrase where it means something else ("the colour bled",
+    "preț umflat"): lexicons/severity.py OTHER_MEANINGS."""
+    return any(o.start <= match.start and match.end <= o.end for o in scan.of("other_meaning"))
+
+
 def _chargeback_by_proximity(scan: Scan) -> str | None:
     for channel in scan.of("payment_channel"):
         for reversal in scan.of("reversal"):
@@ -40,7 +46,7 @@ def _chargeback_by_proximity(scan: Scan) -> str | None:
 def assess(scan: Scan, sentiment: Combined) -> tuple[Severity, list[str]]:
     found: dict[SeverityReason, list[str]] = {}
     for m in scan.of("severity"):
-        if not m.negated and not _only_a_taste(m, scan):
+        if not m.negated and not _only_a_taste(m, scan) and not _another_meaning(m, scan):
             found.setdefault(cast(SeverityReason, m.label), []).append(m.describe())
     explanations: list[str] = []
     confidence_of: dict[str, float] = {
