@@ -26,6 +26,7 @@ def reasons(classifier: Classifier, language: str, text: str) -> list[str]:
         ("ro", "Pretul e umflat, la concurenta e cu 100 de lei mai putin."),
         ("ro", "Cartile au venit umflate de apa, coletul era ud."),
         ("ro", "Furt curat, 90 de lei un borcan mic de miere."),
+        ("ro", "O teapa la pretul asta, il gasesti la jumatate in alta parte."),
         ("sl", "Spletna stran se je zrušila pri plačilu, naročilo pa oddano dvakrat."),
     ],
 )

@@ -392,16 +392,8 @@ CASES_B = [
     ("Bocancii sunt cu o masura sub ce scrie pe ei.", 2, "size_fit", ()),
     ("Hamul e urias pentru un caine de 10 kg, iese din el.", 2, "size_fit", ()),
     # price_value
-    pytest.param(
-        "E o tepuiala la pretul asta, il gasesti pe Temu cu 20 de lei.",
-        1,
-        "price_value",
-        (),
-        marks=pytest.mark.xfail(
-            reason="the topic is found, but 'tepuiala' (rip-off) is a fraud_claim word in"
-            " lexicons/severity.py, outside this brief's lists"
-        ),
-    ),
+    # passes since release 2026.12.22 (lexicons/severity.py OTHER_MEANINGS)
+    ("E o tepuiala la pretul asta, il gasesti pe Temu cu 20 de lei.", 1, "price_value", ()),
     ("Prea mult pentru o bucata de plastic.", 1, "price_value", ()),
     # website_checkout
     (

@@ -104,7 +104,8 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
     )
     if not mismatch and text.lists_probabilities is not None:
         # The lists alone flag it (as on the fast pass): e5 reads short inflected complaints
-        # weakly, and its average must not take back a flag the lists raised.
+        # weakly, and its average must not take back a flag the lists raised. Without a flag,
+        # the lists' larger P(negative) still counts as doubt below (more caution, never less).
         lists_negative, _, lists_positive = text.lists_probabilities
         tau_negative, tau_positive = MISMATCH_P["lexicon"]
         p_negative, p_positive = max(p_negative, lists_negative), max(p_positive, lists_positive)

@@ -314,15 +314,15 @@ TASTE_WORDS: dict[str, str] = {
 }
 
 # A severity word inside one of these phrases names something else: a colour that "bled", a
-# price that is "inflated" ("preț umflat") or "daylight robbery" ("furt curat"), books swollen by
-# water, a website that "collapsed" ("stran se je zrušila"). Found by scanning every multi-word
-# topic term for severity words inside it (severity.py, `_another_meaning`); counterfeits
-# ("produs fals") and shards ("in shards") stay severe.
+# price that is "inflated" ("preț umflat") or "daylight robbery" ("furt curat", "țeapă la prețul
+# ăsta"), books swollen by water, a website that "collapsed" ("stran se je zrušila"). Found by
+# scanning every multi-word topic term for severity words inside it (severity.py,
+# `_another_meaning`); counterfeits ("produs fals") and shards ("in shards") stay severe.
 OTHER_MEANINGS: dict[str, str] = {
     "en": "colour bled, color bled, dye bled, bled onto, bled into, bleeds onto, colour bleeds, "
     "color bleeds, colour bleeding, color bleeding, dye bleeding",
     "sl": "stran se je zrusil*, spletna stran se je zrusil*, aplikacija se je zrusil*",
     "ro": "pret* umflat*, pret* e umflat*, pret* este umflat*, umflat* de apa, "
     "s a umflat de la apa, s au umflat de la apa, s a umflat de la umezeala, "
-    "s au umflat de la umezeala, furt curat",
+    "s au umflat de la umezeala, furt curat, teapa la pret*, tepuiala la pret*",
 }
