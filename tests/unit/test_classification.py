@@ -13,11 +13,6 @@ from services.ingest.classification import (
 )
 
 
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
-
-
 def classify(
     classifier: Classifier,
     text: str | None,

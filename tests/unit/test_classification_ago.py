@@ -3,12 +3,7 @@
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
+from services.ingest.classification import Classifier, ReviewInput
 
 
 def topics(classifier: Classifier, language: str, text: str, rating: int) -> set[str]:

@@ -4,12 +4,7 @@ and a date in the past is no wait. And a phone sold as the product is no phone c
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
+from services.ingest.classification import Classifier, ReviewInput
 
 
 def topics(classifier: Classifier, language: str, text: str, rating: int = 1) -> set[str]:

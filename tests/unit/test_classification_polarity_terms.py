@@ -16,14 +16,9 @@ from typing import Any
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification import Classifier, ReviewInput
 from services.ingest.classification.scan import Scanner
 from services.ingest.classification.text import prepare
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,7 @@ meaning stay severe. Cases written for the rule, not taken from the evaluation s
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
+from services.ingest.classification import Classifier, ReviewInput
 
 
 def reasons(classifier: Classifier, language: str, text: str) -> list[str]:

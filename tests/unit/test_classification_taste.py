@@ -4,12 +4,7 @@ way still does."""
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
+from services.ingest.classification import Classifier, ReviewInput
 
 
 def reasons(classifier: Classifier, language: str, text: str) -> set[str]:

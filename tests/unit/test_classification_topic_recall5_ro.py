@@ -227,12 +227,8 @@ CASES_A = [
     ),
 ]
 
-# The 'ordered X, got Y' rule (services/ingest/classification/topics.py) reads 'exact ce am
-# comandat' as a contrast: 'exact ce' / 'tot ce' would be SAME_THING words, outside this brief.
-SAME_THING_REASON = (
-    "'got exactly what I ordered' reads as 'ordered X, got Y': it needs 'exact ce' / 'tot ce'"
-    " in SAME_THING (lexicons/topics.py), outside this brief's lists"
-)
+# The 'ordered X, got Y' rule (services/ingest/classification/topics.py) read 'exact ce am
+# comandat' as a contrast until release 2026.12.18 made 'exact ce' / 'tot ce' SAME_THING words.
 
 CONTROLS_A = [
     ("A ajuns in 3 zile, merge bine.", 4, ("delivery_delay",)),
@@ -267,10 +263,10 @@ CONTROLS_A = [
 ]
 
 # 'voiam' (I wanted), 'platisem' (I had paid for) are ordering verbs for the 'ordered X, got Y'
-# rule; alone, as list terms, they would also catch 'I only wanted an answer'.
+# rule (ORDERED_WORDS); as bare topic terms they would also catch 'I only wanted an answer'.
 ORDERING_VERB_REASON = (
-    "needs 'voiam' / 'platisem' among ORDERED_WORDS (lexicons/topics.py), outside this brief's"
-    " lists; as bare topic terms they would catch unrelated wishes"
+    "'platisem' is an ordering verb since release 2026.12.18 (ORDERED_WORDS), but 'avea' (held)"
+    " is no receiving verb, so the 'ordered X, got Y' rule has no pair"
 )
 
 # Batch B: written after batch A's list changes, other phrasings and products; before the list

@@ -5,12 +5,7 @@ from the frozen evaluation sets."""
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier
-
-
-@pytest.fixture(scope="module")
-def classifier() -> Classifier:
-    return load_classifier()
+from services.ingest.classification import Classifier, ReviewInput
 
 
 def topics(classifier: Classifier, language: str, text: str, rating: int = 1) -> set[str]:
