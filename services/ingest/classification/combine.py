@@ -59,6 +59,13 @@ DOUBT_CONFIDENCE_CAP = 0.75
 _ORDER: dict[SentimentLabel, int] = {"negative": 0, "neutral": 1, "positive": 2}
 
 
+def _contradicts(rating: int, p_negative: float, p_positive: float, head: str) -> bool:
+    tau_negative, tau_positive = MISMATCH_P.get(head, MISMATCH_P_DEFAULT)
+    return (rating >= 4 and p_negative >= tau_negative) or (
+        rating <= 2 and p_positive >= tau_positive
+    )
+
+
 def _stars(rating: int) -> str:
     return "1 star" if rating == 1 else f"{rating} stars"
 
@@ -98,20 +105,14 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
     p_negative, _, p_positive = text.probabilities
     # The raw probabilities, not scaled by text.weight: scaled, the n-gram head (weight 0.5)
     # could never flag, and it is the head that reads texts the term lists miss.
-    tau_negative, tau_positive = MISMATCH_P.get(text.head, MISMATCH_P_DEFAULT)
-    mismatch = (rating >= 4 and p_negative >= tau_negative) or (
-        rating <= 2 and p_positive >= tau_positive
-    )
+    mismatch = _contradicts(rating, p_negative, p_positive, text.head)
     if not mismatch and text.lists_probabilities is not None:
         # The lists alone flag it (as on the fast pass): e5 reads short inflected complaints
         # weakly, and its average must not take back a flag the lists raised. Without a flag,
         # the lists' larger P(negative) still counts as doubt below (more caution, never less).
         lists_negative, _, lists_positive = text.lists_probabilities
-        tau_negative, tau_positive = MISMATCH_P["lexicon"]
+        mismatch = _contradicts(rating, lists_negative, lists_positive, "lexicon")
         p_negative, p_positive = max(p_negative, lists_negative), max(p_positive, lists_positive)
-        mismatch = (rating >= 4 and p_negative >= tau_negative) or (
-            rating <= 2 and p_positive >= tau_positive
-        )
     if mismatch:
         text_label: SentimentLabel = "negative" if rating >= 4 else "positive"
         text_p = p_negative if rating >= 4 else p_positive
