@@ -11,6 +11,7 @@ import pytest
 
 from bench import results, runner, tables
 from bench.infra import Step, run_steps
+from bench.ingest.targets import clean_environ
 from bench.report import render
 
 
@@ -88,3 +89,16 @@ async def test_cleanup_goes_on_after_a_failing_step() -> None:
     assert done == ["database", "sink"]
     assert notes == ["topics: FAILED RuntimeError('broker gone')", "database: database x dropped"]
     assert logged == ["cleanup: topics failed: RuntimeError('broker gone')"]
+
+
+def test_a_service_setting_in_the_callers_shell_does_not_reach_a_measured_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # docs/benchmarks.md: settings go through --env, where the result records them.
+    monkeypatch.setenv("INGEST_SECOND_PASS_CLASSIFIER", "")
+    monkeypatch.setenv("NOTIFIER_DELIVERY_BATCH", "5")
+    monkeypatch.setenv("BENCH_UNRELATED", "kept")
+    env = clean_environ()
+    assert "INGEST_SECOND_PASS_CLASSIFIER" not in env
+    assert "NOTIFIER_DELIVERY_BATCH" not in env
+    assert env["BENCH_UNRELATED"] == "kept"
