@@ -113,6 +113,17 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
         lists_negative, _, lists_positive = text.lists_probabilities
         mismatch = _contradicts(rating, lists_negative, lists_positive, "lexicon")
         p_negative, p_positive = max(p_negative, lists_negative), max(p_positive, lists_positive)
+    if not mismatch and text.terse_verdict is not None:
+        # A terse text's one-sided list words against the stars: "Alles bestens" under 1 star.
+        mismatch = (rating >= 4 and text.terse_verdict == "negative") or (
+            rating <= 2 and text.terse_verdict == "positive"
+        )
+        if mismatch and text.lists_probabilities is not None:
+            lists_negative, _, lists_positive = text.lists_probabilities
+            p_negative, p_positive = (
+                max(p_negative, lists_negative),
+                max(p_positive, lists_positive),
+            )
     if mismatch:
         text_label: SentimentLabel = "negative" if rating >= 4 else "positive"
         text_p = p_negative if rating >= 4 else p_positive

@@ -308,6 +308,33 @@ def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenRevie
     return reviews
 
 
+@dataclass(frozen=True, slots=True)
+class TerseReview:
+    id: str
+    language: str
+    text: str
+    rating: int
+    # What the text says, whatever the stars.
+    text_sentiment: SentimentLabel
+
+
+def terse_reviews(name: str) -> list[TerseReview]:
+    """`terse-<name>.jsonl`: reviews of a few words under stars that agree or clearly contradict
+    (tests/fixtures/classification/README.md)."""
+    reviews = []
+    path = FIXTURES / f"terse-{name}.jsonl"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("//"):
+            continue
+        item = json.loads(line)
+        reviews.append(
+            TerseReview(
+                item["id"], item["language"], item["text"], item["rating"], item["sentiment"]
+            )
+        )
+    return reviews
+
+
 # Word frequencies (Speer et al.; code Apache-2.0, frequency data CC BY-SA 4.0). Only the word
 # lists are read (to choose which words the static embedding knows); wordfreq is never imported.
 WORDFREQ = Wheel(

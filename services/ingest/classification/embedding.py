@@ -229,4 +229,5 @@ class EmbeddingSentimentModel:
             weight,
             self._topics.hint(vector),
             listed.probabilities if head == "e5+lexicon" and listed is not None else None,
+            listed.terse_verdict if head == "e5+lexicon" and listed is not None else None,
         )

@@ -31,10 +31,12 @@ from services.ingest.classification.datasets import (
     Example,
     HandWrittenReview,
     RatedText,
+    TerseReview,
     amazon_external,
     drug_reviews,
     hand_written,
     rotten_tomatoes,
+    terse_reviews,
 )
 from services.ingest.classification.metrics import classification_report, multilabel_report
 from services.ingest.classification.schemas import TopicName
@@ -51,6 +53,7 @@ SEVERITY_REASONS = (
     "fraud_claim",
     "chargeback_threat",
 )
+TERSE_SETS = ("a", "b")
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
 # The figures --check guards: (section, key path).
 CHECKED = (
@@ -67,10 +70,17 @@ CHECKED = (
     ("mismatch", "false_flag_rate"),
     ("mismatch", "auto_answerable_rate"),
     ("frozen.sentiment", "macro_f1"),
+    *((f"terse.{name}", key) for name in TERSE_SETS for key in ("recall", "false_flag_rate")),
     *((f"frozen.by_language.{lang}", key) for lang in LANGUAGES for key in FROZEN_KEYS),
 )
 # Figures where a rise is the regression.
-LOWER_IS_BETTER = frozenset({"mismatch.false_flag_rate", "mismatch.auto_answerable_rate"})
+LOWER_IS_BETTER = frozenset(
+    {
+        "mismatch.false_flag_rate",
+        "mismatch.auto_answerable_rate",
+        *(f"terse.{name}.false_flag_rate" for name in TERSE_SETS),
+    }
+)
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
 CLEAR_TEXT = 1.5
 # services/responder/replies/policy.py CONFIDENCE_FLOOR: a positive label at or above it may be
@@ -106,6 +116,38 @@ def _text_only(
     report["final_label"] = {"accuracy": final["accuracy"], "macro_f1": final["macro_f1"]}
     report["reviews_per_s"] = round(len(examples) / took, 1) if took else None
     return report
+
+
+def _stars_label(rating: int) -> str:
+    return "negative" if rating <= 2 else "neutral" if rating == 3 else "positive"
+
+
+def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]:
+    """Reviews of a few words in de, sl, lv and ro under 1-2 or 4-5 stars: the flag must fire
+    where the text says the opposite of the stars and stay off where they agree."""
+    rated = [r for r in reviews if r.rating != 3]
+    results = classifier.classify_many(
+        [ReviewInput(text=r.text, rating=r.rating, declared_language=r.language) for r in rated]
+    )
+    contradicting = [
+        c.star_text_mismatch
+        for r, c in zip(rated, results, strict=True)
+        if r.text_sentiment not in ("neutral", _stars_label(r.rating))
+    ]
+    consistent = [
+        c.star_text_mismatch
+        for r, c in zip(rated, results, strict=True)
+        if r.text_sentiment == _stars_label(r.rating)
+    ]
+    return {
+        "n": len(rated),
+        "contradicting": len(contradicting),
+        "flagged": sum(contradicting),
+        "recall": round(sum(contradicting) / len(contradicting), 4) if contradicting else 0.0,
+        "consistent": len(consistent),
+        "false_flags": sum(consistent),
+        "false_flag_rate": round(sum(consistent) / len(consistent), 4) if consistent else 0.0,
+    }
 
 
 def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
@@ -272,6 +314,7 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     )
     report["mismatch"] = _mismatch(classifier, amazon)
     report["frozen"] = _frozen(classifier, hand_written("frozen-*.jsonl"))
+    report["terse"] = {name: _terse(classifier, terse_reviews(name)) for name in TERSE_SETS}
     return report
 
 
@@ -367,6 +410,12 @@ def summary(report: dict[str, Any]) -> str:
         f"{m['negative_text_high_stars']} clearly negative texts under 4-5 stars still "
         "answerable automatically",
     ]
+    for name, t in report["terse"].items():
+        lines.append(
+            f"terse set {name} (de, sl, lv, ro): {t['flagged']} of {t['contradicting']} "
+            f"contradicting stars flagged (recall {t['recall']:.3f}); {t['false_flags']} of "
+            f"{t['consistent']} agreeing flagged (false-flag rate {t['false_flag_rate']:.3f})"
+        )
     for title, key in (
         ("dev", "hand_written"),
         ("blind", "hand_written_blind"),

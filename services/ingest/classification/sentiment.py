@@ -27,7 +27,7 @@ from services.ingest.classification.features import (
 from services.ingest.classification.language import SUPPORTED
 from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel
-from services.ingest.classification.text import PreparedText
+from services.ingest.classification.text import SENTENCE_END, PreparedText
 from services.ingest.classification.topics import TopicHint
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
@@ -59,6 +59,28 @@ class TextSentiment:
     # `e5+lexicon`: the lists' own probabilities before the average. A star/text mismatch the
     # lists find alone (the fast pass's flag) stands on the second pass too (combine.py).
     lists_probabilities: tuple[float, float, float] | None = None
+    # A terse text (<= TERSE_MAX_WORDS words) whose list words all point one way: that way.
+    # Such a text says nothing else, so one word is its whole verdict (combine.py flags it
+    # against contradicting stars); in a longer text one word is weak evidence.
+    terse_verdict: SentimentLabel | None = None
+
+
+# "Alles bestens" under 1 star, "Teile fehlen" under 5: the shortest reviews carry one list word.
+TERSE_MAX_WORDS = 6
+
+
+def terse_verdict(prepared: PreparedText, counts: dict[str, float]) -> SentimentLabel | None:
+    words = sum(1 for t in prepared.tokens if t != SENTENCE_END)
+    if not words or words > TERSE_MAX_WORDS:
+        return None
+    # "nicht schlecht" leans positive, "nicht gut" negative (features.lexicon_vector).
+    positive = counts["pos"] + counts["emoji_pos"] + counts["neg_negated"]
+    negative = counts["neg"] + counts["emoji_neg"] + counts["pos_negated"]
+    if positive and not negative:
+        return "positive"
+    if negative and not positive:
+        return "negative"
+    return None
 
 
 def _softmax(z: list[float]) -> list[float]:
@@ -198,4 +220,7 @@ class LinearSentimentModel:
                 weight *= _OTHER_LANGUAGE_DAMPING
         confidence = probs[cls] * weight
         p = (probs[0], probs[1], probs[2])
-        return TextSentiment(CLASSES[cls], round(confidence, 3), p, head, evidence, weight)
+        verdict = terse_verdict(prepared, counts) if head == "lexicon" else None
+        return TextSentiment(
+            CLASSES[cls], round(confidence, 3), p, head, evidence, weight, terse_verdict=verdict
+        )
