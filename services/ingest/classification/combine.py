@@ -115,15 +115,10 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
         p_negative, p_positive = max(p_negative, lists_negative), max(p_positive, lists_positive)
     if not mismatch and text.terse_verdict is not None:
         # A terse text's one-sided list words against the stars: "Alles bestens" under 1 star.
+        # The lists' probabilities (e5+lexicon) are already in p_negative/p_positive, above.
         mismatch = (rating >= 4 and text.terse_verdict == "negative") or (
             rating <= 2 and text.terse_verdict == "positive"
         )
-        if mismatch and text.lists_probabilities is not None:
-            lists_negative, _, lists_positive = text.lists_probabilities
-            p_negative, p_positive = (
-                max(p_negative, lists_negative),
-                max(p_positive, lists_positive),
-            )
     if mismatch:
         text_label: SentimentLabel = "negative" if rating >= 4 else "positive"
         text_p = p_negative if rating >= 4 else p_positive

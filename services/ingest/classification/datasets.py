@@ -275,15 +275,21 @@ class HandWrittenReview:
     main_topic: str | None = None
 
 
+def _fixture_items(path: Path) -> list[dict[str, Any]]:
+    """One JSON object a line; blank lines and `//` comments skipped."""
+    return [
+        json.loads(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("//")
+    ]
+
+
 def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenReview]:
     """The development set (multilingual-*, used while writing the term lists) by default;
     "blind-*.jsonl" is the set written afterwards and never used to tune anything."""
     reviews = []
     for path in sorted(FIXTURES.glob(pattern)):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip() or line.startswith("//"):
-                continue
-            item = json.loads(line)
+        for item in _fixture_items(path):
             reviews.append(
                 HandWrittenReview(
                     id=item["id"],
@@ -321,18 +327,10 @@ class TerseReview:
 def terse_reviews(name: str) -> list[TerseReview]:
     """`terse-<name>.jsonl`: reviews of a few words under stars that agree or clearly contradict
     (tests/fixtures/classification/README.md)."""
-    reviews = []
-    path = FIXTURES / f"terse-{name}.jsonl"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("//"):
-            continue
-        item = json.loads(line)
-        reviews.append(
-            TerseReview(
-                item["id"], item["language"], item["text"], item["rating"], item["sentiment"]
-            )
-        )
-    return reviews
+    return [
+        TerseReview(item["id"], item["language"], item["text"], item["rating"], item["sentiment"])
+        for item in _fixture_items(FIXTURES / f"terse-{name}.jsonl")
+    ]
 
 
 # Word frequencies (Speer et al.; code Apache-2.0, frequency data CC BY-SA 4.0). Only the word

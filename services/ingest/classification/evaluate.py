@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from services.ingest.classification import Classifier, ReviewInput, load_classifier
+from services.ingest.classification.combine import stars_label
 from services.ingest.classification.datasets import (
     DataUnavailableError,
     Example,
@@ -118,10 +119,6 @@ def _text_only(
     return report
 
 
-def _stars_label(rating: int) -> str:
-    return "negative" if rating <= 2 else "neutral" if rating == 3 else "positive"
-
-
 def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]:
     """Reviews of a few words in de, sl, lv and ro under 1-2 or 4-5 stars: the flag must fire
     where the text says the opposite of the stars and stay off where they agree."""
@@ -132,12 +129,12 @@ def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]
     contradicting = [
         c.star_text_mismatch
         for r, c in zip(rated, results, strict=True)
-        if r.text_sentiment not in ("neutral", _stars_label(r.rating))
+        if r.text_sentiment not in ("neutral", stars_label(r.rating))
     ]
     consistent = [
         c.star_text_mismatch
         for r, c in zip(rated, results, strict=True)
-        if r.text_sentiment == _stars_label(r.rating)
+        if r.text_sentiment == stars_label(r.rating)
     ]
     return {
         "n": len(rated),
