@@ -27,6 +27,10 @@ UNDETERMINED = "und"
 # Below this many letters lingua is close to guessing; the declared language wins.
 _MIN_LETTERS = 4
 _SHORT_TEXT_LETTERS = 30
+# Under _SHORT_TEXT_LETTERS, lingua (trigrams) must be at least this sure of another language to
+# overrule the declared one: it reads "Recomand!" as English and "Priporocam" as Italian, but
+# "Great product" as English at 0.93.
+_SHORT_TEXT_OVERRULE = 0.8
 # A language at least this likely is treated as present in mixed-language text.
 SECONDARY_THRESHOLD = 0.15
 # Function words decide alone when the winner has this many, this share of all the review's
@@ -132,6 +136,19 @@ class LanguageIdentifier:
         ranked = sorted(((s / total, c) for c, s in scores.items()), reverse=True)
         confidence, code = ranked[0]
         present = tuple(c for p, c in ranked if p >= SECONDARY_THRESHOLD)
+        if (
+            hint in scores
+            and code != hint
+            and letters < _SHORT_TEXT_LETTERS
+            and confidence < _SHORT_TEXT_OVERRULE
+        ):
+            others = tuple(c for c in present if c != hint)
+            return LanguageGuess(
+                hint,
+                0.5,
+                (hint, *others),
+                f"language {hint}: declared, text too short to overrule ({code} {confidence:.2f})",
+            )
         explanation = f"language {code} ({confidence:.2f})"
         if hint and hint != code:
             explanation += f", declared {hint}"
