@@ -54,7 +54,7 @@ SEVERITY_REASONS = (
     "fraud_claim",
     "chargeback_threat",
 )
-TERSE_SETS = ("a", "b")
+TERSE_SETS = ("a", "b", "c")
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
 # The figures --check guards: (section, key path).
 CHECKED = (

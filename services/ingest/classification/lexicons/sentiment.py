@@ -1,6 +1,10 @@
 """Polarity words, negators and emoji. The lexicon model (`sentiment.py`) turns their counts into
 language-independent features, so weights learned on English data apply to every language that
-has a list here."""
+has a list here.
+
+A " . " inside a phrase stands for the comma or full stop between its words: text.prepare turns
+both into a sentence-end token, which no phrase crosses otherwise ("genau das . was ich
+gesucht*": German, Slovenian and Latvian put a comma before "what I was looking for")."""
 
 POLARITY: dict[str, dict[str, str]] = {
     "positive": {
@@ -51,7 +55,10 @@ POLARITY: dict[str, dict[str, str]] = {
             nicht nur super, nicht nur hochwertig*, nicht nur toll*, nichts zu bemangeln,
             nichts zu bemaengeln, entgegenkommend*, am selben tag, am gleichen tag, geduldig*,
             positiv uberrascht, positiv ueberrascht, erstklassig*, geholfen, wertig*, loben,
-            wie versprochen, halt was es verspricht, haelt was es verspricht""",
+            wie versprochen, halt was es verspricht, haelt was es verspricht,
+            unschlagbar*, phanomenal*, phaenomenal*, lecker*, genau das was ich gesucht*,
+            genau das . was ich gesucht*, genau was ich gesucht*, genau das was ich gebraucht*,
+            genau das . was ich gebraucht*, genau was ich gebraucht*, genau das richtige""",
         "sl": """dober, dobra, dobro, dobri, dobre, dobrega, odlic*, super, zadovolj*, priporoc*,
             hitr*, lep, lepa, lepo, lepi, lepe, hvala, popoln, popolna, popolno, popolni, popolne,
             popolnega, vrhun*, perfekt*, top, navdusen*, pohval*, krasn*, cudovit*, prijazn*,
@@ -84,7 +91,13 @@ POLARITY: dict[str, dict[str, str]] = {
             nisem pricakoval* tako kakovost*, nisem pricakoval* tako hitr*, vse urejeno,
             hitro urejeno, ne vem zakaj slab*, ne razumem slabih, ne razumem negativnih,
             nisem razocaran*, izvrstn*, lusten, lustn*, usluzn*, mehak, mehk*, dobr,
-            nimam se kaj pritoz*, nimam se kej pritoz*, ni se kaj pritoz*, pred rokom""",
+            nimam se kaj pritoz*, nimam se kej pritoz*, ni se kaj pritoz*, pred rokom,
+            fenomenal*, okusn*, genialn*, enostavna montaza, enostavno sestavljanje,
+            enostavna za uporabo, enostaven za uporabo, enostavno za uporabo,
+            tocno to kar sem iskal*, tocno to . kar sem iskal*, tocno to kar sem potreboval*,
+            tocno to . kar sem potreboval*, tocno tisto kar sem iskal*,
+            tocno tisto . kar sem iskal*, tocno tisto kar sem potreboval*,
+            tocno tisto . kar sem potreboval*""",
         "lv": """labs, laba, labi, labu, labas, labais, labak*, izcil*, lielisk*, super*, apmierin*,
             iesaku, iesakam, iesaka, iesaki, iesakot, atri, atra, atrs, atrak*, paldies, patik*,
             perfekt*, brinisk*, skaist*, kvalitativ*, ieteic*, prieks, priecig*, top, teicam*,
@@ -104,7 +117,11 @@ POLARITY: dict[str, dict[str, str]] = {
             ne tikai atr*, ne tikai lab*, ne tikai skaist*, ne tikai kvalitativ*, ne tikai lielisk*,
             ne tikai super, nav ko parmest, nav ko piebilst, pretimnakos*, neburz*,
             labakaja kartiba, vislabakaja kartiba, taja pasa diena, zinos*, pacietig*, nevainojam*,
-            pirmklasig*, palidzej*, ir ta verts, ta verts, ka solits, rupig*""",
+            pirmklasig*, palidzej*, ir ta verts, ta verts, ka solits, rupig*,
+            fenomenal*, tiesi tas ko mekleju, tiesi tas . ko mekleju, tiesi to ko mekleju,
+            tiesi to . ko mekleju, tiesi tas kas vajadzej*, tiesi tas . kas vajadzej*,
+            tiesi tas kas man vajadzej*, tiesi tas . kas man vajadzej*, tiesi to kas vajadzej*,
+            tiesi to . kas vajadzej*""",
         "ro": """bun, buna, bune, buni, excelent*, super, minunat*, perfect*, multumit*, multumesc,
             recomand*, rapid*, frumos, frumoas*, frumosi, incantat*, grozav*, impecabil*, top,
             placut*, fantastic*, extraordinar*, superb*, ireprosabil*, calitativ*, mersi,
@@ -132,7 +149,10 @@ POLARITY: dict[str, dict[str, str]] = {
             nu doar super, nu numai super, nu doar livrare* rapid*, nu numai livrare* rapid*,
             nu doar produs* bun*, nu numai produs* bun*, nu am ce reprosa, n am ce reprosa,
             saritor*, in aceeasi zi, fericit*, bine lucrat*, sta bine, competent*, rabdator*,
-            a cazut la fix, prima clasa, m au ajutat, au ajutat, merita""",
+            a cazut la fix, prima clasa, m au ajutat, au ajutat, merita,
+            genial, geniala, geniale, geniali, fenomenal*, exact ce cautam, exact ce imi trebuia,
+            exact ce mi trebuia, exact ce aveam nevoie, exact ce voiam, exact ce mi am dorit,
+            exact ce imi doream""",
     },
     "negative": {
         "en": """bad, terrible*, awful*, horrib*, poor*, worst, disappoint*, broken, broke, damag*,
@@ -200,7 +220,13 @@ POLARITY: dict[str, dict[str, str]] = {
             schon geoffnet, schon geoeffnet, abgefallen, unvollstandig*, unvollstaendig*,
             durchsichtig, zu dunn, zu duenn, nass, durchnasst*, durchnaesst*, flackert*, kratzt,
             fusselt*, null reaktion, halt nicht, haelt nicht, umtausch kostet*, ruckversand kostet*,
-            rueckversand kostet*, rucksendung kostet*, ruecksendung kostet*""",
+            rueckversand kostet*, rucksendung kostet*, ruecksendung kostet*,
+            gebrochen, abgebrochen, zerbrochen, billiges plastik, billig plastik, billigplastik,
+            ging nichts mehr, ging nix mehr, geht nix mehr, andere farbe geschickt,
+            andere farbe geliefert, andere farbe bekommen, andere farbe erhalten,
+            andere grosse geschickt, andere grosse geliefert, andere grosse bekommen,
+            andere groesse geschickt, andere groesse geliefert, anderes modell geschickt,
+            anderes modell geliefert""",
         "sl": """slab*, grozn*, katastrof*, razocar*, zanic, pokvar*, polomlj*, zlomlj*,
             poskodovan*, napacn*, zamud*, zamuj*, pocasn*, nezadovolj*, nikoli vec, jezen, jezna,
             bedn*, beda, nesramn*, smeti, ogabn*, obupn*, problem*, ne deluje, ne dela, ni prispel*,
@@ -238,7 +264,11 @@ POLARITY: dict[str, dict[str, str]] = {
             nesprejemljiv*, taka taka, tako tako, pricakoval* sem malo vec, pricakoval* malo vec,
             nezanesljiv*, nevljudn*, zulil*, z zamikom, nic pretresljivega, izguba casa,
             izguba denarja, izpuscaj*, hitro opraska*, opekl*, opekel, plesniv*, plesen,
-            premocil*, vdrt*, brez veze, po roku uporabnosti, se je zvil*, nikdar vec, paketa ni""",
+            premocil*, vdrt*, brez veze, po roku uporabnosti, se je zvil*, nikdar vec, paketa ni,
+            nedela, nehal* delat*, ni vec delal*, pocil*, poceni plastik*, niso vrnili,
+            se niso vrnili, ni bil vrnjen, ni bila vrnjena, ni vrnjen*, poslali drugo barvo,
+            poslali drugo velikost, poslali drug model, dobil drugo barvo, dobila drugo barvo,
+            dobil drugo velikost, dobila drugo velikost, prejel drugo barvo, prejela drugo barvo""",
         "lv": """slikt*, briesmig*, saplis*, salauz*, bojat*, vilsan*, vilies, vilusies,
             neapmierin*, neiesak*, nepatik*, nestrada*, kavej*, lens, lena, leni, lenak*,
             nekvalitativ*, krapniek*, krapniec*, sudzib*, problem*, kluda, kludu, kludas, nepareiz*,
@@ -262,7 +292,10 @@ POLARITY: dict[str, dict[str, str]] = {
             izladejas, pavisam cita, pavisam citada, pilnigi cita, pilnigi citada,
             netika nemts vera, vaino*, naudu divreiz, prece lietota, lietota prece, bija lietota,
             bija atverta, ne vests, nav ne vests, viltojum*, nokrit*, nepilnig*, parak plans,
-            parak plana, slapj*, koz, pukoj*, jamaksa pasam, vieta atnaca""",
+            parak plana, slapj*, koz, pukoj*, jamaksa pasam, vieta atnaca,
+            brakis, braka, brakim, braki, leta plastmasa, letas plastmasas, parstaj* stradat,
+            neatgrieza, neatgriez, neatgriezta, neatgriezts, neatgriezti, nav atgriezt*,
+            atsutija cit*, atnaca cita krasa, atnaca cits izmers""",
         "ro": """prost, proasta, proaste, prosti, groaznic*, oribil*, dezamag*, stricat*, spart*,
             deteriorat*, defect*, intarzi*, lent, lenta, gresit*, nemultumit*, teapa, jalnic*,
             rusine, rusinos*, inacceptabil*, problema*, probleme, nu functioneaza, nu merge,
@@ -300,7 +333,12 @@ POLARITY: dict[str, dict[str, str]] = {
             strivit*, liniste totala, mereu ocupat, nu se inchide, calitate medie, complet diferit*,
             total diferit*, nu a fost aplicat*, da vina pe, banii de doua ori, produsul folosit,
             produs folosit, era folosit, era deschis, nicaieri, contrafacer*, fals, a cazut,
-            cazut dupa, incomplet*, prea subtire, totul ud, ud, uda, ude""",
+            cazut dupa, incomplet*, prea subtire, totul ud, ud, uda, ude,
+            plastic ieftin, rebut, rebuturi, nu i am primit inapoi, banii nu i am primit,
+            nu am primit banii, venit alta culoare, venit alta marime, trimis alta culoare,
+            trimis alta marime, primit alta culoare, primit alta marime, venit alt model,
+            trimis alt model, primit alt model, venit alt produs, trimis alt produs,
+            primit alt produs""",
     },
 }
 
