@@ -115,3 +115,44 @@ def test_a_negated_complaint_under_five_stars_is_not(
     classifier: Classifier, text: str, language: str, rating: int
 ) -> None:
     assert not mismatch(classifier, text, language, rating)
+
+
+# A long wait told with a waiting verb or a delivery word is a terse review's whole complaint
+# (release 2026.12.27, sentiment.terse_verdict); before, none of these was flagged under 5 stars.
+WAITS = [
+    ("Drei Wochen auf das Paket gewartet", "de"),
+    ("Lieferung dauerte zwei Monate", "de"),
+    ("Na paket sem čakala dva tedna", "sl"),
+    ("Dostava je trajala en mesec", "sl"),
+    ("Gaidījām divas nedēļas", "lv"),
+    ("Piegāde ilga mēnesi", "lv"),
+    ("Am asteptat doua luni", "ro"),
+    ("Coletul a venit dupa trei saptamani", "ro"),
+]
+# Weeks of use, a short wait, a negated wait or a wait with praise say nothing against 5 stars.
+WAIT_CONTROLS = [
+    ("Seit drei Wochen im Einsatz", "de"),
+    ("Nach zwei Monaten wie neu", "de"),
+    ("Čakala sem samo dva dni", "sl"),
+    ("Uporabljam ga že dva meseca", "sl"),
+    ("Gaidīju nedēļu, paldies", "lv"),
+    ("Nu am asteptat nici o saptamana", "ro"),
+    ("Am asteptat o saptamana, merita", "ro"),
+]
+
+
+@pytest.mark.parametrize(("text", "language"), WAITS)
+def test_a_long_wait_under_five_stars_is_flagged(
+    classifier: Classifier, embedding_classifier: Classifier, text: str, language: str
+) -> None:
+    assert mismatch(classifier, text, language, 5)
+    assert mismatch(embedding_classifier, text, language, 5)
+    assert not mismatch(classifier, text, language, 1)
+
+
+@pytest.mark.parametrize(("text", "language"), WAIT_CONTROLS)
+def test_use_a_short_or_negated_wait_is_not(
+    classifier: Classifier, embedding_classifier: Classifier, text: str, language: str
+) -> None:
+    assert not mismatch(classifier, text, language, 5)
+    assert not mismatch(embedding_classifier, text, language, 5)

@@ -105,7 +105,12 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
     p_negative, _, p_positive = text.probabilities
     # The raw probabilities, not scaled by text.weight: scaled, the n-gram head (weight 0.5)
     # could never flag, and it is the head that reads texts the term lists miss.
-    mismatch = _contradicts(rating, p_negative, p_positive, text.head)
+    # A terse text whose one verdict agrees with the stars is not flagged by a head that reads
+    # its few words the other way ("Gaidījām divas nedēļas" under 1 star: positive to the
+    # static embedding).
+    mismatch = text.terse_verdict != from_stars and _contradicts(
+        rating, p_negative, p_positive, text.head
+    )
     if not mismatch and text.lists_probabilities is not None:
         # The lists alone flag it (as on the fast pass): e5 reads short inflected complaints
         # weakly, and its average must not take back a flag the lists raised. Without a flag,

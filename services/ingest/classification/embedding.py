@@ -229,5 +229,6 @@ class EmbeddingSentimentModel:
             weight,
             self._topics.hint(vector),
             listed.probabilities if head == "e5+lexicon" and listed is not None else None,
-            listed.terse_verdict if head == "e5+lexicon" and listed is not None else None,
+            # Without list words only a long wait gives one (sentiment.terse_verdict).
+            listed.terse_verdict if listed is not None else None,
         )

@@ -69,7 +69,9 @@ class TextSentiment:
 TERSE_MAX_WORDS = 6
 
 
-def terse_verdict(prepared: PreparedText, counts: dict[str, float]) -> SentimentLabel | None:
+def terse_verdict(
+    prepared: PreparedText, counts: dict[str, float], scan: Scan
+) -> SentimentLabel | None:
     words = sum(1 for t in prepared.tokens if t != SENTENCE_END)
     if not words or words > TERSE_MAX_WORDS:
         return None
@@ -80,7 +82,17 @@ def terse_verdict(prepared: PreparedText, counts: dict[str, float]) -> Sentiment
         return "positive"
     if negative and not positive:
         return "negative"
+    if not positive and _waited_long(scan):
+        return "negative"
     return None
+
+
+def _waited_long(scan: Scan) -> bool:
+    """A long wait told with a waiting verb or a delivery word ("Gaidīju 3 nedēļas", "Lieferung
+    hat 3 Wochen gedauert"): in a review of a few words, that is the complaint."""
+    if not any(not m.negated for m in scan.of("long_wait")):
+        return False
+    return any(not m.negated for m in scan.of("waiting")) or bool(scan.of("delivery_word"))
 
 
 def _softmax(z: list[float]) -> list[float]:
@@ -220,7 +232,7 @@ class LinearSentimentModel:
                 weight *= _OTHER_LANGUAGE_DAMPING
         confidence = probs[cls] * weight
         p = (probs[0], probs[1], probs[2])
-        verdict = terse_verdict(prepared, counts) if head == "lexicon" else None
+        verdict = terse_verdict(prepared, counts, scan) if head != "en" else None
         return TextSentiment(
             CLASSES[cls], round(confidence, 3), p, head, evidence, weight, terse_verdict=verdict
         )

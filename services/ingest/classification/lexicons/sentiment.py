@@ -373,6 +373,17 @@ NEGATORS: dict[str, str] = {
     "ro": "nu, fara, niciun, nicio, nimic, lipsa, lipsesc, lipseste",
 }
 
+# Waiting verbs: with a long wait (lexicons/topics.py LONG_WAITS) they make a terse review's
+# whole verdict ("Čakal sem 3 tedne", waited three weeks; sentiment.terse_verdict). Elsewhere a
+# wait is a topic, not a sentiment word ("waited two weeks, but worth it").
+WAITING: dict[str, str] = {
+    "en": "waited, waiting, wait",
+    "de": "gewartet, warte, warten, wartete, warteten",
+    "sl": "cakal, cakala, cakali, cakale, cakam, cakamo, cakanje",
+    "lv": "gaidiju, gaidijam, gaidija, gaidu, gaidam, jagaida",
+    "ro": "asteptat, astept, asteptam, asteapta, asteptare",
+}
+
 # Emoji carry sentiment in every language; an emoji-only review still says something.
 POSITIVE_EMOJI = frozenset("😍🥰😊🙂😀😃😄😁👍💯🌟👌🙏🎉😻💕💖💗💓❤♥💚💙💛🤩☺😇👏🔥✨🥳😎💪⭐")
 NEGATIVE_EMOJI = frozenset("😡🤬😠👎💩😤😞😢😭🙁☹😒🤮😣😩😫😖😕🤢😑🙄💔😬")
