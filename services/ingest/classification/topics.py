@@ -4,7 +4,11 @@ sure guess of the e5 topic head (topic_head.py) on a negative review."""
 from dataclasses import dataclass
 from typing import cast
 
-from services.ingest.classification.lexicons.topics import CANCELLATION_TERMS, NEGATABLE_TOPICS
+from services.ingest.classification.lexicons.topics import (
+    CANCELLATION_TERMS,
+    NEGATABLE_TOPICS,
+    TRACKING_MENTIONS,
+)
 from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel, Topic, TopicName
 
@@ -152,7 +156,9 @@ def detect(
         if m.negated and m.label in NEGATABLE_TOPICS:
             continue
         if m.label == "delivery_delay" and (
-            _after_refund(m.start, refunds) or _before_refund(m.end, refund_starts)
+            _after_refund(m.start, refunds)
+            or _before_refund(m.end, refund_starts)
+            or (sentiment == "positive" and m.text in TRACKING_MENTIONS)
         ):
             continue
         found.setdefault(m.label, []).append(m.describe())

@@ -2222,6 +2222,13 @@ LONG_WAITS: dict[str, str] = {
     "ro": "saptamani, saptamana, o luna, doua luni, trei luni",
 }
 
+# delivery_delay terms that only name the tracking or the delivery date: in a complaint they are
+# the delay ("Sendungsverfolgung zeigt seit Tagen nichts"), in praise a mention ("AWB primit
+# imediat, livrare rapida"), so topics.py does not count them in a positive review.
+TRACKING_MENTIONS = frozenset(
+    {"sendungsverfolgung", "liefertermin*", "sledenje", "sledenj*", "urmarire*", "awb"}
+)
+
 # returns_refunds terms that cancel an order rather than ask for money back: a wait after one
 # is still the parcel's ("cancelled the order as it never arrived"; topics.py).
 CANCELLATION_TERMS = frozenset(
