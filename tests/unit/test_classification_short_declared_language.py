@@ -1,9 +1,10 @@
-"""A short review keeps its declared language unless lingua is sure of another (language.py).
+"""A short review declared in one of the five languages keeps it unless lingua is sure of a
+language outside them (language.py).
 
-Lingua's trigram mode reads one or two words poorly: "Recomand!" declared Romanian came out
-English (0.31 after the declared prior), "Priporocam" Italian, "Livrare rapida" Portuguese. The
-wrong language picked the wrong sentiment head, and on the second pass kept the lists out of
-the verdict, so "Recomand" under 2 stars raised no mismatch."""
+Lingua's trigram mode reads one or two words poorly: "Priporocam" declared Slovenian came out
+Italian, "Livrare rapida" Portuguese, "Atvilktne iesprūst" Lithuanian, so the review was counted,
+shown and answered as a language no list here reads. English stays English: its own head reads
+it ("Works fine" declared Latvian)."""
 
 import pytest
 
@@ -30,7 +31,6 @@ def identify(identifier: LanguageIdentifier, text: str, declared: str | None) ->
 @pytest.mark.parametrize(
     ("text", "declared"),
     [
-        ("Recomand!", "ro"),
         ("Livrare rapida", "ro"),
         ("Priporocam", "sl"),
         ("Poceni plastika, takoj počilo", "sl"),
@@ -52,6 +52,10 @@ def test_a_short_text_keeps_its_declared_language(
         ("Very good", "ro", "en"),
         ("Sehr gut", "en", "de"),
         ("Foarte bun", "de", "ro"),
+        # English, however unsure lingua is, is read by the English head.
+        ("Works fine", "lv", "en"),
+        ("Perfect fit", "ro", "en"),
+        ("Recomand!", "ro", "en"),
         ("Paldies, paka atnāca laikā un kurpes der labi.", "de", "lv"),
     ],
 )
@@ -62,20 +66,18 @@ def test_clear_evidence_overrules_the_declaration(
 
 
 def test_without_a_declaration_lingua_decides(identifier: LanguageIdentifier) -> None:
-    assert identify(identifier, "Recomand!", None) != "ro"
+    assert identify(identifier, "Priporocam", None) != "sl"
 
 
 def test_the_declared_language_is_explained(identifier: LanguageIdentifier) -> None:
-    prepared = prepare(None, "Recomand!")
+    prepared = prepare(None, "Livrare rapida")
     guess = identifier.identify(prepared.language_text, "ro", prepared.tokens)
     assert guess.confidence == 0.5
     assert guess.present[0] == "ro"
     assert "too short to overrule" in guess.explanation
 
 
-def test_a_terse_verdict_in_the_declared_language_meets_contradicting_stars(
-    classifier: Classifier,
-) -> None:
-    result = classifier.classify(ReviewInput(text="Recomand", rating=2, declared_language="ro"))
-    assert result.language.code == "ro"
-    assert result.star_text_mismatch
+def test_the_review_is_classified_in_its_declared_language(classifier: Classifier) -> None:
+    result = classifier.classify(ReviewInput(text="Priporocam", rating=5, declared_language="sl"))
+    assert result.language.code == "sl"
+    assert result.sentiment.label == "positive"

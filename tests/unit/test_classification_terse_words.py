@@ -156,3 +156,23 @@ def test_use_a_short_or_negated_wait_is_not(
 ) -> None:
     assert not mismatch(classifier, text, language, 5)
     assert not mismatch(embedding_classifier, text, language, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "rating"),
+    [("Pilnīgs brāķis", "lv", 5), ("Gaidīju 3 nedēļas", "lv", 5), ("Genial", "ro", 1)],
+)
+def test_a_terse_mismatch_is_as_sure_as_two_list_words(
+    classifier: Classifier, embedding_classifier: Classifier, text: str, language: str, rating: int
+) -> None:
+    """The heads may read a few words near zero; an alert saying "negative (3%)" reads as
+    "hardly negative". The reading the stars were weighed against is the one explained."""
+    for model in (classifier, embedding_classifier):
+        review = ReviewInput(text=text, rating=rating, declared_language=language)
+        result = model.classify(review)
+        assert result.star_text_mismatch
+        assert result.sentiment.confidence >= 0.45
+        said = "negative" if rating >= 4 else "positive"
+        assert not any(
+            e.startswith("text ") and not e.startswith(f"text {said}") for e in result.explanations
+        )

@@ -124,6 +124,11 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
         mismatch = (rating >= 4 and text.terse_verdict == "negative") or (
             rating <= 2 and text.terse_verdict == "positive"
         )
+        if mismatch:
+            # The verdict is as sure as two list words: the heads may read the few words near
+            # zero, and "negative (3%)" in an alert reads as "hardly negative".
+            tau_negative, tau_positive = MISMATCH_P["lexicon"]
+            p_negative, p_positive = max(p_negative, tau_negative), max(p_positive, tau_positive)
     if mismatch:
         text_label: SentimentLabel = "negative" if rating >= 4 else "positive"
         text_p = p_negative if rating >= 4 else p_positive

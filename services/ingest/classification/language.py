@@ -27,9 +27,10 @@ UNDETERMINED = "und"
 # Below this many letters lingua is close to guessing; the declared language wins.
 _MIN_LETTERS = 4
 _SHORT_TEXT_LETTERS = 30
-# Under _SHORT_TEXT_LETTERS, lingua (trigrams) must be at least this sure of another language to
-# overrule the declared one: it reads "Recomand!" as English and "Priporocam" as Italian, but
-# "Great product" as English at 0.93.
+# Under _SHORT_TEXT_LETTERS, lingua (trigrams) must be at least this sure of a language outside
+# the five to overrule a declared one of the five: it reads "Priporocam" as Italian and "Livrare
+# rapida" as Portuguese, languages no list here reads. English stays English ("Works fine"
+# declared Latvian at 0.38): its own head reads it.
 _SHORT_TEXT_OVERRULE = 0.8
 # A language at least this likely is treated as present in mixed-language text.
 SECONDARY_THRESHOLD = 0.15
@@ -137,8 +138,8 @@ class LanguageIdentifier:
         confidence, code = ranked[0]
         present = tuple(c for p, c in ranked if p >= SECONDARY_THRESHOLD)
         if (
-            hint in scores
-            and code != hint
+            hint in SUPPORTED
+            and code not in SUPPORTED
             and letters < _SHORT_TEXT_LETTERS
             and confidence < _SHORT_TEXT_OVERRULE
         ):

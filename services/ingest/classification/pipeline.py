@@ -76,9 +76,11 @@ class ReviewClassifier:
         combined = combine(text_sentiment, review.rating)
         explanations.append(combined.explanation)
         if text_sentiment and text_sentiment.evidence:
+            # The reading the stars were weighed against: on a mismatch raised by the lists'
+            # words, not the head's own label ("Pilnīgs brāķis" is positive to e5).
+            read_as = combined.from_text or text_sentiment.label
             explanations.append(
-                f"text {text_sentiment.label} ({text_sentiment.head}): "
-                + ", ".join(text_sentiment.evidence)
+                f"text {read_as} ({text_sentiment.head}): " + ", ".join(text_sentiment.evidence)
             )
 
         level, severity_why = severity.assess(scan, combined)
