@@ -314,6 +314,12 @@ def hand_written(pattern: str = "multilingual-*.jsonl") -> list[HandWrittenRevie
     return reviews
 
 
+def terse_training() -> list[dict[str, Any]]:
+    """`terse-train.jsonl`: the terse head's training examples (train_terse.py), never an
+    evaluation set."""
+    return _fixture_items(FIXTURES / "terse-train.jsonl")
+
+
 @dataclass(frozen=True, slots=True)
 class TerseReview:
     id: str

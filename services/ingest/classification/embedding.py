@@ -26,7 +26,11 @@ from services.ingest.classification.sentiment import (
     CLASSES,
     LinearSentimentModel,
     TextSentiment,
+    is_terse,
 )
+from services.ingest.classification.terse_head import HEAD_NAME as TERSE_HEAD_NAME
+from services.ingest.classification.terse_head import LANGUAGES as TERSE_LANGUAGES
+from services.ingest.classification.terse_head import TerseHead
 from services.ingest.classification.text import PreparedText
 from services.ingest.classification.topic_head import HEAD_NAME as TOPIC_HEAD_NAME
 from services.ingest.classification.topic_head import TopicHead
@@ -79,6 +83,10 @@ INPUT_PREFIX = "passage: query: "
 # throughput is what `python -m bench.classifier --second-pass` records.
 ENCODE_BATCH = 16
 MODEL_FILE = "e5-small-q4.bin"
+# A terse text without list words in de/sl/lv/ro: the terse head's reading at this weight, e5's
+# general head's at the rest (the general head knows praise and insults the few training
+# texts lack; the terse head knows plain facts). Chosen with the threshold (combine.py).
+TERSE_WEIGHT = 0.75
 _OTHER_LANGUAGE_WEIGHT = 0.8
 
 
@@ -168,6 +176,11 @@ class EmbeddingSentimentModel:
                     f"{topic_head} is missing: "
                     "python -m services.ingest.classification.train_topics"
                 )
+            terse_head = directory / f"{TERSE_HEAD_NAME}.npz"
+            if not terse_head.exists():
+                raise ClassifierUnavailableError(
+                    f"{terse_head} is missing: python -m services.ingest.classification.train_terse"
+                )
             self._encoder = Encoder(threads)
         except EmbeddingUnavailableError as exc:
             raise ClassifierUnavailableError(str(exc)) from exc
@@ -177,6 +190,7 @@ class EmbeddingSentimentModel:
             self._w = weights["weights"].astype(np.float64)
             self._b = weights["bias"].astype(np.float64)
         self._topics = TopicHead(directory)
+        self._terse = TerseHead(directory)
 
     def predict(self, prepared: PreparedText, scan: Scan, language: str) -> TextSentiment | None:
         return self.predict_many([(prepared, scan, language)])[0]
@@ -211,12 +225,16 @@ class EmbeddingSentimentModel:
         e = [math.exp(float(v) - top) for v in z]
         total = sum(e)
         probs = [v / total for v in e]
+        head = "e5"
+        listed = self._lists.predict(prepared, scan, language) if self._lists else None
+        lexicon = listed is not None and listed.head == "lexicon"
+        if not lexicon and language in TERSE_LANGUAGES and is_terse(prepared):
+            probs = _average(self._terse.probabilities(vector), probs, TERSE_WEIGHT)
+            head = "e5-terse"
         cls = max(range(3), key=probs.__getitem__)
         weight = 1.0 if language in SUPPORTED else _OTHER_LANGUAGE_WEIGHT
         evidence = tuple(dict.fromkeys(m.text for m in scan.of("polarity")))[:3]
-        head = "e5"
-        listed = self._lists.predict(prepared, scan, language) if self._lists else None
-        if listed is not None and listed.head == "lexicon":
+        if listed is not None and lexicon:
             probs = _average(listed.probabilities, probs, LISTS_WEIGHT)
             cls = max(range(3), key=probs.__getitem__)
             head = "e5+lexicon"

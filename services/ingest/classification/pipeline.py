@@ -75,12 +75,14 @@ class ReviewClassifier:
         explanations = list(read.explanations)
         combined = combine(text_sentiment, review.rating)
         explanations.append(combined.explanation)
-        if text_sentiment and text_sentiment.evidence:
+        if text_sentiment and (text_sentiment.evidence or text_sentiment.head == "e5-terse"):
             # The reading the stars were weighed against: on a mismatch raised by the lists'
-            # words, not the head's own label ("Pilnīgs brāķis" is positive to e5).
+            # words, not the head's own label ("Pilnīgs brāķis" is positive to e5). The terse
+            # head has no words to show, but staff should see which reader decided.
             read_as = combined.from_text or text_sentiment.label
+            words = ", ".join(text_sentiment.evidence)
             explanations.append(
-                f"text {read_as} ({text_sentiment.head}): " + ", ".join(text_sentiment.evidence)
+                f"text {read_as} ({text_sentiment.head})" + (f": {words}" if words else "")
             )
 
         level, severity_why = severity.assess(scan, combined)

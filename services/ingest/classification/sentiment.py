@@ -69,11 +69,15 @@ class TextSentiment:
 TERSE_MAX_WORDS = 6
 
 
+def is_terse(prepared: PreparedText) -> bool:
+    words = sum(1 for t in prepared.tokens if t != SENTENCE_END)
+    return 0 < words <= TERSE_MAX_WORDS
+
+
 def terse_verdict(
     prepared: PreparedText, counts: dict[str, float], scan: Scan
 ) -> SentimentLabel | None:
-    words = sum(1 for t in prepared.tokens if t != SENTENCE_END)
-    if not words or words > TERSE_MAX_WORDS:
+    if not is_terse(prepared):
         return None
     # "nicht schlecht" leans positive, "nicht gut" negative (features.lexicon_vector).
     positive = counts["pos"] + counts["emoji_pos"] + counts["neg_negated"]
