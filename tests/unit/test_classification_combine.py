@@ -73,6 +73,16 @@ def test_a_text_with_less_weight_still_flags_on_its_probabilities() -> None:
     assert combine(embedding, 5).mismatch
 
 
+def test_the_static_embedding_on_a_few_unlisted_words_flags_nothing_but_doubts() -> None:
+    # Release 2026.12.31: on a terse de/sl/lv/ro text without list words the fast pass's static
+    # embedding reads little better than chance; the second pass's terse head decides.
+    terse = TextSentiment("negative", 0.49, (0.98, 0.01, 0.01), "multilingual-terse", (), 0.5)
+    result = combine(terse, 5)
+    assert not result.mismatch
+    assert result.confidence < DOUBT_CONFIDENCE_CAP + 1e-9  # never answered automatically
+    assert "a person decides" in result.explanation
+
+
 def test_each_head_has_its_own_threshold() -> None:
     # Two negative list words give the list head P(negative) 0.67: enough for it, not for
     # the English head, whose probabilities are spread differently.

@@ -31,7 +31,8 @@ class Hit:
 
 
 def parse_list(spec: str) -> list[str]:
-    return [t.strip() for t in spec.replace("\n", " ").split(",") if t.strip()]
+    # A term may wrap onto the next line of its list; explanations show it with single spaces.
+    return [" ".join(t.split()) for t in spec.split(",") if t.strip()]
 
 
 def _compile_term(family: str, label: str, language: str, text: str) -> Term:

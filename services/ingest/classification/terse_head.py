@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 
-from services.ingest.classification.sentiment import ARTIFACTS, CLASSES
+from services.ingest.classification.sentiment import ARTIFACTS, CLASSES, TERSE_LANGUAGES
 
 HEAD_NAME = "sentiment-e5-terse-head"
-LANGUAGES = ("de", "sl", "lv", "ro")
+LANGUAGES = TERSE_LANGUAGES
 
 
 class TerseHead:

@@ -306,6 +306,7 @@ POLARITY: dict[str, dict[str, str]] = {
             de calitate foarte proast*, nu merita, nu merita banii, nu merita pretul,
             nu isi merita banii, nu a sosit, nu a venit, nu au sosit, nu mi a ajuns, nu mi a venit,
             nu mi au raspuns, nu mai comand, nu mai cumpar, nu mai functioneaza, nu mai merge,
+            a incetat sa functioneze, a incetat sa mearga,
             nimic nu merge, nimic nu functioneaza, bani aruncat*, aruncat* banii, bani pierdut*,
             rau, rea, cat a durat, rupt, rupta, rupte, s a rupt, prea scump*, penibil*, enervant*,
             dezamagit* de calitate, nemultumit* de calitate, probleme de calitate,

@@ -746,9 +746,9 @@ TOPICS: dict[str, dict[str, str]] = {
         "ro": """calitat*, material*, nu functioneaza, produs prost, produs foarte prost,
             produse proaste, defect*, s a stricat, se strica, rezistent*, durabil*, slab calitativ*,
             calitativ*, tesatur*, cusatur*, finisaj*,
-            nu mai functioneaza, nu mai merge, nu merge, a cedat, cedat, s a rupt, s a spart, s
-            a desfacut, s au desfacut, se desface, se desfac, dezlipit*, ruginit*, rugina,
-            mucegai*, miroase,
+            nu mai functioneaza, nu mai merge, nu merge, a incetat sa functioneze, a cedat,
+            cedat, s a rupt, s a spart, s a desfacut, s au desfacut, se desface, se desfac,
+            dezlipit*, ruginit*, rugina, mucegai*, miroase,
             miros urat, pute, fermoar*, baterie, bateria, acumulator*, nu se incarca, nu
             incarca, nu porneste, nu se aprinde, plastic ieftin, plastic*, prost facut*, proasta
             calitate, calitate proasta, inutilizabil*, decolorat*, s a strans la spalare, curge,
