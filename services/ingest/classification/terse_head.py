@@ -2,9 +2,10 @@
 trained on a few words at a time in de, sl, lv and ro (`train_terse.py`).
 
 The general e5 head learnt sentiment from English sentences of ordinary length; told a fact in
-four Latvian words ("Durvis neaizveras, caurumi nesakrīt", the door does not close) it hesitates,
-and a terse complaint under 5 stars raised no mismatch. This head reads only such texts: at most
-`sentiment.TERSE_MAX_WORDS` words in a language the lists cover besides English."""
+a few Slovenian words ("Kavni mlinček je po tednu obmolknil", the coffee grinder fell silent
+after a week) it hesitates, and a terse complaint under 5 stars raised no mismatch. This head
+reads only such texts: at most `sentiment.TERSE_MAX_WORDS` words in a language the lists cover
+besides English."""
 
 import json
 import math
