@@ -24,12 +24,12 @@ from services.ingest.classification.scan import Scan
 from services.ingest.classification.sentiment import (
     ARTIFACTS,
     CLASSES,
+    TERSE_LANGUAGES,
     LinearSentimentModel,
     TextSentiment,
     is_terse,
 )
 from services.ingest.classification.terse_head import HEAD_NAME as TERSE_HEAD_NAME
-from services.ingest.classification.terse_head import LANGUAGES as TERSE_LANGUAGES
 from services.ingest.classification.terse_head import TerseHead
 from services.ingest.classification.text import PreparedText
 from services.ingest.classification.topic_head import HEAD_NAME as TOPIC_HEAD_NAME

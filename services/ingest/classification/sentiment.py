@@ -102,7 +102,7 @@ def _waited_long(scan: Scan) -> bool:
     return any(not m.negated for m in scan.of("waiting")) or bool(scan.of("delivery_word"))
 
 
-def _softmax(z: list[float]) -> list[float]:
+def softmax(z: list[float]) -> list[float]:
     top = max(z)
     e = [math.exp(v - top) for v in z]
     total = sum(e)
@@ -216,7 +216,7 @@ class LinearSentimentModel:
         weight = 1.0
         if language == "en" and prepared.tokens:
             z, known = self.en_scores(prepared, lex)
-            probs = _softmax(z)
+            probs = softmax(z)
             cls = max(range(3), key=probs.__getitem__)
             head = "en"
             evidence = tuple(dict.fromkeys(terms + list(self._top_features(known, cls))))[:4]
@@ -237,7 +237,7 @@ class LinearSentimentModel:
                     # than chance, and the second pass's terse head reads them within seconds
                     # (combine.MISMATCH_P: this head raises no mismatch).
                     head = "multilingual-terse"
-            probs = _softmax(z)
+            probs = softmax(z)
             cls = max(range(3), key=probs.__getitem__)
             evidence = tuple(dict.fromkeys(terms))[:3]
             if language not in SUPPORTED:

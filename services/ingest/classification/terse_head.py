@@ -8,15 +8,13 @@ reads only such texts: at most `sentiment.TERSE_MAX_WORDS` words in a language t
 besides English."""
 
 import json
-import math
 from pathlib import Path
 
 import numpy as np
 
-from services.ingest.classification.sentiment import ARTIFACTS, CLASSES, TERSE_LANGUAGES
+from services.ingest.classification.sentiment import ARTIFACTS, CLASSES, softmax
 
 HEAD_NAME = "sentiment-e5-terse-head"
-LANGUAGES = TERSE_LANGUAGES
 
 
 class TerseHead:
@@ -24,14 +22,11 @@ class TerseHead:
         meta = json.loads((directory / f"{HEAD_NAME}.json").read_text("utf-8"))
         if tuple(meta["classes"]) != CLASSES:
             raise ValueError(f"{HEAD_NAME}: classes {meta['classes']} are not {CLASSES}")
-        self.version: str = meta["version"]
         with np.load(directory / f"{HEAD_NAME}.npz") as weights:
             self._w = weights["weights"].astype(np.float64)
             self._b = weights["bias"].astype(np.float64)
 
     def probabilities(self, vector: np.ndarray) -> tuple[float, float, float]:
         z = vector.astype(np.float64) @ self._w + self._b
-        top = float(z.max())
-        e = [math.exp(float(v) - top) for v in z]
-        total = sum(e)
-        return (e[0] / total, e[1] / total, e[2] / total)
+        p = softmax([float(v) for v in z])
+        return (p[0], p[1], p[2])

@@ -27,8 +27,8 @@ import numpy as np
 from services.ingest.classification import datasets
 from services.ingest.classification.embedding import HEAD_NAME as E5_HEAD_NAME
 from services.ingest.classification.embedding import TERSE_WEIGHT, Encoder, reading
-from services.ingest.classification.sentiment import ARTIFACTS, CLASSES
-from services.ingest.classification.terse_head import HEAD_NAME, LANGUAGES
+from services.ingest.classification.sentiment import ARTIFACTS, CLASSES, TERSE_LANGUAGES
+from services.ingest.classification.terse_head import HEAD_NAME
 from services.ingest.classification.text import prepare
 from services.ingest.classification.train import MAX_ITER, write_npz
 
@@ -45,7 +45,7 @@ THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8)
 def examples() -> list[dict[str, Any]]:
     rows = datasets.terse_training()
     for row in rows:
-        if row["language"] not in LANGUAGES or row["sentiment"] not in CLASSES:
+        if row["language"] not in TERSE_LANGUAGES or row["sentiment"] not in CLASSES:
             raise ValueError(f"{SOURCE}: {row}")
     return rows
 
@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     y = np.array([CLASSES.index(row["sentiment"]) for row in rows])
     blend = TERSE_WEIGHT * held_out(x, y, writers(rows), C) + (1 - TERSE_WEIGHT) * general_head(x)
     accuracy = round(float((blend.argmax(axis=1) == y).mean()), 3)
+    table = mismatch_table(blend, y)
     head = _fit(x, y, C)
     args.out.mkdir(parents=True, exist_ok=True)
     write_npz(
@@ -125,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         "name": HEAD_NAME,
         "version": VERSION,
         "classes": list(CLASSES),
-        "languages": list(LANGUAGES),
+        "languages": list(TERSE_LANGUAGES),
         "encoder": "multilingual-e5-small 4-bit (e5_encoder.py), 'passage: query: ' prefix",
         "training": {
             "command": "python -m services.ingest.classification.train_terse",
@@ -144,14 +145,14 @@ def main(argv: list[str] | None = None) -> int:
             "held_out": "each writer pair read by a head trained on the other's, blended with "
             f"the general e5 head at {TERSE_WEIGHT}",
             "held_out_accuracy": accuracy,
-            "held_out_mismatch": mismatch_table(blend, y),
+            "held_out_mismatch": table,
         },
     }
     (args.out / f"{HEAD_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
     print(f"train_terse: {len(rows)} examples, held-out accuracy {accuracy}, ", end="")
     print(f"{time.perf_counter() - started:.0f} s")
-    for tau, row in meta["training"]["held_out_mismatch"].items():  # type: ignore[index]
-        print(f"  {tau}: {row}")
+    for tau, shares in table.items():
+        print(f"  {tau}: {shares}")
     return 0
 
 
