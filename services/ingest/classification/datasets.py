@@ -320,6 +320,12 @@ def terse_training() -> list[dict[str, Any]]:
     return _fixture_items(FIXTURES / "terse-train.jsonl")
 
 
+def terse_training_extra() -> list[dict[str, Any]]:
+    """`terse-train-extra.jsonl`: more terse examples by other writers that the shipped head
+    does not learn from (`train_terse --with-extra` does); never an evaluation set."""
+    return _fixture_items(FIXTURES / "terse-train-extra.jsonl")
+
+
 @dataclass(frozen=True, slots=True)
 class TerseReview:
     id: str

@@ -418,7 +418,9 @@ TOPICS: dict[str, dict[str, str]] = {
             mustea de apa, musteste de apa, imbibat* de apa, cutia imbibata, cutie imbibata,
             colet* imbibat*, ambalaj* imbibat*, venit varsat*, ajuns varsat*, sosit varsat*,
             varsat in colet, varsat in cutie, varsat prin colet, s a varsat in,
-            s au varsat in, s a varsat tot, s au varsat toate""",
+            s au varsat in, s a varsat tot, s au varsat toate, sosit desfacut*,
+            venit desfacut*, ajuns desfacut*, colet* desfacut, cutia desfacuta, cutie desfacuta,
+            pachet* desfacut, ambalaj* desfacut, bax* desfacut""",
     },
     "product_quality": {
         "en": """quality, cheaply made, flimsy, broke after, stopped working, doesn t work,
@@ -755,6 +757,9 @@ TOPICS: dict[str, dict[str, str]] = {
             se clatina, scartaie, tinichea, se coj*, cojit*, scojit*, porcari*, chinezari*,
             gunoi, de aruncat, stricat*, se strica*, scamos*, se scamoseaza, destram*,
             dezlip*, se rupe, se rup, s au rupt, s a fisurat, nu mai porneste,
+            nu mai incarca, nu se mai incarca, a ramas in urma, ramas in urma, se indoaie,
+            atat de subtir*, imprecis*, masoara gresit,
+            nu masoara corect, alta valoare, valori diferite,
             nu mai tine, se descarca, se incalzeste, se blocheaza, se reseteaza, se opreste,
             nu functiona, a murit, nu mai face, zgomot*, trage slab, trage foarte slab, scame,
             scamele, deformat*, se deformeaza, gust, gustul, gustului, gust de, insipid*,
@@ -1186,7 +1191,9 @@ TOPICS: dict[str, dict[str, str]] = {
             este ce am comandat, nu e ce am comandat, colet gol, coletul era gol, cutie goala,
             cutia era goala, doar jumatate, lipsea, lipseau, nu era in colet, nu erau in colet,
             nu era inclus*, incurcat*, amestecat*, am gasit doar, trebuia sa aiba, trebuia sa
-            contina, trebuiau sa fie, nicio legatura cu, culoarea primita, culoare diferita,
+            contina, trebuiau sa fie, nicio legatura cu, nu are nicio legatura cu,
+            n are nicio legatura cu, nu are nici o legatura cu, nu au nicio legatura cu,
+            culoarea primita, culoare diferita,
             culoarea difera, culoarea nu corespunde, lipsa din colet, lipsa din cutie,
             lipsa din pachet, lipsa piese, lipsa piesa, lipsa o, lipsa un, lipsa una, lipsa doua,
             lipsa surub*, lipsa cablu*, lipsa incarcator*, lipsa instructiuni*, lipsa accesori*,
@@ -1414,7 +1421,9 @@ TOPICS: dict[str, dict[str, str]] = {
             dimensiun* mic*, dimensiun* mar*, dimensiun* nu se potriv*, urias pentru,
             uriasa pentru, uriasi pentru, uriase pentru, scapa din el, scapa din ea,
             scurti de tot, scurta de tot, scurte de tot, scurt de tot, parca sunt trei sferturi,
-            parca e trei sferturi""",
+            parca e trei sferturi, nu intra nici pe, nu ii intra, nu i intra, nu ii vine, nu i vine,
+            masurat* aveau, masurat* avea, masurat* au doar, masurat* au abia, masurat* are doar,
+            masurat* are abia, in realitate are, in realitate au""",
     },
     "price_value": {
         "en": """expensive, overpriced, over priced, cheaper, pricey, not worth, isnt worth,
@@ -1512,7 +1521,9 @@ TOPICS: dict[str, dict[str, str]] = {
             banii aruncat*, aruncat* banii, bani pierdut*, banii pierdut*, bani irosit*, banii
             irosit*, bani degeaba, banii degeaba, supraevaluat*, jaf, furaciune,
             nu valoreaza, nu face banii, nu face atatia bani, groaza de bani, gramada de bani,
-            bani grei, o avere, gasesti mai, la altii e, in alte magazine, pe alte site uri, pe alte
+            bani grei, o avere, gasesti mai, la altii e, in alte magazine, pe alt site,
+            pe un alt site, in alt magazin, la alt magazin,
+            de lei ma asteptam, lei ma asteptam, pe alte site uri, pe alte
             siteuri, in supermarket, in hipermarket, nu face nici jumatate, nu face nici jumate,
             nici jumatate din cat, nici jumate din cat, nu face nici cat, nu face nici un leu,
             nu face nici doi lei, nu face nici cinci lei, nu face nici zece lei, taxa de livrare,
@@ -1566,7 +1577,9 @@ TOPICS: dict[str, dict[str, str]] = {
             vamui*, afara ue, afara uniunii europene, vamii, vamile, vamei, taxele de import,
             taxelor de import, taxa la import, taxe la import, tva la import, tva de import,
             taxe la curier, taxa la curier, taxe in plus la curier, taxa in plus la curier,
-            taxe suplimentare la curier, taxe la livrare, taxe pentru ca vine,
+            taxe suplimentare la curier, taxe la livrare, taxe ascunse la livrare,
+            taxa ascunsa la livrare, taxe ascunse la curier, taxa ascunsa la curier,
+            procesare la curier, din marea britanie, taxe pentru ca vine,
             taxa pentru ca vine, taxe la usa, taxa la usa, vine din elvetia, vine din norvegia,
             vine din uk, vine din anglia, vine din marea britanie, vine din sua,
             expediat din uk, expediat din elvetia, trimis din uk, trimis din elvetia,
@@ -1765,7 +1778,8 @@ TOPICS: dict[str, dict[str, str]] = {
             relatia cu clientii, relatiile cu clientii, nici macar scuze, nici macar o scuza,
             nici scuze, doar tacere, tacere totala, tacere din partea, nu si au cerut scuze,
             nu mi au cerut scuze, nu au cerut scuze, mesaje automate, mesaj automat,
-            copy paste, nimeni nu citeste""",
+            copy paste, nimeni nu citeste, sun la nr, sun la numar*, sun la ei, sun la magazin,
+            mi s a spus, mi s a zis, mi s a promis, ni s a spus, ni s a promis""",
     },
     "website_checkout": {
         "en": """website crash*, website kept, website keeps, website wouldn*, website won*,
@@ -1902,7 +1916,11 @@ TOPICS: dict[str, dict[str, str]] = {
             incarca, se incarca la infinit, pagina se blocheaza, pagina s a blocat, pagina nu
             merge, pagina nu functioneaza, pagina a picat, pagina da eroare, pagina de comanda,
             neplatit*, comanda apare ca, loga, loghez, logez, logat, logata, logheze, logheaza,
-            codul de verificare, cod de verificare, nu pot plati,
+            codul de verificare, cod de verificare, nu pot plati, plata esueaza,
+            plata cu cardul esueaza, esueaza plata, tranzactia esueaza, cardul a esuat,
+            apare eroare, apare o eroare, a aparut o eroare, zice eroare, scrie eroare,
+            eroare 500, eroare 404, eroare 502, eroare 503, nu se salveaza, nu s a salvat,
+            nu mi se salveaza, nu salveaza adresa,
             butonul de comanda, butonul de plata, butonul de finalizare, nu ma lasa sa comand,
             nu ma lasa sa plasez, nu ma lasa sa introduc, nu ma lasa sa platesc, nu ma lasa sa
             finalizez, cod promotional, codul promotional,
