@@ -157,3 +157,25 @@ def test_training_again_gives_the_same_bytes(tmp_path: Path) -> None:
     assert train_topics.main(["--out", str(tmp_path)]) == 0
     name = f"{HEAD_NAME}.npz"
     assert (tmp_path / name).read_bytes() == (ARTIFACTS / name).read_bytes()
+
+
+def test_no_topic_training_review_is_an_evaluation_text() -> None:
+    """`topic-train-*.jsonl` trains the head; the evaluation sets beside it measure it."""
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures/classification"
+
+    def items(path: Path) -> list[dict[str, object]]:
+        lines = path.read_text("utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.startswith("{")]
+
+    training = [item for p in sorted(fixtures.glob("topic-train-*.jsonl")) for item in items(p)]
+    assert len(training) >= 200
+    assert all(item["main_topic"] in COMPLAINT_TOPICS for item in training)
+    evaluation = {
+        str(item[key]).casefold()
+        for p in fixtures.glob("*.jsonl")
+        if not p.name.startswith(("terse-train", "topic-train"))
+        for item in items(p)
+        for key in ("text", "title")
+        if item.get(key)
+    }
+    assert [item["text"] for item in training if str(item["text"]).casefold() in evaluation] == []

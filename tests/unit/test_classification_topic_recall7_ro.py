@@ -1,12 +1,15 @@
-"""Romanian recall of every complaint topic, round 7 (issue #21, release 2026.12.32).
+"""Romanian recall of every complaint topic, round 7 (issue #21, releases 2026.12.32 and .34).
 
 Two development sets of 100 negative 1-2 star Romanian reviews each (ten per complaint topic as
 the main one, a third informal), written on 2026-12-06 by two helpers who read no file of the
-project; kept outside the repository. Set A's misses prompted the list changes; set B was then
-run as the held-out check of them (82 -> 83 of 100 main topics on the second pass) before its
-own misses prompted more. Sets A and B after both: 98 and 93 of 100; no figure of `evaluate`
-moved (the frozen set's Romanian main topics stay 26 of 30: its misses are other phrasings).
-Each case names the review's main topic, which must be among the topics found.
+project; now tests/fixtures/classification/topic-train-ro.jsonl, which trains the topic head. Set
+A's misses prompted the list changes; set B was then run as the held-out check of them (82 -> 83
+of 100 main topics on the second pass) before its own misses prompted more. No figure of
+`evaluate` moved by the phrases (the frozen set's Romanian main topics stayed 26 of 30: its
+misses are other phrasings). Each case names the review's main topic, which must be among the
+topics found; five are shortened from the written review (its topic phrase kept). Release
+2026.12.34 narrowed the phrases after a review found their first forms catching the controls
+below.
 """
 
 from tests.support.topic_terms import case_test, control_test
@@ -109,12 +112,41 @@ CASES = [
 ]
 
 # What the new phrases must not catch: a dented box is no faulty product (round 6 has the same
-# control), a paid card is no checkout failure, a kept delivery promise is no delay.
+# control), a paid card is no checkout failure, a kept delivery promise is no delay nor a
+# service complaint. The rest, each caught by a first, wider form of a phrase (a review of the
+# change found them): idioms, praise, furniture that comes flat-packed, a washing machine's
+# error code, a comparison in the shop's favour.
 CONTROLS = [
     ("Cutia s-a îndoit puțin în transport, dar produsul e intact.", 4, ("product_quality",)),
     ("Am plătit cu cardul fără nicio problemă, a ajuns repede.", 5, ("website_checkout",)),
-    ("Mi s-a spus că ajunge marți și a ajuns marți.", 5, ("delivery_delay",)),
+    (
+        "Mi s-a spus că ajunge marți și a ajuns marți.",
+        5,
+        ("delivery_delay", "customer_service"),
+    ),
     ("Tensiometrul arată aceleași valori ca aparatul de la medic.", 5, ("product_quality",)),
+    ("Mi s-a zis de la o prietenă că e bun, și chiar e.", 5, ("customer_service",)),
+    ("Soției nu-i vine să creadă cât de moale e pătura.", 5, ("size_fit",)),
+    ("Ceasul e etanș, nu-i intră apă nici la duș.", 5, ("size_fit",)),
+    ("În realitate are culori și mai frumoase decât în poze.", 5, ("size_fit",)),
+    (
+        "Dulapul a sosit desfăcut, cu instrucțiuni clare, l-am montat ușor.",
+        5,
+        ("damaged_packaging",),
+    ),
+    ("Tivul a venit desfăcut, dar l-am cusut repede.", 3, ("damaged_packaging",)),
+    (
+        "Nu are nicio legătură cu ce găsești în supermarket, e mult mai bună!",
+        5,
+        ("wrong_item",),
+    ),
+    ("Lâna e din Marea Britanie, calitate superioară.", 5, ("customs_fees",)),
+    ("Raftul e solid, nu se îndoaie deloc.", 5, ("product_quality",)),
+    ("Laptopul e atât de subțire și ușor.", 5, ("product_quality",)),
+    ("Am luat două seturi cu valori diferite, exact ce trebuia.", 5, ("product_quality",)),
+    ("La mașina de spălat apare eroare E21 după o lună.", 1, ("website_checkout",)),
+    ("Setările televizorului nu se salvează după oprire.", 2, ("website_checkout",)),
+    ("Nu mai merg la alt magazin, aici găsesc tot.", 5, ("price_value",)),
 ]
 
 test_main_topic = case_test("ro", CASES, ())

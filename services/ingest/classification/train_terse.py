@@ -49,7 +49,7 @@ def examples(extra: bool = False) -> list[dict[str, Any]]:
     rows = datasets.terse_training() + (datasets.terse_training_extra() if extra else [])
     for row in rows:
         if row["language"] not in TERSE_LANGUAGES or row["sentiment"] not in CLASSES:
-            raise ValueError(f"terse examples: {row}")
+            raise ValueError(f"{SOURCE} or {EXTRA_SOURCE}: {row}")
     return rows
 
 
@@ -113,6 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         "--with-extra", action="store_true", help="also terse-train-extra.jsonl (not shipped)"
     )
     args = parser.parse_args(argv)
+    if args.with_extra and args.out == ARTIFACTS:
+        # The shipped head is trained without them (docs/classification.md, release 2026.12.32).
+        parser.error("--with-extra trains a head that is not shipped: give --out DIR")
     started = time.perf_counter()
     rows = examples(args.with_extra)
     texts = [reading(prepare(None, row["text"]).original) for row in rows]

@@ -3,7 +3,7 @@
     python -m services.ingest.classification.train_topics
 
 The examples are the complaint cases of the per-language topic tests
-(tests/unit/test_classification_topic_terms_<lang>.py and ..._topic_recall*_<lang>.py: ~1,900
+(tests/unit/test_classification_topic_terms_<lang>.py and ..._topic_recall*_<lang>.py: ~2,070
 short shop reviews in en, de, sl, lv and ro, each naming its main topic, written by helpers
 who never opened the evaluation sets), and the reviews of
 tests/fixtures/classification/topic-train-*.jsonl (200 Romanian ones, release 2026.12.32). So
@@ -64,6 +64,8 @@ def cases() -> list[tuple[str, str]]:
         for line in path.read_text("utf-8").splitlines():
             if line.startswith("{"):
                 review = json.loads(line)
+                if review.get("main_topic") not in COMPLAINT_TOPICS:
+                    raise ValueError(f"{path.name}: no complaint main_topic: {line[:120]}")
                 seen.setdefault(review["text"], review["main_topic"])
     return list(seen.items())
 
