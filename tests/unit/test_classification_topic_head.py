@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from services.ingest.classification import Classifier, ReviewInput, load_classifier, topics
+from services.ingest.classification.pipeline import ReviewClassifier
 from services.ingest.classification.scan import Scanner
 from services.ingest.classification.schemas import SentimentLabel
+from services.ingest.classification.sentiment import TextSentiment
 from services.ingest.classification.text import prepare
 from services.ingest.classification.topic_head import COMPLAINT_TOPICS, HEAD_NAME, TopicHead
 from services.ingest.classification.topics import MEANING_ALONE_P, MEANING_ALSO_P, TopicHint
@@ -179,3 +181,33 @@ def test_no_topic_training_review_is_an_evaluation_text() -> None:
         if item.get(key)
     }
     assert [item["text"] for item in training if str(item["text"]).casefold() in evaluation] == []
+
+
+class _SureText:
+    """A text model that reads every text one way, sure of it, and whose topic head always
+    names `wrong_item` at 0.99: what the pipeline does with the guess, whatever a head says."""
+
+    def __init__(self, probabilities: tuple[float, float, float]) -> None:
+        self._p = probabilities
+
+    def predict(self, prepared: object, scan: object, language: str) -> TextSentiment:
+        label: SentimentLabel = ("negative", "neutral", "positive")[self._p.index(max(self._p))]
+        return TextSentiment(
+            label, max(self._p), self._p, "e5", (), 1.0, topic_hint=TopicHint("wrong_item", 0.99)
+        )
+
+
+@pytest.mark.parametrize(
+    ("probabilities", "rating", "head_taken"),
+    [
+        ((0.02, 0.03, 0.95), 1, False),  # praise contradicting 1 star: no complaint to name
+        ((0.30, 0.10, 0.60), 1, True),  # read positive, not sure enough for a mismatch
+        ((0.95, 0.03, 0.02), 1, True),  # a complaint
+    ],
+)
+def test_the_pipeline_skips_the_head_only_on_praise_that_contradicts_the_stars(
+    probabilities: tuple[float, float, float], rating: int, head_taken: bool
+) -> None:
+    classifier = ReviewClassifier("stub", _SureText(probabilities))
+    result = classifier.classify(ReviewInput(text="Lovely.", rating=rating, declared_language="en"))
+    assert ("wrong_item" in {t.name for t in result.topics}) is head_taken
