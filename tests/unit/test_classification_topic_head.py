@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from services.ingest.classification import Classifier, ReviewInput, load_classifier, topics
+from services.ingest.classification import (
+    Classifier,
+    ReviewInput,
+    datasets,
+    load_classifier,
+    topics,
+)
 from services.ingest.classification.pipeline import ReviewClassifier
 from services.ingest.classification.scan import Scanner
 from services.ingest.classification.schemas import SentimentLabel
-from services.ingest.classification.sentiment import TextSentiment
+from services.ingest.classification.sentiment import CLASSES, TextSentiment
 from services.ingest.classification.text import prepare
 from services.ingest.classification.topic_head import COMPLAINT_TOPICS, HEAD_NAME, TopicHead
 from services.ingest.classification.topics import MEANING_ALONE_P, MEANING_ALSO_P, TopicHint
@@ -163,13 +169,13 @@ def test_training_again_gives_the_same_bytes(tmp_path: Path) -> None:
 
 def test_no_topic_training_review_is_an_evaluation_text() -> None:
     """`topic-train-*.jsonl` trains the head; the evaluation sets beside it measure it."""
-    fixtures = Path(__file__).resolve().parents[1] / "fixtures/classification"
+    fixtures = datasets.FIXTURES
 
     def items(path: Path) -> list[dict[str, object]]:
         lines = path.read_text("utf-8").splitlines()
         return [json.loads(line) for line in lines if line.startswith("{")]
 
-    training = [item for p in sorted(fixtures.glob("topic-train-*.jsonl")) for item in items(p)]
+    training = datasets.topic_training()
     assert len(training) >= 200
     assert all(item["main_topic"] in COMPLAINT_TOPICS for item in training)
     evaluation = {
@@ -191,7 +197,7 @@ class _SureText:
         self._p = probabilities
 
     def predict(self, prepared: object, scan: object, language: str) -> TextSentiment:
-        label: SentimentLabel = ("negative", "neutral", "positive")[self._p.index(max(self._p))]
+        label: SentimentLabel = CLASSES[self._p.index(max(self._p))]
         return TextSentiment(
             label, max(self._p), self._p, "e5", (), 1.0, topic_hint=TopicHint("wrong_item", 0.99)
         )

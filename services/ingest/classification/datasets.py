@@ -320,6 +320,16 @@ def terse_training() -> list[dict[str, Any]]:
     return _fixture_items(FIXTURES / "terse-train.jsonl")
 
 
+def topic_training() -> list[dict[str, Any]]:
+    """`topic-train-*.jsonl`: reviews that train the second pass's topic head besides the topic
+    tests' cases (train_topics.py), in file order; never an evaluation set."""
+    return [
+        item
+        for path in sorted(FIXTURES.glob("topic-train-*.jsonl"))
+        for item in _fixture_items(path)
+    ]
+
+
 def terse_training_extra() -> list[dict[str, Any]]:
     """`terse-train-extra.jsonl`: more terse examples by other writers that the shipped head
     does not learn from (`train_terse --with-extra` does); never an evaluation set."""

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from services.ingest.classification import datasets
 from services.ingest.classification.embedding import Encoder, reading
 from services.ingest.classification.sentiment import ARTIFACTS
 from services.ingest.classification.text import prepare
@@ -60,13 +61,10 @@ def cases() -> list[tuple[str, str]]:
                 values = _values(item)
                 if values and values[2] in COMPLAINT_TOPICS:
                     seen.setdefault(values[0], values[2])
-    for path in sorted(REPO.glob(TRAIN_FILES)):
-        for line in path.read_text("utf-8").splitlines():
-            if line.startswith("{"):
-                review = json.loads(line)
-                if review.get("main_topic") not in COMPLAINT_TOPICS:
-                    raise ValueError(f"{path.name}: no complaint main_topic: {line[:120]}")
-                seen.setdefault(review["text"], review["main_topic"])
+    for review in datasets.topic_training():
+        if review.get("main_topic") not in COMPLAINT_TOPICS:
+            raise ValueError(f"{TRAIN_FILES}: no complaint main_topic: {review}")
+        seen.setdefault(review["text"], review["main_topic"])
     return list(seen.items())
 
 
