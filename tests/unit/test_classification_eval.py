@@ -78,3 +78,63 @@ def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
     lv = report["frozen"]["by_language"]["lv"]
     assert lv["main_topics"] == 30 and lv["reasons"] == 7
     assert 0 <= lv["reasons_found"] <= 7
+    star_text = report["star_text"]
+    assert (star_text["contradicting"], star_text["consistent"]) == (150, 150)
+    assert set(star_text["by_language"]) == {"en", "de", "sl", "lv", "ro"}
+    assert star_text["negative_text_high_stars"] == 75
+
+
+class _Flags:
+    """Stands in for a classifier: flags the reviews whose text is in `flagged` and reads
+    every text as positive at 0.9."""
+
+    version = "stub"
+
+    def __init__(self, flagged: set[str]) -> None:
+        self.flagged = flagged
+
+    def classify_many(self, inputs: list[object]) -> list[object]:
+        from types import SimpleNamespace
+
+        return [
+            SimpleNamespace(
+                star_text_mismatch=i.text in self.flagged,  # type: ignore[attr-defined]
+                sentiment=SimpleNamespace(label="positive", confidence=0.9),
+            )
+            for i in inputs
+        ]
+
+
+def test_the_star_text_section_counts_contradicting_and_agreeing_stars_per_language() -> None:
+    from services.ingest.classification.datasets import StarTextReview
+
+    def review(n: int, lang: str, rating: int, says: str) -> StarTextReview:
+        return StarTextReview(f"{lang}-{n}", lang, f"text {lang} {n}", rating, says, frozenset())  # type: ignore[arg-type]
+
+    reviews = [
+        review(1, "de", 5, "negative"),  # contradicting, flagged
+        review(2, "de", 4, "negative"),  # contradicting, missed: answerable (positive 0.9)
+        review(3, "de", 1, "positive"),  # contradicting, flagged
+        review(4, "de", 1, "negative"),  # agreeing, false flag
+        review(5, "sl", 5, "positive"),  # agreeing
+        review(6, "sl", 2, "positive"),  # contradicting, missed
+    ]
+    section = evaluate._star_text(
+        _Flags({"text de 1", "text de 3", "text de 4"}),  # type: ignore[arg-type]
+        reviews,
+    )
+    assert (section["contradicting"], section["flagged"], section["recall"]) == (4, 2, 0.5)
+    assert (section["consistent"], section["false_flags"]) == (2, 1)
+    assert section["false_flag_rate"] == 0.5
+    assert (section["negative_text_high_stars"], section["auto_answerable"]) == (2, 1)
+    assert section["by_language"]["de"]["recall"] == round(2 / 3, 4)
+    assert section["by_language"]["sl"] == {
+        "n": 2,
+        "contradicting": 1,
+        "flagged": 0,
+        "recall": 0.0,
+        "consistent": 1,
+        "false_flags": 0,
+        "false_flag_rate": 0.0,
+    }
+    assert section["missed"] == ["de-2", "sl-6"] and section["false_flagged"] == ["de-4"]

@@ -35,11 +35,6 @@ XFAIL_FACT = (
     "a plain fact without stars and without a listed word: e5 alone reads it as praise or "
     "complaint (0.47 positive / 0.58 negative); the lists have no neutral class to add to"
 )
-XFAIL_ANGRY_HIGH_STARS = (
-    "angry text under 4 stars: the lists find one complaint word (P(negative) under the lexicon "
-    "threshold) and e5 reads it as mild, so the e5+lexicon average stays under its mismatch "
-    "threshold and the stars win"
-)
 XFAIL_IRONY = (
     "irony under 4-5 stars or none: the praise words (bliskovit*, odlic*, krasn*, hvala, top, "
     "dobr) are read literally, and e5 does not hear the complaint either; docs/classification.md "
@@ -151,11 +146,11 @@ NEGATIVE = [
 # alone reads positive).
 MISMATCH = [
     ("Grozna kvaliteta, hlače so se strgale že prvi dan. Tu ne kupim nikoli več.", 5, "negative"),
-    pytest.param(
+    # An xfail until release 2026.12.35 lowered the e5+lexicon thresholds (0.65 -> 0.45).
+    (
         "Monitor je prišel s počenim zaslonom, prodajalec pa se dela, da ni nič narobe. Sramota!",
         4,
         "negative",
-        marks=pytest.mark.xfail(reason=XFAIL_ANGRY_HIGH_STARS, strict=False),
     ),
     ("Sploh ne priporočam, mizica je iz kartona in se je zvila.", 5, "negative"),
     ("Ogabno, sok je bil pokvarjen in kisel, vse sem moral zliti stran.", 5, "negative"),

@@ -47,8 +47,12 @@ MISMATCH_P: dict[str, tuple[float, float]] = {
     "multilingual": (0.65, 0.65),
     "lexicon": (0.65, 0.75),
     "e5": (0.65, 0.65),
-    # Between its two parts' thresholds; no held-out non-English pairs exist to choose on.
-    "e5+lexicon": (0.65, 0.70),
+    # de/sl/lv/ro texts with list words: the average of two heads is rarely as sure as
+    # either, and (0.65, 0.70), between its parts' thresholds, flagged 51 % of the
+    # contradicting shop reviews of the star/text development sets (stars-dev-*.jsonl, 160
+    # contradicting and 160 consistent) at 0.6 % false flags. By the <= 4 % rule above on those
+    # sets (grid 0.35-0.65 x 0.50-0.70): 0.45 / 0.60, 69 % at 2.5 %.
+    "e5+lexicon": (0.45, 0.60),
     # The terse head blended with e5 (embedding.TERSE_WEIGHT), by the same <= 4 % rule on the
     # terse training texts, each writer's read by a head trained on the other's (train_terse.py):
     # 0.75 -> 0.29 of negative texts flagged under 4-5 stars at 3.2 % false flags, 0.70 -> 0.29

@@ -355,6 +355,39 @@ def terse_reviews(name: str) -> list[TerseReview]:
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class StarTextReview:
+    """A shop review of the star/text sets: what the text says and the stars it came with,
+    which either agree or clearly contradict it."""
+
+    id: str
+    language: str
+    text: str
+    rating: int
+    # What the text says, whatever the stars.
+    text_sentiment: SentimentLabel
+    tags: frozenset[str]
+
+
+def star_text_reviews(pattern: str = "stars-??.jsonl") -> list[StarTextReview]:
+    """`stars-<language>.jsonl`: frozen shop reviews in five languages, half under stars that
+    clearly contradict the text (tests/fixtures/classification/README.md); evaluation only.
+    "stars-dev-*.jsonl" is the development set of the same brief (de, sl, lv, ro), on which
+    thresholds may be chosen."""
+    return [
+        StarTextReview(
+            item["id"],
+            item["language"],
+            item["text"],
+            item["rating"],
+            item["sentiment"],
+            frozenset(item.get("tags", [])),
+        )
+        for path in sorted(FIXTURES.glob(pattern))
+        for item in _fixture_items(path)
+    ]
+
+
 # Word frequencies (Speer et al.; code Apache-2.0, frequency data CC BY-SA 4.0). Only the word
 # lists are read (to choose which words the static embedding knows); wordfreq is never imported.
 WORDFREQ = Wheel(

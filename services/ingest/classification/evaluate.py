@@ -8,7 +8,9 @@
 text only): never used for training (datasets.py documents the split).
 (b) tests/fixtures/classification/: reviews written by the project in en, de, sl, lv, ro with
 stars and expected sentiment, topics and severity; evaluation only. The frozen-*.jsonl sets were
-written before any term-list change for issue #21 and are never edited (a test pins them).
+written before any term-list change for issue #21 and are never edited (a test pins them);
+so are the stars-*.jsonl sets: shop reviews under stars that agree with the text or clearly
+contradict it, for the star/text mismatch in five languages.
 (c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
 sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
 contradicting and consistent stars for the star/text mismatch.
@@ -32,11 +34,13 @@ from services.ingest.classification.datasets import (
     Example,
     HandWrittenReview,
     RatedText,
+    StarTextReview,
     TerseReview,
     amazon_external,
     drug_reviews,
     hand_written,
     rotten_tomatoes,
+    star_text_reviews,
     terse_reviews,
 )
 from services.ingest.classification.metrics import classification_report, multilabel_report
@@ -56,6 +60,7 @@ SEVERITY_REASONS = (
 )
 TERSE_SETS = ("a", "b", "c")
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
+STAR_TEXT_KEYS = ("recall", "false_flag_rate")
 # The figures --check guards: (section, key path).
 CHECKED = (
     ("rotten_tomatoes", "macro_f1"),
@@ -73,6 +78,10 @@ CHECKED = (
     ("frozen.sentiment", "macro_f1"),
     *((f"terse.{name}", key) for name in TERSE_SETS for key in ("recall", "false_flag_rate")),
     *((f"frozen.by_language.{lang}", key) for lang in LANGUAGES for key in FROZEN_KEYS),
+    ("star_text", "recall"),
+    ("star_text", "false_flag_rate"),
+    ("star_text", "auto_answerable_rate"),
+    *((f"star_text.by_language.{lang}", key) for lang in LANGUAGES for key in STAR_TEXT_KEYS),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -80,6 +89,9 @@ LOWER_IS_BETTER = frozenset(
         "mismatch.false_flag_rate",
         "mismatch.auto_answerable_rate",
         *(f"terse.{name}.false_flag_rate" for name in TERSE_SETS),
+        "star_text.false_flag_rate",
+        "star_text.auto_answerable_rate",
+        *(f"star_text.by_language.{lang}.false_flag_rate" for lang in LANGUAGES),
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
@@ -119,25 +131,26 @@ def _text_only(
     return report
 
 
-def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]:
-    """Reviews of a few words in de, sl, lv and ro under 1-2 or 4-5 stars: the flag must fire
-    where the text says the opposite of the stars and stay off where they agree."""
-    rated = [r for r in reviews if r.rating != 3]
-    results = classifier.classify_many(
-        [ReviewInput(text=r.text, rating=r.rating, declared_language=r.language) for r in rated]
-    )
+def _contradicts(text_sentiment: str, rating: int) -> bool:
+    """A clear text against its stars (a neutral text contradicts no stars)."""
+    return text_sentiment not in ("neutral", stars_label(rating))
+
+
+def _flag_rates(said: Sequence[tuple[str, int]], results: Sequence[Any]) -> dict[str, Any]:
+    """The flag's recall on (text sentiment, stars) pairs that contradict and its false-flag
+    rate on those that agree."""
     contradicting = [
         c.star_text_mismatch
-        for r, c in zip(rated, results, strict=True)
-        if r.text_sentiment not in ("neutral", stars_label(r.rating))
+        for (text_sentiment, rating), c in zip(said, results, strict=True)
+        if _contradicts(text_sentiment, rating)
     ]
     consistent = [
         c.star_text_mismatch
-        for r, c in zip(rated, results, strict=True)
-        if r.text_sentiment == stars_label(r.rating)
+        for (text_sentiment, rating), c in zip(said, results, strict=True)
+        if text_sentiment == stars_label(rating)
     ]
     return {
-        "n": len(rated),
+        "n": len(said),
         "contradicting": len(contradicting),
         "flagged": sum(contradicting),
         "recall": round(sum(contradicting) / len(contradicting), 4) if contradicting else 0.0,
@@ -145,6 +158,65 @@ def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]
         "false_flags": sum(consistent),
         "false_flag_rate": round(sum(consistent) / len(consistent), 4) if consistent else 0.0,
     }
+
+
+def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]:
+    """Reviews of a few words in de, sl, lv and ro under 1-2 or 4-5 stars: the flag must fire
+    where the text says the opposite of the stars and stay off where they agree."""
+    rated = [r for r in reviews if r.rating != 3]
+    results = classifier.classify_many(
+        [ReviewInput(text=r.text, rating=r.rating, declared_language=r.language) for r in rated]
+    )
+    return _flag_rates([(r.text_sentiment, r.rating) for r in rated], results)
+
+
+def _star_text(classifier: Classifier, reviews: list[StarTextReview]) -> dict[str, Any]:
+    """Shop reviews in five languages under 1-2 or 4-5 stars that agree with the text or
+    clearly contradict it: the flag's recall and false flags, overall and per language, and
+    how many negative texts under 4-5 stars the responder's policy could still answer
+    automatically (positive, confident, no flag)."""
+    results = classifier.classify_many(
+        [
+            ReviewInput(
+                text=r.text, rating=r.rating, declared_language=r.language, verified_purchase=True
+            )
+            for r in reviews
+        ]
+    )
+    section = _flag_rates([(r.text_sentiment, r.rating) for r in reviews], results)
+    negative_high = [
+        c
+        for r, c in zip(reviews, results, strict=True)
+        if r.text_sentiment == "negative" and r.rating >= 4
+    ]
+    auto = sum(
+        c.sentiment.label == "positive"
+        and c.sentiment.confidence >= AUTOMATION_FLOOR
+        and not c.star_text_mismatch
+        for c in negative_high
+    )
+    section["negative_text_high_stars"] = len(negative_high)
+    section["auto_answerable"] = auto
+    section["auto_answerable_rate"] = round(auto / len(negative_high), 4) if negative_high else 0.0
+    section["by_language"] = {
+        lang: _flag_rates(
+            [(r.text_sentiment, r.rating) for r in reviews if r.language == lang],
+            [c for r, c in zip(reviews, results, strict=True) if r.language == lang],
+        )
+        for lang in LANGUAGES
+        if any(r.language == lang for r in reviews)
+    }
+    section["missed"] = [
+        r.id
+        for r, c in zip(reviews, results, strict=True)
+        if _contradicts(r.text_sentiment, r.rating) and not c.star_text_mismatch
+    ]
+    section["false_flagged"] = [
+        r.id
+        for r, c in zip(reviews, results, strict=True)
+        if r.text_sentiment == stars_label(r.rating) and c.star_text_mismatch
+    ]
+    return section
 
 
 def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
@@ -312,6 +384,7 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["mismatch"] = _mismatch(classifier, amazon)
     report["frozen"] = _frozen(classifier, hand_written("frozen-*.jsonl"))
     report["terse"] = {name: _terse(classifier, terse_reviews(name)) for name in TERSE_SETS}
+    report["star_text"] = _star_text(classifier, star_text_reviews())
     return report
 
 
@@ -412,6 +485,19 @@ def summary(report: dict[str, Any]) -> str:
             f"terse set {name} (de, sl, lv, ro): {t['flagged']} of {t['contradicting']} "
             f"contradicting stars flagged (recall {t['recall']:.3f}); {t['false_flags']} of "
             f"{t['consistent']} agreeing flagged (false-flag rate {t['false_flag_rate']:.3f})"
+        )
+    st = report["star_text"]
+    lines.append(
+        f"star/text sets (shop reviews, 5 languages): {st['flagged']} of {st['contradicting']} "
+        f"contradicting stars flagged (recall {st['recall']:.3f}); {st['false_flags']} of "
+        f"{st['consistent']} agreeing flagged (false-flag rate {st['false_flag_rate']:.3f}); "
+        f"{st['auto_answerable']} of {st['negative_text_high_stars']} negative texts under 4-5 "
+        "stars still answerable automatically"
+    )
+    for lang, t in st["by_language"].items():
+        lines.append(
+            f"star/text {lang}: {t['flagged']} of {t['contradicting']} flagged, "
+            f"{t['false_flags']} of {t['consistent']} false"
         )
     for title, key in (
         ("dev", "hand_written"),
