@@ -37,9 +37,9 @@ def test_the_development_sets_are_what_the_thresholds_were_chosen_on() -> None:
 def test_the_second_pass_flags_contradicting_stars_outside_english(
     embedding_classifier: Classifier,
 ) -> None:
-    """Measured on release 2026.12.35: 110 of 160 flagged, 4 of 160 agreeing (0.65 / 0.70, the
-    thresholds before: 82 and 1)."""
+    """Measured on release 2026.12.35: 120 of 160 flagged, 4 of 160 agreeing (the thresholds
+    before: 82 and 1; the `e5+lexicon` ones alone: 110 and 4)."""
     counts = _flags(embedding_classifier)
     assert (counts["contradicting"], counts["agreeing"]) == (160, 160)
-    assert counts["contradicting flagged"] >= 105
+    assert counts["contradicting flagged"] >= 115
     assert counts["agreeing flagged"] <= 6  # the <= 4 % rule the thresholds were chosen by

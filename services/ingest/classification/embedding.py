@@ -225,7 +225,9 @@ class EmbeddingSentimentModel:
         e = [math.exp(float(v) - top) for v in z]
         total = sum(e)
         probs = [v / total for v in e]
-        head = "e5"
+        # The same head on de/sl/lv/ro text: read through e5's shared space it is less sure than
+        # on English, so its mismatch thresholds are its own (combine.py).
+        head = "e5-de-sl-lv-ro" if language in TERSE_LANGUAGES else "e5"
         listed = self._lists.predict(prepared, scan, language) if self._lists else None
         lexicon = listed is not None and listed.head == "lexicon"
         if not lexicon and language in TERSE_LANGUAGES and is_terse(prepared):
