@@ -176,3 +176,20 @@ def test_an_uncertain_text_under_five_stars_is_never_answered_automatically(
     decision = decide(p, 5)
     assert not decision.allowed
     assert "confidence" in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("head", "flagged"),
+    [("e5", False), ("e5-de-sl-lv-ro", True), ("e5+lexicon", True)],
+)
+def test_a_non_english_reading_flags_at_its_own_thresholds(head: str, flagged: bool) -> None:
+    """e5 reads de/sl/lv/ro less surely than English: "Paket kam nie an, Kundenservice antwortet
+    seit drei Wochen nicht." under 4 stars is P(negative) 0.60 (release 2026.12.35, chosen on
+    the star/text development sets); English keeps 0.65."""
+    probabilities = (0.60, 0.25, 0.15)
+    reading = TextSentiment("negative", 0.60, probabilities, head, (), 1.0)
+    result = combine(reading, 4)
+    assert result.mismatch is flagged
+    assert result.label == ("negative" if flagged else "positive")
+    # the same reading under 1-2 stars agrees with them
+    assert not combine(reading, 2).mismatch

@@ -1,7 +1,7 @@
 """The second pass's star/text mismatch outside English, on the development star/text sets
 (`stars-dev-*.jsonl`: 80 shop reviews per language in de, sl, lv and ro, half under stars that
 clearly contradict the text). The `e5+lexicon` thresholds were chosen on these (combine.py);
-the frozen `stars-*.jsonl` sets are their check (`evaluate`)."""
+the frozen `stars-<language>.jsonl` sets are their check (`evaluate`)."""
 
 from collections import Counter
 
@@ -26,7 +26,7 @@ def _flags(classifier: Classifier) -> Counter[str]:
     return counts
 
 
-def test_the_development_sets_are_what_the_thresholds_were_chosen_on() -> None:
+def test_the_development_sets_share_no_review_with_the_frozen_ones() -> None:
     reviews = star_text_reviews("stars-dev-*.jsonl")
     assert Counter(r.language for r in reviews) == {"de": 80, "sl": 80, "lv": 80, "ro": 80}
     assert not {r.id for r in reviews} & {r.id for r in star_text_reviews()}
@@ -42,4 +42,5 @@ def test_the_second_pass_flags_contradicting_stars_outside_english(
     counts = _flags(embedding_classifier)
     assert (counts["contradicting"], counts["agreeing"]) == (160, 160)
     assert counts["contradicting flagged"] >= 115
-    assert counts["agreeing flagged"] <= 6  # the <= 4 % rule the thresholds were chosen by
+    # e5+lexicon by the <= 4 % rule; e5-de-sl-lv-ro at the lowest adding no false flag
+    assert counts["agreeing flagged"] <= 4

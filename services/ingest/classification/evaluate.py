@@ -9,8 +9,9 @@ text only): never used for training (datasets.py documents the split).
 (b) tests/fixtures/classification/: reviews written by the project in en, de, sl, lv, ro with
 stars and expected sentiment, topics and severity; evaluation only. The frozen-*.jsonl sets were
 written before any term-list change for issue #21 and are never edited (a test pins them);
-so are the stars-*.jsonl sets: shop reviews under stars that agree with the text or clearly
-contradict it, for the star/text mismatch in five languages.
+so are the stars-<language>.jsonl sets: shop reviews under stars that agree with the text or
+clearly contradict it, for the star/text mismatch in five languages (reported per language;
+guarded overall, since one review moves a language's figure by more than the margin).
 (c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
 sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
 contradicting and consistent stars for the star/text mismatch.
@@ -60,7 +61,6 @@ SEVERITY_REASONS = (
 )
 TERSE_SETS = ("a", "b", "c")
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
-STAR_TEXT_KEYS = ("recall", "false_flag_rate")
 # The figures --check guards: (section, key path).
 CHECKED = (
     ("rotten_tomatoes", "macro_f1"),
@@ -81,7 +81,6 @@ CHECKED = (
     ("star_text", "recall"),
     ("star_text", "false_flag_rate"),
     ("star_text", "auto_answerable_rate"),
-    *((f"star_text.by_language.{lang}", key) for lang in LANGUAGES for key in STAR_TEXT_KEYS),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -91,7 +90,6 @@ LOWER_IS_BETTER = frozenset(
         *(f"terse.{name}.false_flag_rate" for name in TERSE_SETS),
         "star_text.false_flag_rate",
         "star_text.auto_answerable_rate",
-        *(f"star_text.by_language.{lang}.false_flag_rate" for lang in LANGUAGES),
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
@@ -132,8 +130,9 @@ def _text_only(
 
 
 def _contradicts(text_sentiment: str, rating: int) -> bool:
-    """A clear text against its stars (a neutral text contradicts no stars)."""
-    return text_sentiment not in ("neutral", stars_label(rating))
+    """A clear text against its stars (a neutral text contradicts no stars, and 3 stars no
+    text: the flag is only raised under 1-2 and 4-5)."""
+    return rating != 3 and text_sentiment not in ("neutral", stars_label(rating))
 
 
 def _flag_rates(said: Sequence[tuple[str, int]], results: Sequence[Any]) -> dict[str, Any]:
