@@ -82,6 +82,9 @@ def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
     assert (star_text["contradicting"], star_text["consistent"]) == (150, 150)
     assert set(star_text["by_language"]) == {"en", "de", "sl", "lv", "ro"}
     assert star_text["negative_text_high_stars"] == 75
+    survey = report["star_text_survey"]
+    assert (survey["contradicting"], survey["consistent"]) == (80, 80)
+    assert set(survey["by_language"]) == {"de", "sl", "lv", "ro"}
 
 
 class _Flags:

@@ -21,6 +21,16 @@ PINNED = {
 }
 
 
+# The second brief's sets (post-purchase survey answers, de/sl/lv/ro), written after release
+# 2026.12.35's thresholds were chosen.
+SURVEY_PINNED = {
+    "de": "c6035d5c20b72a29503cd83a0ca021c7e00cb297456e926f088defd5e3fdc44d",
+    "lv": "c01da8e172fca8b020116b3191b0258f8e976d734a0b6e67c5bd44851e899f45",
+    "ro": "480fa4dc605547b829a88b97d3fdb9f54fb2be02f80fb37bb4de91ce04982284",
+    "sl": "941b543e36d608a2f4fadb18ec74efb92b4e25513365eaa38e4241297f843c88",
+}
+
+
 @pytest.mark.parametrize("lang", sorted(PINNED))
 def test_the_file_is_unchanged(lang: str) -> None:
     digest = hashlib.sha256((FIXTURES / f"stars-{lang}.jsonl").read_bytes()).hexdigest()
@@ -52,10 +62,29 @@ def test_the_written_kind_matches_the_stars() -> None:
     """The writers' own `kind` field says the same as the stars against the text's sentiment."""
     import json
 
-    for path in FIXTURES.glob("stars-??.jsonl"):
+    for path in [*FIXTURES.glob("stars-??.jsonl"), *FIXTURES.glob("stars-survey-*.jsonl")]:
         for line in path.read_text("utf-8").splitlines():
             if not line.strip() or line.startswith("//"):
                 continue
             item = json.loads(line)
             contradicts = stars_label(item["rating"]) != item["sentiment"]
             assert (item["kind"] == "contradicting") == contradicts, item["id"]
+
+
+@pytest.mark.parametrize("lang", sorted(SURVEY_PINNED))
+def test_the_survey_file_is_unchanged_and_balanced(lang: str) -> None:
+    path = FIXTURES / f"stars-survey-{lang}.jsonl"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == SURVEY_PINNED[lang], (
+        f"{path.name} was edited: the star/text sets never change"
+    )
+    reviews = [r for r in star_text_reviews("stars-survey-*.jsonl") if r.language == lang]
+    kinds = Counter(
+        (r.text_sentiment, "agrees" if stars_label(r.rating) == r.text_sentiment else "contradicts")
+        for r in reviews
+    )
+    assert set(kinds.values()) == {10} and len(kinds) == 4
+
+
+def test_every_survey_file_is_pinned() -> None:
+    found = {p.stem.removeprefix("stars-survey-") for p in FIXTURES.glob("stars-survey-*.jsonl")}
+    assert found == set(SURVEY_PINNED)

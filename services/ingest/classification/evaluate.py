@@ -11,7 +11,8 @@ stars and expected sentiment, topics and severity; evaluation only. The frozen-*
 written before any term-list change for issue #21 and are never edited (a test pins them);
 so are the stars-<language>.jsonl sets: shop reviews under stars that agree with the text or
 clearly contradict it, for the star/text mismatch in five languages (reported per language;
-guarded overall, since one review moves a language's figure by more than the margin).
+guarded overall, since one review moves a language's figure by more than the margin), and the
+stars-survey-*.jsonl sets, from a second brief (post-purchase survey answers).
 (c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
 sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
 contradicting and consistent stars for the star/text mismatch.
@@ -60,6 +61,8 @@ SEVERITY_REASONS = (
     "chargeback_threat",
 )
 TERSE_SETS = ("a", "b", "c")
+# Star/text sets from a second brief (answers to a post-purchase survey; de, sl, lv, ro).
+SURVEY_SETS = "stars-survey-*.jsonl"
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
 # The figures --check guards: (section, key path).
 CHECKED = (
@@ -81,6 +84,8 @@ CHECKED = (
     ("star_text", "recall"),
     ("star_text", "false_flag_rate"),
     ("star_text", "auto_answerable_rate"),
+    ("star_text_survey", "recall"),
+    ("star_text_survey", "false_flag_rate"),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -90,6 +95,7 @@ LOWER_IS_BETTER = frozenset(
         *(f"terse.{name}.false_flag_rate" for name in TERSE_SETS),
         "star_text.false_flag_rate",
         "star_text.auto_answerable_rate",
+        "star_text_survey.false_flag_rate",
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
@@ -384,6 +390,7 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["frozen"] = _frozen(classifier, hand_written("frozen-*.jsonl"))
     report["terse"] = {name: _terse(classifier, terse_reviews(name)) for name in TERSE_SETS}
     report["star_text"] = _star_text(classifier, star_text_reviews())
+    report["star_text_survey"] = _star_text(classifier, star_text_reviews(SURVEY_SETS))
     return report
 
 
@@ -498,6 +505,12 @@ def summary(report: dict[str, Any]) -> str:
             f"star/text {lang}: {t['flagged']} of {t['contradicting']} flagged, "
             f"{t['false_flags']} of {t['consistent']} false"
         )
+    sv = report["star_text_survey"]
+    lines.append(
+        f"star/text survey answers (de, sl, lv, ro): {sv['flagged']} of {sv['contradicting']} "
+        f"contradicting stars flagged (recall {sv['recall']:.3f}); {sv['false_flags']} of "
+        f"{sv['consistent']} agreeing flagged (false-flag rate {sv['false_flag_rate']:.3f})"
+    )
     for title, key in (
         ("dev", "hand_written"),
         ("blind", "hand_written_blind"),
