@@ -111,15 +111,16 @@ class _Flags:
 def test_the_star_text_section_counts_contradicting_and_agreeing_stars_per_language() -> None:
     from services.ingest.classification.datasets import StarTextReview
 
-    def review(n: int, lang: str, rating: int, says: str) -> StarTextReview:
-        return StarTextReview(f"{lang}-{n}", lang, f"text {lang} {n}", rating, says, frozenset())  # type: ignore[arg-type]
+    def review(n: int, lang: str, rating: int, says: str, *tags: str) -> StarTextReview:
+        text = f"text {lang} {n}"
+        return StarTextReview(f"{lang}-{n}", lang, text, rating, says, frozenset(tags))  # type: ignore[arg-type]
 
     reviews = [
-        review(1, "de", 5, "negative"),  # contradicting, flagged
-        review(2, "de", 4, "negative"),  # contradicting, missed: answerable (positive 0.9)
+        review(1, "de", 5, "negative", "sarcasm"),  # contradicting, flagged
+        review(2, "de", 4, "negative", "sarcasm"),  # contradicting, missed: answerable (0.9)
         review(3, "de", 1, "positive"),  # contradicting, flagged
-        review(4, "de", 1, "negative"),  # agreeing, false flag
-        review(5, "sl", 5, "positive"),  # agreeing
+        review(4, "de", 1, "negative", "mixed"),  # agreeing, false flag
+        review(5, "sl", 5, "positive", "mixed"),  # agreeing
         review(6, "sl", 2, "positive"),  # contradicting, missed
     ]
     section = evaluate._star_text(
@@ -141,3 +142,7 @@ def test_the_star_text_section_counts_contradicting_and_agreeing_stars_per_langu
         "false_flag_rate": 0.0,
     }
     assert section["missed"] == ["de-2", "sl-6"] and section["false_flagged"] == ["de-4"]
+    assert set(section["by_tag"]) == {"mixed", "sarcasm"}
+    mixed, sarcasm = section["by_tag"]["mixed"], section["by_tag"]["sarcasm"]
+    assert (mixed["consistent"], mixed["false_flags"], mixed["contradicting"]) == (2, 1, 0)
+    assert (sarcasm["contradicting"], sarcasm["flagged"], sarcasm["consistent"]) == (2, 1, 0)

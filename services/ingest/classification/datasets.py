@@ -373,7 +373,8 @@ def star_text_reviews(pattern: str = "stars-??.jsonl") -> list[StarTextReview]:
     """`stars-<language>.jsonl`: frozen shop reviews in five languages, half under stars that
     clearly contradict the text (tests/fixtures/classification/README.md); evaluation only.
     "stars-dev-*.jsonl" is the development set of the same brief (de, sl, lv, ro), on which
-    thresholds may be chosen."""
+    thresholds may be chosen, and "stars-mixed-dev-*.jsonl" one of mixed reviews; the frozen
+    "stars-survey-*.jsonl" and "stars-page-*.jsonl" come from other briefs."""
     return [
         StarTextReview(
             item["id"],

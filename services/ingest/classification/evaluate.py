@@ -12,7 +12,8 @@ written before any term-list change for issue #21 and are never edited (a test p
 so are the stars-<language>.jsonl sets: shop reviews under stars that agree with the text or
 clearly contradict it, for the star/text mismatch in five languages (reported per language;
 guarded overall, since one review moves a language's figure by more than the margin), and the
-stars-survey-*.jsonl sets, from a second brief (post-purchase survey answers).
+stars-survey-*.jsonl sets, from a second brief (post-purchase survey answers), and the
+stars-page-*.jsonl sets, from a third (product-page reviews, five languages).
 (c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
 sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
 contradicting and consistent stars for the star/text mismatch.
@@ -63,6 +64,8 @@ SEVERITY_REASONS = (
 TERSE_SETS = ("a", "b", "c")
 # Star/text sets from a second brief (answers to a post-purchase survey; de, sl, lv, ro).
 SURVEY_SETS = "stars-survey-*.jsonl"
+# And from a third (product-page reviews of a pet, sports and kitchen shop; all five languages).
+PAGE_SETS = "stars-page-*.jsonl"
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
 # The figures --check guards: (section, key path).
 CHECKED = (
@@ -86,6 +89,8 @@ CHECKED = (
     ("star_text", "auto_answerable_rate"),
     ("star_text_survey", "recall"),
     ("star_text_survey", "false_flag_rate"),
+    ("star_text_page", "recall"),
+    ("star_text_page", "false_flag_rate"),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -96,6 +101,7 @@ LOWER_IS_BETTER = frozenset(
         "star_text.false_flag_rate",
         "star_text.auto_answerable_rate",
         "star_text_survey.false_flag_rate",
+        "star_text_page.false_flag_rate",
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
@@ -210,6 +216,15 @@ def _star_text(classifier: Classifier, reviews: list[StarTextReview]) -> dict[st
         )
         for lang in LANGUAGES
         if any(r.language == lang for r in reviews)
+    }
+    # Tagged reviews (mixed: a satisfied text naming a drawback, or an unhappy one with some
+    # praise; sarcasm; hard): where false flags and misses gather.
+    section["by_tag"] = {
+        tag: _flag_rates(
+            [(r.text_sentiment, r.rating) for r in reviews if tag in r.tags],
+            [c for r, c in zip(reviews, results, strict=True) if tag in r.tags],
+        )
+        for tag in sorted({t for r in reviews for t in r.tags})
     }
     section["missed"] = [
         r.id
@@ -391,6 +406,7 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["terse"] = {name: _terse(classifier, terse_reviews(name)) for name in TERSE_SETS}
     report["star_text"] = _star_text(classifier, star_text_reviews())
     report["star_text_survey"] = _star_text(classifier, star_text_reviews(SURVEY_SETS))
+    report["star_text_page"] = _star_text(classifier, star_text_reviews(PAGE_SETS))
     return report
 
 
@@ -492,25 +508,25 @@ def summary(report: dict[str, Any]) -> str:
             f"contradicting stars flagged (recall {t['recall']:.3f}); {t['false_flags']} of "
             f"{t['consistent']} agreeing flagged (false-flag rate {t['false_flag_rate']:.3f})"
         )
-    st = report["star_text"]
-    lines.append(
-        f"star/text sets (shop reviews, 5 languages): {st['flagged']} of {st['contradicting']} "
-        f"contradicting stars flagged (recall {st['recall']:.3f}); {st['false_flags']} of "
-        f"{st['consistent']} agreeing flagged (false-flag rate {st['false_flag_rate']:.3f}); "
-        f"{st['auto_answerable']} of {st['negative_text_high_stars']} negative texts under 4-5 "
-        "stars still answerable automatically"
-    )
-    for lang, t in st["by_language"].items():
+    for key, title, detail in (
+        ("star_text", "sets (shop reviews, 5 languages)", "star/text"),
+        ("star_text_survey", "survey answers (de, sl, lv, ro)", None),
+        ("star_text_page", "product-page reviews (5 languages)", "star/text page"),
+    ):
+        st = report[key]
         lines.append(
-            f"star/text {lang}: {t['flagged']} of {t['contradicting']} flagged, "
-            f"{t['false_flags']} of {t['consistent']} false"
+            f"star/text {title}: {st['flagged']} of {st['contradicting']} contradicting stars "
+            f"flagged (recall {st['recall']:.3f}); {st['false_flags']} of {st['consistent']} "
+            f"agreeing flagged (false-flag rate {st['false_flag_rate']:.3f}); "
+            f"{st['auto_answerable']} of {st['negative_text_high_stars']} negative texts under "
+            "4-5 stars still answerable automatically"
         )
-    sv = report["star_text_survey"]
-    lines.append(
-        f"star/text survey answers (de, sl, lv, ro): {sv['flagged']} of {sv['contradicting']} "
-        f"contradicting stars flagged (recall {sv['recall']:.3f}); {sv['false_flags']} of "
-        f"{sv['consistent']} agreeing flagged (false-flag rate {sv['false_flag_rate']:.3f})"
-    )
+        for group in ("by_language", "by_tag") if detail else ():
+            for name, t in st[group].items():
+                lines.append(
+                    f"{detail} {name}: {t['flagged']} of {t['contradicting']} flagged, "
+                    f"{t['false_flags']} of {t['consistent']} false"
+                )
     for title, key in (
         ("dev", "hand_written"),
         ("blind", "hand_written_blind"),
