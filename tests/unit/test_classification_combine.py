@@ -9,6 +9,7 @@ from services.ingest.classification import combine as combine_module
 from services.ingest.classification.combine import (
     DOUBT_CONFIDENCE_CAP,
     MISMATCH_P,
+    SHOP_DOUBT_P_NEGATIVE,
     combine,
 )
 from services.ingest.classification.sentiment import CLASSES, TextSentiment
@@ -193,3 +194,24 @@ def test_a_non_english_reading_flags_at_its_own_thresholds(head: str, flagged: b
     assert result.label == ("negative" if flagged else "positive")
     # the same reading under 1-2 stars agrees with them
     assert not combine(reading, 2).mismatch
+
+
+def test_the_shop_head_reading_negative_keeps_high_star_praise_from_automatic_answers() -> None:
+    """Release 2026.12.36: "Super, spet pokvarjeno..." reads as praise to e5's general head;
+    the shop head's P(negative) at or above SHOP_DOUBT_P_NEGATIVE under 4-5 stars makes it
+    doubtful. It changes no label and raises no flag."""
+    from dataclasses import replace
+
+    praise = replace(text(0.05, 0.05, 0.90), head="e5-de-sl-lv-ro")
+    plain = combine(praise, 5)
+    assert plain.confidence >= policy.CONFIDENCE_FLOOR
+    for rating in (4, 5):
+        doubted = combine(replace(praise, shop_p_negative=SHOP_DOUBT_P_NEGATIVE), rating)
+        assert (doubted.label, doubted.mismatch) == ("positive", False)
+        assert doubted.confidence == DOUBT_CONFIDENCE_CAP < policy.CONFIDENCE_FLOOR
+        assert "shop head" in doubted.explanation
+    below = combine(replace(praise, shop_p_negative=SHOP_DOUBT_P_NEGATIVE - 0.01), 5)
+    assert below.confidence == plain.confidence
+    # Under 1-2 stars the shop head has nothing to add: the stars already say negative.
+    low = combine(replace(praise, shop_p_negative=0.99), 1)
+    assert low == combine(praise, 1)

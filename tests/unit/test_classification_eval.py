@@ -131,6 +131,8 @@ def test_the_star_text_section_counts_contradicting_and_agreeing_stars_per_langu
     assert (section["consistent"], section["false_flags"]) == (2, 1)
     assert section["false_flag_rate"] == 0.5
     assert (section["negative_text_high_stars"], section["auto_answerable"]) == (2, 1)
+    # sl-5, positive under 5 stars, confident and unflagged: the one positive answerable
+    assert (section["positive_text_high_stars"], section["positive_auto_answerable"]) == (1, 1)
     assert section["by_language"]["de"]["recall"] == round(2 / 3, 4)
     assert section["by_language"]["sl"] == {
         "n": 2,

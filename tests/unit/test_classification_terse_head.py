@@ -15,7 +15,6 @@ head's threshold there is 0.70).
 """
 
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from services.ingest.classification import Classifier, ReviewInput, datasets
 from services.ingest.classification.sentiment import ARTIFACTS
 from services.ingest.classification.terse_head import HEAD_NAME
 from services.ingest.classification.train_terse import digest, examples
+from tests.support.classification_texts import evaluation_texts, normal
 
 NEGATIVE = [
     ("Riemen nach zwei Tagen abgerissen", "de"),
@@ -175,28 +175,15 @@ def test_the_terse_head_reads_only_a_few_words_in_four_languages(
     assert "e5-terse" not in explained
 
 
-def _normal(text: str) -> str:
-    return re.sub(r"[^\w]+", " ", text.lower()).strip()
-
-
 def test_no_training_text_is_an_evaluation_text() -> None:
-    evaluation = {
-        _normal(item[key])
-        for path in FIXTURES.glob("*.jsonl")
-        if not path.name.startswith(("terse-train", "topic-train"))
-        for line in path.read_text("utf-8").splitlines()
-        if line.startswith("{")
-        for item in [json.loads(line)]
-        for key in ("text", "title")
-        if item.get(key)
-    }
+    evaluation = evaluation_texts()
     # The extra file too: `train_terse --with-extra` learns from both.
     rows = examples(extra=True)
     assert len({row["id"] for row in rows}) == len(rows)
-    assert len({_normal(row["text"]) for row in rows}) == len(rows)
-    assert [row["text"] for row in rows if _normal(row["text"]) in evaluation] == []
-    cases = {_normal(text) for text, _ in NEGATIVE + POSITIVE}
-    assert [row["text"] for row in rows if _normal(row["text"]) in cases] == []
+    assert len({normal(row["text"]) for row in rows}) == len(rows)
+    assert [row["text"] for row in rows if normal(row["text"]) in evaluation] == []
+    cases = {normal(text) for text, _ in NEGATIVE + POSITIVE}
+    assert [row["text"] for row in rows if normal(row["text"]) in cases] == []
 
 
 def test_the_committed_head_was_trained_on_the_committed_examples() -> None:

@@ -320,6 +320,12 @@ def terse_training() -> list[dict[str, Any]]:
     return _fixture_items(FIXTURES / "terse-train.jsonl")
 
 
+def shop_training() -> list[dict[str, Any]]:
+    """`shop-train.jsonl`: the shop head's training examples (train_shop.py), never an
+    evaluation set."""
+    return _fixture_items(FIXTURES / "shop-train.jsonl")
+
+
 def topic_training() -> list[dict[str, Any]]:
     """`topic-train-*.jsonl`: reviews that train the second pass's topic head besides the topic
     tests' cases (train_topics.py), in file order; never an evaluation set."""

@@ -29,6 +29,8 @@ from services.ingest.classification.sentiment import (
     TextSentiment,
     is_terse,
 )
+from services.ingest.classification.shop_head import HEAD_NAME as SHOP_HEAD_NAME
+from services.ingest.classification.shop_head import ShopHead
 from services.ingest.classification.terse_head import HEAD_NAME as TERSE_HEAD_NAME
 from services.ingest.classification.terse_head import TerseHead
 from services.ingest.classification.text import PreparedText
@@ -181,6 +183,11 @@ class EmbeddingSentimentModel:
                 raise ClassifierUnavailableError(
                     f"{terse_head} is missing: python -m services.ingest.classification.train_terse"
                 )
+            shop_head = directory / f"{SHOP_HEAD_NAME}.npz"
+            if not shop_head.exists():
+                raise ClassifierUnavailableError(
+                    f"{shop_head} is missing: python -m services.ingest.classification.train_shop"
+                )
             self._encoder = Encoder(threads)
         except EmbeddingUnavailableError as exc:
             raise ClassifierUnavailableError(str(exc)) from exc
@@ -191,6 +198,7 @@ class EmbeddingSentimentModel:
             self._b = weights["bias"].astype(np.float64)
         self._topics = TopicHead(directory)
         self._terse = TerseHead(directory)
+        self._shop = ShopHead(directory)
 
     def predict(self, prepared: PreparedText, scan: Scan, language: str) -> TextSentiment | None:
         return self.predict_many([(prepared, scan, language)])[0]
@@ -251,4 +259,5 @@ class EmbeddingSentimentModel:
             listed.probabilities if head == "e5+lexicon" and listed is not None else None,
             # Without list words only a long wait gives one (sentiment.terse_verdict).
             listed.terse_verdict if listed is not None else None,
+            self._shop.probabilities(vector)[0] if language in TERSE_LANGUAGES else None,
         )

@@ -147,6 +147,15 @@ def _contradicts(text_sentiment: str, rating: int) -> bool:
     return rating != 3 and text_sentiment not in ("neutral", stars_label(rating))
 
 
+def _answerable(c: Any) -> bool:
+    """What the responder's policy could answer automatically: positive, confident, no flag."""
+    return bool(
+        c.sentiment.label == "positive"
+        and c.sentiment.confidence >= AUTOMATION_FLOOR
+        and not c.star_text_mismatch
+    )
+
+
 def _flag_rates(said: Sequence[tuple[str, int]], results: Sequence[Any]) -> dict[str, Any]:
     """The flag's recall on (text sentiment, stars) pairs that contradict and its false-flag
     rate on those that agree."""
@@ -200,15 +209,18 @@ def _star_text(classifier: Classifier, reviews: list[StarTextReview]) -> dict[st
         for r, c in zip(reviews, results, strict=True)
         if r.text_sentiment == "negative" and r.rating >= 4
     ]
-    auto = sum(
-        c.sentiment.label == "positive"
-        and c.sentiment.confidence >= AUTOMATION_FLOOR
-        and not c.star_text_mismatch
-        for c in negative_high
-    )
+    auto = sum(_answerable(c) for c in negative_high)
     section["negative_text_high_stars"] = len(negative_high)
     section["auto_answerable"] = auto
     section["auto_answerable_rate"] = round(auto / len(negative_high), 4) if negative_high else 0.0
+    # The price of caution: positive texts under 4-5 stars a person must answer instead.
+    positive_high = [
+        c
+        for r, c in zip(reviews, results, strict=True)
+        if r.text_sentiment == "positive" and r.rating >= 4
+    ]
+    section["positive_text_high_stars"] = len(positive_high)
+    section["positive_auto_answerable"] = sum(_answerable(c) for c in positive_high)
     section["by_language"] = {
         lang: _flag_rates(
             [(r.text_sentiment, r.rating) for r in reviews if r.language == lang],
@@ -261,12 +273,7 @@ def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
     hit = classify(contradicting)
     clean = classify(consistent)
     negative_high = [c for (_, s), c in zip(contradicting, hit, strict=True) if s >= 4]
-    auto = sum(
-        c.sentiment.label == "positive"
-        and c.sentiment.confidence >= AUTOMATION_FLOOR
-        and not c.star_text_mismatch
-        for c in negative_high
-    )
+    auto = sum(_answerable(c) for c in negative_high)
     flagged = sum(c.star_text_mismatch for c in hit)
     false_flags = sum(c.star_text_mismatch for c in clean)
     return {
@@ -519,7 +526,8 @@ def summary(report: dict[str, Any]) -> str:
             f"flagged (recall {st['recall']:.3f}); {st['false_flags']} of {st['consistent']} "
             f"agreeing flagged (false-flag rate {st['false_flag_rate']:.3f}); "
             f"{st['auto_answerable']} of {st['negative_text_high_stars']} negative texts under "
-            "4-5 stars still answerable automatically"
+            "4-5 stars still answerable automatically (positive texts: "
+            f"{st['positive_auto_answerable']} of {st['positive_text_high_stars']})"
         )
         for group in ("by_language", "by_tag") if detail else ():
             for name, t in st[group].items():

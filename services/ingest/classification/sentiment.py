@@ -63,6 +63,9 @@ class TextSentiment:
     # Such a text says nothing else, so one word is its whole verdict (combine.py flags it
     # against contradicting stars); in a longer text one word is weak evidence.
     terse_verdict: SentimentLabel | None = None
+    # The second pass's shop head on a de/sl/lv/ro text (shop_head.py): its P(negative), which
+    # only ever adds doubt (combine.py), never a label or a flag.
+    shop_p_negative: float | None = None
 
 
 # "Alles bestens" under 1 star, "Teile fehlen" under 5: the shortest reviews carry one list word.

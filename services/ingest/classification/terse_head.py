@@ -18,11 +18,14 @@ HEAD_NAME = "sentiment-e5-terse-head"
 
 
 class TerseHead:
-    def __init__(self, directory: Path = ARTIFACTS) -> None:
-        meta = json.loads((directory / f"{HEAD_NAME}.json").read_text("utf-8"))
+    """A logistic-regression head on e5's embedding, by its artifact name (the shop head,
+    shop_head.py, is one too)."""
+
+    def __init__(self, directory: Path = ARTIFACTS, name: str = HEAD_NAME) -> None:
+        meta = json.loads((directory / f"{name}.json").read_text("utf-8"))
         if tuple(meta["classes"]) != CLASSES:
-            raise ValueError(f"{HEAD_NAME}: classes {meta['classes']} are not {CLASSES}")
-        with np.load(directory / f"{HEAD_NAME}.npz") as weights:
+            raise ValueError(f"{name}: classes {meta['classes']} are not {CLASSES}")
+        with np.load(directory / f"{name}.npz") as weights:
             self._w = weights["weights"].astype(np.float64)
             self._b = weights["bias"].astype(np.float64)
 

@@ -106,6 +106,54 @@ def mismatch_table(probs: np.ndarray, y: np.ndarray) -> dict[str, dict[str, floa
     return table
 
 
+def embedded(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
+    """The rows' texts as the second pass reads them (e5 on two threads), and their labels."""
+    texts = [reading(prepare(None, row["text"]).original) for row in rows]
+    encoder = Encoder(threads=2)
+    x = np.vstack(encoder.embed_batches([texts[i : i + 16] for i in range(0, len(texts), 16)]))
+    y = np.array([CLASSES.index(row["sentiment"]) for row in rows])
+    return x.astype(np.float64), y
+
+
+def write_head(
+    out: Path,
+    name: str,
+    version: str,
+    head: Any,
+    rows: list[dict[str, Any]],
+    training: dict[str, Any],
+) -> None:
+    """A head on e5's embedding as `<name>.npz` and `<name>.json` (what it was trained on, with
+    `training`'s command, source and held-out figures), for the de/sl/lv/ro heads."""
+    out.mkdir(parents=True, exist_ok=True)
+    write_npz(
+        out / f"{name}.npz",
+        {"weights": head.coef_.T.astype(np.float32), "bias": head.intercept_.astype(np.float32)},
+    )
+    counts = Counter((r["language"], r["sentiment"]) for r in rows)
+    meta = {
+        "name": name,
+        "version": version,
+        "classes": list(CLASSES),
+        "languages": list(TERSE_LANGUAGES),
+        "encoder": "multilingual-e5-small 4-bit (e5_encoder.py), 'passage: query: ' prefix",
+        "training": {
+            "command": training["command"],
+            "estimator": "sklearn LogisticRegression (lbfgs, multinomial)",
+            "C": head.C,
+            "class_weight": "balanced",
+            "examples": len(rows),
+            "per_language_and_label": {
+                f"{lang} {label}": n for (lang, label), n in sorted(counts.items())
+            },
+            "source": training["source"],
+            "examples_sha256": digest(rows),
+            **{k: v for k, v in training.items() if k not in ("command", "source")},
+        },
+    }
+    (out / f"{name}.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ARTIFACTS)
@@ -118,47 +166,25 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--with-extra trains a head that is not shipped: give --out DIR")
     started = time.perf_counter()
     rows = examples(args.with_extra)
-    texts = [reading(prepare(None, row["text"]).original) for row in rows]
-    encoder = Encoder(threads=2)
-    x = np.vstack(encoder.embed_batches([texts[i : i + 16] for i in range(0, len(texts), 16)]))
-    x = x.astype(np.float64)
-    y = np.array([CLASSES.index(row["sentiment"]) for row in rows])
+    x, y = embedded(rows)
     blend = TERSE_WEIGHT * held_out(x, y, writers(rows), C) + (1 - TERSE_WEIGHT) * general_head(x)
     accuracy = round(float((blend.argmax(axis=1) == y).mean()), 3)
     table = mismatch_table(blend, y)
-    head = _fit(x, y, C)
-    args.out.mkdir(parents=True, exist_ok=True)
-    write_npz(
-        args.out / f"{HEAD_NAME}.npz",
-        {"weights": head.coef_.T.astype(np.float32), "bias": head.intercept_.astype(np.float32)},
-    )
-    meta = {
-        "name": HEAD_NAME,
-        "version": VERSION,
-        "classes": list(CLASSES),
-        "languages": list(TERSE_LANGUAGES),
-        "encoder": "multilingual-e5-small 4-bit (e5_encoder.py), 'passage: query: ' prefix",
-        "training": {
+    write_head(
+        args.out,
+        HEAD_NAME,
+        VERSION,
+        _fit(x, y, C),
+        rows,
+        {
             "command": "python -m services.ingest.classification.train_terse",
-            "estimator": "sklearn LogisticRegression (lbfgs, multinomial)",
-            "C": C,
-            "class_weight": "balanced",
-            "examples": len(rows),
-            "per_language_and_label": {
-                f"{lang} {label}": n
-                for (lang, label), n in sorted(
-                    Counter((r["language"], r["sentiment"]) for r in rows).items()
-                )
-            },
             "source": SOURCE + (f" and {EXTRA_SOURCE}" if args.with_extra else ""),
-            "examples_sha256": digest(rows),
             "held_out": "each writer pair read by a head trained on the other's, blended with "
             f"the general e5 head at {TERSE_WEIGHT}",
             "held_out_accuracy": accuracy,
             "held_out_mismatch": table,
         },
-    }
-    (args.out / f"{HEAD_NAME}.json").write_text(json.dumps(meta, indent=2) + "\n", "utf-8")
+    )
     print(f"train_terse: {len(rows)} examples, held-out accuracy {accuracy}, ", end="")
     print(f"{time.perf_counter() - started:.0f} s")
     for tau, shares in table.items():

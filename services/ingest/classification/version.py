@@ -36,6 +36,7 @@ _FINGERPRINTED = (
     "e5_encoder.py",
     "topic_head.py",
     "terse_head.py",
+    "shop_head.py",
     "artifacts/sentiment-linear.npz",
     "artifacts/sentiment-linear.json",
     "artifacts/sentiment-e5-head.npz",
@@ -44,6 +45,8 @@ _FINGERPRINTED = (
     "artifacts/topic-e5-head.json",
     "artifacts/sentiment-e5-terse-head.npz",
     "artifacts/sentiment-e5-terse-head.json",
+    "artifacts/sentiment-e5-shop-head.npz",
+    "artifacts/sentiment-e5-shop-head.json",
     "artifacts/static-e5.npz",
     "artifacts/valence-en.tsv",
 )
