@@ -212,6 +212,9 @@ def test_the_shop_head_reading_negative_keeps_high_star_praise_from_automatic_an
         assert "shop head" in doubted.explanation
     below = combine(replace(praise, shop_p_negative=SHOP_DOUBT_P_NEGATIVE - 0.01), 5)
     assert below.confidence == plain.confidence
-    # Under 1-2 stars the shop head has nothing to add: the stars already say negative.
-    low = combine(replace(praise, shop_p_negative=0.99), 1)
-    assert low == combine(praise, 1)
+    # Under 1-3 stars it has nothing to add: the stars already say negative or neutral (a text
+    # that neither contradicts the stars nor is flat, so only the shop head could doubt it).
+    complaint = replace(text(0.90, 0.05, 0.05), head="e5-de-sl-lv-ro")
+    for rating, reading in ((1, complaint), (2, complaint), (3, praise)):
+        assert not combine(reading, rating).mismatch
+        assert combine(replace(reading, shop_p_negative=0.99), rating) == combine(reading, rating)

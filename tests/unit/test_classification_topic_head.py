@@ -21,6 +21,7 @@ from services.ingest.classification.sentiment import CLASSES, TextSentiment
 from services.ingest.classification.text import prepare
 from services.ingest.classification.topic_head import COMPLAINT_TOPICS, HEAD_NAME, TopicHead
 from services.ingest.classification.topics import MEANING_ALONE_P, MEANING_ALSO_P, TopicHint
+from tests.support.classification_texts import TRAINING_FILES
 
 SCANNER = Scanner()
 
@@ -181,7 +182,7 @@ def test_no_topic_training_review_is_an_evaluation_text() -> None:
     evaluation = {
         str(item[key]).casefold()
         for p in fixtures.glob("*.jsonl")
-        if not p.name.startswith(("terse-train", "topic-train", "shop-train"))
+        if not p.name.startswith(TRAINING_FILES)
         for item in items(p)
         for key in ("text", "title")
         if item.get(key)

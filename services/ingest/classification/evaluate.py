@@ -89,8 +89,10 @@ CHECKED = (
     ("star_text", "auto_answerable_rate"),
     ("star_text_survey", "recall"),
     ("star_text_survey", "false_flag_rate"),
+    ("star_text_survey", "auto_answerable_rate"),
     ("star_text_page", "recall"),
     ("star_text_page", "false_flag_rate"),
+    ("star_text_page", "auto_answerable_rate"),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -101,7 +103,9 @@ LOWER_IS_BETTER = frozenset(
         "star_text.false_flag_rate",
         "star_text.auto_answerable_rate",
         "star_text_survey.false_flag_rate",
+        "star_text_survey.auto_answerable_rate",
         "star_text_page.false_flag_rate",
+        "star_text_page.auto_answerable_rate",
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.

@@ -6,7 +6,7 @@ The examples are `tests/fixtures/classification/shop-train.jsonl`: shop reviews 
 and ro, each labelled with what its text says, written for this head by eight helpers who read
 no project file (the file's comment says how). Never an evaluation or development set: those
 measure it. So this runs from a source checkout, never in a service. Embeds with the second
-pass's own encoder (~1 minute on two threads), reads each writer group's texts with a head
+pass's own encoder (~15 s on two threads), reads each writer group's texts with a head
 trained on the other's, reports how often those readings would make a review under 4-5 stars
 doubtful (combine.SHOP_DOUBT_P_NEGATIVE), and fits a class-balanced multinomial logistic regression
 on all of them; deterministic for the same library versions.

@@ -70,7 +70,7 @@ def _fit(x: np.ndarray, y: np.ndarray, c: float) -> Any:
 
 def writers(rows: list[dict[str, Any]]) -> list[str]:
     """Ids are <language>-<writers>-<n>: a pair of writers (1, 2) or, in the extra file, one
-    writer (3-10)."""
+    writer (3-10); in shop-train.jsonl one writer per language in each of two groups (a, b)."""
     return [str(row["id"]).split("-")[1] for row in rows]
 
 
