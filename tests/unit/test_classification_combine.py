@@ -218,3 +218,30 @@ def test_the_shop_head_reading_negative_keeps_high_star_praise_from_automatic_an
     for rating, reading in ((1, complaint), (2, complaint), (3, praise)):
         assert not combine(reading, rating).mismatch
         assert combine(replace(reading, shop_p_negative=0.99), rating) == combine(reading, rating)
+
+
+def test_the_shop_head_nearly_sure_of_negative_raises_the_mismatch_under_high_stars() -> None:
+    """Release 2026.12.37: a text the general head reads as praise, with some weight on
+    "negative" (>= SHOP_MISMATCH_TEXT_P), that the shop head reads as negative at
+    >= SHOP_MISMATCH_P under 4-5 stars is a mismatch; either reading short of it is not."""
+    from dataclasses import replace
+
+    from services.ingest.classification.combine import SHOP_MISMATCH_P, SHOP_MISMATCH_TEXT_P
+
+    sarcastic = replace(
+        text(SHOP_MISMATCH_TEXT_P, 0.15, 0.85 - SHOP_MISMATCH_TEXT_P),
+        head="e5-de-sl-lv-ro",
+        shop_p_negative=SHOP_MISMATCH_P,
+    )
+    for rating in (4, 5):
+        flagged = combine(sarcastic, rating)
+        assert (flagged.label, flagged.mismatch) == ("negative", True)
+        assert flagged.from_text == "negative"
+        assert "shop head" in flagged.explanation
+        assert flagged.confidence < policy.CONFIDENCE_FLOOR
+    unsure_shop = combine(replace(sarcastic, shop_p_negative=SHOP_MISMATCH_P - 0.01), 5)
+    sure_text = replace(sarcastic, probabilities=(SHOP_MISMATCH_TEXT_P - 0.01, 0.15, 0.86))
+    for result in (unsure_shop, combine(sure_text, 5)):
+        assert (result.label, result.mismatch) == ("positive", False)
+        assert result.confidence == DOUBT_CONFIDENCE_CAP  # still doubtful: a person answers
+    assert not combine(sarcastic, 3).mismatch

@@ -55,9 +55,10 @@ def test_a_missing_shop_head_is_a_clear_error(tmp_path: Path) -> None:
 def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
     embedding_classifier: Classifier,
 ) -> None:
-    """On the star/text development sets (SHOP_DOUBT_P_NEGATIVE was chosen on them): negative
-    texts under 4-5 stars answerable automatically 16 -> 6 of 144, positive ones 70 -> 69 of
-    144; flags unchanged (170 of 240, 15 false)."""
+    """On the star/text development sets (SHOP_DOUBT_P_NEGATIVE and SHOP_MISMATCH_P were chosen
+    on them): negative texts under 4-5 stars answerable automatically 16 -> 6 of 144, positive
+    ones 70 -> 69 of 144 (release 2026.12.36); flagged 170 -> 184 of 240 at 15 -> 15 false flags
+    (release 2026.12.37)."""
     answerable, praised, flagged, false_flags = 0, 0, 0, 0
     for pattern in ("stars-dev-*.jsonl", "stars-mixed-dev-*.jsonl"):
         section = evaluate._star_text(embedding_classifier, star_text_reviews(pattern))
@@ -67,4 +68,5 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
         false_flags += section["false_flags"]
     assert answerable <= 6
     assert praised >= 67
-    assert (flagged, false_flags) == (170, 15)
+    assert flagged >= 182
+    assert false_flags <= 15

@@ -5,9 +5,9 @@ complaints and satisfied reviews naming a drawback.
 The general e5 head learnt sentiment from English sentences; "Super, spet pokvarjeno. Že drugi
 opekač kruha zapored..." under 5 stars it reads as praise, sure enough for an automatic answer.
 This head reads the same embedding the way shoppers in those languages write: where it gives
-"negative" weight under 4-5 stars, the review is doubtful and a person answers it
-(combine.py). It never changes a label or raises a mismatch (docs/classification.md, "The shop
-head")."""
+"negative" weight under 4-5 stars, the review is doubtful and a person answers it; where it is
+nearly sure and the text's own reading leans negative at all, stars and text contradict each
+other (combine.py; docs/classification.md, "The shop head")."""
 
 from pathlib import Path
 
