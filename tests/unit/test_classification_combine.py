@@ -237,11 +237,11 @@ def test_the_shop_head_nearly_sure_of_negative_raises_the_mismatch_under_high_st
         flagged = combine(sarcastic, rating)
         assert (flagged.label, flagged.mismatch) == ("negative", True)
         assert flagged.from_text == "negative"
-        assert "shop head" in flagged.explanation
+        assert "shop head" in flagged.explanation and flagged.reader == "shop head"
         assert flagged.confidence < policy.CONFIDENCE_FLOOR
     unsure_shop = combine(replace(sarcastic, shop_p_negative=SHOP_MISMATCH_P - 0.01), 5)
     sure_text = replace(sarcastic, probabilities=(SHOP_MISMATCH_TEXT_P - 0.01, 0.15, 0.86))
     for result in (unsure_shop, combine(sure_text, 5)):
-        assert (result.label, result.mismatch) == ("positive", False)
+        assert (result.label, result.mismatch, result.reader) == ("positive", False, None)
         assert result.confidence == DOUBT_CONFIDENCE_CAP  # still doubtful: a person answers
     assert not combine(sarcastic, 3).mismatch

@@ -70,3 +70,19 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
     assert praised >= 67
     assert flagged >= 182
     assert false_flags <= 15
+
+
+@pytest.mark.timeout(120)
+def test_a_sarcastic_complaint_under_five_stars_is_flagged_and_names_its_reader(
+    embedding_classifier: Classifier,
+) -> None:
+    """Release 2026.12.37, walked through the stack: the handle of a pan came off at the first
+    cooking, "Super ... Hvala lepa." under 5 stars. The lists read praise (super, hvala, lepa);
+    staff see the shop head named, not those words as the evidence of a complaint."""
+    from services.ingest.classification import ReviewInput
+
+    text = "Super, ročaj ponve je odpadel že pri prvem kuhanju. Hvala lepa."
+    result = embedding_classifier.classify(ReviewInput(text=text, rating=5, declared_language="sl"))
+    assert (result.sentiment.label, result.star_text_mismatch) == ("negative", True)
+    assert "text negative (shop head)" in result.explanations
+    assert not any("super" in e for e in result.explanations if e.startswith("text negative"))

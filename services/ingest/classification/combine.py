@@ -119,6 +119,9 @@ class Combined:
     from_stars: SentimentLabel | None
     mismatch: bool
     explanation: str
+    # Which reader the label's text side came from when it was not the text's own head (the
+    # shop head raising a mismatch): staff see it named.
+    reader: str | None = None
 
 
 def combine(text: TextSentiment | None, rating: int | None) -> Combined:
@@ -183,7 +186,8 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
             f"mismatch: {_stars(rating)} but {text_label} text ({text_p:.2f}{reader}); "
             f"treated as {label} until a person looks"
         )
-        return Combined(label, confidence, text_label, from_stars, True, why)
+        reader_name = "shop head" if by_shop else None
+        return Combined(label, confidence, text_label, from_stars, True, why, reader_name)
 
     joint = [prior[i] * text.probabilities[i] ** text.weight for i in range(3)]
     best = max(range(3), key=joint.__getitem__)

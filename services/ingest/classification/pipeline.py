@@ -75,7 +75,11 @@ class ReviewClassifier:
         explanations = list(read.explanations)
         combined = combine(text_sentiment, review.rating)
         explanations.append(combined.explanation)
-        if text_sentiment and (text_sentiment.evidence or text_sentiment.head == "e5-terse"):
+        if combined.reader:
+            # Its words are the praise the shop head saw through: listing them as the evidence
+            # of a negative reading would mislead.
+            explanations.append(f"text {combined.from_text} ({combined.reader})")
+        elif text_sentiment and (text_sentiment.evidence or text_sentiment.head == "e5-terse"):
             # The reading the stars were weighed against: on a mismatch raised by the lists'
             # words, not the head's own label ("Pilnīgs brāķis" is positive to e5). The terse
             # head has no words to show, but staff should see which reader decided.
