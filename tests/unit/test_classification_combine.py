@@ -199,7 +199,8 @@ def test_a_non_english_reading_flags_at_its_own_thresholds(head: str, flagged: b
 def test_the_shop_head_reading_negative_keeps_high_star_praise_from_automatic_answers() -> None:
     """Release 2026.12.36: "Super, spet pokvarjeno..." reads as praise to e5's general head;
     the shop head's P(negative) at or above SHOP_DOUBT_P_NEGATIVE under 4-5 stars makes it
-    doubtful. It changes no label and raises no flag."""
+    doubtful. On a text read as plainly positive (P(negative) under SHOP_MISMATCH_TEXT_P) that is
+    all: no label changes and no flag."""
     from dataclasses import replace
 
     praise = replace(text(0.05, 0.05, 0.90), head="e5-de-sl-lv-ro")
@@ -240,8 +241,20 @@ def test_the_shop_head_nearly_sure_of_negative_raises_the_mismatch_under_high_st
         assert "shop head" in flagged.explanation and flagged.reader == "shop head"
         assert flagged.confidence < policy.CONFIDENCE_FLOOR
     unsure_shop = combine(replace(sarcastic, shop_p_negative=SHOP_MISMATCH_P - 0.01), 5)
-    sure_text = replace(sarcastic, probabilities=(SHOP_MISMATCH_TEXT_P - 0.01, 0.15, 0.86))
-    for result in (unsure_shop, combine(sure_text, 5)):
+    plain_negative_weight = SHOP_MISMATCH_TEXT_P - 0.01
+    praise_text = replace(
+        sarcastic, probabilities=(plain_negative_weight, 0.15, 0.85 - plain_negative_weight)
+    )
+    for result in (unsure_shop, combine(praise_text, 5)):
         assert (result.label, result.mismatch, result.reader) == ("positive", False, None)
         assert result.confidence == DOUBT_CONFIDENCE_CAP  # still doubtful: a person answers
     assert not combine(sarcastic, 3).mismatch
+
+
+def test_a_flag_the_text_raised_itself_keeps_its_own_reading_whatever_the_shop_head_says() -> None:
+    from dataclasses import replace
+
+    complaint = replace(text(0.90, 0.05, 0.05), head="e5-de-sl-lv-ro")
+    own = combine(complaint, 5)
+    assert own.mismatch and own.reader is None
+    assert combine(replace(complaint, shop_p_negative=0.99), 5) == own

@@ -1,11 +1,12 @@
-"""The second pass's shop head (release 2026.12.36; shop_head.py, train_shop.py).
+"""The second pass's shop head (releases 2026.12.36-37; shop_head.py, train_shop.py).
 
 e5's general head learnt sentiment from English sentences and reads a sarcastic or politely
 wrapped complaint in de, sl, lv or ro as the praise its words say ("Super, spet pokvarjeno.")
 sure enough to be answered automatically under 4-5 stars. The shop head, trained on shop
 reviews written for it in those languages, reads the same embedding; where it says "negative"
-(P >= combine.SHOP_DOUBT_P_NEGATIVE) under 4-5 stars, a person answers (docs/classification.md,
-"The shop head")."""
+(P >= combine.SHOP_DOUBT_P_NEGATIVE) under 4-5 stars, a person answers; where it is nearly sure
+(combine.SHOP_MISMATCH_P) and the text leans negative at all, stars and text contradict each
+other (docs/classification.md, "The shop head")."""
 
 import json
 import shutil
@@ -68,7 +69,7 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
         false_flags += section["false_flags"]
     assert answerable <= 6
     assert praised >= 67
-    assert flagged >= 182
+    assert flagged >= 184
     assert false_flags <= 15
 
 
@@ -86,3 +87,18 @@ def test_a_sarcastic_complaint_under_five_stars_is_flagged_and_names_its_reader(
     assert (result.sentiment.label, result.star_text_mismatch) == ("negative", True)
     assert "text negative (shop head)" in result.explanations
     assert not any("super" in e for e in result.explanations if e.startswith("text negative"))
+
+
+def test_the_shop_head_reads_no_terse_text(embedding_classifier: Classifier) -> None:
+    """It learnt from sentences (docs/classification.md, "The shop head"): a text of a few words
+    is the terse head's."""
+    from services.ingest.classification import ReviewInput
+
+    model = embedding_classifier._text_model  # type: ignore[attr-defined]
+    for text, read in (
+        ("Ročaj je odpadel.", False),
+        ("Ročaj ponve je odpadel že pri prvem kuhanju, vse skupaj je slaba kakovost.", True),
+    ):
+        review = embedding_classifier._read(ReviewInput(text=text, declared_language="sl"))  # type: ignore[attr-defined]
+        reading = model.predict(review.prepared, review.scan, review.language)
+        assert (reading.shop_p_negative is not None) is read, text

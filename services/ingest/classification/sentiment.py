@@ -63,8 +63,8 @@ class TextSentiment:
     # Such a text says nothing else, so one word is its whole verdict (combine.py flags it
     # against contradicting stars); in a longer text one word is weak evidence.
     terse_verdict: SentimentLabel | None = None
-    # The second pass's shop head on a de/sl/lv/ro text (shop_head.py): its P(negative), which
-    # only ever adds doubt (combine.py), never a label or a flag.
+    # The second pass's shop head on a de/sl/lv/ro text of more than a few words (shop_head.py):
+    # its P(negative), which adds doubt under 4-5 stars and, nearly sure, a mismatch (combine.py).
     shop_p_negative: float | None = None
 
 
