@@ -168,26 +168,18 @@ class EmbeddingSentimentModel:
         head = directory / f"{HEAD_NAME}.npz"
         try:
             _model_file()
-            if not head.exists():
-                raise ClassifierUnavailableError(
-                    f"{head} is missing: python -m services.ingest.classification.train_embedding"
-                )
-            topic_head = directory / f"{TOPIC_HEAD_NAME}.npz"
-            if not topic_head.exists():
-                raise ClassifierUnavailableError(
-                    f"{topic_head} is missing: "
-                    "python -m services.ingest.classification.train_topics"
-                )
-            terse_head = directory / f"{TERSE_HEAD_NAME}.npz"
-            if not terse_head.exists():
-                raise ClassifierUnavailableError(
-                    f"{terse_head} is missing: python -m services.ingest.classification.train_terse"
-                )
-            shop_head = directory / f"{SHOP_HEAD_NAME}.npz"
-            if not shop_head.exists():
-                raise ClassifierUnavailableError(
-                    f"{shop_head} is missing: python -m services.ingest.classification.train_shop"
-                )
+            # Each trained head, and the command that trains it when it is missing.
+            for name, command in (
+                (HEAD_NAME, "train_embedding"),
+                (TOPIC_HEAD_NAME, "train_topics"),
+                (TERSE_HEAD_NAME, "train_terse"),
+                (SHOP_HEAD_NAME, "train_shop"),
+            ):
+                weights = directory / f"{name}.npz"
+                if not weights.exists():
+                    raise ClassifierUnavailableError(
+                        f"{weights} is missing: python -m services.ingest.classification.{command}"
+                    )
             self._encoder = Encoder(threads)
         except EmbeddingUnavailableError as exc:
             raise ClassifierUnavailableError(str(exc)) from exc
