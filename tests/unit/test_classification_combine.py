@@ -258,3 +258,34 @@ def test_a_flag_the_text_raised_itself_keeps_its_own_reading_whatever_the_shop_h
     own = combine(complaint, 5)
     assert own.mismatch and own.reader is None
     assert combine(replace(complaint, shop_p_negative=0.99), 5) == own
+
+
+def test_english_has_the_shop_heads_own_english_thresholds() -> None:
+    """Release 2026.12.38: the shop head reads English it never learnt from, so its English
+    readings ("shop-en") have thresholds of their own (combine.SHOP_THRESHOLDS), chosen on
+    English development sets: more doubt (0.4), a mismatch only where it is all but sure
+    (0.99) and the text leans negative (0.45)."""
+    from dataclasses import replace
+
+    from services.ingest.classification.combine import SHOP_THRESHOLDS
+
+    doubt, sure, text_p = SHOP_THRESHOLDS["shop-en"]
+    assert doubt < SHOP_DOUBT_P_NEGATIVE and sure > SHOP_THRESHOLDS["shop"][1]
+    praise = replace(text(0.05, 0.05, 0.90), head="e5", shop_reader="shop-en")
+    doubted = combine(replace(praise, shop_p_negative=doubt), 5)
+    assert (doubted.label, doubted.mismatch, doubted.confidence) == (
+        "positive",
+        False,
+        DOUBT_CONFIDENCE_CAP,
+    )
+    assert combine(replace(praise, shop_p_negative=doubt - 0.01), 5) == combine(praise, 5)
+    # The same P(negative) read from de/sl/lv/ro text is short of that reader's doubt.
+    assert combine(replace(praise, shop_p_negative=doubt, shop_reader="shop"), 5) == combine(
+        praise, 5
+    )
+    leaning = replace(praise, probabilities=(text_p, 0.05, 0.95 - text_p), shop_p_negative=sure)
+    assert combine(leaning, 5).mismatch and combine(leaning, 5).reader == "shop head"
+    # Nearly sure by the de/sl/lv/ro reader's measure is not enough in English.
+    assert not combine(replace(leaning, shop_p_negative=0.98), 5).mismatch
+    less = replace(leaning, probabilities=(text_p - 0.01, 0.05, 0.96 - text_p))
+    assert not combine(less, 5).mismatch

@@ -326,6 +326,12 @@ def shop_training() -> list[dict[str, Any]]:
     return _fixture_items(FIXTURES / "shop-train.jsonl")
 
 
+def shop_english_development() -> list[dict[str, Any]]:
+    """`shop-english-dev.jsonl`: English shop texts the shop head's English thresholds were
+    chosen on (combine.SHOP_THRESHOLDS); it never trained on them."""
+    return _fixture_items(FIXTURES / "shop-english-dev.jsonl")
+
+
 def topic_training() -> list[dict[str, Any]]:
     """`topic-train-*.jsonl`: reviews that train the second pass's topic head besides the topic
     tests' cases (train_topics.py), in file order; never an evaluation set."""

@@ -63,9 +63,12 @@ class TextSentiment:
     # Such a text says nothing else, so one word is its whole verdict (combine.py flags it
     # against contradicting stars); in a longer text one word is weak evidence.
     terse_verdict: SentimentLabel | None = None
-    # The second pass's shop head on a de/sl/lv/ro text of more than a few words (shop_head.py):
-    # its P(negative), which adds doubt under 4-5 stars and, nearly sure, a mismatch (combine.py).
+    # The second pass's shop head on a text of more than a few words (shop_head.py): its
+    # P(negative), which adds doubt under 4-5 stars and, nearly sure, a mismatch (combine.py),
+    # with the thresholds of `shop_reader`: "shop" on the de/sl/lv/ro text it learnt from,
+    # "shop-en" on English, which it reads without having learnt from any.
     shop_p_negative: float | None = None
+    shop_reader: str = "shop"
 
 
 # "Alles bestens" under 1 star, "Teile fehlen" under 5: the shortest reviews carry one list word.

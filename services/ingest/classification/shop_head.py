@@ -7,7 +7,8 @@ opekač kruha zapored..." under 5 stars it reads as praise, sure enough for an a
 This head reads the same embedding the way shoppers in those languages write: where it gives
 "negative" weight under 4-5 stars, the review is doubtful and a person answers it; where it is
 nearly sure and the text's own reading leans negative at all, stars and text contradict each
-other (combine.py; docs/classification.md, "The shop head")."""
+other (combine.py; docs/classification.md, "The shop head"). It reads English shop reviews too,
+which it never learnt from, with thresholds of their own (release 2026.12.38)."""
 
 from pathlib import Path
 
