@@ -19,13 +19,19 @@ from services.ingest.classification import Classifier, evaluate
 from services.ingest.classification.datasets import (
     StarTextReview,
     shop_english_development,
+    shop_text_pairs,
     star_text_reviews,
 )
 from services.ingest.classification.sentiment import ARTIFACTS
 from services.ingest.classification.shop_head import HEAD_NAME
 from services.ingest.classification.train_shop import examples
 from services.ingest.classification.train_terse import digest
-from tests.support.classification_texts import evaluation_texts, normal
+from tests.support.classification_texts import (
+    SHOP_BRIEF,
+    evaluation_texts,
+    normal,
+    shop_brief_counts,
+)
 
 
 def test_the_committed_head_was_trained_on_the_committed_examples() -> None:
@@ -116,33 +122,12 @@ def test_the_shop_head_reads_no_terse_text(embedding_classifier: Classifier) -> 
 
 
 def _english_pairs() -> list[StarTextReview]:
-    """shop-english-dev's texts under stars: negative under 4 and 5 (contradicting), positive
-    under 4 and 5 (consistent) and 1 (contradicting); neutral facts left out."""
-    return [
-        StarTextReview(
-            f"{row['id']}-{stars}",
-            "en",
-            row["text"],
-            stars,
-            row["sentiment"],
-            frozenset(row["tags"]),
-        )
-        for row in shop_english_development()
-        if row["sentiment"] != "neutral"
-        for stars in ((4, 5) if row["sentiment"] == "negative" else (4, 5, 1))
-    ]
+    return shop_text_pairs(shop_english_development())
 
 
 def test_the_english_development_sets_are_what_their_briefs_say() -> None:
     rows = shop_english_development()
-    assert Counter((row["sentiment"], row["tags"][0]) for row in rows) == {
-        ("negative", "plain"): 80,
-        ("negative", "sarcasm"): 50,
-        ("negative", "polite"): 40,
-        ("positive", "plain"): 70,
-        ("positive", "mixed"): 50,
-        ("neutral", "neutral"): 30,
-    }
+    assert shop_brief_counts(rows) == dict.fromkeys(SHOP_BRIEF, 2.0)  # two writers
     stars = star_text_reviews("stars-english-*dev.jsonl")
     assert Counter(r.language for r in stars) == {"en": 120}
     assert len(_english_pairs()) == 2 * 170 + 3 * 120

@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from services.ingest.classification.combine import stars_label
-from services.ingest.classification.datasets import StarTextReview, star_text_reviews
+from services.ingest.classification.datasets import (
+    StarTextReview,
+    shop_english_development,
+    shop_evaluation,
+    shop_text_pairs,
+    shop_training,
+    star_text_reviews,
+)
+from tests.support.classification_texts import SHOP_BRIEF, shop_brief_counts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "classification"
 PINNED = {
@@ -134,3 +142,33 @@ def test_no_development_set_shares_a_review_with_a_frozen_one() -> None:
     for one in (development, star_text_reviews("stars-dev-*.jsonl")):
         assert not {r.id for r in one} & {r.id for r in frozen}
         assert not {r.text for r in one} & {r.text for r in frozen}
+
+
+# Shop texts of ten new writers (evaluate's `shop_texts`): written to retrain the shop head,
+# which the development sets rejected; nothing shipped learnt from them or was chosen on them.
+SHOP_EVAL_SHA256 = "97dc5cdeb30a2a0d6bfe7003e51ba7d29083007cedb99b1c4c2a2bb590b6d35a"
+
+
+def test_the_shop_texts_are_unchanged_and_what_their_brief_says() -> None:
+    digest = hashlib.sha256((FIXTURES / "shop-eval.jsonl").read_bytes()).hexdigest()
+    assert digest == SHOP_EVAL_SHA256, "shop-eval.jsonl was edited: evaluation sets never change"
+    rows = shop_evaluation()
+    writers = Counter((row["language"], str(row["id"]).split("-")[1]) for row in rows)
+    assert writers == {(lang, group): 160 for lang in PINNED for group in ("c", "d")}
+    for lang in PINNED:
+        kinds = shop_brief_counts([r for r in rows if r["language"] == lang])
+        assert kinds == dict.fromkeys(SHOP_BRIEF, 2.0)  # two writers
+    pairs = shop_text_pairs(rows)
+    contradicting = [p for p in pairs if stars_label(p.rating) != p.text_sentiment]
+    assert (len(pairs), len(contradicting)) == (3500, 2300)
+
+
+def test_no_shop_text_is_a_development_or_training_text() -> None:
+    texts = {" ".join(row["text"].lower().split()) for row in shop_evaluation()}
+    assert len(texts) == 1600
+    others = [
+        *(r.text for pattern in ("stars-*.jsonl",) for r in star_text_reviews(pattern)),
+        *(row["text"] for row in shop_training()),
+        *(row["text"] for row in shop_english_development()),
+    ]
+    assert not texts & {" ".join(text.lower().split()) for text in others}

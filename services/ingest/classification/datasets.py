@@ -332,6 +332,30 @@ def shop_english_development() -> list[dict[str, Any]]:
     return _fixture_items(FIXTURES / "shop-english-dev.jsonl")
 
 
+def shop_evaluation() -> list[dict[str, Any]]:
+    """`shop-eval.jsonl`: shop texts in five languages by writers nothing learnt from or was
+    chosen on (evaluate's `shop_texts`)."""
+    return _fixture_items(FIXTURES / "shop-eval.jsonl")
+
+
+def shop_text_pairs(rows: list[dict[str, Any]]) -> list["StarTextReview"]:
+    """Shop texts without stars under stars that agree or clearly contradict: each negative
+    text under 4 and 5 stars, each positive one under 4, 5 and 1; neutral facts left out."""
+    return [
+        StarTextReview(
+            f"{row['id']}-{stars}",
+            row["language"],
+            row["text"],
+            stars,
+            row["sentiment"],
+            frozenset(row.get("tags", [])),
+        )
+        for row in rows
+        if row["sentiment"] != "neutral"
+        for stars in ((4, 5) if row["sentiment"] == "negative" else (4, 5, 1))
+    ]
+
+
 def topic_training() -> list[dict[str, Any]]:
     """`topic-train-*.jsonl`: reviews that train the second pass's topic head besides the topic
     tests' cases (train_topics.py), in file order; never an evaluation set."""

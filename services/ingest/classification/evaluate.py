@@ -43,6 +43,8 @@ from services.ingest.classification.datasets import (
     drug_reviews,
     hand_written,
     rotten_tomatoes,
+    shop_evaluation,
+    shop_text_pairs,
     star_text_reviews,
     terse_reviews,
 )
@@ -67,6 +69,7 @@ SURVEY_SETS = "stars-survey-*.jsonl"
 # And from a third (product-page reviews of a pet, sports and kitchen shop; all five languages).
 PAGE_SETS = "stars-page-*.jsonl"
 FROZEN_KEYS = ("sentiment_accuracy", "main_topic_recall", "reasons_found")
+STAR_TEXT_SECTIONS = ("star_text", "star_text_survey", "star_text_page", "shop_texts")
 # The figures --check guards: (section, key path).
 CHECKED = (
     ("rotten_tomatoes", "macro_f1"),
@@ -84,15 +87,11 @@ CHECKED = (
     ("frozen.sentiment", "macro_f1"),
     *((f"terse.{name}", key) for name in TERSE_SETS for key in ("recall", "false_flag_rate")),
     *((f"frozen.by_language.{lang}", key) for lang in LANGUAGES for key in FROZEN_KEYS),
-    ("star_text", "recall"),
-    ("star_text", "false_flag_rate"),
-    ("star_text", "auto_answerable_rate"),
-    ("star_text_survey", "recall"),
-    ("star_text_survey", "false_flag_rate"),
-    ("star_text_survey", "auto_answerable_rate"),
-    ("star_text_page", "recall"),
-    ("star_text_page", "false_flag_rate"),
-    ("star_text_page", "auto_answerable_rate"),
+    *(
+        (section, key)
+        for section in STAR_TEXT_SECTIONS
+        for key in ("recall", "false_flag_rate", "auto_answerable_rate")
+    ),
 )
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
@@ -100,12 +99,11 @@ LOWER_IS_BETTER = frozenset(
         "mismatch.false_flag_rate",
         "mismatch.auto_answerable_rate",
         *(f"terse.{name}.false_flag_rate" for name in TERSE_SETS),
-        "star_text.false_flag_rate",
-        "star_text.auto_answerable_rate",
-        "star_text_survey.false_flag_rate",
-        "star_text_survey.auto_answerable_rate",
-        "star_text_page.false_flag_rate",
-        "star_text_page.auto_answerable_rate",
+        *(
+            f"{section}.{key}"
+            for section in STAR_TEXT_SECTIONS
+            for key in ("false_flag_rate", "auto_answerable_rate")
+        ),
     }
 )
 # The human rating (-4..+4 mean) from which a text "clearly" contradicts stars.
@@ -418,6 +416,7 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["star_text"] = _star_text(classifier, star_text_reviews())
     report["star_text_survey"] = _star_text(classifier, star_text_reviews(SURVEY_SETS))
     report["star_text_page"] = _star_text(classifier, star_text_reviews(PAGE_SETS))
+    report["shop_texts"] = _star_text(classifier, shop_text_pairs(shop_evaluation()))
     return report
 
 
@@ -523,6 +522,7 @@ def summary(report: dict[str, Any]) -> str:
         ("star_text", "sets (shop reviews, 5 languages)", "star/text"),
         ("star_text_survey", "survey answers (de, sl, lv, ro)", None),
         ("star_text_page", "product-page reviews (5 languages)", "star/text page"),
+        ("shop_texts", "shop texts of new writers (5 languages)", "shop texts"),
     ):
         st = report[key]
         lines.append(
