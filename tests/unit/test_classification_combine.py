@@ -269,6 +269,7 @@ def test_english_has_the_shop_heads_own_english_thresholds() -> None:
 
     from services.ingest.classification.combine import SHOP_THRESHOLDS
 
+    assert SHOP_THRESHOLDS["shop-en"] == (0.4, 0.99, 0.45)
     doubt, sure, text_p = SHOP_THRESHOLDS["shop-en"]
     assert doubt < SHOP_DOUBT_P_NEGATIVE and sure > SHOP_THRESHOLDS["shop"][1]
     praise = replace(text(0.05, 0.05, 0.90), head="e5", shop_reader="shop-en")

@@ -1,12 +1,13 @@
-"""The second pass's shop head (releases 2026.12.36-37; shop_head.py, train_shop.py).
+"""The second pass's shop head (releases 2026.12.36-38; shop_head.py, train_shop.py).
 
 e5's general head learnt sentiment from English sentences and reads a sarcastic or politely
-wrapped complaint in de, sl, lv or ro as the praise its words say ("Super, spet pokvarjeno.")
-sure enough to be answered automatically under 4-5 stars. The shop head, trained on shop
-reviews written for it in those languages, reads the same embedding; where it says "negative"
-(P >= combine.SHOP_DOUBT_P_NEGATIVE) under 4-5 stars, a person answers; where it is nearly sure
-(combine.SHOP_MISMATCH_P) and the text leans negative at all, stars and text contradict each
-other (docs/classification.md, "The shop head")."""
+wrapped complaint ("Super, spet pokvarjeno.") as the praise its words say, sure enough to be
+answered automatically under 4-5 stars. The shop head, trained on shop reviews written for it
+in de, sl, lv and ro, reads the same embedding, and since release 2026.12.38 English ones too,
+with thresholds of their own (combine.SHOP_THRESHOLDS); where it says "negative" under 4-5
+stars, a person answers; where it is nearly sure and the text leans negative at all, stars and
+text contradict each other (docs/classification.md, "The shop head", "The shop head in
+English")."""
 
 import json
 import shutil
@@ -106,6 +107,38 @@ def test_a_sarcastic_complaint_under_five_stars_is_flagged_and_names_its_reader(
     assert not any("super" in e for e in result.explanations if e.startswith("text negative"))
 
 
+def test_each_language_has_its_reader(embedding_classifier: Classifier) -> None:
+    """English readings are held to the English thresholds, de/sl/lv/ro ones to their own; a
+    language the head does not read gets no reading."""
+    from services.ingest.classification import ReviewInput
+
+    model = embedding_classifier._text_model  # type: ignore[attr-defined]
+    for text, language, reader in (
+        (
+            "The handle of the pan came off the first time I cooked with it, so disappointing.",
+            "en",
+            "shop-en",
+        ),
+        (
+            "Ročaj ponve je odpadel že pri prvem kuhanju, vse skupaj je slaba kakovost.",
+            "sl",
+            "shop",
+        ),
+        (
+            "La poignée de la poêle est tombée dès la première cuisson, quelle déception.",
+            "fr",
+            None,
+        ),
+    ):
+        review = embedding_classifier._read(ReviewInput(text=text, declared_language=language))  # type: ignore[attr-defined]
+        reading = model.predict(review.prepared, review.scan, review.language)
+        assert review.language == language, text
+        if reader is None:
+            assert reading.shop_p_negative is None
+        else:
+            assert reading.shop_p_negative is not None and reading.shop_reader == reader
+
+
 def test_the_shop_head_reads_no_terse_text(embedding_classifier: Classifier) -> None:
     """It learnt from sentences (docs/classification.md, "The shop head"): a text of a few words
     is the terse head's."""
@@ -131,9 +164,13 @@ def test_the_english_development_sets_are_what_their_briefs_say() -> None:
     stars = star_text_reviews("stars-english-*dev.jsonl")
     assert Counter(r.language for r in stars) == {"en": 120}
     assert len(_english_pairs()) == 2 * 170 + 3 * 120
-    # Development, not evaluation: nothing shared with the sets that measure the choice.
+    assert len({row["id"] for row in rows}) == len(rows)
+    assert len({r.id for r in stars}) == len(stars)
+    # Development, not evaluation or training: nothing shared with the sets that measure the
+    # choice, nor with what the head learnt from.
     frozen = {normal(r.text) for r in star_text_reviews("stars-??.jsonl")}
     frozen |= {normal(r.text) for r in star_text_reviews("stars-page-*.jsonl")}
+    frozen |= {normal(row["text"]) for row in examples()}
     assert not frozen & ({normal(r["text"]) for r in rows} | {normal(r.text) for r in stars})
 
 

@@ -24,6 +24,7 @@ from services.ingest.classification.scan import Scan
 from services.ingest.classification.sentiment import (
     ARTIFACTS,
     CLASSES,
+    SHOP_READERS,
     TERSE_LANGUAGES,
     LinearSentimentModel,
     TextSentiment,
@@ -155,13 +156,6 @@ def embed(encoder: Encoder, texts: list[str]) -> np.ndarray:
     return encoder.embed(texts)
 
 
-# The shop head learnt from de/sl/lv/ro shop reviews only and reads English ones through e5's
-# shared space: 0.903 of the 320 English shop texts written for its development
-# (shop-english-dev) right, 0.925 for a head trained on one writer's half and read on the other's
-# (docs/classification.md, "The shop head in English").
-SHOP_LANGUAGES = ("en", *TERSE_LANGUAGES)
-
-
 class EmbeddingSentimentModel:
     def __init__(
         self,
@@ -259,16 +253,18 @@ class EmbeddingSentimentModel:
             # Without list words only a long wait gives one (sentiment.terse_verdict).
             listed.terse_verdict if listed is not None else None,
             self._shop_p_negative(vector, prepared, language),
-            "shop-en" if language == "en" else "shop",
+            SHOP_READERS.get(language, "shop"),
         )
 
     def _shop_p_negative(
         self, vector: np.ndarray, prepared: PreparedText, language: str
     ) -> float | None:
-        """The shop head's P(negative) on a text of more than a few words. Not on a
-        terse one: it learnt from sentences, and on the terse head's training texts
-        (terse-train*.jsonl, 2,267 negative and 2,268 positive) under 5 stars its doubt took 6 of
-        the 82 negative ones answerable automatically, and 49 of the 1,012 positive ones."""
-        if language not in SHOP_LANGUAGES or is_terse(prepared):
+        """The shop head's P(negative) on a text of more than a few words in a language it reads
+        (sentiment.SHOP_READERS). Not on a terse one: it learnt from sentences, and on the terse
+        head's training texts (terse-train*.jsonl, 2,267 negative and 2,268 positive) under 5
+        stars its doubt took 6 of the 82 negative ones answerable automatically, and 49 of the
+        1,012 positive ones (de/sl/lv/ro; for English texts of a few words, which have no terse
+        head, the same choice is unmeasured)."""
+        if language not in SHOP_READERS or is_terse(prepared):
             return None
         return self._shop.probabilities(vector)[0]

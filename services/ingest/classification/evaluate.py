@@ -13,7 +13,9 @@ so are the stars-<language>.jsonl sets: shop reviews under stars that agree with
 clearly contradict it, for the star/text mismatch in five languages (reported per language;
 guarded overall, since one review moves a language's figure by more than the margin), and the
 stars-survey-*.jsonl sets, from a second brief (post-purchase survey answers), and the
-stars-page-*.jsonl sets, from a third (product-page reviews, five languages).
+stars-page-*.jsonl sets, from a third (product-page reviews, five languages); and shop-eval.jsonl,
+shop texts of ten new writers without stars, each put under agreeing and contradicting ones
+(`shop_texts`).
 (c) The external check: 3,708 human-rated Amazon product-review sentences from the vaderSentiment
 sdist, which nothing in this project trains or tunes on; text only (3 classes), and paired with
 contradicting and consistent stars for the star/text mismatch.
