@@ -239,6 +239,7 @@ def test_second_pass_alerts_on_an_angry_text_under_five_stars(stack, infra, data
     took = time.monotonic() - started
     text_part = mails[0].get_body(("plain",)).get_content()
     assert "stars and text disagree" in text_part and "stopped charging" in text_part
+    assert "Why: 5 stars but negative text" in text_part
     time.sleep(2)
     assert len(mails_to(infra.maildir, support)) == 1
     assert took < 15, f"the second pass's alert took {took:.1f} s"

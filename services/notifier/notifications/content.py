@@ -38,6 +38,19 @@ def _lines_to_html(lines: list[str], link: str | None = None) -> str:
     return f'<!doctype html><html><body style="font-family:Arial,sans-serif">{body}</body></html>'
 
 
+MISMATCH_PREFIX = "mismatch: "
+
+
+def mismatch_reason(explanations: list[str]) -> str | None:
+    """Why ingest's classifier says the stars and the text disagree, as it wrote it ("5 stars but
+    negative text (0.95 to the shop head); treated as negative until a person looks"): a 5-star
+    review alerted as negative needs its reason in the alert, not only in the console."""
+    for explanation in explanations:
+        if explanation.startswith(MISMATCH_PREFIX):
+            return explanation.removeprefix(MISMATCH_PREFIX)
+    return None
+
+
 def alert(
     shop_name: str,
     review: ReviewClassifiedPayload,
@@ -57,6 +70,11 @@ def alert(
         + (" (verified buyer)" if review.verified else " (not matched to an order)"),
         f"Sentiment: {c.sentiment} ({c.sentiment_confidence:.0%})"
         + ("; stars and text disagree" if c.star_text_mismatch else ""),
+        *(
+            [f"Why: {reason}"]
+            if c.star_text_mismatch and (reason := mismatch_reason(c.explanations))
+            else []
+        ),
         f"Severity: {c.severity}"
         + (f" ({', '.join(c.severity_reasons)})" if c.severity_reasons else ""),
         f"Topics: {', '.join(t.name for t in c.topics) or 'none'}",
