@@ -66,6 +66,24 @@ def test_a_rise_in_false_flags_fails_the_check(
 
 
 @pytest.mark.timeout(120)
+def test_the_shop_texts_are_held_to_a_tighter_margin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1,200 consistent pairs: 0.02 more false flags (24 reviews) is inside the default margin
+    and must still fail."""
+    recorded = json.loads(evaluate.BASELINE.read_text("utf-8"))
+    lowered = json.loads(json.dumps(recorded))
+    entry = lowered["fast"][f"limit-{CI_LIMIT}"]
+    entry["shop_texts.false_flag_rate"] = entry["shop_texts.false_flag_rate"] - 0.02
+    assert 0.02 < evaluate.DEFAULT_MARGIN
+    fake = tmp_path / "baseline.json"
+    fake.write_text(json.dumps(lowered), "utf-8")
+    monkeypatch.setattr(evaluate, "BASELINE", fake)
+    assert evaluate.main(["--limit", CI_LIMIT, "--check"]) == 1
+    assert "shop_texts.false_flag_rate" in capsys.readouterr().err
+
+
+@pytest.mark.timeout(120)
 def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
     report = evaluate.run(load_classifier("fast"), 200)
     amazon = report["amazon_external"]

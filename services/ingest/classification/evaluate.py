@@ -95,6 +95,10 @@ CHECKED = (
         for key in ("recall", "false_flag_rate", "auto_answerable_rate")
     ),
 )
+# Sections large enough that the default margin would let dozens of reviews slip through: 0.01
+# of shop_texts' 1,200 consistent pairs is 12 false flags (0.03 would be 36), of its 1,700
+# negative texts under 4-5 stars 17 answerable automatically.
+SECTION_MARGINS = {"shop_texts": 0.01}
 # Figures where a rise is the regression.
 LOWER_IS_BETTER = frozenset(
     {
@@ -445,11 +449,12 @@ def check(report: dict[str, Any], baseline: dict[str, Any], margin: float) -> li
         except KeyError:
             failures.append(f"{name}: missing from the report (baseline {want:.4f})")
             continue
+        allowed = min(margin, SECTION_MARGINS.get(section, margin))
         if name in LOWER_IS_BETTER:
-            if got > want + margin:
-                failures.append(f"{name}: {got:.4f} > baseline {want:.4f} + {margin}")
-        elif got < want - margin:
-            failures.append(f"{name}: {got:.4f} < baseline {want:.4f} - {margin}")
+            if got > want + allowed:
+                failures.append(f"{name}: {got:.4f} > baseline {want:.4f} + {allowed}")
+        elif got < want - allowed:
+            failures.append(f"{name}: {got:.4f} < baseline {want:.4f} - {allowed}")
     return failures
 
 
