@@ -21,7 +21,7 @@ SHOP_BRIEF = {
 }
 
 
-def shop_brief_counts(rows: list[dict[str, Any]]) -> dict[tuple[str, str], int]:
+def shop_brief_counts(rows: list[dict[str, Any]]) -> dict[tuple[str, str], float]:
     """Per (sentiment, tag), in writers' shares: {key: n / SHOP_BRIEF[key]}."""
     counts = Counter((row["sentiment"], row["tags"][0]) for row in rows)
     return {key: n / SHOP_BRIEF.get(key, 1) for key, n in counts.items()}

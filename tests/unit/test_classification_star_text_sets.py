@@ -17,7 +17,7 @@ from services.ingest.classification.datasets import (
     shop_training,
     star_text_reviews,
 )
-from tests.support.classification_texts import SHOP_BRIEF, shop_brief_counts
+from tests.support.classification_texts import SHOP_BRIEF, normal, shop_brief_counts
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "classification"
 PINNED = {
@@ -164,11 +164,11 @@ def test_the_shop_texts_are_unchanged_and_what_their_brief_says() -> None:
 
 
 def test_no_shop_text_is_a_development_or_training_text() -> None:
-    texts = {" ".join(row["text"].lower().split()) for row in shop_evaluation()}
+    texts = {normal(row["text"]) for row in shop_evaluation()}
     assert len(texts) == 1600
     others = [
-        *(r.text for pattern in ("stars-*.jsonl",) for r in star_text_reviews(pattern)),
+        *(r.text for r in star_text_reviews("stars-*.jsonl")),
         *(row["text"] for row in shop_training()),
         *(row["text"] for row in shop_english_development()),
     ]
-    assert not texts & {" ".join(text.lower().split()) for text in others}
+    assert not texts & {normal(text) for text in others}

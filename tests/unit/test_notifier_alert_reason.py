@@ -3,7 +3,7 @@ negative is otherwise a puzzle to the person who opens the mail."""
 
 from datetime import UTC, datetime
 
-from services.notifier.notifications.content import alert
+from services.notifier.notifications.content import alert, mismatch_reason
 from shared.events.reviews import ReviewClassifiedPayload
 from tests.support.responder import classified
 
@@ -32,3 +32,16 @@ def test_no_reason_line_without_a_mismatch_or_a_reason() -> None:
     for review in (_review(False, EXPLANATIONS), _review(True, ["language en (0.99, words)"])):
         content = alert("Shop", review, NOW, "https://console.example/r")
         assert "Why:" not in content["text"]
+
+
+def test_the_reason_is_read_from_what_ingest_writes() -> None:
+    """The notifier reads ingest's wording (services cannot share code beyond `shared/`): the
+    classifier's mismatch explanation is the one it finds."""
+    from services.ingest.classification.combine import combine
+    from services.ingest.classification.sentiment import TextSentiment
+
+    angry = TextSentiment("negative", 0.95, (0.95, 0.03, 0.02), "en", (), 1.0)
+    combined = combine(angry, 5)
+    assert combined.mismatch
+    reason = mismatch_reason(["language en (0.99)", combined.explanation])
+    assert reason is not None and reason.startswith("5 stars but negative text")

@@ -196,13 +196,13 @@ def combine(text: TextSentiment | None, rating: int | None) -> Combined:
         text_p = p_negative if rating >= 4 else p_positive
         label = min(text_label, from_stars, key=_ORDER.__getitem__)
         confidence = round(min(text_p, max(prior)) * 0.75, 3)
-        reader = " to the shop head" if by_shop else ""
+        reader = "shop head" if by_shop else None
         why = (
-            f"mismatch: {_stars(rating)} but {text_label} text ({text_p:.2f}{reader}); "
+            f"mismatch: {_stars(rating)} but {text_label} text "
+            f"({text_p:.2f}{f' to the {reader}' if reader else ''}); "
             f"treated as {label} until a person looks"
         )
-        reader_name = "shop head" if by_shop else None
-        return Combined(label, confidence, text_label, from_stars, True, why, reader_name)
+        return Combined(label, confidence, text_label, from_stars, True, why, reader)
 
     joint = [prior[i] * text.probabilities[i] ** text.weight for i in range(3)]
     best = max(range(3), key=joint.__getitem__)
