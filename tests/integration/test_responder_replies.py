@@ -316,6 +316,17 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
                     "s1", "g:unsure", sentiment="positive", rating=5, order_id="2", confidence=0.6
                 )
             )
+            await responder.feed(
+                classified(
+                    "s1",
+                    "g:late",
+                    sentiment="positive",
+                    rating=5,
+                    order_id="3",
+                    topics=("praise", "delivery_delay"),
+                    text="Took almost two weeks to arrive, but the teapot is lovely.",
+                )
+            )
             assert await responder.automate() == 0  # the delay has not passed
             responder.clock.now = T0 + timedelta(minutes=11)
             assert await responder.automate() == 3
@@ -334,6 +345,9 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             assert stock["drafts"][0]["blocked"] and stock["publications"] == []
             unsure = (await http.get("/v1/reviews/g:unsure", headers=manager)).json()
             assert unsure["automation"] is None  # never queued
+            # A problem named under 5 stars: a person answers (the thank-you would ignore it).
+            late = (await http.get("/v1/reviews/g:late", headers=manager)).json()
+            assert late["automation"] is None and late["publications"] == []
             love = (await http.get("/v1/reviews/g:love", headers=manager)).json()
             assert love["publications"][0]["auto"] is True
             assert love["drafts"][0]["approved_by"] == "automation"

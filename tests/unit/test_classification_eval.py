@@ -107,12 +107,13 @@ def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
 
 class _Flags:
     """Stands in for a classifier: flags the reviews whose text is in `flagged` and reads
-    every text as positive at 0.9."""
+    every text as positive at 0.9, with the topics `topics` gives its text."""
 
     version = "stub"
 
-    def __init__(self, flagged: set[str]) -> None:
+    def __init__(self, flagged: set[str], topics: dict[str, list[str]] | None = None) -> None:
         self.flagged = flagged
+        self.topics = topics or {}
 
     def classify_many(self, inputs: list[object]) -> list[object]:
         from types import SimpleNamespace
@@ -121,6 +122,10 @@ class _Flags:
             SimpleNamespace(
                 star_text_mismatch=i.text in self.flagged,  # type: ignore[attr-defined]
                 sentiment=SimpleNamespace(label="positive", confidence=0.9),
+                topics=[
+                    SimpleNamespace(name=name)
+                    for name in self.topics.get(i.text, [])  # type: ignore[attr-defined]
+                ],
             )
             for i in inputs
         ]
@@ -166,3 +171,20 @@ def test_the_star_text_section_counts_contradicting_and_agreeing_stars_per_langu
     mixed, sarcasm = section["by_tag"]["mixed"], section["by_tag"]["sarcasm"]
     assert (mixed["consistent"], mixed["false_flags"], mixed["contradicting"]) == (2, 1, 0)
     assert (sarcasm["contradicting"], sarcasm["flagged"], sarcasm["consistent"]) == (2, 1, 0)
+
+
+def test_a_review_naming_a_problem_is_not_answerable_automatically() -> None:
+    """As in the responder's policy, whose set of problem topics evaluate mirrors: a positive
+    label under 4-5 stars that names a delay, damage, a wrong item or customs fees waits for
+    a person; praise and aspects (price, size, quality) do not keep it back."""
+    from services.ingest.classification.datasets import StarTextReview
+    from services.responder.replies import policy
+
+    assert evaluate.PROBLEM_TOPICS == policy.PROBLEM_TOPICS
+    assert evaluate.AUTOMATION_FLOOR == policy.CONFIDENCE_FLOOR
+    reviews = [
+        StarTextReview(f"en-{n}", "en", f"text {n}", 5, "negative", frozenset()) for n in (1, 2, 3)
+    ]
+    topics = {"text 1": ["praise", "delivery_delay"], "text 2": ["price_value", "size_fit"]}
+    section = evaluate._star_text(_Flags(set(), topics), reviews)  # type: ignore[arg-type]
+    assert (section["negative_text_high_stars"], section["auto_answerable"]) == (3, 2)

@@ -80,13 +80,14 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
     """On the star/text development sets (SHOP_DOUBT_P_NEGATIVE and SHOP_MISMATCH_P were chosen
     on them): negative texts under 4-5 stars answerable automatically 16 -> 6 of 144, positive
     ones 70 -> 69 of 144 (release 2026.12.36); flagged 170 -> 184 of 240 at 15 -> 15 false flags
-    (release 2026.12.37)."""
+    (release 2026.12.37). Since the responder keeps positive reviews naming a problem for a
+    person (evaluate.PROBLEM_TOPICS): 6 -> 2 and 69 -> 57 answerable."""
     answerable, praised, flagged, false_flags = _totals(
         embedding_classifier,
         [star_text_reviews("stars-dev-*.jsonl"), star_text_reviews("stars-mixed-dev-*.jsonl")],
     )
-    assert answerable <= 6
-    assert praised >= 67
+    assert answerable <= 3
+    assert praised >= 55
     assert flagged >= 184
     assert false_flags <= 15
 
@@ -179,11 +180,12 @@ def test_english_shop_reviews_are_read_by_the_shop_head(embedding_classifier: Cl
     """Release 2026.12.38 on the English development sets its thresholds were chosen on
     (combine.SHOP_THRESHOLDS["shop-en"]): negative texts under 4-5 stars answerable
     automatically 65 -> 4 of 376, positive ones 229 -> 209 of 276; flagged 301 -> 322 of 520,
-    false flags 2 -> 2 of 300."""
+    false flags 2 -> 2 of 300. Since the responder keeps positive reviews naming a problem for
+    a person (evaluate.PROBLEM_TOPICS): 4 -> 2 and 209 -> 196 answerable."""
     answerable, praised, flagged, false_flags = _totals(
         embedding_classifier, [star_text_reviews("stars-english-*dev.jsonl"), _english_pairs()]
     )
-    assert answerable <= 6
-    assert praised >= 205
+    assert answerable <= 3
+    assert praised >= 192
     assert flagged >= 318
     assert false_flags <= 2

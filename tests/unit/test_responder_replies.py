@@ -182,6 +182,22 @@ QUESTION = {
         ),
         ({**POSITIVE, "rating": 3}, ON, "3-star"),
         (
+            # Possibly a sarcastic or polite complaint read as praise; a thank-you would ignore
+            # the late parcel either way.
+            {
+                **POSITIVE,
+                "classification": {
+                    "sentiment": "positive",
+                    "topics": [
+                        {"name": "praise", "confidence": 0.9},
+                        {"name": "delivery_delay", "confidence": 0.6},
+                    ],
+                },
+            },
+            ON,
+            "names a problem (delivery_delay)",
+        ),
+        (
             # The fast model's word while ingest's second pass is still to come.
             {**POSITIVE, "classification": {**POSITIVE["classification"], "final": False}},
             ON,
@@ -251,6 +267,14 @@ def test_a_negative_is_refused_whatever_the_settings_say() -> None:
 def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:
     assert policy.decide(review(**POSITIVE), ON).allowed
     assert policy.decide(review(**QUESTION), ON).allowed
+    # Aspects praise names too keep nothing back; nor does a delivery word in an FAQ question
+    # ("Wie lange dauert der Versand?" gets delivery_delay from the German lists).
+    aspects = [{"name": n, "confidence": 0.6} for n in ("praise", "price_value", "size_fit")]
+    praised = {**POSITIVE, "classification": {"sentiment": "positive", "topics": aspects}}
+    assert policy.decide(review(**praised), ON).allowed
+    delay = [{"name": "delivery_delay", "confidence": 0.6}]
+    asked = {**QUESTION, "classification": {**QUESTION["classification"], "topics": delay}}
+    assert policy.decide(review(**asked), ON).allowed
     from services.responder.replies.linter import Finding
 
     warn = Finding(code="too_long", severity="warn", message="long")

@@ -117,6 +117,9 @@ CLEAR_TEXT = 1.5
 # services/responder/replies/policy.py CONFIDENCE_FLOOR: a positive label at or above it may be
 # answered automatically (the ingest service cannot import the responder's code).
 AUTOMATION_FLOOR = 0.8
+# services/responder/replies/policy.py PROBLEM_TOPICS: a positive review naming one of them
+# waits for a person.
+PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
 
 
 def _slice(items: Sequence[Any], limit: int | None) -> list[Any]:
@@ -156,11 +159,13 @@ def _contradicts(text_sentiment: str, rating: int) -> bool:
 
 
 def _answerable(c: Any) -> bool:
-    """What the responder's policy could answer automatically: positive, confident, no flag."""
+    """What the responder's policy could answer automatically: positive, confident, no flag,
+    no problem named."""
     return bool(
         c.sentiment.label == "positive"
         and c.sentiment.confidence >= AUTOMATION_FLOOR
         and not c.star_text_mismatch
+        and not PROBLEM_TOPICS & {t.name for t in c.topics}
     )
 
 

@@ -2,8 +2,8 @@
 
 Only positive reviews and FAQ-type questions may be answered without a person, and only when
 the classifier is sure. Negatives, anything not of low severity (safety, health, legal, fraud),
-abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications
-and replies with any linter finding always wait for a person.
+abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications,
+positive reviews that name a problem and replies with any linter finding always wait for a person.
 """
 
 from dataclasses import dataclass
@@ -16,6 +16,12 @@ from services.responder.shops.config import Automation
 # Settings may ask for more confidence, never for less.
 CONFIDENCE_FLOOR = 0.8
 LANGUAGE_CONFIDENCE_FLOOR = 0.5
+# Topics that are a problem wherever they are named (price, size, quality and service are
+# aspects that praise names too). A positive review naming one waits for a person: the
+# built-in thank-you would ignore the problem, and the text may be a sarcastic or polite
+# complaint the classifier read as praise (docs/classification.md, "Problems named under high
+# stars"). services/ingest/classification/evaluate.py mirrors this set.
+PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,11 @@ class Decision:
 
 def _refuse(reason: str) -> Decision:
     return Decision(False, reason)
+
+
+def _problems_named(classification: dict[str, Any]) -> list[str]:
+    names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
+    return sorted(PROBLEM_TOPICS & names)
 
 
 def decide(
@@ -65,6 +76,9 @@ def decide(
     elif review.get("sentiment") == "positive":
         if "positive" not in automation.sentiments:
             return _refuse("automatic replies to positive reviews are off for this shop")
+        named = _problems_named(c)
+        if named:
+            return _refuse(f"the review names a problem ({', '.join(named)}): a person answers it")
         confidence = float(c.get("sentiment_confidence", 0))
         if confidence < floor:
             return _refuse(f"sentiment confidence {confidence:.2f} is below {floor:.2f}")
