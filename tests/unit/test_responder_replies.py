@@ -176,6 +176,21 @@ QUESTION = {
         ),
         ({**POSITIVE, "removal_candidate": True}, ON, "abusive"),
         (
+            # Swearing about the situation: reported, no removal candidate, still for a person.
+            {
+                **POSITIVE,
+                "classification": {
+                    "sentiment": "positive",
+                    "abuse": [
+                        {"name": "profanity", "confidence": 0.4},
+                        {"name": "unverified", "confidence": 1.0},
+                    ],
+                },
+            },
+            ON,
+            "abusive",
+        ),
+        (
             {**POSITIVE, "classification": {"sentiment": "positive", "star_text_mismatch": True}},
             ON,
             "stars and the text",
@@ -275,6 +290,10 @@ def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None
     delay = [{"name": "delivery_delay", "confidence": 0.6}]
     asked = {**QUESTION, "classification": {**QUESTION["classification"], "topics": delay}}
     assert policy.decide(review(**asked), ON).allowed
+    # No order matched (most Google reviews): not abuse, whatever list it is reported in.
+    unmatched = [{"name": "unverified", "confidence": 1.0}]
+    google = {**POSITIVE, "classification": {"sentiment": "positive", "abuse": unmatched}}
+    assert policy.decide(review(**google), ON).allowed
     from services.responder.replies.linter import Finding
 
     warn = Finding(code="too_long", severity="warn", message="long")

@@ -34,6 +34,14 @@ def _refuse(reason: str) -> Decision:
     return Decision(False, reason)
 
 
+def _abuse_signals(classification: dict[str, Any]) -> list[str]:
+    # "unverified" is reported with the abuse signals but says only that no order was matched
+    # (most Google reviews): no reason to keep a thank-you from a happy reviewer.
+    signals = classification.get("abuse") or []
+    names = [str(a.get("name")) for a in signals if isinstance(a, dict)]
+    return [name for name in names if name != "unverified"]
+
+
 def _problems_named(classification: dict[str, Any]) -> list[str]:
     names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
     return sorted(PROBLEM_TOPICS & names)
@@ -48,7 +56,7 @@ def decide(
         return _refuse("negative reviews always wait for a person")
     if review.get("severity") != "low" or c.get("severity_reasons"):
         return _refuse("reviews mentioning safety, health, legal or fraud wait for a person")
-    if review.get("removal_candidate") or c.get("abuse"):
+    if review.get("removal_candidate") or _abuse_signals(c):
         return _refuse("abusive or off-target reviews wait for a person")
     if c.get("final") is False:
         return _refuse("the final classification (second pass) has not arrived yet")
