@@ -140,6 +140,9 @@ async def test_the_page_shows_the_review_its_classification_order_survey_and_cas
         "5 stars against a negative text",
     ):
         assert text in found, text
+    # Why no automatic reply may answer it: the policy's first reason.
+    policy = found.split('id="automation-policy">')[1].split("</dd>")[0]
+    assert "Waits for a person" in policy and "negative reviews always wait" in policy
     order = section(html, "order")
     assert "1001" in order and "1 \u00d7 Teapot" in order and "35 each" in order
     survey = section(html, "survey")

@@ -348,7 +348,12 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             # A problem named under 5 stars: a person answers (the thank-you would ignore it).
             late = (await http.get("/v1/reviews/g:late", headers=manager)).json()
             assert late["automation"] is None and late["publications"] == []
+            assert late["automation_policy"] == {
+                "allowed": False,
+                "reason": "the review names a problem (delivery_delay): a person answers it",
+            }
             love = (await http.get("/v1/reviews/g:love", headers=manager)).json()
+            assert love["automation_policy"]["allowed"] is True
             assert love["publications"][0]["auto"] is True
             assert love["drafts"][0]["approved_by"] == "automation"
 

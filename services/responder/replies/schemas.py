@@ -156,6 +156,15 @@ class StoredDraft(BaseModel):
     blocked: bool
 
 
+class AutomationPolicy(BaseModel):
+    """What the automation policy (replies/policy.py) says of the review as it is now, with the
+    shop's current settings: whether an automatic reply may answer it, and why (or why not).
+    Whether one was queued or went out is `Automation`'s."""
+
+    allowed: bool
+    reason: str
+
+
 class Automation(BaseModel):
     """Where the review stands in the automatic-reply queue."""
 

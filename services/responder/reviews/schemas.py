@@ -7,7 +7,12 @@ from pydantic import BaseModel, Field
 
 from services.responder.audit.schemas import AuditRecord
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
-from services.responder.replies.schemas import Automation, Publication, StoredDraft
+from services.responder.replies.schemas import (
+    Automation,
+    AutomationPolicy,
+    Publication,
+    StoredDraft,
+)
 from services.responder.reviews.query import SlaState, sla_state
 from shared.json_value import Json
 
@@ -116,6 +121,7 @@ class ReviewFull(BaseModel):
     publications: list[Publication]
     removal_requests: list[RemovalRequest]
     automation: Automation | None
+    automation_policy: AutomationPolicy
     audit: list[AuditRecord]
 
 

@@ -1,12 +1,13 @@
 """The review list (filters, urgency order, cursor pages) and everything about one review."""
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
+from services.responder.replies import policy
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.reviews.lookup import review_for
@@ -150,5 +151,6 @@ async def detail(
             "publications": await replies.publications_of(conn, shop_id, row["review_id"]),
             "removal_requests": await cases.removal_requests_of(conn, shop_id, row["review_id"]),
             "automation": await replies.automatic_of(conn, shop_id, row["review_id"]),
+            "automation_policy": asdict(policy.decide(row, shop.settings.automation)),
             "audit": await audit.for_review(conn, shop_id, row["review_id"]),
         }
