@@ -73,6 +73,7 @@ POLICY: dict[tuple[str, str], tuple[str, Any]] = {
     ("GET", "/v1/reviews"): ("agent", None),
     ("GET", "/v1/reviews/counts"): ("agent", None),
     ("GET", "/v1/reviews/{review_id}"): ("agent", None),
+    ("PUT", "/v1/reviews/{review_id}/sentiment"): ("agent", {"sentiment": "negative"}),
     ("POST", "/v1/reviews/{review_id}/case"): ("agent", None),
     ("POST", "/v1/reviews/{review_id}/case/transitions"): ("agent", {"to": "in_progress"}),
     ("PUT", "/v1/reviews/{review_id}/case/assignee"): ("agent", {"user_id": None}),

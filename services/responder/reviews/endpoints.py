@@ -15,7 +15,7 @@ from services.responder.access.deps import Agent, resolve_shop
 from services.responder.reviews import service
 from services.responder.reviews.lookup import AmbiguousReview, ReviewNotFound
 from services.responder.reviews.query import ReviewFilter, SlaState, Sort, StatusFilter
-from services.responder.reviews.schemas import ReviewCounts, ReviewFull, ReviewPage
+from services.responder.reviews.schemas import ReviewCounts, ReviewFull, ReviewPage, SentimentIn
 from services.responder.web import invalid, not_found
 from shared.events.envelope import SHOP_ID_PATTERN
 from shared.events.reviews import ReviewSource, Sentiment
@@ -134,6 +134,30 @@ async def count_reviews(pool: PoolDep, principal: Agent, filters: FiltersDep) ->
 # `:path`: the server decodes %2F before routing, so an id holding '/' (alert links encode it)
 # would otherwise match no route. No other GET lives below /v1/reviews/{review_id}
 # (/counts is declared first; review ids carry their source, "<source>:<id>", never "counts").
+@router.put(
+    "/{review_id}/sentiment",
+    response_model=ReviewFull,
+    responses={404: {"description": "No such review in the caller's shops."}},
+)
+async def correct_sentiment(
+    review_id: ReviewIdPath,
+    body: SentimentIn,
+    pool: PoolDep,
+    now: ClockDep,
+    principal: Agent,
+    shop_id: ShopQuery = None,
+) -> ReviewFull:
+    """A person's reading of the review's sentiment where the classifier's was wrong (a
+    sarcastic complaint under 5 stars read as praise); `null` goes back to the classifier's.
+    It is the review's sentiment from now on, whatever later classifications say: in the list,
+    the analytics, the automation policy; a review that becomes negative gets its case. The
+    classification keeps the classifier's own reading; the audit log the change."""
+    with review_answers():
+        await service.correct_sentiment(pool, principal, review_id, shop_id, body.sentiment, now)
+        found = await service.detail(pool, principal, review_id, shop_id, now)
+    return ReviewFull.model_validate(found)
+
+
 @router.get("/{review_id:path}", response_model=ReviewFull)
 async def get_review(
     review_id: ReviewIdPath,

@@ -17,7 +17,7 @@ _COLUMNS = (
     "r.title, r.text, r.reviewer_name, r.product_id, r.verified, r.match_method, r.order_id, "
     "r.order_context, r.language, r.sentiment, r.severity, r.topics, r.removal_candidate, "
     "r.classification, r.created_at, r.updated_at, r.classified_at, r.sla_due_at, "
-    "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency"
+    "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency, r.sentiment_by_staff"
 )
 _CASE_JOIN = "LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key"
 # Entries of the sort order a full-text search reads before it asks the GIN index instead.
@@ -70,7 +70,8 @@ async def upsert(
                                  ELSE r.order_context END,
             product_id = EXCLUDED.product_id, verified = EXCLUDED.verified,
             match_method = EXCLUDED.match_method, order_id = EXCLUDED.order_id,
-            language = EXCLUDED.language, sentiment = EXCLUDED.sentiment,
+            language = EXCLUDED.language,
+            sentiment = COALESCE(r.sentiment_by_staff, EXCLUDED.sentiment),
             severity = EXCLUDED.severity, topics = EXCLUDED.topics,
             removal_candidate = EXCLUDED.removal_candidate,
             classification = EXCLUDED.classification, updated_at = EXCLUDED.updated_at,
@@ -116,6 +117,37 @@ async def upsert(
         await rollups.count_review(conn, shop_id, _counted(old), -1)
     await rollups.count_review(conn, shop_id, _counted(new), 1)
     return True
+
+
+async def set_staff_sentiment(
+    conn: Connection, shop_id: str, review_id: str, sentiment: str | None
+) -> tuple[str, str] | None:
+    """A person's sentiment for the review (None: back to the classifier's); the effective
+    sentiment before and after, or None when the review is not there. The analytics rollups
+    follow in the same transaction."""
+    old = await conn.fetchrow(
+        f"SELECT {_COUNTED} FROM reviews WHERE shop_id = $1 AND review_id = $2 FOR UPDATE",
+        shop_id,
+        review_id,
+    )
+    if old is None:
+        return None
+    new = await conn.fetchrow(
+        f"""
+        UPDATE reviews SET sentiment_by_staff = $3,
+            sentiment = COALESCE($3, classification->>'sentiment', sentiment)
+        WHERE shop_id = $1 AND review_id = $2
+        RETURNING {_COUNTED}
+        """,
+        shop_id,
+        review_id,
+        sentiment,
+    )
+    assert new is not None  # locked above
+    if old["deleted_at"] is None:
+        await rollups.count_review(conn, shop_id, _counted(old), -1)
+        await rollups.count_review(conn, shop_id, _counted(new), 1)
+    return old["sentiment"], new["sentiment"]
 
 
 # LISTEN/NOTIFY channel of review changes, per schema (`<schema>_reviews`): its payload is the

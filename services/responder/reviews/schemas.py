@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from services.responder.audit.schemas import AuditRecord
 from services.responder.cases.schemas import CaseWithEvents, Note, RemovalRequest
@@ -14,6 +14,7 @@ from services.responder.replies.schemas import (
     StoredDraft,
 )
 from services.responder.reviews.query import SlaState, sla_state
+from shared.events.reviews import Sentiment
 from shared.json_value import Json
 
 
@@ -33,6 +34,8 @@ class ReviewOut(BaseModel):
     text: str | None
     reviewer_name: str | None
     language: str
+    # The effective sentiment: a person's where one corrected the classifier's
+    # (ReviewDetail.sentiment_by_staff), else the classifier's.
     sentiment: str
     severity: str
     topics: list[str]
@@ -95,6 +98,19 @@ class ReviewDetail(ReviewOut):
     classification: Json
     updated_at: datetime
     redacted_at: datetime | None
+    sentiment_by_staff: Sentiment | None = Field(
+        default=None,
+        description="a person's correction of the classifier's sentiment (the classification "
+        "keeps the classifier's own); later classifications of the review keep it",
+    )
+
+
+class SentimentIn(BaseModel):
+    """A person's reading of the review's sentiment; null goes back to the classifier's."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    sentiment: Sentiment | None
 
 
 class CaseReview(BaseModel):

@@ -7,10 +7,12 @@ from typing import Any
 from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
 from services.responder.cases import repository as cases
+from services.responder.cases import service as case_service
+from services.responder.cases.workflow import needs_case
 from services.responder.replies import policy
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
-from services.responder.reviews.lookup import review_for
+from services.responder.reviews.lookup import ReviewNotFound, review_for
 from services.responder.reviews.query import (
     InvalidCursor,
     ReviewFilter,
@@ -19,6 +21,7 @@ from services.responder.reviews.query import (
 )
 from services.responder.reviews.schemas import ReviewCounts, ReviewPage, review_out
 from services.responder.shops import repository as shops
+from services.responder.unit_of_work import unit_of_work
 from shared.db.pool import Pool
 from shared.time_bounds import TimeOutOfBounds, check_window
 
@@ -140,6 +143,7 @@ async def detail(
                 "classification": row["classification"],
                 "updated_at": row["updated_at"],
                 "redacted_at": row["redacted_at"],
+                "sentiment_by_staff": row["sentiment_by_staff"],
             },
             "case": case,
             "case_reviews": await reviews.of_case(conn, shop_id, row["case_key"]),
@@ -154,3 +158,36 @@ async def detail(
             "automation_policy": asdict(policy.decide(row, shop.settings.automation)),
             "audit": await audit.for_review(conn, shop_id, row["review_id"]),
         }
+
+
+async def correct_sentiment(
+    pool: Pool,
+    principal: Principal,
+    review_id: str,
+    shop_id: str | None,
+    sentiment: str | None,
+    at: datetime,
+) -> None:
+    """A person's reading of the review's sentiment (None: back to the classifier's), audited.
+    A review that becomes negative gets its case, as one classified negative does; an
+    automatic reply still queued is decided again when due (and refused)."""
+    async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
+        row = await review_for(uow.conn, principal, review_id, shop_id)
+        changed = await reviews.set_staff_sentiment(
+            uow.conn, row["shop_id"], row["review_id"], sentiment
+        )
+        if changed is None:  # deleted between the lookup and the lock: not there any more
+            raise ReviewNotFound("review")
+        before, after = changed
+        await uow.audit(
+            "review.sentiment_corrected",
+            "review",
+            row["review_id"],
+            shop_id=row["shop_id"],
+            review_id=row["review_id"],
+            before={"sentiment": before, "sentiment_by_staff": row["sentiment_by_staff"]},
+            after={"sentiment": after, "sentiment_by_staff": sentiment},
+        )
+        if row["case_id"] is None and needs_case(after, row["severity"], row["removal_candidate"]):
+            await case_service.open_case(uow.conn, row["shop_id"], row, principal.actor, at)
+        await reviews.announce(uow.conn, row["shop_id"])

@@ -37,7 +37,14 @@ from shared.http.deps import ClockDep, PoolDep
 
 router = APIRouter(prefix="/console", include_in_schema=False)
 
-ACTIONS = ("open", "transitions", "assignee", "notes", "removal")
+ACTIONS = ("open", "transitions", "assignee", "notes", "sentiment", "removal")
+# The sentiment form's values: a person's reading, or back to the classifier's.
+_SENTIMENTS: dict[str, str | None] = {
+    "negative": "negative",
+    "neutral": "neutral",
+    "positive": "positive",
+    "classifier": None,
+}
 # The API's limits (cases/schemas.py), checked here so a refusal names the field.
 NOTE_MAX = 5000
 EVIDENCE_MIN, EVIDENCE_MAX = 10, 5000
@@ -185,6 +192,14 @@ async def _act(
             raise _Refused(422, t("review.refused_note", max=NOTE_MAX))
         await cases.add_note(pool, principal, review_id, shop_id, body, now)
         return "note_added"
+    if action == "sentiment":
+        value = _field(form, "sentiment")
+        if value not in _SENTIMENTS:
+            raise _Refused(422, t("review.refused_sentiment"))
+        await reviews.correct_sentiment(
+            pool, principal, review_id, shop_id, _SENTIMENTS[value], now
+        )
+        return "sentiment_set"
     # removal
     if not principal.at_least("manager"):
         raise HTTPException(status.HTTP_403_FORBIDDEN, t("review.removal_managers_only"))
@@ -203,6 +218,7 @@ _ANCHOR = {
     "moved": "case",
     "assigned": "case",
     "note_added": "notes",
+    "sentiment_set": "classification",
     "removal_prepared": "removal",
 }
 

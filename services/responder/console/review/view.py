@@ -17,7 +17,7 @@ REASONS: tuple[str, ...] = get_args(RemovalReason)
 # requests"); a shop's own review app or survey has no public category list to map to.
 PLATFORM_CATEGORIES = ("trustpilot", "google")
 # `?done=` values a successful action redirects with (anything else shows nothing).
-DONE = ("opened", "moved", "assigned", "note_added", "removal_prepared")
+DONE = ("opened", "moved", "assigned", "note_added", "sentiment_set", "removal_prepared")
 
 
 def review_url(shop_id: str, review_id: str) -> str:
