@@ -1,6 +1,6 @@
 """The notifier's one consumer: classified reviews, replies, shops, surveys, privacy."""
 
-from services.notifier.alerts.handlers import on_classified
+from services.notifier.alerts.handlers import on_classified, on_sentiment_corrected
 from services.notifier.privacy.handlers import on_customer_redact, on_data_request, on_shop_redact
 from services.notifier.reviews.handlers import (
     on_deleted,
@@ -15,7 +15,7 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.replies import ReplyPublished
+from shared.events.replies import ReplyPublished, ReviewSentimentCorrected
 from shared.events.reviews import ReviewClassified, ReviewDeleted
 from shared.events.shops import ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -30,6 +30,7 @@ def consumer(settings: NotifierSettings) -> ConsumerSpec:
         .on(ReviewClassified, lambda conn, event: on_classified(settings, conn, event))
         .on(ReviewDeleted, on_deleted)
         .on(ReplyPublished, on_reply)
+        .on(ReviewSentimentCorrected, on_sentiment_corrected)
         .on(ShopUpdated, on_shop)
         .on(SurveyScheduled, on_survey_scheduled)
         .on(SurveyAnswered, on_survey_answered)

@@ -21,7 +21,12 @@ from shared.events.privacy import (
     CustomerRedactRequested,
     ShopRedactRequested,
 )
-from shared.events.replies import CaseFollowUpRequested, ReplyPublished, ReviewModerated
+from shared.events.replies import (
+    CaseFollowUpRequested,
+    ReplyPublished,
+    ReviewModerated,
+    ReviewSentimentCorrected,
+)
 from shared.events.reviews import ReviewClassified, ReviewDeleted, ReviewSubmitted
 from shared.events.shops import ShopConnectorChanged, ShopReviewPolicyChanged, ShopUpdated
 from shared.events.surveys import SurveyAnswered, SurveyScheduled
@@ -42,6 +47,7 @@ Event = Annotated[
     | ReplyPublished
     | CaseFollowUpRequested
     | ReviewModerated
+    | ReviewSentimentCorrected
     | ShopUpdated
     | ShopConnectorChanged
     | ShopReviewPolicyChanged

@@ -6,6 +6,7 @@ from pydantic import AwareDatetime, Field
 
 from shared.events.envelope import EventEnvelope, ExternalId
 from shared.events.payload import Payload
+from shared.events.reviews import Sentiment
 from shared.topics import REPLIES, TopicSpec
 
 
@@ -20,6 +21,25 @@ class ReplyPublished(EventEnvelope[ReplyPublishedPayload]):
 
     topic: ClassVar[TopicSpec] = REPLIES
     type: Literal["review.reply.published"] = "review.reply.published"
+
+    def partition_key(self) -> str:
+        return f"{self.shop_id}:{self.payload.review_id}"
+
+
+class ReviewSentimentCorrectedPayload(Payload):
+    review_id: ExternalId
+    # The review's sentiment from now on: the person's (`by_staff`), or the classifier's again.
+    sentiment: Sentiment
+    by_staff: bool
+    corrected_at: AwareDatetime
+
+
+class ReviewSentimentCorrected(EventEnvelope[ReviewSentimentCorrectedPayload]):
+    """A person corrected the classifier's sentiment in the responder (or took a correction
+    back): later classifications of the review keep it; the notifier escalates by it."""
+
+    topic: ClassVar[TopicSpec] = REPLIES
+    type: Literal["review.sentiment.corrected"] = "review.sentiment.corrected"
 
     def partition_key(self) -> str:
         return f"{self.shop_id}:{self.payload.review_id}"

@@ -24,6 +24,7 @@ from shared.db.pool import Pool, create_pool
 from shared.email.smtp import SmtpConnection
 from shared.events import ReplyPublished, ReviewClassified, ShopUpdated
 from shared.events.envelope import EventEnvelope
+from shared.events.replies import ReviewSentimentCorrected
 from shared.standard_webhooks import verify
 from tests.support.clock import T0, Clock
 from tests.support.receiver import Receiver
@@ -244,6 +245,52 @@ async def test_a_later_milder_classification_stops_the_escalation(notifier) -> N
     escalated = [m.get_body(("plain",)).get_content() for m in notifier.mails_to(boss)]
     assert len(escalated) == 2 and all("g:still" in m for m in escalated), escalated
     assert len(notifier.mails_to(support)) == 2  # the fast pass's alerts went out
+
+
+def corrected(
+    shop_id: str, review_id: str, sentiment: str, by_staff: bool = True
+) -> ReviewSentimentCorrected:
+    at = T0 + timedelta(hours=1)
+    return ReviewSentimentCorrected(
+        shop_id=shop_id,
+        occurred_at=at,
+        payload={
+            "review_id": review_id,
+            "sentiment": sentiment,
+            "by_staff": by_staff,
+            "corrected_at": at,
+        },
+    )
+
+
+async def test_a_persons_sentiment_correction_decides_the_escalation(notifier) -> None:
+    """The responder announces a person's reading of the sentiment: a negative corrected to
+    positive stops escalating and a later classification keeps the person's reading (also when
+    the correction came first); one corrected to negative escalates from its SLA; a correction
+    taken back escalates as the classifier's reading does."""
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s10", alert_recipients=[support], escalation_recipients=[boss])
+    await notifier.feed(classified("s10", "g:fine"))
+    await notifier.feed(corrected("s10", "g:fine", "positive"))
+    second_pass = classified("s10", "g:fine").model_copy(
+        update={"occurred_at": T0 + timedelta(hours=2)}
+    )
+    await notifier.feed(second_pass)
+    await notifier.feed(classified("s10", "g:sarcasm", sentiment="positive", rating=5))
+    await notifier.feed(corrected("s10", "g:sarcasm", "negative"))
+    await notifier.feed(corrected("s10", "g:early", "positive"))
+    await notifier.feed(classified("s10", "g:early"))
+    await notifier.feed(classified("s10", "g:back"))
+    await notifier.feed(corrected("s10", "g:back", "positive"))
+    await notifier.feed(corrected("s10", "g:back", "negative", by_staff=False))
+    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    escalated = sorted(
+        next(r for r in ("g:sarcasm", "g:back", "g:fine", "g:early") if r in body)
+        for body in (m.get_body(("plain",)).get_content() for m in notifier.mails_to(boss))
+    )
+    assert escalated == ["g:back", "g:sarcasm"]
 
 
 async def test_signed_webhooks_standard_and_slack(notifier) -> None:

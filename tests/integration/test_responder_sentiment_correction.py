@@ -1,7 +1,7 @@
 """A person corrects the classifier's sentiment (PUT /v1/reviews/{id}/sentiment): it becomes
 the review's sentiment everywhere the responder counts or decides, survives later
-classifications, opens a case when negative, and is audited; null goes back to the
-classifier's."""
+classifications, opens a case when negative, is audited and announced
+(`review.sentiment.corrected`); null goes back to the classifier's."""
 
 from collections.abc import AsyncIterator
 
@@ -67,6 +67,14 @@ async def test_a_person_corrects_the_sentiment_and_it_holds(responder: Responder
         }
         audit = [a for a in full["audit"] if a["action"] == "review.sentiment_corrected"]
         assert len(audit) == 1 and audit[0]["after"]["sentiment"] == "negative"
+        # Announced for the notifier, which escalates unanswered negatives by it.
+        (event,) = await responder.outbox("review.sentiment.corrected")
+        assert event["payload"] == {
+            "review_id": "g:case",
+            "sentiment": "negative",
+            "by_staff": True,
+            "corrected_at": event["payload"]["corrected_at"],
+        }
         after = (await http.get("/v1/analytics", params=WINDOW, headers=agent)).json()
         assert after["sentiments"] == {"negative": 1, "neutral": 0, "positive": 0}
         listed = (
@@ -85,6 +93,8 @@ async def test_a_person_corrects_the_sentiment_and_it_holds(responder: Responder
         assert r.status_code == 200, r.text
         review = r.json()["review"]
         assert (review["sentiment"], review["sentiment_by_staff"]) == ("positive", None)
+        taken_back = (await responder.outbox("review.sentiment.corrected"))[-1]["payload"]
+        assert (taken_back["sentiment"], taken_back["by_staff"]) == ("positive", False)
         back = (await http.get("/v1/analytics", params=WINDOW, headers=agent)).json()
         assert back["sentiments"] == {"negative": 0, "neutral": 0, "positive": 1}
 

@@ -14,23 +14,26 @@ from services.notifier.settings import NotifierSettings
 from services.notifier.shops import repository as shops
 from services.notifier.timers import repository as timers
 from shared.db.pool import Connection
+from shared.events.replies import ReviewSentimentCorrected
 from shared.events.reviews import ReviewClassified
 from shared.metrics import ALERTS_UNROUTABLE
 
 log = logging.getLogger(__name__)
 
 
-def needs_reply(event: ReviewClassified) -> bool:
-    c = event.payload.classification
-    return c.sentiment == "negative" or c.severity == "high"
+def needs_reply(sentiment: str, severity: str) -> bool:
+    return sentiment == "negative" or severity == "high"
 
 
 async def on_classified(
     settings: NotifierSettings, conn: Connection, event: ReviewClassified
 ) -> None:
     review = event.payload
-    if not await reviews.upsert(conn, event.shop_id, review, event.occurred_at):
+    # A person's correction in the responder, where there is one, else the classifier's.
+    sentiment = await reviews.upsert(conn, event.shop_id, review, event.occurred_at)
+    if sentiment is None:
         return  # an older revision arriving late
+    replies = needs_reply(sentiment, review.classification.severity)
     shop = await shops.get(conn, event.shop_id)
     tz = shop.tz
     if overdue_backfill(review.backfill, review.created_at, event.occurred_at, shop.sla, tz):
@@ -39,7 +42,7 @@ async def on_classified(
         await request_check(conn, settings, event.shop_id, event.occurred_at)
         return
     deadline = None
-    if needs_reply(event):
+    if replies:
         deadline, second = escalation_deadlines(review.created_at, shop.sla, tz)
         await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)
         await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
@@ -50,7 +53,7 @@ async def on_classified(
     if not matching:
         fallback = default_rule(event.shop_id, shop.alert_to())
         matching = [fallback] if fallback else []
-        if fallback is None and needs_reply(event):
+        if fallback is None and replies:
             # No rule, no alert recipient, no contact: recorded and counted, not dropped.
             key = f"alert:{event.shop_id}:{review.review_id}:default:"
             if await notifications.add_unroutable(conn, event.shop_id, key, review.review_id):
@@ -80,3 +83,26 @@ async def on_classified(
                 body,
             )
     await request_check(conn, settings, event.shop_id, event.occurred_at)
+
+
+async def on_sentiment_corrected(conn: Connection, event: ReviewSentimentCorrected) -> None:
+    """A person's reading of the sentiment in the responder: a review that no longer needs a
+    reply stops escalating; one that became negative escalates from its SLA, as if classified
+    so (no alert: a person is looking at it)."""
+    p = event.payload
+    stored = await reviews.correct_sentiment(
+        conn, event.shop_id, p.review_id, p.sentiment, p.by_staff, p.corrected_at
+    )
+    if stored is None:
+        return  # its classification will read the correction
+    if (
+        needs_reply(p.sentiment, stored["severity"])
+        and stored["replied_at"] is None
+        and stored["deleted_at"] is None
+    ):
+        shop = await shops.get(conn, event.shop_id)
+        first, second = escalation_deadlines(stored["created_at"], shop.sla, shop.tz)
+        await timers.add(conn, event.shop_id, "sla1", p.review_id, first)
+        await timers.add(conn, event.shop_id, "sla2", p.review_id, second)
+    else:
+        await timers.cancel_for_review(conn, event.shop_id, p.review_id)

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from shared.db.pool import Connection
 from shared.events.reviews import ReviewClassifiedPayload
@@ -9,16 +10,20 @@ from shared.events.reviews import ReviewClassifiedPayload
 
 async def upsert(
     conn: Connection, shop_id: str, review: ReviewClassifiedPayload, at: datetime
-) -> bool:
-    """False when this revision (or a newer one) was seen before. A later classification of
-    the same revision (ingest's second pass, a reclassification after a model upgrade) is
-    newer: announcements are ordered by (revision, the time ingest announced them)."""
+) -> str | None:
+    """The review's effective sentiment (a person's correction, else the classifier's), or None
+    when this revision (or a newer one) was seen before. A later classification of the same
+    revision (ingest's second pass, a reclassification after a model upgrade) is newer:
+    announcements are ordered by (revision, the time ingest announced them)."""
     c = review.classification
-    row = await conn.fetchval(
+    row: str | None = await conn.fetchval(
         """
         INSERT INTO reviews AS r (shop_id, review_id, revision, source, order_id, rating,
             sentiment, severity, topics, removal_candidate, created_at, classified_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        VALUES ($1, $2, $3, $4, $5, $6,
+                coalesce((SELECT s.sentiment FROM sentiment_corrections s
+                          WHERE s.shop_id = $1 AND s.review_id = $2), $7),
+                $8, $9, $10, $11, $12)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET revision = EXCLUDED.revision,
             rating = EXCLUDED.rating, sentiment = EXCLUDED.sentiment,
             severity = EXCLUDED.severity, topics = EXCLUDED.topics,
@@ -26,7 +31,7 @@ async def upsert(
             classified_at = EXCLUDED.classified_at, deleted_at = NULL
         WHERE EXCLUDED.revision > r.revision
            OR (EXCLUDED.revision = r.revision AND EXCLUDED.classified_at > r.classified_at)
-        RETURNING 1
+        RETURNING sentiment
         """,
         shop_id,
         review.review_id,
@@ -41,7 +46,44 @@ async def upsert(
         review.created_at,
         at,
     )
-    return row is not None
+    return row
+
+
+async def correct_sentiment(
+    conn: Connection, shop_id: str, review_id: str, sentiment: str, by_staff: bool, at: datetime
+) -> dict[str, Any] | None:
+    """Keeps (or forgets, when it was taken back) a person's correction and makes `sentiment`
+    the stored review's; the review as stored, or None when its classification has not come
+    yet (it will read the correction)."""
+    if by_staff:
+        await conn.execute(
+            """
+            INSERT INTO sentiment_corrections (shop_id, review_id, sentiment, corrected_at)
+            VALUES ($1, $2, $3, $4)
+            ON CONFLICT (shop_id, review_id) DO UPDATE
+                SET sentiment = EXCLUDED.sentiment, corrected_at = EXCLUDED.corrected_at
+            """,
+            shop_id,
+            review_id,
+            sentiment,
+            at,
+        )
+    else:
+        await conn.execute(
+            "DELETE FROM sentiment_corrections WHERE shop_id = $1 AND review_id = $2",
+            shop_id,
+            review_id,
+        )
+    row = await conn.fetchrow(
+        """
+        UPDATE reviews SET sentiment = $3 WHERE shop_id = $1 AND review_id = $2
+        RETURNING created_at, severity, replied_at, deleted_at
+        """,
+        shop_id,
+        review_id,
+        sentiment,
+    )
+    return dict(row) if row else None
 
 
 async def mark_replied(conn: Connection, shop_id: str, review_id: str, at: datetime) -> None:

@@ -16,10 +16,15 @@ class TimerRow:
 
 
 async def add(conn: Connection, shop_id: str, kind: str, subject: str, due_at: datetime) -> None:
+    """Once per (kind, subject): a pending or fired timer stays as it is; a cancelled one is due
+    again (a review that needed no reply and needs one again: reclassified, or a person's
+    correction taken back). Firing checks the review is still unanswered."""
     await conn.execute(
         """
         INSERT INTO timers (shop_id, kind, subject, due_at) VALUES ($1, $2, $3, $4)
-        ON CONFLICT (shop_id, kind, subject) DO NOTHING
+        ON CONFLICT (shop_id, kind, subject) DO UPDATE
+            SET status = 'pending', due_at = EXCLUDED.due_at
+            WHERE timers.status = 'cancelled'
         """,
         shop_id,
         kind,

@@ -2,7 +2,7 @@
 
 from dataclasses import asdict, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from services.responder.access.principal import Principal
 from services.responder.audit import repository as audit
@@ -23,6 +23,8 @@ from services.responder.reviews.schemas import ReviewCounts, ReviewPage, review_
 from services.responder.shops import repository as shops
 from services.responder.unit_of_work import unit_of_work
 from shared.db.pool import Pool
+from shared.events.replies import ReviewSentimentCorrected, ReviewSentimentCorrectedPayload
+from shared.events.reviews import Sentiment
 from shared.time_bounds import TimeOutOfBounds, check_window
 
 
@@ -168,9 +170,10 @@ async def correct_sentiment(
     sentiment: str | None,
     at: datetime,
 ) -> None:
-    """A person's reading of the review's sentiment (None: back to the classifier's), audited.
-    A review that becomes negative gets its case, as one classified negative does; an
-    automatic reply still queued is decided again when due (and refused)."""
+    """A person's reading of the review's sentiment (None: back to the classifier's), audited
+    and announced (`review.sentiment.corrected`). A review that becomes negative gets its case,
+    as one classified negative does; an automatic reply still queued is decided again when due
+    (and refused)."""
     async with unit_of_work(pool, actor=principal.actor, at=at) as uow:
         row = await review_for(uow.conn, principal, review_id, shop_id)
         changed = await reviews.set_staff_sentiment(
@@ -190,4 +193,17 @@ async def correct_sentiment(
         )
         if row["case_id"] is None and needs_case(after, row["severity"], row["removal_candidate"]):
             await case_service.open_case(uow.conn, row["shop_id"], row, principal.actor, at)
+        # The notifier escalates unanswered negatives by it (and keeps it, as the rows here do).
+        await uow.emit(
+            ReviewSentimentCorrected(
+                shop_id=row["shop_id"],
+                occurred_at=at,
+                payload=ReviewSentimentCorrectedPayload(
+                    review_id=row["review_id"],
+                    sentiment=cast(Sentiment, after),
+                    by_staff=sentiment is not None,
+                    corrected_at=at,
+                ),
+            )
+        )
         await reviews.announce(uow.conn, row["shop_id"])
