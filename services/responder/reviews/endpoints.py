@@ -1,6 +1,6 @@
-"""`GET /v1/reviews` (filtered, sorted by urgency, cursor pages) and `GET /v1/reviews/{id}`
+"""`GET /v1/reviews` (filtered, sorted by urgency, cursor pages), `GET /v1/reviews/{id}`
 (everything about one review: context, case and its history, notes, drafts, publications,
-removal requests, audit)."""
+removal requests, audit) and `PUT /v1/reviews/{id}/sentiment` (a person's correction)."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -131,9 +131,6 @@ async def count_reviews(pool: PoolDep, principal: Agent, filters: FiltersDep) ->
         raise invalid(str(exc)) from None
 
 
-# `:path`: the server decodes %2F before routing, so an id holding '/' (alert links encode it)
-# would otherwise match no route. No other GET lives below /v1/reviews/{review_id}
-# (/counts is declared first; review ids carry their source, "<source>:<id>", never "counts").
 @router.put(
     "/{review_id}/sentiment",
     response_model=ReviewFull,
@@ -158,6 +155,9 @@ async def correct_sentiment(
     return ReviewFull.model_validate(found)
 
 
+# `:path`: the server decodes %2F before routing, so an id holding '/' (alert links encode it)
+# would otherwise match no route. No other GET lives below /v1/reviews/{review_id}
+# (/counts is declared first; review ids carry their source, "<source>:<id>", never "counts").
 @router.get("/{review_id:path}", response_model=ReviewFull)
 async def get_review(
     review_id: ReviewIdPath,
