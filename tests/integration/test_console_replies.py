@@ -342,6 +342,9 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             assert reply_id.encode() in raw
             assert "the reply was published" in page
             assert 'id="reply-answered"' in page
+            # The policy line no longer says an automatic reply may answer it.
+            policy = page.split('id="automation-policy">')[1].split("</dd>")[0]
+            assert "Not needed" in policy and "the review has been answered" in policy
             # A new draft starts again; the published one folds under the earlier drafts.
             await new_draft(manager, manager_csrf)
             page = await panel(manager)

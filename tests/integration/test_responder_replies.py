@@ -351,9 +351,15 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             assert late["automation_policy"] == {
                 "allowed": False,
                 "reason": "the review names a problem (delivery_delay): a person answers it",
+                "answered": False,
             }
             love = (await http.get("/v1/reviews/g:love", headers=manager)).json()
-            assert love["automation_policy"]["allowed"] is True
+            # Answered now: the policy says so rather than "allowed" (it was, when it was due).
+            assert love["automation_policy"] == {
+                "allowed": False,
+                "reason": "the review has been answered",
+                "answered": True,
+            }
             assert love["publications"][0]["auto"] is True
             assert love["drafts"][0]["approved_by"] == "automation"
 

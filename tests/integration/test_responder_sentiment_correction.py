@@ -64,6 +64,7 @@ async def test_a_person_corrects_the_sentiment_and_it_holds(responder: Responder
         assert full["automation_policy"] == {
             "allowed": False,
             "reason": "negative reviews always wait for a person",
+            "answered": False,
         }
         audit = [a for a in full["audit"] if a["action"] == "review.sentiment_corrected"]
         assert len(audit) == 1 and audit[0]["after"]["sentiment"] == "negative"

@@ -279,6 +279,14 @@ def test_a_negative_is_refused_whatever_the_settings_say() -> None:
     assert not policy.decide(mixed, everything).allowed
 
 
+def test_a_review_with_a_reply_or_a_draft_is_in_hand() -> None:
+    assert policy.in_hand(review(**POSITIVE), has_drafts=False) is None
+    answered = policy.in_hand(review(**POSITIVE, first_replied_at="2026-12-01"), False)
+    assert answered == policy.Decision(False, "the review has been answered", answered=True)
+    drafted = policy.in_hand(review(**POSITIVE), has_drafts=True)
+    assert drafted is not None and drafted.answered and not drafted.allowed
+
+
 def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:
     assert policy.decide(review(**POSITIVE), ON).allowed
     assert policy.decide(review(**QUESTION), ON).allowed

@@ -44,11 +44,10 @@ class AutomationWorker:
         review = await reviews.get(conn, row["shop_id"], row["review_id"])
         if review is None:
             return "refused", "the review is gone"
-        if review["first_replied_at"] is not None or await replies.drafts_of(
-            conn, shop.shop_id, review["review_id"]
-        ):
-            return "refused", "a person is already answering this review"
-        decision = policy.decide(review, shop.settings.automation)
+        drafts = await replies.drafts_of(conn, shop.shop_id, review["review_id"])
+        decision = policy.in_hand(review, bool(drafts)) or policy.decide(
+            review, shop.settings.automation
+        )
         if not decision.allowed:
             return "refused", decision.reason
         draft = await service.create_draft(conn, shop, review, ACTOR, now, auto=True)

@@ -28,6 +28,8 @@ PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item",
 class Decision:
     allowed: bool
     reason: str
+    # The review already has a reply or a draft: automation leaves it to whoever wrote it.
+    answered: bool = False
 
 
 def _refuse(reason: str) -> Decision:
@@ -45,6 +47,16 @@ def _abuse_signals(classification: dict[str, Any]) -> list[str]:
 def _problems_named(classification: dict[str, Any]) -> list[str]:
     names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
     return sorted(PROBLEM_TOPICS & names)
+
+
+def in_hand(review: dict[str, Any], has_drafts: bool) -> Decision | None:
+    """Refusal when the review is answered or being answered (the worker decides again when an
+    automatic reply falls due, and the review detail says the same, not "allowed")."""
+    if review.get("first_replied_at") is not None:
+        return Decision(False, "the review has been answered", answered=True)
+    if has_drafts:
+        return Decision(False, "a person is already answering this review", answered=True)
+    return None
 
 
 def decide(

@@ -163,6 +163,9 @@ class AutomationPolicy(BaseModel):
 
     allowed: bool
     reason: str
+    # The review has a reply or a draft already (then `allowed` is false: nothing automatic
+    # goes out over a person's answer).
+    answered: bool
 
 
 class Automation(BaseModel):

@@ -136,6 +136,8 @@ async def detail(
                 case = await cases.get(conn, shop_id, row["case_key"])
             assert case is not None
             case["events"] = await cases.events_of(conn, case["id"])
+        drafts = await replies.drafts_of(conn, shop_id, row["review_id"])
+        decision = policy.in_hand(row, bool(drafts)) or policy.decide(row, shop.settings.automation)
         return {
             "review": {
                 **review_out(row, now, timedelta(hours=shop.sla.due_soon_hours)).model_dump(),
@@ -152,12 +154,12 @@ async def detail(
             "notes": await cases.notes_of(conn, shop_id, row["review_id"], row["case_id"]),
             "drafts": [
                 {**d, "blocked": any(f.get("severity") == "block" for f in d["findings"])}
-                for d in await replies.drafts_of(conn, shop_id, row["review_id"])
+                for d in drafts
             ],
             "publications": await replies.publications_of(conn, shop_id, row["review_id"]),
             "removal_requests": await cases.removal_requests_of(conn, shop_id, row["review_id"]),
             "automation": await replies.automatic_of(conn, shop_id, row["review_id"]),
-            "automation_policy": asdict(policy.decide(row, shop.settings.automation)),
+            "automation_policy": asdict(decision),
             "audit": await audit.for_review(conn, shop_id, row["review_id"]),
         }
 
