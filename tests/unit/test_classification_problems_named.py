@@ -27,11 +27,28 @@ def test_a_sarcastic_wait_names_a_delay_on_both_passes(
         assert _named(reader, SARCASTIC_WAIT_RO, 4, "ro") == {"delivery_delay"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the long-wait rule reads negative reviews only: in positive ones it mostly finds how "
-    "long a product has been used",
-)
-def test_an_english_sarcastic_wait_names_a_delay(classifier: Classifier) -> None:
-    text = "Absolutely love waiting three weeks for a phone case. Superb."
-    assert _named(classifier, text, 5, "en") == {"delivery_delay"}
+@pytest.mark.timeout(120)
+def test_a_wait_told_with_a_waiting_verb_names_a_delay_in_praise(
+    classifier: Classifier, embedding_classifier: Classifier
+) -> None:
+    for reader in (classifier, embedding_classifier):
+        for text, language in (
+            ("Absolutely love waiting three weeks for a phone case. Superb.", "en"),
+            ("Odlično, samo mesec in pol sem čakal na navaden vrtni paviljon.", "sl"),
+            ("A trebuit să aștept cinci săptămâni, dar a meritat.", "ro"),
+        ):
+            assert _named(reader, text, 5, language) == {"delivery_delay"}, text
+
+
+def test_a_duration_without_a_wait_or_a_wait_for_money_names_no_delay(
+    classifier: Classifier,
+) -> None:
+    for text, language in (
+        # How long it has been used, not how long it took.
+        ("Le folosesc zilnic de două luni și sunt super mulțumită.", "ro"),
+        ("I have used it for three weeks now and love it.", "en"),
+        # Dating an event, and a wait for a refund.
+        ("Arrived two weeks ago, and I love it, worth waiting for.", "en"),
+        ("Waited three weeks for my refund but it came in the end, thanks.", "en"),
+    ):
+        assert "delivery_delay" not in _named(classifier, text, 5, language), text

@@ -139,6 +139,32 @@ def _delay_by_elimination(scan: Scan, found: dict[str, list[str]]) -> str | None
     return None
 
 
+# "Absolutely love waiting three weeks for a phone case": in a review read as praise, a wait told
+# with a waiting verb right next to weeks or months is the delivery's, and a problem a person
+# should answer (the responder's problem rule). Without the verb a duration is mostly how long
+# the product has been used ("Le folosesc zilnic de două luni"), so the bare long-wait rule
+# stays with negative reviews. A wait for a refund or an answer is no delivery's.
+_WAIT_TOLD_WINDOW = 3
+_WAITS_FOR_SOMETHING_ELSE = frozenset({"returns_refunds", "customer_service"})
+
+
+def _wait_told(scan: Scan, found: dict[str, list[str]]) -> str | None:
+    if found.keys() & _WAITS_FOR_SOMETHING_ELSE:
+        return None
+    for verb in scan.of("waiting"):
+        if verb.negated:
+            continue
+        for wait in scan.of("long_wait"):
+            if wait.negated or _dates_an_event(wait.start, wait.end, scan):
+                continue
+            if (
+                0 <= wait.start - verb.end <= _WAIT_TOLD_WINDOW
+                or 0 <= verb.start - wait.end <= _WAIT_TOLD_WINDOW
+            ):
+                return f"{verb.describe()} ... {wait.describe()}"
+    return None
+
+
 def detect(
     scan: Scan,
     sentiment: SentimentLabel,
@@ -179,6 +205,10 @@ def detect(
                 found["delivery_delay"] = [wait]
         if hint is not None and _meaning(hint, found):
             found[hint.name] = [f"the text's meaning (e5 topic head, p {hint.probability:.2f})"]
+    elif "delivery_delay" not in found:
+        told = _wait_told(scan, found)
+        if told:
+            found["delivery_delay"] = [told]
     # Whatever overheats, sparks or catches fire is a defective product.
     if "safety" in severity_reasons and "product_quality" not in found:
         found["product_quality"] = ["safety issue"]
