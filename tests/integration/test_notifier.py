@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import pytest
@@ -291,6 +292,42 @@ async def test_a_persons_sentiment_correction_decides_the_escalation(notifier) -
         for body in (m.get_body(("plain",)).get_content() for m in notifier.mails_to(boss))
     )
     assert escalated == ["g:back", "g:sarcasm"]
+    # Alerted on arrival: the two classified before a person read them. The one a person had
+    # corrected before its classification came is not alerted (and g:sarcasm's correction to
+    # negative pages nobody: a person set it).
+    alerted = sorted(
+        next(r for r in ("g:sarcasm", "g:back", "g:fine", "g:early") if quote(r, "") in body)
+        for body in (m.get_body(("plain",)).get_content() for m in notifier.mails_to(support))
+    )
+    assert alerted == ["g:back", "g:fine"]
+
+
+async def test_an_edit_read_as_negative_overrides_a_positive_correction(notifier) -> None:
+    """A person read the review as positive; the reviewer then edits it into a complaint: the
+    edit alerts and escalates as a new negative would, before the responder's announcement of
+    the dropped correction arrives (the topics are not ordered against each other)."""
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s11", alert_recipients=[support], escalation_recipients=[boss])
+    await notifier.feed(classified("s11", "g:edit", sentiment="neutral", rating=5))
+    await notifier.feed(corrected("s11", "g:edit", "positive"))
+    # The same revision read again keeps the person's reading: no alert.
+    again = classified("s11", "g:edit", rating=5).model_copy(
+        update={"occurred_at": T0 + timedelta(hours=2)}
+    )
+    await notifier.feed(again)
+    await notifier.deliver()
+    assert notifier.mails_to(support) == []
+    edit = classified("s11", "g:edit", rating=1, revision=2).model_copy(
+        update={"occurred_at": T0 + timedelta(hours=3)}
+    )
+    await notifier.feed(edit)
+    await notifier.deliver()
+    (alert,) = notifier.mails_to(support)
+    assert "/console/reviews/s11/g%3Aedit" in alert.get_body(("plain",)).get_content()
+    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
+    await notifier.timers()
+    await notifier.deliver()
+    assert len(notifier.mails_to(boss)) == 1
 
 
 async def test_signed_webhooks_standard_and_slack(notifier) -> None:

@@ -4,10 +4,12 @@ classifications, opens a case when negative, is audited and announced
 (`review.sentiment.corrected`); null goes back to the classifier's."""
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 
 from services.responder.console.review.view import review_url
+from tests.support.clock import T0
 from tests.support.console import browser_client, signed_in, staff
 from tests.support.responder import (
     Responder,
@@ -113,6 +115,49 @@ async def test_a_person_corrects_the_sentiment_and_it_holds(responder: Responder
         assert r.status_code == 404
         r = await http.put("/v1/reviews/g:case/sentiment", json={"sentiment": "negative"})
         assert r.status_code == 401
+
+
+async def test_an_edit_read_as_negative_takes_back_a_positive_correction(
+    responder: Responder,
+) -> None:
+    """A person read a review as positive; the reviewer then edits it into a complaint. The
+    person's reading was of the old text: the edit's negative reading counts, the drop is
+    audited and announced for the notifier."""
+    happy = "Never had a problem with this teapot, no complaints at all."
+    await responder.feed(classified("s1", "g:edit", rating=5, text=happy))
+    async with responder.http() as http:
+        _, agent = await user_with_key(http, "agent", ["s1"])
+        r = await http.put(
+            "/v1/reviews/g:edit/sentiment", json={"sentiment": "positive"}, headers=agent
+        )
+        assert r.status_code == 200, r.text
+        # The same text classified again (a second pass) keeps the person's reading...
+        second = classified("s1", "g:edit", rating=5, text=happy)
+        await responder.feed(second.model_copy(update={"occurred_at": T0 + timedelta(hours=1)}))
+        kept = (await http.get("/v1/reviews/g:edit", headers=agent)).json()
+        assert (kept["review"]["sentiment"], kept["review"]["sentiment_by_staff"]) == (
+            "positive",
+            "positive",
+        )
+        # ...an edit read as negative does not.
+        edited = "Update: the lid cracked after a week and the shop never answered."
+        edit = classified("s1", "g:edit", rating=1, text=edited, revision=2)
+        await responder.feed(edit.model_copy(update={"occurred_at": T0 + timedelta(hours=2)}))
+        full = (await http.get("/v1/reviews/g:edit", headers=agent)).json()
+        review = full["review"]
+        assert (review["sentiment"], review["sentiment_by_staff"]) == ("negative", None)
+        assert full["case"] is not None
+        (dropped,) = [
+            a for a in full["audit"] if a["action"] == "review.sentiment_correction_dropped"
+        ]
+        assert dropped["actor"] == "system"
+        assert dropped["before"] == {"sentiment_by_staff": "positive"}
+        announced = (await responder.outbox("review.sentiment.corrected"))[-1]["payload"]
+        assert (announced["review_id"], announced["sentiment"], announced["by_staff"]) == (
+            "g:edit",
+            "negative",
+            False,
+        )
 
 
 async def test_the_console_form_corrects_the_sentiment(responder: Responder) -> None:

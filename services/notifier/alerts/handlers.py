@@ -62,6 +62,10 @@ async def on_classified(
                     notifications.NO_RECIPIENT,
                     extra={"shop_id": event.shop_id, "review_id": review.review_id},
                 )
+    if await reviews.corrected_by_staff(conn, event.shop_id, review.review_id):
+        # A person has read the review and set its sentiment already (the responder's
+        # correction can overtake the classification on the way here): nobody to alert.
+        matching = []
     link = content.review_link(settings.responder_base_url, review.review_id, event.shop_id)
     for rule in matching:
         if rule.mode != "immediate" or not rule.filters.matches(review):

@@ -16,6 +16,19 @@ async def upsert(
     revision (ingest's second pass, a reclassification after a model upgrade) is newer:
     announcements are ordered by (revision, the time ingest announced them)."""
     c = review.classification
+    if c.sentiment == "negative":
+        # An edit read as negative takes back a person's positive or neutral reading of the
+        # old text, as the responder does (it announces that too; whichever comes first).
+        await conn.execute(
+            """
+            DELETE FROM sentiment_corrections s USING reviews r
+            WHERE s.shop_id = $1 AND s.review_id = $2 AND r.shop_id = $1 AND r.review_id = $2
+              AND r.revision < $3 AND s.sentiment <> 'negative'
+            """,
+            shop_id,
+            review.review_id,
+            review.revision,
+        )
     row: str | None = await conn.fetchval(
         """
         INSERT INTO reviews AS r (shop_id, review_id, revision, source, order_id, rating,
@@ -84,6 +97,15 @@ async def correct_sentiment(
         sentiment,
     )
     return dict(row) if row else None
+
+
+async def corrected_by_staff(conn: Connection, shop_id: str, review_id: str) -> bool:
+    found = await conn.fetchval(
+        "SELECT true FROM sentiment_corrections WHERE shop_id = $1 AND review_id = $2",
+        shop_id,
+        review_id,
+    )
+    return bool(found)
 
 
 async def mark_replied(conn: Connection, shop_id: str, review_id: str, at: datetime) -> None:

@@ -11,6 +11,7 @@ from services.responder.shops import repository as shops
 from services.responder.shops import service as shop_service
 from services.responder.unit_of_work import within
 from shared.db.pool import Connection
+from shared.events.replies import ReviewSentimentCorrected, ReviewSentimentCorrectedPayload
 from shared.events.reviews import ReviewClassified, ReviewDeleted
 from shared.events.shops import ShopUpdated, ShopUpdatedPayload
 from shared.shop_facts import repository as shop_facts
@@ -24,8 +25,11 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     shop = await shops.get(conn, event.shop_id)
     # The registry's SLA by shared/sla.py: the notifier's escalation is due at the same moment.
     due = deadline(p.created_at, shop.sla.hours, shop.sla, shop.zone)
-    if not await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at):
+    stored = await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at)
+    if stored is None:
         return  # an older revision arriving late
+    if stored.correction_dropped is not None:
+        await _correction_dropped(conn, event, stored.correction_dropped)
     # Open inboxes of the shop refresh when this commits (console/inbox/feed.py).
     await reviews.announce(conn, event.shop_id)
     review = await reviews.get(conn, event.shop_id, p.review_id)
@@ -37,6 +41,35 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     auto_at = automation.due_at(review, shop.settings.automation, event.occurred_at)
     if auto_at is not None:
         await replies.enqueue_automatic(conn, event.shop_id, p.review_id, auto_at)
+
+
+async def _correction_dropped(conn: Connection, event: ReviewClassified, was: str) -> None:
+    """The reviewer edited a review a person had read as positive or neutral, and the edit reads
+    as negative: the classifier's reading counts again (audited), and the notifier, which keeps
+    the corrections too, is told as when a person takes one back."""
+    p = event.payload
+    unit = within(conn, actor=SYSTEM, at=event.occurred_at)
+    await unit.audit(
+        "review.sentiment_correction_dropped",
+        "review",
+        p.review_id,
+        shop_id=event.shop_id,
+        review_id=p.review_id,
+        before={"sentiment_by_staff": was},
+        after={"sentiment": p.classification.sentiment, "revision": p.revision},
+    )
+    await unit.emit(
+        ReviewSentimentCorrected(
+            shop_id=event.shop_id,
+            occurred_at=event.occurred_at,
+            payload=ReviewSentimentCorrectedPayload(
+                review_id=p.review_id,
+                sentiment=p.classification.sentiment,
+                by_staff=False,
+                corrected_at=event.occurred_at,
+            ),
+        )
+    )
 
 
 async def on_deleted(conn: Connection, event: ReviewDeleted) -> None:

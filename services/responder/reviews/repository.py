@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,12 @@ _COLUMNS = (
 _CASE_JOIN = "LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key"
 # Entries of the sort order a full-text search reads before it asks the GIN index instead.
 SEARCH_WALK = 1000
+# An edit (a newer revision) the classifier reads as negative, over a person's positive or
+# neutral reading (upsert).
+_EDIT_READ_NEGATIVE = (
+    "EXCLUDED.revision > r.revision AND EXCLUDED.sentiment = 'negative'"
+    " AND r.sentiment_by_staff IS DISTINCT FROM 'negative'"
+)
 # What the analytics rollups count of a review (analytics.repository.count_review).
 _COUNTED = "created_at, rating, sentiment, topics, deleted_at"
 _WITH_CASE = (
@@ -34,22 +41,32 @@ _WITH_CASE = (
 )
 
 
+@dataclass(frozen=True)
+class Stored:
+    # A person's positive or neutral reading that an edit read as negative took back (the
+    # reading's sentiment), else None.
+    correction_dropped: str | None
+
+
 async def upsert(
     conn: Connection,
     shop_id: str,
     review: ReviewClassifiedPayload,
     due: datetime,
     at: datetime,
-) -> bool:
-    """False when this revision (or a newer one) was stored before (a later classification of
+) -> Stored | None:
+    """None when this revision (or a newer one) was stored before (a later classification of
     the same revision, ingest's second pass or a reclassification, is newer: ordered by
     (revision, the time ingest announced it)); `due` (its reply SLA's end)
     applies to a new review only, later revisions keep theirs. A redacted review stays
-    redacted: a later revision brings back no name or text. The analytics rollups follow in
-    the same transaction (the stored state before and after)."""
+    redacted: a later revision brings back no name or text. A person's sentiment stays over
+    later classifications, except a positive or neutral one when an edit (a new revision) is
+    read as negative: the complaint may be new, and nothing may hide it. The analytics rollups
+    follow in the same transaction (the stored state before and after)."""
     c = review.classification
     old = await conn.fetchrow(
-        f"SELECT {_COUNTED} FROM reviews WHERE shop_id = $1 AND review_id = $2 FOR UPDATE",
+        f"SELECT {_COUNTED}, revision, sentiment_by_staff FROM reviews"
+        " WHERE shop_id = $1 AND review_id = $2 FOR UPDATE",
         shop_id,
         review.review_id,
     )
@@ -71,14 +88,17 @@ async def upsert(
             product_id = EXCLUDED.product_id, verified = EXCLUDED.verified,
             match_method = EXCLUDED.match_method, order_id = EXCLUDED.order_id,
             language = EXCLUDED.language,
-            sentiment = COALESCE(r.sentiment_by_staff, EXCLUDED.sentiment),
+            sentiment_by_staff = CASE WHEN {_EDIT_READ_NEGATIVE} THEN NULL
+                                      ELSE r.sentiment_by_staff END,
+            sentiment = CASE WHEN {_EDIT_READ_NEGATIVE} THEN EXCLUDED.sentiment
+                             ELSE COALESCE(r.sentiment_by_staff, EXCLUDED.sentiment) END,
             severity = EXCLUDED.severity, topics = EXCLUDED.topics,
             removal_candidate = EXCLUDED.removal_candidate,
             classification = EXCLUDED.classification, updated_at = EXCLUDED.updated_at,
             classified_at = EXCLUDED.classified_at, deleted_at = NULL
         WHERE EXCLUDED.revision > r.revision
            OR (EXCLUDED.revision = r.revision AND EXCLUDED.classified_at > r.classified_at)
-        RETURNING {_COUNTED}, (xmax = 0) AS inserted
+        RETURNING {_COUNTED}, sentiment_by_staff, (xmax = 0) AS inserted
         """,
         shop_id,
         review.review_id,
@@ -107,7 +127,7 @@ async def upsert(
         due,
     )
     if new is None:
-        return False
+        return None
     if old is None and not new["inserted"]:
         # The row was read FOR UPDATE above, so only a concurrent first insert gets here: that
         # transaction counted its state, which would never be taken back. Failing rolls this
@@ -116,7 +136,9 @@ async def upsert(
     if old is not None and old["deleted_at"] is None:
         await rollups.count_review(conn, shop_id, _counted(old), -1)
     await rollups.count_review(conn, shop_id, _counted(new), 1)
-    return True
+    if old is not None and old["sentiment_by_staff"] and new["sentiment_by_staff"] is None:
+        return Stored(correction_dropped=old["sentiment_by_staff"])
+    return Stored(correction_dropped=None)
 
 
 async def set_staff_sentiment(
