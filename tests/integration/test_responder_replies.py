@@ -364,6 +364,49 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             assert love["drafts"][0]["approved_by"] == "automation"
 
 
+async def test_an_automatic_reply_not_yet_out_is_dropped_when_the_review_turns_negative(
+    responder: Responder,
+) -> None:
+    """The thank-you was drafted and queued, the platform was slow to take it, and meanwhile the
+    reviewer edited the review into a complaint: the publisher decides again and sends
+    nothing; a person answers."""
+    with Receiver() as receiver:
+        async with responder.http() as http:
+            manager = await manager_of(
+                responder, http, automation={"enabled": True, "delay_minutes": 10}
+            )
+            await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager)
+            praise = classified(
+                "s1", "g:turned", sentiment="positive", rating=5, text="Lovely teapot"
+            )
+            await responder.feed(praise)
+            responder.clock.now = T0 + timedelta(minutes=11)
+            assert await responder.automate() == 1
+            queued = (await http.get("/v1/reviews/g:turned", headers=manager)).json()
+            assert [p["status"] for p in queued["publications"]] == ["pending"]
+            assert queued["automation_policy"]["reason"] == "an automatic reply has been drafted"
+            edit = classified(
+                "s1", "g:turned", rating=1, revision=2, text="Update: the lid cracked, no answer."
+            )
+            await responder.feed(edit.model_copy(update={"occurred_at": responder.clock.now}))
+            await responder.publish()
+            assert receiver.requests == []
+            full = (await http.get("/v1/reviews/g:turned", headers=manager)).json()
+            (publication,) = full["publications"]
+            assert publication["status"] == "failed"
+            assert publication["last_error"] == (
+                "the review changed since the automatic reply: "
+                "negative reviews always wait for a person"
+            )
+            assert full["review"]["first_replied_at"] is None
+            # The failed automatic draft answers nothing: the review waits for a person.
+            assert full["automation_policy"] == {
+                "allowed": False,
+                "reason": "negative reviews always wait for a person",
+                "answered": False,
+            }
+
+
 async def test_a_negative_review_is_never_published_automatically(responder: Responder) -> None:
     with Receiver() as receiver:
         async with responder.http() as http:

@@ -280,11 +280,16 @@ def test_a_negative_is_refused_whatever_the_settings_say() -> None:
 
 
 def test_a_review_with_a_reply_or_a_draft_is_in_hand() -> None:
-    assert policy.in_hand(review(**POSITIVE), has_drafts=False) is None
-    answered = policy.in_hand(review(**POSITIVE, first_replied_at="2026-12-01"), False)
+    assert policy.in_hand(review(**POSITIVE), []) is None
+    answered = policy.in_hand(review(**POSITIVE, first_replied_at="2026-12-01"), [])
     assert answered == policy.Decision(False, "the review has been answered", answered=True)
-    drafted = policy.in_hand(review(**POSITIVE), has_drafts=True)
-    assert drafted is not None and drafted.answered and not drafted.allowed
+    by_a_person = policy.in_hand(review(**POSITIVE), [{"auto": False}, {"auto": True}])
+    assert by_a_person == policy.Decision(
+        False, "a person is already answering this review", answered=True
+    )
+    automatic = policy.in_hand(review(**POSITIVE), [{"auto": True, "status": "publishing"}])
+    assert automatic == policy.Decision(False, "an automatic reply has been drafted", answered=True)
+    assert policy.in_hand(review(**POSITIVE), [{"auto": True, "status": "failed"}]) is None
 
 
 def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:

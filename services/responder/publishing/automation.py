@@ -45,9 +45,7 @@ class AutomationWorker:
         if review is None:
             return "refused", "the review is gone"
         drafts = await replies.drafts_of(conn, shop.shop_id, review["review_id"])
-        decision = policy.in_hand(review, bool(drafts)) or policy.decide(
-            review, shop.settings.automation
-        )
+        decision = policy.in_hand(review, drafts) or policy.decide(review, shop.settings.automation)
         if not decision.allowed:
             return "refused", decision.reason
         draft = await service.create_draft(conn, shop, review, ACTOR, now, auto=True)

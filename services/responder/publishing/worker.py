@@ -13,8 +13,8 @@ import httpx
 
 from services.responder.publishing import routing
 from services.responder.publishing.base import Reply, Result
+from services.responder.replies import policy, service
 from services.responder.replies import repository as replies
-from services.responder.replies import service
 from services.responder.reviews import repository as reviews
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
@@ -93,6 +93,15 @@ class PublishWorker:
         if review is None or review["deleted_at"] is not None or draft is None:
             await self._give_up(publication, "review deleted, or draft gone", now)
             return
+        if publication["auto"]:
+            # The review may have changed since the automatic reply was drafted (an edit into
+            # a complaint, a person's correction to negative): a thank-you must not go out
+            # under it. A person answers instead.
+            decision = policy.decide(review, shop.settings.automation)
+            if not decision.allowed:
+                reason = f"the review changed since the automatic reply: {decision.reason}"
+                await self._give_up(publication, reason, now)
+                return
         adapter = routing.adapter_for(shop, connections, review["source"], now.timestamp())
         if adapter is None:
             await self._give_up(

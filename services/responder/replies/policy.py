@@ -6,6 +6,7 @@ abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure 
 positive reviews that name a problem and replies with any linter finding always wait for a person.
 """
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,13 +50,18 @@ def _problems_named(classification: dict[str, Any]) -> list[str]:
     return sorted(PROBLEM_TOPICS & names)
 
 
-def in_hand(review: dict[str, Any], has_drafts: bool) -> Decision | None:
+def in_hand(review: dict[str, Any], drafts: Sequence[Mapping[str, Any]]) -> Decision | None:
     """Refusal when the review is answered or being answered (the worker decides again when an
     automatic reply falls due, and the review detail says the same, not "allowed")."""
     if review.get("first_replied_at") is not None:
         return Decision(False, "the review has been answered", answered=True)
-    if has_drafts:
+    if any(not d.get("auto") for d in drafts):
         return Decision(False, "a person is already answering this review", answered=True)
+    # An automatic reply that failed (the platform refused it, or the review changed before it
+    # went out) answers nothing; its publication, or the linter's refusal that left it for a
+    # person, is `automation`.
+    if any(d.get("status") != "failed" for d in drafts):
+        return Decision(False, "an automatic reply has been drafted", answered=True)
     return None
 
 
