@@ -31,8 +31,9 @@ def scanner() -> Scanner:
 _EN_HEAD = pytest.mark.xfail(reason="English head: n-gram weights, list features need a retrain")
 
 EN = [
-    pytest.param("en", "Never had a problem with this shop.", None, "positive", marks=_EN_HEAD),
-    pytest.param("en", "No problems at all, arrived quickly.", None, "positive", marks=_EN_HEAD),
+    # Praise told by negating a complaint (release 2026.12.40, sentiment._praise_by_negation).
+    ("en", "Never had a problem with this shop.", None, "positive"),
+    ("en", "No problems at all, arrived quickly.", None, "positive"),
     ("en", "Lack of good accessories, the case feels cheap.", None, "negative"),
     ("en", "It was nice while it lasted.", 2, "negative"),
     ("en", "Great quality, fast delivery!", 5, "positive"),

@@ -25,6 +25,10 @@ from services.ingest.classification.features import (
     lexicon_vector,
 )
 from services.ingest.classification.language import SUPPORTED
+from services.ingest.classification.lexicons.sentiment import (
+    CONTRAST_WORDS_EN,
+    NEGATED_PRAISE_OPENERS,
+)
 from services.ingest.classification.scan import Scan
 from services.ingest.classification.schemas import SentimentLabel
 from services.ingest.classification.text import SENTENCE_END, PreparedText
@@ -114,6 +118,23 @@ def _waited_long(scan: Scan) -> bool:
     if not any(not m.negated for m in scan.of("long_wait")):
         return False
     return any(not m.negated for m in scan.of("waiting")) or bool(scan.of("delivery_word"))
+
+
+def _praise_by_negation(prepared: PreparedText, scan: Scan, counts: dict[str, float]) -> bool:
+    """The lists find only praise in the English text, some of it told by negating a complaint
+    ("No complaints at all", "No problems at all, arrived quickly"), and no contrast makes it a
+    concession: the lists read it better than the English head, whose n-grams and valences take
+    "no" and "complaints" for a complaint (a false negative alert under 5 stars)."""
+    if counts["neg"] or counts["pos_negated"] or counts["emoji_neg"]:
+        return False
+    if not CONTRAST_WORDS_EN.isdisjoint(prepared.tokens):
+        return False
+    matches = scan.of("polarity")
+    if not all(m.label == "positive" and not m.negated for m in matches):
+        return False
+    return any(
+        m.end - m.start > 1 and prepared.tokens[m.start] in NEGATED_PRAISE_OPENERS for m in matches
+    )
 
 
 def softmax(z: list[float]) -> list[float]:
@@ -234,6 +255,11 @@ class LinearSentimentModel:
             cls = max(range(3), key=probs.__getitem__)
             head = "en"
             evidence = tuple(dict.fromkeys(terms + list(self._top_features(known, cls))))[:4]
+            if CLASSES[cls] != "positive" and _praise_by_negation(prepared, scan, counts):
+                probs = softmax(self.lexicon_scores(lex))
+                cls = max(range(3), key=probs.__getitem__)
+                head = "lexicon"
+                evidence = tuple(dict.fromkeys(terms))[:3]
         else:
             in_lists = has_evidence(counts)
             # Nothing to read: no polarity term and no word the embedding knows.

@@ -374,6 +374,16 @@ NEGATORS: dict[str, str] = {
     "ro": "nu, fara, niciun, nicio, nimic, lipsa, lipsesc, lipseste",
 }
 
+# English praise told by negating a complaint ("No complaints at all", "No problems at all,
+# arrived quickly"): the listed positive phrases that open with one of these words. The
+# English head reads their words ("no", "complaints") as a complaint (sentiment.py,
+# `_praise_by_negation`); no such reading in a text with one of the contrast words, where the
+# phrase is a concession ("Soft, no complaints there. But it shrank...").
+NEGATED_PRAISE_OPENERS = frozenset({"no", "never", "not", "zero"})
+CONTRAST_WORDS_EN = frozenset(
+    {"but", "however", "although", "though", "except", "yet", "unfortunately"}
+)
+
 # Waiting verbs: with a long wait (lexicons/topics.py LONG_WAITS) they make a terse review's
 # whole verdict ("Čakal sem 3 tedne", waited three weeks; sentiment.terse_verdict). Elsewhere a
 # wait is a topic, not a sentiment word ("waited two weeks, but worth it").
