@@ -151,9 +151,11 @@ def test_first_name(name: str | None, first: str | None) -> None:
 
 ON = Automation(enabled=True, questions=True)
 POSITIVE = {"sentiment": "positive", "rating": 5, "classification": {"sentiment": "positive"}}
+# A shopper's question before buying: no order matched.
 QUESTION = {
     "sentiment": "neutral",
     "rating": None,
+    "order_id": None,
     "classification": {
         "sentiment": "neutral",
         "question": {"name": "shipping_time", "confidence": 0.85},
@@ -251,6 +253,25 @@ QUESTION = {
             {"sentiment": "neutral", "rating": 4, "classification": {"sentiment": "neutral"}},
             ON,
             "only positive reviews and FAQ",
+        ),
+        (
+            # "Kdaj bo prispel moj paket?" from the buyer: their own parcel, not the FAQ.
+            {**QUESTION, "order_id": "1001"},
+            ON,
+            "a buyer asks about their own order",
+        ),
+        (
+            {
+                **QUESTION,
+                "order_id": "1001",
+                "classification": {
+                    "sentiment": "neutral",
+                    "question": {"name": "stock", "confidence": 0.9},
+                    "topics": [{"name": "wrong_item", "confidence": 0.6}],
+                },
+            },
+            ON,
+            "a buyer asks about their own order",
         ),
     ],
 )

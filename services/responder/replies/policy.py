@@ -3,7 +3,8 @@
 Only positive reviews and FAQ-type questions may be answered without a person, and only when
 the classifier is sure. Negatives, anything not of low severity (safety, health, legal, fraud),
 abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications,
-positive reviews that name a problem and replies with any linter finding always wait for a person.
+positive reviews that name a problem, a buyer's questions about their own order and replies
+with any linter finding always wait for a person.
 """
 
 from collections.abc import Mapping, Sequence
@@ -96,6 +97,12 @@ def decide(
             return _refuse("automatic answers to questions are off for this shop")
         if qtype == "other":
             return _refuse("not a known FAQ question")
+        # A buyer (the review matched an order) asking when it comes, or naming a problem, asks
+        # about their own order, which the shop's FAQ answer ("Orders leave within 24 hours")
+        # does not answer; a shopper's question before buying it does.
+        named = _problems_named(c)
+        if review.get("order_id") is not None and (qtype == "shipping_time" or named):
+            return _refuse("a buyer asks about their own order: a person answers it")
         confidence = float((c.get("question") or {}).get("confidence", 0))
         if confidence < floor:
             return _refuse(f"question confidence {confidence:.2f} is below {floor:.2f}")
