@@ -65,7 +65,7 @@ async def upsert(
     follow in the same transaction (the stored state before and after)."""
     c = review.classification
     old = await conn.fetchrow(
-        f"SELECT {_COUNTED}, revision, sentiment_by_staff FROM reviews"
+        f"SELECT {_COUNTED}, sentiment_by_staff FROM reviews"
         " WHERE shop_id = $1 AND review_id = $2 FOR UPDATE",
         shop_id,
         review.review_id,
