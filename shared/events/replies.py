@@ -36,7 +36,8 @@ class ReviewSentimentCorrectedPayload(Payload):
 
 class ReviewSentimentCorrected(EventEnvelope[ReviewSentimentCorrectedPayload]):
     """A person corrected the classifier's sentiment in the responder (or took a correction
-    back): later classifications of the review keep it; the notifier escalates by it."""
+    back, or an edit read as negative took a positive or neutral one back): later
+    classifications of the review keep it; the notifier escalates by it."""
 
     topic: ClassVar[TopicSpec] = REPLIES
     type: Literal["review.sentiment.corrected"] = "review.sentiment.corrected"
