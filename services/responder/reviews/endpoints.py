@@ -146,9 +146,10 @@ async def correct_sentiment(
 ) -> ReviewFull:
     """A person's reading of the review's sentiment where the classifier's was wrong (a
     sarcastic complaint under 5 stars read as praise); `null` goes back to the classifier's.
-    It is the review's sentiment from now on, whatever later classifications say: in the list,
-    the analytics, the automation policy; a review that becomes negative gets its case. The
-    classification keeps the classifier's own reading; the audit log the change."""
+    It is the review's sentiment from now on: in the list, the analytics, the automation
+    policy; later classifications keep it, except that an edit read as negative takes back a
+    positive or neutral one. A review that becomes negative gets its case. The classification
+    keeps the classifier's own reading; the audit log the change."""
     with review_answers():
         await service.correct_sentiment(pool, principal, review_id, shop_id, body.sentiment, now)
         found = await service.detail(pool, principal, review_id, shop_id, now)

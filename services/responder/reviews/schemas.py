@@ -101,7 +101,8 @@ class ReviewDetail(ReviewOut):
     sentiment_by_staff: Sentiment | None = Field(
         default=None,
         description="a person's correction of the classifier's sentiment (the classification "
-        "keeps the classifier's own); later classifications of the review keep it",
+        "keeps the classifier's own); later classifications of the review keep it, except "
+        "that an edit read as negative takes back a positive or neutral one",
     )
 
 
