@@ -68,6 +68,15 @@ class ReviewClassification(Payload):
     # alerts act on this one at once, automatic replies wait for the final word. Left off the
     # wire when true, so a final classification reads as before the second pass existed.
     final: bool = Field(default=True, exclude_if=lambda value: value)
+    # The text says "unfortunately" or its kin: something went wrong, however the rest reads
+    # (automatic replies leave it to a person). Left off the wire when false.
+    regret: bool = Field(default=False, exclude_if=lambda value: not value)
+    # On the second pass's classification: the fast pass's reading of the same revision. Two
+    # readings that disagree on a complaint make an uncertain review, which automatic replies
+    # leave to a person. Left off the wire when there was no first pass.
+    first_pass_sentiment: Sentiment | None = Field(
+        default=None, exclude_if=lambda value: value is None
+    )
 
 
 class OrderContext(Payload):

@@ -10,7 +10,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from shared.events import ShopRedactRequested
-from tests.integration.test_notifier import AUTH, Notifier, classified, inbox, notifier, shop
+from tests.integration.test_notifier import (
+    AUTH,
+    Notifier,
+    classified,
+    corrected,
+    inbox,
+    notifier,
+    shop,
+)
 from tests.support.clock import T0
 
 pytestmark = pytest.mark.integration
@@ -197,11 +205,14 @@ async def test_a_review_nobody_can_be_alerted_about_is_listed_as_not_alerted(
     notifier: Notifier,
 ) -> None:
     """No rule, no alert recipient, no contact in the registry's profile: the negative review
-    is recorded and shown as "not alerted: no recipient", and no email goes anywhere."""
+    is recorded and shown as "not alerted: no recipient", and no email goes anywhere. One a
+    person corrected before its classification arrived needed no alert: none is recorded."""
     review_id = f"t:nobody-{uuid.uuid4().hex[:8]}"
     await shop(notifier, "nobody", alert_recipients=[], contact_email=None)
     await notifier.feed(classified("nobody", review_id))
     await notifier.feed(classified("nobody", "t:happy", sentiment="positive", rating=5))
+    await notifier.feed(corrected("nobody", "t:read", "negative"))
+    await notifier.feed(classified("nobody", "t:read"))
     assert await notifier.deliver() == 0
     async with notifier.http() as http:
         r = await http.get(
@@ -215,6 +226,11 @@ async def test_a_review_nobody_can_be_alerted_about_is_listed_as_not_alerted(
         (review_id, "alert", "unroutable", "not alerted: no recipient")
     ]
     assert other.json() == []  # a positive review needed no alert
+    async with notifier.http() as http:
+        read = await http.get(
+            "/v1/shops/nobody/notifications", params={"review_id": "t:read"}, headers=AUTH
+        )
+    assert read.status_code == 200 and read.json() == []  # a person is on it already
     box = notifier.mails_to("@")
     assert not [m for m in box if review_id in m.get_body(("plain",)).get_content()]
 

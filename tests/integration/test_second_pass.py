@@ -105,6 +105,10 @@ async def test_a_changed_reading_is_announced_final_and_an_unchanged_one_is_not(
     final = angry[1].payload.classification
     assert (final.sentiment, final.star_text_mismatch) == ("negative", True)
     assert final.model_version.startswith("embedding-")
+    # The final word carries the fast pass's reading (the responder's policy leaves a review
+    # the two passes disagree on to a person); the fast one has none to carry.
+    assert angry[0].payload.classification.first_pass_sentiment is None
+    assert final.first_pass_sentiment == "positive"
     # Negative both times: stored as the second pass's, announced once.
     broken = await announced(pool, "generic:broken")
     assert [e.payload.classification.final for e in broken] == [False]

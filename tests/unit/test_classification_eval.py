@@ -107,13 +107,22 @@ def test_the_report_covers_the_external_check_and_the_frozen_sets() -> None:
 
 class _Flags:
     """Stands in for a classifier: flags the reviews whose text is in `flagged` and reads
-    every text as positive at 0.9, with the topics `topics` gives its text."""
+    every text as `label` at 0.9 (negative those in `negative`), with the topics `topics`
+    gives its text and a regret where `regretted` has it."""
 
     version = "stub"
 
-    def __init__(self, flagged: set[str], topics: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        flagged: set[str],
+        topics: dict[str, list[str]] | None = None,
+        regretted: frozenset[str] = frozenset(),
+        negative: frozenset[str] = frozenset(),
+    ) -> None:
         self.flagged = flagged
         self.topics = topics or {}
+        self.regretted = regretted
+        self.negative = negative
 
     def classify_many(self, inputs: list[object]) -> list[object]:
         from types import SimpleNamespace
@@ -121,11 +130,15 @@ class _Flags:
         return [
             SimpleNamespace(
                 star_text_mismatch=i.text in self.flagged,  # type: ignore[attr-defined]
-                sentiment=SimpleNamespace(label="positive", confidence=0.9),
+                sentiment=SimpleNamespace(
+                    label="negative" if i.text in self.negative else "positive",  # type: ignore[attr-defined]
+                    confidence=0.9,
+                ),
                 topics=[
                     SimpleNamespace(name=name)
                     for name in self.topics.get(i.text, [])  # type: ignore[attr-defined]
                 ],
+                regret=i.text in self.regretted,  # type: ignore[attr-defined]
             )
             for i in inputs
         ]
@@ -188,3 +201,22 @@ def test_a_review_naming_a_problem_is_not_answerable_automatically() -> None:
     topics = {"text 1": ["praise", "delivery_delay"], "text 2": ["price_value", "size_fit"]}
     section = evaluate._star_text(_Flags(set(), topics), reviews)  # type: ignore[arg-type]
     assert (section["negative_text_high_stars"], section["auto_answerable"]) == (3, 2)
+
+
+def test_regret_and_a_negative_first_pass_keep_a_review_from_automatic_answers() -> None:
+    """As in the responder's policy: a review whose text regrets something, or that the fast
+    pass read as negative before the second pass read it positive, waits for a person."""
+    from services.ingest.classification.datasets import StarTextReview
+
+    reviews = [
+        StarTextReview(f"de-{n}", "de", f"text {n}", 5, "negative", frozenset()) for n in (1, 2, 3)
+    ]
+    second = _Flags(set(), regretted=frozenset({"text 1"}))
+    section = evaluate._star_text(second, reviews)  # type: ignore[arg-type]
+    assert section["auto_answerable"] == 2  # text 1 regrets
+    first = _Flags(set(), negative=frozenset({"text 2"}))
+    section = evaluate._star_text(second, reviews, first)  # type: ignore[arg-type]
+    assert section["auto_answerable"] == 1  # text 3 alone: both passes read it positive
+    # A first pass that read it positive too keeps it answerable.
+    section = evaluate._star_text(second, reviews, _Flags(set()))  # type: ignore[arg-type]
+    assert section["auto_answerable"] == 2

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from services.ingest.classification import Classifier, evaluate
+from services.ingest.classification import Classifier, evaluate, load_classifier
 from services.ingest.classification.datasets import (
     StarTextReview,
     shop_english_development,
@@ -65,9 +65,11 @@ def test_a_missing_shop_head_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def _totals(classifier: Classifier, sets: list[list[StarTextReview]]) -> tuple[int, int, int, int]:
-    """Over the sets: negative and positive texts under 4-5 stars answerable automatically,
-    contradicting reviews flagged, consistent ones flagged."""
-    sections = [evaluate._star_text(classifier, reviews) for reviews in sets]
+    """Over the sets: negative and positive texts under 4-5 stars answerable automatically
+    (after the fast pass, as the second pass runs), contradicting reviews flagged, consistent
+    ones flagged."""
+    fast = load_classifier("fast")
+    sections = [evaluate._star_text(classifier, reviews, fast) for reviews in sets]
     keys = ("auto_answerable", "positive_auto_answerable", "flagged", "false_flags")
     answerable, praised, flagged, false_flags = (sum(s[key] for s in sections) for key in keys)
     return answerable, praised, flagged, false_flags
@@ -81,13 +83,15 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
     on them): negative texts under 4-5 stars answerable automatically 16 -> 6 of 144, positive
     ones 70 -> 69 of 144 (release 2026.12.36); flagged 170 -> 184 of 240 at 15 -> 15 false flags
     (release 2026.12.37). Since the responder keeps positive reviews naming a problem for a
-    person (evaluate.PROBLEM_TOPICS): 6 -> 2 and 69 -> 57 answerable."""
+    person (evaluate.PROBLEM_TOPICS): 6 -> 2 and 69 -> 57 answerable; since it also keeps
+    those regretting something and those the fast pass read as negative (release 2026.12.41):
+    2 -> 1 (release 2026.12.39) and 57 -> 52."""
     answerable, praised, flagged, false_flags = _totals(
         embedding_classifier,
         [star_text_reviews("stars-dev-*.jsonl"), star_text_reviews("stars-mixed-dev-*.jsonl")],
     )
-    assert answerable <= 3
-    assert praised >= 55
+    assert answerable <= 2
+    assert praised >= 50
     assert flagged >= 184
     assert false_flags <= 15
 
@@ -181,7 +185,9 @@ def test_english_shop_reviews_are_read_by_the_shop_head(embedding_classifier: Cl
     (combine.SHOP_THRESHOLDS["shop-en"]): negative texts under 4-5 stars answerable
     automatically 65 -> 4 of 376, positive ones 229 -> 209 of 276; flagged 301 -> 322 of 520,
     false flags 2 -> 2 of 300. Since the responder keeps positive reviews naming a problem for
-    a person (evaluate.PROBLEM_TOPICS): 4 -> 2 and 209 -> 196 answerable."""
+    a person (evaluate.PROBLEM_TOPICS): 4 -> 2 and 209 -> 196 answerable; since it also keeps
+    those regretting something and those the fast pass read as negative (release 2026.12.41):
+    2 -> 2 and 196 -> 194."""
     answerable, praised, flagged, false_flags = _totals(
         embedding_classifier, [star_text_reviews("stars-english-*dev.jsonl"), _english_pairs()]
     )

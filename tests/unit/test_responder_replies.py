@@ -215,6 +215,30 @@ QUESTION = {
             "names a problem (delivery_delay)",
         ),
         (
+            # The two passes disagree on a complaint: a sarcastic or polite one, as often as not.
+            {
+                **POSITIVE,
+                "classification": {
+                    **POSITIVE["classification"],
+                    "first_pass_sentiment": "negative",
+                },
+            },
+            ON,
+            "the fast pass read the review as negative",
+        ),
+        (
+            # "Die Farbe ist wunderschön. Leider ist die Naht aufgegangen.": a thank-you would
+            # ignore the seam.
+            {**POSITIVE, "classification": {**POSITIVE["classification"], "regret": True}},
+            ON,
+            "regrets something",
+        ),
+        (
+            {**QUESTION, "classification": {**QUESTION["classification"], "regret": True}},
+            ON,
+            "regrets something",
+        ),
+        (
             # The fast model's word while ingest's second pass is still to come.
             {**POSITIVE, "classification": {**POSITIVE["classification"], "final": False}},
             ON,
@@ -316,6 +340,10 @@ def test_a_review_with_a_reply_or_a_draft_is_in_hand() -> None:
 def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:
     assert policy.decide(review(**POSITIVE), ON).allowed
     assert policy.decide(review(**QUESTION), ON).allowed
+    # Both passes read it positive (or the fast pass merely neutral): no doubt to settle.
+    for first in ("positive", "neutral"):
+        agreed = {**POSITIVE["classification"], "first_pass_sentiment": first}
+        assert policy.decide(review(**{**POSITIVE, "classification": agreed}), ON).allowed
     # Aspects praise names too keep nothing back; nor does a delivery word in an FAQ question
     # ("Wie lange dauert der Versand?" gets delivery_delay from the German lists).
     aspects = [{"name": n, "confidence": 0.6} for n in ("praise", "price_value", "size_fit")]

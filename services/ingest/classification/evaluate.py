@@ -158,15 +158,23 @@ def _contradicts(text_sentiment: str, rating: int) -> bool:
     return rating != 3 and text_sentiment not in ("neutral", stars_label(rating))
 
 
-def _answerable(c: Any) -> bool:
+def _answerable(c: Any, first: Any = None) -> bool:
     """What the responder's policy could answer automatically: positive, confident, no flag,
-    no problem named."""
+    no problem named, no regret, and (on the second pass) not read as negative by the fast
+    pass `first`."""
     return bool(
         c.sentiment.label == "positive"
         and c.sentiment.confidence >= AUTOMATION_FLOOR
         and not c.star_text_mismatch
         and not PROBLEM_TOPICS & {t.name for t in c.topics}
+        and not c.regret
+        and (first is None or first.sentiment.label != "negative")
     )
+
+
+def _first_pass(first_pass: Classifier | None, inputs: list[ReviewInput]) -> list[Any]:
+    """The fast pass's readings of what a second pass classified (None each without one)."""
+    return first_pass.classify_many(inputs) if first_pass else [None] * len(inputs)
 
 
 def _flag_rates(said: Sequence[tuple[str, int]], results: Sequence[Any]) -> dict[str, Any]:
@@ -203,37 +211,39 @@ def _terse(classifier: Classifier, reviews: list[TerseReview]) -> dict[str, Any]
     return _flag_rates([(r.text_sentiment, r.rating) for r in rated], results)
 
 
-def _star_text(classifier: Classifier, reviews: list[StarTextReview]) -> dict[str, Any]:
+def _star_text(
+    classifier: Classifier, reviews: list[StarTextReview], first_pass: Classifier | None = None
+) -> dict[str, Any]:
     """Shop reviews in five languages under 1-2 or 4-5 stars that agree with the text or
     clearly contradict it: the flag's recall and false flags, overall and per language, and
     how many negative texts under 4-5 stars the responder's policy could still answer
     automatically (positive, confident, no flag)."""
-    results = classifier.classify_many(
-        [
-            ReviewInput(
-                text=r.text, rating=r.rating, declared_language=r.language, verified_purchase=True
-            )
-            for r in reviews
-        ]
-    )
+    inputs = [
+        ReviewInput(
+            text=r.text, rating=r.rating, declared_language=r.language, verified_purchase=True
+        )
+        for r in reviews
+    ]
+    results = classifier.classify_many(inputs)
+    firsts = _first_pass(first_pass, inputs)
     section = _flag_rates([(r.text_sentiment, r.rating) for r in reviews], results)
     negative_high = [
-        c
-        for r, c in zip(reviews, results, strict=True)
+        (c, f)
+        for r, c, f in zip(reviews, results, firsts, strict=True)
         if r.text_sentiment == "negative" and r.rating >= 4
     ]
-    auto = sum(_answerable(c) for c in negative_high)
+    auto = sum(_answerable(c, f) for c, f in negative_high)
     section["negative_text_high_stars"] = len(negative_high)
     section["auto_answerable"] = auto
     section["auto_answerable_rate"] = round(auto / len(negative_high), 4) if negative_high else 0.0
     # The price of caution: positive texts under 4-5 stars a person must answer instead.
     positive_high = [
-        c
-        for r, c in zip(reviews, results, strict=True)
+        (c, f)
+        for r, c, f in zip(reviews, results, firsts, strict=True)
         if r.text_sentiment == "positive" and r.rating >= 4
     ]
     section["positive_text_high_stars"] = len(positive_high)
-    section["positive_auto_answerable"] = sum(_answerable(c) for c in positive_high)
+    section["positive_auto_answerable"] = sum(_answerable(c, f) for c, f in positive_high)
     section["by_language"] = {
         lang: _flag_rates(
             [(r.text_sentiment, r.rating) for r in reviews if r.language == lang],
@@ -264,7 +274,9 @@ def _star_text(classifier: Classifier, reviews: list[StarTextReview]) -> dict[st
     return section
 
 
-def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
+def _mismatch(
+    classifier: Classifier, rated: list[RatedText], first_pass: Classifier | None = None
+) -> dict[str, Any]:
     """Human-rated texts under stars: clearly negative texts (mean <= -1.5) under 4 and 5
     stars and clearly positive ones (>= +1.5) under 1 and 2 must be flagged; negative texts
     under 1-2 stars and positive under 4-5 must not. `auto_answerable` counts the clearly
@@ -275,18 +287,23 @@ def _mismatch(classifier: Classifier, rated: list[RatedText]) -> dict[str, Any]:
     consistent = [(r.text, s) for r in rated if r.label == "negative" for s in (1, 2)]
     consistent += [(r.text, s) for r in rated if r.label == "positive" for s in (4, 5)]
 
-    def classify(pairs: list[tuple[str, int]]) -> list[Any]:
-        return classifier.classify_many(
-            [
-                ReviewInput(text=t, rating=s, declared_language="en", verified_purchase=True)
-                for t, s in pairs
-            ]
-        )
+    def inputs(pairs: list[tuple[str, int]]) -> list[ReviewInput]:
+        return [
+            ReviewInput(text=t, rating=s, declared_language="en", verified_purchase=True)
+            for t, s in pairs
+        ]
 
-    hit = classify(contradicting)
-    clean = classify(consistent)
-    negative_high = [c for (_, s), c in zip(contradicting, hit, strict=True) if s >= 4]
-    auto = sum(_answerable(c) for c in negative_high)
+    hit = classifier.classify_many(inputs(contradicting))
+    clean = classifier.classify_many(inputs(consistent))
+    high = [(t, s) for t, s in contradicting if s >= 4]
+    negative_high = list(
+        zip(
+            [c for (_, s), c in zip(contradicting, hit, strict=True) if s >= 4],
+            _first_pass(first_pass, inputs(high)),
+            strict=True,
+        )
+    )
+    auto = sum(_answerable(c, f) for c, f in negative_high)
     flagged = sum(c.star_text_mismatch for c in hit)
     false_flags = sum(c.star_text_mismatch for c in clean)
     return {
@@ -409,7 +426,11 @@ def _hand_written_section(reviews: list[HandWrittenReview], results: list[Any]) 
     return section
 
 
-def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
+def run(
+    classifier: Classifier, limit: int | None, first_pass: Classifier | None = None
+) -> dict[str, Any]:
+    """`first_pass`: the fast classifier, when `classifier` is the second pass (the responder
+    leaves a review the fast pass read as negative to a person)."""
     report: dict[str, Any] = {"model_version": classifier.version, "limit": limit}
     report["rotten_tomatoes"] = _text_only(
         classifier, _slice(rotten_tomatoes("test"), limit), ("negative", "positive")
@@ -421,13 +442,13 @@ def run(classifier: Classifier, limit: int | None) -> dict[str, Any]:
     report["amazon_external"] = _text_only(
         classifier, [Example(r.text, r.label, r.source) for r in amazon], CLASSES
     )
-    report["mismatch"] = _mismatch(classifier, amazon)
+    report["mismatch"] = _mismatch(classifier, amazon, first_pass)
     report["frozen"] = _frozen(classifier, hand_written("frozen-*.jsonl"))
     report["terse"] = {name: _terse(classifier, terse_reviews(name)) for name in TERSE_SETS}
-    report["star_text"] = _star_text(classifier, star_text_reviews())
-    report["star_text_survey"] = _star_text(classifier, star_text_reviews(SURVEY_SETS))
-    report["star_text_page"] = _star_text(classifier, star_text_reviews(PAGE_SETS))
-    report["shop_texts"] = _star_text(classifier, shop_text_pairs(shop_evaluation()))
+    report["star_text"] = _star_text(classifier, star_text_reviews(), first_pass)
+    report["star_text_survey"] = _star_text(classifier, star_text_reviews(SURVEY_SETS), first_pass)
+    report["star_text_page"] = _star_text(classifier, star_text_reviews(PAGE_SETS), first_pass)
+    report["shop_texts"] = _star_text(classifier, shop_text_pairs(shop_evaluation()), first_pass)
     return report
 
 
@@ -592,8 +613,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     classifier = load_classifier(args.kind)
+    # A second pass is judged as it runs: after the fast one.
+    first_pass = load_classifier("fast") if args.kind != "fast" else None
     try:
-        report = run(classifier, args.limit)
+        report = run(classifier, args.limit, first_pass)
     except DataUnavailableError as exc:
         print(f"evaluate: {exc}", file=sys.stderr)
         return 2

@@ -99,6 +99,9 @@ class ReviewClassifier:
         signals, removal, abuse_why = abuse.detect(prepared, scan, review.verified_purchase)
         question, question_why = questions.detect(prepared, scan)
         explanations += severity_why + topic_why + abuse_why + question_why
+        regrets = scan.of("regret")
+        if regrets:
+            explanations.append(f"regret named: {regrets[0].describe()}")
 
         # One validation of the whole tree (in pydantic-core) instead of one per nested model.
         return Classification.model_validate(
@@ -117,6 +120,7 @@ class ReviewClassifier:
                 "abuse": signals,
                 "removal_candidate": removal,
                 "question": question,
+                "regret": bool(regrets),
                 "explanations": explanations[:30],
             }
         )

@@ -26,6 +26,7 @@ def _all_terms() -> list[Term]:
     terms += TermIndex.from_lists("polarity", sentiment.POLARITY)
     terms += _by_language("negator", "negator", sentiment.NEGATORS)
     terms += _by_language("waiting", "waiting", sentiment.WAITING)
+    terms += _by_language("regret", "regret", sentiment.REGRET)
     terms += TermIndex.from_lists("severity", severity.SEVERITY)
     terms += _by_language("payment_channel", "payment_channel", severity.PAYMENT_CHANNEL)
     terms += _by_language("reversal", "reversal", severity.REVERSAL)

@@ -88,6 +88,9 @@ class Classification(_Frozen):
     abuse: list[Abuse]
     removal_candidate: bool
     question: Question | None
+    # The text says "unfortunately" or its kin (lexicons/sentiment.py REGRET): something went
+    # wrong, however the rest reads; automatic replies leave it to a person.
+    regret: bool = False
     explanations: list[str]
 
     def to_event(self) -> ReviewClassification:
@@ -109,5 +112,6 @@ class Classification(_Frozen):
                 if self.question
                 else None
             ),
+            regret=self.regret,
             explanations=self.explanations[:30],
         )

@@ -173,7 +173,13 @@ class ClassificationWorker:
         results = await self._classify(claimed)
         async with pool.acquire() as conn, conn.transaction():
             for review, result in zip(claimed, results, strict=True):
-                dumped = result.to_event().model_dump(mode="json")
+                classification = result.to_event()
+                first = (review.classification or {}).get("sentiment")
+                if first is not None:
+                    classification = classification.model_copy(
+                        update={"first_pass_sentiment": first}
+                    )
+                dumped = classification.model_dump(mode="json")
                 stored = await repository.save_second_pass(
                     conn,
                     review.shop_id,

@@ -49,23 +49,24 @@ async def on_classified(
     else:
         # A later reading (ingest's second pass, an edit) that needs no reply: no escalation.
         await timers.cancel_for_review(conn, event.shop_id, review.review_id)
-    matching: list[Rule] = await rules.enabled_for_shop(conn, event.shop_id)
-    if not matching:
-        fallback = default_rule(event.shop_id, shop.alert_to())
-        matching = [fallback] if fallback else []
-        if fallback is None and replies:
-            # No rule, no alert recipient, no contact: recorded and counted, not dropped.
-            key = f"alert:{event.shop_id}:{review.review_id}:default:"
-            if await notifications.add_unroutable(conn, event.shop_id, key, review.review_id):
-                ALERTS_UNROUTABLE.inc()
-                log.warning(
-                    notifications.NO_RECIPIENT,
-                    extra={"shop_id": event.shop_id, "review_id": review.review_id},
-                )
-    if await reviews.corrected_by_staff(conn, event.shop_id, review.review_id):
-        # A person has read the review and set its sentiment already (the responder's
-        # correction can overtake the classification on the way here): nobody to alert.
-        matching = []
+    matching: list[Rule] = []
+    # A person has read the review and set its sentiment already (the responder's correction
+    # can overtake the classification on the way here): nobody to alert, and no alert that
+    # could not be routed either.
+    if not await reviews.corrected_by_staff(conn, event.shop_id, review.review_id):
+        matching = await rules.enabled_for_shop(conn, event.shop_id)
+        if not matching:
+            fallback = default_rule(event.shop_id, shop.alert_to())
+            matching = [fallback] if fallback else []
+            if fallback is None and replies:
+                # No rule, no alert recipient, no contact: recorded and counted, not dropped.
+                key = f"alert:{event.shop_id}:{review.review_id}:default:"
+                if await notifications.add_unroutable(conn, event.shop_id, key, review.review_id):
+                    ALERTS_UNROUTABLE.inc()
+                    log.warning(
+                        notifications.NO_RECIPIENT,
+                        extra={"shop_id": event.shop_id, "review_id": review.review_id},
+                    )
     link = content.review_link(settings.responder_base_url, review.review_id, event.shop_id)
     for rule in matching:
         if rule.mode != "immediate" or not rule.filters.matches(review):

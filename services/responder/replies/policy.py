@@ -2,9 +2,10 @@
 
 Only positive reviews and FAQ-type questions may be answered without a person, and only when
 the classifier is sure. Negatives, anything not of low severity (safety, health, legal, fraud),
-abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications,
-positive reviews that name a problem, a buyer's questions about their own order and replies
-with any linter finding always wait for a person.
+abusive or removal-candidate reviews, star/text mismatches, low ratings, unsure classifications
+(among them a positive review the fast pass read as negative), positive reviews that name a
+problem or regret something, a buyer's questions about their own order and replies with any
+linter finding always wait for a person.
 """
 
 from collections.abc import Mapping, Sequence
@@ -88,6 +89,14 @@ def decide(
         return _refuse("the review was deleted")
     if float(c.get("language_confidence", 0)) < LANGUAGE_CONFIDENCE_FLOOR:
         return _refuse("the review's language is uncertain")
+    # Two readings of one text that disagree on a complaint: the sentiment is uncertain (a
+    # sarcastic or polite complaint the second pass read as praise, more often than not).
+    if c.get("first_pass_sentiment") == "negative":
+        return _refuse("the fast pass read the review as negative: a person answers it")
+    # "Unfortunately ..." names what went wrong, however kindly the rest is put: the built-in
+    # thank-you, or a FAQ answer, would ignore it.
+    if c.get("regret"):
+        return _refuse("the review regrets something ('unfortunately'): a person answers it")
     if not automation.enabled:
         return _refuse("automatic replies are off for this shop")
     floor = max(automation.min_confidence, CONFIDENCE_FLOOR)

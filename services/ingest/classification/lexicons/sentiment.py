@@ -384,6 +384,20 @@ CONTRAST_WORDS_EN = frozenset(
     {"but", "however", "although", "though", "except", "yet", "unfortunately"}
 )
 
+# Words of regret ("unfortunately", "leider", "žal", "diemžēl", "din păcate"): a review that
+# says one names something that went wrong, however kindly the rest is put. Not a polarity
+# word (a satisfied review may regret its price); the responder's policy keeps such a review
+# for a person instead of the built-in thank-you (pipeline.py `regret`; docs/classification.md,
+# "Regret named under high stars"). Only adverbs and "it's a pity" forms: a regret verb is as
+# often denied ("I don't regret it", "nu regret"). Read negated or not ("Ne, žal ni prišlo").
+REGRET: dict[str, str] = {
+    "en": "unfortunately, sadly, regrettably, a shame, a pity",
+    "de": "leider, schade, bedauerlicherweise",
+    "sl": "zal, na zalost, zalostno",
+    "lv": "diemzel, zel",
+    "ro": "din pacate, pacat, regretabil",
+}
+
 # Waiting verbs: with a long wait (lexicons/topics.py LONG_WAITS) they make a terse review's
 # whole verdict ("Čakal sem 3 tedne", waited three weeks; sentiment.terse_verdict). Elsewhere a
 # wait is a topic, not a sentiment word ("waited two weeks, but worth it").
