@@ -14,8 +14,10 @@ class NotifierSettings(ServiceSettings):
     db_user: str = "notifier"
     db_password: SecretStr = dev_secret("notifier-db-password")
 
-    # Links in alerts point at the review in the responder.
-    responder_base_url: str = "http://127.0.0.1:8004"
+    # Links in alerts point at the review in the responder's console: the same host as the
+    # console's own links (RESPONDER_CONSOLE_PUBLIC_URL), or the browser's session cookie,
+    # kept per host, is not sent and a signed-in user is asked to sign in again.
+    responder_base_url: str = "http://localhost:8004"
     from_address: str = "alerts@reviewloop.local"
     message_id_domain: str = "reviewloop.local"
     delivery_interval_s: float = 0.5

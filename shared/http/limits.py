@@ -1,8 +1,13 @@
 """Request body size limit, enforced before the body is buffered or parsed."""
 
 import json
+import logging
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared.http.metrics import route_template
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
@@ -24,7 +29,7 @@ class BodySizeLimitMiddleware:
             return
         for name, value in scope["headers"]:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._reject(send)
+                await self._reject(scope, send)
                 return
 
         received = 0
@@ -47,7 +52,7 @@ class BodySizeLimitMiddleware:
                 # The framework turns a failed body read into its own 400: say what happened.
                 if message["type"] == "http.response.start" and not response_started:
                     response_started = True
-                    await self._reject(send)
+                    await self._reject(scope, send)
                 return
             response_started = response_started or message["type"] == "http.response.start"
             await send(message)
@@ -56,9 +61,14 @@ class BodySizeLimitMiddleware:
             await self.app(scope, limited_receive, guarded_send)
         except BodyTooLarge:
             if not response_started:
-                await self._reject(send)
+                await self._reject(scope, send)
 
-    async def _reject(self, send: Send) -> None:
+    async def _reject(self, scope: Scope, send: Send) -> None:
+        # The route's template, never the path: a survey link's path is its token.
+        log.warning(
+            "request body refused",
+            extra={"route": route_template(scope), "status": 413, "max_bytes": self.max_bytes},
+        )
         body = json.dumps({"detail": f"request body larger than {self.max_bytes} bytes"}).encode()
         await send(
             {

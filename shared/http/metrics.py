@@ -2,6 +2,7 @@
 
 import time
 
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared.metrics import HTTP_REQUEST_SECONDS, HTTP_REQUESTS
@@ -13,9 +14,19 @@ METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
 def route_template(scope: Scope) -> str:
     """The matched route's template ("/v1/shops/{shop_id}/orders"), never the raw path."""
-    route = scope.get("route")
-    path = getattr(route, "path", None)
-    return path if isinstance(path, str) else UNMATCHED
+    path = getattr(scope.get("route"), "path", None)
+    if isinstance(path, str):
+        return path
+    # Answered before routing: the body-size limit refuses an announced oversized body at once.
+    # Counted against the route it was sent to, so a webhook's 413 reaches the webhook
+    # rejection alert instead of "unmatched".
+    router = getattr(scope.get("app"), "router", None)
+    for route in getattr(router, "routes", ()):
+        match, _ = route.matches(scope)
+        path = getattr(route, "path", None)
+        if match is not Match.NONE and isinstance(path, str):
+            return path
+    return UNMATCHED
 
 
 class HttpMetricsMiddleware:

@@ -275,7 +275,11 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             manager = await manager_of(
                 responder,
                 http,
-                faq_answers={"shipping_time": "Orders leave our warehouse within 24 hours."},
+                faq_answers={
+                    "shipping_time": "Orders leave our warehouse within 24 hours.",
+                    # Left half-written: the linter refuses the reply built on it.
+                    "stock": "The blue one is back on [[date]].",
+                },
                 automation={"enabled": True, "questions": True, "delay_minutes": 10},
             )
             await http.put("/v1/shops/s1/connector", json={"url": receiver.url}, headers=manager)
@@ -313,6 +317,17 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             )
             await responder.feed(
                 classified(
+                    "s1",
+                    "g:hours",
+                    sentiment="neutral",
+                    rating=None,
+                    order_id=None,
+                    text="When are you open on Saturdays?",
+                    question=("opening_hours", 0.85),
+                )
+            )
+            await responder.feed(
+                classified(
                     "s1", "g:unsure", sentiment="positive", rating=5, order_id="2", confidence=0.6
                 )
             )
@@ -339,10 +354,24 @@ async def test_automation_answers_positive_reviews_and_faqs_after_the_delay(
             assert "kind words about Teapot" in texts["g:love"]
             assert "within 24 hours" in texts["g:when"]
             stock = (await http.get("/v1/reviews/g:stock", headers=manager)).json()
-            # No answer configured: the draft waits for a person, and says why.
+            # The answer's blank reached the draft: it waits for a person, and says why (not
+            # "answered": nothing went out).
             assert stock["automation"]["status"] == "refused"
             assert "unfilled_placeholder" in stock["automation"]["reason"]
             assert stock["drafts"][0]["blocked"] and stock["publications"] == []
+            assert stock["automation_policy"] == {
+                "allowed": False,
+                "reason": "the automatic draft has linter findings: a person finishes it",
+                "answered": False,
+            }
+            # No answer to opening hours at all: never queued, no draft with a blank in it.
+            hours = (await http.get("/v1/reviews/g:hours", headers=manager)).json()
+            assert hours["automation"] is None and hours["drafts"] == []
+            assert hours["automation_policy"] == {
+                "allowed": False,
+                "reason": "the shop has no answer to opening_hours questions: a person answers it",
+                "answered": False,
+            }
             unsure = (await http.get("/v1/reviews/g:unsure", headers=manager)).json()
             assert unsure["automation"] is None  # never queued
             # A problem named under 5 stars: a person answers (the thank-you would ignore it).

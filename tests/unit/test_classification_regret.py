@@ -1,6 +1,6 @@
 """Words of regret ("unfortunately", "leider", "žal", "diemžēl", "din păcate"): the
 classification says `regret`, which the responder's policy leaves to a person however
-positive the rest reads (docs/classification.md, "Regret named under high stars")."""
+positive the rest reads (docs/classification.md, "Regret named and passes that disagree")."""
 
 import pytest
 

@@ -231,12 +231,12 @@ QUESTION = {
             # ignore the seam.
             {**POSITIVE, "classification": {**POSITIVE["classification"], "regret": True}},
             ON,
-            "regrets something",
+            "regrets that something went wrong",
         ),
         (
             {**QUESTION, "classification": {**QUESTION["classification"], "regret": True}},
             ON,
-            "regrets something",
+            "regrets that something went wrong",
         ),
         (
             # The fast model's word while ingest's second pass is still to come.
@@ -335,6 +335,27 @@ def test_a_review_with_a_reply_or_a_draft_is_in_hand() -> None:
     automatic = policy.in_hand(review(**POSITIVE), [{"auto": True, "status": "publishing"}])
     assert automatic == policy.Decision(False, "an automatic reply has been drafted", answered=True)
     assert policy.in_hand(review(**POSITIVE), [{"auto": True, "status": "failed"}]) is None
+    # The linter refused the automatic draft: nothing went out, a person finishes it.
+    refused = policy.in_hand(review(**QUESTION), [{"auto": True, "status": "draft"}])
+    assert refused == policy.Decision(
+        False, "the automatic draft has linter findings: a person finishes it"
+    )
+
+
+def test_a_question_the_shop_has_no_answer_to_waits_for_a_person() -> None:
+    """Not a draft with a blank for the answer that the linter then refuses."""
+    none = policy.decide(review(**QUESTION), ON, faq_answers={})
+    assert none == policy.Decision(
+        False, "the shop has no answer to shipping_time questions: a person answers it"
+    )
+    other = {"opening_hours": "Mon-Fri 9-17"}
+    assert not policy.decide(review(**QUESTION), ON, faq_answers=other).allowed
+    for answers in ({"shipping_time": "Within 24 hours."}, {"shipping_time:en": "24 hours."}):
+        assert policy.decide(review(**QUESTION), ON, faq_answers=answers).allowed
+    # In the reviewer's language, or a bare one for every language.
+    german = review(**{**QUESTION, "language": "de"})
+    assert not policy.decide(german, ON, faq_answers={"shipping_time:en": "24 h"}).allowed
+    assert policy.decide(german, ON, faq_answers={"shipping_time:de": "24 Std."}).allowed
 
 
 def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None:

@@ -101,3 +101,13 @@ def test_shared_settings_imports_nothing_of_the_product() -> None:
         name for name in imported if name.startswith((".", "shared", "services", "tests", "bench"))
     ]
     assert product == []
+
+
+def test_alert_links_name_the_host_the_console_signs_in_at(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The browser keeps the console's session cookie per host: an alert's link to
+    127.0.0.1 would ask a user signed in at localhost to sign in again."""
+    for name in ("NOTIFIER_RESPONDER_BASE_URL", "RESPONDER_CONSOLE_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    assert NotifierSettings().responder_base_url == ResponderSettings().console_public_url

@@ -19,12 +19,12 @@ from services.survey.scheduling.consent import (
     DEFAULT_CONSENT_COUNTRIES,
     MAX_CONSENT_COUNTRIES,
     ConsentPolicy,
-    _iso_countries,
     consent_reason,
     customer_country,
 )
 from services.survey.scheduling.eligibility import skip_reason
 from services.survey.shops.config import SurveyShopSettings
+from shared.countries import iso_countries
 
 T = datetime(2026, 11, 16, 12, 0, tzinfo=UTC)
 CFG = SurveyShopSettings()
@@ -141,7 +141,7 @@ def test_the_policy_is_bounded() -> None:
     ):
         with pytest.raises(ValidationError):
             SurveyShopSettings.model_validate({"consent": bad})
-    every = sorted(_iso_countries())
+    every = sorted(iso_countries())
     assert len(every) > MAX_CONSENT_COUNTRIES and {"DE", "AT", "SI", "US"} <= set(every)
     with pytest.raises(ValidationError):
         ConsentPolicy(countries=dict.fromkeys(every[: MAX_CONSENT_COUNTRIES + 1], "consent"))

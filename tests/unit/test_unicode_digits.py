@@ -81,5 +81,9 @@ def test_country_and_currency_codes_are_ascii_letters() -> None:
     with pytest.raises(ValidationError, match="two letters"):
         ShopCreate.model_validate({**shop, "country": "ßß"})
     assert ShopCreate.model_validate({**shop, "country": "si"}).country == "SI"
+    # Two letters ISO has no country for: it decides the consent rule and the send window.
+    for unknown in ("XX", "zz", "UK"):
+        with pytest.raises(ValidationError, match="not an ISO 3166-1 alpha-2 country code"):
+            ShopCreate.model_validate({**shop, "country": unknown})
     with pytest.raises(ValidationError, match="three letters"):
         EcwidCredentials.model_validate({"store_id": "1", "access_token": "t", "currency": "ßßß"})

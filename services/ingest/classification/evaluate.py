@@ -605,7 +605,13 @@ def summary(report: dict[str, Any]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Evaluate the review classifier.")
     parser.add_argument("--kind", default="fast", help="classifier kind (fast, embedding)")
-    parser.add_argument("--limit", type=int, default=None, help="evenly spaced slice per dataset")
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="evenly spaced slice of each external dataset (Rotten Tomatoes, drugs.com, Amazon); "
+        "the project's own sets are always read whole",
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 below baseline - margin")
     parser.add_argument("--margin", type=float, default=DEFAULT_MARGIN)
     parser.add_argument("--json", type=Path, default=None, help="also write the report here")

@@ -27,6 +27,6 @@ async def receive_reviews(
     shops: ShopsDep,
     now: ClockDep,
 ) -> ReviewsAccepted:
-    with inbound.refusals_as_http("review"):
+    with inbound.refusals_as_http("review", shop_id, source):
         to = await service.endpoint(shops, source, shop_id)
         return await service.receive(pool, to, await inbound.read(request, now))

@@ -18,6 +18,7 @@ from pydantic import (
     model_validator,
 )
 
+from shared.countries import known_country
 from shared.events.envelope import ShopId
 from shared.events.orders import Platform
 from shared.events.shops import MAX_RECIPIENTS, Sla
@@ -35,7 +36,8 @@ def _country_code(value: str) -> str:
     # ASCII: "ß".upper() is "SS", so "ßß" would become four letters.
     if not (value.isascii() and value.isalpha()):
         raise ValueError("country must be two letters")
-    return value.upper()
+    # It decides the consent rule and the send window's zone: a typo ("XX") must not pass.
+    return known_country(value.upper())
 
 
 Recipients = Annotated[

@@ -33,7 +33,7 @@ async def receive_webhook(
     now: ClockDep,
 ) -> WebhookAnswer:
     webhook = await inbound.read(request, now)
-    with inbound.refusals_as_http("webhook"):
+    with inbound.refusals_as_http("webhook", shop_id, platform):
         result = await service.receive(commits, shops, platform, shop_id, webhook)
     if result.status != "accepted":
         response.status_code = status.HTTP_200_OK

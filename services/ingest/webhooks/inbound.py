@@ -2,14 +2,17 @@
 review platforms) share: the refusals their services raise, how those become HTTP answers,
 the answers they document, and the request they hand to the services."""
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from fastapi import HTTPException, Request, status
 
 from services.ingest.webhooks.adapters.base import PayloadError, WebhookRequest
+
+log = logging.getLogger(__name__)
 
 
 class UnknownEndpoint(LookupError):
@@ -42,17 +45,33 @@ async def read(request: Request, now: datetime) -> WebhookRequest:
 
 
 @contextmanager
-def refusals_as_http(unknown: str) -> Iterator[None]:
-    """`unknown` names the endpoint in the 404's reason ("unknown webhook endpoint")."""
+def refusals_as_http(unknown: str, shop_id: str, source: str) -> Iterator[None]:
+    """`unknown` names the endpoint in the 404's reason ("unknown webhook endpoint"); `shop_id`
+    and `source` (the platform or review source in the path) go into the refusal's log line."""
+
+    def refuse(code: int, reason: str) -> NoReturn:
+        # The reason per delivery, for whoever runs the ingest service (the platform sees it in
+        # the answer only, often nowhere an operator can read it). Reasons name fields, never
+        # their values.
+        log.warning(
+            "delivery refused",
+            extra={
+                "endpoint": unknown,
+                "shop_id": shop_id,
+                "source": source[:40],
+                "status": code,
+                "reason": reason[:300],
+            },
+        )
+        raise HTTPException(code, reason) from None
+
     try:
         yield
     except UnknownEndpoint:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"unknown {unknown} endpoint") from None
+        refuse(status.HTTP_404_NOT_FOUND, f"unknown {unknown} endpoint")
     except BadSignature:
-        raise HTTPException(status.HTTP_401_UNAUTHORIZED, "invalid signature") from None
+        refuse(status.HTTP_401_UNAUTHORIZED, "invalid signature")
     except UnsupportedMediaType:
-        raise HTTPException(
-            status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "expected application/json"
-        ) from None
+        refuse(status.HTTP_415_UNSUPPORTED_MEDIA_TYPE, "expected application/json")
     except PayloadError as exc:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
+        refuse(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc))

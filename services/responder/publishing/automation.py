@@ -13,7 +13,7 @@ from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
-from services.responder.shops.config import Automation
+from services.responder.shops.config import ShopSettings
 from shared.db.pool import Connection, Pool
 
 ACTOR = "automation"
@@ -45,12 +45,12 @@ class AutomationWorker:
         if review is None:
             return "refused", "the review is gone"
         drafts = await replies.drafts_of(conn, shop.shop_id, review["review_id"])
-        decision = policy.in_hand(review, drafts) or policy.decide(review, shop.settings.automation)
+        decision = policy.in_hand(review, drafts) or policy.decide_for(review, shop.settings)
         if not decision.allowed:
             return "refused", decision.reason
         draft = await service.create_draft(conn, shop, review, ACTOR, now, auto=True)
         findings = await service.check_off_loop(draft["text"], review, shop)
-        decision = policy.decide(review, shop.settings.automation, findings)
+        decision = policy.decide_for(review, shop.settings, findings)
         if not decision.allowed:
             return "refused", decision.reason
         approved = await replies.approve_draft(conn, draft["id"], ACTOR, now)
@@ -61,8 +61,8 @@ class AutomationWorker:
         return "published", decision.reason
 
 
-def due_at(review: dict[str, Any], automation: Automation, at: datetime) -> datetime | None:
+def due_at(review: dict[str, Any], settings: ShopSettings, at: datetime) -> datetime | None:
     """When an automatic reply may go out for this review (None: it waits for a person)."""
-    if not policy.decide(review, automation).allowed:
+    if not policy.decide_for(review, settings).allowed:
         return None
-    return at + timedelta(minutes=automation.delay_minutes)
+    return at + timedelta(minutes=settings.automation.delay_minutes)

@@ -97,7 +97,7 @@ class PublishWorker:
             # The review may have changed since the automatic reply was drafted (an edit into
             # a complaint, a person's correction to negative): a thank-you must not go out
             # under it. A person answers instead.
-            decision = policy.decide(review, shop.settings.automation)
+            decision = policy.decide_for(review, shop.settings)
             if not decision.allowed:
                 reason = f"the review changed since the automatic reply: {decision.reason}"
                 await self._give_up(publication, reason, now)

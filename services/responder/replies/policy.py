@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from services.responder.replies.drafting import question_type
+from services.responder.replies.drafting import question_type, reply_language
 from services.responder.replies.linter import Finding
-from services.responder.shops.config import Automation
+from services.responder.shops.config import Automation, ShopSettings
 
 # Settings may ask for more confidence, never for less.
 CONFIDENCE_FLOOR = 0.8
@@ -59,17 +59,31 @@ def in_hand(review: dict[str, Any], drafts: Sequence[Mapping[str, Any]]) -> Deci
         return Decision(False, "the review has been answered", answered=True)
     if any(not d.get("auto") for d in drafts):
         return Decision(False, "a person is already answering this review", answered=True)
+    # An automatic draft the linter refused stays a draft (the worker approves a clean one in
+    # the same transaction): nothing answers the review until a person finishes it.
+    if any(d.get("status") == "draft" for d in drafts):
+        return Decision(False, "the automatic draft has linter findings: a person finishes it")
     # An automatic reply that failed (the platform refused it, or the review changed before it
-    # went out) answers nothing; its publication, or the linter's refusal that left it for a
-    # person, is `automation`.
+    # went out) answers nothing; its publication is `automation`.
     if any(d.get("status") != "failed" for d in drafts):
         return Decision(False, "an automatic reply has been drafted", answered=True)
     return None
 
 
+def _has_answer(faq_answers: Mapping[str, str], qtype: str, language: str) -> bool:
+    # As drafting.values_for looks it up (ShopSettings.lookup).
+    return bool(faq_answers.get(f"{qtype}:{language}") or faq_answers.get(qtype))
+
+
 def decide(
-    review: dict[str, Any], automation: Automation, findings: list[Finding] | None = None
+    review: dict[str, Any],
+    automation: Automation,
+    findings: list[Finding] | None = None,
+    faq_answers: Mapping[str, str] | None = None,
 ) -> Decision:
+    """`faq_answers`: the shop's answers to frequent questions (`ShopSettings.faq_answers`);
+    given, a question of a type the shop has no answer to waits for a person instead of a
+    draft with a blank for the answer."""
     c: dict[str, Any] = review.get("classification") or {}
     # Hard rules first: no setting reaches past these.
     if review.get("sentiment") == "negative" or c.get("sentiment") == "negative":
@@ -96,7 +110,7 @@ def decide(
     # "Unfortunately ..." names what went wrong, however kindly the rest is put: the built-in
     # thank-you, or a FAQ answer, would ignore it.
     if c.get("regret"):
-        return _refuse("the review regrets something ('unfortunately'): a person answers it")
+        return _refuse("the review regrets that something went wrong: a person answers it")
     if not automation.enabled:
         return _refuse("automatic replies are off for this shop")
     floor = max(automation.min_confidence, CONFIDENCE_FLOOR)
@@ -112,6 +126,8 @@ def decide(
         named = _problems_named(c)
         if review.get("order_id") is not None and (qtype == "shipping_time" or named):
             return _refuse("a buyer asks about their own order: a person answers it")
+        if faq_answers is not None and not _has_answer(faq_answers, qtype, reply_language(review)):
+            return _refuse(f"the shop has no answer to {qtype} questions: a person answers it")
         confidence = float((c.get("question") or {}).get("confidence", 0))
         if confidence < floor:
             return _refuse(f"question confidence {confidence:.2f} is below {floor:.2f}")
@@ -130,3 +146,10 @@ def decide(
         codes = ", ".join(sorted({f.code for f in findings}))
         return _refuse(f"the reply has linter findings ({codes})")
     return Decision(True, "positive or FAQ, confident, clean reply")
+
+
+def decide_for(
+    review: dict[str, Any], settings: ShopSettings, findings: list[Finding] | None = None
+) -> Decision:
+    """`decide` with the shop's settings: its automation switches and its FAQ answers."""
+    return decide(review, settings.automation, findings, settings.faq_answers)

@@ -228,7 +228,7 @@ async def publish(
     decides first: this is the one door automatic replies go through."""
     findings = await check_off_loop(draft["text"], review, shop)
     if auto:
-        decision = policy.decide(review, shop.settings.automation, findings)
+        decision = policy.decide_for(review, shop.settings, findings)
         if not decision.allowed:
             raise PolicyRefused(decision.reason)
     elif draft["status"] not in ("approved", "failed"):

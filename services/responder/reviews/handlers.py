@@ -38,7 +38,7 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     c = p.classification
     if needs_case(c.sentiment, c.severity, c.removal_candidate):
         await cases.open_case(conn, event.shop_id, review, SYSTEM, event.occurred_at)
-    auto_at = automation.due_at(review, shop.settings.automation, event.occurred_at)
+    auto_at = automation.due_at(review, shop.settings, event.occurred_at)
     if auto_at is not None:
         await replies.enqueue_automatic(conn, event.shop_id, p.review_id, auto_at)
 

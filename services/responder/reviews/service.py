@@ -137,7 +137,7 @@ async def detail(
             assert case is not None
             case["events"] = await cases.events_of(conn, case["id"])
         drafts = await replies.drafts_of(conn, shop_id, row["review_id"])
-        decision = policy.in_hand(row, drafts) or policy.decide(row, shop.settings.automation)
+        decision = policy.in_hand(row, drafts) or policy.decide_for(row, shop.settings)
         return {
             "review": {
                 **review_out(row, now, timedelta(hours=shop.sla.due_soon_hours)).model_dump(),

@@ -230,6 +230,34 @@ def _notes(f: Facts, order: OrderView | None) -> list[str]:
     return notes
 
 
+def _reminder_state(f: Facts, reminder: EmailFact) -> EmailStateOut:
+    """A pending reminder that the facts known now stop (the survey answered, the address
+    unsubscribed) says so, as a pending invitation does; the dispatcher decides again when due."""
+    state = _email_state(reminder)
+    if reminder.status != "pending":
+        return state
+    if f.order is None:
+        reason: SkipReason | None = "redacted"
+    else:
+        answered = f.survey is not None and f.survey.answered_at is not None
+        reason = skip_reason(
+            f.order,
+            f.shop.settings,
+            "reminder",
+            f.suppression,
+            False,
+            answered,
+            shop_country=f.shop.country,
+        )
+    if reason is None:
+        return state
+    when = max(reminder.send_at, f.now)
+    text = f"The reminder will not be sent: {REASONS.get(reason, reason)}"
+    return state.model_copy(
+        update={"text": f"{text} Checked again when due ({when:%Y-%m-%d %H:%M %Z})."}
+    )
+
+
 def explain(f: Facts) -> ExplanationOut:
     order, survey = f.order, f.survey
     invitation = f.emails.get("invitation")
@@ -240,7 +268,7 @@ def explain(f: Facts) -> ExplanationOut:
         text="",
         notes=_notes(f, order),
         invitation=_email_state(invitation) if invitation else None,
-        reminder=_email_state(f.emails["reminder"]) if "reminder" in f.emails else None,
+        reminder=_reminder_state(f, f.emails["reminder"]) if "reminder" in f.emails else None,
         follow_ups=[_email_state(e) for e in f.follow_ups],
     )
     if survey is None or invitation is None:

@@ -11,12 +11,11 @@ Documented in docs/surveys.md ("Consent per country"); the rules below are the d
 shop decides.
 """
 
-from functools import cache
-from importlib import resources
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from shared.countries import known_country
 from shared.events.orders import MarketingConsent
 
 # "none": nothing beyond the platform's opt-out; "consent": the platform must report consent;
@@ -32,23 +31,8 @@ DEFAULT_CONSENT_COUNTRIES: dict[str, ConsentRule] = {
 MAX_CONSENT_COUNTRIES = 100
 
 
-@cache
-def _iso_countries() -> frozenset[str]:
-    # ISO 3166-1 alpha-2, as listed by the tzdata package the time zones already come from.
-    text = resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab").read_text()
-    return frozenset(
-        line.split("\t")[0] for line in text.splitlines() if line and not line.startswith("#")
-    )
-
-
-def _known_country(code: str) -> str:
-    if code not in _iso_countries():
-        raise ValueError(f"{code!r} is not an ISO 3166-1 alpha-2 country code")
-    return code
-
-
 CountryCode = Annotated[
-    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(_known_country)
+    str, StringConstraints(pattern=r"^[A-Z]{2}$"), AfterValidator(known_country)
 ]
 
 

@@ -388,8 +388,9 @@ CONTRAST_WORDS_EN = frozenset(
 # says one names something that went wrong, however kindly the rest is put. Not a polarity
 # word (a satisfied review may regret its price); the responder's policy keeps such a review
 # for a person instead of the built-in thank-you (pipeline.py `regret`; docs/classification.md,
-# "Regret named under high stars"). Only adverbs and "it's a pity" forms: a regret verb is as
-# often denied ("I don't regret it", "nu regret"). Read negated or not ("Ne, žal ni prišlo").
+# "Regret named and passes that disagree"). Only adverbs and "it's a pity" forms: a regret
+# verb is as often denied ("I don't regret it", "nu regret"). Read negated or not ("Ne, žal ni
+# prišlo").
 REGRET: dict[str, str] = {
     "en": "unfortunately, sadly, regrettably, a shame, a pity",
     "de": "leider, schade, bedauerlicherweise",
