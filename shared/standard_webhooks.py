@@ -42,6 +42,12 @@ def _base64_key(text: str) -> bytes | None:
         return None
 
 
+def malformed_spec_secret(secret: str) -> bool:
+    """A secret that claims the spec form (`whsec_`) without base64 after it: the official
+    libraries refuse to load it, so no sender could sign with it as the spec says."""
+    return secret.startswith(SECRET_PREFIX) and _base64_key(secret[len(SECRET_PREFIX) :]) is None
+
+
 def key_of(secret: str) -> bytes:
     """The signing key: `whsec_<base64>` is decoded, as the spec says; any other secret (a
     platform's app secret, a `whsec_` that is not base64) is its own UTF-8 bytes, which is the

@@ -49,7 +49,7 @@ from bench.responder import texts
 from services.responder.access import repository as users
 from services.responder.access import tokens
 from services.responder.analytics import repository as analytics
-from services.responder.replies import drafting
+from services.responder.replies import drafting, policy
 from services.responder.replies import service as replies_service
 from services.responder.replies.linter import blocking
 from services.responder.reviews.handlers import on_shop
@@ -73,7 +73,7 @@ REVIEW_COLUMNS = (
     "title", "text", "reviewer_name", "product_id", "verified", "match_method", "order_id",
     "order_context", "language", "sentiment", "severity", "topics", "removal_candidate",
     "classification", "created_at", "updated_at", "classified_at", "sla_due_at",
-    "first_replied_at", "deleted_at",
+    "first_replied_at", "deleted_at", "person_reason",
 )  # fmt: skip
 CASE_COLUMNS = (
     "id", "shop_id", "case_key", "status", "assignee_id", "opened_by", "new_at",
@@ -961,7 +961,7 @@ def rows_of(facts: list[Fact], answers: list[Answer], drafts: DraftTexts) -> Row
                 f.language, f.sentiment, f.severity, f.topics, f.removal_candidate,
                 json.dumps(f.classification), f.created_at, last.updated_at, last.classified_at,
                 f.created_at + timedelta(hours=f.shop.sla_hours), f.first_replied_at,
-                f.deleted_at,
+                f.deleted_at, policy.person_reason(f.classification, f.rating, f.order_id),
             )
         )  # fmt: skip
         if f.case is not None:

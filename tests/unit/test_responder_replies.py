@@ -386,3 +386,30 @@ def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None
 def test_negative_topics_have_phrases_in_every_language() -> None:
     for phrases in PHRASES.values():
         assert set(phrases.acknowledge) == set(phrases.remedy) == {*NEGATIVE_TOPICS, ""}
+
+
+def test_what_the_classifier_saw_of_a_complaint_makes_a_review_wait_for_a_person() -> None:
+    """Stored with each classification: such a review waits for a reply like a negative one
+    (the inbox's urgency), not only kept from automatic replies."""
+    positive = {"sentiment": "positive", "severity": "low", "topics": []}
+    reason = policy.person_reason
+    assert reason(positive, 5, None) is None
+    assert reason({**positive, "first_pass_sentiment": "negative"}, 5, None) == (
+        "the fast pass read it as negative"
+    )
+    assert reason({**positive, "first_pass_sentiment": "positive"}, 5, None) is None
+    assert reason({**positive, "regret": True}, 4, "1") == "it regrets that something went wrong"
+    late = {**positive, "topics": [{"name": "delivery_delay", "confidence": 0.6}]}
+    assert reason(late, 5, "1") == "it names a problem (delivery_delay)"
+    # Praise naming price or quality is praise; a neutral 3-star mention is not a complaint.
+    priced = {**positive, "topics": [{"name": "price_value", "confidence": 0.6}]}
+    assert reason(priced, 5, "1") is None
+    assert reason({**late, "sentiment": "neutral"}, 3, "1") is None
+    # Questions: a buyer's about their parcel, not a shopper's before buying.
+    asked = {"sentiment": "neutral", "severity": "low", "question": {"name": "shipping_time"}}
+    assert reason(asked, None, "1001") == "a buyer asks about their own order"
+    assert reason(asked, None, None) is None
+    assert reason({**asked, "topics": late["topics"]}, None, None) is None
+    # Negative or severe: waiting already, no reason needed.
+    assert reason({**positive, "sentiment": "negative", "regret": True}, 1, "1") is None
+    assert reason({**positive, "severity": "high", "regret": True}, 5, "1") is None

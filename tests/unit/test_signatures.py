@@ -198,3 +198,31 @@ def test_what_notifier_and_responder_send_verifies_with_the_official_library() -
     assert Webhook(secret).verify(raw, headers) == {"rating": 1}
     body = b'{"type":"review.reply.publish"}'
     Webhook(secret).verify(body, responder_connector.headers("reply_1", body, secret))
+
+
+def test_a_secret_claiming_the_spec_form_must_be_base64() -> None:
+    """`whsec_` then something no library can decode: refused when a shop is created or its
+    secret rotated (422), where it used to be kept and verified as its own bytes."""
+    from pydantic import ValidationError
+
+    from services.ingest.shops.schemas import SecretRotate, ShopCreate
+    from shared.standard_webhooks import malformed_spec_secret
+
+    assert malformed_spec_secret("whsec_!!!notbase64")
+    assert not malformed_spec_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")
+    assert not malformed_spec_secret("shpss_a_platform_app_secret")  # not the spec form at all
+    shop = {
+        "shop_id": "s",
+        "platform": "standard",
+        "display_name": "S",
+        "country": "SI",
+        "timezone": "UTC",
+        "contact_email": "hello@s.example",
+    }
+    with pytest.raises(ValidationError, match="whsec_ followed by base64"):
+        ShopCreate.model_validate({**shop, "webhook_secret": "whsec_!!!notbase64xx"})
+    with pytest.raises(ValidationError, match="whsec_ followed by base64"):
+        SecretRotate.model_validate({"webhook_secret": "whsec_!!!notbase64xx"})
+    created = ShopCreate.model_validate({**shop, "webhook_secret": "shpss_app_secret_123456"})
+    assert created.webhook_secret is not None
+    assert SecretRotate.model_validate({}).webhook_secret is None

@@ -22,6 +22,7 @@ from shared.countries import known_country
 from shared.events.envelope import ShopId
 from shared.events.orders import Platform
 from shared.events.shops import MAX_RECIPIENTS, Sla
+from shared.standard_webhooks import malformed_spec_secret
 
 _TIMEZONES = frozenset(available_timezones())
 
@@ -113,15 +114,26 @@ FIXED_MEMBERS = {
 }
 
 
+def _spec_form(value: SecretStr | None) -> SecretStr | None:
+    if value is not None and malformed_spec_secret(value.get_secret_value()):
+        raise ValueError("a secret starting with whsec_ must be whsec_ followed by base64")
+    return value
+
+
+WebhookSecret = Annotated[
+    SecretStr | None,
+    Field(min_length=16, max_length=512),
+    AfterValidator(_spec_form),
+]
+
+
 class ShopCreate(ShopProfile):
     shop_id: ShopId
     platform: Platform
-    webhook_secret: SecretStr | None = Field(
-        default=None,
-        min_length=16,
-        max_length=512,
-        description="The secret the platform signs with; generated when left out.",
-    )
+    webhook_secret: Annotated[
+        WebhookSecret,
+        Field(description="The secret the platform signs with; generated when left out."),
+    ] = None
 
     @model_validator(mode="before")
     @classmethod
@@ -141,7 +153,7 @@ class ShopCreate(ShopProfile):
 class SecretRotate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    webhook_secret: SecretStr | None = Field(default=None, min_length=16, max_length=512)
+    webhook_secret: WebhookSecret = None
 
 
 def _base_url(value: str) -> str:

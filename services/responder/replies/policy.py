@@ -70,6 +70,35 @@ def in_hand(review: dict[str, Any], drafts: Sequence[Mapping[str, Any]]) -> Deci
     return None
 
 
+def person_reason(
+    classification: Mapping[str, Any], rating: int | None, order_id: str | None
+) -> str | None:
+    """Why a review that is neither negative nor severe should wait for a person's reply like
+    a negative one (stored with each classification; the inbox's urgency): what the classifier
+    saw of a complaint told politely or sarcastically under high stars, or a buyer's question
+    about their own order. None for a negative or severe review (waiting already) and for
+    everything else. Never a setting's refusal ("automatic replies are off"): those say
+    nothing about the review."""
+    c = classification
+    if c.get("sentiment") == "negative" or c.get("severity") == "high":
+        return None
+    if c.get("first_pass_sentiment") == "negative":
+        return "the fast pass read it as negative"
+    if c.get("regret"):
+        return "it regrets that something went wrong"
+    named = _problems_named(dict(c))
+    question = c.get("question")
+    if question:
+        # A shopper's question before buying is the FAQ's ("How long does delivery take?"
+        # has a delivery topic in some lists); a buyer's about their parcel is not.
+        if order_id is not None and (question.get("name") == "shipping_time" or named):
+            return "a buyer asks about their own order"
+        return None
+    if named and c.get("sentiment") == "positive" and (rating is None or rating >= 4):
+        return f"it names a problem ({', '.join(named)})"
+    return None
+
+
 def _has_answer(faq_answers: Mapping[str, str], qtype: str, language: str) -> bool:
     # As drafting.values_for looks it up (ShopSettings.lookup).
     return bool(faq_answers.get(f"{qtype}:{language}") or faq_answers.get(qtype))

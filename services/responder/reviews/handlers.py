@@ -5,6 +5,7 @@ from services.responder.cases import service as cases
 from services.responder.cases.workflow import needs_case
 from services.responder.moderation import publication
 from services.responder.publishing import automation
+from services.responder.replies import policy
 from services.responder.replies import repository as replies
 from services.responder.reviews import repository as reviews
 from services.responder.shops import repository as shops
@@ -25,7 +26,9 @@ async def on_classified(conn: Connection, event: ReviewClassified) -> None:
     shop = await shops.get(conn, event.shop_id)
     # The registry's SLA by shared/sla.py: the notifier's escalation is due at the same moment.
     due = deadline(p.created_at, shop.sla.hours, shop.sla, shop.zone)
-    stored = await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at)
+    read = p.classification.model_dump(mode="json")
+    for_a_person = policy.person_reason(read, p.rating, p.order.order_id if p.order else None)
+    stored = await reviews.upsert(conn, event.shop_id, p, due, event.occurred_at, for_a_person)
     if stored is None:
         return  # an older revision arriving late
     if stored.correction_dropped is not None:

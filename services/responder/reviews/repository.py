@@ -18,7 +18,8 @@ _COLUMNS = (
     "r.title, r.text, r.reviewer_name, r.product_id, r.verified, r.match_method, r.order_id, "
     "r.order_context, r.language, r.sentiment, r.severity, r.topics, r.removal_candidate, "
     "r.classification, r.created_at, r.updated_at, r.classified_at, r.sla_due_at, "
-    "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency, r.sentiment_by_staff"
+    "r.first_replied_at, r.deleted_at, r.redacted_at, r.urgency, r.sentiment_by_staff, "
+    "r.person_reason"
 )
 _CASE_JOIN = "LEFT JOIN cases c ON c.shop_id = r.shop_id AND c.case_key = r.case_key"
 # Entries of the sort order a full-text search reads before it asks the GIN index instead.
@@ -54,6 +55,7 @@ async def upsert(
     review: ReviewClassifiedPayload,
     due: datetime,
     at: datetime,
+    person_reason: str | None = None,
 ) -> Stored | None:
     """None when this revision (or a newer one) was stored before (a later classification of
     the same revision, ingest's second pass or a reclassification, is newer: ordered by
@@ -75,9 +77,9 @@ async def upsert(
         INSERT INTO reviews AS r (shop_id, review_id, revision, source, source_review_id,
             case_key, rating, title, text, reviewer_name, product_id, verified, match_method,
             order_id, order_context, language, sentiment, severity, topics, removal_candidate,
-            classification, created_at, updated_at, classified_at, sla_due_at)
+            classification, created_at, updated_at, classified_at, sla_due_at, person_reason)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-                $18, $19, $20, $21, $22, $23, $24, $25)
+                $18, $19, $20, $21, $22, $23, $24, $25, $26)
         ON CONFLICT (shop_id, review_id) DO UPDATE SET revision = EXCLUDED.revision,
             case_key = EXCLUDED.case_key, rating = EXCLUDED.rating,
             title = CASE WHEN r.redacted_at IS NULL THEN EXCLUDED.title END,
@@ -95,7 +97,8 @@ async def upsert(
             severity = EXCLUDED.severity, topics = EXCLUDED.topics,
             removal_candidate = EXCLUDED.removal_candidate,
             classification = EXCLUDED.classification, updated_at = EXCLUDED.updated_at,
-            classified_at = EXCLUDED.classified_at, deleted_at = NULL
+            classified_at = EXCLUDED.classified_at, deleted_at = NULL,
+            person_reason = EXCLUDED.person_reason
         WHERE EXCLUDED.revision > r.revision
            OR (EXCLUDED.revision = r.revision AND EXCLUDED.classified_at > r.classified_at)
         RETURNING {_COUNTED}, sentiment_by_staff, (xmax = 0) AS inserted
@@ -125,6 +128,7 @@ async def upsert(
         review.updated_at,
         at,
         due,
+        person_reason,
     )
     if new is None:
         return None

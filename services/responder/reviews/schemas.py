@@ -43,6 +43,13 @@ class ReviewOut(BaseModel):
     removal_candidate: bool
     # The classifier found the stars and the text disagree (e.g. 5 stars, an angry text).
     star_text_mismatch: bool = False
+    person_reason: str | None = Field(
+        default=None,
+        description="Why this review, though neither negative nor severe, waits for a "
+        "person's reply like a negative one (until answered or a person sets its sentiment): "
+        "'the fast pass read it as negative', 'it regrets that something went wrong', 'it "
+        "names a problem (delivery_delay)', 'a buyer asks about their own order'.",
+    )
     question: str | None
     order_id: str | None
     created_at: datetime
@@ -64,7 +71,10 @@ class ReviewCounts(BaseModel):
     """`GET /v1/reviews/counts`: how many reviews match the filters, and how those waiting for
     a reply (negative or severe, no reply yet) split per filter value."""
 
-    waiting: int = Field(description="matching reviews that need a reply and have none")
+    waiting: int = Field(
+        description="matching reviews that need a reply and have none (negative, severe, or "
+        "with a `person_reason`)"
+    )
     waiting_capped: bool = Field(
         description="more than `waiting_cap` reviews wait: the counts are of the most urgent "
         "`waiting_cap` (lower bounds)"
@@ -160,6 +170,8 @@ def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> Revie
         verified=row["verified"],
         removal_candidate=row["removal_candidate"],
         star_text_mismatch=bool((row["classification"] or {}).get("star_text_mismatch")),
+        # A person's reading settles it (the urgency's rule, migration 0019).
+        person_reason=None if row.get("sentiment_by_staff") else row.get("person_reason"),
         question=question.get("name") if question else None,
         order_id=row["order_id"],
         created_at=row["created_at"],

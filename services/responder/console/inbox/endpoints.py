@@ -93,8 +93,13 @@ def _row(item: ReviewOut, staff: dict[int, str], now: datetime) -> dict[str, Any
         "excerpt": view.excerpt(item.text),
         "countdown": None if answered else view.countdown(item.sla_due_at, now),
         # The urgency order's first group: only these are marked late in colour (a positive
-        # review past its SLA waits for nobody).
-        "needs_reply": not answered and (item.sentiment == "negative" or item.severity == "high"),
+        # review past its SLA waits for nobody, unless the classifier saw a complaint in it).
+        "needs_reply": not answered
+        and (
+            item.sentiment == "negative"
+            or item.severity == "high"
+            or item.person_reason is not None
+        ),
         "assignee": (staff.get(assignee) or f"#{assignee}") if assignee is not None else None,
     }
 
