@@ -107,6 +107,19 @@ async def seed(responder: Responder) -> dict[str, int]:
     return {"ana": ana, "max": boss}
 
 
+async def test_a_review_without_a_title_is_headed_by_the_start_of_its_text(
+    responder: Responder,
+) -> None:
+    await seed(responder)
+    async with browser_client(responder) as client:
+        await signed_in(client, ANA)
+        page = await client.get(url("shop-a", "google:happy"))
+        assert page.status_code == 200, page.text
+    heading = page.text.split('id="review-heading"')[1].split("</h1>")[0]
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; lovely" in heading
+    assert "google:happy" not in heading
+
+
 async def test_the_page_shows_the_review_its_classification_order_survey_and_case(
     responder: Responder,
 ) -> None:

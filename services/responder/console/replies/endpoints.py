@@ -204,6 +204,9 @@ async def save_draft(
     now: ClockDep,
     text: Annotated[str, Form()] = "",
 ) -> Response:
+    # A browser sends a textarea's line breaks as CRLF (the HTML form encoding); the reply
+    # goes to platforms and the storefront with the API's plain "\n".
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     try:
         if not text.strip() or len(text) > TEXT_MAX:
             raise Refused(

@@ -24,6 +24,7 @@ from services.responder.access import repository as users
 from services.responder.cases import service as cases
 from services.responder.cases.workflow import STATUSES, CaseStatus, IllegalTransition
 from services.responder.console.i18n import Texts
+from services.responder.console.inbox.view import excerpt
 from services.responder.console.moderation.view import moderation_panel
 from services.responder.console.pages import render
 from services.responder.console.replies.view import reply_panel
@@ -93,7 +94,9 @@ async def _page(
         r=r,
         case=case,
         url=view.review_url(shop_id, r.review_id),
-        heading=r.title or r.review_id,
+        # As the inbox names it: a survey or Google review has no title, and its id
+        # ("survey:survey-eI0Q...-p-1") tells staff nothing.
+        heading=r.title or excerpt(r.text, 80) or r.review_id,
         found=view.classification(r.classification),
         order=view.order(r.order),
         nps=nps,
