@@ -217,6 +217,13 @@ def test_a_survey_review_is_shown_moderated_answered_and_erased(stack, infra) ->
     assert rs.post(f"/v1/drafts/{draft_id}/publish").status_code == 202
     replied = eventually(lambda: kettle()["reviews"][0].get("reply") or {}, "the public reply")
     assert replied["text"] == reply
+    # And in the widget; the structured data and Google's feed carry the review, not the reply
+    # (README, "Reviews where shoppers decide").
+    assert "replace it at once" in sf.get(f"/v1/shops/{shop}/products/kettle/widget").text
+    jsonld = sf.get(f"/v1/shops/{shop}/products/kettle/jsonld").text
+    feed_now = sf.get(f"/feeds/google/{shop}.xml").text
+    assert LEAK[:20] in feed_now and "replace it at once" not in feed_now
+    assert "The kettle leaks" in jsonld and "replace it at once" not in jsonld
 
     # 5. The customer asks to be forgotten: gone from the API, the widget and the feed.
     erased = httpx.post(

@@ -47,7 +47,7 @@ def _abuse_signals(classification: dict[str, Any]) -> list[str]:
     return [name for name in names if name != "unverified"]
 
 
-def _problems_named(classification: dict[str, Any]) -> list[str]:
+def _problems_named(classification: Mapping[str, Any]) -> list[str]:
     names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
     return sorted(PROBLEM_TOPICS & names)
 
@@ -70,6 +70,13 @@ def in_hand(review: dict[str, Any], drafts: Sequence[Mapping[str, Any]]) -> Deci
     return None
 
 
+def _own_order_question(qtype: str | None, order_id: str | None, named: list[str]) -> bool:
+    """A buyer (the review matched an order) asking when it comes, or naming a problem, asks
+    about their own order, which the shop's FAQ answer ("Orders leave within 24 hours") does
+    not answer; a shopper's question before buying it does."""
+    return order_id is not None and (qtype == "shipping_time" or bool(named))
+
+
 def person_reason(
     classification: Mapping[str, Any], rating: int | None, order_id: str | None
 ) -> str | None:
@@ -86,12 +93,12 @@ def person_reason(
         return "the fast pass read it as negative"
     if c.get("regret"):
         return "it regrets that something went wrong"
-    named = _problems_named(dict(c))
+    named = _problems_named(c)
     question = c.get("question")
     if question:
-        # A shopper's question before buying is the FAQ's ("How long does delivery take?"
-        # has a delivery topic in some lists); a buyer's about their parcel is not.
-        if order_id is not None and (question.get("name") == "shipping_time" or named):
+        # Not a problem named: a shopper's question before buying is the FAQ's ("How long
+        # does delivery take?" has a delivery topic in some lists).
+        if _own_order_question(question.get("name"), order_id, named):
             return "a buyer asks about their own order"
         return None
     if named and c.get("sentiment") == "positive" and (rating is None or rating >= 4):
@@ -149,11 +156,7 @@ def decide(
             return _refuse("automatic answers to questions are off for this shop")
         if qtype == "other":
             return _refuse("not a known FAQ question")
-        # A buyer (the review matched an order) asking when it comes, or naming a problem, asks
-        # about their own order, which the shop's FAQ answer ("Orders leave within 24 hours")
-        # does not answer; a shopper's question before buying it does.
-        named = _problems_named(c)
-        if review.get("order_id") is not None and (qtype == "shipping_time" or named):
+        if _own_order_question(qtype, review.get("order_id"), _problems_named(c)):
             return _refuse("a buyer asks about their own order: a person answers it")
         if faq_answers is not None and not _has_answer(faq_answers, qtype, reply_language(review)):
             return _refuse(f"the shop has no answer to {qtype} questions: a person answers it")
