@@ -173,6 +173,10 @@ async def test_a_new_review_from_kafka_answered_published_and_resolved(
                 await t.page.wait_for_selector(
                     '[data-publication-status="published"]', timeout=WAIT_MS
                 )
+                # So does the draft's badge (it said "Publishing" until a reload).
+                await expect(t.page.locator("#draft-status")).to_have_attribute(
+                    "data-draft-status", "published", timeout=WAIT_MS
+                )
                 assert await t.page.evaluate("window.__sameDocument === true")
                 (body,) = receiver.bodies()
                 assert json.dumps(body).count("we will send a new one") == 1

@@ -339,6 +339,13 @@ async def test_agents_cannot_approve_managers_can_and_publishing_reaches_the_rec
             polled = await fragment(manager)
             assert 'data-publication-status="published"' in polled
             assert "hx-trigger" not in polled and "<html" not in polled
+            # The draft's badge and the last step come along out of band: a walk saw
+            # "Publishing" and "the reply was queued" beside a published reply until a reload.
+            badge = re.search(r'<span class="badge" id="draft-status"[^>]*>[^<]*<', polled)
+            assert badge and 'data-draft-status="published"' in badge.group(0), polled
+            assert 'hx-swap-oob="true"' in badge.group(0)
+            last = polled.split('id="reply-last"')[1].split("</p>")[0]
+            assert 'hx-swap-oob="true"' in last and "the reply was published" in last
             (reply_id,) = re.findall(r'<td class="reply-id">([^<]+)</td>', polled)
             assert reply_id.encode() in raw
             assert "the reply was published" in page

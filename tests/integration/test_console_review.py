@@ -23,7 +23,14 @@ from tests.support.console import (
     signed_in,
     staff,
 )
-from tests.support.responder import BOOTSTRAP, Responder, classified, running_responder, shop_event
+from tests.support.responder import (
+    BOOTSTRAP,
+    Responder,
+    classified,
+    running_responder,
+    shop_event,
+    user_with_key,
+)
 
 ANA = "ana@shop-a.example"  # agent
 MAX = "max@shop-a.example"  # manager
@@ -118,6 +125,52 @@ async def test_a_review_without_a_title_is_headed_by_the_start_of_its_text(
     heading = page.text.split('id="review-heading"')[1].split("</h1>")[0]
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; lovely" in heading
     assert "google:happy" not in heading
+
+
+async def test_the_automatic_reply_line_says_whether_the_review_was_queued(
+    responder: Responder,
+) -> None:
+    """A walk turned automatic replies on and found "Allowed by the policy" on a review that
+    arrived before: never queued, no reply coming. The record now says so."""
+    await seed(responder)
+    async with responder.http() as http:
+        _, key = await user_with_key(http, "manager", ["shop-a"])
+
+        async def record() -> str:
+            async with browser_client(responder) as client:
+                await signed_in(client, ANA)
+                page = await client.get(url("shop-a", "google:happy"))
+                assert page.status_code == 200, page.text
+            found = section(page.text, "classification")
+            policy = found.split('id="automation-policy">')[1].split("</dd>")[0]
+            return policy + found.split("automation-policy")[1].split("</dl>")[0]
+
+        # Automatic replies off: it waits for a person, and no queue line is shown.
+        off = await record()
+        assert "Waits for a person" in off and 'id="automation-record"' not in off
+        on = await http.put(
+            "/v1/shops/shop-a/settings", json={"automation": {"enabled": True}}, headers=key
+        )
+        assert on.status_code == 200, on.text
+        late = await record()
+        assert "Allowed by the policy" in late
+        assert 'data-automation-status="none"' in late and "Not queued" in late
+        # An edit arrives now: it is queued, and the page says when the reply goes out.
+        await responder.feed(
+            classified(
+                "shop-a", "google:happy", sentiment="positive", rating=5, order_id=None,
+                text="lovely, and lovely again", source="google", revision=2,
+            )
+        )  # fmt: skip
+        queued = await record()
+        detail = await http.get(
+            "/v1/reviews/google%3Ahappy", params={"shop_id": "shop-a"}, headers=key
+        )
+    assert detail.json()["automation"]["status"] == "pending"
+    assert 'data-automation-status="pending"' in queued
+    assert "Queued: the automatic reply goes out" in queued and "Not queued" not in queued
+    # The time is the page's own <time> element, not its escaped text.
+    assert "<time datetime=" in queued and "&lt;time" not in queued
 
 
 async def test_the_page_shows_the_review_its_classification_order_survey_and_case(

@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
 from services.responder.console import i18n
 
@@ -45,3 +46,14 @@ def test_an_incomplete_language_is_not_offered_and_missing_keys_fall_back() -> N
     assert i18n.Texts("en").t("common.signed_in_as", name="Ana", role="Agent") == (
         "Signed in as Ana (Agent)"
     )
+
+
+def test_a_value_that_is_markup_stays_markup_and_plain_values_are_escaped() -> None:
+    # The review page passes its `<time>` macro's output into a text; it showed as
+    # "&lt;time datetime=...&gt;" on the page (found walking the automatic-reply line).
+    texts = i18n.Texts("en")
+    when = Markup('<time datetime="2026-12-07T14:44:00+00:00">2026-12-07 14:44 UTC</time>')
+    queued = texts.t("review.automation_pending", when=when)
+    assert isinstance(queued, Markup) and '<time datetime="2026-12-07T14:44:00+00:00">' in queued
+    refused = texts.t("review.automation_refused", reason="<b>x</b>")
+    assert not isinstance(refused, Markup) and "<b>x</b>" in refused  # escaped by the template

@@ -22,3 +22,15 @@ def test_categories_map_platform_names_to_typical_rate_buckets() -> None:
     assert canonical_category("Health & Beauty > Skin care") == "cosmetics"
     assert canonical_category("Home > Furniture > Sofas") == "furniture"
     assert canonical_category(None) == "other"
+
+
+def test_category_words_match_at_the_start_of_a_word() -> None:
+    # A substring test put rugs and delicatessen among pet goods, vegetables among furniture.
+    assert canonical_category("Home & Garden > Carpets & Rugs") == "other"
+    assert canonical_category("Delicatessen") == "other"
+    assert canonical_category("Fresh vegetables") == "other"
+    assert canonical_category("Pets > Cat litter") == "pet goods"
+    assert canonical_category("Sportswear") == "clothes"
+    assert canonical_category("Audio > Headphones") == "electronics"
+    assert canonical_category("Tablets & e-readers") == "electronics"
+    assert canonical_category("Garden tables") == "furniture"

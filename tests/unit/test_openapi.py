@@ -5,7 +5,8 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import pytest
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Response, status
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel
 
@@ -116,3 +117,17 @@ def test_statuses_follow_from_what_a_route_is_made_of() -> None:
     assert errors("/metrics", "get") == set()
     conflict = paths["/things/{thing_id}"]["post"]["responses"]["409"]
     assert conflict["content"]["application/json"]["schema"] == ERROR
+
+
+@pytest.mark.parametrize("service", BUILDS)
+def test_a_no_content_answer_claims_no_media_type(service: str) -> None:
+    # A 204 went out with "content-type: application/json" and no body (a walk noticed it on
+    # PUT /v1/users/{id}/password): FastAPI keeps the default JSONResponse's header.
+    app, _ = BUILDS[service]()
+    no_content = [
+        route
+        for route in app.routes
+        if isinstance(route, APIRoute) and route.status_code == status.HTTP_204_NO_CONTENT
+    ]
+    for route in no_content:
+        assert route.response_class is Response, (route.path, route.methods)

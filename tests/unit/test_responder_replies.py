@@ -1,5 +1,6 @@
 """The built-in reply library, template choice and filling, and the automation policy."""
 
+import re
 from typing import Any
 
 import pytest
@@ -74,6 +75,19 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
         assert "Teapot" in text
 
 
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_the_remedy_and_the_invitation_do_not_repeat_each_other(language: str) -> None:
+    # "...looks after you personally. ...put this right for you personally." read as a form
+    # letter (the service remedy in every language; Latvian's generic one too).
+    phrases = PHRASES[language]
+    for topic, remedy in phrases.remedy.items():
+        for invitation in (phrases.invitation, phrases.invitation_contact):
+            shared = set(re.findall(r"\w{7,}", remedy.casefold())) & set(
+                re.findall(r"\w{7,}", invitation.casefold())
+            )
+            assert not shared, (topic, remedy, invitation)
+
+
 def test_negative_replies_follow_the_structure() -> None:
     r = review(classification={"topics": [{"name": "damaged_packaging", "confidence": 0.9}]})
     settings = ShopSettings(
@@ -113,6 +127,47 @@ def test_template_choice_prefers_the_shops_own_the_topic_and_the_language() -> N
     assert drafting.reply_language(review(language="fr")) == "en"
     assert drafting.reply_language(review(language="sl-SI")) == "sl"
     assert drafting.reply_language(review(language="de"), "ro") == "ro"
+
+
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_the_reply_resolves_the_open_problem_first(language: str) -> None:
+    # "Two weeks late, the handle was broken, and nobody answered my email": the parcel is
+    # there, so the reply resolves the handle, not the delay (it offered to track the parcel).
+    r = review(
+        language=language,
+        classification={
+            "topics": [
+                {"name": "customer_service", "confidence": 0.9},
+                {"name": "delivery_delay", "confidence": 0.9},
+                {"name": "product_quality", "confidence": 0.6},
+            ]
+        },
+    )
+    assert drafting.topic_candidates(r) == [
+        "product_quality",
+        "delivery_delay",
+        "customer_service",
+        "",
+    ]
+    assert drafting.choose(r, [], language).topic == "product_quality"
+    # Money still owed comes before the goods it was paid for.
+    refund = review(
+        language=language,
+        classification={
+            "topics": [
+                {"name": "damaged_packaging", "confidence": 0.9},
+                {"name": "returns_refunds", "confidence": 0.6},
+            ]
+        },
+    )
+    assert drafting.choose(refund, [], language).topic == "returns_refunds"
+    # Alone, a delay or a service complaint is what the reply answers.
+    for topic in ("delivery_delay", "customer_service"):
+        alone = review(
+            language=language, classification={"topics": [{"name": topic, "confidence": 0.75}]}
+        )
+        chosen = drafting.choose(alone, [], language)
+        assert chosen.key == f"builtin:{language}:negative:{topic}"
 
 
 def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:

@@ -208,3 +208,18 @@ def test_a_refund_of_a_product_on_two_lines_is_taken_from_its_lines_in_order() -
         refunded={"shirt": 1},
     )
     assert [i.line for i in o.remaining_items()] == [1]
+
+
+def test_a_built_in_key_matches_at_the_start_of_a_word_a_shops_own_anywhere() -> None:
+    cfg = SurveyShopSettings()
+    # "pet" and "sport" were found inside "Carpets" and "Transport" (5 and 14 days).
+    assert cfg.delay_key("Carpets & Rugs") is None
+    assert cfg.delay_key("Transport boxes") is None
+    assert cfg.delay_for("Carpets & Rugs") == cfg.default_delay_days
+    assert cfg.delay_key("Pet supplies") == "pet" and cfg.delay_key("Pets") == "pet"
+    assert cfg.delay_key("Sports & Outdoors") == "sport"
+    assert cfg.delay_key("Consumer Electronics") == "electronic"
+    # A shop's own key is its own word, compounds included.
+    own = SurveyShopSettings(category_delays_days={"schuhe": 12, "Rug": 20})
+    assert own.delay_key("Damenschuhe") == "schuhe" and own.delay_for("Damenschuhe") == 12
+    assert own.delay_key("Carpets & Rugs") == "Rug" and own.delay_for("Carpets & Rugs") == 20

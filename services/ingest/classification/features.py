@@ -77,6 +77,22 @@ def lexicon_counts(scan: Scan, original: str) -> dict[str, float]:
     }
 
 
+def polarity_words(scan: Scan, reading: str) -> tuple[list[str], list[str]]:
+    """The list words that point to `reading` and those that point against it, for the
+    explanation: a negated word points the other way ("nicht gut" is against praise). A neutral
+    reading has no side: every word is shown as read."""
+    toward: list[str] = []
+    against: list[str] = []
+    for m in scan.of("polarity"):
+        shown = f"not {m.text}" if m.negated else m.text
+        points = m.label if not m.negated else _OPPOSITE.get(m.label, m.label)
+        (toward if reading == "neutral" or points == reading else against).append(shown)
+    return list(dict.fromkeys(toward)), list(dict.fromkeys(against))
+
+
+_OPPOSITE = {"positive": "negative", "negative": "positive"}
+
+
 def lexicon_vector(counts: dict[str, float]) -> list[float]:
     """In LEXICON_FEATURES order. log1p keeps a 30-word rant from outweighing everything.
 

@@ -7,6 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from services.ingest.classification import abuse, questions, severity, topics
 from services.ingest.classification.combine import combine
+from services.ingest.classification.features import polarity_words
 from services.ingest.classification.language import (
     UNDETERMINED,
     LanguageIdentifier,
@@ -41,6 +42,18 @@ class _Read:
     language: str
     language_confidence: float
     explanations: list[str]
+
+
+def _reading(read_as: str, text: TextSentiment, scan: Scan) -> str:
+    """The sentiment line with the list words on each side of the reading: "text positive
+    (e5+lexicon): toll*, netter; against it: fehlte" ("fehlte" listed as praise misled staff)."""
+    toward, against = polarity_words(scan, read_as)
+    listed = {m.text for m in scan.of("polarity")}
+    # The English head's own strongest n-grams, for the class it predicted.
+    learnt = [e for e in text.evidence if e not in listed] if read_as == text.label else []
+    shown = list(dict.fromkeys(toward + learnt))[:4]
+    line = f"text {read_as} ({text.head})" + (f": {', '.join(shown)}" if shown else "")
+    return line + (f"; against it: {', '.join(against[:3])}" if against else "")
 
 
 class ReviewClassifier:
@@ -84,10 +97,7 @@ class ReviewClassifier:
             # words, not the head's own label ("Pilnīgs brāķis" is positive to e5). The terse
             # head has no words to show, but staff should see which reader decided.
             read_as = combined.from_text or text_sentiment.label
-            words = ", ".join(text_sentiment.evidence)
-            explanations.append(
-                f"text {read_as} ({text_sentiment.head})" + (f": {words}" if words else "")
-            )
+            explanations.append(_reading(read_as, text_sentiment, scan))
 
         level, severity_why = severity.assess(scan, combined)
         # The topic head names the complaint a text is about; a text sure enough to be praise to

@@ -1,6 +1,6 @@
 """A shop's alert rules (bearer token)."""
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Response, status
 
 from services.notifier.rules import service
 from services.notifier.rules.schemas import RuleIn, RuleOut
@@ -27,7 +27,7 @@ async def create_rule(
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc)) from None
 
 
-@router.delete("/rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/rules/{rule_id}", status_code=status.HTTP_204_NO_CONTENT, response_class=Response)
 async def delete_rule(shop_id: ShopIdPath, rule_id: int, pool: PoolDep, _: ApiToken) -> None:
     try:
         await service.delete_rule(pool, shop_id, rule_id)

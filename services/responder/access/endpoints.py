@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, Path, status
+from fastapi import APIRouter, Path, Response, status
 
 from services.responder.access import service
 from services.responder.access.deps import Admin, Agent, token_config
@@ -82,6 +82,7 @@ async def my_sessions(
 @router.delete(
     "/users/me/sessions/{session_id}",
     status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
     response_model=None,
     responses={**_NO_USER, 404: {"description": "Not one of the caller's open sessions."}},
 )
@@ -127,6 +128,7 @@ async def update_user(
 @router.put(
     "/users/{user_id}/password",
     status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
     response_model=None,
     responses={
         **_FORBIDDEN,
@@ -202,6 +204,7 @@ async def list_keys(user_id: UserIdPath, pool: PoolDep, principal: Agent) -> lis
 @router.delete(
     "/users/{user_id}/api-keys/{key_id}",
     status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
     response_model=None,
     responses=_FORBIDDEN,
 )

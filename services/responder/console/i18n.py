@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from markupsafe import Markup
+
 LOCALES = Path(__file__).parent / "locales"
 DEFAULT = "en"
 LANGUAGES = ("en", "de", "sl", "lv", "ro")
@@ -47,6 +49,10 @@ class Texts:
             return key
         if not values:
             return text
+        if any(isinstance(v, Markup) for v in values.values()):
+            # A value that is markup already (a page's `<time>` from its `when` macro) stays
+            # markup; the other values are escaped here, the catalogue's text is the project's.
+            return Markup(text).format(**values)
         # A plain string: the template's autoescaping escapes text and values together.
         return text.format(**values)
 

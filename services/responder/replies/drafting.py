@@ -38,14 +38,29 @@ def question_type(review: dict[str, Any]) -> str | None:
     return name if isinstance(name, str) else None
 
 
+# Which problem a reply resolves first when a review names several. Money still owed is the
+# open need ("returned it, the refund never came"); a problem with the goods comes next, and
+# says the parcel arrived, so a delay named beside it is over ("two weeks late, the handle was
+# broken": tracking the parcel would answer nothing); a service complaint ("nobody answered my
+# email") is answered by the apology and the invitation every negative reply carries. Any other
+# topic ranks with the goods.
+TOPIC_RANK: dict[str, int] = {"returns_refunds": 0, "delivery_delay": 2, "customer_service": 3}
+_GOODS_RANK = 1
+
+
 def topic_candidates(review: dict[str, Any]) -> list[str]:
-    """Most specific first: the FAQ type, or the review's topics by confidence; then any."""
+    """Most specific first: the FAQ type, or the review's topics by TOPIC_RANK, then by
+    confidence; then any."""
     qtype = question_type(review)
     if qtype:
         return [f"faq:{qtype}", "faq", ""]
     scored = (review.get("classification") or {}).get("topics") or []
-    ordered = sorted(scored, key=lambda t: -float(t.get("confidence", 0)))
-    return [t["name"] for t in ordered if isinstance(t.get("name"), str)] + [""]
+    named = [t for t in scored if isinstance(t.get("name"), str)]
+    ordered = sorted(
+        named,
+        key=lambda t: (TOPIC_RANK.get(t["name"], _GOODS_RANK), -float(t.get("confidence", 0))),
+    )
+    return [t["name"] for t in ordered] + [""]
 
 
 def choose(review: dict[str, Any], shop_templates: list[dict[str, Any]], language: str) -> Chosen:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query, status
+from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from services.responder.access.deps import Agent, Manager
 from services.responder.replies import service
@@ -206,7 +206,7 @@ async def update_template(
         return await service.update_template(pool, principal, shop_id, template_id, body, now)
 
 
-@router.delete("/shops/{shop_id}/templates/{template_id}", status_code=204)
+@router.delete("/shops/{shop_id}/templates/{template_id}", status_code=204, response_class=Response)
 async def delete_template(
     shop_id: ShopIdPath,
     template_id: TemplateIdPath,

@@ -99,8 +99,8 @@ PHRASES: dict[str, Phrases] = {
             "have paid.",
             "returns_refunds": "We will check your refund today and make sure it is paid "
             "without further delay.",
-            "customer_service": "We will make sure someone from our team looks after you "
-            "personally.",
+            "customer_service": "From now on one person on our team will handle your case until "
+            "it is settled.",
             "": "We want to make this right for you.",
         },
     ),
@@ -153,8 +153,8 @@ PHRASES: dict[str, Phrases] = {
             "berechnet wurde.",
             "returns_refunds": "Wir prüfen Ihre Erstattung noch heute und sorgen dafür, dass "
             "sie ohne weitere Verzögerung ausgezahlt wird.",
-            "customer_service": "Wir sorgen dafür, dass sich jemand aus unserem Team persönlich "
-            "um Sie kümmert.",
+            "customer_service": "Ab jetzt kümmert sich eine feste Ansprechperson aus unserem Team "
+            "um Ihr Anliegen, bis alles geklärt ist.",
             "": "Wir möchten das für Sie in Ordnung bringen.",
         },
     ),
@@ -203,7 +203,7 @@ PHRASES: dict[str, Phrases] = {
             "plačati.",
             "returns_refunds": "Še danes bomo preverili vaše vračilo in poskrbeli, da bo "
             "izplačano brez nadaljnjega odlašanja.",
-            "customer_service": "Poskrbeli bomo, da se vam osebno posveti nekdo iz naše ekipe.",
+            "customer_service": "Odslej bo vašo zadevo do konca vodila ena oseba iz naše ekipe.",
             "": "Radi bi to uredili za vas.",
         },
     ),
@@ -250,8 +250,9 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Pārbaudīsim izmaksas un atmaksāsim visu, kas jums nebija jāmaksā.",
             "returns_refunds": "Vēl šodien pārbaudīsim jūsu atmaksu un parūpēsimies, lai tā "
             "tiktu izmaksāta bez kavēšanās.",
-            "customer_service": "Parūpēsimies, lai kāds no mūsu komandas personīgi jums palīdzētu.",
-            "": "Mēs vēlamies to jums atrisināt.",
+            "customer_service": "Turpmāk jūsu jautājumu līdz galam risinās viens mūsu komandas "
+            "darbinieks.",
+            "": "Mēs vēlamies to jums nokārtot.",
         },
     ),
     "ro": Phrases(
@@ -299,8 +300,8 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Verificăm taxele și vă rambursăm tot ce nu trebuia să plătiți.",
             "returns_refunds": "Verificăm astăzi rambursarea și ne asigurăm că este plătită "
             "fără alte întârzieri.",
-            "customer_service": "Ne asigurăm că cineva din echipa noastră se ocupă personal de "
-            "dumneavoastră.",
+            "customer_service": "De acum, o singură persoană din echipa noastră se va ocupa de "
+            "cazul dumneavoastră până la rezolvare.",
             "": "Dorim să îndreptăm lucrurile pentru dumneavoastră.",
         },
     ),

@@ -4,7 +4,7 @@ access token the sync uses (write-only: never shown again once stored)."""
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Response, status
 
 from services.responder.access.deps import Manager, ensure_shop
 from services.responder.shopify_reviews import service
@@ -63,6 +63,7 @@ async def put_shopify(
 @router.delete(
     "/{shop_id}/connector/shopify",
     status_code=status.HTTP_204_NO_CONTENT,
+    response_class=Response,
     response_model=None,
     responses=_MISSING,
 )

@@ -158,7 +158,10 @@ async def put_google(
 
 
 @router.delete(
-    "/{shop_id}/connector/{platform}", status_code=status.HTTP_204_NO_CONTENT, response_model=None
+    "/{shop_id}/connector/{platform}",
+    status_code=status.HTTP_204_NO_CONTENT,
+    response_model=None,
+    response_class=Response,
 )
 async def delete_connection(
     shop_id: ShopIdPath, platform: Platform, pool: PoolDep, now: ClockDep, principal: Manager

@@ -6,6 +6,7 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
 from services.survey.scheduling.consent import ConsentPolicy
+from shared.categories import starts_a_word
 from shared.time_bounds import DelayDays
 
 # Printable text only: these values end up in emails and pages.
@@ -14,9 +15,9 @@ _PRINTABLE = r"^[^\x00-\x1f\x7f]*$"
 CategoryKey = Annotated[str, StringConstraints(min_length=1, max_length=60)]
 MAX_CATEGORY_DELAYS = 100
 
-# Days of use after delivery before asking, by product category (matched as a substring of the
-# platform's category or product type, lower-cased). Consumables are judged fast; furniture and
-# electronics need weeks of use.
+# Days of use after delivery before asking, by product category (matched at the start of a word
+# of the platform's category or product type, lower-cased). Consumables are judged fast;
+# furniture and electronics need weeks of use.
 DEFAULT_CATEGORY_DELAYS: dict[str, int] = {
     "food": 3,
     "grocery": 3,
@@ -109,12 +110,17 @@ class SurveyShopSettings(BaseModel):
 
     def delay_key(self, category: str | None) -> str | None:
         """The category key that decides the delay (None: the default), which the
-        explanation of a due time names."""
+        explanation of a due time names. A shop's own key matches anywhere in the category
+        (its own words, compounds too: "schuhe" in "Damenschuhe"); a built-in key only at the
+        start of a word ("pet" in "Pet supplies" and "Pets", not in "Carpets")."""
         if category:
             lowered = category.lower()
             delays = {**DEFAULT_CATEGORY_DELAYS, **self.category_delays_days}
             # Longest key first, so "home electronics" matches "electronic" before "home".
             for key in sorted(delays, key=len, reverse=True):
-                if key.lower() in lowered:
+                if key in self.category_delays_days:
+                    if key.lower() in lowered:
+                        return key
+                elif starts_a_word(key, lowered):
                     return key
         return None

@@ -192,7 +192,7 @@ async def publications(
     except (ReviewNotFound, AmbiguousReview):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such review") from None
     reply = await view.reply_panel(pool, session, ReviewFull.model_validate(found), now)
-    return render(request, "replies/publications.html", session, reply=reply)
+    return render(request, "replies/publications.html", session, reply=reply, polled=True)
 
 
 @router.post("/drafts/{draft_id}", response_model=None)
