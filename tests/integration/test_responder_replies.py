@@ -44,6 +44,35 @@ async def manager_of(r: Responder, http, **settings) -> dict[str, str]:
     return manager
 
 
+async def test_praise_that_regrets_something_is_drafted_as_a_reply_to_a_complaint(
+    responder: Responder,
+) -> None:
+    """The console walk's "Die Tasse ist schön, aber leider kam sie mit einem Sprung an" under 5
+    stars got "Vielen Dank für Ihre freundlichen Worte! Es freut uns sehr, dass Sie zufrieden
+    sind" as its draft."""
+    event = classified(
+        "s1",
+        "t:leider",
+        sentiment="positive",
+        rating=5,
+        language="de",
+        text="Die Tasse ist schön, aber leider kam sie mit einem Sprung an.",
+    )
+    data = event.model_dump(mode="json")
+    data["payload"]["classification"]["regret"] = True
+    await responder.feed(type(event).model_validate(data))
+    async with responder.http() as http:
+        manager = await manager_of(responder, http)
+        r = await http.post("/v1/reviews/t:leider/drafts", json={}, headers=manager)
+        assert r.status_code == 201, r.text
+        draft = r.json()
+        assert draft["template"] == "builtin:de:positive:complaint", draft
+        text = draft["text"]
+        assert "was nicht gepasst hat" in text and "tut uns wirklich leid" in text, text
+        assert "Es freut uns sehr, dass Sie zufrieden sind" not in text
+        assert CONTACT in text and draft["findings"] == [], draft["findings"]
+
+
 async def test_drafts_come_in_the_reviewers_language_filled_with_the_shops_remedy(
     responder: Responder,
 ) -> None:
@@ -170,7 +199,9 @@ async def test_templates_are_managed_through_the_api_and_used_for_drafts(
         )
         assert updated.status_code == 200
         listed = (await http.get("/v1/shops/s1/templates", headers=manager)).json()
-        assert len(listed["templates"]) == 1 and len(listed["builtin"]) == 65
+        # Per language: 9 negative, neutral, positive, 2 FAQ, 8 for praise naming a complaint.
+        assert len(listed["templates"]) == 1 and len(listed["builtin"]) == 105
+        assert "builtin:de:positive:complaint" in {t["key"] for t in listed["builtin"]}
         gone = await http.delete(f"/v1/shops/s1/templates/{made.json()['id']}", headers=manager)
         assert gone.status_code == 204
         assert (

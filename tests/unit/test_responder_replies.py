@@ -170,6 +170,41 @@ def test_the_reply_resolves_the_open_problem_first(language: str) -> None:
         assert chosen.key == f"builtin:{language}:negative:{topic}"
 
 
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_praise_that_names_a_complaint_gets_a_reply_to_it(language: str) -> None:
+    # A walk drafted "Thank you for your kind words! We are delighted you are happy" for
+    # "Die Tasse ist schön, aber leider kam sie mit einem Sprung an" (the mug came cracked).
+    def praise(**classification: Any) -> dict[str, Any]:
+        return review(
+            sentiment="positive",
+            rating=5,
+            language=language,
+            classification={"sentiment": "positive", **classification},
+        )
+
+    regret = drafting.choose(praise(regret=True), [], language)
+    assert regret.key == f"builtin:{language}:positive:complaint"
+    assert PHRASES[language].apology in regret.body and "{remedy}" in regret.body
+    assert PHRASES[language].positive not in regret.body
+    damaged = praise(topics=[{"name": "damaged_packaging", "confidence": 0.8}])
+    assert drafting.choose(damaged, [], language).key == (
+        f"builtin:{language}:positive:damaged_packaging"
+    )
+    # "Lovely, sadly too small": the size's remedy.
+    small = praise(regret=True, topics=[{"name": "size_fit", "confidence": 0.8}])
+    chosen = drafting.choose(small, [], language)
+    assert chosen.key == f"builtin:{language}:positive:size_fit"
+    values = drafting.values_for(small, ShopSettings(), Contact(), "Tea Shop", language, "size_fit")
+    assert values["remedy"] == PHRASES[language].remedy["size_fit"]
+    # Praise of an aspect ("great quality", "fits perfectly") is thanked, as before.
+    aspect = praise(topics=[{"name": "product_quality", "confidence": 0.8}])
+    assert drafting.choose(aspect, [], language).key == f"builtin:{language}:positive:any"
+    # A shop's own reply to praise naming a delay comes first.
+    own = {"id": 4, "language": language, "sentiment": "positive", "topic": "delivery_delay"}
+    late = praise(topics=[{"name": "delivery_delay", "confidence": 0.8}])
+    assert drafting.choose(late, [{**own, "body": "x"}], language).key == "template:4"
+
+
 def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:
     r = review(
         sentiment="neutral",

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.responder.replies.language import normalise
-from services.responder.replies.library import BUILTIN, PHRASES
+from services.responder.replies.library import BUILTIN, COMPLAINT, PHRASES, PROBLEM_TOPICS
 from services.responder.shops.config import SUPPORTED_LANGUAGES, Contact, ShopSettings
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -63,17 +63,43 @@ def topic_candidates(review: dict[str, Any]) -> list[str]:
     return [t["name"] for t in ordered] + [""]
 
 
+def complaint_in_praise(review: dict[str, Any]) -> bool:
+    """A positive review that tells of something gone wrong: it regrets something
+    ("Unfortunately the seam split") or names a problem topic ("arrived two weeks late, but
+    lovely"). A person answers it (policy.person_reason); their draft should not be the happy
+    thank-you."""
+    classification = review.get("classification") or {}
+    if review.get("sentiment") != "positive" or question_type(review):
+        return False
+    named = {t.get("name") for t in classification.get("topics") or []}
+    return bool(classification.get("regret")) or bool(named & PROBLEM_TOPICS)
+
+
+def _candidates(review: dict[str, Any], complaint: bool) -> list[str]:
+    ranked = topic_candidates(review)
+    if not complaint:
+        return ranked
+    # The problem's remedy where one is named, else the general reply to a complaint.
+    return [t for t in ranked if t] + [COMPLAINT, ""]
+
+
 def choose(review: dict[str, Any], shop_templates: list[dict[str, Any]], language: str) -> Chosen:
     """The shop's own template before the built-in one, a specific topic before a generic
-    one, the reviewer's language before English."""
+    one, the reviewer's language before English. Praise that names a complaint gets the
+    built-in reply that thanks, apologises and offers the remedy; other praise the thank-you
+    (the built-in positive replies by topic are for complaints only: "great quality" has the
+    topic product_quality too)."""
     sentiment = review["sentiment"]
+    complaint = complaint_in_praise(review)
     custom = {(t["language"], t["sentiment"], t["topic"]): t for t in shop_templates}
     languages = [language] if language == "en" else [language, "en"]
     for lang in languages:
-        for topic in topic_candidates(review):
+        for topic in _candidates(review, complaint):
             own = custom.get((lang, sentiment, topic))
             if own is not None:
                 return Chosen(f"template:{own['id']}", lang, sentiment, topic, own["body"])
+            if sentiment == "positive" and topic not in ("", "faq") and not complaint:
+                continue
             builtin = BUILTIN.get((lang, sentiment, topic))
             if builtin is not None:
                 return Chosen(builtin.key, lang, sentiment, topic, builtin.body)

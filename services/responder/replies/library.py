@@ -20,6 +20,12 @@ NEGATIVE_TOPICS = (
     "returns_refunds",
     "customer_service",
 )
+# Topics that are a problem wherever they are named (price, size, quality and service are
+# aspects that praise names too). services/ingest/classification/evaluate.py mirrors this set.
+PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
+# The built-in reply to praise that tells of a complaint with no topic of its own ("Lovely
+# colour. Unfortunately the seam split"): thanks, the apology, a remedy, the invitation.
+COMPLAINT = "complaint"
 FAQ_TYPES = ("shipping_time", "opening_hours", "free_delivery", "stock")
 PLACEHOLDERS = frozenset(
     {
@@ -46,6 +52,9 @@ class Phrases:
     signature: str
     your_order: str
     positive: str
+    # Opens the reply to praise that names a complaint: the kind words and the complaint
+    # thanked for at once, so the reply does not read as a happy thank-you to a broken item.
+    mixed: str
     neutral: str
     question: str
     acknowledge: dict[str, str]
@@ -66,6 +75,9 @@ PHRASES: dict[str, Phrases] = {
         positive=(
             "Thank you so much for your kind words about {product}! We are delighted you are "
             "happy with it and look forward to seeing you again."
+        ),
+        mixed=(
+            "Thank you for your kind words about {product}, and for telling us what was not right."
         ),
         neutral=(
             "Thank you for taking the time to share your thoughts about {product}. We read "
@@ -120,6 +132,10 @@ PHRASES: dict[str, Phrases] = {
             "Vielen Dank für Ihre freundlichen Worte ({product})! Es freut uns sehr, dass Sie "
             "zufrieden sind, und wir freuen uns auf Ihren nächsten Besuch."
         ),
+        mixed=(
+            "Vielen Dank für Ihre freundlichen Worte ({product}) und dafür, dass Sie uns sagen, "
+            "was nicht gepasst hat."
+        ),
         neutral=(
             "Vielen Dank, dass Sie sich die Zeit für Ihre Rückmeldung ({product}) genommen "
             "haben. Wir lesen jede Bewertung und nehmen Ihre Hinweise ernst."
@@ -169,6 +185,9 @@ PHRASES: dict[str, Phrases] = {
         positive=(
             "Najlepša hvala za vaše prijazne besede ({product})! Veseli nas, da ste zadovoljni, "
             "in se že veselimo vašega naslednjega obiska."
+        ),
+        mixed=(
+            "Hvala za vaše prijazne besede ({product}) in ker ste nam povedali, kaj ni bilo v redu."
         ),
         neutral=(
             "Hvala, da ste si vzeli čas za povratno informacijo ({product}). Preberemo vsako "
@@ -221,6 +240,10 @@ PHRASES: dict[str, Phrases] = {
             "Liels paldies par jūsu laipnajiem vārdiem ({product})! Mēs priecājamies, ka jums "
             "patika, un gaidīsim jūs atkal."
         ),
+        mixed=(
+            "Paldies par jūsu laipnajiem vārdiem ({product}) un par to, ka pastāstījāt, kas "
+            "nebija kārtībā."
+        ),
         neutral=(
             "Paldies, ka veltījāt laiku atsauksmei ({product}). Mēs izlasām katru atsauksmi un "
             "ņemsim vērā jūsu ieteikumus."
@@ -268,6 +291,10 @@ PHRASES: dict[str, Phrases] = {
         positive=(
             "Vă mulțumim din suflet pentru cuvintele frumoase ({product})! Ne bucurăm că v-a "
             "plăcut și vă așteptăm cu drag din nou."
+        ),
+        mixed=(
+            "Vă mulțumim pentru cuvintele frumoase ({product}) și pentru că ne-ați spus ce nu a "
+            "fost în regulă."
         ),
         neutral=(
             "Vă mulțumim că v-ați făcut timp să ne spuneți părerea ({product}). Citim fiecare "
@@ -337,6 +364,15 @@ def _builtins() -> dict[tuple[str, str, str], BuiltinTemplate]:
             )
         add(language, "neutral", "", f"{{greeting}}\n{p.neutral} {{invitation}}\n{{signature}}")
         add(language, "positive", "", f"{{greeting}}\n{p.positive}\n{{signature}}")
+        # Praise that names a complaint (drafting.complaint_in_praise): the remedy of the
+        # problem named, or the general one.
+        for topic in (*(t for t in NEGATIVE_TOPICS if t != "customer_service"), COMPLAINT):
+            add(
+                language,
+                "positive",
+                topic,
+                f"{{greeting}}\n{p.mixed} {p.apology} {{remedy}} {{invitation}}\n{{signature}}",
+            )
         for sentiment in ("neutral", "positive"):
             add(
                 language,

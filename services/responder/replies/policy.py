@@ -13,18 +13,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.responder.replies.drafting import question_type, reply_language
+from services.responder.replies.library import PROBLEM_TOPICS
 from services.responder.replies.linter import Finding
 from services.responder.shops.config import Automation, ShopSettings
 
 # Settings may ask for more confidence, never for less.
 CONFIDENCE_FLOOR = 0.8
 LANGUAGE_CONFIDENCE_FLOOR = 0.5
-# Topics that are a problem wherever they are named (price, size, quality and service are
-# aspects that praise names too). A positive review naming one waits for a person: the
-# built-in thank-you would ignore the problem, and the text may be a sarcastic or polite
-# complaint the classifier read as praise (docs/classification.md, "Problems named under high
-# stars"). services/ingest/classification/evaluate.py mirrors this set.
-PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
+# PROBLEM_TOPICS (library.py): a positive review naming one waits for a person: the built-in
+# thank-you would ignore the problem, and the text may be a sarcastic or polite complaint the
+# classifier read as praise (docs/classification.md, "Problems named under high stars").
 
 
 @dataclass(frozen=True)
