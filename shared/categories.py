@@ -1,10 +1,11 @@
 """Matching a keyword against a platform's product category ("Home & Garden > Rugs")."""
 
 import re
-from functools import cache
+from functools import lru_cache
 
 
-@cache
+# Bounded: the callers pass built-in keywords today, but a cache must not grow with any input.
+@lru_cache(maxsize=1024)
 def _at_word_start(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<![^\W\d_])" + re.escape(keyword.lower()))
 

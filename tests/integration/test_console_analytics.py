@@ -176,7 +176,7 @@ async def test_the_page_and_the_weekly_api_show_the_hand_computed_figures(
     assert reply["2026-11-16"] == ["-", "-", "-", "1"]
     assert 'stroke-dasharray="6 4"' in page and "SLA 24 h" in page
     topics = table_rows(page, "topics")
-    assert topics == {"praise": ["2", "0", "+2"], "delivery_delay": ["1", "2", "-1"]}
+    assert topics == {"Praise": ["2", "0", "+2"], "Late delivery": ["1", "2", "-1"]}
     # The survey service is down: its error in place of the chart.
     assert "The survey service could not be asked for its figures: survey unreachable" in page
 

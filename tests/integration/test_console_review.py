@@ -198,7 +198,7 @@ async def test_the_page_shows_the_review_its_classification_order_survey_and_cas
     for text in (
         "95 % sure",
         "safety: fire",
-        "product_quality 80 %",
+        "Product quality 80 %",
         "insult 90 %",
         "delivery_time",
         "70 % sure",

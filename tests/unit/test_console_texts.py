@@ -57,3 +57,14 @@ def test_a_value_that_is_markup_stays_markup_and_plain_values_are_escaped() -> N
     assert isinstance(queued, Markup) and '<time datetime="2026-12-07T14:44:00+00:00">' in queued
     refused = texts.t("review.automation_refused", reason="<b>x</b>")
     assert not isinstance(refused, Markup) and "<b>x</b>" in refused  # escaped by the template
+
+
+def test_every_classifier_topic_has_a_label_and_an_unknown_one_keeps_its_code() -> None:
+    # A walk found raw codes ("customer_service, delivery_delay") on inbox cards.
+    from services.ingest.classification.lexicons.topics import TOPICS
+
+    texts = i18n.Texts("en")
+    for name in TOPICS:
+        assert texts.topic(name) != name and "_" not in texts.topic(name), name
+    assert texts.topic("delivery_delay") == "Late delivery"
+    assert texts.topic("brand_new_topic") == "brand_new_topic"

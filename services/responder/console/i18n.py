@@ -56,6 +56,16 @@ class Texts:
         # A plain string: the template's autoescaping escapes text and values together.
         return text.format(**values)
 
+    def topic(self, name: str) -> str:
+        """A classifier topic as staff read it ("Late delivery"); a topic without a text yet
+        keeps its code, never the key."""
+        return catalogue(self.language).get(f"topic.{name}") or catalogue(DEFAULT).get(
+            f"topic.{name}", name
+        )
+
+    def topic_list(self, names: list[str]) -> str:
+        return ", ".join(self.topic(n) for n in names)
+
 
 @cache
 def complete(language: str) -> bool:

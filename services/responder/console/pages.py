@@ -68,12 +68,15 @@ def render(
 ) -> HTMLResponse:
     """A whole page (extending `base.html`) or an htmx fragment, with the security headers.
 
-    Every template gets `t` (texts), `lang`, `session` (None on the sign-in page), `csrf` (the
-    session's token, for forms: `<input type="hidden" name="csrf" value="{{ csrf }}">`),
-    `path` (the current path, for the navigation) and `htmx` (whether htmx asked)."""
+    Every template gets `t` (texts), `topic` and `topic_list` (classifier topics' labels),
+    `lang`, `session` (None on the sign-in page), `csrf` (the session's token, for forms:
+    `<input type="hidden" name="csrf" value="{{ csrf }}">`), `path` (the current path, for the
+    navigation) and `htmx` (whether htmx asked)."""
     texts = texts_for(request, session)
     html = env.get_template(template).render(
         t=texts.t,
+        topic=texts.topic,
+        topic_list=texts.topic_list,
         lang=texts.language,
         session=session,
         csrf=session.csrf_token if session else "",
