@@ -191,9 +191,9 @@ def test_a_review_naming_a_problem_is_not_answerable_automatically() -> None:
     label under 4-5 stars that names a delay, damage, a wrong item or customs fees waits for
     a person; praise and aspects (price, size, quality) do not keep it back."""
     from services.ingest.classification.datasets import StarTextReview
-    from services.responder.replies import policy
+    from services.responder.replies import library, policy
 
-    assert evaluate.PROBLEM_TOPICS == policy.PROBLEM_TOPICS
+    assert evaluate.PROBLEM_TOPICS == library.PROBLEM_TOPICS
     assert evaluate.AUTOMATION_FLOOR == policy.CONFIDENCE_FLOOR
     reviews = [
         StarTextReview(f"en-{n}", "en", f"text {n}", 5, "negative", frozenset()) for n in (1, 2, 3)

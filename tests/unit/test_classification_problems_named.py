@@ -1,11 +1,11 @@
-"""What the responder's problem rule (replies/policy.py PROBLEM_TOPICS) can see: the topics the
+"""What the responder's problem rule (replies/library.py PROBLEM_TOPICS) can see: the topics the
 classifier gives a complaint under 4-5 stars that it reads as praise (docs/classification.md,
 "Problems named under high stars")."""
 
 import pytest
 
 from services.ingest.classification import Classifier, ReviewInput
-from services.responder.replies import policy
+from services.responder.replies import library
 
 SARCASTIC_WAIT_RO = (
     "Bravo, doar două luni de așteptare pentru un încărcător care nici măcar nu încarcă."
@@ -16,7 +16,7 @@ def _named(classifier: Classifier, text: str, rating: int, language: str) -> set
     result = classifier.classify(
         ReviewInput(text=text, rating=rating, declared_language=language, verified_purchase=True)
     )
-    return {t.name for t in result.topics} & policy.PROBLEM_TOPICS
+    return {t.name for t in result.topics} & library.PROBLEM_TOPICS
 
 
 @pytest.mark.timeout(120)

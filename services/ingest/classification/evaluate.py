@@ -117,8 +117,8 @@ CLEAR_TEXT = 1.5
 # services/responder/replies/policy.py CONFIDENCE_FLOOR: a positive label at or above it may be
 # answered automatically (the ingest service cannot import the responder's code).
 AUTOMATION_FLOOR = 0.8
-# services/responder/replies/policy.py PROBLEM_TOPICS: a positive review naming one of them
-# waits for a person.
+# services/responder/replies/library.py PROBLEM_TOPICS (the policy's): a positive review naming
+# one of them waits for a person.
 PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.responder.replies.language import normalise
-from services.responder.replies.library import BUILTIN, COMPLAINT, PHRASES, PROBLEM_TOPICS
+from services.responder.replies.library import BUILTIN, COMPLAINT, PHRASES, problems_named
 from services.responder.shops.config import SUPPORTED_LANGUAGES, Contact, ShopSettings
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -71,8 +71,7 @@ def complaint_in_praise(review: dict[str, Any]) -> bool:
     classification = review.get("classification") or {}
     if review.get("sentiment") != "positive" or question_type(review):
         return False
-    named = {t.get("name") for t in classification.get("topics") or []}
-    return bool(classification.get("regret")) or bool(named & PROBLEM_TOPICS)
+    return bool(classification.get("regret")) or bool(problems_named(classification))
 
 
 def _candidates(review: dict[str, Any], complaint: bool) -> list[str]:

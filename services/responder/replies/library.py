@@ -8,7 +8,9 @@ In sl, lv and ro (and some German sentences) the product name stands in brackets
 because those languages would otherwise need it declined; without a product the bracket goes.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 NEGATIVE_TOPICS = (
     "delivery_delay",
@@ -23,6 +25,14 @@ NEGATIVE_TOPICS = (
 # Topics that are a problem wherever they are named (price, size, quality and service are
 # aspects that praise names too). services/ingest/classification/evaluate.py mirrors this set.
 PROBLEM_TOPICS = frozenset({"delivery_delay", "damaged_packaging", "wrong_item", "customs_fees"})
+
+
+def problems_named(classification: Mapping[str, Any]) -> list[str]:
+    """The PROBLEM_TOPICS among a classification's topics, sorted."""
+    names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
+    return sorted(PROBLEM_TOPICS & names)
+
+
 # The built-in reply to praise that tells of a complaint with no topic of its own ("Lovely
 # colour. Unfortunately the seam split"): thanks, the apology, a remedy, the invitation.
 COMPLAINT = "complaint"

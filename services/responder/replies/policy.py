@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.responder.replies.drafting import question_type, reply_language
-from services.responder.replies.library import PROBLEM_TOPICS
+from services.responder.replies.library import problems_named
 from services.responder.replies.linter import Finding
 from services.responder.shops.config import Automation, ShopSettings
 
@@ -43,11 +43,6 @@ def _abuse_signals(classification: dict[str, Any]) -> list[str]:
     signals = classification.get("abuse") or []
     names = [str(a.get("name")) for a in signals if isinstance(a, dict)]
     return [name for name in names if name != "unverified"]
-
-
-def _problems_named(classification: Mapping[str, Any]) -> list[str]:
-    names = {t.get("name") for t in classification.get("topics") or [] if isinstance(t, dict)}
-    return sorted(PROBLEM_TOPICS & names)
 
 
 def in_hand(review: dict[str, Any], drafts: Sequence[Mapping[str, Any]]) -> Decision | None:
@@ -91,7 +86,7 @@ def person_reason(
         return "the fast pass read it as negative"
     if c.get("regret"):
         return "it regrets that something went wrong"
-    named = _problems_named(c)
+    named = problems_named(c)
     question = c.get("question")
     if question:
         # Not a problem named: a shopper's question before buying is the FAQ's ("How long
@@ -154,7 +149,7 @@ def decide(
             return _refuse("automatic answers to questions are off for this shop")
         if qtype == "other":
             return _refuse("not a known FAQ question")
-        if _own_order_question(qtype, review.get("order_id"), _problems_named(c)):
+        if _own_order_question(qtype, review.get("order_id"), problems_named(c)):
             return _refuse("a buyer asks about their own order: a person answers it")
         if faq_answers is not None and not _has_answer(faq_answers, qtype, reply_language(review)):
             return _refuse(f"the shop has no answer to {qtype} questions: a person answers it")
@@ -164,7 +159,7 @@ def decide(
     elif review.get("sentiment") == "positive":
         if "positive" not in automation.sentiments:
             return _refuse("automatic replies to positive reviews are off for this shop")
-        named = _problems_named(c)
+        named = problems_named(c)
         if named:
             return _refuse(f"the review names a problem ({', '.join(named)}): a person answers it")
         confidence = float(c.get("sentiment_confidence", 0))
