@@ -85,13 +85,14 @@ def test_negative_texts_under_high_stars_are_kept_from_automatic_answers(
     (release 2026.12.37). Since the responder keeps positive reviews naming a problem for a
     person (evaluate.PROBLEM_TOPICS): 6 -> 2 and 69 -> 57 answerable; since it also keeps
     those regretting something and those the fast pass read as negative (release 2026.12.41):
-    2 -> 1 (release 2026.12.39) and 57 -> 52."""
+    2 -> 1 (release 2026.12.39) and 57 -> 52; since the shop head doubts from P(negative) 0.2
+    (release 2026.12.43): 1 -> 1 and 52 -> 40."""
     answerable, praised, flagged, false_flags = _totals(
         embedding_classifier,
         [star_text_reviews("stars-dev-*.jsonl"), star_text_reviews("stars-mixed-dev-*.jsonl")],
     )
     assert answerable <= 2
-    assert praised >= 50
+    assert praised >= 40
     assert flagged >= 184
     assert false_flags <= 15
 
@@ -195,3 +196,63 @@ def test_english_shop_reviews_are_read_by_the_shop_head(embedding_classifier: Cl
     assert praised >= 192
     assert flagged >= 318
     assert false_flags <= 2
+
+
+@pytest.mark.timeout(600)
+def test_the_doubt_threshold_is_the_cheapest_on_the_writers_held_out_readings(
+    embedding_classifier: Classifier, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Release 2026.12.43 (combine.SHOP_DOUBT_P_NEGATIVE): each writer group's texts of the
+    shop head's training set read by a head trained on the other group's, every negative and
+    positive text under 4 and 5 stars, the second pass otherwise as shipped. The rule, fixed
+    before measuring: from 0.20-0.60 the lowest 5 x negative texts answerable automatically +
+    positive texts the doubt keeps from automation; ties to the higher threshold."""
+    import numpy as np
+
+    from services.ingest.classification import ReviewInput, combine
+    from services.ingest.classification.embedding import EmbeddingSentimentModel
+    from services.ingest.classification.train_shop import C
+    from services.ingest.classification.train_terse import embedded, held_out, writers
+
+    rows = examples()
+    x, y = embedded(rows)
+    readings = held_out(x, y, writers(rows), C)
+    p_negative = {row["text"]: float(p[0]) for row, p in zip(rows, readings, strict=True)}
+    read: dict[str, float] = {}
+    shipped = EmbeddingSentimentModel._shop_p_negative
+
+    def held_out_reading(
+        self: EmbeddingSentimentModel, vector: np.ndarray, prepared: object, language: str
+    ) -> float | None:
+        if shipped(self, vector, prepared, language) is None:  # type: ignore[arg-type]
+            return None
+        read[prepared.original] = p_negative[prepared.original]  # type: ignore[attr-defined]
+        return read[prepared.original]  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(EmbeddingSentimentModel, "_shop_p_negative", held_out_reading)
+    doubt, sure, text_p = combine.SHOP_THRESHOLDS["shop"]
+    monkeypatch.setitem(combine.SHOP_THRESHOLDS, "shop", (float("inf"), sure, text_p))
+    pairs = [(r, s) for r in rows if r["sentiment"] != "neutral" for s in (4, 5)]
+    inputs = [
+        ReviewInput(text=r["text"], rating=s, declared_language=r["language"]) for r, s in pairs
+    ]
+    results = embedding_classifier.classify_many(inputs)
+    firsts = load_classifier("fast").classify_many(inputs)
+    answerable = [
+        (r["sentiment"], read.get(r["text"]))
+        for (r, _), c, f in zip(pairs, results, firsts, strict=True)
+        if evaluate._answerable(c, f)
+    ]
+
+    def left(tau: float, said: str) -> int:
+        return sum(1 for s, p in answerable if s == said and (p is None or p < tau))
+
+    grid = [round(0.20 + 0.05 * k, 2) for k in range(9)]
+    positive = left(float("inf"), "positive")
+    cost = {tau: 5 * left(tau, "negative") + positive - left(tau, "positive") for tau in grid}
+    chosen = min(grid, key=lambda tau: (cost[tau], -tau))
+    assert chosen == doubt == 0.2, cost
+    # The figures of the comment and the docs: 72 -> 20 of 1,360 negative texts answerable,
+    # 20 -> 133 of 513 positive ones kept.
+    assert left(0.6, "negative") >= 60 and left(0.2, "negative") <= 25
+    assert positive - left(0.2, "positive") <= 140
