@@ -202,3 +202,41 @@ async def test_ingest_refuses_year_9999_and_0001_orders_and_reviews(
             assert ok.status_code == 202, ok.text
     finally:
         proc.kill()
+
+
+async def test_ingest_refuses_a_fact_long_before_the_order_was_placed(
+    infra, database, prefix, log_dir
+) -> None:
+    """A delivery, payment, refund... more than a day before `placed_at` is a wrong date (a year
+    typed wrong made the delivery "too old" to survey, with nobody told): a 422 naming it, on
+    the direct order API and the `standard` webhook. A delivery known only by its date, stamped
+    at midnight before a same-day order, is accepted."""
+    proc = ServiceProcess("ingest", service_env("ingest", infra, database, prefix), log_dir)
+    proc.start()
+    try:
+        await asyncio.to_thread(proc.wait_ready, 60.0, False)
+        await asyncio.to_thread(create_shop, proc.url, "order-dates", "standard", WHSEC)
+        year_early = {**ORDER, "order_id": "D-1", "delivered_at": "2025-11-20T15:00:00+01:00"}
+        refund = {"refund_id": "f", "refunded_at": "2026-11-16T10:00:00+01:00"}
+        refunded_early = {**ORDER, "order_id": "D-2", "refunds": [refund]}
+        same_day = {**ORDER, "order_id": "D-3", "delivered_at": "2026-11-18T00:00:00+01:00"}
+        async with httpx.AsyncClient(base_url=proc.url, timeout=10) as http:
+            for order, name in (
+                (year_early, "delivered_at"),
+                (refunded_early, "refunds[0].refunded_at"),
+            ):
+                reason = f"{name} lies more than a day before placed_at"
+                direct = await http.post("/v1/shops/order-dates/orders", json=order, headers=API)
+                assert direct.status_code == 422 and reason in direct.text, direct.text
+                body = body_of({"type": "order.created", "data": order})
+                r = await http.post(
+                    "/webhooks/standard/order-dates",
+                    content=body,
+                    headers=standard_headers(body, WHSEC),
+                )
+                assert r.status_code == 422 and reason in r.text, r.text
+            ok = await http.post("/v1/shops/order-dates/orders", json=same_day, headers=API)
+            assert ok.status_code == 202, ok.text
+            assert ok.json()["events"] == ["order.placed", "order.delivered"], ok.text
+    finally:
+        proc.kill()

@@ -1,9 +1,10 @@
 """Reviewloop's own order document: the body of the direct order API and the `data` of the
 `standard` (Standard Webhooks) platform. Documented in docs/webhooks.md."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Self
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from services.ingest.orders.facts import OrderDetails, OrderFacts, RefundFact, ReturnFact
 from shared.events.envelope import ExternalId
@@ -25,6 +26,12 @@ class ReturnDocument(BaseModel):
 
     return_id: ExternalId
     returned_at: FactTime
+
+
+# A fact may precede `placed_at` by this much: a delivery known only by its date is stamped at
+# midnight, hours before a same-day order was placed. More than that is a wrong date (a year
+# typed wrong makes the delivery "too old" to survey, with nobody told).
+BEFORE_PLACED_TOLERANCE = timedelta(days=1)
 
 
 class OrderDocument(BaseModel):
@@ -50,6 +57,23 @@ class OrderDocument(BaseModel):
     cancelled_at: FactTime | None = None
     refunds: list[RefundDocument] = Field(default_factory=list, max_length=1000)
     returns: list[ReturnDocument] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _nothing_long_before_it_was_placed(self) -> Self:
+        earliest = self.placed_at - BEFORE_PLACED_TOLERANCE
+        facts = [
+            ("paid_at", self.paid_at),
+            ("partially_fulfilled_at", self.partially_fulfilled_at),
+            ("fulfilled_at", self.fulfilled_at),
+            ("delivered_at", self.delivered_at),
+            ("cancelled_at", self.cancelled_at),
+        ]
+        facts += [(f"refunds[{i}].refunded_at", r.refunded_at) for i, r in enumerate(self.refunds)]
+        facts += [(f"returns[{i}].returned_at", r.returned_at) for i, r in enumerate(self.returns)]
+        for name, value in facts:
+            if value is not None and value < earliest:
+                raise ValueError(f"{name} lies more than a day before placed_at")
+        return self
 
     def to_facts(self, platform: Platform, received_at: datetime) -> OrderFacts:
         return OrderFacts(
