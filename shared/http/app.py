@@ -8,6 +8,8 @@ from typing import Any
 import asyncpg
 import uvicorn
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -105,6 +107,17 @@ async def _unstorable(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def validation_failed(request: Request, exc: Exception) -> Response:
+    """FastAPI's 422 (`{"detail": [{"loc", "msg", "type", "ctx"}]}`) without each error's
+    `input`: for a rule across fields pydantic's input is the whole body, and an order's or a
+    webhook's body holds a customer's name and address, which the answer would copy into the
+    caller's logs (a platform keeps its deliveries' answers). `loc` names the value."""
+    if not isinstance(exc, RequestValidationError):
+        raise exc
+    errors = [{k: v for k, v in e.items() if k != "input"} for e in exc.errors()]
+    return JSONResponse({"detail": jsonable_encoder(errors)}, status_code=422)
+
+
 async def _client_gone(request: Request, exc: Exception) -> Response:
     # The caller went away mid-body (an aborted upload, or a body past its read deadline):
     # nothing went wrong here, and one line without a traceback cannot be used to flood the log.
@@ -156,6 +169,7 @@ def create_app(runtime: Runtime, routers: Sequence[APIRouter], title: str) -> Fa
     for error in (asyncpg.DataError, UnicodeEncodeError):
         app.add_exception_handler(error, _unstorable)
     app.add_exception_handler(ClientDisconnect, _client_gone)
+    app.add_exception_handler(RequestValidationError, validation_failed)
     app.include_router(probes_router)
     for router in routers:
         app.include_router(router)

@@ -186,23 +186,24 @@ async def test_a_german_review_gets_a_german_draft_that_can_be_edited(
 async def test_a_person_may_pick_one_of_the_shops_templates(responder: Responder) -> None:
     async with responder.http() as http:
         _, key = await user_with_key(http, "manager", ["s1"])
-        made = await http.post(
-            "/v1/shops/s1/templates",
-            headers=key,
-            json={
-                "name": "Kurz",
-                "language": "de",
-                "sentiment": "negative",
-                "topic": "",
-                "body": "{greeting} Das tut uns leid. {invitation}",
-            },
-        )
-        assert made.status_code == 201, made.text
-    number = made.json()["id"]
+        ids = []
+        for name, topic, sentence in (
+            ("Kurz", "", "Das tut uns leid."),
+            ("Spät", "delivery_delay", "Es tut uns leid, dass es so lange gedauert hat."),
+        ):
+            template = {"name": name, "language": "de", "sentiment": "negative", "topic": topic}
+            body = f"{{greeting}} {sentence} {{invitation}}"
+            made = await http.post(
+                "/v1/shops/s1/templates", headers=key, json={**template, "body": body}
+            )
+            assert made.status_code == 201, made.text
+            ids.append(made.json()["id"])
+    number, topical = ids
     async with browser_client(responder) as client:
         csrf = await signed_in(client, AGENT)
         page = await panel(client)
-        assert f'<option value="{number}">Kurz (DE, negative)</option>' in page
+        assert f'<option value="{number}">Kurz (DE, Negative)</option>' in page
+        assert f'<option value="{topical}">Spät (DE, Negative, Late delivery)</option>' in page
         fields = {"shop_id": "s1", "review_id": REVIEW, "template_id": str(number)}
         r = await post_form(client, "/console/drafts/new", csrf, fields)
         assert r.status_code == 303, r.text

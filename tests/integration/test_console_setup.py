@@ -312,6 +312,27 @@ async def test_reply_rules_with_their_version(stack: tuple[Responder, str]) -> N
         )
         assert line.status_code == 422
         assert "faq_answers, line 1: write it as key = text" in line.text
+        # The shop's templates in words staff read, not the API's codes.
+        async with responder.http() as http:
+            for name, topic in (("Parcel late", "delivery_delay"), ("Hours", "faq:opening_hours")):
+                made = await http.post(
+                    "/v1/shops/s1/templates",
+                    headers=key,
+                    json={
+                        "name": name,
+                        "language": "en",
+                        "sentiment": "neutral",
+                        "topic": topic,
+                        "body": "{greeting} Thank you for writing. {invitation}",
+                    },
+                )
+                assert made.status_code == 201, made.text
+        page = await client.get("/console/shops/s1/setup")
+        assert (
+            "<tr><td>Parcel late</td><td>EN</td><td>Neutral</td>"
+            '<td data-topic="delivery_delay">Late delivery</td></tr>'
+        ) in page.text
+        assert '<td data-topic="faq:opening_hours">Question: Opening hours</td>' in page.text
 
 
 async def test_email_previews_from_the_notifier_and_test_sends(

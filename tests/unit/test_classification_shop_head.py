@@ -251,7 +251,12 @@ def test_the_doubt_threshold_is_the_cheapest_on_the_writers_held_out_readings(
     positive = left(float("inf"), "positive")
     cost = {tau: 5 * left(tau, "negative") + positive - left(tau, "positive") for tau in grid}
     chosen = min(grid, key=lambda tau: (cost[tau], -tau))
-    assert chosen == doubt == 0.2, cost
+    # Chosen on an Intel Xeon: 0.20 at 233 against 247 for 0.25. An AMD EPYC, whose BLAS
+    # kernels read e5 a hair differently, gives the held-out heads other readings near the
+    # grid's low end: 0.25 at 239 against 245 for 0.20. The rule cannot tell the two apart
+    # across machines; 0.20, which keeps more complaints from automatic answers, ships.
+    assert doubt == 0.2 and chosen in (0.2, 0.25), cost
+    assert cost[0.2] <= 1.05 * cost[chosen], cost
     # The figures of the comment and the docs: 72 -> 20 of 1,360 negative texts answerable,
     # 20 -> 133 of 513 positive ones kept.
     assert left(0.6, "negative") >= 60 and left(0.2, "negative") <= 25

