@@ -259,6 +259,29 @@ async def test_one_reminder_only_without_an_answer(survey) -> None:
     assert len(survey.mails_to(answering)) == 1
 
 
+async def test_the_reminder_keeps_to_the_send_window_and_skips_sundays(survey) -> None:
+    """A walk saw a reminder due at 22:26 on a Saturday: sent-at plus five days, never moved
+    into the window the invitation keeps (10:00-18:00 local, no Sundays)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo("Europe/Ljubljana")
+    email = unique_email()
+    await survey.feed(placed(SHOP, "o-night", email))
+    # The invitation goes out late on a Tuesday (a dispatcher catching up, or "send now"):
+    # five days on is a Sunday night.
+    night = (T0 + timedelta(days=40)).astimezone(zone)
+    night = night.replace(hour=22, minute=30, second=0, microsecond=0)
+    night += timedelta(days=(1 - night.weekday()) % 7)
+    survey.clock.advance(seconds=(night - survey.clock()).total_seconds())
+    assert await survey.dispatcher().run_once() == 1
+    due = await survey.pool.fetchval(
+        "SELECT e.send_at FROM survey_emails e JOIN surveys s ON s.id = e.survey_id"
+        " WHERE s.order_id = 'o-night' AND e.kind = 'reminder'"
+    )
+    local = due.astimezone(zone)
+    assert (local.weekday(), local.hour, local.minute) == (0, 10, 0), local  # Monday 10:00
+
+
 async def test_scheduled_event_is_emitted_once_through_the_outbox(survey) -> None:
     await survey.feed(placed(SHOP, "o-evt", unique_email()))
     await survey.feed(delivered("o-evt", T0 + timedelta(days=2)))

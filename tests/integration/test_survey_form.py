@@ -117,14 +117,20 @@ async def test_every_line_of_one_product_can_be_rated_and_ids_are_unique(survey)
     assert [(r["line"], r["rating"]) for r in rows] == [(3, 2), (4, 4)]
 
 
-async def test_the_thank_you_page_shows_its_title_once(survey) -> None:
+async def english_survey_path(survey: SurveyHarness, order_id: str) -> str:
+    """The survey page's path from the English invitation of a new order, sent 40 days on."""
     email = unique_email()
-    await survey.feed(placed(SHOP, "o-thanks", email, at=survey.clock(), locale="en"))
+    await survey.feed(placed(SHOP, order_id, email, at=survey.clock(), locale="en"))
     survey.clock.advance(days=40)
     assert await survey.dispatcher().run_once() == 1
     (mail,) = survey.mails_to(email)
     text = mail.get_body(("plain",)).get_content()
     path = urlparse(re.search(r"\S+/s/\S+", text).group(0)).path
+    return path
+
+
+async def test_the_thank_you_page_shows_its_title_once(survey) -> None:
+    path = await english_survey_path(survey, "o-thanks")
     async with survey.http() as http:
         thanks = await http.post(path, data={"rating_0": "5"})
     assert thanks.status_code == 200
@@ -143,3 +149,33 @@ async def test_refusal_pages_show_their_message_once(survey) -> None:
             body = page.text.split("<body>", 1)[1]
             assert body.count("This link is not valid.") == 1, body
             assert body.count("<h1>") == 1
+
+
+async def test_a_refused_answer_comes_back_as_typed_and_browser_line_breaks_fit_the_cap(
+    survey,
+) -> None:
+    """A walk lost a long text to a missing star: the 422 page was empty. And a browser sends a
+    textarea's line break as CR LF, which its maxlength counts as one character."""
+    path = await english_survey_path(survey, "o-typed")
+    typed = {
+        "text_0": "Lovely tea & <b>fast</b>, but no star",
+        "nps": "9",
+        "comment": "Ask me again in spring.",
+        "reviewer_name": "Ana K.",
+    }
+    async with survey.http() as http:
+        refused = await http.post(path, data=typed)
+        assert refused.status_code == 422
+        assert "rating_0: a text needs a star rating" in refused.text
+        assert ">Lovely tea &amp; &lt;b&gt;fast&lt;/b&gt;, but no star</textarea>" in refused.text
+        assert ">Ask me again in spring.</textarea>" in refused.text
+        assert 'name="nps" value="9" checked>' in refused.text
+        assert 'value="Ana K."' in refused.text
+        browser = "\r\n".join(["Line of twelve."] * 125)
+        assert len(browser.replace("\r\n", "\n")) <= 2000 < len(browser)
+        saved = await http.post(path, data={"rating_0": "4", "comment": browser})
+        assert saved.status_code == 200, saved.text
+        # A NUL (pasted, or a client's bug) was a bare JSON 422 naming no field.
+        edited = await http.post(path, data={"rating_0": "4", "comment": "Hi\x00 there"})
+        assert edited.status_code == 200, edited.text
+        assert ">Hi there</textarea>" in (await http.get(path)).text

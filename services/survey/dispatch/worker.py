@@ -19,7 +19,7 @@ from services.survey.dispatch.compose import compose
 from services.survey.orders import repository as orders
 from services.survey.outgoing.mail import Outgoing, Sending
 from services.survey.scheduling.eligibility import skip_reason
-from services.survey.scheduling.timing import too_old
+from services.survey.scheduling.timing import into_window, too_old
 from services.survey.settings import SurveySettings
 from services.survey.shops import repository as shops
 from services.survey.surveys import repository as surveys
@@ -30,6 +30,7 @@ from shared import tracing
 from shared.db.pool import Connection, Pool
 from shared.email.smtp import SmtpPool
 from shared.email.worker import Email
+from shared.timezones import customer_zone
 
 log = logging.getLogger(__name__)
 
@@ -138,8 +139,13 @@ class Dispatcher:
                 return None
         reminder = None
         if email.kind == "invitation" and cfg.reminder_enabled:
+            # In the customer's send window, off Sundays, as the invitation was: five days
+            # after an invitation sent at night ("send now") is no time to write either.
+            zone = customer_zone(
+                order.country or order.shipping_country, shop.country, shop.timezone
+            )
             reminder = (
-                now + timedelta(days=cfg.reminder_delay_days),
+                into_window(now + timedelta(days=cfg.reminder_delay_days), zone, cfg),
                 message_id("reminder", survey.public_ref, self.settings.message_id_domain),
             )
         return self._outgoing.email(

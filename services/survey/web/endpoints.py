@@ -14,7 +14,7 @@ from services.survey.settings import SurveySettings
 from services.survey.tokens import Purpose, Tokens
 from services.survey.web import service
 from services.survey.web.pages import page
-from services.survey.web.schemas import MAX_NAME, parse_answer
+from services.survey.web.schemas import MAX_NAME, as_typed, parse_answer
 from services.survey.web.service import FALLBACK, PageContext
 from shared.db.pool import Pool
 from shared.http.deps import ClockDep, PoolDep
@@ -93,9 +93,11 @@ async def submit_survey(
     if isinstance(ctx, HTMLResponse):
         return ctx
     body = (await request.body()).decode("utf-8", errors="replace")
-    answer = parse_answer(parse_qs(body, keep_blank_values=True), ctx.items)
+    form = parse_qs(body, keep_blank_values=True)
+    answer = parse_answer(form, ctx.items)
     if isinstance(answer, str):
-        return _form(ctx, settings, StoredResponse(), error=answer, status=422)
+        # Shown again as typed, not emptied: a long text lost to a missing star is not retyped.
+        return _form(ctx, settings, as_typed(form, ctx.items), error=answer, status=422)
     try:
         await service.submit(pool, ctx, answer, now)
     except SurveyClosed:

@@ -8,7 +8,7 @@ with the published reviews, optional), `nps` (0-10) and `comment`."""
 import unicodedata
 
 from services.survey.orders.view import Item
-from services.survey.responses.repository import LineReview
+from services.survey.responses.repository import LineReview, StoredResponse
 from services.survey.responses.service import MAX_TEXT, Answer
 
 _STARS = frozenset({"1", "2", "3", "4", "5"})
@@ -29,17 +29,49 @@ def parse_name(raw: str | None) -> str | None:
     return name or None
 
 
+def _one(form: dict[str, list[str]], name: str) -> str | None:
+    values = form.get(name)
+    return values[0] if values else None
+
+
+def _text(form: dict[str, list[str]], name: str) -> str:
+    # A browser sends a line break of a textarea as CR LF and its maxlength counts it as one
+    # character: a comment the page let through must not be over the cap here. NUL, which no
+    # keyboard types and PostgreSQL cannot store, is dropped as the webhooks drop it.
+    return (_one(form, name) or "").replace("\r\n", "\n").replace("\x00", "").strip()
+
+
+def as_typed(form: dict[str, list[str]], items: list[Item]) -> StoredResponse:
+    """What the shopper posted, for the form shown again with the reason it was refused: the
+    valid choices ticked, the texts and the name as typed (the page escapes them)."""
+    ratings: dict[int, int] = {}
+    texts: dict[int, str] = {}
+    for index, item in enumerate(items):
+        raw = _one(form, f"rating_{index}")
+        if raw is not None and raw in _STARS:
+            ratings[item.line] = int(raw)
+        if text := _text(form, f"text_{index}"):
+            texts[item.line] = text
+    nps = _one(form, "nps")
+    return StoredResponse(
+        nps=int(nps) if nps is not None and nps in _NPS else None,
+        comment=_text(form, "comment") or None,
+        reviewer_name=_one(form, "reviewer_name"),
+        ratings=ratings,
+        texts=texts,
+    )
+
+
 def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
     """The answer, or the reason it cannot be accepted."""
 
     def one(name: str) -> str | None:
-        values = form.get(name)
-        return values[0] if values else None
+        return _one(form, name)
 
     reviews: list[LineReview] = []
     for index, item in enumerate(items):
         raw = one(f"rating_{index}")
-        text = (one(f"text_{index}") or "").strip()
+        text = _text(form, f"text_{index}")
         if len(text) > MAX_TEXT:
             return f"text_{index}: at most {MAX_TEXT} characters"
         if raw is None:
@@ -52,7 +84,7 @@ def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
     nps_raw = one("nps")
     if nps_raw is not None and nps_raw not in _NPS:
         return "nps: must be 0 to 10"
-    comment = (one("comment") or "").strip()
+    comment = _text(form, "comment")
     if len(comment) > MAX_TEXT:
         return f"comment: at most {MAX_TEXT} characters"
     if not reviews and nps_raw is None:
