@@ -266,6 +266,14 @@ async def test_etag_304_cache_control_cors_and_no_cookie(
         await insert_public_review(responder.pool, "s1", "r7", rating=3, submitted_at=T0)
         changed = await http.get(PRODUCT, headers={"If-None-Match": etag})
         probes = [await http.get(p) for p in ("/healthz", "/readyz", "/metrics")]
+        # HEAD, as link checkers and `curl -I` send it (a walk got 405 on every route).
+        head = await http.head(PRODUCT)
+        head_304 = await http.head(PRODUCT, headers={"If-None-Match": changed.headers["etag"]})
+        head_widget = await http.head("/widget/v1.js")
+    assert head.status_code == 200 and head.content == b"", head.headers
+    assert head.headers["etag"] == changed.headers["etag"]
+    assert head.headers["content-length"] == str(len(changed.content))
+    assert head_304.status_code == 304 and head_widget.status_code == 200
     assert r.status_code == 200
     assert r.headers["cache-control"] == "public, max-age=60"
     assert r.headers["access-control-allow-origin"] == "*"

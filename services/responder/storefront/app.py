@@ -18,6 +18,7 @@ from services.responder.access.ratelimit import TokenBuckets
 from services.responder.storefront.http import JSON, public_response
 from services.responder.storefront.middleware import (
     ClientAddress,
+    HeadAsGetMiddleware,
     RateLimitMiddleware,
     ResponseCacheMiddleware,
     ResponseStore,
@@ -115,8 +116,8 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
     app = FastAPI(title="Reviewloop storefront", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.cache = ResponseStore(settings.cache_seconds)
-    # Innermost first: cache, rate limit, correlation id, body limit, metrics (outermost, so it
-    # counts the 429s and the cached answers too).
+    # Innermost first: cache, rate limit, correlation id, body limit, HEAD as GET, metrics
+    # (outermost, so it counts the 429s and the cached answers too).
     app.add_middleware(ResponseCacheMiddleware, store=app.state.cache)
     app.add_middleware(
         RateLimitMiddleware,
@@ -125,6 +126,7 @@ def build(settings: StorefrontSettings | None = None) -> FastAPI:
     )
     app.add_middleware(CorrelationIdMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.http_max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     app.add_middleware(HttpMetricsMiddleware)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -251,3 +251,23 @@ class ResponseCacheMiddleware:
             {"type": "http.response.start", "status": entry.status, "headers": entry.headers}
         )
         await send({"type": "http.response.body", "body": entry.body})
+
+
+class HeadAsGetMiddleware:
+    """HEAD answered as the GET it asks about, without the body (RFC 9110 9.3.2): link checkers,
+    CDN probes and `curl -I` revalidations use it, and FastAPI's GET routes answer it 405."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headless(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headless)
