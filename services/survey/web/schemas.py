@@ -36,9 +36,8 @@ def _one(form: dict[str, list[str]], name: str) -> str | None:
 
 def _text(form: dict[str, list[str]], name: str) -> str:
     # A browser sends a line break of a textarea as CR LF and its maxlength counts it as one
-    # character: a comment the page let through must not be over the cap here. NUL, which no
-    # keyboard types and PostgreSQL cannot store, is dropped as the webhooks drop it.
-    return (_one(form, name) or "").replace("\r\n", "\n").replace("\x00", "").strip()
+    # character: a comment the page let through must not be over the cap here.
+    return (_one(form, name) or "").replace("\r\n", "\n").strip()
 
 
 def as_typed(form: dict[str, list[str]], items: list[Item]) -> StoredResponse:
