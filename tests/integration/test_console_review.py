@@ -197,7 +197,7 @@ async def test_the_page_shows_the_review_its_classification_order_survey_and_cas
     found = section(html, "classification")
     for text in (
         "95 % sure",
-        "safety: fire",
+        '<li data-reason="safety">Safety risk</li>',  # in words, not the code
         "Product quality 80 %",
         "insult 90 %",
         "delivery_time",

@@ -73,6 +73,40 @@ async def test_praise_that_regrets_something_is_drafted_as_a_reply_to_a_complain
         assert CONTACT in text and draft["findings"] == [], draft["findings"]
 
 
+async def test_a_review_telling_of_a_danger_is_drafted_as_one_and_linted_for_it(
+    responder: Responder,
+) -> None:
+    """A walk's draft for a 1-star "the kettle nearly burnt my hand, I want my money back" was
+    the refund's reply ("still waiting for your money"), nothing of the burn, and no finding."""
+    await responder.feed(
+        classified(
+            "s1",
+            "t:burn",
+            severity="high",  # reason: safety
+            topics=("returns_refunds", "product_quality"),
+            text="The kettle's handle got so hot it nearly burnt my hand. I want my money back.",
+        )
+    )
+    async with responder.http() as http:
+        manager = await manager_of(responder, http, remedies={"default": "We will replace it."})
+        r = await http.post("/v1/reviews/t:burn/drafts", json={}, headers=manager)
+        assert r.status_code == 201, r.text
+        draft = r.json()
+        assert draft["template"] == "builtin:en:negative:safety", draft
+        assert "Please stop using it" in draft["text"] and "replace it" not in draft["text"]
+        assert draft["findings"] == [], draft["findings"]
+        refund_reply = (
+            "Hi Anna,\nThank you for telling us that you are still waiting for your money. We "
+            f"are truly sorry about this. Please write to us at {CONTACT}.\nThe Tea Shop team"
+        )
+        edited = await http.put(
+            f"/v1/drafts/{draft['id']}", json={"text": refund_reply}, headers=manager
+        )
+        assert [f["code"] for f in edited.json()["findings"]] == ["safety_not_addressed"]
+        # A warning: a person may overrule it.
+        assert not edited.json()["blocked"]
+
+
 async def test_drafts_come_in_the_reviewers_language_filled_with_the_shops_remedy(
     responder: Responder,
 ) -> None:
@@ -200,7 +234,7 @@ async def test_templates_are_managed_through_the_api_and_used_for_drafts(
         assert updated.status_code == 200
         listed = (await http.get("/v1/shops/s1/templates", headers=manager)).json()
         # Per language: 9 negative, neutral, positive, 2 FAQ, 8 for praise naming a complaint.
-        assert len(listed["templates"]) == 1 and len(listed["builtin"]) == 105
+        assert len(listed["templates"]) == 1 and len(listed["builtin"]) == 120
         assert "builtin:de:positive:complaint" in {t["key"] for t in listed["builtin"]}
         gone = await http.delete(f"/v1/shops/s1/templates/{made.json()['id']}", headers=manager)
         assert gone.status_code == 204

@@ -166,7 +166,7 @@ async def test_a_refused_answer_comes_back_as_typed_and_browser_line_breaks_fit_
     async with survey.http() as http:
         refused = await http.post(path, data=typed)
         assert refused.status_code == 422
-        assert "rating_0: a text needs a star rating" in refused.text
+        assert "Please choose a star rating for Čajnik: your text is kept below." in refused.text
         assert ">Lovely tea &amp; &lt;b&gt;fast&lt;/b&gt;, but no star</textarea>" in refused.text
         assert ">Ask me again in spring.</textarea>" in refused.text
         assert 'name="nps" value="9" checked>' in refused.text

@@ -167,23 +167,64 @@ async def test_without_a_storefront_url_the_notice_has_no_link(survey) -> None:
 
 
 @pytest.mark.parametrize(
-    ("form", "reason"),
+    ("form", "reason", "field"),
     [
-        ({}, "rate at least one product"),
-        ({"rating_0": "9"}, "rating_0: must be 1 to 5"),
-        ({"nps": "11"}, "nps: must be 0 to 10"),
-        ({"rating_0": "4", "text_0": "x" * 2001}, "text_0: at most 2000"),
-        ({"text_1": "no stars"}, "rating_1: a text needs a star rating"),
-        ({"rating_0": "4", "reviewer_name": "A" * 81}, "reviewer_name: at most 80"),
-        ({"rating_0": "4", "reviewer_name": "Ana\u202eN"}, "reviewer_name: letters, digits"),
+        ({}, "Please rate at least one product or answer the recommendation", "rating_0-5"),
+        (
+            {"rating_0": "9"},
+            "Please choose 1 to 5 stars for Čajnik.",
+            "rating_0-5",
+        ),
+        ({"nps": "11"}, "Please choose a number from 0 to 10", "nps-0"),
+        (
+            {"rating_0": "4", "text_0": "x" * 2001},
+            "Your text about Čajnik is longer than 2000 characters.",
+            "text_0",
+        ),
+        (
+            {"text_1": "no stars"},
+            "Please choose a star rating for Zeleni čaj &lt;b&gt;bio&lt;/b&gt;:",
+            "rating_1-5",
+        ),
+        (
+            {"rating_0": "4", "reviewer_name": "A" * 81},
+            "Your name is longer than 80 characters.",
+            "reviewer_name",
+        ),
+        (
+            {"rating_0": "4", "reviewer_name": "Ana\u202eN"},
+            "Your name may hold only letters, digits and punctuation.",
+            "reviewer_name",
+        ),
     ],
 )
-async def test_bad_answers_get_a_clear_422(survey, form, reason) -> None:
+async def test_bad_answers_get_a_clear_422(survey, form, reason, field) -> None:
+    """In words, naming the product, with a link to the field to correct (a walk found
+    "rating_1: a text needs a star rating")."""
     _, path, _ = await sent_links(survey, f"o-bad-{len(reason)}")
     async with survey.http() as http:
         r = await http.post(path, data=form)
-    assert r.status_code == 422 and reason in r.text
+    assert r.status_code == 422 and reason in r.text, r.text
+    assert f'<p class="error" role="alert" id="error"><a href="#{field}">' in r.text
+    assert f'id="{field}"' in r.text
     assert await events_of(survey, "review.submitted") == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "reason"),
+    [
+        ("de-AT", "Bitte vergeben Sie Sterne für Čajnik: Ihr Text bleibt unten erhalten."),
+        ("sl", "Izberite število zvezdic za izdelek Čajnik: vaše besedilo je spodaj ohranjeno."),
+        ("lv", "Lūdzu, izvēlieties zvaigznes precei Čajnik: jūsu teksts zemāk ir saglabāts."),
+        ("ro", "Vă rugăm să alegeți un număr de stele pentru Čajnik:"),
+    ],
+)
+async def test_a_refusal_is_said_in_the_pages_language(survey, locale, reason) -> None:
+    _, path, _ = await sent_links(survey, f"o-bad-{locale}", locale=locale)
+    async with survey.http() as http:
+        r = await http.post(path, data={"text_0": "Ohne Sterne"})
+    assert r.status_code == 422 and reason in r.text, r.text
+    assert "rating_0:" not in r.text and "star rating" not in r.text
 
 
 async def test_bad_and_expired_tokens(survey) -> None:

@@ -148,6 +148,41 @@ async def test_a_buyer_answers_the_survey_on_a_phone(
     ]
 
 
+async def test_a_refused_answer_says_why_and_leads_to_the_field_on_a_phone(
+    browser: Browser, survey: SurveyHarness, site: str
+) -> None:
+    """A text without stars: the page comes back with the reason in words, naming the product,
+    the text kept, and the reason a link that takes the buyer to the stars to tap."""
+    _, form, _ = await _invite(survey, "o-browser-refused")
+    async with tab(browser) as opened:
+        page = opened.page
+        await page.goto(site + form)
+        await page.locator("#text_1").fill("Grassy and fresh.")
+        submit = page.get_by_role("button", name="Send")
+        async with page.expect_navigation():
+            await submit.click()
+        alert = page.get_by_role("alert")
+        assert await alert.inner_text() == (
+            "Please choose a star rating for Green tea sencha, 250 g: your text is kept below."
+        )
+        assert await page.locator("#text_1").input_value() == "Grassy and fresh."
+        await _check(opened, "survey-refused")
+        await alert.get_by_role("link").click()
+        focused = await page.evaluate("document.activeElement && document.activeElement.id")
+        assert focused == "rating_1-5"
+        await page.locator('label[for="rating_1-4"]').click()
+        async with page.expect_navigation():
+            await submit.click()
+        assert "Thank you" in await page.locator("h1").inner_text()
+    assert (
+        await survey.pool.fetchval(
+            "SELECT p.rating FROM product_reviews p JOIN surveys s ON s.id = p.survey_id "
+            "WHERE s.order_id = 'o-browser-refused' AND p.line = 1"
+        )
+        == 4
+    )
+
+
 async def test_the_unsubscribe_page_in_a_phone_browser(
     browser: Browser, survey: SurveyHarness, site: str
 ) -> None:

@@ -188,7 +188,7 @@ def classified(
                 "sentiment_confidence": confidence,
                 "star_text_mismatch": mismatch,
                 "severity": severity,
-                "severity_reasons": ["safety: fire"] if severity == "high" else [],
+                "severity_reasons": ["safety"] if severity == "high" else [],
                 "removal_candidate": removal_candidate,
                 "topics": [{"name": t, "confidence": 0.8} for t in topics],
                 "abuse": [{"name": a, "confidence": 0.9} for a in abuse],

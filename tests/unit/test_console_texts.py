@@ -67,7 +67,21 @@ def test_every_classifier_topic_has_a_label_and_an_unknown_one_keeps_its_code() 
     for name in TOPICS:
         assert texts.topic(name) != name and "_" not in texts.topic(name), name
     assert texts.topic("delivery_delay") == "Late delivery"
+    assert texts.topic("safety") == "Safety or health risk"  # the safety reply's topic
     assert texts.topic("brand_new_topic") == "brand_new_topic"
+
+
+def test_every_severity_reason_has_a_label() -> None:
+    # The review page listed "health_injury" as the classifier wrote it.
+    from typing import get_args
+
+    from services.ingest.classification.schemas import SeverityReason
+
+    texts = i18n.Texts("en")
+    for code in get_args(SeverityReason):
+        assert texts.severity_reason(code) != code and "_" not in texts.severity_reason(code)
+    assert texts.severity_reason("health_injury") == "Health or injury"
+    assert texts.severity_reason("new_reason") == "new_reason"
 
 
 def test_a_templates_question_topic_reads_as_words_and_an_unknown_type_keeps_its_code() -> None:

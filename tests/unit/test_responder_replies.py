@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from services.responder.replies import drafting, policy
-from services.responder.replies.library import BUILTIN, NEGATIVE_TOPICS, PHRASES
+from services.responder.replies.library import BUILTIN, NEGATIVE_TOPICS, PHRASES, SAFETY
 from services.responder.replies.linter import LintContext, lint
 from services.responder.shops.config import Automation, Contact, ShopSettings
 
@@ -54,7 +54,10 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
         order_context={"items": [{"product_id": "pot", "name": product}]} if product else None,
         classification={
             "sentiment": sentiment,
-            "topics": [{"name": topic, "confidence": 0.9}] if topic not in ("", "faq") else [],
+            "topics": (
+                [{"name": topic, "confidence": 0.9}] if topic not in ("", "faq", SAFETY) else []
+            ),
+            "severity_reasons": ["safety"] if topic == SAFETY else [],
             "question": {"name": "shipping_time", "confidence": 0.9} if topic == "faq" else None,
         },
     )
@@ -67,6 +70,8 @@ def test_every_builtin_template_renders_clean_short_and_in_its_language(
         order_id="1001",
         allowed_contacts=shop_contact.allowed(),
         max_chars=600,
+        # The safety replies must satisfy the linter's safety check in their own language.
+        safety_risk=topic == SAFETY,
     )
     assert lint(text, ctx) == [], text
     assert len(text) <= 600 and text.startswith(PHRASES[language].greet_name.format(name="Anna"))
@@ -203,6 +208,68 @@ def test_praise_that_names_a_complaint_gets_a_reply_to_it(language: str) -> None
     own = {"id": 4, "language": language, "sentiment": "positive", "topic": "delivery_delay"}
     late = praise(topics=[{"name": "delivery_delay", "confidence": 0.8}])
     assert drafting.choose(late, [{**own, "body": "x"}], language).key == "template:4"
+
+
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_a_danger_to_safety_or_health_is_answered_before_anything_else(language: str) -> None:
+    # A walk drafted "still waiting for your money" for "the kettle nearly burnt my hand, I
+    # want my money back": the refund's reply, nothing of the burn, and the linter was silent.
+    def told(sentiment: str = "negative", reasons: tuple[str, ...] = ("safety",)) -> dict[str, Any]:
+        return review(
+            sentiment=sentiment,
+            language=language,
+            classification={
+                "sentiment": sentiment,
+                "severity_reasons": list(reasons),
+                "topics": [
+                    {"name": "returns_refunds", "confidence": 0.9},
+                    {"name": "product_quality", "confidence": 0.6},
+                ],
+            },
+        )
+
+    burnt = told()
+    assert drafting.topic_candidates(burnt)[0] == SAFETY
+    chosen = drafting.choose(burnt, [], language)
+    assert chosen.key == f"builtin:{language}:negative:safety"
+    settings = ShopSettings(remedies={"default": "We will replace it.", "returns_refunds": "x"})
+    values = drafting.values_for(burnt, settings, Contact(), "Tea Shop", language, chosen.topic)
+    # The shop's general remedy says nothing of stopping: the built-in safety remedy stands.
+    assert values["remedy"] == PHRASES[language].remedy[SAFETY]
+    text = drafting.render(chosen.body, values)
+    ctx = LintContext(sentiment="negative", review_language=language, safety_risk=True)
+    assert lint(text, ctx) == [], text
+    # The refund's reply, as drafted before, leaves the danger unanswered: the linter says so.
+    refund = drafting.render(
+        BUILTIN[(language, "negative", "returns_refunds")].body,
+        drafting.values_for(
+            burnt, ShopSettings(), Contact(), "Tea Shop", language, "returns_refunds"
+        ),
+    )
+    assert [f.code for f in lint(refund, ctx)] == ["safety_not_addressed"], refund
+    assert lint(refund, LintContext(sentiment="negative", review_language=language)) == []
+    # The shop's own safety reply and remedy come first; its refund template does not.
+    own = {"language": language, "sentiment": "negative", "body": "x"}
+    templates = [{**own, "id": 1, "topic": "returns_refunds"}]
+    assert drafting.choose(burnt, templates, language).key == f"builtin:{language}:negative:safety"
+    templates.append({**own, "id": 2, "topic": SAFETY})
+    assert drafting.choose(burnt, templates, language).key == "template:2"
+    settings = ShopSettings(remedies={f"safety:{language}": "Our safety team calls you today."})
+    values = drafting.values_for(burnt, settings, Contact(), "Tea Shop", language, SAFETY)
+    assert values["remedy"] == "Our safety team calls you today."
+    # An injury the same; a mild or happy review telling of a danger too.
+    assert drafting.choose(told(reasons=("health_injury",)), [], language).topic == SAFETY
+    assert drafting.choose(told("neutral"), [], language).key == (
+        f"builtin:{language}:neutral:safety"
+    )
+    assert drafting.choose(told("positive"), [], language).key == (
+        f"builtin:{language}:positive:safety"
+    )
+    # A legal threat or a chargeback is no danger to anyone: the open problem's reply.
+    for reason in ("legal_threat", "chargeback_threat"):
+        other = told(reasons=(reason,))
+        assert not drafting.safety_risk(other)
+        assert drafting.choose(other, [], language).topic == "returns_refunds"
 
 
 def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:
@@ -475,7 +542,7 @@ def test_policy_allows_confident_positives_and_faqs_with_a_clean_reply() -> None
 
 def test_negative_topics_have_phrases_in_every_language() -> None:
     for phrases in PHRASES.values():
-        assert set(phrases.acknowledge) == set(phrases.remedy) == {*NEGATIVE_TOPICS, ""}
+        assert set(phrases.acknowledge) == set(phrases.remedy) == {*NEGATIVE_TOPICS, SAFETY, ""}
 
 
 def test_what_the_classifier_saw_of_a_complaint_makes_a_review_wait_for_a_person() -> None:

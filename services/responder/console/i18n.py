@@ -65,6 +65,10 @@ class Texts:
             return f"{self._label('topic', kind)}: {self._label('question', question)}"
         return self._label("topic", name)
 
+    def severity_reason(self, code: str) -> str:
+        """Why a review is severe ("health_injury") as staff read it ("Health or injury")."""
+        return self._label("severity_reason", code)
+
     def _label(self, section: str, code: str) -> str:
         key = f"{section}.{code}"
         return catalogue(self.language).get(key) or catalogue(DEFAULT).get(key, code)

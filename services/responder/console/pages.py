@@ -69,6 +69,7 @@ def render(
     """A whole page (extending `base.html`) or an htmx fragment, with the security headers.
 
     Every template gets `t` (texts), `topic` and `topic_list` (classifier topics' labels),
+    `severity_reason` (a severity reason's label),
     `lang`, `session` (None on the sign-in page), `csrf` (the session's token, for forms:
     `<input type="hidden" name="csrf" value="{{ csrf }}">`), `path` (the current path, for the
     navigation) and `htmx` (whether htmx asked)."""
@@ -77,6 +78,7 @@ def render(
         t=texts.t,
         topic=texts.topic,
         topic_list=texts.topic_list,
+        severity_reason=texts.severity_reason,
         lang=texts.language,
         session=session,
         csrf=session.csrf_token if session else "",

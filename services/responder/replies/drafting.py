@@ -5,7 +5,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from services.responder.replies.language import normalise
-from services.responder.replies.library import BUILTIN, COMPLAINT, PHRASES, problems_named
+from services.responder.replies.library import (
+    BUILTIN,
+    COMPLAINT,
+    PHRASES,
+    SAFETY,
+    SAFETY_REASONS,
+    problems_named,
+)
 from services.responder.shops.config import SUPPORTED_LANGUAGES, Contact, ShopSettings
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -48,11 +55,19 @@ TOPIC_RANK: dict[str, int] = {"returns_refunds": 0, "delivery_delay": 2, "custom
 _GOODS_RANK = 1
 
 
+def safety_risk(review: dict[str, Any]) -> bool:
+    """The review tells of a danger to someone's safety or health ("it nearly burnt my hand")."""
+    reasons = (review.get("classification") or {}).get("severity_reasons") or []
+    return any(r in SAFETY_REASONS for r in reasons)
+
+
 def topic_candidates(review: dict[str, Any]) -> list[str]:
-    """Most specific first: the FAQ type, or the review's topics by TOPIC_RANK, then by
-    confidence; then any."""
+    """Most specific first: a safety or health risk before anything else named (the customer
+    must hear to stop using it before how the refund is paid), the FAQ type, or the review's
+    topics by TOPIC_RANK, then by confidence; then any."""
+    first = [SAFETY] if safety_risk(review) else []
     qtype = question_type(review)
-    if qtype:
+    if qtype and not first:
         return [f"faq:{qtype}", "faq", ""]
     scored = (review.get("classification") or {}).get("topics") or []
     named = [t for t in scored if isinstance(t.get("name"), str)]
@@ -60,7 +75,7 @@ def topic_candidates(review: dict[str, Any]) -> list[str]:
         named,
         key=lambda t: (TOPIC_RANK.get(t["name"], _GOODS_RANK), -float(t.get("confidence", 0))),
     )
-    return [t["name"] for t in ordered] + [""]
+    return first + [t["name"] for t in ordered] + [""]
 
 
 def complaint_in_praise(review: dict[str, Any]) -> bool:
@@ -69,7 +84,11 @@ def complaint_in_praise(review: dict[str, Any]) -> bool:
     lovely"). A person answers it (policy.person_reason); their draft should not be the happy
     thank-you."""
     classification = review.get("classification") or {}
-    if review.get("sentiment") != "positive" or question_type(review):
+    if review.get("sentiment") != "positive":
+        return False
+    if safety_risk(review):
+        return True
+    if question_type(review):
         return False
     return bool(classification.get("regret")) or bool(problems_named(classification))
 
@@ -140,9 +159,14 @@ def values_for(
     contact = contact_of_shop.preferred()
     base_topic = topic if topic in p.remedy else ""
     qtype = question_type(review)
+    # A shop's general remedy ("we will replace it") is no answer to a danger: only its own
+    # safety remedy stands in for the built-in "please stop using it".
+    general = (
+        None if base_topic == SAFETY else settings.lookup(settings.remedies, "default", language)
+    )
     remedy = (
         settings.lookup(settings.remedies, base_topic or "default", language)
-        or settings.lookup(settings.remedies, "default", language)
+        or general
         or p.remedy[base_topic]
     )
     faq = settings.lookup(settings.faq_answers, qtype, language) if qtype else None

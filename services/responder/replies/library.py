@@ -33,6 +33,11 @@ def problems_named(classification: Mapping[str, Any]) -> list[str]:
     return sorted(PROBLEM_TOPICS & names)
 
 
+# The built-in reply to a review telling of a safety or health risk (severity reason `safety` or
+# `health_injury`: "it nearly burnt my hand"), whatever else it names: the refund or the repair
+# its other topics would offer does not tell the customer to stop using the thing.
+SAFETY = "safety"
+SAFETY_REASONS = frozenset({"safety", "health_injury"})
 # The built-in reply to praise that tells of a complaint with no topic of its own ("Lovely
 # colour. Unfortunately the seam split"): thanks, the apology, a remedy, the invitation.
 COMPLAINT = "complaint"
@@ -107,6 +112,8 @@ PHRASES: dict[str, Phrases] = {
             "returns_refunds": "Thank you for telling us that you are still waiting for your "
             "money.",
             "customer_service": "Thank you for telling us that our service let you down.",
+            "safety": "Thank you for telling us what happened with {product}: your health and "
+            "safety matter more to us than anything.",
             "": "Thank you for sharing your experience with {product}.",
         },
         remedy={
@@ -123,6 +130,8 @@ PHRASES: dict[str, Phrases] = {
             "without further delay.",
             "customer_service": "From now on one person on our team will handle your case until "
             "it is settled.",
+            "safety": "Please stop using it: we will refund you in full, collect it at our cost "
+            "and have it examined so that this cannot happen again.",
             "": "We want to make this right for you.",
         },
     ),
@@ -163,6 +172,8 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Danke für Ihren Hinweis auf die unerwarteten Zollgebühren.",
             "returns_refunds": "Danke für Ihren Hinweis, dass Sie noch immer auf Ihr Geld warten.",
             "customer_service": "Danke für Ihren Hinweis, dass unser Service Sie enttäuscht hat.",
+            "safety": "Danke, dass Sie uns geschildert haben, was mit dem Produkt ({product}) "
+            "passiert ist: Ihre Gesundheit und Sicherheit gehen uns über alles.",
             "": "Danke, dass Sie Ihre Erfahrung ({product}) mit uns teilen.",
         },
         remedy={
@@ -181,6 +192,9 @@ PHRASES: dict[str, Phrases] = {
             "sie ohne weitere Verzögerung ausgezahlt wird.",
             "customer_service": "Ab jetzt kümmert sich eine feste Ansprechperson aus unserem Team "
             "um Ihr Anliegen, bis alles geklärt ist.",
+            "safety": "Bitte verwenden Sie es nicht weiter: Wir erstatten Ihnen den vollen Betrag, "
+            "holen es auf unsere Kosten ab und lassen es prüfen, damit so etwas nicht wieder "
+            "passiert.",
             "": "Wir möchten das für Sie in Ordnung bringen.",
         },
     ),
@@ -216,6 +230,8 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Hvala, ker ste nas opozorili na nepričakovane carinske stroške.",
             "returns_refunds": "Hvala, ker ste nam sporočili, da še vedno čakate na svoj denar.",
             "customer_service": "Hvala, ker ste nam sporočili, da vas je naša podpora razočarala.",
+            "safety": "Hvala, ker ste nam povedali, kaj se je zgodilo z izdelkom ({product}): "
+            "vaše zdravje in varnost sta nam pomembnejša od vsega.",
             "": "Hvala, ker ste z nami delili svojo izkušnjo ({product}).",
         },
         remedy={
@@ -233,6 +249,8 @@ PHRASES: dict[str, Phrases] = {
             "returns_refunds": "Še danes bomo preverili vaše vračilo in poskrbeli, da bo "
             "izplačano brez nadaljnjega odlašanja.",
             "customer_service": "Odslej bo vašo zadevo do konca vodila ena oseba iz naše ekipe.",
+            "safety": "Izdelka ne uporabljajte več: v celoti vam bomo vrnili denar, ga "
+            "prevzeli na naše stroške in dali pregledati, da se to ne bo ponovilo.",
             "": "Radi bi to uredili za vas.",
         },
     ),
@@ -269,6 +287,8 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Paldies, ka informējāt mūs par negaidītajām muitas izmaksām.",
             "returns_refunds": "Paldies, ka pastāstījāt, ka joprojām gaidāt savu naudu.",
             "customer_service": "Paldies, ka pastāstījāt, ka mūsu apkalpošana jūs pievīla.",
+            "safety": "Paldies, ka pastāstījāt, kas notika ar preci ({product}): jūsu veselība "
+            "un drošība mums ir svarīgāka par visu.",
             "": "Paldies, ka dalījāties ar savu pieredzi ({product}).",
         },
         remedy={
@@ -285,6 +305,8 @@ PHRASES: dict[str, Phrases] = {
             "tiktu izmaksāta bez kavēšanās.",
             "customer_service": "Turpmāk jūsu jautājumu līdz galam risinās viens mūsu komandas "
             "darbinieks.",
+            "safety": "Lūdzu, vairs neizmantojiet to: mēs atmaksāsim visu summu, savāksim preci uz "
+            "sava rēķina un nodosim to pārbaudei, lai tas neatkārtotos.",
             "": "Mēs vēlamies to jums nokārtot.",
         },
     ),
@@ -323,6 +345,8 @@ PHRASES: dict[str, Phrases] = {
             "customs_fees": "Vă mulțumim că ne-ați semnalat taxele vamale neașteptate.",
             "returns_refunds": "Vă mulțumim că ne-ați spus că încă vă așteptați banii.",
             "customer_service": "Vă mulțumim că ne-ați spus că serviciul nostru v-a dezamăgit.",
+            "safety": "Vă mulțumim că ne-ați spus ce s-a întâmplat cu produsul ({product}): "
+            "sănătatea și siguranța dumneavoastră contează pentru noi mai mult decât orice.",
             "": "Vă mulțumim că ne-ați împărtășit experiența ({product}).",
         },
         remedy={
@@ -339,6 +363,8 @@ PHRASES: dict[str, Phrases] = {
             "fără alte întârzieri.",
             "customer_service": "De acum, o singură persoană din echipa noastră se va ocupa de "
             "cazul dumneavoastră până la rezolvare.",
+            "safety": "Vă rugăm să nu-l mai folosiți: vă rambursăm integral suma, îl ridicăm pe "
+            "cheltuiala noastră și îl trimitem la verificare, ca să nu se mai repete.",
             "": "Dorim să îndreptăm lucrurile pentru dumneavoastră.",
         },
     ),
@@ -364,7 +390,7 @@ def _builtins() -> dict[tuple[str, str, str], BuiltinTemplate]:
         found[(language, sentiment, topic)] = BuiltinTemplate(language, sentiment, topic, body)
 
     for language, p in PHRASES.items():
-        for topic in (*NEGATIVE_TOPICS, ""):
+        for topic in (*NEGATIVE_TOPICS, SAFETY, ""):
             ack = p.acknowledge[topic]
             add(
                 language,
@@ -372,11 +398,23 @@ def _builtins() -> dict[tuple[str, str, str], BuiltinTemplate]:
                 topic,
                 f"{{greeting}}\n{ack} {p.apology} {{remedy}} {{invitation}}\n{{signature}}",
             )
+        # A danger told in a mild review ("works, but the plug gets very hot") is answered as one.
+        safety = p.acknowledge[SAFETY]
+        add(
+            language,
+            "neutral",
+            SAFETY,
+            f"{{greeting}}\n{safety} {p.apology} {{remedy}} {{invitation}}\n{{signature}}",
+        )
         add(language, "neutral", "", f"{{greeting}}\n{p.neutral} {{invitation}}\n{{signature}}")
         add(language, "positive", "", f"{{greeting}}\n{p.positive}\n{{signature}}")
         # Praise that names a complaint (drafting.complaint_in_praise): the remedy of the
         # problem named, or the general one.
-        for topic in (*(t for t in NEGATIVE_TOPICS if t != "customer_service"), COMPLAINT):
+        for topic in (
+            *(t for t in NEGATIVE_TOPICS if t != "customer_service"),
+            SAFETY,
+            COMPLAINT,
+        ):
             add(
                 language,
                 "positive",

@@ -4,7 +4,8 @@
 review, steering unhappy customers away from reviewing, and personal data or order details in a
 public reply. `warn` findings are advice a person may overrule: defensive or blaming wording,
 repeated apologies, a negative answered without an apology or without an invitation to a
-private channel, excessive length, a reply in another language than the review.
+private channel, a danger to safety or health left unanswered, excessive length, a reply in
+another language than the review.
 """
 
 import re
@@ -42,6 +43,8 @@ class LintContext:
     # The shop's own email, phone and contact URL: a reply may show these.
     allowed_contacts: set[str] = field(default_factory=set)
     max_chars: int = 1000
+    # The review tells of a danger to safety or health (severity reason safety, health_injury).
+    safety_risk: bool = False
 
 
 def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -61,6 +64,7 @@ _REVIEW_REQUEST = _all("review_request")
 _INSTEAD = _all("instead_of_review")
 _ORDER_NUMBER = _all("order_number")
 _ADDRESS = _all("address")
+_SAFETY = _all("safety")
 
 # Starts only where a run of address characters starts: tried at every position of a long run,
 # the local part was scanned to its end from each one (quadratic: 200 ms for 5,000 letters).
@@ -242,6 +246,15 @@ def lint(text: str, ctx: LintContext) -> list[Finding]:
                     "to resolve it",
                 )
             )
+    if ctx.safety_risk and not _SAFETY.search(t):
+        findings.append(
+            Finding(
+                code="safety_not_addressed",
+                severity="warn",
+                message="the review tells of a danger to someone's safety or health; say that "
+                "it matters and that they should stop using the product",
+            )
+        )
     if len(text) > ctx.max_chars:
         findings.append(
             Finding(

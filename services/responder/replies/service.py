@@ -64,6 +64,7 @@ def lint_context(review: dict[str, Any], shop: ShopRow) -> LintContext:
         order_id=review["order_id"],
         allowed_contacts=shop.contact.allowed(),
         max_chars=settings.max_reply_chars_negative if negative else settings.max_reply_chars,
+        safety_risk=drafting.safety_risk(review),
     )
 
 

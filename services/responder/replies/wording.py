@@ -31,6 +31,9 @@ class Wording:
     order_number: tuple[str, ...]
     # A street address.
     address: tuple[str, ...]
+    # Speaking to a danger to safety or health: the person's safety or health, an injury, not
+    # using the thing any more. A reply to a review that tells of one should (LintContext).
+    safety: tuple[str, ...]
     # Frequent short words, to tell the language of a reply.
     stopwords: frozenset[str]
 
@@ -110,6 +113,17 @@ WORDING: dict[str, Wording] = {
             r"\b\d{1,4}[a-z]? \w+ (street|st\.|avenue|ave\.?|road|rd\.|lane|boulevard|drive)",
             r"\b\w+ (street|avenue|road|lane) \d{1,4}\b",
         ),
+        safety=(
+            r"\bsafe(ty)?\b",
+            r"\bhealth\b",
+            r"\bhurt\b",
+            r"\binjur\w*",
+            r"\b(stop|not|never) using\b",
+            r"\b(do not|don't|dont|never) use\b",
+            r"\bdanger\w*",
+            r"\bhazard\w*",
+            r"\brecall\w*",
+        ),
         stopwords=frozenset(
             "the and you your we our for with this that is are to of thank thanks sorry "
             "please us it was have will be".split()
@@ -176,6 +190,15 @@ WORDING: dict[str, Wording] = {
             r"( nr\.?| nummer)?[ :#]*\d[\d-]{2,}",
         ),
         address=(r"\b\w+(strasse|str\.|weg|platz|gasse|allee) \d{1,4}\b",),
+        safety=(
+            r"\bsicherheit\w*",
+            r"\bgesundheit\w*",
+            r"\bverletz\w*",
+            r"\bgefahr\w*",
+            r"\bnicht (mehr|weiter) (verwenden|benutzen|nutzen|gebrauchen)\b",
+            r"\b(verwenden|benutzen|nutzen) sie\b[^.!?\n]{0,30}\bnicht (mehr|weiter)\b",
+            r"\bruckruf\w*",
+        ),
         stopwords=frozenset(
             "und der die das sie ihr ihre ihnen wir uns mit fur nicht ist es ein eine bitte "
             "danke leid zu den dem auf".split()
@@ -236,6 +259,15 @@ WORDING: dict[str, Wording] = {
             r"\b\w+ (ulica|cesta|trg) \d{1,4}\b",
             r"\b(ulica|cesta) \w+ \d{1,4}\b",
         ),
+        safety=(
+            r"\bvarn\w*",
+            r"\bzdravj\w*",
+            r"\bzdravstv\w*",
+            r"\bne uporabljajte\b",
+            r"\bposkodb\w*",
+            r"\bnevarn\w*",
+            r"\bodpoklic\w*",
+        ),
         stopwords=frozenset(
             "in je da se na za vas vam nam smo bomo ki ne hvala prosimo zal so ste bo "
             "vase vasem".split()
@@ -285,6 +317,15 @@ WORDING: dict[str, Wording] = {
         ),
         order_number=(r"\b(pasutijum|rekin|sutijum)\w*( nr\.?| numurs)?[ :#]*\d[\d-]{2,}",),
         address=(r"\b\w+ iela \d{1,4}\b",),
+        safety=(
+            r"\bdrosib\w*",
+            r"\bveselib\w*",
+            r"\bneizmantojiet\b",
+            r"\bnelietojiet\b",
+            r"\btraum\w*",
+            r"\bsavaino\w*",
+            r"\bbistam\w*",
+        ),
         stopwords=frozenset(
             "un ir ka par jus jums jusu mes mums musu ar lai ne paldies ludzu no uz to so "
             "tas".split()
@@ -334,6 +375,16 @@ WORDING: dict[str, Wording] = {
         ),
         order_number=(r"\b(comand|factur|colet)\w*( nr\.?| numarul| numar)?[ :#]*\d[\d-]{2,}",),
         address=(r"\b(strada|str\.|bulevardul|bd\.) \w+( nr\.?)? ?\d{1,4}\b",),
+        safety=(
+            r"\bsiguran\w*",
+            r"\bsanatat\w*",
+            r"\bnu(-l| il| o)? mai folositi\b",
+            r"\branit\w*",
+            r"\baccidentat\w*",
+            r"\bvatamat\w*",
+            r"\bpericul\w*",
+            r"\brechem\w*",
+        ),
         stopwords=frozenset(
             "si sa va nu de la cu pentru este ne multumim o un in ca dumneavoastra am "
             "pe foarte".split()

@@ -60,6 +60,14 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "publication": "Your product ratings and reviews will be published on {shop}'s website, "
         "whatever the rating, with the name you enter below (or as anonymous).",
         "review_policy": "How {shop} collects, checks and publishes reviews",
+        "error_needs_stars": "Please choose a star rating for {product}: your text is kept below.",
+        "error_stars": "Please choose 1 to 5 stars for {product}.",
+        "error_text_long": "Your text about {product} is longer than {n} characters.",
+        "error_nps": "Please choose a number from 0 to 10 for the recommendation question.",
+        "error_comment_long": "Your comment is longer than {n} characters.",
+        "error_empty": "Please rate at least one product or answer the recommendation question.",
+        "error_name_characters": "Your name may hold only letters, digits and punctuation.",
+        "error_name_long": "Your name is longer than {n} characters.",
         "display_name": "Name shown with your review (optional)",
         "display_name_hint": "Leave it empty to be shown as anonymous. Up to 80 characters.",
         "private_feedback": "Your answer to the next question and your comment go to {shop} only: "
@@ -143,6 +151,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "publication": "Ihre Produktbewertungen werden unabhängig von der Sternezahl auf der "
         "Website von {shop} veröffentlicht, mit dem Namen, den Sie unten angeben (oder anonym).",
         "review_policy": "Wie {shop} Bewertungen sammelt, prüft und veröffentlicht",
+        "error_needs_stars": "Bitte vergeben Sie Sterne für {product}: Ihr Text bleibt unten "
+        "erhalten.",
+        "error_stars": "Bitte wählen Sie 1 bis 5 Sterne für {product}.",
+        "error_text_long": "Ihr Text zu {product} ist länger als {n} Zeichen.",
+        "error_nps": "Bitte wählen Sie bei der Empfehlungsfrage eine Zahl von 0 bis 10.",
+        "error_comment_long": "Ihr Kommentar ist länger als {n} Zeichen.",
+        "error_empty": "Bitte bewerten Sie mindestens ein Produkt oder beantworten Sie die "
+        "Empfehlungsfrage.",
+        "error_name_characters": "Ihr Name darf nur Buchstaben, Ziffern und Satzzeichen enthalten.",
+        "error_name_long": "Ihr Name ist länger als {n} Zeichen.",
         "display_name": "Name, der mit Ihrer Bewertung angezeigt wird (optional)",
         "display_name_hint": "Leer lassen, um anonym zu erscheinen. Bis zu 80 Zeichen.",
         "private_feedback": "Ihre Antwort auf die nächste Frage und Ihr Kommentar gehen nur an "
@@ -225,6 +243,15 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "publication": "Vaše ocene in mnenja o izdelkih bodo objavljeni na spletni strani "
         "trgovine {shop}, ne glede na oceno, z imenom, ki ga vpišete spodaj (ali anonimno).",
         "review_policy": "Kako trgovina {shop} zbira, preverja in objavlja mnenja",
+        "error_needs_stars": "Izberite število zvezdic za izdelek {product}: vaše besedilo je "
+        "spodaj ohranjeno.",
+        "error_stars": "Za izdelek {product} izberite od 1 do 5 zvezdic.",
+        "error_text_long": "Vaše besedilo o izdelku {product} je daljše od {n} znakov.",
+        "error_nps": "Pri vprašanju o priporočilu izberite število od 0 do 10.",
+        "error_comment_long": "Vaš komentar je daljši od {n} znakov.",
+        "error_empty": "Ocenite vsaj en izdelek ali odgovorite na vprašanje o priporočilu.",
+        "error_name_characters": "Ime lahko vsebuje samo črke, številke in ločila.",
+        "error_name_long": "Ime je daljše od {n} znakov.",
         "display_name": "Ime, prikazano ob vašem mnenju (neobvezno)",
         "display_name_hint": "Pustite prazno, če želite ostati anonimni. Največ 80 znakov.",
         "private_feedback": "Vaš odgovor na naslednje vprašanje in vaš komentar prejme samo "
@@ -305,6 +332,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "publication": "Jūsu produktu vērtējumi un atsauksmes tiks publicēti {shop} tīmekļa "
         "vietnē neatkarīgi no vērtējuma ar vārdu, ko ierakstīsiet zemāk (vai anonīmi).",
         "review_policy": "Kā {shop} vāc, pārbauda un publicē atsauksmes",
+        "error_needs_stars": "Lūdzu, izvēlieties zvaigznes precei {product}: jūsu teksts zemāk "
+        "ir saglabāts.",
+        "error_stars": "Lūdzu, izvēlieties no 1 līdz 5 zvaigznēm precei {product}.",
+        "error_text_long": "Jūsu teksts par preci {product} ir garāks par {n} rakstzīmēm.",
+        "error_nps": "Lūdzu, ieteikuma jautājumā izvēlieties skaitli no 0 līdz 10.",
+        "error_comment_long": "Jūsu komentārs ir garāks par {n} rakstzīmēm.",
+        "error_empty": "Lūdzu, novērtējiet vismaz vienu preci vai atbildiet uz ieteikuma "
+        "jautājumu.",
+        "error_name_characters": "Vārdā drīkst būt tikai burti, cipari un pieturzīmes.",
+        "error_name_long": "Vārds ir garāks par {n} rakstzīmēm.",
         "display_name": "Vārds, kas tiks rādīts pie jūsu atsauksmes (nav obligāti)",
         "display_name_hint": "Atstājiet tukšu, lai paliktu anonīms. Līdz 80 rakstzīmēm.",
         "private_feedback": "Jūsu atbilde uz nākamo jautājumu un jūsu komentārs tiek nosūtīti "
@@ -388,6 +425,16 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "pe site-ul {shop}, indiferent de notă, cu numele pe care îl introduceți mai jos (sau "
         "anonim).",
         "review_policy": "Cum colectează, verifică și publică {shop} recenziile",
+        "error_needs_stars": "Vă rugăm să alegeți un număr de stele pentru {product}: textul "
+        "dumneavoastră a rămas mai jos.",
+        "error_stars": "Vă rugăm să alegeți între 1 și 5 stele pentru {product}.",
+        "error_text_long": "Textul despre {product} depășește {n} de caractere.",
+        "error_nps": "Vă rugăm să alegeți un număr de la 0 la 10 la întrebarea despre recomandare.",
+        "error_comment_long": "Comentariul depășește {n} de caractere.",
+        "error_empty": "Vă rugăm să evaluați cel puțin un produs sau să răspundeți la întrebarea "
+        "despre recomandare.",
+        "error_name_characters": "Numele poate conține doar litere, cifre și semne de punctuație.",
+        "error_name_long": "Numele depășește {n} de caractere.",
         "display_name": "Numele afișat lângă recenzie (opțional)",
         "display_name_hint": "Lăsați gol pentru a apărea anonim. Cel mult 80 de caractere.",
         "private_feedback": "Răspunsul la următoarea întrebare și comentariul ajung doar la "

@@ -14,7 +14,7 @@ from services.survey.settings import SurveySettings
 from services.survey.tokens import Purpose, Tokens
 from services.survey.web import service
 from services.survey.web.pages import page
-from services.survey.web.schemas import MAX_NAME, as_typed, parse_answer
+from services.survey.web.schemas import MAX_NAME, Refused, as_typed, parse_answer
 from services.survey.web.service import FALLBACK, PageContext
 from shared.db.pool import Pool
 from shared.http.deps import ClockDep, PoolDep
@@ -51,9 +51,13 @@ def _form(
     ctx: PageContext,
     settings: SurveySettings,
     previous: StoredResponse,
-    error: str | None,
+    refused: Refused | None,
     status: int,
 ) -> HTMLResponse:
+    error = None
+    if refused is not None:
+        named = ctx.items[refused.line].name if refused.line is not None else ""
+        error = ctx.t(f"error_{refused.key}", product=named, n=refused.limit or 0)
     return page(
         "survey.html",
         ctx.t,
@@ -66,6 +70,7 @@ def _form(
         max_name=MAX_NAME,
         policy_url=_policy_url(settings, ctx),
         error=error,
+        error_field=refused.field if refused else None,
     )
 
 
@@ -77,7 +82,7 @@ async def survey_page(
     if isinstance(ctx, HTMLResponse):
         return ctx
     previous = await service.open_survey(pool, ctx, now)
-    return _form(ctx, settings, previous, error=None, status=200)
+    return _form(ctx, settings, previous, refused=None, status=200)
 
 
 @router.post("/s/{token}", response_class=HTMLResponse)
@@ -95,9 +100,9 @@ async def submit_survey(
     body = (await request.body()).decode("utf-8", errors="replace")
     form = parse_qs(body, keep_blank_values=True)
     answer = parse_answer(form, ctx.items)
-    if isinstance(answer, str):
+    if isinstance(answer, Refused):
         # Shown again as typed, not emptied: a long text lost to a missing star is not retyped.
-        return _form(ctx, settings, as_typed(form, ctx.items), error=answer, status=422)
+        return _form(ctx, settings, as_typed(form, ctx.items), refused=answer, status=422)
     try:
         await service.submit(pool, ctx, answer, now)
     except SurveyClosed:

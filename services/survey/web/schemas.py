@@ -16,16 +16,32 @@ _NPS = frozenset(str(n) for n in range(11))
 MAX_NAME = 80
 
 
+class Refused(ValueError):
+    """Why an answer cannot be accepted, for the page to say in the shopper's language:
+    `key` names its text (`error_<key>` in services/survey/email/translations.py), `field` the
+    element on the page to correct (its id), `line` the order line's index the text names the
+    product of, `limit` the number it names."""
+
+    def __init__(
+        self, key: str, field: str, line: int | None = None, limit: int | None = None
+    ) -> None:
+        super().__init__(f"{field}: {key}")
+        self.key = key
+        self.field = field
+        self.line = line
+        self.limit = limit
+
+
 def parse_name(raw: str | None) -> str | None:
     """The display name as shown: trimmed, inner runs of white space made one space; None when
     empty (anonymous). A control or format character (a line break, a bidi override that would
     turn the text around on the shop's page) is refused, as is a name over 80 characters:
-    ValueError with the reason."""
+    Refused with the reason."""
     name = " ".join((raw or "").split())
     if any(unicodedata.category(c) in ("Cc", "Cf") for c in name):
-        raise ValueError("reviewer_name: letters, digits and punctuation only")
+        raise Refused("name_characters", "reviewer_name")
     if len(name) > MAX_NAME:
-        raise ValueError(f"reviewer_name: at most {MAX_NAME} characters")
+        raise Refused("name_long", "reviewer_name", limit=MAX_NAME)
     return name or None
 
 
@@ -61,37 +77,35 @@ def as_typed(form: dict[str, list[str]], items: list[Item]) -> StoredResponse:
     )
 
 
-def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | str:
-    """The answer, or the reason it cannot be accepted."""
-
-    def one(name: str) -> str | None:
-        return _one(form, name)
-
+def parse_answer(form: dict[str, list[str]], items: list[Item]) -> Answer | Refused:
+    """The answer, or why it cannot be accepted."""
     reviews: list[LineReview] = []
     for index, item in enumerate(items):
-        raw = one(f"rating_{index}")
+        raw = _one(form, f"rating_{index}")
         text = _text(form, f"text_{index}")
+        # The first star's element: a radio group has no id of its own.
+        stars = f"rating_{index}-5"
         if len(text) > MAX_TEXT:
-            return f"text_{index}: at most {MAX_TEXT} characters"
+            return Refused("text_long", f"text_{index}", index, MAX_TEXT)
         if raw is None:
             if text:
-                return f"rating_{index}: a text needs a star rating"
+                return Refused("needs_stars", stars, index)
             continue
         if raw not in _STARS:
-            return f"rating_{index}: must be 1 to 5"
+            return Refused("stars", stars, index)
         reviews.append(LineReview(item.line, item.product_id, int(raw), text or None))
-    nps_raw = one("nps")
+    nps_raw = _one(form, "nps")
     if nps_raw is not None and nps_raw not in _NPS:
-        return "nps: must be 0 to 10"
+        return Refused("nps", "nps-0")
     comment = _text(form, "comment")
     if len(comment) > MAX_TEXT:
-        return f"comment: at most {MAX_TEXT} characters"
+        return Refused("comment_long", "comment", limit=MAX_TEXT)
     if not reviews and nps_raw is None:
-        return "rate at least one product or answer the recommendation question"
+        return Refused("empty", "rating_0-5" if items else "nps-0")
     try:
-        name = parse_name(one("reviewer_name"))
-    except ValueError as exc:
-        return str(exc)
+        name = parse_name(_one(form, "reviewer_name"))
+    except Refused as refused:
+        return refused
     return Answer(
         reviews,
         int(nps_raw) if nps_raw is not None else None,
