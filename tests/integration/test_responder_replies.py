@@ -93,7 +93,7 @@ async def test_a_review_telling_of_a_danger_is_drafted_as_one_and_linted_for_it(
         assert r.status_code == 201, r.text
         draft = r.json()
         assert draft["template"] == "builtin:en:negative:safety", draft
-        assert "Please stop using it" in draft["text"] and "replace it" not in draft["text"]
+        assert "do not use it again" in draft["text"] and "replace it" not in draft["text"]
         assert draft["findings"] == [], draft["findings"]
         refund_reply = (
             "Hi Anna,\nThank you for telling us that you are still waiting for your money. We "

@@ -130,8 +130,8 @@ PHRASES: dict[str, Phrases] = {
             "without further delay.",
             "customer_service": "From now on one person on our team will handle your case until "
             "it is settled.",
-            "safety": "Please stop using it: we will refund you in full, collect it at our cost "
-            "and have it examined so that this cannot happen again.",
+            "safety": "As a precaution, do not use it again: we will refund you in full, "
+            "collect it at our cost and have it examined so that this cannot happen again.",
             "": "We want to make this right for you.",
         },
     ),
@@ -192,9 +192,9 @@ PHRASES: dict[str, Phrases] = {
             "sie ohne weitere Verzögerung ausgezahlt wird.",
             "customer_service": "Ab jetzt kümmert sich eine feste Ansprechperson aus unserem Team "
             "um Ihr Anliegen, bis alles geklärt ist.",
-            "safety": "Bitte verwenden Sie es nicht weiter: Wir erstatten Ihnen den vollen Betrag, "
-            "holen es auf unsere Kosten ab und lassen es prüfen, damit so etwas nicht wieder "
-            "passiert.",
+            "safety": "Verwenden Sie es vorsichtshalber nicht weiter: Wir erstatten Ihnen den "
+            "vollen Betrag, holen es auf unsere Kosten ab und lassen es prüfen, damit so etwas "
+            "nicht wieder passiert.",
             "": "Wir möchten das für Sie in Ordnung bringen.",
         },
     ),
@@ -305,8 +305,8 @@ PHRASES: dict[str, Phrases] = {
             "tiktu izmaksāta bez kavēšanās.",
             "customer_service": "Turpmāk jūsu jautājumu līdz galam risinās viens mūsu komandas "
             "darbinieks.",
-            "safety": "Lūdzu, vairs neizmantojiet to: mēs atmaksāsim visu summu, savāksim preci uz "
-            "sava rēķina un nodosim to pārbaudei, lai tas neatkārtotos.",
+            "safety": "Piesardzības nolūkos vairs neizmantojiet to: mēs atmaksāsim visu summu, "
+            "savāksim preci uz sava rēķina un nodosim to pārbaudei, lai tas neatkārtotos.",
             "": "Mēs vēlamies to jums nokārtot.",
         },
     ),
@@ -363,7 +363,7 @@ PHRASES: dict[str, Phrases] = {
             "fără alte întârzieri.",
             "customer_service": "De acum, o singură persoană din echipa noastră se va ocupa de "
             "cazul dumneavoastră până la rezolvare.",
-            "safety": "Vă rugăm să nu-l mai folosiți: vă rambursăm integral suma, îl ridicăm pe "
+            "safety": "Vă sfătuim să nu-l mai folosiți: vă rambursăm integral suma, îl ridicăm pe "
             "cheltuiala noastră și îl trimitem la verificare, ca să nu se mai repete.",
             "": "Dorim să îndreptăm lucrurile pentru dumneavoastră.",
         },
