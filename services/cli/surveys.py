@@ -140,3 +140,13 @@ def send_now(
         return
     waits = " (inside the send window)" if within_window else ""
     note(f"# due at {moved['send_at']}{waits}; `reviewloop surveys explain` says why")
+    # Due is not sent: the dispatcher checks eligibility when it goes. An order the facts
+    # exclude already (cancelled, no consent, unsubscribed) must not read as on its way.
+    with api.survey(url, token) as survey:
+        why: dict[str, Any] = survey.call("GET", _path(shop, order, "explanation"))
+    exclusion = why.get("exclusion")
+    if exclusion:
+        note(
+            f"# it will not be sent as things stand: {exclusion['reason']}; "
+            "`reviewloop surveys explain` says why"
+        )

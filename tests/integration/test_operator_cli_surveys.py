@@ -119,6 +119,31 @@ async def test_surveys_explain_and_send_now(cli_env, infra, database, prefix, lo
         assert again.code == 0 and fields_of(again.out)["status"] == "sent"
         assert "the invitation is sent already" in again.err
 
+        # A German order without consent is queued, but the facts exclude it already: "due"
+        # must not read as on its way (a walk's send-now printed "pending" and nothing came).
+        german = unique_email()
+        customer = {"email": german, "name": "Greta", "locale": "de-DE", "country": "DE"}
+        await publish(
+            placed(
+                SHOP,
+                "cli-o-de",
+                german,
+                at=datetime.now(UTC),
+                customer=customer,
+                shipping_country="DE",
+            )
+        )
+
+        async def queued() -> bool:
+            shown = await cli(env, "surveys", "explain", SHOP, "cli-o-de")
+            return shown.code == 0
+
+        await eventually(queued)
+        skipped = await cli(env, "surveys", "send-now", SHOP, "cli-o-de")
+        assert skipped.code == 0 and fields_of(skipped.out)["status"] == "pending", skipped
+        assert "it will not be sent as things stand: no_consent" in skipped.err, skipped.err
+        assert "it will not be sent" not in moved.err
+
         unknown = await cli(env, "surveys", "explain", SHOP, "no-such-order")
         assert failed_with(unknown, "(404)", "never heard of")
         nobody = await cli(env, "surveys", "send-now", SHOP, "no-such-order")
