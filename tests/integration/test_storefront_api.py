@@ -149,6 +149,9 @@ async def test_pages_and_language(responder: Responder, storefront: Storefront) 
         past = (await http.get(PRODUCT, params={"per_page": 3, "page": 3})).json()
         german = (await http.get(PRODUCT, params={"language": "DE"})).json()
         none = (await http.get(PRODUCT, params={"language": "sl"})).json()
+        # A browser's tag asks for its language (matched nothing before).
+        austrian = (await http.get(PRODUCT, params={"language": "de-AT"})).json()
+    assert austrian["reviews"] == german["reviews"] and austrian["total"] == 1
     assert [x["id"] for x in one["reviews"]] == ["r4", "r3", "r2"]
     assert (one["total"], one["next_page"]) == (4, 2)
     assert [x["id"] for x in two["reviews"]] == ["r1"] and two["next_page"] is None

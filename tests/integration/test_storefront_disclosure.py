@@ -246,6 +246,13 @@ async def test_the_page_in_the_shops_language_with_links_to_the_others(
         assert "10 dni po dostavi" in text(sl.text)
         refused = await http.get(PAGE, params={"lang": "fr"})
         assert refused.status_code == 422 and "'en'" in refused.text
+        assert "'sl'" in refused.json()["detail"]
+        # A browser's tag is its language (was a 422).
+        slovene = await http.get(PAGE, params={"lang": "sl-SI"})
+        assert slovene.status_code == 200 and slovene.headers["content-language"] == "sl"
+        assert "10 dni po dostavi" in text(slovene.text)
+        too_long = await http.get(PAGE, params={"lang": "x" * 40})
+        assert too_long.status_code == 422
 
         # Cacheable: the same page again is a 304 by its ETag.
         again = await http.get(PAGE, headers={"If-None-Match": r.headers["etag"]})

@@ -1,12 +1,13 @@
 """The disclosure page, `GET /shops/{shop_id}/review-policy?lang=`: server-rendered HTML under
 a strict CSP (no script at all, its own stylesheet only), and that stylesheet."""
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from services.responder.storefront.deps import StorefrontNow, StorefrontPool, StorefrontSettingsDep
 from services.responder.storefront.disclosure import service
+from services.responder.storefront.disclosure.texts import LANGUAGES, primary
 from services.responder.storefront.http import HTML, public_response
 from shared.http.params import ShopIdPath
 
@@ -22,7 +23,6 @@ CSP = (
 PAGE_HEADERS = {"Content-Security-Policy": CSP, "Referrer-Policy": "no-referrer"}
 CSS = "text/css; charset=utf-8"
 
-Language = Literal["en", "de", "sl", "lv", "ro"]
 RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"content": {"text/html": {}}, "description": "The disclosure page"},
     304: {"description": "Not modified (If-None-Match matched the ETag)"},
@@ -43,11 +43,18 @@ async def review_policy(
     settings: StorefrontSettingsDep,
     now: StorefrontNow,
     lang: Annotated[
-        Language | None,
-        Query(description="The page's language; default: the shop's locale, else English."),
+        str | None,
+        Query(
+            max_length=12,
+            description="The page's language (`de`, or a tag such as `de-AT`: its language); "
+            "default: the shop's locale, else English.",
+        ),
     ] = None,
 ) -> Response:
     """How the shop collects, verifies and moderates reviews, from its settings and ledger."""
+    if lang is not None and primary(lang) not in LANGUAGES:
+        spoken = ", ".join(f"'{code}'" for code in LANGUAGES)
+        raise HTTPException(422, f"lang: the page speaks {spoken} (a region such as de-AT is fine)")
     try:
         disclosure = await service.page(pool, shop_id, lang, now)
     except service.UnknownShop:

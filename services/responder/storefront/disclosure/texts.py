@@ -566,11 +566,16 @@ RULES: dict[str, dict[str, str]] = {
 }
 
 
+def primary(tag: str | None) -> str:
+    """A language tag's language: `de-AT`, `de_AT`, `DE` → `de`."""
+    return (tag or "").replace("_", "-").split("-")[0].strip().lower()
+
+
 def choose(requested: str | None, shop_locale: str | None) -> str:
     """The asked-for language, else the shop's locale (`de-AT` → `de`) if the page speaks it,
     else English."""
     for tag in (requested, shop_locale):
-        base = (tag or "").replace("_", "-").split("-")[0].strip().lower()
+        base = primary(tag)
         if base in LANGUAGES:
             return base
     return DEFAULT

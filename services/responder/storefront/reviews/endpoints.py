@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from services.responder.storefront.deps import StorefrontPool, StorefrontSettingsDep
+from services.responder.storefront.disclosure.texts import primary
 from services.responder.storefront.http import JSON, public_response
 from services.responder.storefront.reviews import service
 from services.responder.storefront.reviews.schemas import (
@@ -26,7 +27,8 @@ LanguageQuery = Annotated[
         min_length=2,
         max_length=8,
         pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,4})?$",
-        description="Only reviews in this language (ISO 639-1, e.g. `de`).",
+        description="Only reviews in this language (ISO 639-1, e.g. `de`; a tag such as "
+        "`de-AT` asks for its language).",
     ),
 ]
 PageQuery = Annotated[int, Query(ge=1, le=MAX_PAGE)]
@@ -55,7 +57,8 @@ async def _answer(
             shop_id,
             product_id,
             sort=sort,
-            language=language.lower() if language else None,
+            # Reviews carry the language the classifier read (`de`), never a region.
+            language=primary(language) if language else None,
             page=page,
             per_page=per_page,
         )
