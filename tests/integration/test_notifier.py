@@ -582,7 +582,8 @@ async def test_an_alert_whose_smtp_outcome_is_unknown_is_sent_again_with_the_sam
         assert await DeliveryWorker(notifier.pool, settings, notifier.clock).run_once() == 1
         (first,) = sink.messages()
         row = await notifier.pool.fetchrow(
-            "SELECT id, status, last_error FROM notifications WHERE shop_id = 's-unknown'"
+            "SELECT id, status, last_error, message_token FROM notifications "
+            "WHERE shop_id = 's-unknown'"
         )
         assert row["status"] == "pending" and row["last_error"].startswith("outcome unknown")
         sink.set_mode("ok")
@@ -593,7 +594,7 @@ async def test_an_alert_whose_smtp_outcome_is_unknown_is_sent_again_with_the_sam
             first_id
             == second_id
             == first.message_id
-            == f"<notification.{row['id']}@reviewloop.local>"
+            == f"<notification.{row['id']}.{row['message_token']}@reviewloop.local>"
         )
         status = await notifier.pool.fetchval(
             "SELECT status FROM notifications WHERE id = $1", row["id"]
@@ -620,10 +621,35 @@ async def test_a_claim_whose_delivery_worker_died_is_sent_again(notifier) -> Non
     await notifier.deliver()
     (mail,) = notifier.mails_to(support)
     row = await notifier.pool.fetchrow(
-        "SELECT id, status FROM notifications WHERE shop_id = 's-died'"
+        "SELECT id, status, message_token FROM notifications WHERE shop_id = 's-died'"
     )
     assert row["status"] == "sent"
-    assert mail["Message-ID"] == f"<notification.{row['id']}@reviewloop.local>"
+    token = row["message_token"]
+    assert mail["Message-ID"] == f"<notification.{row['id']}.{token}@reviewloop.local>"
+
+
+async def test_message_ids_do_not_repeat_where_notification_ids_do(notifier) -> None:
+    """`<notification.1@domain>` repeats in every installation sharing the domain (staging and
+    production, a database rebuilt): a mailbox that holds one drops the next as the same."""
+    support = inbox()
+    await shop(notifier, "s-ids", alert_recipients=[support])
+    await notifier.feed(classified("s-ids", "t:ids-1"))
+    await notifier.deliver()
+    (first,) = notifier.mails_to(support)
+    # The same notification id again, as a rebuilt database would number it.
+    row_id = await notifier.pool.fetchval("SELECT id FROM notifications WHERE shop_id = 's-ids'")
+    await notifier.pool.execute("DELETE FROM notifications WHERE shop_id = 's-ids'")
+    await notifier.pool.execute(f"ALTER TABLE notifications ALTER COLUMN id RESTART WITH {row_id}")
+    await notifier.feed(classified("s-ids", "t:ids-2"))
+    assert (
+        await notifier.pool.fetchval("SELECT id FROM notifications WHERE shop_id = 's-ids'")
+        == row_id
+    )
+    await notifier.deliver()
+    second = [m for m in notifier.mails_to(support) if m["Message-ID"] != first["Message-ID"]]
+    assert len(second) == 1, [m["Message-ID"] for m in notifier.mails_to(support)]
+    assert first["Message-ID"].startswith(f"<notification.{row_id}.")
+    assert second[0]["Message-ID"].startswith(f"<notification.{row_id}.")
 
 
 async def test_a_new_shop_gets_no_topic_spike_and_alarms_come_in_one_email(notifier) -> None:

@@ -32,6 +32,13 @@ from shared.metrics import ALERTS_SENT, NOTIFICATIONS
 log = logging.getLogger(__name__)
 
 
+def message_id(row: NotificationRow, domain: str) -> str:
+    """The same for every copy of one notification (a retry is the same message), never the
+    same for two: the row's random token, since ids repeat across installations sharing the
+    domain."""
+    return f"<notification.{row.id}.{row.message_token}@{domain}>"
+
+
 @dataclass
 class DeliveryWorker:
     pool: Pool
@@ -70,7 +77,7 @@ class DeliveryWorker:
             ("Reviewloop", self.settings.from_address),
             row.target,
             c["subject"],
-            f"<notification.{row.id}@{self.settings.message_id_domain}>",
+            message_id(row, self.settings.message_id_domain),
             now,
             c["text"],
             c["html"],

@@ -20,6 +20,8 @@ class NotificationRow:
     status: str
     attempts: int
     idempotency_key: str
+    # The random part of the e-mail's Message-ID (migration 0009).
+    message_token: str
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class ReceiverRow:
 
 _COLUMNS = (
     "id, shop_id, kind, review_id, rule_id, channel, target, content, status, attempts, "
-    "idempotency_key"
+    "idempotency_key, message_token"
 )
 
 
