@@ -160,7 +160,7 @@ def values_for(
     base_topic = topic if topic in p.remedy else ""
     qtype = question_type(review)
     # A shop's general remedy ("we will replace it") is no answer to a danger: only its own
-    # safety remedy stands in for the built-in "please stop using it".
+    # safety remedy stands in for the built-in "do not use it again".
     general = (
         None if base_topic == SAFETY else settings.lookup(settings.remedies, "default", language)
     )
