@@ -38,6 +38,8 @@ class Delivery:
 
 def load_template() -> dict[str, Any]:
     data: dict[str, Any] = json.loads(FIXTURE.read_text())
+    # Shopify's published example is a test order, which ingest ignores: a real purchase here.
+    data["test"] = False
     return data
 
 

@@ -20,7 +20,7 @@ from services.ingest.webhooks.group_commit import GroupCommit, Pending
 from shared.db.migrations import apply_migrations, service_migrations
 from shared.db.pool import Pool, create_pool
 from shared.runtime import Runtime
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.platforms import body_of, fixture, live_shopify_order, shopify_headers
 
 SECRET = "group-commit-secret-0123"
 
@@ -50,7 +50,7 @@ def pending(topic: str, payload: dict[str, Any], event_id: str, shop_id: str = "
 
 
 def order(order_id: int, email: str) -> dict[str, Any]:
-    data = fixture("shopify", "orders__create")
+    data = live_shopify_order("orders__create")
     data["id"] = order_id
     data["email"] = email
     # One event per new order (order.placed): the published sample is a cancelled order.

@@ -198,6 +198,13 @@ async def test_negative_review_gives_one_alert_with_everything_staff_need(notifi
         assert expected in text, expected
 
 
+async def at(notifier, now: datetime) -> None:
+    """The clock at `now`: due timers fired and what they queued delivered."""
+    notifier.clock.now = now
+    await notifier.timers()
+    await notifier.deliver()
+
+
 async def test_escalation_fires_when_unanswered_and_not_when_replied(notifier) -> None:
     support, boss = inbox(), inbox()
     await shop(notifier, "s2", alert_recipients=[support], escalation_recipients=[boss])
@@ -214,21 +221,47 @@ async def test_escalation_fires_when_unanswered_and_not_when_replied(notifier) -
             },
         )
     )
-    await notifier.timers()
-    await notifier.deliver()
+    await at(notifier, notifier.clock.now)
     assert notifier.mails_to(boss) == []
-    notifier.clock.now = T0 + timedelta(hours=24, minutes=1)
-    await notifier.timers()
-    await notifier.deliver()
+    await at(notifier, T0 + timedelta(hours=24, minutes=1))
     (first,) = notifier.mails_to(boss)
     assert (
         "[ESCALATION:first]" in first["Subject"]
         and "g:late" in first.get_body(("plain",)).get_content()
     )
-    notifier.clock.now = T0 + timedelta(hours=48, minutes=1)
-    await notifier.timers()
-    await notifier.deliver()
+    await at(notifier, T0 + timedelta(hours=48, minutes=1))
     assert len(notifier.mails_to(boss)) == 2
+
+
+async def test_a_review_arriving_after_its_deadline_is_alerted_once_and_escalates_later(
+    notifier,
+) -> None:
+    """A walk posted a live review written years ago (as a platform re-sends an edited old
+    review): the alert and both escalations went out in the same second."""
+    support, boss = inbox(), inbox()
+    await shop(notifier, "s-old", alert_recipients=[support], escalation_recipients=[boss])
+    notifier.clock.now = T0
+    old = classified("s-old", "t:old", created=T0 - timedelta(days=400))
+    await notifier.feed(old.model_copy(update={"occurred_at": T0}))
+    await at(notifier, T0)
+    (alert,) = notifier.mails_to(support)
+    text = alert.get_body(("plain",)).get_content()
+    assert "passed before the review reached Reviewloop" in text, text
+    assert notifier.mails_to(boss) == []
+    # One SLA period (24 h) after it arrived, not after it was written.
+    await at(notifier, T0 + timedelta(hours=23, minutes=59))
+    assert notifier.mails_to(boss) == []
+    await at(notifier, T0 + timedelta(hours=24, minutes=1))
+    (first,) = notifier.mails_to(boss)
+    assert "[ESCALATION:first]" in first["Subject"]
+    # A live review within its deadline keeps the deadline of its writing.
+    await notifier.feed(classified("s-old", "t:new", created=notifier.clock.now))
+    await notifier.deliver()
+    fresh = [
+        m for m in notifier.mails_to(support) if "t%3Anew" in m.get_body(("plain",)).get_content()
+    ]
+    assert len(fresh) == 1
+    assert "passed before" not in fresh[0].get_body(("plain",)).get_content()
 
 
 async def test_a_later_milder_classification_stops_the_escalation(notifier) -> None:

@@ -31,7 +31,7 @@ from shared.settings import dev_secret
 from shared.topics import ORDERS, PRIVACY, SHOPS, dlq_name, dlq_of, topic_name
 from tests.conftest import connect_as, service_env
 from tests.support.kafka import eventually, produce, read_topic
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.platforms import body_of, fixture, live_shopify_order, shopify_headers
 from tests.support.responder import shop_event
 from tests.support.services import ServiceProcess
 
@@ -449,7 +449,7 @@ async def test_shops_and_customer_redaction_through_the_admin_api(
 
     # An order with the customer's email arrives (signed with the previous secret, which
     # still verifies after the rotation), then the operator redacts the customer.
-    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 4711}
+    order = {**live_shopify_order("orders__create.captured_test_order"), "id": 4711}
     order["email"] = order["contact_email"] = "jane@example.com"
     body = body_of(order)
     async with httpx.AsyncClient(timeout=10) as http:
@@ -531,7 +531,7 @@ async def test_shops_show_prints_the_checklist_and_exits_1_while_a_blocker_fails
     assert shown["profile"]["shop_id"] == "new-shop"
     assert shown["profile"]["contact_email"] == "hello@new-shop.example"
 
-    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 4712}
+    order = {**live_shopify_order("orders__create.captured_test_order"), "id": 4712}
     body = body_of(order)
     async with httpx.AsyncClient(timeout=10) as http:
         r = await http.post(

@@ -14,7 +14,7 @@ from tests.conftest import service_env
 from tests.support.admin import ADMIN, API, create_shop
 from tests.support.kafka import eventually
 from tests.support.observability import DUE_AT_ONCE
-from tests.support.platforms import fixture
+from tests.support.platforms import fixture, live_shopify_order
 from tests.support.privacy import (
     SECRET,
     Customer,
@@ -126,7 +126,7 @@ async def test_an_unsubscribe_outlives_the_redaction_of_the_address(
 
 async def test_data_request_collects_every_services_part(stack) -> None:
     ingest = stack["ingest"]
-    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 299938}
+    order = {**live_shopify_order("orders__create.captured_test_order"), "id": 299938}
     order["email"] = order["contact_email"] = "john@example.com"
     post_shopify(ingest, "eu-shop", "orders/create", order)
     request = fixture("shopify", "customers__data_request")

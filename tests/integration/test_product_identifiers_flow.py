@@ -20,7 +20,12 @@ from shared.kafka.admin import ensure_topics
 from shared.topics import REVIEWS, topic_name
 from tests.support.admin import ADMIN
 from tests.support.kafka import eventually, produce
-from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.platforms import (
+    body_of,
+    live_shopify_order,
+    shopify_headers,
+    standard_headers,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -78,7 +83,7 @@ async def test_identifiers_reach_order_placed_and_review_classified(
     await ingest.start()
     pool = ingest.pool
     assert pool is not None
-    shopify_order = copy.deepcopy(fixture("shopify", "orders__create.captured_test_order"))
+    shopify_order = copy.deepcopy(live_shopify_order("orders__create.captured_test_order"))
     shopify_order_id = str(shopify_order["id"])
     (pen,) = shopify_order["line_items"]
     try:

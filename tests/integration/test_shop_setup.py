@@ -16,7 +16,13 @@ from shared.topics import SHOPS, topic_name
 from tests.conftest import connect_as, service_env
 from tests.support.admin import ADMIN, create_shop
 from tests.support.kafka import eventually, produce
-from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.platforms import (
+    body_of,
+    fixture,
+    live_shopify_order,
+    shopify_headers,
+    standard_headers,
+)
 from tests.support.responder import BOOTSTRAP, user_with_key
 from tests.support.services import ServiceProcess
 
@@ -90,7 +96,7 @@ async def test_a_new_shop_is_ready_once_its_first_order_arrives(
     assert "admin_token" in secrets["what"] and "api_token" in secrets["what"]
     assert item(new, "review_connectors")["ok"]  # no reviews yet
 
-    order = {**fixture("shopify", "orders__create.captured_test_order"), "id": 9001}
+    order = {**live_shopify_order("orders__create.captured_test_order"), "id": 9001}
     body = body_of(order)
     r = await post(
         f"{ingest.url}/webhooks/shopify/{SHOP}", body, shopify_headers(body, WHSEC, "orders/create")

@@ -26,7 +26,7 @@ from services.ingest.orders.state import apply, new_state
 from services.ingest.webhooks.adapters import ADAPTERS
 from services.ingest.webhooks.adapters.base import WebhookRequest
 from shared.events import OrderCancelled, OrderDelivered, OrderPlaced, OrderRefunded
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.platforms import body_of, live_shopify_order, shopify_headers
 from tests.support.survey import T0, SurveyHarness, placed, running_survey, unique_email
 
 pytestmark = pytest.mark.integration
@@ -81,7 +81,7 @@ def shopify_order_events(shop: str, email: str, state: str) -> list:
     """Shopify's published orders/create example, for a customer whose email marketing consent
     is `state`, through the Shopify adapter and ingest's order state: the events ingest would
     publish."""
-    payload = copy.deepcopy(fixture("shopify", "orders__create"))
+    payload = copy.deepcopy(live_shopify_order("orders__create"))
     payload.update(
         email=email, created_at=T0.isoformat(), cancelled_at=None, financial_status="paid"
     )

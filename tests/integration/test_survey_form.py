@@ -13,7 +13,7 @@ from services.ingest.webhooks.adapters import ADAPTERS
 from services.ingest.webhooks.adapters.base import WebhookRequest
 from services.survey.settings import SurveySettings
 from shared.events import parse_event
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.platforms import body_of, live_shopify_order, shopify_headers
 from tests.support.survey import SurveyHarness, placed, unique_email
 
 pytestmark = pytest.mark.integration
@@ -34,7 +34,7 @@ async def survey(infra, make_settings) -> AsyncIterator[SurveyHarness]:
 def shopify_example_items() -> list[dict]:
     """The items ingest makes of Shopify's example order: three of its five lines are one
     product (788032119674292900)."""
-    body = body_of(fixture("shopify", "orders__create"))
+    body = body_of(live_shopify_order("orders__create"))
     headers = {k.lower(): v for k, v in shopify_headers(body, SECRET, "orders/create").items()}
     (facts,) = ADAPTERS["shopify"].parse(WebhookRequest(headers, body, datetime.now(UTC))).orders
     assert facts.details is not None

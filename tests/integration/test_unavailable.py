@@ -23,7 +23,7 @@ from shared.topics import ORDERS, REPLIES, SHOPS, SURVEYS, TopicSpec, topic_name
 from tests.conftest import connect_as, service_env
 from tests.support.admin import API, create_shop
 from tests.support.kafka import read_topic
-from tests.support.platforms import body_of, fixture, shopify_headers
+from tests.support.platforms import body_of, live_shopify_order, shopify_headers
 from tests.support.services import ServiceProcess, free_port
 
 pytestmark = pytest.mark.integration
@@ -101,7 +101,7 @@ async def test_ingest_is_ready_and_accepts_webhooks_while_kafka_is_unreachable(
             assert (await http.get("/healthz")).status_code == 200
 
             await asyncio.to_thread(create_shop, proc.url, "shop-1", "shopify", SECRET)
-            order = fixture("shopify", "orders__create.captured_test_order")
+            order = live_shopify_order("orders__create.captured_test_order")
             body = body_of(order)
             r = await http.post(
                 "/webhooks/shopify/shop-1",

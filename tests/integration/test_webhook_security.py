@@ -16,7 +16,12 @@ from standardwebhooks.webhooks import Webhook
 from shared.settings import dev_secret
 from tests.conftest import service_env
 from tests.support.admin import ADMIN, API, create_shop
-from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.platforms import (
+    body_of,
+    live_shopify_order,
+    shopify_headers,
+    standard_headers,
+)
 from tests.support.receiver import Receiver
 from tests.support.services import ServiceProcess
 
@@ -90,7 +95,7 @@ def test_a_signature_with_another_shops_secret_is_refused(procs) -> None:
         post(url, "/webhooks/standard/std-a", body, standard_headers(body, OTHER)).status_code
         == 401
     )
-    order = body_of(fixture("shopify", "orders__create"))
+    order = body_of(live_shopify_order("orders__create"))
     signed_b = shopify_headers(order, SHOPIFY_B, "orders/create")
     assert post(url, "/webhooks/shopify/shopify-a", order, signed_b).status_code == 401
     # The review intake checks the same secrets.

@@ -16,6 +16,7 @@ from tests.support.platforms import (
     body_of,
     ecwid_headers,
     fixture,
+    live_shopify_order,
     shopify_headers,
     standard_headers,
     woo_headers,
@@ -57,7 +58,7 @@ async def order_events(infra, prefix: str, expect: int) -> list:
 
 
 async def test_shopify_order_lifecycle_reaches_kafka_once(ingest, infra, module_prefix) -> None:
-    order = fixture("shopify", "orders__create.captured_test_order")
+    order = live_shopify_order("orders__create.captured_test_order")
     order_id = str(order["id"])
     body = body_of(order)
     headers = shopify_headers(body, SECRET, "orders/create", event_id="evt-1")
@@ -188,7 +189,7 @@ def test_standard_webhook_and_replay_window(ingest) -> None:
     ],
 )
 def test_every_error_status_with_a_clear_reason(ingest, case, status, reason) -> None:
-    order = fixture("shopify", "orders__create")
+    order = live_shopify_order("orders__create")
     body = body_of(order)
     headers = shopify_headers(body, SECRET, "orders/create")
     platform, shop = "shopify", None
@@ -230,7 +231,7 @@ def test_secret_rotation_keeps_both_secrets_valid_until_retired(ingest) -> None:
         headers=ADMIN,
     )
     assert rotated.status_code == 200 and rotated.json()["has_previous_secret"] is True
-    body = body_of(fixture("shopify", "orders__create"))
+    body = body_of(live_shopify_order("orders__create"))
     for secret in ("old-secret-0123456789", "new-secret-0123456789"):
         headers = shopify_headers(body, secret, "orders/create")
         assert post(ingest, "shopify", body, headers, "rotating-shop").status_code in (200, 202)
@@ -248,7 +249,7 @@ def test_secret_rotation_keeps_both_secrets_valid_until_retired(ingest) -> None:
 
 async def test_nul_characters_are_dropped_not_the_order(ingest, infra, module_database) -> None:
     """PostgreSQL cannot store NUL in text or jsonb: the character goes, the order stays."""
-    order = fixture("shopify", "orders__create")
+    order = live_shopify_order("orders__create")
     order["id"] = 777000111
     order["customer"]["first_name"] = "Jo\u0000hn"
     order["note"] = "\u0000"
@@ -276,7 +277,7 @@ async def test_customer_redaction_removes_personal_data_from_ingest(
 ) -> None:
     create_shop(ingest.url, "gdpr-shop", "shopify", SECRET)
     order = {
-        **fixture("shopify", "orders__create"),
+        **live_shopify_order("orders__create"),
         "id": 299938,
         "email": "john@example.com",
         "note": "call John on +1-555-0100",

@@ -17,6 +17,12 @@ def fixture(platform: str, name: str) -> dict[str, Any]:
     return data
 
 
+def live_shopify_order(name: str) -> dict[str, Any]:
+    """A Shopify order fixture as a real purchase: Shopify's published examples are test orders
+    (`"test": true`, what "Send test notification" posts), which ingest ignores."""
+    return {**fixture("shopify", name), "test": False}
+
+
 def body_of(payload: Any) -> bytes:
     return json.dumps(payload).encode()
 

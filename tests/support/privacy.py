@@ -18,7 +18,13 @@ from urllib.parse import urlparse
 import asyncpg
 import httpx
 
-from tests.support.platforms import body_of, fixture, shopify_headers, standard_headers
+from tests.support.platforms import (
+    body_of,
+    fixture,
+    live_shopify_order,
+    shopify_headers,
+    standard_headers,
+)
 from tests.support.services import ServiceProcess
 
 SECRET = "gdpr-secret-0123456789"
@@ -90,7 +96,7 @@ class Customer:
 
 def shopify_order(customer: Customer, order_id: int) -> dict[str, Any]:
     """Shopify's published orders/create, placed yesterday, for this customer."""
-    order = fixture("shopify", "orders__create.captured_test_order")
+    order = live_shopify_order("orders__create.captured_test_order")
     placed = (datetime.now(UTC) - timedelta(days=1)).isoformat()
     address = {
         **order["shipping_address"],

@@ -10,6 +10,7 @@ from tests.support.platforms import (
     body_of,
     ecwid_headers,
     fixture,
+    live_shopify_order,
     shopify_headers,
     standard_headers,
     woo_headers,
@@ -26,9 +27,10 @@ def request(headers: dict[str, str], body: bytes) -> WebhookRequest:
 
 
 def shopify(topic: str, name: str | None = None, payload: dict | None = None):
-    payload = (
-        payload if payload is not None else fixture("shopify", name or topic.replace("/", "__"))
-    )
+    if payload is None:
+        payload = fixture("shopify", name or topic.replace("/", "__"))
+        # Shopify's published examples are test orders: as a real purchase here.
+        payload = {**payload, "test": False} if "test" in payload else payload
     body = body_of(payload)
     req = request(shopify_headers(body, SECRET, topic), body)
     adapter = ADAPTERS["shopify"]
@@ -48,7 +50,7 @@ def test_shopify_order_topics_map_to_a_full_snapshot(topic: str) -> None:
     assert facts.details.customer.email == "jon@example.com"
     assert facts.details.customer.locale == "en"
     assert facts.details.currency == "USD"
-    lines = fixture("shopify", "orders__create")["line_items"]
+    lines = live_shopify_order("orders__create")["line_items"]
     assert [i.name for i in facts.details.items] == [line["title"] for line in lines]
     assert [i.quantity for i in facts.details.items] == [line["quantity"] for line in lines]
     assert facts.details.items[0].sku == "SKU2006-001"
@@ -63,6 +65,14 @@ def test_shopify_captured_test_order_is_paid() -> None:
     (facts,) = delivery.orders
     assert facts.paid_at is not None and facts.cancelled_at is None
     assert facts.details is not None and facts.details.shipping_country == "AU"
+
+
+def test_a_shopify_test_order_is_ignored() -> None:
+    # "Send test notification" and the test gateway post `"test": true`: a walk's checkout
+    # test was queued for a survey 14 days on.
+    for name in ("orders__create", "orders__create.captured_test_order"):
+        delivery = shopify("orders/create", payload=fixture("shopify", name))
+        assert delivery.outcome == "ignored" and delivery.orders == ()
 
 
 def test_shopify_fulfillment_and_delivery() -> None:
@@ -111,7 +121,7 @@ def test_shopify_unknown_topic_is_ignored_and_missing_headers_are_422() -> None:
 
 
 def test_shopify_order_without_line_items_is_422_with_the_field() -> None:
-    payload = {**fixture("shopify", "orders__create"), "line_items": []}
+    payload = {**live_shopify_order("orders__create"), "line_items": []}
     with pytest.raises(PayloadError, match="line_items"):
         shopify("orders/create", payload=payload)
 
@@ -138,6 +148,17 @@ def test_woocommerce_created_and_completed() -> None:
     assert woo("order.updated", fixture("woocommerce", "order.updated")).dedupe_key == (
         updated.dedupe_key
     )
+    # Two saves in one second (date_modified_gmt has whole seconds) are two changes: a walk's
+    # "completed" sent in the second of "created" was answered "duplicate" and lost.
+    same_second = {
+        **fixture("woocommerce", "order.created"),
+        "status": "completed",
+        "date_completed_gmt": "2017-03-22T19:28:02",
+    }
+    completed = woo("order.updated", same_second)
+    assert completed.dedupe_key != created.dedupe_key
+    (facts,) = completed.orders
+    assert facts.fulfilled_at is not None
 
 
 def test_woocommerce_refunded_and_deleted() -> None:

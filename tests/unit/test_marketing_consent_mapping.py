@@ -17,7 +17,7 @@ from services.ingest.fetch.bigcommerce_mapping import order_facts as bc_facts
 from services.ingest.fetch.ecwid_mapping import order_facts as ecwid_facts
 from services.ingest.orders.document import OrderDocument
 from shared.events.orders import Customer
-from tests.support.platforms import fixture
+from tests.support.platforms import fixture, live_shopify_order
 from tests.unit.test_adapters import shopify, woo
 from tests.unit.test_fetch_mapping import bc_data
 
@@ -31,7 +31,7 @@ def shopify_consent(payload: dict[str, Any]) -> str:
 
 
 def order_with(state: str | None, buyer: bool | None, customer_flag: bool | None) -> dict:
-    order = copy.deepcopy(fixture("shopify", "orders__create"))
+    order = copy.deepcopy(live_shopify_order("orders__create"))
     order.pop("buyer_accepts_marketing", None)
     if buyer is not None:
         order["buyer_accepts_marketing"] = buyer
@@ -48,10 +48,10 @@ def order_with(state: str | None, buyer: bool | None, customer_flag: bool | None
 
 def test_the_published_shopify_examples_map_their_marketing_flags() -> None:
     # The 2026-01 docs example: buyer_accepts_marketing true, no consent record.
-    assert shopify_consent(fixture("shopify", "orders__create")) == "granted"
+    assert shopify_consent(live_shopify_order("orders__create")) == "granted"
     # The captured (older shape) test order: both booleans false. An unticked box is no
     # consent, but no objection either.
-    captured = fixture("shopify", "orders__create.captured_test_order")
+    captured = live_shopify_order("orders__create.captured_test_order")
     assert captured["buyer_accepts_marketing"] is False
     assert shopify_consent(captured) == "unknown"
 
@@ -121,7 +121,7 @@ def test_the_standard_order_document_takes_the_consent_as_sent() -> None:
 
 
 def test_the_shopify_customer_country_is_the_billing_country() -> None:
-    order = copy.deepcopy(fixture("shopify", "orders__create"))
+    order = copy.deepcopy(live_shopify_order("orders__create"))
     order["billing_address"]["country_code"] = "DE"
     order["shipping_address"]["country_code"] = "AT"
     (facts,) = shopify("orders/create", payload=order).orders

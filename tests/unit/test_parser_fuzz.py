@@ -31,7 +31,7 @@ from services.ingest.webhooks.adapters.base import Delivery, PayloadError, Webho
 from shared.events import orders, parse_event
 from shared.events.catalogue import serialize_event
 from shared.events.reviews import ReviewClassifiedPayload, ReviewDeletedPayload
-from tests.support.platforms import fixture
+from tests.support.platforms import fixture, live_shopify_order
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FUZZ = settings(
@@ -572,7 +572,7 @@ def test_integers_of_too_many_digits_are_refused(digits: int) -> None:
 
 
 def test_lone_surrogates_become_replacement_characters() -> None:
-    order = fixture("shopify", "orders__create")
+    order = live_shopify_order("orders__create")
     order["customer"]["first_name"] = "Jo\ud800hn"
     body = json.dumps(order).encode()
     assert b"\\ud800" in body

@@ -20,7 +20,13 @@ from services.ingest.webhooks.adapters.base import WebhookRequest
 from services.ingest.webhooks.adapters.identifiers import identifier
 from services.ingest.webhooks.adapters.shopify import ShopifyOrder
 from shared.events.orders import OrderItem
-from tests.support.platforms import body_of, fixture, shopify_headers, woo_headers
+from tests.support.platforms import (
+    body_of,
+    fixture,
+    live_shopify_order,
+    shopify_headers,
+    woo_headers,
+)
 
 API = Path(__file__).resolve().parents[1] / "fixtures" / "platform_api"
 SECRET = "test-secret-0123456789"
@@ -74,16 +80,16 @@ def ids(item: OrderItem) -> tuple[str | None, str | None, str | None, str | None
 
 def test_shopify_vendor_is_the_brand() -> None:
     # A captured order: the line's vendor "Kaweco", no SKU.
-    (pen,) = shopify_items(fixture("shopify", "orders__create.captured_test_order"))
+    (pen,) = shopify_items(live_shopify_order("orders__create.captured_test_order"))
     assert ids(pen) == (None, None, None, "Kaweco")
     # Shopify's docs example: vendor null, so no brand; a SKU. Shopify order lines carry no
     # barcode and no MPN.
-    first, *_ = shopify_items(fixture("shopify", "orders__create"))
+    first, *_ = shopify_items(live_shopify_order("orders__create"))
     assert ids(first) == ("SKU2006-001", None, None, None)
 
 
 def test_shopify_odd_vendor_is_no_brand_and_the_order_still_maps() -> None:
-    payload = copy.deepcopy(fixture("shopify", "orders__create.captured_test_order"))
+    payload = copy.deepcopy(live_shopify_order("orders__create.captured_test_order"))
     payload["line_items"][0]["vendor"] = {"name": "Kaweco"}
     (pen,) = shopify_items(payload)
     assert pen.brand is None and pen.name == "Classic Fountain Pen"
@@ -187,5 +193,5 @@ def test_identifier(name: Any, value: object, expected: str | None) -> None:
 
 
 def test_shopify_line_model_reads_vendor() -> None:
-    order = ShopifyOrder.model_validate(fixture("shopify", "orders__create.captured_test_order"))
+    order = ShopifyOrder.model_validate(live_shopify_order("orders__create.captured_test_order"))
     assert order.line_items[0].vendor == "Kaweco"

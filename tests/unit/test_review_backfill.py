@@ -11,7 +11,7 @@ import pytest
 from services.ingest.reviews.backfill import Line, parse_line, read_lines
 from services.ingest.reviews.sources import recognise
 from services.ingest.webhooks.adapters.base import PayloadError
-from services.notifier.notifications.sla import overdue_backfill
+from services.notifier.notifications.sla import escalation_start, overdue_backfill
 from shared.events import parse_event, serialize_event
 from shared.events.reviews import ReviewClassified
 from shared.events.shops import Sla
@@ -149,3 +149,8 @@ def test_only_a_backfilled_review_past_its_deadline_is_overdue_on_arrival() -> N
     monday = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
     assert not overdue_backfill(True, friday, monday, hours, tz)
     assert overdue_backfill(True, friday, monday + timedelta(days=3), hours, tz)
+    # A live review's escalations count from its writing, or from its arrival when that came
+    # after its deadline (an old review edited on its platform).
+    assert escalation_start(recent, NOW, cfg, tz) == recent
+    assert escalation_start(old, NOW, cfg, tz) == NOW
+    assert escalation_start(friday, monday, hours, tz) == friday

@@ -25,7 +25,7 @@ from shared.time_bounds import (
     WindowTime,
     check_window,
 )
-from tests.support.platforms import fixture
+from tests.support.platforms import live_shopify_order
 
 NOW = datetime.now(UTC)
 ORDER: dict[str, Any] = {
@@ -82,7 +82,7 @@ def test_a_refund_time_out_of_bounds_is_refused(value) -> None:
 
 @pytest.mark.parametrize("value", ["9999-12-20T00:00:00Z", "0001-01-01T00:00:00Z"])
 def test_a_shopify_order_of_year_9999_or_1_is_refused(value) -> None:
-    order = fixture("shopify", "orders__create")
+    order = live_shopify_order("orders__create")
     order["created_at"] = value
     headers = {"x-shopify-topic": "orders/create", "x-shopify-event-id": "1"}
     request = WebhookRequest(headers, json.dumps(order).encode(), NOW)

@@ -6,7 +6,12 @@ import logging
 from services.notifier.alarms.service import request_check
 from services.notifier.notifications import content
 from services.notifier.notifications import repository as notifications
-from services.notifier.notifications.sla import escalation_deadlines, overdue_backfill
+from services.notifier.notifications.sla import (
+    arrived_late,
+    escalation_deadlines,
+    escalation_start,
+    overdue_backfill,
+)
 from services.notifier.reviews import repository as reviews
 from services.notifier.rules import repository as rules
 from services.notifier.rules.model import Rule, default_rule
@@ -42,9 +47,14 @@ async def on_classified(
         await request_check(conn, settings, event.shop_id, event.occurred_at)
         return
     deadline = None
+    late = arrived_late(review.created_at, event.occurred_at, shop.sla, tz)
     if replies:
-        deadline, second = escalation_deadlines(review.created_at, shop.sla, tz)
-        await timers.add(conn, event.shop_id, "sla1", review.review_id, deadline)
+        # The reply deadline as the responder shows it; the escalations of a review that
+        # arrived after it count from its arrival.
+        deadline = escalation_deadlines(review.created_at, shop.sla, tz)[0]
+        start = escalation_start(review.created_at, event.occurred_at, shop.sla, tz)
+        first, second = escalation_deadlines(start, shop.sla, tz)
+        await timers.add(conn, event.shop_id, "sla1", review.review_id, first)
         await timers.add(conn, event.shop_id, "sla2", review.review_id, second)
     else:
         # A later reading (ingest's second pass, an edit) that needs no reply: no escalation.
@@ -71,7 +81,7 @@ async def on_classified(
     for rule in matching:
         if rule.mode != "immediate" or not rule.filters.matches(review):
             continue
-        body = content.alert(shop.name, review, deadline, link)
+        body = content.alert(shop.name, review, deadline, link, passed_on_arrival=late)
         body["event"]["shop_id"] = event.shop_id
         targets = rule.recipients if rule.channel == "email" else [rule.url or ""]
         for target in targets:

@@ -57,7 +57,10 @@ def alert(
     sla_deadline: datetime | None,
     link: str,
     kind: str = "alert",
+    passed_on_arrival: bool = False,
 ) -> dict[str, Any]:
+    """`passed_on_arrival`: the reply deadline had passed before the review reached us (an old
+    review edited on its platform): said, so "due by" a past date does not read as a slip."""
     c = review.classification
     # Fixed tags first, so a mail filter can sort on them.
     tags = f"[Reviewloop][{c.sentiment}][severity:{c.severity}]"
@@ -90,7 +93,10 @@ def alert(
     if c.removal_candidate:
         lines.append("Removal candidate: " + ", ".join(a.name for a in c.abuse))
     if sla_deadline is not None:
-        lines.append(f"Reply due by: {sla_deadline.isoformat(timespec='minutes')}")
+        due = f"Reply due by: {sla_deadline.isoformat(timespec='minutes')}"
+        if passed_on_arrival:
+            due += " (passed before the review reached Reviewloop; escalations count from now)"
+        lines.append(due)
     return {
         "subject": subject,
         "text": "\n".join([*lines, "", f"Open in the console: {link}"]),

@@ -14,6 +14,21 @@ def escalation_deadlines(created_at: datetime, sla: Sla, tz: ZoneInfo) -> tuple[
     return deadline(created_at, sla.hours, sla, tz), deadline(created_at, 2 * sla.hours, sla, tz)
 
 
+def arrived_late(created_at: datetime, arrived_at: datetime, sla: Sla, tz: ZoneInfo) -> bool:
+    """The review's reply deadline had passed before it reached us: an old review edited on
+    its platform, a delivery held up for days."""
+    return deadline(created_at, sla.hours, sla, tz) <= arrived_at
+
+
+def escalation_start(
+    created_at: datetime, arrived_at: datetime, sla: Sla, tz: ZoneInfo
+) -> datetime:
+    """Where the escalations count from: the review's writing, or its arrival when it came
+    after its deadline. Counted from the writing, both escalations of such a review would go
+    out in the second its alert did, for a review nobody could have answered yet."""
+    return arrived_at if arrived_late(created_at, arrived_at, sla, tz) else created_at
+
+
 def overdue_backfill(
     backfill: bool, created_at: datetime, arrived_at: datetime, sla: Sla, tz: ZoneInfo
 ) -> bool:
@@ -21,4 +36,4 @@ def overdue_backfill(
     staff or starting SLA timers for it would present history as an emergency (and escalate at
     once); it still counts everywhere else. A recent one, imported to close a gap of lost
     webhooks, is still news and is alerted like a live review."""
-    return backfill and deadline(created_at, sla.hours, sla, tz) <= arrived_at
+    return backfill and arrived_late(created_at, arrived_at, sla, tz)

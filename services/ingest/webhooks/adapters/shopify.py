@@ -134,6 +134,8 @@ class ShopifyOrder(_Model):
     refunds: list[ShopifyRefund] = []
     fulfillments: list[ShopifyFulfillment] = []
     returns: list[ShopifyReturn] = []
+    # Placed through the test gateway (a shop trying its checkout).
+    test: bool = False
 
 
 class ShopifyPrivacyCustomer(_Model):
@@ -179,6 +181,9 @@ class ShopifyAdapter:
 
         if topic in ORDER_TOPICS:
             order = validate_model(ShopifyOrder, data, topic)
+            if order.test:
+                # A checkout test is no purchase: nobody to survey, nothing to count.
+                return Delivery(topic, dedupe_key, outcome="ignored", payload=data)
             facts = order_facts(order, observed_at)
             return Delivery(topic, dedupe_key, orders=(facts,), order_id=order.id, payload=data)
         if topic in FULFILLMENT_TOPICS:

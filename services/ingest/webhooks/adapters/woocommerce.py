@@ -1,10 +1,13 @@
 """WooCommerce webhooks: `X-WC-Webhook-Signature` = base64(HMAC-SHA256(raw body, secret)).
 
 The payload is the REST API order. The delivery id changes on every send, so a delivery is
-identified by (order id, `date_modified_gmt`). Creating a webhook in WooCommerce sends an
-unsigned form-encoded ping (`webhook_id=N`) that must be answered 200.
+identified by (order id, `date_modified_gmt`, a digest of the body): `date_modified_gmt` has
+whole seconds, and two saves in one second (created, then completed) are two changes.
+Creating a webhook in WooCommerce sends an unsigned form-encoded ping (`webhook_id=N`) that
+must be answered 200.
 """
 
+import hashlib
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -137,7 +140,8 @@ class WooCommerceAdapter:
         order = validate_model(WooOrder, data, topic)
         modified = modified_at(order)
         facts = order_facts(order, modified)
-        dedupe_key = f"order:{order.id}:{modified.isoformat()}"
+        digest = hashlib.sha256(request.body).hexdigest()[:16]
+        dedupe_key = f"order:{order.id}:{modified.isoformat()}:{digest}"
         return Delivery(topic, dedupe_key, orders=(facts,), order_id=order.id, payload=data)
 
 
