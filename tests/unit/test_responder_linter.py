@@ -325,6 +325,34 @@ CROSS_SENTENCE_INCENTIVES = [
 ]
 
 
+# Money, a refund or free goods for removing, changing or writing a review, in one sentence. A
+# console walk saved and approved the first German one: only a voucher was known.
+MONEY_FOR_A_REVIEW = [
+    ("de", "Wir zahlen Ihnen 50 Euro, wenn Sie diese Bewertung entfernen."),
+    ("de", "Wir erstatten Ihnen den Kaufpreis, sobald Sie Ihre Bewertung ändern."),
+    (
+        "de",
+        "Nehmen Sie die Bewertung bitte zurück, dann schicken wir Ihnen ein neues Service gratis.",
+    ),
+    ("de", "Wir überweisen Ihnen 20 Euro für eine 5-Sterne-Bewertung."),
+    ("de", "Bitte löschen Sie diese Bewertung, dann erstatten wir Ihnen den Betrag."),
+    ("en", "We will pay you 50 euros if you remove this review."),
+    ("en", "We'll send you €20 for a five-star review."),
+    ("sl", "Plačamo vam 30 EUR, če odstranite oceno."),
+    ("sl", "Vrnili vam bomo denar, če izbrišete mnenje."),
+    ("lv", "Mēs samaksāsim 20 eiro, ja izdzēsīsiet atsauksmi."),
+    ("ro", "Vă plătim 50 de lei dacă ștergeți recenzia."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), MONEY_FOR_A_REVIEW)
+def test_money_a_refund_or_free_goods_for_a_review_change_are_blocked(
+    language: str, text: str
+) -> None:
+    found = lint(text, LintContext(sentiment="negative", review_language=language))
+    assert "incentive_for_review" in {f.code for f in blocking(found)}, found
+
+
 @pytest.mark.parametrize(("language", "text"), CROSS_SENTENCE_INCENTIVES)
 def test_an_offer_and_a_review_request_in_different_sentences_are_blocked(
     language: str, text: str

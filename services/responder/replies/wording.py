@@ -84,6 +84,12 @@ WORDING: dict[str, Wording] = {
             r"\b\d+ ?% off\b",
             r"\bcompensat\w+\b",
             r"\breward\w*\b",
+            # Money in any language's amounts: "50 euros", "EUR 20", "€20", "20 lei".
+            r"(?:[€$£]|\b(?:eur|usd|gbp|ron)) ?\d",
+            r"\b\d+(?:[.,]\d+)? ?(?:de )?(?:€|eur\b|euros?\b|eiro\b|evr(?:o|a|i|ov)\b|usd\b|"
+            r"dollars?\b|gbp\b|pounds?\b|lei\b|ron\b)",
+            r"\bpay you\b",
+            r"\b(send|transfer|give) you (money|cash)\b",
         ),
         review_change=(
             rf"\b(remove|delete|change|update|edit|amend|revise|withdraw|take down|modify|"
@@ -161,14 +167,20 @@ WORDING: dict[str, Wording] = {
             r"\bgeschenk\w*",
             r"\bgratis\b",
             r"\bkostenlos\w*",
-            r"\b(ruck)?erstattung\w*",
+            r"\b(ruck)?erstatt\w*",
             r"\bgeld zuruck\b",
             r"\bentschadigung\w*",
+            r"\bkaufpreis\w*",
+            r"\bzahlen (wir )?ihnen\b",
+            r"\buberweis\w*",
+            r"\bschicken (wir )?ihnen\b[^.!?\n]{0,40}\b(neue|ersatz|gratis|kostenlos)\w*",
         ),
         review_change=(
             rf"\b(bewertung|rezension|sterne|kommentar)\w*\b{_GAP}\b({_DE_CHANGE})",
             rf"\b({_DE_CHANGE})\b{_GAP}\b(bewertung|rezension)\w*",
             r"\b(positive|gute|bessere|5-sterne|funf-sterne)\w* (bewertung|rezension)\w*",
+            r"\b(5|funf)-sterne-(bewertung|rezension)\w*",
+            rf"\bnehmen sie\b{_GAP}\b(bewertung|rezension)\w*{_GAP}\bzuruck\b",
         ),
         review_request=(
             r"\b(ihre|die|diese)( [\w-]+)? (bewertung|rezension|sterne)\w*( \w+){0,3}? (zu )?"
@@ -237,6 +249,8 @@ WORDING: dict[str, Wording] = {
             r"\bbrezplacn\w*",
             r"\bvracilo (denarja|kupnine)\b",
             r"\bnagrad\w*",
+            r"\b(placamo|nakazemo|vrnemo) vam\b",
+            r"\bvrnili (vam )?(bomo )?denar\b",
         ),
         review_change=(
             rf"\b(izbris|odstran|spremen|popravi|posodob|umakn)\w*\b{_GAP}\b(ocen|mnenj|recenzij|"
@@ -298,6 +312,7 @@ WORDING: dict[str, Wording] = {
             r"\bbezmaksas\b",
             r"\bnaudas atmaks\w*",
             r"\bkompensacij\w*",
+            r"\b(samaksasim|parskaitisim|atmaksasim)\b",
         ),
         review_change=(
             rf"\b(iz|no)?(dzes|nonem|main|labo|atjaunin)\w*\b{_GAP}\b(atsauksm|vertejum|"
@@ -357,6 +372,7 @@ WORDING: dict[str, Wording] = {
             r"\bgratuit\w*",
             r"\brambursar\w*",
             r"\bbanii inapoi\b",
+            r"\b(va )?(platim|rambursam|transferam)\b",
         ),
         review_change=(
             rf"\b(sterge|elimin|modific|schimb|actualiz|retrage)\w*\b{_GAP}\b(recenzi|evaluar|"
