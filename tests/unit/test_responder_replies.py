@@ -85,7 +85,7 @@ def test_the_remedy_and_the_invitation_do_not_repeat_each_other(language: str) -
     # "...looks after you personally. ...put this right for you personally." read as a form
     # letter (the service remedy in every language; Latvian's generic one too).
     phrases = PHRASES[language]
-    for topic, remedy in phrases.remedy.items():
+    for topic, remedy in [*phrases.remedy.items(), ("late_arrived", phrases.late_arrived)]:
         for invitation in (phrases.invitation, phrases.invitation_contact):
             shared = set(re.findall(r"\w{7,}", remedy.casefold())) & set(
                 re.findall(r"\w{7,}", invitation.casefold())
@@ -270,6 +270,38 @@ def test_a_danger_to_safety_or_health_is_answered_before_anything_else(language:
         other = told(reasons=(reason,))
         assert not drafting.safety_risk(other)
         assert drafting.choose(other, [], language).topic == "returns_refunds"
+
+
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_a_delay_of_a_delivered_order_is_not_offered_tracking(language: str) -> None:
+    # A walk's draft for "the toaster came ten days late" (the order delivered) promised to
+    # "track your parcel today and make sure it reaches you".
+    items = [{"product_id": "pot", "name": "Teapot"}]
+    late = {"topics": [{"name": "delivery_delay", "confidence": 0.8}]}
+    on_the_way = review(language=language, classification=late)
+    delivered = review(
+        language=language,
+        classification=late,
+        order_context={"items": items, "delivered_at": "2026-11-24T14:00:00+00:00"},
+    )
+    settings, contact = ShopSettings(), Contact()
+
+    def remedy(r: dict[str, Any], shop: ShopSettings = settings) -> str:
+        return drafting.values_for(r, shop, contact, "Tea Shop", language, "delivery_delay")[
+            "remedy"
+        ]
+
+    assert remedy(on_the_way) == PHRASES[language].remedy["delivery_delay"]
+    assert remedy(delivered) == PHRASES[language].late_arrived
+    # The shop's own delay remedy stands either way.
+    own = ShopSettings(remedies={"delivery_delay": "We refund the shipping."})
+    assert remedy(delivered, own) == "We refund the shipping."
+    chosen = drafting.choose(delivered, [], language)
+    text = drafting.render(
+        chosen.body,
+        drafting.values_for(delivered, settings, contact, "Tea Shop", language, chosen.topic),
+    )
+    assert lint(text, LintContext(sentiment="negative", review_language=language)) == [], text
 
 
 def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:

@@ -136,6 +136,11 @@ def first_name(reviewer_name: str | None) -> str | None:
     return first if not first.islower() else first.capitalize()
 
 
+def arrived(review: dict[str, Any]) -> bool:
+    """The review's order says it was delivered: a delay told of is over."""
+    return bool((review.get("order_context") or {}).get("delivered_at"))
+
+
 def product_name(review: dict[str, Any]) -> str | None:
     items = (review.get("order_context") or {}).get("items") or []
     for item in items:
@@ -164,10 +169,11 @@ def values_for(
     general = (
         None if base_topic == SAFETY else settings.lookup(settings.remedies, "default", language)
     )
+    builtin = p.remedy[base_topic]
+    if base_topic == "delivery_delay" and arrived(review):
+        builtin = p.late_arrived
     remedy = (
-        settings.lookup(settings.remedies, base_topic or "default", language)
-        or general
-        or p.remedy[base_topic]
+        settings.lookup(settings.remedies, base_topic or "default", language) or general or builtin
     )
     faq = settings.lookup(settings.faq_answers, qtype, language) if qtype else None
     return {

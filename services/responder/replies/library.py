@@ -74,6 +74,9 @@ class Phrases:
     question: str
     acknowledge: dict[str, str]
     remedy: dict[str, str]
+    # The remedy of a delay once the parcel has arrived (the order says delivered): tracking
+    # it, the delay's remedy, would answer nothing.
+    late_arrived: str
 
 
 PHRASES: dict[str, Phrases] = {
@@ -116,6 +119,9 @@ PHRASES: dict[str, Phrases] = {
             "safety matter more to us than anything.",
             "": "Thank you for sharing your experience with {product}.",
         },
+        late_arrived=(
+            "We will find out what held up your parcel so that your next order arrives on time."
+        ),
         remedy={
             "delivery_delay": "We will track your parcel today and make sure it reaches you.",
             "damaged_packaging": "We will send you a replacement or a full refund, whichever "
@@ -176,6 +182,9 @@ PHRASES: dict[str, Phrases] = {
             "passiert ist: Ihre Gesundheit und Sicherheit gehen uns über alles.",
             "": "Danke, dass Sie Ihre Erfahrung ({product}) mit uns teilen.",
         },
+        late_arrived=(
+            "Wir gehen der Verzögerung nach, damit Ihre nächste Bestellung pünktlich ankommt."
+        ),
         remedy={
             "delivery_delay": "Wir verfolgen Ihr Paket noch heute und sorgen dafür, dass es "
             "bei Ihnen ankommt.",
@@ -234,6 +243,10 @@ PHRASES: dict[str, Phrases] = {
             "vaše zdravje in varnost sta nam pomembnejša od vsega.",
             "": "Hvala, ker ste z nami delili svojo izkušnjo ({product}).",
         },
+        late_arrived=(
+            "Preverili bomo, kaj je zadržalo vašo pošiljko, da bo naslednje naročilo prispelo "
+            "pravočasno."
+        ),
         remedy={
             "delivery_delay": "Še danes bomo preverili, kje je paket, in poskrbeli, da ga "
             "prejmete.",
@@ -291,6 +304,9 @@ PHRASES: dict[str, Phrases] = {
             "un drošība mums ir svarīgāka par visu.",
             "": "Paldies, ka dalījāties ar savu pieredzi ({product}).",
         },
+        late_arrived=(
+            "Mēs noskaidrosim, kas aizkavēja jūsu sūtījumu, lai nākamais pasūtījums pienāktu laikā."
+        ),
         remedy={
             "delivery_delay": "Vēl šodien pārbaudīsim sūtījumu un parūpēsimies, lai tas jūs "
             "sasniegtu.",
@@ -349,6 +365,9 @@ PHRASES: dict[str, Phrases] = {
             "sănătatea și siguranța dumneavoastră contează pentru noi mai mult decât orice.",
             "": "Vă mulțumim că ne-ați împărtășit experiența ({product}).",
         },
+        late_arrived=(
+            "Vom afla ce a întârziat coletul, pentru ca următoarea comandă să ajungă la timp."
+        ),
         remedy={
             "delivery_delay": "Verificăm chiar astăzi coletul și ne asigurăm că ajunge la "
             "dumneavoastră.",
