@@ -289,7 +289,10 @@ def test_oversized_and_deeply_nested_bodies_are_refused_and_ingest_stays_healthy
 
 @pytest.mark.parametrize(
     "raw",
-    [b'{"faq_answers": {"shipping": "a\\u0000b"}}', b'{"faq_answers": {"shipping": "\\ud800"}}'],
+    [
+        b'{"faq_answers": {"shipping_time": "a\\u0000b"}}',
+        b'{"faq_answers": {"shipping_time": "\\ud800"}}',
+    ],
     ids=["NUL", "lone surrogate"],
 )
 def test_text_postgresql_cannot_hold_is_the_callers_422(stack, raw: bytes) -> None:

@@ -103,8 +103,9 @@ async def test_unanswered_first_by_urgency_with_every_fact_of_a_row(
         page = await client.get("/console/inbox")
         assert page.status_code == 200, page.text
         html = page.text
-    # Negative or severe and unanswered, closest SLA first; then answered; then the rest.
-    assert ids(html) == ["t:overdue", "t:soon", "t:severe", "t:fresh", "t:answered", "t:happy"]
+    # Severe and unanswered (a 3-star review with severity high, due after two negatives), then
+    # negative and unanswered, closest SLA first; then answered; then the rest.
+    assert ids(html) == ["t:severe", "t:overdue", "t:soon", "t:fresh", "t:answered", "t:happy"]
     assert 'id="inbox-list"' in html
     assert "Other shop&#39;s secret" not in html and "Other shop's secret" not in html
     row = html.split('data-review-id="t:overdue"')[1].split("</li>")[0]
@@ -122,7 +123,7 @@ async def test_unanswered_first_by_urgency_with_every_fact_of_a_row(
     fresh = html.split('data-review-id="t:fresh"')[1].split("</li>")[0]
     assert "Stars and text disagree" in fresh and "Due in 23 h" in fresh
     severe = html.split('data-review-id="t:severe"')[1].split("</li>")[0]
-    assert "Removal candidate" in severe and "Severity high" in severe
+    assert "Removal candidate" in severe and "Severity high: Safety risk" in severe
     assert 'class="badge overdue"' in row and "is-overdue" in html.split("t:overdue")[0][-300:]
     # A positive review past its SLA is late too (the API's sla_state), but waits for nobody:
     # it is not marked in colour.
@@ -240,7 +241,7 @@ async def test_the_api_has_the_inbox_filters_and_keeps_other_shops_out(
             ({"answered": "true"}, ["t:answered"]),
             (
                 {"answered": "false", "mismatch": "false"},
-                ["t:overdue", "t:soon", "t:severe", "t:happy"],
+                ["t:severe", "t:overdue", "t:soon", "t:happy"],
             ),
         ):
             r = await http.get(
@@ -376,9 +377,10 @@ async def test_counts_past_their_cap_are_lower_bounds(
     async with responder.http() as http:
         r = await http.get("/v1/reviews/counts", params={"shop_id": "shop-a"}, headers=BOOTSTRAP)
         counts = r.json()
-    # The two most urgent of the four waiting reviews were read.
+    # The two most urgent of the four waiting reviews were read: the severe one, then the
+    # overdue negative.
     assert counts["waiting"] == 2 and counts["waiting_capped"] and counts["waiting_cap"] == 2
-    assert counts["by"]["sla"] == {"overdue": 1, "due_soon": 1, "ok": 0}
+    assert counts["by"]["sla"] == {"overdue": 1, "due_soon": 0, "ok": 1}
     assert counts["total"] == 3 and counts["total_capped"]
     async with browser_client(responder) as client:
         await signed_in(client, ANA)

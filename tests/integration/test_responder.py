@@ -590,8 +590,9 @@ async def test_review_list_filters_sorts_by_urgency_and_pages_with_a_cursor(
             assert r.status_code == 200, r.text
             return [i["review_id"] for i in r.json()["items"]]
 
-        # Negative or severe and unanswered first, closest to the SLA first; then the rest.
-        assert await ids("") == ["t:late", "t:soon", "t:fresh", "g:happy", "g:meh"]
+        # Severe and unanswered first (t:fresh, a neutral 3-star review of severity high), then
+        # negative and unanswered, closest to the SLA first; then the rest.
+        assert await ids("") == ["t:fresh", "t:late", "t:soon", "g:happy", "g:meh"]
         assert await ids("?sort=newest") == ["t:fresh", "g:meh", "t:soon", "t:late", "g:happy"]
         assert await ids("?sentiment=negative") == ["t:late", "t:soon"]
         assert await ids("?sentiment=neutral&sentiment=positive") == ["t:fresh", "g:happy", "g:meh"]
@@ -603,7 +604,7 @@ async def test_review_list_filters_sorts_by_urgency_and_pages_with_a_cursor(
         assert await ids("?sla=overdue") == ["t:late", "g:happy"]
         assert await ids("?sla=due_soon") == ["t:soon"]
         assert await ids("?sla=ok") == ["t:fresh", "g:meh"]
-        assert await ids("?status=new") == ["t:late", "t:soon", "t:fresh"]
+        assert await ids("?status=new") == ["t:fresh", "t:late", "t:soon"]
         assert await ids("?status=none") == ["g:happy", "g:meh"]
         assert await ids("?from=2026-11-17T06:00:00Z&to=2026-11-17T08:30:00%2B00:00") == [
             "t:fresh",
@@ -611,7 +612,7 @@ async def test_review_list_filters_sorts_by_urgency_and_pages_with_a_cursor(
         ]
         assert await ids("?q=beschädigt") == ["t:soon"]
         assert await ids("?q=lovely%20tea") == ["g:happy"]
-        assert await ids("?assigned=none&status=new") == ["t:late", "t:soon", "t:fresh"]
+        assert await ids("?assigned=none&status=new") == ["t:fresh", "t:late", "t:soon"]
         await http.put("/v1/reviews/t:soon/case/assignee", json={"user_id": user_id}, headers=agent)
         assert await ids("?assigned=me") == ["t:soon"]
         assert await ids(f"?assigned={user_id}") == ["t:soon"]

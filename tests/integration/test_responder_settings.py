@@ -76,6 +76,29 @@ async def test_a_member_the_registry_owns_is_refused_with_its_owner(
         assert not {"sla_hours", "due_soon_hours", "contact_email"} & set(after.json())
 
 
+async def test_a_remedy_or_answer_under_a_key_drafts_never_use_is_refused(
+    responder: Responder,
+) -> None:
+    """A walk stored faq_answers {"oeffnungszeiten": ...}: 200, and no draft ever used it."""
+    async with responder.http() as http:
+        headers = await manager(http)
+        for body, named in (
+            ({"faq_answers": {"oeffnungszeiten": "Mo-Fr 9-18"}}, "opening_hours"),
+            ({"remedies": {"refund_late": "We pay today."}}, "returns_refunds"),
+            ({"remedies": {"delivery_delay:fr": "x"}}, "':<language>'"),
+        ):
+            r = await http.patch(SETTINGS, json=body, headers=headers)
+            assert r.status_code == 422, r.text
+            assert "unknown key" in r.json()["detail"] and named in r.json()["detail"], r.text
+        good = {
+            "faq_answers": {"opening_hours:de": "Mo-Fr 9-18 Uhr"},
+            "remedies": {"safety": "We call you today.", "default": "We make it right."},
+        }
+        r = await http.patch(SETTINGS, json=good, headers=headers)
+        assert r.status_code == 200, r.text
+        assert r.json()["faq_answers"] == good["faq_answers"]
+
+
 async def test_settings_stored_before_the_move_still_load(responder: Responder) -> None:
     """A row written when the SLA and the contact were the responder's: they are dropped on
     reading (the registry's values are the ones), the rest is kept."""

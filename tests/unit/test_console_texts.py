@@ -94,3 +94,16 @@ def test_a_templates_question_topic_reads_as_words_and_an_unknown_type_keeps_its
     for name in FAQ_TYPES:
         assert "_" not in texts.topic(f"faq:{name}"), name
     assert texts.topic("faq:brand_new_type") == "Question: brand_new_type"
+
+
+def test_the_setup_hints_list_exactly_the_keys_drafts_look_up() -> None:
+    # A walk stored "oeffnungszeiten": the FAQ field named no key, and reused the remedies' hint.
+    from services.responder.shops.service import FAQ_KEYS, REMEDY_KEYS
+
+    texts = i18n.Texts("en")
+
+    def listed(key: str) -> set[str]:
+        return set(texts.t(key).split("Keys: ")[1].rstrip(".").split(", "))
+
+    assert listed("setup.remedies_keys") == REMEDY_KEYS
+    assert listed("setup.faq_keys") == FAQ_KEYS

@@ -111,8 +111,9 @@ async def list_reviews(
     cursor: Annotated[str | None, Query(max_length=1000)] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> ReviewPage:
-    """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
-    to their SLA; then answered ones; then the rest. Deleted reviews are not listed."""
+    """Open reviews first when sorted by urgency: severe (injury, danger, legal, fraud) and
+    unanswered, then negative and unanswered, each closest to their SLA; then answered ones;
+    then the rest. Deleted reviews are not listed."""
     wanted = replace(filters.wanted, sort=sort, limit=limit)
     try:
         return await service.page(pool, principal, wanted, assigned=filters.assigned, cursor=cursor)

@@ -518,7 +518,7 @@ async def counts(
     conn: Connection, f: ReviewFilter, me: int | None, waiting_cap: int, total_cap: int
 ) -> dict[str, Any]:
     """How many of the shop's reviews match the filter, and of those waiting for a reply
-    (urgency 0: negative or severe, no reply yet) how many have each value of each facet,
+    (urgency 0 and 1: negative or severe, no reply yet) how many have each value of each facet,
     every facet counted under the other dimensions' filters (so a sentiment filter still shows
     how many of each sentiment there are).
 
@@ -566,7 +566,7 @@ async def counts(
                 r.sla_due_at, c.id AS case_id, c.status AS case_status, c.assignee_id,
                 row_number() OVER (ORDER BY r.urgency, r.sla_due_at, r.review_id) AS n
             FROM reviews r {_CASE_JOIN}
-            WHERE r.shop_id = $1 AND r.deleted_at IS NULL AND r.urgency = 0 AND {match}
+            WHERE r.shop_id = $1 AND r.deleted_at IS NULL AND r.urgency <= 1 AND {match}
             ORDER BY r.urgency, r.sla_due_at, r.review_id
             LIMIT {arg(waiting_cap + 1)}
         )

@@ -38,6 +38,11 @@ class ReviewOut(BaseModel):
     # (ReviewDetail.sentiment_by_staff), else the classifier's.
     sentiment: str
     severity: str
+    severity_reasons: list[str] = Field(
+        default_factory=list,
+        description="Why the classifier rated it severe: health_injury, safety, legal_threat, "
+        "fraud_claim, chargeback_threat (negative_review for medium).",
+    )
     topics: list[str]
     verified: bool
     removal_candidate: bool
@@ -166,6 +171,11 @@ def review_out(row: dict[str, Any], now: datetime, due_soon: timedelta) -> Revie
         language=row["language"],
         sentiment=row["sentiment"],
         severity=row["severity"],
+        severity_reasons=[
+            r
+            for r in (row["classification"] or {}).get("severity_reasons") or []
+            if isinstance(r, str)
+        ],
         topics=list(row["topics"]),
         verified=row["verified"],
         removal_candidate=row["removal_candidate"],

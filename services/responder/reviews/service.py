@@ -66,8 +66,9 @@ async def page(
     assigned: str | None = None,
     cursor: str | None = None,
 ) -> ReviewPage:
-    """Open reviews first when sorted by urgency: negative or severe and unanswered, closest
-    to their SLA; then answered ones; then the rest. Deleted reviews are not listed.
+    """Open reviews first when sorted by urgency: severe (injury, danger, legal, fraud) and
+    unanswered, then negative and unanswered, each closest to their SLA; then answered ones;
+    then the rest. Deleted reviews are not listed.
     `assigned` is a user id, "me" or "none"; `cursor` the last page's `next_cursor`."""
     _checked(wanted)
     try:

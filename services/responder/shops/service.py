@@ -11,9 +11,10 @@ from urllib.parse import urlsplit
 from pydantic import SecretStr, TypeAdapter
 
 from services.responder.access.principal import Principal
+from services.responder.replies.library import FAQ_TYPES, NEGATIVE_TOPICS, SAFETY
 from services.responder.settings import ResponderSettings
 from services.responder.shops import repository as shops
-from services.responder.shops.config import MOVED, ShopSettings
+from services.responder.shops.config import MOVED, SUPPORTED_LANGUAGES, ShopSettings
 from services.responder.shops.connections import ConnectionIn
 from services.responder.shops.repository import PlatformConnection
 from services.responder.shops.schemas import (
@@ -65,6 +66,31 @@ async def get_settings(pool: Pool, shop_id: str) -> tuple[ShopSettings, int]:
     return shop.settings, shop.settings_version
 
 
+# The keys drafting looks up (drafting.values_for): a remedy per negative topic, the safety
+# reply's and "default"; an answer per question type; each optionally ":<language>".
+REMEDY_KEYS = frozenset({*NEGATIVE_TOPICS, SAFETY, "default"})
+FAQ_KEYS = frozenset({*FAQ_TYPES, "other"})
+
+
+def unknown_keys(before: ShopSettings, after: ShopSettings) -> str | None:
+    """Why a changed remedy or FAQ answer can never be used, or None. Keys stored before this
+    check stand (only the ones a change adds or rewrites are checked)."""
+    for name, table, old, allowed in (
+        ("remedies", after.remedies, before.remedies, REMEDY_KEYS),
+        ("faq_answers", after.faq_answers, before.faq_answers, FAQ_KEYS),
+    ):
+        for key, value in table.items():
+            if old.get(key) == value:
+                continue
+            base, _, language = key.partition(":")
+            if base not in allowed or (language and language not in SUPPORTED_LANGUAGES):
+                return (
+                    f"{name}: unknown key {key!r}; one of {', '.join(sorted(allowed))}, "
+                    f"optionally ':<language>' ({', '.join(SUPPORTED_LANGUAGES)})"
+                )
+    return None
+
+
 async def patch_settings(
     pool: Pool,
     principal: Principal,
@@ -83,6 +109,9 @@ async def patch_settings(
             raise ownership.StaleVersion(shop.settings_version)
         before = shop.settings
         body = merge_patch.apply(before, patch)
+        unknown = unknown_keys(before, body)
+        if unknown:
+            raise Refused(unknown)
         refused = sorted(set(body.automation.sentiments) - {"positive"})
         if refused:
             raise Refused(
