@@ -13,6 +13,13 @@ from shared.http.params import ShopIdPath
 router = APIRouter(tags=["reviews"])
 
 
+# With a trailing slash too, as the webhooks (a 307 is a failed delivery to a platform).
+@router.post(
+    "/reviews/{source}/{shop_id}/",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ReviewsAccepted,
+    include_in_schema=False,
+)
 @router.post(
     "/reviews/{source}/{shop_id}",
     status_code=status.HTTP_202_ACCEPTED,

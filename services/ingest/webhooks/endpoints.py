@@ -13,6 +13,14 @@ from shared.http.params import ShopIdPath
 router = APIRouter(tags=["webhooks"])
 
 
+# The URL pasted into a platform's settings with a trailing slash: answered, not redirected
+# (a platform counts a 307 as a failed delivery and does not follow it with the body).
+@router.post(
+    "/webhooks/{platform}/{shop_id}/",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=WebhookAnswer,
+    include_in_schema=False,
+)
 @router.post(
     "/webhooks/{platform}/{shop_id}",
     status_code=status.HTTP_202_ACCEPTED,
