@@ -304,6 +304,32 @@ def test_a_delay_of_a_delivered_order_is_not_offered_tracking(language: str) -> 
     assert lint(text, LintContext(sentiment="negative", review_language=language)) == [], text
 
 
+@pytest.mark.parametrize("language", sorted(PHRASES))
+def test_praise_with_a_complaint_and_a_question_no_faq_answers_gets_the_complaints_reply(
+    language: str,
+) -> None:
+    # A walk's 5-star "a week late, the invoice is missing. Can you send me the invoice?" got
+    # only "Thank you for your question. [[answer about other]]".
+    def praise(question: str) -> dict[str, Any]:
+        return review(
+            sentiment="positive",
+            rating=5,
+            language=language,
+            classification={
+                "sentiment": "positive",
+                "topics": [{"name": "delivery_delay", "confidence": 0.8}],
+                "question": {"name": question, "confidence": 0.8},
+            },
+        )
+
+    chosen = drafting.choose(praise("other"), [], language)
+    assert chosen.key == f"builtin:{language}:positive:delivery_delay"
+    # A question the FAQ answers is still answered from it.
+    assert drafting.choose(praise("shipping_time"), [], language).key == (
+        f"builtin:{language}:positive:faq"
+    )
+
+
 def test_faq_questions_use_the_shops_answer_or_leave_a_marker() -> None:
     r = review(
         sentiment="neutral",

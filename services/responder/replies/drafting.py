@@ -53,6 +53,8 @@ def question_type(review: dict[str, Any]) -> str | None:
 # topic ranks with the goods.
 TOPIC_RANK: dict[str, int] = {"returns_refunds": 0, "delivery_delay": 2, "customer_service": 3}
 _GOODS_RANK = 1
+# The classifier's question type for a question no FAQ answer fits.
+OTHER_QUESTION = "other"
 
 
 def safety_risk(review: dict[str, Any]) -> bool:
@@ -61,13 +63,14 @@ def safety_risk(review: dict[str, Any]) -> bool:
     return any(r in SAFETY_REASONS for r in reasons)
 
 
-def topic_candidates(review: dict[str, Any]) -> list[str]:
+def topic_candidates(review: dict[str, Any], complaint: bool = False) -> list[str]:
     """Most specific first: a safety or health risk before anything else named (the customer
-    must hear to stop using it before how the refund is paid), the FAQ type, or the review's
-    topics by TOPIC_RANK, then by confidence; then any."""
+    must hear to stop using it before how the refund is paid), the FAQ type (unless a
+    complaint comes with a question no FAQ answers), or the review's topics by TOPIC_RANK, then
+    by confidence; then any."""
     first = [SAFETY] if safety_risk(review) else []
     qtype = question_type(review)
-    if qtype and not first:
+    if qtype and not first and not (complaint and qtype == OTHER_QUESTION):
         return [f"faq:{qtype}", "faq", ""]
     scored = (review.get("classification") or {}).get("topics") or []
     named = [t for t in scored if isinstance(t.get("name"), str)]
@@ -88,13 +91,15 @@ def complaint_in_praise(review: dict[str, Any]) -> bool:
         return False
     if safety_risk(review):
         return True
-    if question_type(review):
+    # A question the shop's FAQ answers is answered; one it cannot ("Können Sie mir die
+    # Rechnung schicken?" beside "a week late") leaves the complaint to be answered.
+    if question_type(review) not in (None, OTHER_QUESTION):
         return False
     return bool(classification.get("regret")) or bool(problems_named(classification))
 
 
 def _candidates(review: dict[str, Any], complaint: bool) -> list[str]:
-    ranked = topic_candidates(review)
+    ranked = topic_candidates(review, complaint)
     if not complaint:
         return ranked
     # The problem's remedy where one is named, else the general reply to a complaint.

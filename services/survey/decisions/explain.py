@@ -40,7 +40,7 @@ REASONS: dict[str, str] = {
     "(refunded_orders = none).",
     "b2b": "A business (B2B) order, and the shop does not survey business orders "
     "(survey_b2b = false).",
-    "no_email": "The order carries no customer email address.",
+    "no_email": "The order carries no usable customer email address (none, or not a valid one).",
     "unsubscribed": "The customer's address unsubscribed from the shop's survey emails.",
     "bounced": "Mail to the customer's address bounced: the address is suppressed.",
     "marketing_opt_out": "The customer opted out of marketing on the platform, which is "
