@@ -35,6 +35,14 @@ def test_a_long_wait_alone_is_a_delay(classifier: Classifier, language: str, tex
         ("de", "Nach zwei Wochen ist der Reißverschluss kaputt gegangen.", 1),
         ("en", "Bought it two months ago, still the best kettle I have had.", 5),
         ("en", "Three weeks ago I would have said five stars, now it is just meh.", 2),
+        # A danger is a problem with the product: the weeks are how long it was used (a
+        # walk's burn review was "Late delivery" in the inbox, the alert and the trends).
+        (
+            "de",
+            "Der Wasserkocher ist nach zwei Wochen überhitzt und hat mir die Hand verbrannt.",
+            1,
+        ),
+        ("en", "The kettle overheated after two weeks and burnt my hand.", 1),
     ],
 )
 def test_a_named_problem_or_a_date_explains_the_weeks(

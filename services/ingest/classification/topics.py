@@ -192,6 +192,10 @@ def detect(
         pair = _delay_by_proximity(scan, refunds)
         if pair:
             found["delivery_delay"] = [pair]
+    # Whatever overheats, sparks or catches fire is a defective product: a problem named, so
+    # "overheated after two weeks" tells how long it was used, not of a late parcel.
+    if "safety" in severity_reasons and "product_quality" not in found:
+        found["product_quality"] = ["safety issue"]
     # Praise words in a negative review are sarcasm or a concession, not praise.
     if sentiment == "negative":
         found.pop("praise", None)
@@ -209,9 +213,6 @@ def detect(
         told = _wait_told(scan, found)
         if told:
             found["delivery_delay"] = [told]
-    # Whatever overheats, sparks or catches fire is a defective product.
-    if "safety" in severity_reasons and "product_quality" not in found:
-        found["product_quality"] = ["safety issue"]
     topics: list[Topic] = []
     explanations: list[str] = []
     for name, terms in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0])):
