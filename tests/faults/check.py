@@ -29,7 +29,8 @@ from tests.faults.faults import POISON_HEADER, SCHEMAS, Poison, Probe
 from tests.faults.load import ELIGIBLE, LoadGenerator, PlannedOrder
 from tests.faults.smtp import SinkState
 
-NOTIFICATION_ID = re.compile(r"<notification\.(\d+)@")
+# `<notification.<row id>.<the row's random token>@domain>` (notifier migration 0009).
+NOTIFICATION_ID = re.compile(r"<notification\.(\d+)\.([0-9a-f]+)@")
 MESSAGE_ID_DOMAIN = "reviewloop.local"
 # Emails a dispatch (delivery) worker sends at once: a broken run leaves at most this many
 # 'unknown' per worker. Read from the services' own settings so the bound follows their defaults
@@ -342,7 +343,8 @@ async def _alerts(
 ) -> None:
     rows = await probe.fetch(
         """
-        SELECT id, shop_id, kind, review_id, rule_id, target, status, last_error, claimed_at
+        SELECT id, shop_id, kind, review_id, rule_id, target, status, last_error, claimed_at,
+               message_token
         FROM notifier.notifications
         """
     )
@@ -354,7 +356,8 @@ async def _alerts(
         match = NOTIFICATION_ID.match(message_id)
         if match:
             notification_id = int(match.group(1))
-            if notification_id not in by_id:
+            row = by_id.get(notification_id)
+            if row is None or row["message_token"] != match.group(2):
                 f.problems.append(f"notification {message_id} in the sink has no row")
             arrivals[notification_id] += n
     delivered = Counter({k: 1 for k in arrivals})
