@@ -7,8 +7,9 @@ from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from services.responder.storefront.deps import StorefrontNow, StorefrontPool, StorefrontSettingsDep
 from services.responder.storefront.disclosure import service
-from services.responder.storefront.disclosure.texts import LANGUAGES, primary
+from services.responder.storefront.disclosure.texts import LANGUAGES
 from services.responder.storefront.http import HTML, public_response
+from services.responder.storefront.widget.texts import base_language
 from shared.http.params import ShopIdPath
 
 router = APIRouter(tags=["storefront"])
@@ -52,7 +53,7 @@ async def review_policy(
     ] = None,
 ) -> Response:
     """How the shop collects, verifies and moderates reviews, from its settings and ledger."""
-    if lang is not None and primary(lang) not in LANGUAGES:
+    if lang is not None and base_language(lang) not in LANGUAGES:
         spoken = ", ".join(f"'{code}'" for code in LANGUAGES)
         raise HTTPException(422, f"lang: the page speaks {spoken} (a region such as de-AT is fine)")
     try:

@@ -8,6 +8,8 @@ the page explains exactly the words the widget shows."""
 
 from collections.abc import Callable
 
+from services.responder.storefront.widget.texts import base_language
+
 LANGUAGES = ("en", "de", "sl", "lv", "ro")
 AND = {"en": "and", "de": "und", "sl": "in", "lv": "un", "ro": "și"}
 DEFAULT = "en"
@@ -566,16 +568,11 @@ RULES: dict[str, dict[str, str]] = {
 }
 
 
-def primary(tag: str | None) -> str:
-    """A language tag's language: `de-AT`, `de_AT`, `DE` → `de`."""
-    return (tag or "").replace("_", "-").split("-")[0].strip().lower()
-
-
 def choose(requested: str | None, shop_locale: str | None) -> str:
     """The asked-for language, else the shop's locale (`de-AT` → `de`) if the page speaks it,
     else English."""
     for tag in (requested, shop_locale):
-        base = primary(tag)
+        base = base_language(tag)
         if base in LANGUAGES:
             return base
     return DEFAULT

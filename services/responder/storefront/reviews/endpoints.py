@@ -5,7 +5,6 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request, Response
 
 from services.responder.storefront.deps import StorefrontPool, StorefrontSettingsDep
-from services.responder.storefront.disclosure.texts import primary
 from services.responder.storefront.http import JSON, public_response
 from services.responder.storefront.reviews import service
 from services.responder.storefront.reviews.schemas import (
@@ -15,6 +14,7 @@ from services.responder.storefront.reviews.schemas import (
     ReviewsPage,
     Sort,
 )
+from services.responder.storefront.widget.texts import base_language
 
 router = APIRouter(tags=["public reviews"])
 
@@ -58,7 +58,7 @@ async def _answer(
             product_id,
             sort=sort,
             # Reviews carry the language the classifier read (`de`), never a region.
-            language=primary(language) if language else None,
+            language=base_language(language),
             page=page,
             per_page=per_page,
         )
